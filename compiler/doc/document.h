@@ -1,0 +1,125 @@
+#pragma once
+// Document nodes: pure data produced by `input` from the XML sources. Every node keeps the Span
+// of the element it came from, so later stages can report errors at the right place.
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "base/span.h"
+
+namespace reportc::doc {
+
+// Inline content is flattened into runs: text plus the character styles in force
+// (outermost first), an optional link target, or a forced line break.
+struct TextRun {
+    std::string text;  // whitespace already collapsed
+    std::vector<std::string> char_styles;
+    std::string link;  // "https://…" or "mailto:…"
+    bool line_break = false;
+    Span span;
+};
+
+struct Block;
+
+struct Paragraph {
+    std::string style = "body";
+    std::string id;
+    std::vector<TextRun> runs;
+    Span span;
+};
+
+struct Section {
+    std::string id, title, style;
+    int level = 1;
+    std::vector<Block> children;
+    Span span;
+};
+
+struct Article {
+    std::string id, title, date, place;
+    bool place_first = false;
+    int level = 1;  // the heading level the article's title sits at
+    std::vector<Block> children;
+    Span span;
+};
+
+struct ListItem {
+    std::string label;  // a hanging label ("Pillar 1:") instead of the list's marker
+    std::vector<Block> blocks;
+    Span span;
+};
+
+struct List {
+    std::string style = "list-item";
+    std::string marker = "•";
+    std::vector<ListItem> items;
+    Span span;
+};
+
+struct Signature {
+    std::string name, role;
+    Span span;
+};
+
+struct Figure {
+    std::string id, caption;
+    std::vector<Block> children;
+    Span span;
+};
+
+struct PageBreak {
+    Span span;
+};
+
+struct ColumnSpec {
+    enum class Kind { Auto, Fixed, Fraction };
+    Kind kind = Kind::Auto;
+    std::string value;  // the width as written ("30mm", "2fr", "auto"); resolved by layout
+    Span span;
+};
+
+struct TableCell {
+    int colspan = 1, rowspan = 1;
+    std::vector<Block> blocks;
+    Span span;
+};
+
+struct TableRow {
+    enum class Kind { Body, Header, Section };
+    Kind kind = Kind::Body;
+    std::vector<TableCell> cells;
+    Span span;
+};
+
+struct Table {
+    std::string style = "table";
+    std::vector<ColumnSpec> columns;
+    std::vector<TableRow> rows;
+    Span span;
+};
+
+struct Block {
+    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table> node;
+};
+
+struct Info {
+    std::string title, author, subject, keywords;
+};
+
+struct Document {
+    Info info;
+    std::string lang = "en";
+    std::string layout_path;  // resolved against the report file's directory
+    Span layout_span;
+    std::vector<Block> blocks;
+};
+
+Span span_of(const Block& b);
+std::string plain_text(const std::vector<TextRun>& runs);
+
+std::ostream& operator<<(std::ostream& os, const TextRun& r);
+std::ostream& operator<<(std::ostream& os, const Block& b);
+std::ostream& operator<<(std::ostream& os, const Document& d);
+
+}  // namespace reportc::doc

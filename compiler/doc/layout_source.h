@@ -1,0 +1,60 @@
+#pragma once
+// A layout file as written: declarations with their raw property values and Spans. The style
+// module parses and checks the values (lengths, colours, inheritance).
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/span.h"
+
+namespace reportc::doc {
+
+struct Property {
+    std::string name, value;
+    Span span;  // the attribute's location
+};
+
+struct StyleDecl {
+    enum class Kind { Paragraph, Character };
+    Kind kind = Kind::Paragraph;
+    std::string name, based_on;
+    std::vector<Property> properties;
+    Span span;
+};
+
+struct FontFamilyDecl {
+    std::string name, regular, bold, italic, bold_italic;  // paths resolved against the layout file
+    Span span;
+};
+
+// Header or footer text: up to three slots; text may contain fields {title} {section} {page} {pages}.
+struct MarginalDecl {
+    std::string style;
+    std::string left, center, right;
+    bool rule = false;  // a thin rule between the marginal and the body
+    Span span;
+};
+
+struct PageMasterDecl {
+    std::string name;
+    std::vector<Property> properties;  // size, orientation, margin-*, header-offset, footer-offset
+    MarginalDecl header, footer;
+    bool has_header = false, has_footer = false;
+    Span span;
+};
+
+struct LayoutSource {
+    std::string path;
+    std::vector<FontFamilyDecl> font_families;
+    std::vector<std::string> fallback_families;
+    Span fallback_span;
+    std::string hyphenation_dictionary;
+    Span hyphenation_span;
+    std::vector<PageMasterDecl> page_masters;
+    std::vector<StyleDecl> styles;
+    std::vector<Property> settings;  // document-wide settings (<setting name value/>)
+};
+
+std::ostream& operator<<(std::ostream& os, const StyleDecl& s);
+
+}  // namespace reportc::doc

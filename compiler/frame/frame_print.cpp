@@ -1,0 +1,28 @@
+#include "frame/frame.h"
+
+namespace reportc::frame {
+
+std::ostream& operator<<(std::ostream& os, const TextItem& t) {
+    return os << "text font=" << t.font << " size=" << t.size << " at " << Point{t.x, t.y} << " \"" << t.text << "\"";
+}
+std::ostream& operator<<(std::ostream& os, const ShapeItem& s) {
+    os << "shape commands=" << s.path.size();
+    if (s.fill) os << " fill=" << *s.fill;
+    if (s.stroke) os << " stroke=" << *s.stroke << " width=" << s.line_width;
+    return os;
+}
+std::ostream& operator<<(std::ostream& os, const LinkItem& l) {
+    return os << "link " << l.rect << " -> " << (l.uri.empty() ? "#" + l.anchor : l.uri);
+}
+std::ostream& operator<<(std::ostream& os, const AnchorItem& a) { return os << "anchor " << a.name << " at " << a.at; }
+std::ostream& operator<<(std::ostream& os, const Item& i) {
+    std::visit([&](const auto& v) { os << v; }, i);
+    return os;
+}
+std::ostream& operator<<(std::ostream& os, const Page& p) {
+    os << "page " << p.size.width << " x " << p.size.height << " items=" << p.items.size() << "\n";
+    for (const auto& item : p.items) os << "  " << item << "\n";
+    return os;
+}
+
+}  // namespace reportc::frame

@@ -1,0 +1,78 @@
+#include "source/source_manager.h"
+
+#include <algorithm>
+
+#include "base/utf8.h"
+
+namespace reportc {
+
+SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
+    m_line_starts.push_back(0);
+    for (uint32_t i = 0; i < m_text.size(); ++i)
+        if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+}
+
+LineCol SourceFile::line_col(uint32_t offset) const {
+    offset = std::min<uint32_t>(offset, m_text.size());
+    auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+    uint32_t line = uint32_t(it - m_line_starts.begin());
+    uint32_t start = m_line_starts[line - 1];
+    auto prefix = std::string_view(m_text).substr(start, offset - start);
+    return {line, uint32_t(utf8::count_code_points(prefix) + 1)};
+}
+
+std::string_view SourceFile::line_text(uint32_t line) const {
+    if (line == 0 || line > m_line_starts.size()) return {};
+    uint32_t start = m_line_starts[line - 1];
+    uint32_t end = line < m_line_starts.size() ? m_line_starts[line] : uint32_t(m_text.size());
+    auto text = std::string_view(m_text).substr(start, end - start);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    return text;
+}
+
+uint32_t SourceManager::add(std::string path, std::string text) {
+    m_files.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
+    return uint32_t(m_files.size());
+}
+
+const SourceFile* SourceManager::file(uint32_t id) const {
+    if (id == 0 || id > m_files.size()) return nullptr;
+    return m_files[id - 1].get();
+}
+
+Span SourceManager::span_at(uint32_t file_id, uint32_t offset, uint32_t length) const {
+    return Span{file_id, offset, offset + length};
+}
+
+std::string SourceManager::location(Span span) const {
+    const SourceFile* f = file(span.file);
+    if (!f) return "<unknown>";
+    LineCol lc = f->line_col(span.begin);
+    return f->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+}
+
+std::string SourceManager::render(const Diagnostic& d) const {
+    std::string out;
+    const SourceFile* f = file(d.span.file);
+    out += f ? location(d.span) + ": " : std::string("reportc: ");
+    out += to_string(d.severity);
+    out += ": " + d.message + "\n";
+    if (f) {
+        LineCol lc = f->line_col(d.span.begin);
+        std::string_view line = f->line_text(lc.line);
+        out += "  ";
+        out += line;
+        out += "\n  ";
+        // Reproduce tabs so the caret lines up under the column.
+        size_t pos = 0, col = 1;
+        while (pos < line.size() && col < lc.column) {
+            out += line[pos] == '\t' ? '\t' : ' ';
+            utf8::decode(line, pos);
+            ++col;
+        }
+        out += "^\n";
+    }
+    return out;
+}
+
+}  // namespace reportc

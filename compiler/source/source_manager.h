@@ -1,0 +1,48 @@
+#pragma once
+// Source files known to a compilation, and the mapping from byte offsets to line:col that every
+// diagnostic goes through.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/span.h"
+
+namespace reportc {
+
+struct LineCol {
+    uint32_t line = 0;    // 1-based
+    uint32_t column = 0;  // 1-based, counted in characters (code points)
+};
+
+class SourceFile {
+public:
+    SourceFile(std::string path, std::string text);
+    const std::string& path() const { return m_path; }
+    const std::string& text() const { return m_text; }
+    LineCol line_col(uint32_t offset) const;
+    std::string_view line_text(uint32_t line) const;  // without the newline
+
+private:
+    std::string m_path;
+    std::string m_text;
+    std::vector<uint32_t> m_line_starts;
+};
+
+class SourceManager {
+public:
+    // Returns the new file's id (ids start at 1).
+    uint32_t add(std::string path, std::string text);
+    const SourceFile* file(uint32_t id) const;
+    Span span_at(uint32_t file_id, uint32_t offset, uint32_t length = 0) const;
+
+    // "path:line:col: error: message" + the source line + a caret under the column.
+    std::string render(const Diagnostic& d) const;
+    std::string location(Span span) const;  // "path:line:col" (or "<unknown>")
+
+private:
+    std::vector<std::unique_ptr<SourceFile>> m_files;
+};
+
+}  // namespace reportc
