@@ -1,0 +1,384 @@
+// Knuth-Plass total-fit line breaking. References are to Knuth & Plass, "Breaking Paragraphs
+// into Lines", Software—Practice and Experience 11 (1981) 1119–1184, by section heading, and to
+// the sections of tex.web (TeX: The Program), whose line_break refines the paper's algorithm.
+//
+// Outline: prepare() measures the paragraph once; each pass runs the active-node algorithm
+// (Breaker) with its own tolerance; the first pass that reaches the end of the paragraph wins and
+// its path of nodes becomes the lines (make_line()).
+#include "linebreak/knuth_plass.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <optional>
+
+namespace reportc::linebreak {
+
+Length LineWidths::width(size_t line) const {
+    if (widths.empty()) return Length::zero();
+    return widths[std::min(line, widths.size() - 1)];
+}
+
+namespace {
+
+constexpr size_t kNone = std::numeric_limits<size_t>::max();
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kInfBad = 10000;  // "infinitely bad" (TeX's inf_bad): badness is capped here
+// Bound on the active list. Ordinary text keeps a few dozen nodes active, because a node is
+// dropped as soon as a line from it would be overfull; only degenerate input (zero or negative
+// widths, where no line ever overflows) gets near it, and then the costliest paths are dropped.
+constexpr size_t kMaxActive = 2048;
+
+// Fitness classes (K&P "Desirability criteria"), numbered as in tex.web §817 so that two classes
+// more than 1 apart are the incompatible ones.
+enum Fitness : int { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
+
+int fitness_class(double r) {
+    if (r < -0.5) return kTight;
+    if (r <= 0.5) return kDecent;
+    if (r <= 1) return kLoose;
+    return kVeryLoose;
+}
+
+bool is_forced(const Item& item) {
+    return item.kind == ItemKind::Penalty && item.penalty <= -kInfinitePenalty;
+}
+
+// What every pass needs, computed once.
+struct Paragraph {
+    const std::vector<Item>& items;
+    size_t last = 0;  // the final (forced) break: an item index, or items.size() for the virtual one
+    // Sums of the widths, stretch and shrink of the boxes and glue in items [0, i), so that a
+    // line's measures are differences (the paper's running totals Σw, Σy, Σz).
+    std::vector<int64_t> width, stretch, shrink;
+    // keep[i]: the first j >= i that is a box or a forced penalty (items.size() if none). After a
+    // break at i, the glue and penalties up to keep[i + 1] are discarded: the next line begins
+    // there (K&P "Formulating the problem").
+    std::vector<size_t> keep;
+};
+
+Paragraph prepare(const std::vector<Item>& items) {
+    const size_t n = items.size();
+    Paragraph p{items, n, {}, {}, {}, {}};
+    p.width.assign(n + 1, 0);
+    p.stretch.assign(n + 1, 0);
+    p.shrink.assign(n + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+        const Item& item = items[i];
+        const bool glue = item.kind == ItemKind::Glue;
+        p.width[i + 1] = p.width[i] + (item.kind == ItemKind::Penalty ? 0 : item.width.sp);
+        p.stretch[i + 1] = p.stretch[i] + (glue ? item.stretch.sp : 0);
+        p.shrink[i + 1] = p.shrink[i] + (glue ? item.shrink.sp : 0);
+    }
+    p.keep.assign(n + 1, n);
+    for (size_t i = n; i-- > 0;)
+        p.keep[i] = items[i].kind == ItemKind::Box || is_forced(items[i]) ? i : p.keep[i + 1];
+    // The caller should end the paragraph with a forced break; if only discardable items follow
+    // the last forced break they are dropped, and if boxes follow it (or there is none) the end
+    // of the list is a forced break of its own (p.last = n).
+    for (size_t i = n; i-- > 0 && items[i].kind != ItemKind::Box;) {
+        if (is_forced(items[i])) {
+            p.last = i;
+            break;
+        }
+    }
+    return p;
+}
+
+struct Break {
+    Length width;  // added to the line if it ends here (a hyphen)
+    int cost = 0;
+    bool flagged = false;
+    bool forced = false;
+};
+
+// Legal breakpoints (K&P "Formulating the problem"): a glue immediately preceded by a box, or a
+// penalty below +infinity. A pass without hyphenation skips automatic hyphenation points.
+std::optional<Break> breakpoint(const Paragraph& p, size_t i, bool hyphenate) {
+    if (i == p.items.size()) return Break{Length::zero(), -kInfinitePenalty, false, true};
+    const Item& item = p.items[i];
+    switch (item.kind) {
+    case ItemKind::Box:
+        return std::nullopt;
+    case ItemKind::Glue:
+        if (i > 0 && p.items[i - 1].kind == ItemKind::Box) return Break{};
+        return std::nullopt;
+    case ItemKind::Penalty: {
+        if (item.penalty >= kInfinitePenalty) return std::nullopt;
+        const bool forced = item.penalty <= -kInfinitePenalty;
+        if (!forced && item.hyphenation && !hyphenate) return std::nullopt;
+        return Break{item.width, item.penalty, item.flagged, forced};
+    }
+    }
+    return std::nullopt;
+}
+
+struct Measure {
+    Length natural, stretch, shrink;
+};
+
+// A line from item `begin` up to the break at `end` (which itself is not part of the line).
+Measure measure(const Paragraph& p, size_t begin, size_t end, Length break_width) {
+    return {Length::from_sp(p.width[end] - p.width[begin]) + break_width,
+            Length::from_sp(p.stretch[end] - p.stretch[begin]), Length::from_sp(p.shrink[end] - p.shrink[begin])};
+}
+
+// The adjustment ratio r (K&P "Formulating the problem"): (L - natural) / stretch when the line
+// is short, (L - natural) / shrink when it is long, 0 when it fits exactly; infinite when the
+// needed stretch or shrink is zero. A line with r < -1 cannot be set at all.
+double adjustment_ratio(Length natural, Length stretch, Length shrink, Length target) {
+    if (natural == target) return 0;
+    if (natural < target) return stretch.sp > 0 ? double((target - natural).sp) / double(stretch.sp) : kInfinity;
+    return shrink.sp > 0 ? double((target - natural).sp) / double(shrink.sp) : -kInfinity;
+}
+
+// Badness b = 100 |r|^3, capped at kInfBad (K&P "Desirability criteria"); for r >= -1 only.
+double badness(double r) {
+    const double a = std::abs(r);
+    return std::min(100 * a * a * a, kInfBad);
+}
+
+// Demerits of one line (K&P "Desirability criteria"): (l + b)^2 + p^2 if p >= 0,
+// (l + b)^2 - p^2 if -inf < p < 0, (l + b)^2 for a forced break; plus alpha (flagged_demerits)
+// if this break and the previous one are both flagged, plus gamma (fitness_demerits) if this
+// line's fitness class and the previous line's differ by more than 1 (tex.web §859).
+double line_demerits(const Params& params, double b, const Break& brk, bool prev_flagged, int prev_fitness,
+                     int fitness) {
+    const double lb = params.line_penalty + b;
+    const double p = brk.cost;
+    double d = lb * lb;
+    if (!brk.forced) d += p >= 0 ? p * p : -p * p;
+    if (brk.flagged && prev_flagged) d += params.flagged_demerits;
+    if (std::abs(fitness - prev_fitness) > 1) d += params.fitness_demerits;
+    return d;
+}
+
+// A feasible breakpoint with the best path that reaches it in its fitness class (K&P
+// "Introduction to the algorithm": the active and passive nodes).
+struct Node {
+    size_t position = kNone;  // index of the break item; kNone for the paragraph's start
+    size_t begin = 0;         // first item of the line that follows
+    size_t line = 0;          // number of that line (0-based)
+    int fitness = kDecent;    // class of the line ending here; the start counts as decent
+    bool flagged = false;     // this break is flagged
+    double total = 0;         // total demerits of the path
+    size_t prev = kNone;      // the path's previous node (index into the node pool)
+};
+
+struct PassConfig {
+    Pass pass = Pass::First;
+    double threshold = 0;   // the largest badness a line may have
+    bool hyphenate = false; // automatic hyphenation points are legal breaks
+    Length extra_stretch;   // emergency stretch, added to every line's stretch
+    bool rescue = false;    // the final pass: never lose every active node (tex.web §854)
+};
+
+// One pass of the active-node algorithm (K&P "The algorithm itself"). The active list holds the
+// nodes a line may still start from, ordered by line number. Nodes whose lines are numbered past
+// the last distinct width form one group, since their future lines are alike (the paper's j0 in
+// "More bells and whistles"; TeX's easy_line); every other line number is a group of its own.
+// At each breakpoint, each group contributes at most one new node per fitness class.
+class Breaker {
+public:
+    Breaker(const Paragraph& para, const LineWidths& widths, const Params& params, const PassConfig& config)
+        : m_para(para), m_widths(widths), m_params(params), m_config(config),
+          m_easy_line(widths.widths.empty() ? 0 : widths.widths.size() - 1) {}
+
+    // The last node of the best path through the paragraph, or kNone if this pass found none.
+    size_t run() {
+        m_nodes.assign(1, Node{});  // the paragraph's start: line 0 begins at item 0
+        m_active.assign(1, 0);
+        for (size_t i = 0; i <= m_para.last && !m_active.empty(); ++i) {
+            if (auto brk = breakpoint(m_para, i, m_config.hyphenate)) try_break(i, *brk);
+        }
+        // The last break is forced, so the surviving nodes all end the paragraph; looseness 0
+        // takes the one with the fewest total demerits (the first on ties).
+        size_t best = kNone;
+        for (size_t a : m_active) {
+            if (m_nodes[a].position != m_para.last) continue;
+            if (best == kNone || m_nodes[a].total < m_nodes[best].total) best = a;
+        }
+        return best;
+    }
+
+    const std::vector<Node>& nodes() const { return m_nodes; }
+
+private:
+    struct Candidate {
+        double demerits = kInfinity;
+        size_t from = kNone;
+    };
+
+    // The main loop's body for one breakpoint: try a line from every active node to it.
+    void try_break(size_t i, const Break& brk) {
+        m_next.clear();
+        m_overfull.clear();
+        m_rescue_from = kNone;
+        size_t current_group = kNone;
+        for (size_t a : m_active) {
+            const Node node = m_nodes[a];  // a copy: insert_candidates() grows m_nodes
+            const size_t group = std::min(node.line, m_easy_line);
+            if (group != current_group) {
+                insert_candidates(i, brk);
+                current_group = group;
+            }
+            // A break among the items discarded after node's own break cannot end a line from it.
+            if (i < node.begin) {
+                m_next.push_back(a);
+                continue;
+            }
+            const Length target = m_widths.width(node.line);
+            const Measure m = measure(m_para, node.begin, i, brk.width);
+            const double r = adjustment_ratio(m.natural, m.stretch + m_config.extra_stretch, m.shrink, target);
+            if (r < -1) {
+                // Overfull, and later breaks only make the line longer: deactivate the node, but
+                // remember the least overfull line for the final pass's last resort.
+                m_overfull.push_back(a);
+                const int64_t excess = (m.natural - m.shrink - target).sp;
+                if (m_rescue_from == kNone || excess < m_rescue_excess ||
+                    (excess == m_rescue_excess && node.total < m_nodes[m_rescue_from].total)) {
+                    m_rescue_from = a;
+                    m_rescue_excess = excess;
+                }
+                continue;
+            }
+            const double b = badness(r);
+            if (b <= m_config.threshold) {
+                const int fitness = fitness_class(r);
+                const double d = node.total + line_demerits(m_params, b, brk, node.flagged, node.fitness, fitness);
+                if (d <= m_best[fitness].demerits) m_best[fitness] = {d, a};
+                m_min_demerits = std::min(m_min_demerits, d);
+            }
+            // A forced break ends every line that reaches it (K&P "The algorithm itself").
+            if (!brk.forced) m_next.push_back(a);
+        }
+        insert_candidates(i, brk);
+        if (m_next.empty() && m_config.rescue && m_rescue_from != kNone) rescue(i, brk);
+        if (m_next.size() > kMaxActive) evict();
+        std::swap(m_active, m_next);
+    }
+
+    // Appends the new active nodes for the group just tried, the best per fitness class, where
+    // the next group begins (so the list stays ordered by line number).
+    void insert_candidates(size_t i, const Break& brk) {
+        if (m_min_demerits < kInfinity) {
+            // A class costlier than the best class plus gamma can never win (tex.web §836).
+            const double limit = m_min_demerits + std::abs(double(m_params.fitness_demerits));
+            for (int fitness = kVeryLoose; fitness <= kTight; ++fitness) {
+                const Candidate& c = m_best[fitness];
+                if (c.from == kNone || c.demerits > limit) continue;
+                const size_t line = m_nodes[c.from].line + 1;
+                m_next.push_back(m_nodes.size());
+                m_nodes.push_back(Node{i, begin_after(i), line, fitness, brk.flagged, c.demerits, c.from});
+            }
+        }
+        m_best = {};
+        m_min_demerits = kInfinity;
+    }
+
+    // TeX's last resort (tex.web §854): rather than lose every active node, end an overfull line
+    // here, from the node whose line overflows least, so that a box wider than the line gets a
+    // line of its own. The line adds no demerits (TeX's artificial_demerits): every surviving
+    // path goes through it. Unlike TeX, when only discardable items lie between here and a forced
+    // break, the nodes stay active and the overfull line ends at that forced break instead of
+    // leaving an empty line behind it.
+    void rescue(size_t i, const Break& brk) {
+        const size_t next = begin_after(i);
+        const bool only_discardable_left = !brk.forced && (next == m_para.items.size() || is_forced(m_para.items[next]));
+        if (only_discardable_left) {
+            m_next = m_overfull;
+            return;
+        }
+        const Node& from = m_nodes[m_rescue_from];
+        m_next.push_back(m_nodes.size());
+        m_nodes.push_back(Node{i, next, from.line + 1, kTight, brk.flagged, from.total, m_rescue_from});
+    }
+
+    size_t begin_after(size_t i) const { return i < m_para.items.size() ? m_para.keep[i + 1] : i; }
+
+    // Halves an overlong active list, keeping the cheapest paths in list order.
+    void evict() {
+        const size_t keep = kMaxActive / 2;
+        std::vector<double> totals;
+        totals.reserve(m_next.size());
+        for (size_t a : m_next) totals.push_back(m_nodes[a].total);
+        std::nth_element(totals.begin(), totals.begin() + (keep - 1), totals.end());
+        const double cutoff = totals[keep - 1];
+        size_t room_at_cutoff = keep;
+        for (size_t a : m_next) room_at_cutoff -= m_nodes[a].total < cutoff ? 1 : 0;
+        size_t kept = 0;
+        for (size_t a : m_next) {
+            const double total = m_nodes[a].total;
+            if (total < cutoff || (total == cutoff && room_at_cutoff > 0 && room_at_cutoff--)) m_next[kept++] = a;
+        }
+        m_next.resize(kept);
+    }
+
+    const Paragraph& m_para;
+    const LineWidths& m_widths;
+    const Params& m_params;
+    const PassConfig& m_config;
+    const size_t m_easy_line;
+    std::vector<Node> m_nodes;  // every node created; paths point backwards into it
+    std::vector<size_t> m_active, m_next;
+    std::vector<size_t> m_overfull;  // nodes deactivated at this breakpoint for being overfull
+    std::array<Candidate, 4> m_best{};  // indexed by fitness class
+    double m_min_demerits = kInfinity;
+    size_t m_rescue_from = kNone;
+    int64_t m_rescue_excess = 0;
+};
+
+// The line from `from`'s break to `to`'s, set as TeX's hpack sets a box to a width: glue
+// stretches as far as needed but shrinks at most fully.
+Line make_line(const Paragraph& p, const LineWidths& widths, const Node& from, const Node& to) {
+    Line line;
+    line.begin = from.begin;
+    line.end = to.position;
+    const bool at_penalty = to.position < p.items.size() && p.items[to.position].kind == ItemKind::Penalty;
+    const Measure m = measure(p, line.begin, line.end, at_penalty ? p.items[to.position].width : Length::zero());
+    line.natural = m.natural;
+    line.width = widths.width(from.line);
+    line.overfull = m.natural - m.shrink > line.width;
+    const double r = adjustment_ratio(m.natural, m.stretch, m.shrink, line.width);
+    line.ratio = std::isinf(r) ? 0 : std::max(r, -1.0);
+    return line;
+}
+
+}  // namespace
+
+Result break_paragraph(const std::vector<Item>& items, const LineWidths& widths, const Params& params) {
+    Result result;
+    if (items.empty()) return result;
+    const Paragraph para = prepare(items);
+    const Length emergency = max(params.emergency_stretch, Length::zero());
+    // The passes of tex.web §863. The last one accepts any line that is not overfull and
+    // rescues overfull ones, so it always reaches the end of the paragraph.
+    const PassConfig passes[] = {
+        {Pass::First, params.pretolerance, false, Length::zero(), false},
+        {Pass::Second, params.tolerance, true, Length::zero(), false},
+        {Pass::Emergency, params.tolerance, true, emergency, false},
+        {Pass::Overfull, kInfinity, true, emergency, true},
+    };
+    for (const PassConfig& config : passes) {
+        if (config.pass == Pass::First && params.pretolerance < 0) continue;
+        if (config.pass == Pass::Emergency && emergency <= Length::zero()) continue;
+        Breaker breaker(para, widths, params, config);
+        size_t at = breaker.run();
+        if (at == kNone) continue;
+        const std::vector<Node>& nodes = breaker.nodes();
+        std::vector<size_t> path;
+        for (; nodes[at].prev != kNone; at = nodes[at].prev) path.push_back(at);
+        for (auto it = path.rbegin(); it != path.rend(); ++it) {
+            result.lines.push_back(make_line(para, widths, nodes[nodes[*it].prev], nodes[*it]));
+            if (result.lines.back().overfull) ++result.overfull_count;
+        }
+        result.pass = config.pass;
+        return result;
+    }
+    return result;  // not reached: the Overfull pass always finds a path
+}
+
+}  // namespace reportc::linebreak

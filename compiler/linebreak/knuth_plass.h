@@ -1,0 +1,65 @@
+#pragma once
+// Knuth-Plass total-fit line breaking: choose the breakpoints of a whole paragraph so that the
+// sum of the lines' demerits is least (Knuth & Plass, "Breaking Paragraphs into Lines",
+// Software—Practice and Experience 11, 1981). Passes follow TeX (tex.web §863): without
+// automatic hyphenation first, then with it, then with emergency stretch, and finally a pass that
+// always succeeds, accepting overfull lines where nothing else fits.
+#include <cstddef>
+#include <ostream>
+#include <vector>
+
+#include "base/length.h"
+#include "linebreak/item.h"
+
+namespace reportc::linebreak {
+
+// Width of line i; the last entry repeats for all later lines (an indented first line is
+// {indented, full}). With no entries every line has width zero.
+struct LineWidths {
+    std::vector<Length> widths;
+    Length width(size_t line) const;
+};
+
+struct Params {
+    double pretolerance = 100;   // first pass: no automatic hyphenation, lines with badness <= pretolerance
+                                 // (negative: skip the first pass, as TeX does)
+    double tolerance = 200;      // second pass: with hyphenation points
+    int line_penalty = 10;
+    int flagged_demerits = 3000; // two consecutive flagged breaks
+    int fitness_demerits = 3000; // adjacent lines whose fitness classes differ by more than 1
+    Length emergency_stretch;    // third pass (if > 0): this much extra stretch per line, tolerance as pass 2
+};
+
+enum class Pass { First, Second, Emergency, Overfull };
+
+struct Line {
+    size_t begin = 0;   // first item of the line (glue/penalties discarded after the previous break are excluded)
+    size_t end = 0;     // index of the break item (a glue or penalty); the line's content is [begin, end).
+                        // If the list does not end with a forced break, the last line ends at items.size().
+    double ratio = 0;   // adjustment ratio r: >0 stretch, <0 shrink, as the line is to be set with its own
+                        // glue (emergency stretch only steers the choice of breaks). Set like TeX sets a
+                        // box: 0 when the needed direction has no stretch/shrink, and at most -1 (fully
+                        // shrunk) for an overfull line.
+    Length natural;     // natural width of [begin,end) plus the break penalty's width
+    Length width;       // the target width of this line
+    bool overfull = false; // natural - shrink > width: cannot fit even fully shrunk
+};
+
+struct Result {
+    std::vector<Line> lines;
+    Pass pass = Pass::First;   // the pass that produced the lines
+    size_t overfull_count = 0; // lines with overfull = true
+};
+
+// Never fails: the Overfull pass keeps the least overfull line when nothing fits (TeX's last
+// resort, tex.web §854). Empty input gives no lines.
+Result break_paragraph(const std::vector<Item>& items, const LineWidths& widths, const Params& params);
+
+// Debug output, defined in print.cpp.
+std::ostream& operator<<(std::ostream& os, const LineWidths& widths);
+std::ostream& operator<<(std::ostream& os, const Params& params);
+std::ostream& operator<<(std::ostream& os, Pass pass);
+std::ostream& operator<<(std::ostream& os, const Line& line);
+std::ostream& operator<<(std::ostream& os, const Result& result);
+
+}  // namespace reportc::linebreak
