@@ -1,0 +1,160 @@
+#include "text/font_face.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_OUTLINE_H
+#include FT_TRUETYPE_TABLES_H
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "base/utf8.h"
+#include "text/sfnt.h"
+
+namespace reportc::text {
+namespace {
+
+constexpr uint16_t kUnknownGid = 0xFFFF;  // cache sentinel; real glyph ids are < numGlyphs <= 65535
+
+bool read_file(const std::string& path, std::vector<uint8_t>& out, std::string& error) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        error = "cannot open font file '" + path + "': " + std::strerror(errno);
+        return false;
+    }
+    uint8_t buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
+    bool failed = std::ferror(f);
+    int saved = errno;
+    std::fclose(f);
+    if (failed) {
+        error = "cannot read font file '" + path + "': " + std::strerror(saved);
+        return false;
+    }
+    return true;
+}
+
+// 1/1000 em truncated toward zero, as libharu computes /Ascent, /Descent and the bbox.
+int milli(int units, int upem) { return int(int64_t(units) * 1000 / upem); }
+
+}  // namespace
+
+struct FontFace::Impl {
+    std::string path, postscript_name;
+    std::vector<uint8_t> data;  // FreeType reads from this buffer for the face's lifetime
+    sfnt::Info info;
+    FT_Library library = nullptr;
+    FT_Face face = nullptr;
+    int ascender = 0, descender = 0, cap_height = 0, x_height = 0;
+    // Glyph id per BMP code point through the (3,1) cmap, filled on first use.
+    mutable std::vector<uint16_t> gid_cache = std::vector<uint16_t>(0x10000, kUnknownGid);
+
+    ~Impl() {
+        if (face) FT_Done_Face(face);
+        if (library) FT_Done_FreeType(library);
+    }
+
+    uint16_t gid(char32_t cp) const {
+        if (cp > 0xFFFF) return 0;
+        uint16_t& slot = gid_cache[cp];
+        if (slot == kUnknownGid) {
+            FT_UInt g = FT_Get_Char_Index(face, FT_ULong(cp));
+            slot = g < FT_UInt(info.num_glyphs) ? uint16_t(g) : 0;
+        }
+        return slot;
+    }
+
+    // Top of the glyph for `cp` in font units, for fonts whose OS/2 lacks cap/x height.
+    int glyph_top(char32_t cp) const {
+        uint16_t g = gid(cp);
+        if (g == 0 || FT_Load_Glyph(face, g, FT_LOAD_NO_SCALE) != 0) return 0;
+        if (face->glyph->format != FT_GLYPH_FORMAT_OUTLINE) return 0;
+        FT_BBox box;
+        FT_Outline_Get_CBox(&face->glyph->outline, &box);
+        return int(box.yMax);
+    }
+};
+
+std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& error) {
+    auto impl = std::make_unique<Impl>();
+    impl->path = path;
+    // Validate with our own reader first: FreeType accepts files that make libharu 2.3.0
+    // crash or fail silently (pitfall 11), and this is the only place we can say so.
+    if (!read_file(path, impl->data, error)) return nullptr;
+    if (!sfnt::parse(impl->data, path, impl->info, error)) return nullptr;
+
+    const std::string font = "font '" + path + "'";
+    if (FT_Error e = FT_Init_FreeType(&impl->library)) {
+        error = "cannot initialise FreeType for " + font + " (error " + std::to_string(e) + ")";
+        return nullptr;
+    }
+    if (FT_Error e = FT_New_Memory_Face(impl->library, impl->data.data(), FT_Long(impl->data.size()), 0, &impl->face)) {
+        impl->face = nullptr;
+        error = font + " cannot be read by FreeType (error " + std::to_string(e) + ")";
+        return nullptr;
+    }
+    // The same subtable libharu uses; FreeType would otherwise prefer a (3,10) format 12 one.
+    FT_CharMap bmp = nullptr;
+    for (FT_Int i = 0; i < impl->face->num_charmaps && !bmp; ++i) {
+        FT_CharMap cm = impl->face->charmaps[i];
+        if (cm->platform_id == 3 && cm->encoding_id == 1 && FT_Get_CMap_Format(cm) == 4) bmp = cm;
+    }
+    if (!bmp || FT_Set_Charmap(impl->face, bmp) != 0) {
+        error = font + " has no Unicode BMP cmap (platform 3, encoding 1, format 4), which libharu requires";
+        return nullptr;
+    }
+    const char* ps = FT_Get_Postscript_Name(impl->face);
+    impl->postscript_name = ps ? ps : impl->face->family_name ? impl->face->family_name : path;
+
+    const sfnt::Info& in = impl->info;
+    const int upem = in.units_per_em;
+    // hhea, as libharu's font descriptor (/Ascent /Descent) and FreeType do; for Liberation it
+    // also equals the Windows metrics Word uses, so line heights match the source documents.
+    bool use_typo = in.hhea_ascender == 0 && in.hhea_descender == 0;
+    impl->ascender = milli(use_typo ? in.typo_ascender : in.hhea_ascender, upem);
+    impl->descender = milli(use_typo ? in.typo_descender : in.hhea_descender, upem);
+    impl->cap_height = milli(in.cap_height > 0 ? in.cap_height : impl->glyph_top('H'), upem);
+    impl->x_height = milli(in.x_height > 0 ? in.x_height : impl->glyph_top('x'), upem);
+    return std::unique_ptr<FontFace>(new FontFace(std::move(impl)));
+}
+
+FontFace::FontFace(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+FontFace::~FontFace() = default;
+
+const std::string& FontFace::path() const { return m_impl->path; }
+const std::string& FontFace::postscript_name() const { return m_impl->postscript_name; }
+int FontFace::units_per_em() const { return m_impl->info.units_per_em; }
+int FontFace::ascender() const { return m_impl->ascender; }
+int FontFace::descender() const { return m_impl->descender; }
+int FontFace::cap_height() const { return m_impl->cap_height; }
+int FontFace::x_height() const { return m_impl->x_height; }
+
+bool FontFace::has_glyph(char32_t cp) const {
+    // Non-BMP text becomes U+0020 in 2.3.0's UTF-8 encoder (notes §1); surrogates are not text.
+    if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    uint16_t g = m_impl->gid(cp);
+    return g != 0 && m_impl->info.renderable[g];
+}
+
+int FontFace::advance(char32_t cp) const {
+    if (cp > 0xFFFF) cp = U' ';
+    return m_impl->info.milli_advance[m_impl->gid(cp)];
+}
+
+int64_t FontFace::width_milli(std::string_view utf8) const {
+    int64_t sum = 0;
+    for (size_t pos = 0; pos < utf8.size();) {
+        std::optional<char32_t> cp = utf8::decode(utf8, pos);
+        sum += advance(cp ? *cp : U'\uFFFD');
+    }
+    return sum;
+}
+
+Length FontFace::width(std::string_view utf8, Length size) const {
+    return Length::ratio(size, width_milli(utf8), 1000);
+}
+
+}  // namespace reportc::text

@@ -1,0 +1,168 @@
+#include "text/font_registry.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "base/utf8.h"
+
+namespace reportc::text {
+namespace {
+
+enum Slot { Regular = 0, Bold = 1, Italic = 2, BoldItalic = 3 };
+
+// CSS Fonts §5.2 matching reduced to two weights and two styles: style is matched before
+// weight, and a bold request prefers heavier, a normal one lighter.
+constexpr int kPreference[4][4] = {
+    {Regular, Bold, Italic, BoldItalic},  // regular
+    {Bold, Regular, BoldItalic, Italic},  // bold
+    {Italic, BoldItalic, Regular, Bold},  // italic
+    {BoldItalic, Italic, Bold, Regular},  // bold italic
+};
+
+int slot_of(bool bold, bool italic) { return (bold ? Bold : 0) + (italic ? Italic : 0); }
+
+// Look-alikes tried in every candidate face before a character is declared missing; notes §1
+// recommends exactly this chain for the non-breaking hyphen Liberation Sans lacks.
+std::vector<char32_t> substitutes(char32_t cp) {
+    switch (cp) {
+    case U'\u2011': return {U'\u2010', U'-'};
+    case U'\u2010': return {U'-'};
+    case U'\u00A0': return {U' '};
+    default: return {};
+    }
+}
+
+}  // namespace
+
+FontRegistry::FontRegistry() = default;
+FontRegistry::~FontRegistry() = default;
+
+int FontRegistry::find_family(const std::string& name) const {
+    for (size_t i = 0; i < m_families.size(); ++i)
+        if (m_families[i].name == name) return int(i);
+    return -1;
+}
+
+bool FontRegistry::add_family(const std::string& name, const std::string& regular, const std::string& bold,
+                              const std::string& italic, const std::string& bold_italic, std::string& error) {
+    if (find_family(name) >= 0) {
+        error = "font family '" + name + "' is already registered";
+        return false;
+    }
+    Family family;
+    family.name = name;
+    const std::string* paths[4] = {&regular, &bold, &italic, &bold_italic};
+    if (std::all_of(std::begin(paths), std::end(paths), [](const std::string* p) { return p->empty(); })) {
+        error = "font family '" + name + "' has no font files";
+        return false;
+    }
+    const size_t faces_before = m_faces.size();
+    std::vector<std::string> added_paths;
+    for (int slot = 0; slot < 4; ++slot) {
+        const std::string& path = *paths[slot];
+        if (path.empty()) continue;
+        if (auto it = m_face_by_path.find(path); it != m_face_by_path.end()) {
+            family.faces[slot] = it->second;
+            continue;
+        }
+        std::unique_ptr<FontFace> face = FontFace::load(path, error);
+        if (!face) {
+            // Leave the registry as it was, so indices stay deterministic after an error.
+            m_faces.resize(faces_before);
+            for (const std::string& p : added_paths) m_face_by_path.erase(p);
+            return false;
+        }
+        family.faces[slot] = int(m_faces.size());
+        m_face_by_path[path] = family.faces[slot];
+        added_paths.push_back(path);
+        m_faces.push_back(std::move(face));
+    }
+    m_families.push_back(std::move(family));
+    return true;
+}
+
+bool FontRegistry::has_family(const std::string& name) const { return find_family(name) >= 0; }
+
+void FontRegistry::set_fallbacks(std::vector<std::string> families) { m_fallbacks = std::move(families); }
+
+int FontRegistry::resolve(const FaceRequest& req) const {
+    int f = find_family(req.family);
+    if (f < 0) return -1;
+    for (int slot : kPreference[slot_of(req.bold, req.italic)])
+        if (m_families[f].faces[slot] >= 0) return m_families[f].faces[slot];
+    return -1;  // unreachable: add_family refuses a family without faces
+}
+
+const FontFace& FontRegistry::face(int index) const { return *m_faces.at(size_t(index)); }
+
+size_t FontRegistry::face_count() const { return m_faces.size(); }
+
+std::vector<int> FontRegistry::candidates(const FaceRequest& req) const {
+    std::vector<int> out;
+    auto add = [&](int face) {
+        if (face >= 0 && std::find(out.begin(), out.end(), face) == out.end()) out.push_back(face);
+    };
+    add(resolve(req));
+    for (const std::string& fallback : m_fallbacks) {
+        add(resolve({fallback, req.bold, req.italic}));
+        add(resolve({fallback, false, false}));
+    }
+    return out;
+}
+
+std::vector<FontRun> FontRegistry::segment(std::string_view utf8, const FaceRequest& req,
+                                           std::vector<MissingChar>& missing) const {
+    std::vector<FontRun> runs;
+    const std::vector<int> faces = candidates(req);
+    auto first_having = [&](char32_t cp) -> int {
+        for (int f : faces)
+            if (m_faces[size_t(f)]->has_glyph(cp)) return f;
+        return -1;
+    };
+    // The replacement for missing characters is the same for the whole string.
+    std::optional<std::pair<int, char32_t>> replacement;
+    auto get_replacement = [&]() {
+        if (!replacement) {
+            if (int f = first_having(U'\uFFFD'); f >= 0) {
+                replacement = std::make_pair(f, U'\uFFFD');
+            } else {
+                int q = first_having(U'?');
+                replacement = std::make_pair(q >= 0 ? q : faces.empty() ? 0 : faces.front(), U'?');
+            }
+        }
+        return *replacement;
+    };
+    auto append = [&](int face, char32_t cp) {
+        if (runs.empty() || runs.back().face != face) runs.push_back({face, {}});
+        utf8::append(runs.back().text, cp);
+    };
+
+    for (size_t pos = 0; pos < utf8.size();) {
+        const size_t offset = pos;
+        std::optional<char32_t> decoded = utf8::decode(utf8, pos);
+        if (!decoded) {
+            missing.push_back({U'\uFFFD', offset});
+            if (!m_faces.empty()) append(get_replacement().first, get_replacement().second);
+            continue;
+        }
+        const char32_t cp = *decoded;
+        if (int f = first_having(cp); f >= 0) {
+            append(f, cp);
+            continue;
+        }
+        bool substituted = false;
+        for (char32_t sub : substitutes(cp)) {
+            if (int f = first_having(sub); f >= 0) {
+                append(f, sub);
+                substituted = true;
+                break;
+            }
+        }
+        if (substituted) continue;
+        missing.push_back({cp, offset});
+        if (!m_faces.empty()) append(get_replacement().first, get_replacement().second);
+    }
+    return runs;
+}
+
+}  // namespace reportc::text

@@ -1,0 +1,93 @@
+#pragma once
+// Font families, face selection and per-character fallback.
+//
+// libharu 2.3.0 draws a .notdef box for a character the font lacks and reports nothing
+// (pitfall 9), so coverage is decided here, before layout measures anything: text is split into
+// runs that each use one face having every character of the run.
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/font_face.h"
+
+namespace reportc::text {
+
+struct FaceRequest {
+    std::string family;
+    bool bold = false;
+    bool italic = false;
+    bool operator==(const FaceRequest&) const = default;
+};
+
+struct FontRun {
+    int face = 0;  // indexes FontRegistry::face(i)
+    std::string text;
+    bool operator==(const FontRun&) const = default;
+};
+
+struct MissingChar {
+    char32_t cp;    // U+FFFD for an invalid UTF-8 byte
+    size_t offset;  // byte offset in the input string
+    bool operator==(const MissingChar&) const = default;
+};
+
+class FontRegistry {
+public:
+    FontRegistry();
+    ~FontRegistry();
+    FontRegistry(const FontRegistry&) = delete;
+    FontRegistry& operator=(const FontRegistry&) = delete;
+
+    // Registers a family. Any of the four paths may be empty, but not all. Faces are loaded
+    // eagerly, in the order regular, bold, italic, bold italic, so face indices follow
+    // registration order; a path already loaded (by this or another family) reuses its face.
+    // Returns false with `error` on an unloadable file or a duplicate family name; the
+    // registry is then unchanged.
+    bool add_family(const std::string& name, const std::string& regular, const std::string& bold,
+                    const std::string& italic, const std::string& bold_italic, std::string& error);
+    bool has_family(const std::string& name) const;
+    // Tried in order for characters the requested face lacks; unknown names are skipped.
+    void set_fallbacks(std::vector<std::string> families);
+
+    // Face index for family/bold/italic, -1 if the family is unknown. A missing face is
+    // replaced as CSS font matching does (style before weight): bold italic -> italic -> bold
+    // -> regular; bold -> regular -> bold italic -> italic; italic -> bold italic -> regular ->
+    // bold. Nothing is synthesized (no fake bold or slant).
+    int resolve(const FaceRequest& req) const;
+    const FontFace& face(int index) const;
+    size_t face_count() const;
+
+    // Splits text into runs, each set in one face having every character of the run. Per
+    // character: the requested face, then for each fallback family its face for the same
+    // style, then its regular face. If none has the character: U+2011 -> U+2010 -> '-' and
+    // U+00A0 -> ' ' are tried in the same faces (silently: they look the same); otherwise the
+    // character is reported in `missing` and replaced by U+FFFD from the first face having it,
+    // else by '?'. Invalid UTF-8 bytes are reported as U+FFFD and replaced the same way.
+    // Adjacent characters set in the same face form one run. An unknown requested family
+    // resolves to the first fallback family that exists; with none, everything is missing and
+    // set as '?' in face 0 (returns no runs if the registry is empty).
+    std::vector<FontRun> segment(std::string_view utf8, const FaceRequest& req, std::vector<MissingChar>& missing) const;
+
+private:
+    struct Family {
+        std::string name;
+        int faces[4] = {-1, -1, -1, -1};  // regular, bold, italic, bold italic
+    };
+    std::vector<int> candidates(const FaceRequest& req) const;
+    int find_family(const std::string& name) const;
+
+    std::vector<std::unique_ptr<FontFace>> m_faces;
+    std::vector<Family> m_families;
+    std::map<std::string, int> m_face_by_path;
+    std::vector<std::string> m_fallbacks;
+};
+
+std::ostream& operator<<(std::ostream& os, const FaceRequest& r);
+std::ostream& operator<<(std::ostream& os, const FontRun& r);
+std::ostream& operator<<(std::ostream& os, const MissingChar& m);
+
+}  // namespace reportc::text

@@ -1,0 +1,158 @@
+#include "text/hyphenator.h"
+
+#include <hyphen.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <unordered_map>
+
+#include "base/utf8.h"
+#include "text/letters.h"
+
+namespace reportc::text {
+namespace {
+
+constexpr size_t kMinLetters = 5;     // shorter words are never worth a hyphen
+constexpr int kLeftMin = 2;           // the dictionary header says lhmin=2 rhmin=3 (notes §10)
+constexpr int kRightMin = 3;
+constexpr size_t kMaxWordBytes = 200; // longer "words" are data, not prose
+constexpr size_t kMaxCacheEntries = 200000;
+
+struct Char {
+    char32_t cp;
+    size_t offset;  // byte offset in the original word
+};
+
+bool is_dash(char32_t cp) { return cp == U'-' || (cp >= 0x2010 && cp <= 0x2014 && cp != 0x2012); }
+bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019; }
+
+bool looks_like_address(std::string_view word) {
+    if (word.find("://") != std::string_view::npos || word.find_first_of("@/") != std::string_view::npos) return true;
+    for (size_t i = 0; i + 4 <= word.size(); ++i) {
+        std::string_view s = word.substr(i, 4);
+        if ((s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' && s[3] == '.') return true;
+    }
+    return false;
+}
+
+// Frees what hnj_hyphen_hyphenate2 may allocate for non-standard (replacement) hyphenation:
+// arrays of `word_size` entries, indexed by byte before libhyphen renormalises them.
+void free_nonstandard(char** rep, int* pos, int* cut, int word_size) {
+    if (rep) {
+        for (int i = 0; i < word_size; ++i) std::free(rep[i]);
+        std::free(rep);
+    }
+    std::free(pos);
+    std::free(cut);
+}
+
+}  // namespace
+
+struct Hyphenator::Impl {
+    HyphenDict* dict = nullptr;
+    mutable std::unordered_map<std::string, std::vector<size_t>> cache;
+
+    ~Impl() {
+        if (dict) hnj_hyphen_free(dict);
+    }
+
+    // Points for one dash-free part chars[begin, end) of a word, appended to `out`.
+    void hyphenate_part(const std::vector<Char>& chars, size_t begin, size_t end, std::vector<size_t>& out) const {
+        using namespace letters;
+        while (begin < end && !is_letter(chars[begin].cp)) ++begin;
+        while (end > begin && !is_letter(chars[end - 1].cp)) --end;
+        // A possessive "'s" is not part of the word the patterns know ("organization's").
+        if (end - begin > 2 && is_apostrophe(chars[end - 2].cp) && to_lower(chars[end - 1].cp) == U's') end -= 2;
+        if (end - begin < kMinLetters) return;
+        bool has_lower = false;
+        std::string lowered;
+        for (size_t i = begin; i < end; ++i) {
+            char32_t cp = chars[i].cp;
+            if (!is_letter(cp)) return;  // inner apostrophes, dots, soft hyphens: leave alone
+            has_lower = has_lower || (!is_upper(cp) && !is_mark(cp));
+            utf8::append(lowered, to_lower(cp));  // patterns are lowercase (notes §10)
+        }
+        if (!has_lower) return;  // acronyms: "ASEAN", "ROCB"
+
+        // hyphens needs word_size + 5 bytes; for a UTF-8 dictionary entry i is the i-th
+        // *character*, odd meaning "may break after it" (notes §10, pitfall 21).
+        const int size = int(lowered.size());
+        std::vector<char> hyphens(lowered.size() + 5, '0');
+        char** rep = nullptr;
+        int* pos = nullptr;
+        int* cut = nullptr;
+        int rc = hnj_hyphen_hyphenate2(dict, lowered.c_str(), size, hyphens.data(), nullptr, &rep, &pos, &cut);
+        const int n = int(end - begin);
+        if (rc == 0) {
+            for (int i = 0; i + 1 < n; ++i) {
+                if (!(hyphens[size_t(i)] & 1)) continue;
+                int left = i + 1, right = n - left;
+                if (left < std::max(kLeftMin, int(dict->lhmin)) || right < std::max(kRightMin, int(dict->rhmin))) continue;
+                if (rep && rep[i]) continue;                // a spelling change we cannot typeset
+                if (is_mark(chars[begin + size_t(left)].cp)) continue;  // never split a base from its accent
+                out.push_back(chars[begin + size_t(left)].offset);
+            }
+        }
+        free_nonstandard(rep, pos, cut, size);
+    }
+
+    std::vector<size_t> compute(std::string_view word) const {
+        std::vector<size_t> out;
+        if (word.size() > kMaxWordBytes || looks_like_address(word)) return out;
+        std::vector<Char> chars;
+        for (size_t pos = 0; pos < word.size();) {
+            size_t offset = pos;
+            std::optional<char32_t> cp = utf8::decode(word, pos);
+            if (!cp || *cp == 0) return out;
+            if (*cp >= U'0' && *cp <= U'9') return out;
+            chars.push_back({*cp, offset});
+        }
+        size_t begin = 0;
+        for (size_t i = 0; i <= chars.size(); ++i) {
+            if (i == chars.size() || is_dash(chars[i].cp)) {
+                hyphenate_part(chars, begin, i, out);
+                begin = i + 1;
+            }
+        }
+        return out;
+    }
+};
+
+std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dic_path, std::string& error) {
+    std::FILE* f = std::fopen(dic_path.c_str(), "r");
+    if (!f) {
+        error = "cannot open hyphenation dictionary '" + dic_path + "': " + std::strerror(errno);
+        return nullptr;
+    }
+    auto impl = std::make_unique<Impl>();
+    impl->dict = hnj_hyphen_load_file(f);  // does not close `f`
+    std::fclose(f);
+    if (!impl->dict) {
+        error = "cannot read hyphenation dictionary '" + dic_path + "'";
+        return nullptr;
+    }
+    if (!impl->dict->utf8) {
+        std::string cset(impl->dict->cset, strnlen(impl->dict->cset, sizeof impl->dict->cset));
+        error = "hyphenation dictionary '" + dic_path + "' is not UTF-8: its first line is '" + cset +
+                "', expected 'UTF-8'";
+        return nullptr;
+    }
+    return std::unique_ptr<Hyphenator>(new Hyphenator(std::move(impl)));
+}
+
+Hyphenator::Hyphenator(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Hyphenator::~Hyphenator() = default;
+
+std::vector<size_t> Hyphenator::points(std::string_view word) const {
+    auto& cache = m_impl->cache;
+    std::string key(word);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    if (cache.size() >= kMaxCacheEntries) cache.clear();
+    return cache.emplace(std::move(key), m_impl->compute(word)).first->second;
+}
+
+}  // namespace reportc::text

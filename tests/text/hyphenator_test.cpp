@@ -1,0 +1,142 @@
+// Hyphenation points from Debian's hyph_en_US.dic, with the cleaning libhyphen needs (notes §10).
+#include <gtest/gtest.h>
+
+#include "test_paths.h"
+#include "text/hyphenator.h"
+
+namespace reportc::text {
+namespace {
+
+using namespace testing_paths;
+using Points = std::vector<size_t>;
+
+class text_Hyphenator : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        std::string error;
+        hyphenator = Hyphenator::load(kDictionary, error).release();
+        ASSERT_NE(hyphenator, nullptr) << error;
+    }
+    static void TearDownTestSuite() {
+        delete hyphenator;
+        hyphenator = nullptr;
+    }
+    static Points points(std::string_view word) { return hyphenator->points(word); }
+    static Hyphenator* hyphenator;
+};
+Hyphenator* text_Hyphenator::hyphenator = nullptr;
+
+// Inserts '=' at the points, to make failures readable.
+std::string show(std::string_view word, const Points& points) {
+    std::string out;
+    size_t last = 0;
+    for (size_t p : points) {
+        out.append(word.substr(last, p - last)).append("=");
+        last = p;
+    }
+    return out.append(word.substr(last));
+}
+
+TEST_F(text_Hyphenator, PlainWord) {
+    // The notes' reference result: hy-phen-ation.
+    EXPECT_EQ(points("hyphenation"), (Points{2, 6}));
+    EXPECT_EQ(show("certificate", points("certificate")), "cer=tifi=cate");
+    EXPECT_EQ(show("responsibilities", points("responsibilities")), "re=spon=si=bil=i=ties");
+}
+
+TEST_F(text_Hyphenator, CapitalisedWordIsLoweredFirst) {
+    // Raw libhyphen gives "Hyphen-ation" for the capitalised word; lowering restores hy-phen.
+    EXPECT_EQ(points("Hyphenation"), (Points{2, 6}));
+    EXPECT_EQ(show("Évaluation", points("Évaluation")), "Éval=u=a=tion");  // É lowered too
+}
+
+TEST_F(text_Hyphenator, AcronymsDigitsAndAddressesGetNothing) {
+    // All-capital words, numbers and URLs/e-mail addresses are never broken.
+    for (const char* word : {"ASEAN", "HYPHENATION", "ÉVALUATION", "2020", "2020/21", "COVID19", "hyphenation2",
+                             "www.rocb-ap.org", "WWW.ROCB-AP.ORG", "info@rocbap.org", "https://example.org/hyphenation",
+                             "hyphenation/documentation"})
+        EXPECT_EQ(points(word), Points{}) << word;
+}
+
+TEST_F(text_Hyphenator, ShortWordsGetNothing) {
+    // Fewer than five letters: never hyphenated, even where patterns would allow it.
+    for (const char* word : {"word", "into", "also", "“four”", "a", ""}) EXPECT_EQ(points(word), Points{}) << word;
+    EXPECT_EQ(points("table"), (Points{2}));  // five letters is enough: ta-ble
+}
+
+TEST_F(text_Hyphenator, SurroundingPunctuationIsStrippedAndOffsetsMappedBack) {
+    // Curly quotes are 3 bytes each: “hy=phen=ation” has its points 3 bytes later.
+    EXPECT_EQ(points("\u201Chyphenation\u201D"), (Points{5, 9}));
+    EXPECT_EQ(points("(Hyphenation),"), (Points{3, 7}));
+    EXPECT_EQ(points("administration."), (Points{2, 5, 7, 10}));
+    EXPECT_EQ(points("administration"), (Points{2, 5, 7, 10}));
+}
+
+TEST_F(text_Hyphenator, PossessiveSuffixIsNotPartOfTheWord) {
+    // "organization's" breaks like "organization", and never inside the "'s".
+    EXPECT_EQ(points("organization"), (Points{2, 4, 6, 8}));
+    EXPECT_EQ(points("organization's"), (Points{2, 4, 6, 8}));
+    EXPECT_EQ(points("organization\u2019s"), (Points{2, 4, 6, 8}));
+}
+
+TEST_F(text_Hyphenator, ExplicitHyphensSplitTheWord) {
+    // Points only inside the parts; never next to, or at, the explicit hyphen.
+    EXPECT_EQ(show("cross-borders", points("cross-borders")), "cross-bor=ders");
+    EXPECT_EQ(points("cross-borders"), (Points{9}));
+    EXPECT_EQ(show("capacity-building", points("capacity-building")), "ca=pac=ity-build=ing");
+    EXPECT_EQ(show("ROCB-supported", points("ROCB-supported")), "ROCB-sup=ported");  // acronym part skipped
+    EXPECT_EQ(show("Asia\u2013Pacific", points("Asia\u2013Pacific")), "Asia\u2013Pa=cific");
+    // libhyphen alone put a break beside the hyphen in "re-enter" (notes §10); we do not.
+    EXPECT_EQ(show("re-enter", points("re-enter")), "re-en=ter");
+}
+
+TEST_F(text_Hyphenator, NonAsciiLettersGiveByteOffsets) {
+    // "coöperation": ö is 2 bytes, so character indices 6 and 7 are bytes 7 and 8.
+    Points p = points("co\u00F6peration");
+    EXPECT_EQ(p, (Points{7, 8}));
+    EXPECT_EQ(show("co\u00F6peration", p), "co\u00F6per=a=tion");
+    EXPECT_EQ(points("cooperation"), (Points{2, 4, 6, 7}));
+}
+
+TEST_F(text_Hyphenator, InnerNonLettersAreLeftAlone) {
+    // Apostrophes inside, abbreviations with dots and soft hyphens: the author decides.
+    for (const char* word : {"rock'n'roll", "e.g.", "i.e.,", "hyphen\u00ADation", "hyphen_ation"})
+        EXPECT_EQ(points(word), Points{}) << word;
+}
+
+TEST_F(text_Hyphenator, MinimumFragmentsHoldForEveryPoint) {
+    // At least 2 characters before and 3 after each point, for long and accented words.
+    for (const char* word : {"electroencephalography", "accessibility", "documentation", "internationalization",
+                             "Ångströmmeter", "\u201Cresponsibilities,\u201D"}) {
+        Points p = points(word);
+        std::string_view w(word);
+        for (size_t at : p) {
+            size_t before = 0, after = 0;
+            for (size_t i = 0; i < at; ++i) before += (uint8_t(w[i]) & 0xC0) != 0x80 && std::isalpha(uint8_t(w[i])) ? 1 : 0;
+            for (size_t i = at; i < w.size(); ++i) after += (uint8_t(w[i]) & 0xC0) != 0x80 ? 1 : 0;
+            EXPECT_GE(before, 2u) << show(word, p);
+            EXPECT_GE(after, 3u) << show(word, p);
+            EXPECT_NE(uint8_t(w[at]) & 0xC0, 0x80u) << "point inside a UTF-8 sequence: " << show(word, p);
+        }
+    }
+}
+
+TEST_F(text_Hyphenator, RepeatedCallsAreCachedAndEqual) {
+    // The cache must return the same answer as the first computation.
+    Points first = points("documentation");
+    EXPECT_EQ(points("documentation"), first);
+    EXPECT_EQ(first, (Points{3, 4, 7, 9}));
+}
+
+TEST(text_HyphenatorLoad, LoadErrors) {
+    // A missing file, and a file that is not a UTF-8 pattern file, are refused with a message.
+    std::string error;
+    EXPECT_EQ(Hyphenator::load("/nonexistent/hyph.dic", error), nullptr);
+    EXPECT_EQ(error, "cannot open hyphenation dictionary '/nonexistent/hyph.dic': No such file or directory");
+    std::string latin1 = write_temp("latin1.dic", {'I', 'S', 'O', '8', '8', '5', '9', '-', '1', '\n', '1', 'b', 'a', '\n'});
+    EXPECT_EQ(Hyphenator::load(latin1, error), nullptr);
+    EXPECT_EQ(error, "hyphenation dictionary '" + latin1 + "' is not UTF-8: its first line is 'ISO8859-1', expected 'UTF-8'");
+}
+
+}  // namespace
+}  // namespace reportc::text
