@@ -1,0 +1,64 @@
+#pragma once
+// Internal to the pdf module: one libharu document and its error state.
+//
+// libharu reports an error through a callback, returns an error code, and then refuses every
+// later call on the document (sticky errors, notes §5/pitfall 1). So the wrapper records the
+// first (code, detail) it is told about and the writer calls `check("what it was doing")` after
+// each risky call; the first failure becomes one "pdf: …" diagnostic and the write stops.
+#include <hpdf.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/diagnostic.h"
+
+namespace reportc::pdf {
+
+// "FILE_OPEN_ERROR" for 0x1017; generated from <hpdf_error.h> (pdf_errors.cpp).
+const char* error_name(unsigned long code);
+
+class PdfDocument {
+public:
+    explicit PdfDocument(Diagnostics& diags);
+    ~PdfDocument();
+    PdfDocument(const PdfDocument&) = delete;
+    PdfDocument& operator=(const PdfDocument&) = delete;
+
+    HPDF_Doc handle() const { return m_doc; }
+    // The UTF-8 encoder: pass it to HPDF_CreateOutline; it is also the current encoder, so Info
+    // strings are written as UTF-16BE (notes §5).
+    HPDF_Encoder utf8() const { return m_utf8; }
+    Diagnostics& diags() { return m_diags; }
+
+    // False (after recording a diagnostic that names the libharu error and `doing`) when
+    // libharu reported an error since the last check, or an earlier check already failed.
+    bool check(std::string_view doing);
+    // As check(), and also fails when a call returned a null handle without reporting an error
+    // (libharu does that for some malformed fonts, notes §11).
+    bool check_handle(const void* handle, std::string_view doing);
+    bool failed() const { return m_failed; }
+
+    // Serialises the document to memory (HPDF_SaveToStream) and reads the bytes back.
+    std::optional<std::string> save();
+
+private:
+    static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* self);
+    void fail(std::string message);
+
+    struct Error {
+        unsigned long code = 0;
+        unsigned long detail = 0;
+    };
+
+    Diagnostics& m_diags;
+    HPDF_Doc m_doc = nullptr;
+    HPDF_Encoder m_utf8 = nullptr;
+    std::optional<Error> m_pending;
+    bool m_failed = false;
+};
+
+// Locale-independent "1.5" / "-0.25" for diagnostics (libharu formats its own numbers).
+std::string format_pt(double pt);
+
+}  // namespace reportc::pdf

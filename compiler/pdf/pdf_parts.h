@@ -1,0 +1,86 @@
+#pragma once
+// Internal to the pdf module: the writer's stages, one file each (see pdf_writer.cpp for the
+// order in which they run).
+#include <hpdf.h>
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "frame/frame.h"
+#include "pdf/pdf_document.h"
+#include "pdf/pdf_fonts.h"
+
+namespace reportc::pdf {
+
+// pdf_validate.cpp: everything libharu would silently mangle or reject is checked before any
+// of it reaches libharu (invalid UTF-8, characters outside the BMP, non-ASCII label prefixes,
+// bad font indices, paths that do not start with a move). Records one error per problem.
+void validate(const frame::FrameDocument& doc, Diagnostics& diags);
+
+// The drawing state of the page being written, so unchanged colours, widths and fonts are not
+// repeated. Frame coordinates are top-down; PDF coordinates are bottom-up.
+struct PageState {
+    HPDF_Page page = nullptr;
+    int number = 1;        // 1-based, for messages
+    double height = 0;     // pt
+    // What the content stream has set so far; starts at the PDF defaults (black, 1 pt).
+    Color fill{}, stroke{};
+    double line_width = 1.0;
+    HPDF_Font font = nullptr;
+    double font_size = 0;
+
+    double pdf_y(Length y) const { return height - y.pt(); }
+};
+
+// pdf_text.cpp: one BT … ET for a run of consecutive text items.
+bool write_text_run(PdfDocument& doc, FontSet& fonts, PageState& state, std::span<const frame::TextItem* const> items);
+
+// pdf_shapes.cpp: one path, filled and/or stroked.
+bool write_shape(PdfDocument& doc, PageState& state, const frame::ShapeItem& shape);
+
+// pdf_links.cpp: named destinations and link annotations.
+struct AnchorTarget {
+    int page = 0;  // 0-based
+    double x = 0, y = 0;  // PDF coordinates (pt, y up)
+};
+
+class Anchors {
+public:
+    void add(const frame::AnchorItem& anchor, int page, const PageState& state, Diagnostics& diags);
+    const AnchorTarget* find(const std::string& name) const;
+
+private:
+    std::map<std::string, AnchorTarget> m_targets;
+};
+
+// `[page /XYZ x y null]`: a fresh array per use, since libharu refuses to add one direct object
+// to two containers. nullptr after a diagnostic.
+HPDF_Destination make_destination(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const AnchorTarget& target);
+
+struct PendingLink {
+    int page = 0;  // 0-based
+    const frame::LinkItem* link = nullptr;
+};
+
+// Creates every link annotation once all pages exist (so forward references work). An unknown
+// anchor is an error naming it; the others are still created. False on a libharu failure.
+bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<double>& heights,
+                 const Anchors& anchors, const std::vector<PendingLink>& links);
+
+// pdf_outline.cpp: the bookmark tree. Unknown anchors are errors. False on a libharu failure.
+bool write_outline(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const Anchors& anchors,
+                   const std::vector<frame::OutlineEntry>& outline, bool show_outline);
+
+// pdf_meta.cpp: the Info dictionary and page labels. `now` is used when the document has no
+// creation_epoch. False on a libharu failure.
+bool write_info(PdfDocument& doc, const frame::DocumentInfo& info, int64_t now);
+bool write_page_labels(PdfDocument& doc, const std::vector<frame::PageLabelRange>& labels);
+
+// Percent-encodes bytes a URI may not hold raw (non-ASCII, controls, space); libharu would
+// write them as raw bytes (notes §5).
+std::string escape_uri(const std::string& uri);
+
+}  // namespace reportc::pdf

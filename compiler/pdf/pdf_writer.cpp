@@ -1,0 +1,90 @@
+// write_pdf: validate, draw the pages, then everything that needs all pages (links, outline),
+// then metadata, then save.
+#include "pdf/pdf_writer.h"
+
+#include <ctime>
+
+#include "pdf/pdf_parts.h"
+
+namespace reportc::pdf {
+
+namespace {
+
+struct PageResult {
+    HPDF_Page page = nullptr;
+    double height = 0;
+};
+
+// Draws one page's text and shapes in item order; collects its anchors and links.
+bool write_page(PdfDocument& doc, FontSet& fonts, const frame::Page& frame_page, int index, PageResult& out,
+                Anchors& anchors, std::vector<PendingLink>& links) {
+    const std::string where = "page " + std::to_string(index + 1);
+    HPDF_Page page = HPDF_AddPage(doc.handle());
+    if (!doc.check_handle(page, "adding " + where)) return false;
+    HPDF_Page_SetWidth(page, HPDF_REAL(frame_page.size.width.pt()));
+    HPDF_Page_SetHeight(page, HPDF_REAL(frame_page.size.height.pt()));
+    if (!doc.check("setting the size of " + where)) return false;
+
+    PageState state;
+    state.page = page;
+    state.number = index + 1;
+    state.height = frame_page.size.height.pt();
+    out = {page, state.height};
+
+    std::vector<const frame::TextItem*> run;
+    auto flush_text = [&] {
+        bool ok = run.empty() || write_text_run(doc, fonts, state, run);
+        run.clear();
+        return ok;
+    };
+    for (const frame::Item& item : frame_page.items) {
+        if (const auto* text = std::get_if<frame::TextItem>(&item)) {
+            run.push_back(text);
+            continue;
+        }
+        if (const auto* shape = std::get_if<frame::ShapeItem>(&item)) {
+            if (!flush_text() || !write_shape(doc, state, *shape)) return false;
+        } else if (const auto* link = std::get_if<frame::LinkItem>(&item)) {
+            links.push_back({index, link});  // annotations do not touch the content stream
+        } else if (const auto* anchor = std::get_if<frame::AnchorItem>(&item)) {
+            anchors.add(*anchor, index, state, doc.diags());
+        }
+    }
+    return flush_text();
+}
+
+}  // namespace
+
+std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostics& diags) {
+    const size_t errors_before = diags.error_count();
+    auto new_errors = [&] { return diags.error_count() > errors_before; };
+
+    validate(doc, diags);
+    if (new_errors()) return std::nullopt;
+
+    PdfDocument pdf(diags);
+    if (pdf.failed()) return std::nullopt;
+    FontSet fonts(pdf, doc.fonts);
+
+    std::vector<HPDF_Page> pages;
+    std::vector<double> heights;
+    Anchors anchors;
+    std::vector<PendingLink> links;
+    for (size_t i = 0; i < doc.pages.size(); ++i) {
+        PageResult result;
+        if (!write_page(pdf, fonts, doc.pages[i], int(i), result, anchors, links)) return std::nullopt;
+        pages.push_back(result.page);
+        heights.push_back(result.height);
+    }
+
+    if (!write_links(pdf, pages, heights, anchors, links)) return std::nullopt;
+    if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline)) return std::nullopt;
+    if (!write_page_labels(pdf, doc.page_labels)) return std::nullopt;
+    if (!write_info(pdf, doc.info, int64_t(std::time(nullptr)))) return std::nullopt;
+    // Unknown anchors were reported without stopping, so all of them are listed at once.
+    if (new_errors()) return std::nullopt;
+
+    return pdf.save();
+}
+
+}  // namespace reportc::pdf
