@@ -1,0 +1,85 @@
+#include "input/inline_reader.h"
+
+#include <cstring>
+
+namespace reportc::input {
+
+bool is_inline_element(std::string_view name) {
+    return name == "b" || name == "i" || name == "span" || name == "a" || name == "br";
+}
+
+namespace {
+
+struct InlineState {
+    std::vector<std::string> styles;
+    std::string link;
+};
+
+void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state, std::vector<doc::TextRun>& out,
+                   Diagnostics& diags) {
+    for (auto child : parent.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            out.push_back({collapse_whitespace(child.value()), state.styles, state.link, false, file.span(child)});
+            continue;
+        }
+        if (child.type() != pugi::node_element) continue;  // comments, processing instructions
+        std::string_view name = child.name();
+        InlineState inner = state;
+        if (name == "b") {
+            file.check_attributes(child, {}, diags);
+            inner.styles.push_back("strong");
+        } else if (name == "i") {
+            file.check_attributes(child, {}, diags);
+            inner.styles.push_back("emphasis");
+        } else if (name == "span") {
+            file.check_attributes(child, {"style"}, diags);
+            if (auto style = file.required(child, "style", diags)) inner.styles.push_back(*style);
+        } else if (name == "a") {
+            file.check_attributes(child, {"href"}, diags);
+            if (auto href = file.required(child, "href", diags)) inner.link = *href;
+        } else if (name == "br") {
+            file.check_attributes(child, {}, diags);
+            file.expect_empty(child, "", diags);
+            out.push_back({"", state.styles, state.link, true, file.span(child)});
+            continue;
+        } else {
+            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, span, a, br");
+            continue;
+        }
+        read_children(file, child, inner, out, diags);
+    }
+}
+
+// Whitespace between runs collapses as in HTML: no leading or trailing space in the paragraph,
+// never two spaces in a row across run boundaries (a line break also eats adjacent spaces).
+void normalize_spaces(std::vector<doc::TextRun>& runs) {
+    bool previous_ends_space = true;  // start of paragraph counts as a space
+    for (auto& run : runs) {
+        if (run.line_break) { previous_ends_space = true; continue; }
+        if (previous_ends_space && !run.text.empty() && run.text.front() == ' ') run.text.erase(0, 1);
+        if (!run.text.empty()) previous_ends_space = run.text.back() == ' ';
+    }
+    bool next_is_break = true;  // end of paragraph
+    for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+        if (it->line_break) { next_is_break = true; continue; }
+        if (it->text.empty()) continue;
+        if (next_is_break && it->text.back() == ' ') it->text.pop_back();
+        next_is_break = false;
+        if (!it->text.empty()) break;
+    }
+    // Spaces before a <br/> anywhere.
+    for (size_t i = 0; i + 1 < runs.size(); ++i)
+        if (runs[i + 1].line_break && !runs[i].text.empty() && runs[i].text.back() == ' ') runs[i].text.pop_back();
+    std::erase_if(runs, [](const doc::TextRun& r) { return !r.line_break && r.text.empty(); });
+}
+
+}  // namespace
+
+std::vector<doc::TextRun> read_inline(const XmlFile& file, pugi::xml_node parent, Diagnostics& diags) {
+    std::vector<doc::TextRun> runs;
+    read_children(file, parent, {}, runs, diags);
+    normalize_spaces(runs);
+    return runs;
+}
+
+}  // namespace reportc::input

@@ -1,0 +1,322 @@
+#include "input/source_reader.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "input/inline_reader.h"
+#include "input/xml_file.h"
+
+namespace reportc::input {
+namespace {
+
+constexpr const char* kBlockElements = "section, article, p, list, figure, table, signature, page-break, include";
+
+class ReportReader {
+public:
+    ReportReader(const Environment& env, SourceManager& sources, Diagnostics& diags)
+        : m_env(env), m_sources(sources), m_diags(diags) {}
+
+    std::optional<doc::Document> read(const std::string& path);
+
+private:
+    void read_blocks(const XmlFile& file, pugi::xml_node parent, int level, std::vector<doc::Block>& out);
+    void read_block(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out);
+    void read_include(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out);
+    doc::Paragraph read_paragraph(const XmlFile& file, pugi::xml_node node, std::string default_style);
+    doc::List read_list(const XmlFile& file, pugi::xml_node node, int level);
+    doc::Table read_table(const XmlFile& file, pugi::xml_node node, int level);
+    // Content that may be inline text or blocks (list items, table cells).
+    std::vector<doc::Block> read_flexible(const XmlFile& file, pugi::xml_node node, int level, const std::string& style);
+    void read_info(const XmlFile& file, pugi::xml_node node, doc::Info& info);
+
+    const Environment& m_env;
+    SourceManager& m_sources;
+    Diagnostics& m_diags;
+    bool m_seen_info = false;
+    std::vector<std::string> m_include_stack;  // normalized paths, for cycle detection
+    std::vector<std::unique_ptr<XmlFile>> m_files;  // keep spans' files alive for the run
+};
+
+bool has_block_child(pugi::xml_node node) {
+    for (auto child : node.children()) {
+        if (child.type() != pugi::node_element) continue;
+        if (!is_inline_element(child.name())) return true;
+    }
+    return false;
+}
+
+std::optional<doc::Document> ReportReader::read(const std::string& path) {
+    auto file = XmlFile::load(path, m_env, m_sources, m_diags, Span{});
+    if (!file) return std::nullopt;
+    auto root = file->root();
+    if (std::strcmp(root.name(), "report") != 0) {
+        m_diags.error(file->span(root), "expected the root element <report>, found <" + std::string(root.name()) + ">");
+        return std::nullopt;
+    }
+    file->check_attributes(root, {"layout", "lang"}, m_diags);
+    doc::Document document;
+    if (auto layout = file->required(root, "layout", m_diags)) {
+        document.layout_path = join_path(file->directory(), *layout);
+        document.layout_span = file->attribute_span(root, "layout");
+    }
+    if (auto lang = root.attribute("lang")) document.lang = lang.value();
+    m_include_stack.push_back(normalize_path(path));
+    bool seen_block = false;
+    for (auto child : root.children()) {
+        if (child.type() == pugi::node_element && std::strcmp(child.name(), "info") == 0) {
+            if (seen_block) m_diags.error(file->span(child), "expected <info> before the first block, found it after");
+            read_info(*file, child, document.info);
+            continue;
+        }
+        if (child.type() == pugi::node_element) seen_block = true;
+        if (child.type() == pugi::node_element) {
+            read_block(*file, child, 1, document.blocks);
+        } else if (child.type() == pugi::node_pcdata && !is_blank(child.value())) {
+            m_diags.error(file->span(child), "unexpected text in <report>; text belongs in a block such as <p>");
+        }
+    }
+    m_files.push_back(std::move(file));
+    return document;
+}
+
+void ReportReader::read_info(const XmlFile& file, pugi::xml_node node, doc::Info& info) {
+    file.check_attributes(node, {}, m_diags);
+    if (m_seen_info) m_diags.error(file.span(node), "expected one <info>, found a second one");
+    m_seen_info = true;
+    for (auto child : node.children()) {
+        if (child.type() == pugi::node_pcdata && !is_blank(child.value()))
+            m_diags.error(file.span(child), "unexpected text in <info>; expected <title>, <author>, <subject> or <keywords>");
+        if (child.type() != pugi::node_element) continue;
+        std::string_view name = child.name();
+        file.check_attributes(child, {}, m_diags);
+        file.expect_text_only(child, m_diags);
+        std::string value = collapse_whitespace(child.text().get());
+        while (!value.empty() && value.back() == ' ') value.pop_back();
+        if (!value.empty() && value.front() == ' ') value.erase(0, 1);
+        if (name == "title") info.title = value;
+        else if (name == "author") info.author = value;
+        else if (name == "subject") info.subject = value;
+        else if (name == "keywords") info.keywords = value;
+        else m_diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <info>; expected one of: title, author, subject, keywords");
+    }
+}
+
+void ReportReader::read_blocks(const XmlFile& file, pugi::xml_node parent, int level, std::vector<doc::Block>& out) {
+    for (auto child : parent.children()) {
+        if (child.type() == pugi::node_element) {
+            read_block(file, child, level, out);
+        } else if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) && !is_blank(child.value())) {
+            m_diags.error(file.span(child), "unexpected text in <" + std::string(parent.name()) +
+                                                ">; text belongs in a block such as <p>");
+        }
+    }
+}
+
+void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out) {
+    std::string_view name = node.name();
+    if (name == "p") {
+        file.check_attributes(node, {"style", "id"}, m_diags);
+        out.push_back({read_paragraph(file, node, "body")});
+    } else if (name == "section") {
+        file.check_attributes(node, {"title", "id", "style"}, m_diags);
+        doc::Section section;
+        section.title = file.required(node, "title", m_diags).value_or("");
+        section.id = node.attribute("id").value();
+        section.style = node.attribute("style").value();
+        section.level = level;
+        section.span = file.span(node);
+        read_blocks(file, node, level + 1, section.children);
+        out.push_back({std::move(section)});
+    } else if (name == "article") {
+        file.check_attributes(node, {"title", "date", "place", "order", "id"}, m_diags);
+        doc::Article article;
+        article.title = file.required(node, "title", m_diags).value_or("");
+        article.id = node.attribute("id").value();
+        article.date = node.attribute("date").value();
+        article.place = node.attribute("place").value();
+        article.level = level;
+        std::string order = node.attribute("order").as_string("date-place");
+        if (order == "place-date") article.place_first = true;
+        else if (order != "date-place")
+            m_diags.error(file.attribute_span(node, "order"), "expected order 'date-place' or 'place-date', found '" + order + "'");
+        article.span = file.span(node);
+        read_blocks(file, node, level + 1, article.children);
+        out.push_back({std::move(article)});
+    } else if (name == "list") {
+        out.push_back({read_list(file, node, level)});
+    } else if (name == "signature") {
+        file.check_attributes(node, {"name", "role"}, m_diags);
+        doc::Signature signature{file.required(node, "name", m_diags).value_or(""), node.attribute("role").value(), file.span(node)};
+        file.expect_empty(node, "put the name and role in its attributes", m_diags);
+        out.push_back({std::move(signature)});
+    } else if (name == "figure") {
+        file.check_attributes(node, {"id", "caption"}, m_diags);
+        doc::Figure figure;
+        figure.id = node.attribute("id").value();
+        figure.caption = file.required(node, "caption", m_diags).value_or("");
+        figure.span = file.span(node);
+        read_blocks(file, node, level, figure.children);
+        out.push_back({std::move(figure)});
+    } else if (name == "table") {
+        out.push_back({read_table(file, node, level)});
+    } else if (name == "page-break") {
+        file.check_attributes(node, {}, m_diags);
+        file.expect_empty(node, "", m_diags);
+        out.push_back({doc::PageBreak{file.span(node)}});
+    } else if (name == "include") {
+        read_include(file, node, level, out);
+    } else {
+        m_diags.error(file.span(node), "unexpected element <" + std::string(name) + ">; expected a block element (" +
+                                           kBlockElements + ")");
+    }
+}
+
+void ReportReader::read_include(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out) {
+    file.check_attributes(node, {"href"}, m_diags);
+    file.expect_empty(node, "", m_diags);
+    auto href = file.required(node, "href", m_diags);
+    if (!href) return;
+    std::string path = join_path(file.directory(), *href);
+    Span at = file.attribute_span(node, "href");
+    if (std::find(m_include_stack.begin(), m_include_stack.end(), path) != m_include_stack.end()) {
+        std::string chain;
+        for (const auto& p : m_include_stack) chain += p + " -> ";
+        m_diags.error(at, "include cycle: " + chain + path);
+        return;
+    }
+    auto included = XmlFile::load(path, m_env, m_sources, m_diags, at);
+    if (!included) return;
+    m_include_stack.push_back(path);
+    auto root = included->root();
+    if (std::strcmp(root.name(), "blocks") == 0) {
+        included->check_attributes(root, {}, m_diags);
+        read_blocks(*included, root, level, out);
+    } else {
+        read_block(*included, root, level, out);
+    }
+    m_include_stack.pop_back();
+    m_files.push_back(std::move(included));
+}
+
+doc::Paragraph ReportReader::read_paragraph(const XmlFile& file, pugi::xml_node node, std::string default_style) {
+    doc::Paragraph paragraph;
+    paragraph.style = node.attribute("style").as_string(default_style.c_str());
+    paragraph.id = node.attribute("id").value();
+    paragraph.span = file.span(node);
+    paragraph.runs = read_inline(file, node, m_diags);
+    return paragraph;
+}
+
+std::vector<doc::Block> ReportReader::read_flexible(const XmlFile& file, pugi::xml_node node, int level, const std::string& style) {
+    std::vector<doc::Block> blocks;
+    if (has_block_child(node)) {
+        read_blocks(file, node, level, blocks);
+    } else {
+        doc::Paragraph paragraph;
+        paragraph.style = style;
+        paragraph.span = file.span(node);
+        paragraph.runs = read_inline(file, node, m_diags);
+        blocks.push_back({std::move(paragraph)});
+    }
+    return blocks;
+}
+
+doc::List ReportReader::read_list(const XmlFile& file, pugi::xml_node node, int level) {
+    file.check_attributes(node, {"marker", "style"}, m_diags);
+    doc::List list;
+    list.marker = node.attribute("marker").as_string("•");
+    list.style = node.attribute("style").as_string("list-item");
+    list.span = file.span(node);
+    for (auto child : node.children()) {
+        if (child.type() == pugi::node_pcdata && !is_blank(child.value())) {
+            m_diags.error(file.span(child), "unexpected text in <list>; expected <item>");
+            continue;
+        }
+        if (child.type() != pugi::node_element) continue;
+        if (std::strcmp(child.name(), "item") != 0) {
+            m_diags.error(file.span(child), "unexpected element <" + std::string(child.name()) + "> in <list>; expected <item>");
+            continue;
+        }
+        file.check_attributes(child, {"label"}, m_diags);
+        doc::ListItem item;
+        item.label = child.attribute("label").value();
+        item.span = file.span(child);
+        item.blocks = read_flexible(file, child, level, list.style);
+        list.items.push_back(std::move(item));
+    }
+    return list;
+}
+
+doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, int level) {
+    file.check_attributes(node, {"style"}, m_diags);
+    doc::Table table;
+    table.style = node.attribute("style").as_string("table");
+    table.span = file.span(node);
+    for (auto child : node.children()) {
+        if (child.type() == pugi::node_pcdata && !is_blank(child.value())) {
+            m_diags.error(file.span(child), "unexpected text in <table>; expected <column> or <row>");
+            continue;
+        }
+        if (child.type() != pugi::node_element) continue;
+        std::string_view name = child.name();
+        if (name == "column") {
+            file.check_attributes(child, {"width"}, m_diags);
+            file.expect_empty(child, "", m_diags);
+            doc::ColumnSpec column;
+            column.value = child.attribute("width").as_string("auto");
+            column.span = file.attribute_span(child, "width");
+            if (column.value == "auto") column.kind = doc::ColumnSpec::Kind::Auto;
+            else if (column.value.size() > 2 && column.value.ends_with("fr")) column.kind = doc::ColumnSpec::Kind::Fraction;
+            else column.kind = doc::ColumnSpec::Kind::Fixed;
+            table.columns.push_back(column);
+        } else if (name == "row") {
+            file.check_attributes(child, {"kind"}, m_diags);
+            doc::TableRow row;
+            row.span = file.span(child);
+            std::string kind = child.attribute("kind").as_string("body");
+            if (kind == "header") row.kind = doc::TableRow::Kind::Header;
+            else if (kind == "section") row.kind = doc::TableRow::Kind::Section;
+            else if (kind != "body")
+                m_diags.error(file.attribute_span(child, "kind"), "expected row kind 'body', 'header' or 'section', found '" + kind + "'");
+            std::string cell_style = row.kind == doc::TableRow::Kind::Body ? "table-cell" : "table-header";
+            for (auto cell_node : child.children()) {
+                if (cell_node.type() == pugi::node_pcdata && !is_blank(cell_node.value())) {
+                    m_diags.error(file.span(cell_node), "unexpected text in <row>; expected <cell>");
+                    continue;
+                }
+                if (cell_node.type() != pugi::node_element) continue;
+                if (std::strcmp(cell_node.name(), "cell") != 0) {
+                    m_diags.error(file.span(cell_node), "unexpected element <" + std::string(cell_node.name()) + "> in <row>; expected <cell>");
+                    continue;
+                }
+                file.check_attributes(cell_node, {"colspan", "rowspan"}, m_diags);
+                doc::TableCell cell;
+                cell.span = file.span(cell_node);
+                for (const char* attr : {"colspan", "rowspan"}) {
+                    if (auto a = cell_node.attribute(attr)) {
+                        int v = a.as_int(0);
+                        if (v < 1 || std::to_string(v) != a.value())
+                            m_diags.error(file.attribute_span(cell_node, attr), std::string("expected a positive whole number for ") + attr + ", found '" + a.value() + "'");
+                        else (std::strcmp(attr, "colspan") == 0 ? cell.colspan : cell.rowspan) = v;
+                    }
+                }
+                cell.blocks = read_flexible(file, cell_node, level, cell_style);
+                row.cells.push_back(std::move(cell));
+            }
+            table.rows.push_back(std::move(row));
+        } else {
+            m_diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <table>; expected <column> or <row>");
+        }
+    }
+    return table;
+}
+
+}  // namespace
+
+std::optional<doc::Document> read_report(const std::string& path, const Environment& env, SourceManager& sources,
+                                         Diagnostics& diags) {
+    ReportReader reader(env, sources, diags);
+    return reader.read(path);
+}
+
+}  // namespace reportc::input

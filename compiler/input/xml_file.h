@@ -1,0 +1,50 @@
+#pragma once
+// Private to the input module: a parsed XML file that knows its SourceManager file id, so every
+// node and attribute can be turned into a Span. pugixml stays behind this header.
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "base/diagnostic.h"
+#include "source/environment.h"
+#include "source/source_manager.h"
+
+namespace reportc::input {
+
+class XmlFile {
+public:
+    // Reads and parses `path`; on failure reports at `from` (file missing) or at the parse error.
+    static std::unique_ptr<XmlFile> load(const std::string& path, const Environment& env, SourceManager& sources,
+                                         Diagnostics& diags, Span from);
+
+    const std::string& path() const { return m_path; }
+    std::string directory() const { return parent_directory(m_path); }
+    pugi::xml_node root() const { return m_doc.document_element(); }
+
+    Span span(pugi::xml_node node) const;
+    Span attribute_span(pugi::xml_node node, const char* name) const;
+
+    // Every attribute not in `allowed` is an error naming the allowed ones.
+    void check_attributes(pugi::xml_node node, std::initializer_list<const char*> allowed, Diagnostics& diags) const;
+    // The attribute's value, or an error "missing attribute" and nullopt.
+    std::optional<std::string> required(pugi::xml_node node, const char* name, Diagnostics& diags) const;
+    // Any child element or non-blank text is an error: `what` says what the element holds instead.
+    void expect_empty(pugi::xml_node node, const char* what, Diagnostics& diags) const;
+    // Only text is allowed (no child elements).
+    void expect_text_only(pugi::xml_node node, Diagnostics& diags) const;
+
+private:
+    std::string m_path;
+    uint32_t m_file = 0;
+    const SourceFile* m_source = nullptr;
+    pugi::xml_document m_doc;
+};
+
+std::string collapse_whitespace(std::string_view text);
+bool is_blank(std::string_view text);
+
+}  // namespace reportc::input

@@ -1,0 +1,41 @@
+#include <gtest/gtest.h>
+
+#include "input/layout_reader.h"
+#include "test_support.h"
+
+using namespace reportc;
+using reportc::testing::rendered;
+
+TEST(LayoutReader, ReadsStylesMastersAndFonts) {
+    // Paths resolve against the layout's folder; styles keep their raw properties.
+    MemoryEnvironment env;
+    env.set_file("layouts/l.xml",
+                 "<layout>\n"
+                 "<font-family name=\"Sans\" regular=\"../fonts/a.ttf\"/>\n"
+                 "<font-fallback families=\"Sym, Other\"/>\n"
+                 "<page-master name=\"body\" size=\"A4\"><header style=\"h\"><left>{title}</left></header></page-master>\n"
+                 "<paragraph-style name=\"h1\" based-on=\"body\" font-size=\"18pt\"/>\n"
+                 "</layout>");
+    SourceManager sources;
+    Diagnostics diags;
+    auto layout = input::read_layout("layouts/l.xml", env, sources, diags, {});
+    ASSERT_TRUE(layout.has_value());
+    EXPECT_TRUE(diags.all().empty());
+    EXPECT_EQ(layout->font_families[0].regular, "fonts/a.ttf");
+    EXPECT_EQ(layout->fallback_families, (std::vector<std::string>{"Sym", "Other"}));
+    EXPECT_EQ(layout->page_masters[0].header.left, "{title}");
+    EXPECT_EQ(layout->styles[0].based_on, "body");
+    EXPECT_EQ(layout->styles[0].properties[0].name, "font-size");
+}
+
+TEST(LayoutReader, UnknownPropertyIsAnErrorAtTheAttribute) {
+    // "font-sise" is not silently ignored.
+    MemoryEnvironment env;
+    env.set_file("l.xml", "<layout>\n  <paragraph-style name=\"b\" font-sise=\"9pt\"/>\n</layout>");
+    SourceManager sources;
+    Diagnostics diags;
+    input::read_layout("l.xml", env, sources, diags, {});
+    auto out = rendered(diags, sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].rfind("l.xml:2:29: error: unknown property 'font-sise' on <paragraph-style>; expected one of: font-family, ", 0), 0u) << out[0];
+}

@@ -1,0 +1,188 @@
+#include <gtest/gtest.h>
+
+#include "input/source_reader.h"
+#include "test_support.h"
+
+using namespace reportc;
+using reportc::testing::rendered;
+
+namespace {
+
+struct Fixture {
+    MemoryEnvironment env;
+    SourceManager sources;
+    Diagnostics diags;
+    std::optional<doc::Document> read(const std::string& path = "r/report.xml") {
+        return input::read_report(path, env, sources, diags);
+    }
+};
+
+const doc::Paragraph& paragraph(const doc::Block& b) { return std::get<doc::Paragraph>(b.node); }
+
+}  // namespace
+
+TEST(SourceReader, ReadsSectionsParagraphsAndInfo) {
+    // A small report with info, a section and a paragraph with bold and italic runs.
+    Fixture f;
+    f.env.set_file("r/report.xml",
+                   "<report layout=\"../l.xml\">\n"
+                   "  <info><title>T – ’x’</title><author>A</author></info>\n"
+                   "  <section id=\"s\" title=\"One\">\n"
+                   "    <p>Hello <b>bold</b> <i>it</i>  world</p>\n"
+                   "  </section>\n"
+                   "</report>\n");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(f.diags.all().empty());
+    EXPECT_EQ(d->info.title, "T – ’x’");
+    EXPECT_EQ(d->layout_path, "l.xml");
+    ASSERT_EQ(d->blocks.size(), 1u);
+    const auto& s = std::get<doc::Section>(d->blocks[0].node);
+    EXPECT_EQ(s.level, 1);
+    ASSERT_EQ(s.children.size(), 1u);
+    const auto& p = paragraph(s.children[0]);
+    EXPECT_EQ(doc::plain_text(p.runs), "Hello bold it world");
+    ASSERT_EQ(p.runs.size(), 5u);
+    EXPECT_EQ(p.runs[1].char_styles, std::vector<std::string>{"strong"});
+    EXPECT_EQ(p.runs[3].char_styles, std::vector<std::string>{"emphasis"});
+}
+
+TEST(SourceReader, UnknownElementIsAnErrorAtItsLocation) {
+    // A typo in an element name must not drop its content silently.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n  <sectoin title=\"x\"><p>lost?</p></sectoin>\n</report>\n");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0], "r/report.xml:2:4: error: unexpected element <sectoin>; expected a block element "
+                      "(section, article, p, list, figure, table, signature, page-break, include)");
+}
+
+TEST(SourceReader, UnknownAttributeIsAnErrorAtTheAttribute) {
+    // A misspelt attribute points at the attribute itself and lists the valid ones.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<section titel=\"x\"/>\n</report>");
+    f.read();
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[0], "r/report.xml:2:10: error: unknown attribute 'titel' on <section>; expected one of: title, id, style");
+    EXPECT_EQ(out[1], "r/report.xml:2:2: error: missing attribute 'title' on <section>");
+}
+
+TEST(SourceReader, ReportsAllErrorsNotJustTheFirst) {
+    // Three independent mistakes give three diagnostics in one run.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<p>a<u>b</u></p>\n<list><li/></list>\n<figure/>\n</report>");
+    f.read();
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 3u);
+    EXPECT_EQ(out[0], "r/report.xml:2:6: error: unexpected element <u> in text; expected one of: b, i, span, a, br");
+    EXPECT_EQ(out[1], "r/report.xml:3:8: error: unexpected element <li> in <list>; expected <item>");
+    EXPECT_EQ(out[2], "r/report.xml:4:2: error: missing attribute 'caption' on <figure>");
+}
+
+TEST(SourceReader, MalformedXmlGivesLocatedError) {
+    // A mismatched end tag is reported where the parser stopped, with its description.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<p>text</b>\n</report>");
+    EXPECT_FALSE(f.read().has_value());
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0], "r/report.xml:2:10: error: expected well-formed XML: start-end tags mismatch");
+}
+
+TEST(SourceReader, InvalidUtf8IsRejectedWithItsOffset) {
+    // Bytes that are not UTF-8 are never guessed at.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<p>caf\xE9</p>\n</report>");
+    EXPECT_FALSE(f.read().has_value());
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0], "r/report.xml:2:7: error: expected UTF-8 text, found the invalid byte 0xE9");
+}
+
+TEST(SourceReader, IncludesNestAndKeepLevels) {
+    // An included section inside a section becomes level 2; includes resolve relative to their file.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\"><section title=\"A\"><include href=\"parts/b.xml\"/></section></report>");
+    f.env.set_file("r/parts/b.xml", "<blocks><section title=\"B\"><include href=\"c.xml\"/></section><p>x</p></blocks>");
+    f.env.set_file("r/parts/c.xml", "<p>deep</p>");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(f.diags.all().empty());
+    const auto& a = std::get<doc::Section>(d->blocks[0].node);
+    ASSERT_EQ(a.children.size(), 2u);
+    const auto& b = std::get<doc::Section>(a.children[0].node);
+    EXPECT_EQ(b.level, 2);
+    EXPECT_EQ(doc::plain_text(paragraph(b.children[0]).runs), "deep");
+}
+
+TEST(SourceReader, IncludeCycleIsAnError) {
+    // a.xml includes b.xml which includes a.xml: reported once, at the include that closes the loop.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\"><include href=\"a.xml\"/></report>");
+    f.env.set_file("r/a.xml", "<blocks><include href=\"b.xml\"/></blocks>");
+    f.env.set_file("r/b.xml", "<blocks>\n <include href=\"a.xml\"/></blocks>");
+    f.read();
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0], "r/b.xml:2:11: error: include cycle: r/report.xml -> r/a.xml -> r/b.xml -> r/a.xml");
+}
+
+TEST(SourceReader, MissingIncludeIsAnErrorAtTheHref) {
+    // A missing file is reported where it is named.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n  <include href=\"nope.xml\"/>\n</report>");
+    f.read();
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0], "r/report.xml:2:12: error: cannot read file 'r/nope.xml'");
+}
+
+TEST(SourceReader, TextKeepsUnicodeAndCollapsesWhitespace) {
+    // Curly quotes, dashes, the non-breaking hyphen and ➢ survive; line breaks become spaces.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\"><p>  “Co‑operation” –\n   ➢ don’t  </p></report>");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_EQ(doc::plain_text(paragraph(d->blocks[0]).runs), "“Co‑operation” – ➢ don’t");
+}
+
+TEST(SourceReader, ListsArticlesTablesAndSignatures) {
+    // The report's structures are read with their attributes.
+    Fixture f;
+    f.env.set_file("r/report.xml",
+                   "<report layout=\"l.xml\">"
+                   "<article title=\"T\" date=\"9 December 2020\" place=\"Bangkok Thailand\" order=\"place-date\"><p>b</p></article>"
+                   "<list marker=\"➢\"><item label=\"Pillar 1:\">x</item><item><p>y</p><list><item>z</item></list></item></list>"
+                   "<table><column width=\"2fr\"/><column width=\"30mm\"/><row kind=\"header\"><cell colspan=\"2\">h</cell></row></table>"
+                   "<signature name=\"N\" role=\"R\"/>"
+                   "</report>");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(f.diags.all().empty());
+    const auto& a = std::get<doc::Article>(d->blocks[0].node);
+    EXPECT_TRUE(a.place_first);
+    EXPECT_EQ(a.place, "Bangkok Thailand");
+    const auto& l = std::get<doc::List>(d->blocks[1].node);
+    EXPECT_EQ(l.marker, "➢");
+    EXPECT_EQ(l.items[0].label, "Pillar 1:");
+    EXPECT_EQ(l.items[1].blocks.size(), 2u);
+    const auto& t = std::get<doc::Table>(d->blocks[2].node);
+    EXPECT_EQ(t.columns[0].kind, doc::ColumnSpec::Kind::Fraction);
+    EXPECT_EQ(t.columns[1].kind, doc::ColumnSpec::Kind::Fixed);
+    EXPECT_EQ(t.rows[0].kind, doc::TableRow::Kind::Header);
+    EXPECT_EQ(t.rows[0].cells[0].colspan, 2);
+    EXPECT_EQ(std::get<doc::Signature>(d->blocks[3].node).role, "R");
+}
+
+TEST(SourceReader, BadColspanIsAnError) {
+    // colspan must be a positive whole number.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\"><table><row><cell colspan=\"two\">x</cell></row></table></report>");
+    f.read();
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0], "r/report.xml:1:42: error: expected a positive whole number for colspan, found 'two'");
+}
