@@ -1,0 +1,243 @@
+#include "style/stylesheet.h"
+
+#include <functional>
+#include <set>
+
+#include "style/values.h"
+
+namespace reportc::style {
+namespace {
+
+using Properties = std::map<std::string, const doc::Property*>;
+
+// Collects the properties along the based-on chain, base first, so later entries override.
+bool collect_chain(const std::map<std::string, const doc::StyleDecl*>& decls, const doc::StyleDecl& style,
+                   Properties& out, Diagnostics& diags) {
+    std::vector<const doc::StyleDecl*> chain;
+    std::set<std::string> seen;
+    const doc::StyleDecl* current = &style;
+    while (current) {
+        if (!seen.insert(current->name).second) {
+            diags.error(style.span, "style '" + style.name + "' inherits from itself through based-on '" + current->name + "'");
+            return false;
+        }
+        chain.push_back(current);
+        if (current->based_on.empty()) break;
+        auto it = decls.find(current->based_on);
+        if (it == decls.end()) {
+            diags.error(current->span, "style '" + current->name + "' is based on '" + current->based_on +
+                                           "', which is not a style of the same kind in this layout");
+            return false;
+        }
+        current = it->second;
+    }
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+        for (const auto& p : (*it)->properties) out[p.name] = &p;
+    return true;
+}
+
+class ValueReader {
+public:
+    explicit ValueReader(Diagnostics& diags) : m_diags(diags) {}
+
+    void length(const Properties& props, const char* name, Length em, Length& out) {
+        if (auto p = find(props, name)) {
+            if (auto v = parse_length(p->value, em)) out = *v;
+            else bad(*p, "a length such as 12pt, 4mm, 1.5em");
+        }
+    }
+    void color(const Properties& props, const char* name, Color& out) {
+        if (auto p = find(props, name)) {
+            if (auto v = parse_color(p->value)) out = *v;
+            else bad(*p, "a colour such as #1f4e79");
+        }
+    }
+    void boolean(const Properties& props, const char* name, bool& out) {
+        if (auto p = find(props, name)) {
+            if (auto v = parse_bool(p->value)) out = *v;
+            else bad(*p, "true or false");
+        }
+    }
+    void integer(const Properties& props, const char* name, int& out) {
+        if (auto p = find(props, name)) {
+            auto v = parse_number(p->value);
+            if (v && *v >= 1 && *v <= 10 && *v == int(*v)) out = int(*v);
+            else bad(*p, "a whole number from 1 to 10");
+        }
+    }
+    template <typename T>
+    void keyword(const Properties& props, const char* name, std::initializer_list<std::pair<const char*, T>> options, T& out) {
+        auto p = find(props, name);
+        if (!p) return;
+        std::string expected;
+        for (const auto& [word, value] : options) {
+            if (p->value == word) { out = value; return; }
+            expected += (expected.empty() ? "" : ", ") + std::string(word);
+        }
+        bad(*p, "one of: " + expected);
+    }
+    const doc::Property* find(const Properties& props, const char* name) {
+        auto it = props.find(name);
+        return it == props.end() ? nullptr : it->second;
+    }
+    void bad(const doc::Property& p, const std::string& expected) {
+        m_diags.error(p.span, "expected " + expected + " for " + p.name + ", found '" + p.value + "'");
+    }
+
+private:
+    Diagnostics& m_diags;
+};
+
+void read_font(ValueReader& r, const Properties& props, FontSpec& font, Length parent_size) {
+    if (auto p = r.find(props, "font-family")) font.family = p->value;
+    r.keyword<bool>(props, "font-weight", {{"normal", false}, {"bold", true}}, font.bold);
+    r.keyword<bool>(props, "font-style", {{"normal", false}, {"italic", true}}, font.italic);
+    r.length(props, "font-size", parent_size, font.size);
+    if (font.size <= Length::zero()) font.size = parent_size;
+    r.color(props, "color", font.color);
+}
+
+PageMaster build_master(const doc::PageMasterDecl& decl, ValueReader& r, Diagnostics& diags) {
+    PageMaster m;
+    m.name = decl.name;
+    Properties props;
+    for (const auto& p : decl.properties) props[p.name] = &p;
+    m.size = {Length::from_mm(210), Length::from_mm(297)};
+    if (auto p = r.find(props, "size")) {
+        if (p->value == "A4") m.size = {Length::from_mm(210), Length::from_mm(297)};
+        else if (p->value == "A5") m.size = {Length::from_mm(148), Length::from_mm(210)};
+        else if (p->value == "A3") m.size = {Length::from_mm(297), Length::from_mm(420)};
+        else if (p->value == "letter") m.size = {Length::from_pt(612), Length::from_pt(792)};
+        else {
+            auto space = p->value.find(' ');
+            auto w = space == std::string::npos ? std::nullopt : parse_length(p->value.substr(0, space), Length::from_pt(10));
+            auto h = space == std::string::npos ? std::nullopt : parse_length(p->value.substr(space + 1), Length::from_pt(10));
+            if (w && h && *w > Length::zero() && *h > Length::zero()) m.size = {*w, *h};
+            else r.bad(*p, "A4, A5, A3, letter, or 'WIDTH HEIGHT' such as '210mm 297mm'");
+        }
+    }
+    bool landscape = false;
+    r.keyword<bool>(props, "orientation", {{"portrait", false}, {"landscape", true}}, landscape);
+    if (landscape != (m.size.width > m.size.height)) std::swap(m.size.width, m.size.height);
+    Length em = Length::from_pt(10);
+    m.margin_top = m.margin_bottom = m.margin_left = m.margin_right = Length::from_mm(25);
+    r.length(props, "margin-top", em, m.margin_top);
+    r.length(props, "margin-bottom", em, m.margin_bottom);
+    r.length(props, "margin-left", em, m.margin_left);
+    r.length(props, "margin-right", em, m.margin_right);
+    m.header_offset = m.margin_top / 2;
+    m.footer_offset = m.margin_bottom / 2;
+    r.length(props, "header-offset", em, m.header_offset);
+    r.length(props, "footer-offset", em, m.footer_offset);
+    r.boolean(props, "first-page-marginals", m.first_page_marginals);
+    m.header = decl.header;
+    m.footer = decl.footer;
+    m.has_header = decl.has_header;
+    m.has_footer = decl.has_footer;
+    if (m.margin_left + m.margin_right >= m.size.width || m.margin_top + m.margin_bottom >= m.size.height)
+        diags.error(decl.span, "page master '" + decl.name + "' leaves no room for the body: its margins exceed the page");
+    return m;
+}
+
+}  // namespace
+
+FontSpec CharacterStyle::apply(const FontSpec& base) const {
+    FontSpec out = base;
+    if (family) out.family = *family;
+    if (bold) out.bold = *bold;
+    if (italic) out.italic = *italic;
+    if (size) out.size = *size;
+    if (color) out.color = *color;
+    return out;
+}
+
+Rect PageMaster::body() const {
+    return {margin_left, margin_top, size.width - margin_left - margin_right, size.height - margin_top - margin_bottom};
+}
+
+Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags) {
+    Stylesheet sheet;
+    ValueReader r(diags);
+    std::map<std::string, const doc::StyleDecl*> paragraph_decls, character_decls;
+    for (const auto& s : layout.styles) {
+        auto& decls = s.kind == doc::StyleDecl::Kind::Paragraph ? paragraph_decls : character_decls;
+        if (!decls.emplace(s.name, &s).second) diags.error(s.span, "style '" + s.name + "' is defined twice");
+    }
+    const Length default_size = Length::from_pt(10);
+    for (const auto& [name, decl] : paragraph_decls) {
+        Properties props;
+        if (!collect_chain(paragraph_decls, *decl, props, diags)) continue;
+        ParagraphStyle s;
+        s.name = name;
+        read_font(r, props, s.font, default_size);
+        Length em = s.font.size;
+        s.leading = s.font.size.scaled(1.2);
+        r.length(props, "leading", em, s.leading);
+        r.length(props, "space-before", em, s.space_before);
+        r.length(props, "space-after", em, s.space_after);
+        r.length(props, "indent-left", em, s.indent_left);
+        r.length(props, "indent-right", em, s.indent_right);
+        r.length(props, "first-line-indent", em, s.first_line_indent);
+        r.keyword<Align>(props, "align", {{"left", Align::Left}, {"right", Align::Right}, {"center", Align::Center}, {"justify", Align::Justify}}, s.align);
+        r.boolean(props, "keep-with-next", s.keep_with_next);
+        r.boolean(props, "hyphenate", s.hyphenate);
+        r.integer(props, "widows", s.widows);
+        r.integer(props, "orphans", s.orphans);
+        r.boolean(props, "page-break-before", s.page_break_before);
+        r.keyword<TextTransform>(props, "text-transform", {{"none", TextTransform::None}, {"uppercase", TextTransform::Uppercase}}, s.transform);
+        r.length(props, "rule-below", em, s.rule_below);
+        s.rule_color = s.font.color;
+        r.color(props, "rule-color", s.rule_color);
+        sheet.m_paragraph.emplace(name, s);
+    }
+    for (const auto& [name, decl] : character_decls) {
+        Properties props;
+        if (!collect_chain(character_decls, *decl, props, diags)) continue;
+        CharacterStyle c;
+        c.name = name;
+        if (auto p = r.find(props, "font-family")) c.family = p->value;
+        if (r.find(props, "font-weight")) { bool b = false; r.keyword<bool>(props, "font-weight", {{"normal", false}, {"bold", true}}, b); c.bold = b; }
+        if (r.find(props, "font-style")) { bool i = false; r.keyword<bool>(props, "font-style", {{"normal", false}, {"italic", true}}, i); c.italic = i; }
+        if (auto p = r.find(props, "font-size")) {
+            // em sizes are relative to the paragraph's size; resolved later against 10pt here
+            if (auto v = parse_length(p->value, default_size)) c.size = *v; else r.bad(*p, "a length such as 9pt");
+        }
+        if (r.find(props, "color")) { Color col; r.color(props, "color", col); c.color = col; }
+        sheet.m_character.emplace(name, c);
+    }
+    for (const auto& decl : layout.page_masters) {
+        if (sheet.page_master(decl.name)) diags.error(decl.span, "page master '" + decl.name + "' is defined twice");
+        sheet.m_masters.push_back(build_master(decl, r, diags));
+    }
+    return sheet;
+}
+
+const ParagraphStyle* Stylesheet::paragraph(const std::string& name) const {
+    auto it = m_paragraph.find(name);
+    return it == m_paragraph.end() ? nullptr : &it->second;
+}
+const CharacterStyle* Stylesheet::character(const std::string& name) const {
+    auto it = m_character.find(name);
+    return it == m_character.end() ? nullptr : &it->second;
+}
+const PageMaster* Stylesheet::page_master(const std::string& name) const {
+    for (const auto& m : m_masters)
+        if (m.name == name) return &m;
+    return nullptr;
+}
+std::vector<std::string> Stylesheet::paragraph_style_names() const {
+    std::vector<std::string> names;
+    for (const auto& [name, s] : m_paragraph) names.push_back(name);
+    return names;
+}
+
+std::ostream& operator<<(std::ostream& os, const FontSpec& f) {
+    return os << f.family << (f.bold ? " bold" : "") << (f.italic ? " italic" : "") << " " << f.size << " " << f.color;
+}
+std::ostream& operator<<(std::ostream& os, const ParagraphStyle& s) {
+    static const char* aligns[] = {"left", "right", "center", "justify"};
+    return os << "paragraph-style " << s.name << ": " << s.font << " leading=" << s.leading << " before=" << s.space_before
+              << " after=" << s.space_after << " align=" << aligns[int(s.align)] << (s.keep_with_next ? " keep-with-next" : "");
+}
+
+}  // namespace reportc::style

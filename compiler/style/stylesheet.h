@@ -1,0 +1,86 @@
+#pragma once
+// Named paragraph and character styles with `based-on` inheritance, and page masters, checked
+// and resolved from a LayoutSource. Computed styles are immutable values.
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/geometry.h"
+#include "base/length.h"
+#include "doc/layout_source.h"
+
+namespace reportc::style {
+
+enum class Align { Left, Right, Center, Justify };
+enum class TextTransform { None, Uppercase };
+
+struct FontSpec {
+    std::string family = "Liberation Sans";
+    bool bold = false;
+    bool italic = false;
+    Length size = Length::from_pt(10);
+    Color color;
+    auto operator<=>(const FontSpec&) const = default;
+};
+
+struct ParagraphStyle {
+    std::string name;
+    FontSpec font;
+    Length leading = Length::from_pt(12);  // baseline-to-baseline distance
+    Length space_before, space_after;
+    Length indent_left, indent_right, first_line_indent;
+    Align align = Align::Left;
+    bool keep_with_next = false;
+    bool hyphenate = true;
+    int widows = 2, orphans = 2;
+    bool page_break_before = false;
+    TextTransform transform = TextTransform::None;
+    Length rule_below;  // a rule under the paragraph (headings); zero = none
+    Color rule_color;
+};
+
+// A character style changes only what it sets.
+struct CharacterStyle {
+    std::string name;
+    std::optional<std::string> family;
+    std::optional<bool> bold, italic;
+    std::optional<Length> size;
+    std::optional<Color> color;
+    FontSpec apply(const FontSpec& base) const;
+};
+
+struct PageMaster {
+    std::string name;
+    Size size;
+    Length margin_top, margin_bottom, margin_left, margin_right;
+    Length header_offset, footer_offset;  // baseline distance from the page edge
+    doc::MarginalDecl header, footer;
+    bool has_header = false, has_footer = false;
+    bool first_page_marginals = true;
+    Rect body() const;
+};
+
+class Stylesheet {
+public:
+    // Resolves every declaration; errors (unknown based-on, cycles, malformed values) go to diags.
+    static Stylesheet build(const doc::LayoutSource& layout, Diagnostics& diags);
+
+    const ParagraphStyle* paragraph(const std::string& name) const;
+    const CharacterStyle* character(const std::string& name) const;
+    const PageMaster* page_master(const std::string& name) const;
+    const std::vector<PageMaster>& page_masters() const { return m_masters; }
+    std::vector<std::string> paragraph_style_names() const;
+
+private:
+    std::map<std::string, ParagraphStyle> m_paragraph;
+    std::map<std::string, CharacterStyle> m_character;
+    std::vector<PageMaster> m_masters;
+};
+
+std::ostream& operator<<(std::ostream& os, const FontSpec& f);
+std::ostream& operator<<(std::ostream& os, const ParagraphStyle& s);
+
+}  // namespace reportc::style

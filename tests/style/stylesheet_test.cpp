@@ -1,0 +1,119 @@
+#include <gtest/gtest.h>
+
+#include "style/stylesheet.h"
+#include "style/values.h"
+
+using namespace reportc;
+using namespace reportc::style;
+
+namespace {
+
+doc::StyleDecl decl(std::string name, std::string based_on, std::vector<std::pair<std::string, std::string>> props,
+                    doc::StyleDecl::Kind kind = doc::StyleDecl::Kind::Paragraph) {
+    doc::StyleDecl d;
+    d.kind = kind;
+    d.name = std::move(name);
+    d.based_on = std::move(based_on);
+    for (auto& [k, v] : props) d.properties.push_back({k, v, {}});
+    return d;
+}
+
+}  // namespace
+
+TEST(Values, LengthsInEveryUnit) {
+    // pt, mm, cm, in and em (relative to the font size) all become scaled points.
+    Length em = Length::from_pt(10);
+    EXPECT_EQ(*parse_length("12pt", em), Length::from_pt(12));
+    EXPECT_EQ(*parse_length("25.4mm", em), Length::from_pt(72));
+    EXPECT_EQ(*parse_length("2.54cm", em), Length::from_pt(72));
+    EXPECT_EQ(*parse_length("0.5in", em), Length::from_pt(36));
+    EXPECT_EQ(*parse_length("1.5em", em), Length::from_pt(15));
+    EXPECT_EQ(*parse_length("0", em), Length{});
+    EXPECT_FALSE(parse_length("12", em).has_value());
+    EXPECT_FALSE(parse_length("12px", em).has_value());
+    EXPECT_FALSE(parse_length("pt", em).has_value());
+}
+
+TEST(Values, Colours) {
+    // Six- and three-digit hex colours; anything else is rejected.
+    EXPECT_EQ(*parse_color("#1f4e79"), (Color{0x1f, 0x4e, 0x79}));
+    EXPECT_EQ(*parse_color("#fff"), (Color{255, 255, 255}));
+    EXPECT_FALSE(parse_color("blue").has_value());
+    EXPECT_FALSE(parse_color("#12345g").has_value());
+}
+
+TEST(Stylesheet, BasedOnInheritsAndOverrides) {
+    // heading-2 is based on heading-1 which is based on body: it keeps body's family and
+    // heading-1's weight and colour, and overrides the size; em resolves against its own size.
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("body", "", {{"font-family", "Serif"}, {"font-size", "10pt"}, {"align", "justify"}}));
+    layout.styles.push_back(decl("heading-1", "body", {{"font-weight", "bold"}, {"color", "#1f4e79"}, {"font-size", "18pt"}, {"space-after", "0.5em"}}));
+    layout.styles.push_back(decl("heading-2", "heading-1", {{"font-size", "14pt"}}));
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    EXPECT_TRUE(diags.all().empty());
+    const auto* h2 = sheet.paragraph("heading-2");
+    ASSERT_NE(h2, nullptr);
+    EXPECT_EQ(h2->font.family, "Serif");
+    EXPECT_TRUE(h2->font.bold);
+    EXPECT_EQ(h2->font.color, (Color{0x1f, 0x4e, 0x79}));
+    EXPECT_EQ(h2->font.size, Length::from_pt(14));
+    EXPECT_EQ(h2->space_after, Length::from_pt(7));  // 0.5em of 14pt
+    EXPECT_EQ(h2->align, Align::Justify);
+    EXPECT_EQ(h2->leading, Length::from_pt(14).scaled(1.2));
+    EXPECT_EQ(sheet.paragraph("heading-1")->space_after, Length::from_pt(9));
+}
+
+TEST(Stylesheet, CharacterStylesChangeOnlyWhatTheySet) {
+    // "strong" makes text bold and keeps the paragraph's family, size and colour.
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("strong", "", {{"font-weight", "bold"}}, doc::StyleDecl::Kind::Character));
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    FontSpec base{"Sans", false, true, Length::from_pt(9), Color{1, 2, 3}};
+    FontSpec out = sheet.character("strong")->apply(base);
+    EXPECT_TRUE(out.bold);
+    EXPECT_TRUE(out.italic);
+    EXPECT_EQ(out.family, "Sans");
+    EXPECT_EQ(out.size, Length::from_pt(9));
+}
+
+TEST(Stylesheet, UnknownBaseAndCyclesAreErrors) {
+    // A based-on that names no style, and a loop of based-on, are both reported.
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("a", "missing", {}));
+    layout.styles.push_back(decl("b", "c", {}));
+    layout.styles.push_back(decl("c", "b", {}));
+    Diagnostics diags;
+    Stylesheet::build(layout, diags);
+    ASSERT_EQ(diags.error_count(), 3u);
+    EXPECT_EQ(diags.all()[0].message, "style 'a' is based on 'missing', which is not a style of the same kind in this layout");
+    EXPECT_EQ(diags.all()[1].message, "style 'b' inherits from itself through based-on 'b'");
+}
+
+TEST(Stylesheet, MalformedValuesAreReported) {
+    // Each bad value says what was expected and what was found.
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("body", "", {{"font-size", "big"}, {"align", "middle"}, {"keep-with-next", "yes"}}));
+    Diagnostics diags;
+    Stylesheet::build(layout, diags);
+    ASSERT_EQ(diags.error_count(), 3u);
+    EXPECT_EQ(diags.all()[0].message, "expected a length such as 12pt, 4mm, 1.5em for font-size, found 'big'");
+    EXPECT_EQ(diags.all()[1].message, "expected one of: left, right, center, justify for align, found 'middle'");
+    EXPECT_EQ(diags.all()[2].message, "expected true or false for keep-with-next, found 'yes'");
+}
+
+TEST(Stylesheet, PageMasterSizesMarginsAndOrientation) {
+    // A4 landscape swaps the sides; the body is the page less the margins.
+    doc::LayoutSource layout;
+    doc::PageMasterDecl m;
+    m.name = "wide";
+    m.properties = {{"size", "A4", {}}, {"orientation", "landscape", {}}, {"margin-left", "20mm", {}}, {"margin-right", "20mm", {}}};
+    layout.page_masters.push_back(m);
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    const auto* master = sheet.page_master("wide");
+    ASSERT_NE(master, nullptr);
+    EXPECT_EQ(master->size.width, Length::from_mm(297));
+    EXPECT_EQ(master->body().width, Length::from_mm(297) - Length::from_mm(20) * 2);
+}
