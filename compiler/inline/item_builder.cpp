@@ -1,0 +1,208 @@
+#include "inline/item_builder.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "base/utf8.h"
+
+namespace reportc::inl {
+namespace {
+
+using linebreak::Item;
+
+constexpr int kHyphenPenalty = 50;        // TeX's \hyphenpenalty
+constexpr int kExplicitHyphenPenalty = 50;// TeX's \exhyphenpenalty
+constexpr int kSlashPenalty = 100;
+
+// A piece of a word in one face and one styled run.
+struct Piece {
+    int face;
+    size_t run;
+    std::string text;
+};
+
+class Builder {
+public:
+    Builder(const ParagraphInput& p, const text::FontRegistry& fonts, const text::Hyphenator* hyph, Diagnostics& diags)
+        : m_paragraph(p), m_fonts(fonts), m_hyphenator(hyph), m_diags(diags) {}
+
+    ItemList build() {
+        for (size_t r = 0; r < m_paragraph.runs.size(); ++r) add_run(r);
+        flush_word();
+        // Paragraph end (§"The algorithm"): penalty(inf) glue(0, fill, 0) penalty(-inf).
+        push(linebreak::penalty({}, linebreak::kInfinitePenalty), ItemRole::Filler);
+        push(linebreak::glue({}, Length::from_pt(100000), {}), ItemRole::Filler);
+        push(linebreak::penalty({}, -linebreak::kInfinitePenalty), ItemRole::Filler);
+        return std::move(m_out);
+    }
+
+private:
+    const StyledRun& run(size_t i) const { return m_paragraph.runs[i]; }
+    text::FaceRequest request(const StyledRun& r) const { return {r.font.family, r.font.bold, r.font.italic}; }
+
+    void push(Item item, ItemRole role) {
+        ItemContent content;
+        content.role = role;
+        push(item, std::move(content));
+    }
+
+    void push(Item item, ItemContent content) {
+        m_out.items.push_back(item);
+        m_out.content.push_back(std::move(content));
+    }
+
+    void add_run(size_t r) {
+        const StyledRun& styled = run(r);
+        if (styled.line_break) {
+            flush_word();
+            push(linebreak::penalty({}, linebreak::kInfinitePenalty), ItemRole::Filler);
+            push(linebreak::glue({}, Length::from_pt(100000), {}), ItemRole::Filler);
+            push(linebreak::penalty({}, -linebreak::kInfinitePenalty), ItemRole::Filler);
+            return;
+        }
+        std::vector<text::MissingChar> missing;
+        auto segments = m_fonts.segment(styled.text, request(styled), missing);
+        for (const auto& m : missing) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", unsigned(m.cp));
+            m_diags.warning(styled.span, std::string("no font has the character ") + code + " '" + utf8::encode(m.cp) +
+                                             "'; it is replaced in the output");
+        }
+        for (const auto& seg : segments) {
+            size_t start = 0;
+            for (size_t i = 0; i <= seg.text.size(); ++i) {
+                if (i == seg.text.size() || seg.text[i] == ' ') {
+                    if (i > start) append_piece(seg.face, r, seg.text.substr(start, i - start));
+                    if (i < seg.text.size()) add_space(seg.face, r);
+                    start = i + 1;
+                }
+            }
+        }
+    }
+
+    void append_piece(int face, size_t r, std::string text) {
+        if (!m_word.empty() && m_word.back().face == face && m_word.back().run == r) m_word.back().text += text;
+        else m_word.push_back({face, r, std::move(text)});
+    }
+
+    void add_space(int face, size_t r) {
+        flush_word();
+        const StyledRun& styled = run(r);
+        Length w = m_fonts.face(face).width(" ", styled.font.size);
+        if (m_paragraph.align == style::Align::Justify) {
+            // TeX's defaults for a text font: stretch 1/2 and shrink 1/3 of the space.
+            push(linebreak::glue(w, w / 2, w / 3), ItemRole::Space);
+        } else {
+            // Ragged setting (Knuth & Plass, §"Ragged right"): the stretch sits at the line end,
+            // so the breaker evens out line lengths while spaces keep their natural width.
+            Length rag = styled.font.size * 3;
+            push(linebreak::glue({}, rag, {}), ItemRole::Filler);
+            push(linebreak::penalty({}, 0), ItemRole::Filler);
+            push(linebreak::glue(w, -rag, {}), ItemRole::Space);
+        }
+    }
+
+    Fragment fragment(const Piece& p, std::string text) const {
+        const StyledRun& styled = run(p.run);
+        Fragment f;
+        f.face = p.face;
+        f.size = styled.font.size;
+        f.color = styled.font.color;
+        f.width = m_fonts.face(p.face).width(text, styled.font.size);
+        f.text = std::move(text);
+        f.link = styled.link;
+        return f;
+    }
+
+    static bool is_letter_byte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
+
+    // Break opportunities inside a word, as byte offsets into the concatenated word text.
+    struct Break { size_t at; int penalty; bool flagged; bool hyphenation; };
+
+    std::vector<Break> breaks_in(const std::string& word) const {
+        std::vector<Break> out;
+        if (m_paragraph.hyphenate && m_hyphenator)
+            for (size_t at : m_hyphenator->points(word)) out.push_back({at, kHyphenPenalty, true, true});
+        for (size_t i = 1; i + 1 < word.size(); ++i) {
+            unsigned char before = word[i - 1], after = word[i + 1];
+            // An explicit hyphen is a break (TeX's \exhyphenpenalty) when at least two
+            // characters stand on each side: "cross-|borders", "COVID-|19", never "-5" or "e-".
+            if (word[i] == '-' && i >= 2 && word.size() - i - 1 >= 2 && std::isalnum(static_cast<unsigned char>(after)) &&
+                (is_letter_byte(before) || std::isdigit(before)))
+                out.push_back({i + 1, kExplicitHyphenPenalty, true, false});
+            if (word[i] == '/' && i >= 3 && word.size() - i - 1 >= 3 && word.find("://") == std::string::npos)
+                out.push_back({i + 1, kSlashPenalty, false, false});
+        }
+        // En dash (3 bytes) between digits or words: "2020–2021".
+        for (size_t i = 1; i + 3 < word.size(); ++i)
+            if (word.compare(i, 3, "\xE2\x80\x93") == 0) out.push_back({i + 3, kExplicitHyphenPenalty, true, false});
+        std::sort(out.begin(), out.end(), [](const Break& a, const Break& b) { return a.at < b.at; });
+        out.erase(std::unique(out.begin(), out.end(), [](const Break& a, const Break& b) { return a.at == b.at; }), out.end());
+        return out;
+    }
+
+    void flush_word() {
+        if (m_word.empty()) return;
+        std::string word;
+        for (const auto& p : m_word) word += p.text;
+        auto breaks = breaks_in(word);
+        // Walk the pieces, cutting them at the break offsets into boxes.
+        size_t next_break = 0, word_offset = 0;
+        ItemContent box;
+        Length box_width;
+        auto close_box = [&]() {
+            if (box.pieces.empty()) return;
+            push(linebreak::box(box_width), std::move(box));
+            box = ItemContent{};
+            box_width = {};
+        };
+        for (const auto& piece : m_word) {
+            size_t start = 0;
+            while (start < piece.text.size()) {
+                size_t end = piece.text.size();
+                bool cut = next_break < breaks.size() && breaks[next_break].at < word_offset + end;
+                if (cut) end = breaks[next_break].at - word_offset;
+                if (end > start) {
+                    Fragment f = fragment(piece, piece.text.substr(start, end - start));
+                    f.x = box_width;
+                    box_width += f.width;
+                    box.pieces.push_back(std::move(f));
+                }
+                start = end;
+                if (cut) {
+                    const Break& b = breaks[next_break++];
+                    close_box();
+                    ItemContent pen;
+                    pen.role = ItemRole::Hyphen;
+                    Length w;
+                    if (b.hyphenation) {
+                        pen.hyphen = fragment(piece, "-");
+                        w = pen.hyphen.width;
+                    } else {
+                        pen.role = ItemRole::Filler;
+                    }
+                    push(linebreak::penalty(w, b.penalty, b.flagged, b.hyphenation), std::move(pen));
+                }
+            }
+            word_offset += piece.text.size();
+        }
+        close_box();
+        m_word.clear();
+    }
+
+    const ParagraphInput& m_paragraph;
+    const text::FontRegistry& m_fonts;
+    const text::Hyphenator* m_hyphenator;
+    Diagnostics& m_diags;
+    std::vector<Piece> m_word;
+    ItemList m_out;
+};
+
+}  // namespace
+
+ItemList build_items(const ParagraphInput& paragraph, const text::FontRegistry& fonts, const text::Hyphenator* hyphenator,
+                     Diagnostics& diags) {
+    return Builder(paragraph, fonts, hyphenator, diags).build();
+}
+
+}  // namespace reportc::inl

@@ -1,0 +1,59 @@
+#pragma once
+// What the inline stage needs to set one paragraph: styled runs and the measure.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/length.h"
+#include "base/span.h"
+#include "style/stylesheet.h"
+
+namespace reportc::inl {
+
+struct StyledRun {
+    std::string text;
+    style::FontSpec font;
+    std::string link;
+    bool line_break = false;
+    Span span;
+};
+
+struct ParagraphInput {
+    std::vector<StyledRun> runs;
+    style::Align align = style::Align::Left;
+    Length width;              // the measure
+    Length first_line_indent;  // extra indent of the first line (may be negative: hanging)
+    bool hyphenate = true;
+    Span span;
+};
+
+// A glyph run placed on a line; x is relative to the line's left edge.
+struct Fragment {
+    int face = 0;
+    Length size;
+    Color color;
+    Length x, width;
+    std::string text;
+    std::string link;
+};
+
+struct Line {
+    std::vector<Fragment> fragments;
+    Length natural_width;   // the width the content occupies after justification
+    Length ascent, descent; // from the largest font on the line (descent positive)
+    double ratio = 0;       // the Knuth-Plass adjustment ratio used
+    double space_factor = 1;// widest inter-word space divided by its natural width (justified lines)
+    bool justified = false; // stretched or shrunk to the measure (not the last line)
+    bool overfull = false;
+};
+
+struct ParagraphLayout {
+    std::vector<Line> lines;
+    size_t overfull_count = 0;
+    int pass = 0;  // 0 first, 1 second, 2 emergency, 3 overfull
+};
+
+std::ostream& operator<<(std::ostream& os, const Fragment& f);
+std::ostream& operator<<(std::ostream& os, const Line& l);
+
+}  // namespace reportc::inl

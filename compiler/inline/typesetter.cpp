@@ -1,0 +1,141 @@
+#include "inline/typesetter.h"
+
+#include <algorithm>
+
+#include "inline/item_builder.h"
+#include "linebreak/knuth_plass.h"
+
+namespace reportc::inl {
+namespace {
+
+linebreak::Params params_for(const ParagraphInput& p) {
+    linebreak::Params params;
+    // Justified text must keep inter-word spaces at most twice their natural width: with
+    // stretch = space/2 that is r <= 2, badness 800. Tolerances below keep r near 1.
+    params.pretolerance = 100;
+    params.tolerance = 200;
+    params.emergency_stretch = p.align == style::Align::Justify ? Length::from_pt(6) : Length::from_pt(20);
+    return params;
+}
+
+// Appends a fragment, merging it with the previous one when they continue each other
+// (same face, size, colour and link, touching): one PDF text item per word, not per syllable.
+void append_fragment(std::vector<Fragment>& out, Fragment f) {
+    if (!out.empty()) {
+        Fragment& last = out.back();
+        if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link &&
+            last.x + last.width == f.x) {
+            last.text += f.text;
+            last.width += f.width;
+            return;
+        }
+    }
+    out.push_back(std::move(f));
+}
+
+}  // namespace
+
+ParagraphLayout Typesetter::set(const ParagraphInput& paragraph) const {
+    ItemList list = build_items(paragraph, m_fonts, m_hyphenator, m_diags);
+    linebreak::LineWidths widths;
+    widths.widths = {paragraph.width - paragraph.first_line_indent, paragraph.width};
+    auto result = linebreak::break_paragraph(list.items, widths, params_for(paragraph));
+
+    ParagraphLayout out;
+    out.overfull_count = result.overfull_count;
+    out.pass = int(result.pass);
+    for (size_t li = 0; li < result.lines.size(); ++li) {
+        const auto& bl = result.lines[li];
+        Line line;
+        line.ratio = bl.ratio;
+        line.overfull = bl.overfull;
+        bool justify = paragraph.align == style::Align::Justify;
+        // The last line of a paragraph and lines ended by <br/> end in fill glue: r ~ 0.
+        double r = std::max(-1.0, bl.ratio);
+        line.justified = justify && std::abs(r) > 1e-9;
+        Length x = li == 0 ? paragraph.first_line_indent : Length{};
+        Length start_x = x;
+        for (size_t i = bl.begin; i < bl.end && i < list.items.size(); ++i) {
+            const auto& item = list.items[i];
+            const auto& content = list.content[i];
+            if (item.kind == linebreak::ItemKind::Box) {
+                for (const auto& piece : content.pieces) {
+                    Fragment f = piece;
+                    f.x = x + piece.x;
+                    append_fragment(line.fragments, std::move(f));
+                }
+                x += item.width;
+            } else if (item.kind == linebreak::ItemKind::Glue) {
+                Length w = item.width;
+                if (justify) w += r >= 0 ? item.stretch.scaled(r) : item.shrink.scaled(r);
+                if (content.role == ItemRole::Space && item.width > Length{})
+                    line.space_factor = std::max(line.space_factor, double(w.sp) / double(item.width.sp));
+                if (content.role == ItemRole::Space) x += w;
+            }
+        }
+        // A line broken at a hyphenation point shows the hyphen.
+        if (bl.end < list.items.size() && list.content[bl.end].role == ItemRole::Hyphen && !list.content[bl.end].hyphen.text.empty()) {
+            Fragment h = list.content[bl.end].hyphen;
+            h.x = x;
+            x += h.width;
+            append_fragment(line.fragments, std::move(h));
+        }
+        line.natural_width = x - start_x;
+        Length avail = li == 0 ? widths.widths[0] : widths.widths[1];
+        Length shift;
+        if (paragraph.align == style::Align::Right) shift = avail - line.natural_width;
+        else if (paragraph.align == style::Align::Center) shift = (avail - line.natural_width) / 2;
+        if (shift != Length{})
+            for (auto& f : line.fragments) f.x += shift;
+        for (const auto& f : line.fragments) {
+            const auto& face = m_fonts.face(f.face);
+            line.ascent = max(line.ascent, Length::ratio(f.size, face.ascender(), 1000));
+            line.descent = max(line.descent, Length::ratio(f.size, -face.descender(), 1000));
+        }
+        out.lines.push_back(std::move(line));
+    }
+    if (out.overfull_count > 0)
+        m_diags.warning(paragraph.span, "a line of this paragraph is wider than the " + to_string(paragraph.width) +
+                                            " measure even with every space shrunk; it overflows the margin");
+    return out;
+}
+
+std::pair<Length, Length> Typesetter::content_widths(const ParagraphInput& paragraph) const {
+    ItemList list = build_items(paragraph, m_fonts, m_hyphenator, m_diags);
+    Length widest_piece, current_piece, line, widest_line;
+    for (size_t i = 0; i < list.items.size(); ++i) {
+        const auto& item = list.items[i];
+        if (item.kind == linebreak::ItemKind::Box) {
+            current_piece += item.width;
+            line += item.width;
+        } else if (item.kind == linebreak::ItemKind::Glue) {
+            widest_piece = max(widest_piece, current_piece);
+            current_piece = {};
+            if (list.content[i].role == ItemRole::Space) line += item.width;
+        } else {
+            // A legal break (hyphen, slash) ends an unbreakable piece; a forced break ends a line.
+            if (item.penalty < linebreak::kInfinitePenalty) {
+                widest_piece = max(widest_piece, current_piece + item.width);
+                current_piece = {};
+            }
+            if (item.penalty <= -linebreak::kInfinitePenalty) {
+                widest_line = max(widest_line, line);
+                line = {};
+            }
+        }
+    }
+    widest_piece = max(widest_piece, current_piece);
+    widest_line = max(widest_line, line);
+    return {widest_piece + max(paragraph.first_line_indent, Length{}), widest_line + max(paragraph.first_line_indent, Length{})};
+}
+
+std::ostream& operator<<(std::ostream& os, const Fragment& f) {
+    return os << "frag face=" << f.face << " x=" << f.x << " w=" << f.width << " \"" << f.text << "\"";
+}
+std::ostream& operator<<(std::ostream& os, const Line& l) {
+    os << "line r=" << l.ratio << " width=" << l.natural_width << (l.overfull ? " overfull" : "") << ":";
+    for (const auto& f : l.fragments) os << " [" << f.text << "@" << f.x << "]";
+    return os;
+}
+
+}  // namespace reportc::inl

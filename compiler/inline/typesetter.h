@@ -1,0 +1,27 @@
+#pragma once
+// Sets a paragraph: styled runs -> Knuth-Plass items (boxes, glue, penalties; hyphenation points
+// as flagged penalties) -> optimal breaks -> lines of positioned fragments.
+#include "base/diagnostic.h"
+#include "inline/paragraph_input.h"
+#include "text/font_registry.h"
+#include "text/hyphenator.h"
+
+namespace reportc::inl {
+
+class Typesetter {
+public:
+    Typesetter(const text::FontRegistry& fonts, const text::Hyphenator* hyphenator, Diagnostics& diags)
+        : m_fonts(fonts), m_hyphenator(hyphenator), m_diags(diags) {}
+
+    ParagraphLayout set(const ParagraphInput& paragraph) const;
+    // Natural width of the widest unbreakable piece and of the whole paragraph on one line:
+    // the min/max content widths that automatic table layout needs.
+    std::pair<Length, Length> content_widths(const ParagraphInput& paragraph) const;
+
+private:
+    const text::FontRegistry& m_fonts;
+    const text::Hyphenator* m_hyphenator;
+    Diagnostics& m_diags;
+};
+
+}  // namespace reportc::inl

@@ -1,0 +1,172 @@
+#include "layout/block_layout.h"
+
+#include "layout/paragraph_layout.h"
+#include "layout/table_layout.h"
+
+namespace reportc::layout {
+namespace {
+
+std::vector<doc::TextRun> plain_runs(const std::string& text, Span span) {
+    std::vector<doc::TextRun> runs;
+    runs.push_back(doc::TextRun{text, {}, {}, false, span});
+    return runs;
+}
+
+class BlockLayouter {
+public:
+    explicit BlockLayouter(LayoutContext& ctx) : m_ctx(ctx) {}
+
+    void blocks(const std::vector<doc::Block>& blocks, Length indent, std::vector<VItem>& out) {
+        for (const auto& b : blocks) block(b, indent, out);
+    }
+
+private:
+    std::string anchor_for(const std::string& id) {
+        return id.empty() ? "anchor-" + std::to_string(++m_ctx.anchor_counter) : id;
+    }
+
+    void heading(const std::string& title, int level, const std::string& style_name, const std::string& id, Span span,
+                 Length indent, std::vector<VItem>& out) {
+        const auto& style = paragraph_style(style_name, span, m_ctx);
+        if (style.page_break_before) out.push_back(VPenalty{kForceBreak});
+        ParagraphOptions options;
+        options.indent_left = indent;
+        options.anchor = anchor_for(id);
+        options.outline = frame::OutlineEntry{title, level, *options.anchor};
+        if (level == 1) options.section_mark = title;
+        layout_paragraph(style_runs(plain_runs(title, span), style, m_ctx), style, span, options, m_ctx, out);
+    }
+
+    void block(const doc::Block& b, Length indent, std::vector<VItem>& out) {
+        std::visit([&](const auto& node) { visit(node, indent, out); }, b.node);
+    }
+
+    void visit(const doc::Paragraph& p, Length indent, std::vector<VItem>& out) {
+        const auto& style = paragraph_style(p.style, p.span, m_ctx);
+        ParagraphOptions options;
+        options.indent_left = indent;
+        if (!p.id.empty()) options.anchor = p.id;
+        layout_paragraph(style_runs(p.runs, style, m_ctx), style, p.span, options, m_ctx, out);
+    }
+
+    void visit(const doc::Section& s, Length indent, std::vector<VItem>& out) {
+        std::string style = s.style.empty() ? "heading-" + std::to_string(std::min(s.level, 4)) : s.style;
+        heading(s.title, s.level, style, s.id, s.span, indent, out);
+        blocks(s.children, indent, out);
+    }
+
+    void visit(const doc::Article& a, Length indent, std::vector<VItem>& out) {
+        heading(a.title, a.level, "article-title", a.id, a.span, indent, out);
+        if (!a.date.empty() || !a.place.empty()) {
+            const auto& style = paragraph_style("article-date", a.span, m_ctx);
+            std::vector<doc::TextRun> runs;
+            auto add = [&](const std::string& text, const char* char_style) {
+                if (text.empty()) return;
+                if (!runs.empty()) runs.push_back({", ", {}, {}, false, a.span});
+                runs.push_back({text, {char_style}, {}, false, a.span});
+            };
+            if (a.place_first) { add(a.place, "article-place"); add(a.date, "article-date"); }
+            else { add(a.date, "article-date"); add(a.place, "article-place"); }
+            ParagraphOptions options;
+            options.indent_left = indent;
+            layout_paragraph(style_runs(runs, style, m_ctx), style, a.span, options, m_ctx, out);
+        }
+        blocks(a.children, indent, out);
+    }
+
+    void visit(const doc::List& list, Length indent, std::vector<VItem>& out) {
+        const auto& style = paragraph_style(list.style, list.span, m_ctx);
+        for (const auto& item : list.items) {
+            std::string marker = item.label.empty() ? list.marker : item.label;
+            bool first = true;
+            for (const auto& b : item.blocks) {
+                if (const auto* p = std::get_if<doc::Paragraph>(&b.node)) {
+                    const auto& pstyle = p->style == list.style ? style : paragraph_style(p->style, p->span, m_ctx);
+                    ParagraphOptions options;
+                    options.indent_left = indent;
+                    if (first) options.marker = marker;
+                    if (!p->id.empty()) options.anchor = p->id;
+                    layout_paragraph(style_runs(p->runs, pstyle, m_ctx), pstyle, p->span, options, m_ctx, out);
+                } else {
+                    // Nested lists and other blocks sit at the item's content indent.
+                    block(b, indent + style.indent_left, out);
+                }
+                first = false;
+            }
+        }
+    }
+
+    void visit(const doc::Signature& s, Length indent, std::vector<VItem>& out) {
+        const auto& name_style = paragraph_style("signature-name", s.span, m_ctx);
+        ParagraphOptions options;
+        options.indent_left = indent;
+        layout_paragraph(style_runs(plain_runs(s.name, s.span), name_style, m_ctx), name_style, s.span, options, m_ctx, out);
+        if (!s.role.empty()) {
+            const auto& role_style = paragraph_style("signature-role", s.span, m_ctx);
+            layout_paragraph(style_runs(plain_runs(s.role, s.span), role_style, m_ctx), role_style, s.span, options, m_ctx, out);
+        }
+    }
+
+    void visit(const doc::Figure& f, Length indent, std::vector<VItem>& out) {
+        if (f.children.empty())
+            m_ctx.diags.warning(f.span, "figure '" + (f.id.empty() ? f.caption : f.id) + "' has no content yet; only its caption is set");
+        blocks(f.children, indent, out);
+        const auto& style = paragraph_style("caption", f.span, m_ctx);
+        ParagraphOptions options;
+        options.indent_left = indent;
+        options.anchor = anchor_for(f.id);
+        layout_paragraph(style_runs(plain_runs(f.caption, f.span), style, m_ctx), style, f.span, options, m_ctx, out);
+    }
+
+    void visit(const doc::PageBreak&, Length, std::vector<VItem>& out) { out.push_back(VPenalty{kForceBreak}); }
+
+    void visit(const doc::Table& t, Length indent, std::vector<VItem>& out) {
+        layout_table(t, indent, m_ctx, [this](const std::vector<doc::Block>& content, Length width, LayoutContext& cell_ctx) {
+            std::vector<VItem> items;
+            LayoutContext saved = cell_ctx;
+            (void)saved;
+            BlockLayouter inner(cell_ctx);
+            Length old_width = cell_ctx.body_width;
+            cell_ctx.body_width = width;
+            inner.blocks(content, Length{}, items);
+            cell_ctx.body_width = old_width;
+            return items;
+        }, out);
+    }
+
+    LayoutContext& m_ctx;
+};
+
+// Adjacent glue collapses to the larger space (space-after of one block, space-before of the
+// next), as CSS collapses margins.
+void collapse_glue(std::vector<VItem>& items) {
+    std::vector<VItem> out;
+    out.reserve(items.size());
+    for (auto& item : items) {
+        if (auto* g = std::get_if<VGlue>(&item)) {
+            if (!out.empty())
+                if (auto* prev = std::get_if<VGlue>(&out.back())) {
+                    prev->height = max(prev->height, g->height);
+                    continue;
+                }
+        }
+        out.push_back(std::move(item));
+    }
+    items = std::move(out);
+}
+
+}  // namespace
+
+std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, LayoutContext& ctx) {
+    std::vector<VItem> out;
+    BlockLayouter(ctx).blocks(blocks, Length{}, out);
+    collapse_glue(out);
+    return out;
+}
+
+std::ostream& operator<<(std::ostream& os, const LineStats& s) {
+    return os << "lines=" << s.lines << " justified=" << s.justified_lines << " over1.5x=" << s.over_1_5
+              << " over2x=" << s.over_2 << " max=" << s.max_space_factor << " overfull=" << s.overfull_lines;
+}
+
+}  // namespace reportc::layout

@@ -1,0 +1,39 @@
+#pragma once
+// Blocks -> vertical list: paragraphs, headings, articles, lists, figures, tables.
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "doc/document.h"
+#include "inline/typesetter.h"
+#include "layout/font_table.h"
+#include "layout/vlist.h"
+#include "style/stylesheet.h"
+
+namespace reportc::layout {
+
+// Typographic quality of justified lines, measured while setting them.
+struct LineStats {
+    size_t lines = 0;            // all lines set
+    size_t justified_lines = 0;  // lines stretched or shrunk to the measure
+    size_t over_1_5 = 0;         // justified lines with a space wider than 1.5x natural
+    size_t over_2 = 0;           // … wider than 2x natural
+    double max_space_factor = 0;
+    size_t overfull_lines = 0;
+};
+
+struct LayoutContext {
+    const style::Stylesheet& styles;
+    const text::FontRegistry& fonts;
+    const inl::Typesetter& typesetter;
+    FontTable& font_table;
+    Diagnostics& diags;
+    Length body_width;
+    LineStats stats;
+    int anchor_counter = 0;
+};
+
+std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, LayoutContext& ctx);
+
+std::ostream& operator<<(std::ostream& os, const LineStats& s);
+
+}  // namespace reportc::layout

@@ -1,0 +1,164 @@
+#include "layout/paragraph_layout.h"
+
+#include "base/utf8.h"
+
+namespace reportc::layout {
+namespace {
+
+std::string uppercase(const std::string& s) {
+    std::string out;
+    size_t pos = 0;
+    while (pos < s.size()) {
+        auto cp = utf8::decode(s, pos);
+        if (!cp) continue;
+        char32_t c = *cp;
+        if (c >= 'a' && c <= 'z') c -= 32;
+        else if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) c -= 32;  // Latin-1 lowercase letters
+        utf8::append(out, c);
+    }
+    return out;
+}
+
+const style::ParagraphStyle& fallback_style() {
+    static const style::ParagraphStyle s = [] {
+        style::ParagraphStyle d;
+        d.name = "body";
+        return d;
+    }();
+    return s;
+}
+
+}  // namespace
+
+const style::ParagraphStyle& paragraph_style(const std::string& name, Span span, LayoutContext& ctx) {
+    if (const auto* s = ctx.styles.paragraph(name)) return *s;
+    ctx.diags.error(span, "expected a paragraph style defined in the layout, found '" + name + "'");
+    if (const auto* body = ctx.styles.paragraph("body")) return *body;
+    return fallback_style();
+}
+
+std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, const style::ParagraphStyle& style,
+                                       LayoutContext& ctx) {
+    std::vector<inl::StyledRun> out;
+    for (const auto& run : runs) {
+        inl::StyledRun styled;
+        styled.font = style.font;
+        for (const auto& name : run.char_styles) {
+            if (const auto* cs = ctx.styles.character(name)) styled.font = cs->apply(styled.font);
+            else ctx.diags.error(run.span, "expected a character style defined in the layout, found '" + name + "'");
+        }
+        styled.text = style.transform == style::TextTransform::Uppercase ? uppercase(run.text) : run.text;
+        styled.link = run.link;
+        styled.line_break = run.line_break;
+        styled.span = run.span;
+        out.push_back(std::move(styled));
+    }
+    return out;
+}
+
+void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
+                      const ParagraphOptions& options, LayoutContext& ctx, std::vector<VItem>& out) {
+    Length measure = options.width > Length{} ? options.width : ctx.body_width;
+    Length left = options.indent_left + style.indent_left;
+    inl::ParagraphInput input;
+    input.runs = runs;
+    input.align = style.align;
+    input.width = measure - style.indent_left - style.indent_right - options.indent_left;
+    input.hyphenate = style.hyphenate;
+    input.span = span;
+
+    // A marker hangs in the first-line indent; when it is wider than the hang, the first line
+    // moves right so the two never overlap.
+    Length marker_width, marker_x = style.first_line_indent;
+    int marker_face = -1;
+    std::string marker_text = options.marker;
+    if (!options.marker.empty()) {
+        std::vector<text::MissingChar> missing;
+        auto segs = ctx.fonts.segment(options.marker, {style.font.family, style.font.bold, style.font.italic}, missing);
+        if (!segs.empty()) {
+            marker_face = segs.front().face;
+            marker_text = segs.front().text;
+            marker_width = ctx.fonts.face(marker_face).width(marker_text, style.font.size);
+        }
+        Length gap = style.font.size / 2;
+        Length hang = -style.first_line_indent;
+        input.first_line_indent = marker_width + gap > hang ? marker_width + gap - hang : Length{};
+    } else {
+        input.first_line_indent = style.first_line_indent;
+    }
+    if (input.width < style.font.size) input.width = style.font.size;
+
+    auto set = ctx.typesetter.set(input);
+    ctx.stats.lines += set.lines.size();
+    ctx.stats.overfull_lines += set.overfull_count;
+
+    const auto& main_face = ctx.fonts.face(std::max(0, ctx.fonts.resolve({style.font.family, style.font.bold, style.font.italic})));
+    Length ascent = Length::ratio(style.font.size, main_face.ascender(), 1000);
+    Length descent = Length::ratio(style.font.size, -main_face.descender(), 1000);
+
+    out.push_back(VGlue{style.space_before});
+    size_t n = set.lines.size();
+    for (size_t i = 0; i < n; ++i) {
+        const auto& line = set.lines[i];
+        if (line.justified) {
+            ctx.stats.justified_lines++;
+            if (line.space_factor > 1.5 + 1e-9) ctx.stats.over_1_5++;
+            if (line.space_factor > 2.0 + 1e-9) ctx.stats.over_2++;
+            ctx.stats.max_space_factor = std::max(ctx.stats.max_space_factor, line.space_factor);
+        }
+        VBox box;
+        Length line_ascent = max(ascent, line.ascent), line_descent = max(descent, line.descent);
+        box.height = max(style.leading, line_ascent + line_descent);
+        Length baseline = (box.height + line_ascent - line_descent) / 2;
+        if (i == 0) {
+            if (options.anchor) box.items.push_back(frame::AnchorItem{*options.anchor, {left, Length{}}});
+            if (options.outline) box.outline.push_back(*options.outline);
+            box.section_mark = options.section_mark;
+            if (marker_face >= 0)
+                box.items.push_back(frame::TextItem{ctx.font_table.frame_font(marker_face), style.font.size, left + marker_x,
+                                                    baseline, marker_text, style.font.color});
+        }
+        for (const auto& f : line.fragments) {
+            box.items.push_back(frame::TextItem{ctx.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color});
+            if (!f.link.empty()) {
+                frame::LinkItem link;
+                link.rect = {left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};
+                link.uri = f.link;
+                // Neighbouring fragments of one link on a line become one rectangle.
+                if (!box.items.empty() && box.items.size() >= 2) {
+                    if (auto* prev = std::get_if<frame::LinkItem>(&box.items[box.items.size() - 2]);
+                        prev && prev->uri == link.uri && prev->rect.y == link.rect.y) {
+                        prev->rect.width = link.rect.x + link.rect.width - prev->rect.x;
+                        continue;
+                    }
+                }
+                box.items.push_back(link);
+            }
+        }
+        out.push_back(std::move(box));
+        if (i + 1 < n) {
+            // Widow and orphan control: no break leaving fewer than `orphans` lines at a page
+            // bottom or fewer than `widows` at the top of the next page.
+            bool allowed = i + 1 >= size_t(style.orphans) && n - i - 1 >= size_t(style.widows);
+            out.push_back(VPenalty{allowed && !style.keep_with_next ? 0 : kNoBreak});
+        }
+    }
+    if (style.rule_below > Length{}) {
+        VBox rule;
+        Length gap = style.font.size / 4;
+        rule.height = gap + style.rule_below;
+        frame::ShapeItem shape;
+        Length y = gap + style.rule_below / 2;
+        shape.path.push_back({frame::PathCommand::Kind::MoveTo, {{left, y}}});
+        shape.path.push_back({frame::PathCommand::Kind::LineTo, {{left + input.width, y}}});
+        shape.stroke = style.rule_color;
+        shape.line_width = style.rule_below;
+        rule.items.push_back(shape);
+        out.push_back(VPenalty{kNoBreak});
+        out.push_back(std::move(rule));
+    }
+    if (style.keep_with_next) out.push_back(VPenalty{kNoBreak});
+    out.push_back(VGlue{style.space_after});
+}
+
+}  // namespace reportc::layout
