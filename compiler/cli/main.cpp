@@ -1,0 +1,68 @@
+// reportc: the command-line entry point. Parses arguments, runs the driver, prints diagnostics.
+#include <cstdio>
+#include <iostream>
+#include <set>
+#include <tuple>
+
+#include "cli/arguments.h"
+#include "driver/compiler.h"
+
+#ifndef REPORTC_VERSION
+#define REPORTC_VERSION "0.0.0"
+#endif
+
+using namespace reportc;
+
+namespace {
+
+void print_diagnostics(const Diagnostics& diags, const SourceManager& sources) {
+    // The same message at the same place is printed once (a missing glyph in a repeated run).
+    std::set<std::tuple<uint32_t, uint32_t, std::string>> seen;
+    for (const auto& d : diags.all()) {
+        if (!seen.emplace(d.span.file, d.span.begin, d.message).second) continue;
+        std::cerr << sources.render(d);
+    }
+    if (diags.error_count() || diags.warning_count())
+        std::cerr << diags.error_count() << " error(s), " << diags.warning_count() << " warning(s)\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string error;
+    auto parsed = cli::parse_arguments(args, error);
+    if (!parsed) {
+        std::cerr << "reportc: error: " << error << "\n\n" << cli::usage();
+        return 2;
+    }
+    if (parsed->command == cli::Command::Help) {
+        std::cout << cli::usage();
+        return 0;
+    }
+    if (parsed->command == cli::Command::Version) {
+        std::cout << "reportc " << REPORTC_VERSION << "\n";
+        return 0;
+    }
+    driver::Options options;
+    options.input = parsed->input;
+    options.output = parsed->command == cli::Command::Build ? parsed->output : "";
+    options.trace_output = parsed->trace;
+    options.werror = parsed->werror;
+    RealEnvironment env;
+    SourceManager sources;
+    Diagnostics diags;
+    auto outcome = driver::compile(options, env, sources, diags);
+    print_diagnostics(diags, sources);
+    if (parsed->stats) {
+        const auto& s = outcome.stats;
+        std::printf("pages: %zu\nlines: %zu\njustified lines: %zu\nspaces over 1.5x natural: %zu (%.2f%%)\n"
+                    "spaces over 2x natural: %zu\nwidest space: %.3fx natural\noverfull lines: %zu\n",
+                    outcome.pages, s.lines, s.justified_lines, s.over_1_5,
+                    s.justified_lines ? 100.0 * double(s.over_1_5) / double(s.justified_lines) : 0.0, s.over_2,
+                    s.max_space_factor, s.overfull_lines);
+    }
+    if (!outcome.success) return 1;
+    if (parsed->command == cli::Command::Build) std::cerr << "wrote " << options.output << " (" << outcome.pages << " pages)\n";
+    return 0;
+}

@@ -1,0 +1,22 @@
+#pragma once
+// Runs commands for end-to-end tests and reads what they print.
+#include <string>
+
+namespace reportc::e2e {
+
+struct Run {
+    int status = -1;
+    std::string out, err;
+};
+
+// Runs `command` through /bin/sh with stdout and stderr captured separately.
+Run run(const std::string& command);
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& text);
+// A fresh directory under the build tree for one test.
+std::string scratch_dir(const std::string& name);
+std::string reportc_exe();                     // the binary under test, quoted
+std::string source_root();                 // the repository
+std::string quote(const std::string& s);   // single-quoted for /bin/sh
+
+}  // namespace reportc::e2e
