@@ -121,6 +121,10 @@ private:
 
     std::vector<Break> breaks_in(const std::string& word) const {
         std::vector<Break> out;
+        // URLs and e-mail addresses are never broken: a break inside one makes it wrong.
+        if (word.find("://") != std::string::npos || word.find("www.") != std::string::npos ||
+            word.find('@') != std::string::npos)
+            return out;
         if (m_paragraph.hyphenate && m_hyphenator)
             for (size_t at : m_hyphenator->points(word)) out.push_back({at, kHyphenPenalty, true, true});
         for (size_t i = 1; i + 1 < word.size(); ++i) {
@@ -130,7 +134,7 @@ private:
             if (word[i] == '-' && i >= 2 && word.size() - i - 1 >= 2 && std::isalnum(static_cast<unsigned char>(after)) &&
                 (is_letter_byte(before) || std::isdigit(before)))
                 out.push_back({i + 1, kExplicitHyphenPenalty, true, false});
-            if (word[i] == '/' && i >= 3 && word.size() - i - 1 >= 3 && word.find("://") == std::string::npos)
+            if (word[i] == '/' && i >= 3 && word.size() - i - 1 >= 3)
                 out.push_back({i + 1, kSlashPenalty, false, false});
         }
         // En dash (3 bytes) between digits or words: "2020–2021".

@@ -52,7 +52,10 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph) const {
         bool justify = paragraph.align == style::Align::Justify;
         // The last line of a paragraph and lines ended by <br/> end in fill glue: r ~ 0.
         double r = std::max(-1.0, bl.ratio);
-        line.justified = justify && std::abs(r) > 1e-9;
+        const bool ends_paragraph = bl.end >= list.items.size() ||
+                                    (list.items[bl.end].kind == linebreak::ItemKind::Penalty &&
+                                     list.items[bl.end].penalty <= -linebreak::kInfinitePenalty);
+        line.justified = justify && !ends_paragraph;
         Length x = li == 0 ? paragraph.first_line_indent : Length{};
         Length start_x = x;
         for (size_t i = bl.begin; i < bl.end && i < list.items.size(); ++i) {

@@ -14,7 +14,7 @@ namespace reportc::linebreak {
 namespace {
 
 TEST(linebreak_KnuthPlass, ParagraphThatFitsIsOneLine) {
-    // Three words of 90pt in all fit a 200pt line: one line up to the final penalty.
+    // Three words, 90pt with their spaces, fit a 200pt line: one line up to the final penalty.
     const auto items = finished(words({20, 30, 20}));
     const Result r = break_paragraph(items, {{pt(200)}}, {});
     ASSERT_EQ(r.lines.size(), 1u) << r;
@@ -66,6 +66,7 @@ TEST(linebreak_KnuthPlass, InfinitePenaltyPreventsBreak) {
     const Result r = break_paragraph(tied, {{pt(110)}}, {});
     EXPECT_EQ(ends(r), (std::vector<size_t>{5, 13})) << r;
     EXPECT_EQ(r.pass, Pass::First);
+    ASSERT_EQ(r.lines.size(), 2u);
     EXPECT_NEAR(r.lines[0].ratio, 0.75, 1e-9);
 }
 
@@ -102,6 +103,7 @@ TEST(linebreak_KnuthPlass, ConsecutiveFlaggedBreaksCostDemerits) {
 
     const Result r = break_paragraph(items, {{pt(100)}}, {});
     EXPECT_EQ(ends(r), (std::vector<size_t>{3, 7, 14})) << r;
+    ASSERT_EQ(r.lines.size(), 3u);
     EXPECT_NEAR(r.lines[1].ratio, 0.8, 1e-9);
 }
 
@@ -119,10 +121,12 @@ TEST(linebreak_KnuthPlass, FitnessClassDemerits) {
     compatible.fitness_demerits = 0;
     const Result loose = break_paragraph(items, {{pt(100)}}, compatible);
     EXPECT_EQ(ends(loose), (std::vector<size_t>{5, 10})) << loose;
+    ASSERT_EQ(loose.lines.size(), 2u);
     EXPECT_NEAR(loose.lines[0].ratio, 1.2, 1e-9);
 
     const Result r = break_paragraph(items, {{pt(100)}}, params);
     EXPECT_EQ(ends(r), (std::vector<size_t>{7, 10})) << r;
+    ASSERT_EQ(r.lines.size(), 2u);
     EXPECT_EQ(r.lines[0].ratio, 0);
 }
 
@@ -136,6 +140,7 @@ TEST(linebreak_KnuthPlass, EmergencyPassSucceedsWherePassTwoFails) {
     const Result r = break_paragraph(items, {{pt(100)}}, params);
     EXPECT_EQ(r.pass, Pass::Emergency) << r;
     EXPECT_EQ(ends(r), (std::vector<size_t>{3, 7, 10})) << r;
+    ASSERT_EQ(r.lines.size(), 3u);
     EXPECT_EQ(r.lines[0].ratio, 6);
     EXPECT_EQ(r.overfull_count, 0u);
 
@@ -175,8 +180,9 @@ TEST(linebreak_KnuthPlass, VaryingLineWidths) {
 }
 
 TEST(linebreak_KnuthPlass, PathsWithDifferentLineCountsStayApart) {
-    // Widths {110, 20, 30}: the glue after "20" ends either line 1 (exact) or line 2; only from
-    // line 2 do the last two words get the 30pt line they need, so both nodes must survive.
+    // Widths {110, 20, 30}: the glue after "20" ends the first line (exact) or the second ("20"
+    // alone); only after two lines do the last two words get the 30pt they need, so the breaker
+    // must keep a node per line number there, not just the cheaper one.
     const Item space = glue(pt(10), pt(20), pt(5));
     const auto items = finished(words({10, 10, 40, 20, 10, 10}, space));
     const Result r = break_paragraph(items, {{pt(110), pt(20), pt(30)}}, {});

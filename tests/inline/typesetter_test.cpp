@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+
+#include "inline/typesetter.h"
+
+using namespace reportc;
+
+namespace {
+
+struct TypesetterSetup {
+    text::FontRegistry fonts;
+    std::unique_ptr<text::Hyphenator> hyphenator;
+    Diagnostics diags;
+    TypesetterSetup() {
+        std::string root = REPORTC_SOURCE_ROOT "/fonts/";
+        std::string error;
+        EXPECT_TRUE(fonts.add_family("Sans", root + "liberation/LiberationSans-Regular.ttf", root + "liberation/LiberationSans-Bold.ttf", "", "", error)) << error;
+        EXPECT_TRUE(fonts.add_family("Sym", root + "dejavu/DejaVuSans.ttf", "", "", "", error)) << error;
+        fonts.set_fallbacks({"Sym"});
+        hyphenator = text::Hyphenator::load("/usr/share/hyphen/hyph_en_US.dic", error);
+        EXPECT_NE(hyphenator, nullptr) << error;
+    }
+    inl::ParagraphInput input(const std::string& text, Length width, style::Align align = style::Align::Justify) {
+        inl::ParagraphInput p;
+        style::FontSpec font;
+        font.family = "Sans";
+        font.size = Length::from_pt(10);
+        p.runs.push_back({text, font, {}, false, {}});
+        p.width = width;
+        p.align = align;
+        return p;
+    }
+};
+
+std::string line_text(const inl::Line& l) {
+    std::string s;
+    for (const auto& f : l.fragments) s += (s.empty() ? "" : " ") + f.text;
+    return s;
+}
+
+}  // namespace
+
+TEST(inline_Typesetter, JustifiedLinesFillTheMeasure) {
+    // Every line but the last ends exactly at the right margin; the last is set ragged.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto out = t.set(s.input("The World Health Organization declared COVID-19 a pandemic in March 2020. In response "
+                             "to this clear and firm statement, countries adopted different kinds of restrictions.",
+                             Length::from_pt(200)));
+    ASSERT_GE(out.lines.size(), 3u);
+    for (size_t i = 0; i + 1 < out.lines.size(); ++i) {
+        const auto& last = out.lines[i].fragments.back();
+        EXPECT_LE(std::abs((last.x + last.width - Length::from_pt(200)).pt()), 0.01) << out.lines[i];
+    }
+    EXPECT_FALSE(out.lines.back().justified);
+    EXPECT_EQ(out.overfull_count, 0u);
+}
+
+TEST(inline_Typesetter, HyphenatesWhenNeededAndShowsTheHyphen) {
+    // A narrow measure forces a hyphenation break; the line then ends with "-".
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto out = t.set(s.input("international documentation responsibilities", Length::from_pt(80)));
+    bool hyphen = false;
+    for (const auto& l : out.lines) hyphen = hyphen || (!l.fragments.empty() && l.fragments.back().text.back() == '-');
+    EXPECT_TRUE(hyphen);
+    std::string all;
+    for (const auto& l : out.lines) all += line_text(l) + "|";
+    EXPECT_EQ(all.find("ASEAN-"), std::string::npos);
+}
+
+TEST(inline_Typesetter, NeverHyphenatesUrlsOrAcronyms) {
+    // www.rocb-ap.org and ASEAN stay whole even in a narrow column.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto out = t.set(s.input("see www.rocb-ap.org ASEAN CUSTOMS", Length::from_pt(60), style::Align::Left));
+    for (const auto& l : out.lines)
+        for (const auto& f : l.fragments) EXPECT_NE(f.text.back(), '-') << line_text(l);
+}
+
+TEST(inline_Typesetter, FallbackFontForMissingGlyphs) {
+    // ➢ is not in Liberation Sans: it is set from the fallback family, the rest stays in Sans.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto out = t.set(s.input("a ➢ b", Length::from_pt(300), style::Align::Left));
+    ASSERT_EQ(out.lines.size(), 1u);
+    ASSERT_EQ(out.lines[0].fragments.size(), 3u);
+    EXPECT_EQ(out.lines[0].fragments[1].text, "➢");
+    EXPECT_NE(out.lines[0].fragments[1].face, out.lines[0].fragments[0].face);
+    EXPECT_TRUE(s.diags.all().empty());
+}
+
+TEST(inline_Typesetter, CentredAndRightAlignment) {
+    // A short centred line sits in the middle; a right-aligned one ends at the measure.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto centred = t.set(s.input("x", Length::from_pt(100), style::Align::Center));
+    const auto& c = centred.lines[0].fragments[0];
+    EXPECT_NEAR((c.x + c.width / 2).pt(), 50.0, 0.01);
+    auto right = t.set(s.input("x", Length::from_pt(100), style::Align::Right));
+    const auto& r = right.lines[0].fragments[0];
+    EXPECT_NEAR((r.x + r.width).pt(), 100.0, 0.01);
+}
+
+TEST(inline_Typesetter, OverwideWordIsReported) {
+    // A word wider than the measure: an overfull line and a warning, never a silent overlap.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto out = t.set(s.input("a WWWWWWWWWWWWWWWWWWWW b", Length::from_pt(50)));
+    EXPECT_EQ(out.overfull_count, 1u);
+    EXPECT_EQ(s.diags.warning_count(), 1u);
+}
+
+TEST(inline_Typesetter, ContentWidthsForTables) {
+    // The minimum is the widest unbreakable piece; the maximum the whole text on one line.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto [min_w, max_w] = t.content_widths(s.input("ASEAN and ROCB", Length::from_pt(100)));
+    const auto& face = s.fonts.face(s.fonts.resolve({"Sans", false, false}));
+    EXPECT_EQ(min_w, face.width("ASEAN", Length::from_pt(10)));
+    EXPECT_NEAR(max_w.pt(), face.width("ASEAN and ROCB", Length::from_pt(10)).pt(), 0.001);
+}

@@ -1,0 +1,57 @@
+#include <gtest/gtest.h>
+
+#include "base/utf8.h"
+#include "source/environment.h"
+#include "source/source_manager.h"
+
+using namespace reportc;
+
+TEST(source_SourceManager, LineAndColumnCountCharacters) {
+    // Columns count code points, so a caret sits under the right character after “ or ➢.
+    SourceManager sm;
+    uint32_t id = sm.add("a.xml", "first\n“x” ➢ <bad/>\nlast");
+    auto lc = sm.file(id)->line_col(uint32_t(std::string("first\n“x” ➢ ").size()));
+    EXPECT_EQ(lc.line, 2u);
+    EXPECT_EQ(lc.column, 7u);
+}
+
+TEST(source_SourceManager, RendersLocationLineAndCaret) {
+    // The rendering is path:line:col: severity: message, the line, and a caret.
+    SourceManager sm;
+    uint32_t id = sm.add("r.xml", "<report>\n  <p>x</q>\n</report>\n");
+    Diagnostic d{Severity::Error, Span{id, 15, 16}, "expected well-formed XML: start-end tags mismatch"};
+    EXPECT_EQ(sm.render(d), "r.xml:2:7: error: expected well-formed XML: start-end tags mismatch\n"
+                            "    <p>x</q>\n"
+                            "        ^\n");
+}
+
+TEST(source_SourceManager, DiagnosticWithoutFile) {
+    // A diagnostic with no span still prints a recognisable prefix.
+    SourceManager sm;
+    EXPECT_EQ(sm.render({Severity::Warning, {}, "something"}), "reportc: warning: something\n");
+}
+
+TEST(source_Paths, JoinAndNormalize) {
+    // Includes resolve relative to the including file, with . and .. removed.
+    EXPECT_EQ(join_path("sources/r", "../../layouts/a.xml"), "layouts/a.xml");
+    EXPECT_EQ(join_path("/x/y", "z/./w.xml"), "/x/y/z/w.xml");
+    EXPECT_EQ(parent_directory("a/b/c.xml"), "a/b");
+    EXPECT_EQ(parent_directory("c.xml"), ".");
+}
+
+TEST(source_Utf8, RejectsInvalidAndOverlong) {
+    // Truncated sequences, overlong forms and surrogates are invalid.
+    EXPECT_EQ(utf8::first_invalid("ok ’ ➢"), std::string_view::npos);
+    EXPECT_EQ(utf8::first_invalid("ab\xC3"), 2u);
+    EXPECT_EQ(utf8::first_invalid("\xC0\xAF"), 0u);
+    EXPECT_EQ(utf8::first_invalid("\xED\xA0\x80"), 0u);
+    EXPECT_EQ(utf8::encode(0x27A2), "➢");
+}
+
+TEST(source_Environment, MemoryEnvironmentServesFiles) {
+    // Tests run the whole pipeline from memory.
+    MemoryEnvironment env;
+    env.set_file("a/b.xml", "x");
+    EXPECT_EQ(env.read_file("a/./b.xml").value_or(""), "x");
+    EXPECT_FALSE(env.read_file("a/c.xml").has_value());
+}
