@@ -31,6 +31,7 @@ struct Paragraph {
 
 struct Section {
     std::string id, title, style;
+    std::string page_master;  // non-empty: the section is set on pages of this master (e.g. landscape)
     int level = 1;
     std::vector<Block> children;
     Span span;
@@ -81,21 +82,32 @@ struct ColumnSpec {
 
 struct TableCell {
     int colspan = 1, rowspan = 1;
+    std::string align;   // left, center, right, justify; empty = the table style's
+    std::string valign;  // top, middle, bottom; empty = top
     std::vector<Block> blocks;
     Span span;
 };
 
+// Header rows repeat on every page the table continues on; a header row that appears later in
+// the table replaces the repeated header from there on (per-group headers). Section rows are
+// group headings that span the table and never end a page.
 struct TableRow {
-    enum class Kind { Body, Header, Section };
+    enum class Kind { Body, Header, Section, Footer };
     Kind kind = Kind::Body;
+    std::string id;  // an anchor for references to this row
     std::vector<TableCell> cells;
     Span span;
 };
 
 struct Table {
     std::string style = "table";
+    std::string id;
     std::vector<ColumnSpec> columns;
     std::vector<TableRow> rows;
+    // A table generated from data: the layout's template and the data file (resolved against
+    // the source file's folder). Expanded into columns and rows before layout.
+    std::string template_name, data_path;
+    Span data_span;
     Span span;
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/span.h"
+#include "doc/table_template.h"
 
 namespace reportc::doc {
 
@@ -15,7 +16,7 @@ struct Property {
 };
 
 struct StyleDecl {
-    enum class Kind { Paragraph, Character };
+    enum class Kind { Paragraph, Character, Table };
     Kind kind = Kind::Paragraph;
     std::string name, based_on;
     std::vector<Property> properties;
@@ -53,6 +54,7 @@ struct LayoutSource {
     std::vector<PageMasterDecl> page_masters;
     std::vector<StyleDecl> styles;
     std::vector<Property> settings;  // document-wide settings (<setting name value/>)
+    std::vector<TableTemplate> table_templates;
 };
 
 std::ostream& operator<<(std::ostream& os, const StyleDecl& s);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "data/expand_tables.h"
 #include "input/layout_reader.h"
 #include "input/source_reader.h"
 #include "layout/font_table.h"
@@ -68,6 +69,8 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
     auto layout_source = input::read_layout(document->layout_path, env, sources, diags, document->layout_span);
     if (!layout_source) return outcome;
     auto styles = style::Stylesheet::build(*layout_source, diags);
+    // Tables generated from data files become ordinary tables before layout.
+    data::expand_tables(*document, layout_source->table_templates, env, sources, diags);
 
     text::FontRegistry fonts;
     register_fonts(*layout_source, fonts, diags);
@@ -84,10 +87,10 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
 
     inl::Typesetter typesetter(fonts, hyphenator.get(), diags);
     layout::FontTable font_table(fonts);
-    layout::LayoutContext ctx{styles, fonts, typesetter, font_table, diags, master->body().width, {}, 0};
+    layout::LayoutContext ctx{styles, fonts, typesetter, font_table, diags, master->body().width, {}, 0, master_name, master_name, {}};
     auto vlist = layout::layout_blocks(document->blocks, ctx);
     pages::PageContext page_ctx{styles, fonts, typesetter, font_table, diags, document->info.title};
-    auto paginated = pages::paginate(vlist, *master, page_ctx);
+    auto paginated = pages::paginate(std::move(vlist), master_name, page_ctx);
 
     frame::FrameDocument frames;
     frames.info.title = document->info.title;

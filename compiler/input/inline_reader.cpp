@@ -82,4 +82,6 @@ std::vector<doc::TextRun> read_inline(const XmlFile& file, pugi::xml_node parent
     return runs;
 }
 
+void normalize_inline_spaces(std::vector<doc::TextRun>& runs) { normalize_spaces(runs); }
+
 }  // namespace reportc::input

@@ -9,5 +9,8 @@ namespace reportc::input {
 
 std::vector<doc::TextRun> read_inline(const XmlFile& file, pugi::xml_node parent, Diagnostics& diags);
 bool is_inline_element(std::string_view name);
+// The whitespace rule read_inline applies to its runs (no leading or trailing space, never two
+// spaces across run boundaries, empty runs dropped), for runs gathered elsewhere (data fields).
+void normalize_inline_spaces(std::vector<doc::TextRun>& runs);
 
 }  // namespace reportc::input

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "input/template_reader.h"
 #include "input/xml_file.h"
 
 namespace reportc::input {
@@ -14,6 +15,9 @@ constexpr const char* kParagraphProperties[] = {
     "font-family", "font-weight", "font-style", "font-size", "color", "leading", "space-before", "space-after",
     "indent-left", "indent-right", "first-line-indent", "align", "keep-with-next", "hyphenate", "widows", "orphans",
     "page-break-before", "text-transform", "rule-below", "rule-color"};
+constexpr const char* kTableProperties[] = {"border-color", "border-width", "rules", "padding", "header-shade", "group-shade",
+                                           "cell-style", "header-style", "group-style", "repeat-header", "continued-text",
+                                           "continued-style", "split-rows"};
 constexpr const char* kPageMasterProperties[] = {"size", "orientation", "margin-top", "margin-bottom", "margin-left",
                                                  "margin-right", "header-offset", "footer-offset", "first-page-marginals"};
 
@@ -154,6 +158,16 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             style.properties = paragraph ? read_properties(*file, node, {"name", "based-on"}, kParagraphProperties, diags)
                                          : read_properties(*file, node, {"name", "based-on"}, kCharacterProperties, diags);
             layout.styles.push_back(style);
+        } else if (name == "table-style") {
+            doc::StyleDecl style;
+            style.kind = doc::StyleDecl::Kind::Table;
+            style.name = file->required(node, "name", diags).value_or("");
+            style.based_on = node.attribute("based-on").value();
+            style.span = file->span(node);
+            style.properties = read_properties(*file, node, {"name", "based-on"}, kTableProperties, diags);
+            layout.styles.push_back(style);
+        } else if (name == "table-template") {
+            layout.table_templates.push_back(read_table_template(*file, node, diags));
         } else if (name == "setting") {
             file->check_attributes(node, {"name", "value"}, diags);
             layout.settings.push_back({file->required(node, "name", diags).value_or(""),
@@ -161,7 +175,7 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
         } else {
             diags.error(file->span(node), "unexpected element <" + std::string(name) +
                                               "> in <layout>; expected one of: font-family, font-fallback, hyphenation, "
-                                              "page-master, paragraph-style, character-style, setting");
+                                              "page-master, paragraph-style, character-style, table-style, table-template, setting");
         }
     }
     return layout;

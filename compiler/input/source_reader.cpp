@@ -116,10 +116,11 @@ void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int leve
     std::string_view name = node.name();
     if (name == "p") {
         file.check_attributes(node, {"style", "id"}, m_diags);
-        out.push_back({read_paragraph(file, node, "body")});
+        out.push_back({read_paragraph(file, node, "")});
     } else if (name == "section") {
-        file.check_attributes(node, {"title", "id", "style"}, m_diags);
+        file.check_attributes(node, {"title", "id", "style", "page-master"}, m_diags);
         doc::Section section;
+        section.page_master = node.attribute("page-master").value();
         section.title = file.required(node, "title", m_diags).value_or("");
         section.id = node.attribute("id").value();
         section.style = node.attribute("style").value();
@@ -248,10 +249,18 @@ doc::List ReportReader::read_list(const XmlFile& file, pugi::xml_node node, int 
 }
 
 doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, int level) {
-    file.check_attributes(node, {"style"}, m_diags);
+    file.check_attributes(node, {"style", "id", "template", "data"}, m_diags);
     doc::Table table;
     table.style = node.attribute("style").as_string("table");
+    table.id = node.attribute("id").value();
     table.span = file.span(node);
+    table.template_name = node.attribute("template").value();
+    if (auto data = node.attribute("data")) {
+        table.data_path = join_path(file.directory(), data.value());
+        table.data_span = file.attribute_span(node, "data");
+    }
+    if (table.template_name.empty() != table.data_path.empty())
+        m_diags.error(table.span, "expected both 'template' and 'data' on a generated <table>, found only one");
     for (auto child : node.children()) {
         if (child.type() == pugi::node_pcdata && !is_blank(child.value())) {
             m_diags.error(file.span(child), "unexpected text in <table>; expected <column> or <row>");
@@ -270,15 +279,20 @@ doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, in
             else column.kind = doc::ColumnSpec::Kind::Fixed;
             table.columns.push_back(column);
         } else if (name == "row") {
-            file.check_attributes(child, {"kind"}, m_diags);
+            if (!table.template_name.empty())
+                m_diags.error(file.span(child), "expected no rows in a <table> generated from a template; its rows come from the data");
+            file.check_attributes(child, {"kind", "id"}, m_diags);
             doc::TableRow row;
             row.span = file.span(child);
+            row.id = child.attribute("id").value();
             std::string kind = child.attribute("kind").as_string("body");
             if (kind == "header") row.kind = doc::TableRow::Kind::Header;
             else if (kind == "section") row.kind = doc::TableRow::Kind::Section;
+            else if (kind == "footer") row.kind = doc::TableRow::Kind::Footer;
             else if (kind != "body")
-                m_diags.error(file.attribute_span(child, "kind"), "expected row kind 'body', 'header' or 'section', found '" + kind + "'");
-            std::string cell_style = row.kind == doc::TableRow::Kind::Body ? "table-cell" : "table-header";
+                m_diags.error(file.attribute_span(child, "kind"), "expected row kind 'body', 'header', 'section' or 'footer', found '" + kind + "'");
+            // Cell paragraphs without a style take the table style's cell, header or group style.
+            std::string cell_style;
             for (auto cell_node : child.children()) {
                 if (cell_node.type() == pugi::node_pcdata && !is_blank(cell_node.value())) {
                     m_diags.error(file.span(cell_node), "unexpected text in <row>; expected <cell>");
@@ -289,9 +303,15 @@ doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, in
                     m_diags.error(file.span(cell_node), "unexpected element <" + std::string(cell_node.name()) + "> in <row>; expected <cell>");
                     continue;
                 }
-                file.check_attributes(cell_node, {"colspan", "rowspan"}, m_diags);
+                file.check_attributes(cell_node, {"colspan", "rowspan", "align", "valign"}, m_diags);
                 doc::TableCell cell;
                 cell.span = file.span(cell_node);
+                cell.align = cell_node.attribute("align").value();
+                cell.valign = cell_node.attribute("valign").value();
+                if (!cell.align.empty() && cell.align != "left" && cell.align != "center" && cell.align != "right" && cell.align != "justify")
+                    m_diags.error(file.attribute_span(cell_node, "align"), "expected align left, center, right or justify, found '" + cell.align + "'");
+                if (!cell.valign.empty() && cell.valign != "top" && cell.valign != "middle" && cell.valign != "bottom")
+                    m_diags.error(file.attribute_span(cell_node, "valign"), "expected valign top, middle or bottom, found '" + cell.valign + "'");
                 for (const char* attr : {"colspan", "rowspan"}) {
                     if (auto a = cell_node.attribute(attr)) {
                         int v = a.as_int(0);

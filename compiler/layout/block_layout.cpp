@@ -38,11 +38,25 @@ private:
     }
 
     void block(const doc::Block& b, Length indent, std::vector<VItem>& out) {
+        // After a change of page master, the first box that follows starts a page of it.
+        std::string pending = std::move(m_ctx.pending_master);
+        m_ctx.pending_master.clear();
+        size_t start = out.size();
         std::visit([&](const auto& node) { visit(node, indent, out); }, b.node);
+        if (!pending.empty()) mark_first_box(out, start, pending);
+    }
+
+    static void mark_first_box(std::vector<VItem>& out, size_t start, const std::string& master) {
+        for (size_t k = start; k < out.size(); ++k)
+            if (auto* box = std::get_if<VBox>(&out[k])) {
+                if (box->page_master.empty()) box->page_master = master;
+                return;
+            }
     }
 
     void visit(const doc::Paragraph& p, Length indent, std::vector<VItem>& out) {
-        const auto& style = paragraph_style(p.style, p.span, m_ctx);
+        // A paragraph without a style takes its context's: "body" here, the list's or the cell's there.
+        const auto& style = paragraph_style(p.style.empty() ? "body" : p.style, p.span, m_ctx);
         ParagraphOptions options;
         options.indent_left = indent;
         if (!p.id.empty()) options.anchor = p.id;
@@ -51,8 +65,29 @@ private:
 
     void visit(const doc::Section& s, Length indent, std::vector<VItem>& out) {
         std::string style = s.style.empty() ? "heading-" + std::to_string(std::min(s.level, 4)) : s.style;
+        const style::PageMaster* master = nullptr;
+        std::string outer_master = m_ctx.current_master;
+        Length outer_width = m_ctx.body_width;
+        if (!s.page_master.empty() && s.page_master != m_ctx.current_master) {
+            master = m_ctx.styles.page_master(s.page_master);
+            if (!master) m_ctx.diags.error(s.span, "expected a page master defined in the layout, found '" + s.page_master + "'");
+        }
+        if (master) {
+            // The section starts a page of its own master and is set to that master's width.
+            out.push_back(VPenalty{kForceBreak});
+            m_ctx.current_master = s.page_master;
+            m_ctx.body_width = master->body().width - indent;
+        }
+        size_t start = out.size();
         heading(s.title, s.level, style, s.id, s.span, indent, out);
+        if (master) mark_first_box(out, start, s.page_master);
         blocks(s.children, indent, out);
+        if (master) {
+            out.push_back(VPenalty{kForceBreak});
+            m_ctx.pending_master = outer_master;
+            m_ctx.current_master = outer_master;
+            m_ctx.body_width = outer_width;
+        }
     }
 
     void visit(const doc::Article& a, Length indent, std::vector<VItem>& out) {
@@ -81,7 +116,7 @@ private:
             bool first = true;
             for (const auto& b : item.blocks) {
                 if (const auto* p = std::get_if<doc::Paragraph>(&b.node)) {
-                    const auto& pstyle = p->style == list.style ? style : paragraph_style(p->style, p->span, m_ctx);
+                    const auto& pstyle = p->style.empty() || p->style == list.style ? style : paragraph_style(p->style, p->span, m_ctx);
                     ParagraphOptions options;
                     options.indent_left = indent;
                     if (first) options.marker = marker;
@@ -110,29 +145,20 @@ private:
     void visit(const doc::Figure& f, Length indent, std::vector<VItem>& out) {
         if (f.children.empty())
             m_ctx.diags.warning(f.span, "figure '" + (f.id.empty() ? f.caption : f.id) + "' has no content yet; only its caption is set");
-        blocks(f.children, indent, out);
-        const auto& style = paragraph_style("caption", f.span, m_ctx);
+        // Tables carry their caption above (kept with the table), pictures below.
+        bool above = !f.children.empty() && std::holds_alternative<doc::Table>(f.children.front().node);
+        if (!above) blocks(f.children, indent, out);
+        const auto& style = paragraph_style(above ? "caption-above" : "caption", f.span, m_ctx);
         ParagraphOptions options;
         options.indent_left = indent;
         options.anchor = anchor_for(f.id);
         layout_paragraph(style_runs(plain_runs(f.caption, f.span), style, m_ctx), style, f.span, options, m_ctx, out);
+        if (above) blocks(f.children, indent, out);
     }
 
     void visit(const doc::PageBreak&, Length, std::vector<VItem>& out) { out.push_back(VPenalty{kForceBreak}); }
 
-    void visit(const doc::Table& t, Length indent, std::vector<VItem>& out) {
-        layout_table(t, indent, m_ctx, [this](const std::vector<doc::Block>& content, Length width, LayoutContext& cell_ctx) {
-            std::vector<VItem> items;
-            LayoutContext saved = cell_ctx;
-            (void)saved;
-            BlockLayouter inner(cell_ctx);
-            Length old_width = cell_ctx.body_width;
-            cell_ctx.body_width = width;
-            inner.blocks(content, Length{}, items);
-            cell_ctx.body_width = old_width;
-            return items;
-        }, out);
-    }
+    void visit(const doc::Table& t, Length indent, std::vector<VItem>& out) { layout_table(t, indent, m_ctx, out); }
 
     LayoutContext& m_ctx;
 };
@@ -162,6 +188,70 @@ std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, LayoutCo
     BlockLayouter(ctx).blocks(blocks, Length{}, out);
     collapse_glue(out);
     return out;
+}
+
+std::vector<VItem> layout_blocks_at(const std::vector<doc::Block>& blocks, Length width, LayoutContext& ctx) {
+    Length saved = ctx.body_width;
+    ctx.body_width = width;
+    std::vector<VItem> out;
+    BlockLayouter(ctx).blocks(blocks, Length{}, out);
+    ctx.body_width = saved;
+    collapse_glue(out);
+    return out;
+}
+
+namespace {
+
+void widen(std::pair<Length, Length>& acc, std::pair<Length, Length> v) {
+    acc.first = max(acc.first, v.first);
+    acc.second = max(acc.second, v.second);
+}
+
+std::pair<Length, Length> measure_text(const std::string& text, const std::string& style_name, Span span, LayoutContext& ctx) {
+    const auto& style = paragraph_style(style_name, span, ctx);
+    return measure_paragraph(style_runs(plain_runs(text, span), style, ctx), style, {}, ctx);
+}
+
+}  // namespace
+
+std::pair<Length, Length> measure_blocks(const std::vector<doc::Block>& blocks, LayoutContext& ctx) {
+    std::pair<Length, Length> acc;
+    for (const auto& b : blocks) {
+        std::visit([&](const auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, doc::Paragraph>) {
+                const auto& style = paragraph_style(n.style.empty() ? "body" : n.style, n.span, ctx);
+                widen(acc, measure_paragraph(style_runs(n.runs, style, ctx), style, {}, ctx));
+            } else if constexpr (std::is_same_v<T, doc::List>) {
+                const auto& style = paragraph_style(n.style, n.span, ctx);
+                for (const auto& item : n.items)
+                    for (const auto& ib : item.blocks) {
+                        if (const auto* p = std::get_if<doc::Paragraph>(&ib.node)) {
+                            const auto& ps = p->style.empty() || p->style == n.style ? style : paragraph_style(p->style, p->span, ctx);
+                            ParagraphOptions options;
+                            options.marker = item.label.empty() ? n.marker : item.label;
+                            widen(acc, measure_paragraph(style_runs(p->runs, ps, ctx), ps, options, ctx));
+                        } else {
+                            auto inner = measure_blocks({ib}, ctx);
+                            widen(acc, {inner.first + style.indent_left, inner.second + style.indent_left});
+                        }
+                    }
+            } else if constexpr (std::is_same_v<T, doc::Section>) {
+                widen(acc, measure_text(n.title, "heading-" + std::to_string(std::min(n.level, 4)), n.span, ctx));
+                widen(acc, measure_blocks(n.children, ctx));
+            } else if constexpr (std::is_same_v<T, doc::Article>) {
+                widen(acc, measure_text(n.title, "article-title", n.span, ctx));
+                widen(acc, measure_blocks(n.children, ctx));
+            } else if constexpr (std::is_same_v<T, doc::Figure>) {
+                widen(acc, measure_text(n.caption, "caption", n.span, ctx));
+                widen(acc, measure_blocks(n.children, ctx));
+            } else if constexpr (std::is_same_v<T, doc::Signature>) {
+                widen(acc, measure_text(n.name, "signature-name", n.span, ctx));
+            }
+            // Nested tables and page breaks add no minimum of their own.
+        }, b.node);
+    }
+    return acc;
 }
 
 std::ostream& operator<<(std::ostream& os, const LineStats& s) {

@@ -30,9 +30,16 @@ struct LayoutContext {
     Length body_width;
     LineStats stats;
     int anchor_counter = 0;
+    std::string default_master;  // the page master of the body
+    std::string current_master;  // the master the blocks being laid out are set on
+    std::string pending_master;  // the next box must start a page of this master
 };
 
 std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, LayoutContext& ctx);
+
+// For table cells: blocks set at `width`, and their minimum and maximum content widths.
+std::vector<VItem> layout_blocks_at(const std::vector<doc::Block>& blocks, Length width, LayoutContext& ctx);
+std::pair<Length, Length> measure_blocks(const std::vector<doc::Block>& blocks, LayoutContext& ctx);
 
 std::ostream& operator<<(std::ostream& os, const LineStats& s);
 

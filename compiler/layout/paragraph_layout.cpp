@@ -56,38 +56,66 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
     return out;
 }
 
-void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
-                      const ParagraphOptions& options, LayoutContext& ctx, std::vector<VItem>& out) {
-    Length measure = options.width > Length{} ? options.width : ctx.body_width;
-    Length left = options.indent_left + style.indent_left;
-    inl::ParagraphInput input;
-    input.runs = runs;
-    input.align = style.align;
-    input.width = measure - style.indent_left - style.indent_right - options.indent_left;
-    input.hyphenate = style.hyphenate;
-    input.span = span;
+namespace {
 
+struct PreparedParagraph {
+    inl::ParagraphInput input;
+    Length left;
+    Length marker_width, marker_x;
+    int marker_face = -1;
+    std::string marker_text;
+};
+
+PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
+                          const ParagraphOptions& options, LayoutContext& ctx) {
+    PreparedParagraph p;
+    Length measure = options.width > Length{} ? options.width : ctx.body_width;
+    p.left = options.indent_left + style.indent_left;
+    p.input.runs = runs;
+    p.input.align = style.align;
+    p.input.width = measure - style.indent_left - style.indent_right - options.indent_left;
+    p.input.hyphenate = style.hyphenate;
+    p.input.span = span;
     // A marker hangs in the first-line indent; when it is wider than the hang, the first line
     // moves right so the two never overlap.
-    Length marker_width, marker_x = style.first_line_indent;
-    int marker_face = -1;
-    std::string marker_text = options.marker;
+    p.marker_x = style.first_line_indent;
+    p.marker_text = options.marker;
     if (!options.marker.empty()) {
         std::vector<text::MissingChar> missing;
         auto segs = ctx.fonts.segment(options.marker, {style.font.family, style.font.bold, style.font.italic}, missing);
         if (!segs.empty()) {
-            marker_face = segs.front().face;
-            marker_text = segs.front().text;
-            marker_width = ctx.fonts.face(marker_face).width(marker_text, style.font.size);
+            p.marker_face = segs.front().face;
+            p.marker_text = segs.front().text;
+            p.marker_width = ctx.fonts.face(p.marker_face).width(p.marker_text, style.font.size);
         }
         Length gap = style.font.size / 2;
         Length hang = -style.first_line_indent;
-        input.first_line_indent = marker_width + gap > hang ? marker_width + gap - hang : Length{};
+        p.input.first_line_indent = p.marker_width + gap > hang ? p.marker_width + gap - hang : Length{};
     } else {
-        input.first_line_indent = style.first_line_indent;
+        p.input.first_line_indent = style.first_line_indent;
     }
-    if (input.width < style.font.size) input.width = style.font.size;
+    if (p.input.width < style.font.size) p.input.width = style.font.size;
+    return p;
+}
 
+}  // namespace
+
+std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style,
+                                            const ParagraphOptions& options, LayoutContext& ctx) {
+    PreparedParagraph p = prepare(runs, style, {}, options, ctx);
+    auto [min_w, max_w] = ctx.typesetter.content_widths(p.input);
+    Length indents = options.indent_left + style.indent_left + style.indent_right;
+    return {min_w + indents, max_w + indents};
+}
+
+void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
+                      const ParagraphOptions& options, LayoutContext& ctx, std::vector<VItem>& out) {
+    PreparedParagraph prepared = prepare(runs, style, span, options, ctx);
+    const inl::ParagraphInput& input = prepared.input;
+    const Length left = prepared.left;
+    const Length marker_x = prepared.marker_x;
+    const int marker_face = prepared.marker_face;
+    const std::string& marker_text = prepared.marker_text;
     auto set = ctx.typesetter.set(input);
     ctx.stats.lines += set.lines.size();
     ctx.stats.overfull_lines += set.overfull_count;

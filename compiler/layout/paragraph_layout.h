@@ -26,6 +26,10 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
 void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
                       const ParagraphOptions& options, LayoutContext& ctx, std::vector<VItem>& out);
 
+// Minimum and maximum content width of the paragraph as it would be set (indents included).
+std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style,
+                                            const ParagraphOptions& options, LayoutContext& ctx);
+
 // The style named `name`, or an error at `span` and the "body" style (or built-in defaults).
 const style::ParagraphStyle& paragraph_style(const std::string& name, Span span, LayoutContext& ctx);
 

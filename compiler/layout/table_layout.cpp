@@ -1,124 +1,317 @@
 #include "layout/table_layout.h"
 
+#include "layout/column_widths.h"
+#include "layout/paragraph_layout.h"
+#include "layout/row_band.h"
 #include "style/values.h"
 
 namespace reportc::layout {
 namespace {
 
-// Stacks a cell's vertical list into one box (a cell never breaks in this version).
-VBox stack(const std::vector<VItem>& items, Length x, Length y) {
-    VBox box;
-    Length cursor;
-    bool first = true;
-    for (const auto& item : items) {
-        if (const auto* g = std::get_if<VGlue>(&item)) {
-            if (!first) cursor += g->height;
-        } else if (const auto* b = std::get_if<VBox>(&item)) {
-            for (auto it : b->items) {
-                std::visit([&](auto& v) {
-                    using T = std::decay_t<decltype(v)>;
-                    if constexpr (std::is_same_v<T, frame::TextItem>) { v.x += x; v.y += y + cursor; }
-                    else if constexpr (std::is_same_v<T, frame::LinkItem>) { v.rect.x += x; v.rect.y += y + cursor; }
-                    else if constexpr (std::is_same_v<T, frame::AnchorItem>) { v.at.x += x; v.at.y += y + cursor; }
-                    else if constexpr (std::is_same_v<T, frame::ShapeItem>) {
-                        for (auto& cmd : v.path) for (auto& p : cmd.points) { p.x += x; p.y += y + cursor; }
-                    }
-                }, it);
-                box.items.push_back(std::move(it));
-            }
-            for (const auto& o : b->outline) box.outline.push_back(o);
-            cursor += b->height;
-            first = false;
+struct GridCell {
+    const doc::TableCell* cell = nullptr;
+    size_t row = 0, column = 0, colspan = 1, rowspan = 1;
+    std::vector<doc::Block> blocks;  // with the table style's default paragraph style filled in
+    std::vector<CellLine> lines;
+    Length content_height;
+};
+
+const style::TableStyle& table_style(const doc::Table& t, LayoutContext& ctx) {
+    static const style::TableStyle fallback;
+    if (const auto* s = ctx.styles.table(t.style)) return *s;
+    ctx.diags.error(t.span, "expected a table style defined in the layout, found '" + t.style + "'");
+    return fallback;
+}
+
+std::vector<doc::Block> with_default_style(const std::vector<doc::Block>& blocks, const std::string& style) {
+    std::vector<doc::Block> out = blocks;
+    for (auto& b : out)
+        if (auto* p = std::get_if<doc::Paragraph>(&b.node); p && p->style.empty()) p->style = style;
+    return out;
+}
+
+// Stacks a cell's vertical list into line boxes (glue between them becomes offsets).
+std::vector<CellLine> stack_lines(std::vector<VItem> items, Length& height) {
+    std::vector<CellLine> lines;
+    Length y;
+    bool any = false;
+    for (auto& item : items) {
+        if (auto* g = std::get_if<VGlue>(&item)) {
+            if (any) y += g->height;
+        } else if (auto* b = std::get_if<VBox>(&item)) {
+            lines.push_back({y, b->height, std::move(b->items)});
+            y += b->height;
+            any = true;
         }
     }
-    box.height = cursor;
-    return box;
+    // Trailing glue is not part of the content.
+    height = lines.empty() ? Length{} : lines.back().bottom();
+    return lines;
 }
 
-frame::ShapeItem rule(Length x0, Length y, Length x1, Color color, Length width) {
-    frame::ShapeItem s;
-    s.path.push_back({frame::PathCommand::Kind::MoveTo, {{x0, y}}});
-    s.path.push_back({frame::PathCommand::Kind::LineTo, {{x1, y}}});
-    s.stroke = color;
-    s.line_width = width;
-    return s;
+void shift_x(std::vector<CellLine>& lines, Length dx) {
+    for (auto& line : lines)
+        for (auto& item : line.items)
+            std::visit([&](auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, frame::TextItem>) v.x += dx;
+                else if constexpr (std::is_same_v<T, frame::LinkItem>) v.rect.x += dx;
+                else if constexpr (std::is_same_v<T, frame::AnchorItem>) v.at.x += dx;
+                else if constexpr (std::is_same_v<T, frame::ShapeItem>) {
+                    for (auto& cmd : v.path)
+                        for (auto& p : cmd.points) p.x += dx;
+                }
+            }, item);
 }
 
-frame::ShapeItem fill_rect(Rect r, Color color) {
-    frame::ShapeItem s;
-    s.path.push_back({frame::PathCommand::Kind::MoveTo, {{r.x, r.y}}});
-    s.path.push_back({frame::PathCommand::Kind::LineTo, {{r.x + r.width, r.y}}});
-    s.path.push_back({frame::PathCommand::Kind::LineTo, {{r.x + r.width, r.y + r.height}}});
-    s.path.push_back({frame::PathCommand::Kind::LineTo, {{r.x, r.y + r.height}}});
-    s.path.push_back({frame::PathCommand::Kind::Close, {}});
-    s.fill = color;
-    return s;
+ColumnRequest column_request(const doc::Table& t, size_t i, LayoutContext& ctx) {
+    ColumnRequest r;
+    if (i >= t.columns.size()) return r;
+    const auto& spec = t.columns[i];
+    if (spec.kind == doc::ColumnSpec::Kind::Fixed) {
+        if (auto w = style::parse_length(spec.value, Length::from_pt(10)); w && *w > Length{}) {
+            r.kind = ColumnRequest::Kind::Fixed;
+            r.fixed = *w;
+        } else {
+            ctx.diags.error(spec.span, "expected a column width such as 30mm, 2fr or auto, found '" + spec.value + "'");
+        }
+    } else if (spec.kind == doc::ColumnSpec::Kind::Fraction) {
+        auto v = style::parse_number(std::string_view(spec.value).substr(0, spec.value.size() - 2));
+        if (v && *v > 0) {
+            r.kind = ColumnRequest::Kind::Fraction;
+            r.fraction = *v;
+        } else {
+            ctx.diags.error(spec.span, "expected a positive fraction such as 2fr, found '" + spec.value + "'");
+        }
+    }
+    return r;
 }
+
+class TableBuilder {
+public:
+    TableBuilder(const doc::Table& table, Length indent, LayoutContext& ctx)
+        : m_table(table), m_indent(indent), m_ctx(ctx), m_style(table_style(table, ctx)) {}
+
+    void build(std::vector<VItem>& out) {
+        place_cells();
+        if (m_columns == 0) return;
+        resolve_widths();
+        layout_cells();
+        size_row_heights();
+        emit(out);
+    }
+
+private:
+    const std::string& default_style(const doc::TableRow& row) const {
+        switch (row.kind) {
+        case doc::TableRow::Kind::Header: return m_style.header_style;
+        case doc::TableRow::Kind::Section: return m_style.group_style;
+        default: return m_style.cell_style;
+        }
+    }
+
+    // Places every cell in the grid, skipping positions taken by row spans from above.
+    void place_cells() {
+        std::vector<size_t> taken_until;  // per column: first row index no longer covered by a span
+        const size_t rows = m_table.rows.size();
+        for (size_t r = 0; r < rows; ++r) {
+            const auto& row = m_table.rows[r];
+            size_t c = 0;
+            for (const auto& cell : row.cells) {
+                while (c < taken_until.size() && taken_until[c] > r) ++c;
+                GridCell g;
+                g.cell = &cell;
+                g.row = r;
+                g.column = c;
+                g.colspan = size_t(cell.colspan);
+                g.rowspan = size_t(cell.rowspan);
+                if (r + g.rowspan > rows) {
+                    m_ctx.diags.error(cell.span, "expected rowspan to stay within the table's " + std::to_string(rows) +
+                                                     " rows, found " + std::to_string(cell.rowspan) + " from row " + std::to_string(r + 1));
+                    g.rowspan = rows - r;
+                }
+                g.blocks = with_default_style(cell.blocks, default_style(row));
+                if (taken_until.size() < c + g.colspan) taken_until.resize(c + g.colspan, 0);
+                for (size_t k = c; k < c + g.colspan; ++k) taken_until[k] = r + g.rowspan;
+                c += g.colspan;
+                m_cells.push_back(std::move(g));
+            }
+            m_columns = std::max(m_columns, c);
+        }
+        m_columns = std::max(m_columns, m_table.columns.size());
+        if (!m_table.columns.empty() && m_columns > m_table.columns.size())
+            m_ctx.diags.error(m_table.span, "expected rows of at most " + std::to_string(m_table.columns.size()) +
+                                                " columns, as declared, found a row needing " + std::to_string(m_columns));
+    }
+
+    void resolve_widths() {
+        std::vector<ColumnRequest> columns;
+        for (size_t i = 0; i < m_columns; ++i) columns.push_back(column_request(m_table, i, m_ctx));
+        std::vector<SpanRequest> spans;
+        const Length pad2 = m_style.padding * 2;
+        for (const auto& g : m_cells) {
+            auto [min_w, max_w] = measure_blocks(g.blocks, m_ctx);
+            if (g.colspan == 1) {
+                auto& c = columns[g.column];
+                c.min = max(c.min, min_w + pad2);
+                c.max = max(c.max, max_w + pad2);
+            } else {
+                spans.push_back({g.column, g.colspan, min_w + pad2, max_w + pad2});
+            }
+        }
+        auto result = resolve_columns(columns, spans, m_ctx.body_width - m_indent);
+        if (result.overflow > Length{})
+            m_ctx.diags.warning(m_table.span, "the table's columns need " + to_string(result.overflow) +
+                                                  " more than the text width even at their narrowest; it overflows the margin");
+        m_widths = result.widths;
+        m_x.assign(m_columns + 1, m_indent);
+        for (size_t i = 0; i < m_columns; ++i) m_x[i + 1] = m_x[i] + m_widths[i];
+    }
+
+    void layout_cells() {
+        for (auto& g : m_cells) {
+            Length width = m_x[g.column + g.colspan] - m_x[g.column];
+            auto items = layout_blocks_at(g.blocks, width - m_style.padding * 2, m_ctx);
+            g.lines = stack_lines(std::move(items), g.content_height);
+            shift_x(g.lines, m_x[g.column] + m_style.padding);
+            const auto& row = m_table.rows[g.row];
+            if (!row.id.empty() && g.column == 0) {
+                // The row's anchor, for cross-references, at the top of its first cell.
+                frame::AnchorItem anchor{row.id, {m_x[0], Length{}}};
+                if (g.lines.empty()) g.lines.push_back({Length{}, Length{}, {}});
+                g.lines.front().items.insert(g.lines.front().items.begin(), anchor);
+            }
+        }
+    }
+
+    void size_row_heights() {
+        const size_t rows = m_table.rows.size();
+        m_heights.assign(rows, m_style.padding * 2);
+        for (const auto& g : m_cells)
+            if (g.rowspan == 1) m_heights[g.row] = max(m_heights[g.row], g.content_height + m_style.padding * 2);
+        // A spanning cell taller than its rows makes its last row taller.
+        for (const auto& g : m_cells) {
+            if (g.rowspan == 1) continue;
+            Length have;
+            for (size_t r = g.row; r < g.row + g.rowspan; ++r) have += m_heights[r];
+            Length need = g.content_height + m_style.padding * 2;
+            if (need > have) m_heights[g.row + g.rowspan - 1] += need - have;
+        }
+    }
+
+    std::optional<Color> shade_for(const doc::TableRow& row) const {
+        if (row.kind == doc::TableRow::Kind::Header) return m_style.header_shade;
+        if (row.kind == doc::TableRow::Kind::Section) return m_style.group_shade;
+        return std::nullopt;
+    }
+
+    BandStyle band_style(bool top_rule) const {
+        BandStyle s;
+        s.rule_color = m_style.border_color;
+        s.rule_width = m_style.border_width;
+        s.horizontal_rules = m_style.rules != style::TableRules::None;
+        s.vertical_rules = m_style.rules == style::TableRules::All;
+        s.top_rule = top_rule;
+        s.padding = m_style.padding;
+        s.left = m_x[0];
+        s.width = m_x[m_columns] - m_x[0];
+        return s;
+    }
+
+    // Rows r..end-1 as one band (no span crosses its edges).
+    std::shared_ptr<RowBand> make_band(size_t first, size_t end, bool top_rule) {
+        auto band = std::make_shared<RowBand>();
+        band->style = band_style(top_rule);
+        std::vector<Length> tops(end - first + 1);
+        for (size_t r = first; r < end; ++r) tops[r - first + 1] = tops[r - first] + m_heights[r];
+        band->height = tops.back();
+        for (auto& g : m_cells) {
+            if (g.row < first || g.row >= end) continue;
+            BandCell c;
+            c.x = m_x[g.column];
+            c.width = m_x[g.column + g.colspan] - m_x[g.column];
+            c.top = tops[g.row - first];
+            c.height = tops[g.row - first + g.rowspan] - c.top;
+            c.shade = shade_for(m_table.rows[g.row]);
+            c.spans_rows = g.rowspan > 1;
+            Length inner = c.height - m_style.padding * 2;
+            Length offset = m_style.padding;
+            if (g.cell->valign == "middle") offset += (inner - g.content_height) / 2;
+            else if (g.cell->valign == "bottom") offset += inner - g.content_height;
+            c.content_offset = offset;
+            c.lines = g.lines;
+            // The label repeated on a continuation: the lines of the cell's first block.
+            c.label_lines = std::min<size_t>(c.lines.size(), 2);
+            band->cells.push_back(std::move(c));
+        }
+        return band;
+    }
+
+    void emit(std::vector<VItem>& out) {
+        const size_t rows = m_table.rows.size();
+        // Band edges: a row starts a new band unless a span from above still covers it.
+        std::vector<size_t> covered_until(rows + 1, 0);
+        for (const auto& g : m_cells) covered_until[g.row] = std::max(covered_until[g.row], g.row + g.rowspan);
+        std::shared_ptr<std::vector<VBox>> header;  // the rows repeated on continuation pages
+        bool header_open = false;
+        bool first_band = true;
+        out.push_back(VGlue{Length::from_pt(4)});
+        size_t r = 0;
+        while (r < rows) {
+            size_t end = r + 1;
+            size_t reach = std::max(end, covered_until[r]);
+            while (end < reach) reach = std::max(reach, covered_until[end++]);
+            const auto kind = m_table.rows[r].kind;
+            bool is_header = kind == doc::TableRow::Kind::Header;
+            auto band = make_band(r, end, first_band || is_header);
+            VBox box = band_box(band, VBox{});
+            if (!m_style.split_rows) box.band.reset();
+            if (is_header) {
+                if (!header_open) header = std::make_shared<std::vector<VBox>>(continued_line());
+                header_open = true;
+                header->push_back(box);
+            } else {
+                header_open = false;
+                if (m_style.repeat_header && header) box.repeat_header = header;
+            }
+            out.push_back(std::move(box));
+            // A header or group row never ends a page: it stays with the row after it.
+            bool keep = is_header || kind == doc::TableRow::Kind::Section;
+            if (end < rows) out.push_back(VPenalty{keep ? kNoBreak : 0});
+            first_band = false;
+            r = end;
+        }
+        out.push_back(VGlue{Length::from_pt(8)});
+    }
+
+    // The "(continued)" line set above a repeated header, when the table style asks for one.
+    std::vector<VBox> continued_line() {
+        std::vector<VBox> boxes;
+        if (m_style.continued_text.empty()) return boxes;
+        const auto& style = paragraph_style(m_style.continued_style, m_table.span, m_ctx);
+        std::vector<VItem> items;
+        std::vector<doc::TextRun> runs{{m_style.continued_text, {}, {}, false, m_table.span}};
+        ParagraphOptions options;
+        options.indent_left = m_indent;
+        layout_paragraph(style_runs(runs, style, m_ctx), style, m_table.span, options, m_ctx, items);
+        for (auto& item : items)
+            if (auto* b = std::get_if<VBox>(&item)) boxes.push_back(std::move(*b));
+        return boxes;
+    }
+
+    const doc::Table& m_table;
+    Length m_indent;
+    LayoutContext& m_ctx;
+    const style::TableStyle& m_style;
+    std::vector<GridCell> m_cells;
+    size_t m_columns = 0;
+    std::vector<Length> m_widths, m_x, m_heights;
+};
 
 }  // namespace
 
-void layout_table(const doc::Table& table, Length indent, LayoutContext& ctx, const CellLayouter& layout_cell,
-                  std::vector<VItem>& out) {
-    size_t columns = table.columns.size();
-    for (const auto& row : table.rows) {
-        size_t n = 0;
-        for (const auto& c : row.cells) n += size_t(c.colspan);
-        columns = std::max(columns, n);
-    }
-    if (columns == 0) return;
-    Length total = ctx.body_width - indent;
-    std::vector<Length> widths(columns);
-    Length fixed_sum;
-    double fr_sum = 0;
-    for (size_t i = 0; i < columns; ++i) {
-        if (i < table.columns.size() && table.columns[i].kind == doc::ColumnSpec::Kind::Fixed) {
-            if (auto w = style::parse_length(table.columns[i].value, Length::from_pt(10))) { widths[i] = *w; fixed_sum += *w; continue; }
-            ctx.diags.error(table.columns[i].span, "expected a column width such as 30mm, 2fr or auto, found '" + table.columns[i].value + "'");
-        }
-        double fr = 1;
-        if (i < table.columns.size() && table.columns[i].kind == doc::ColumnSpec::Kind::Fraction) {
-            auto v = style::parse_number(std::string_view(table.columns[i].value).substr(0, table.columns[i].value.size() - 2));
-            if (v && *v > 0) fr = *v;
-            else ctx.diags.error(table.columns[i].span, "expected a positive fraction such as 2fr, found '" + table.columns[i].value + "'");
-        }
-        fr_sum += fr;
-        widths[i] = Length::from_sp(-std::llround(fr * 1000));  // marker: resolved below
-    }
-    Length remaining = max(Length{}, total - fixed_sum);
-    for (auto& w : widths)
-        if (w < Length{}) w = remaining.scaled(double(-w.sp) / 1000.0 / fr_sum);
-
-    const Length pad = Length::from_pt(4);
-    const Color line_color{0x9a, 0xa7, 0xb4};
-    const Color shade{0xe8, 0xee, 0xf4};
-    for (const auto& row : table.rows) {
-        VBox box;
-        Length x = indent, row_height;
-        std::vector<VBox> cells;
-        std::vector<Rect> rects;
-        size_t col = 0;
-        for (const auto& cell : row.cells) {
-            Length w;
-            for (int k = 0; k < cell.colspan && col < columns; ++k) w += widths[col++];
-            auto items = layout_cell(cell.blocks, w - pad * 2, ctx);
-            VBox content = stack(items, x + pad, pad);
-            row_height = max(row_height, content.height + pad * 2);
-            rects.push_back({x, Length{}, w, Length{}});
-            cells.push_back(std::move(content));
-            x += w;
-        }
-        box.height = row_height;
-        if (row.kind != doc::TableRow::Kind::Body)
-            box.items.push_back(fill_rect({indent, Length{}, total, row_height}, shade));
-        for (auto& c : cells) {
-            for (auto& item : c.items) box.items.push_back(std::move(item));
-            for (auto& o : c.outline) box.outline.push_back(o);
-        }
-        box.items.push_back(rule(indent, row_height, indent + total, line_color, Length::from_pt(0.5)));
-        out.push_back(VPenalty{0});
-        out.push_back(std::move(box));
-    }
-    out.push_back(VGlue{Length::from_pt(6)});
+void layout_table(const doc::Table& table, Length indent, LayoutContext& ctx, std::vector<VItem>& out) {
+    TableBuilder(table, indent, ctx).build(out);
 }
 
 }  // namespace reportc::layout

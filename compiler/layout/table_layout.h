@@ -1,16 +1,11 @@
 #pragma once
-// Private to layout: tables. This first version sets each row as one unbreakable box with
-// fixed, fractional or equal-share columns; automatic widths, repeated headers and row
-// splitting come with the tables work.
-#include <functional>
-
+// Private to layout: tables. Columns from content widths (column_widths.h), rows laid out once
+// into bands (row_band.h) that page breaking may split, header rows repeated on every page the
+// table continues on, group rows kept with what follows.
 #include "layout/block_layout.h"
 
 namespace reportc::layout {
 
-using CellLayouter = std::function<std::vector<VItem>(const std::vector<doc::Block>&, Length width, LayoutContext&)>;
-
-void layout_table(const doc::Table& table, Length indent, LayoutContext& ctx, const CellLayouter& layout_cell,
-                  std::vector<VItem>& out);
+void layout_table(const doc::Table& table, Length indent, LayoutContext& ctx, std::vector<VItem>& out);
 
 }  // namespace reportc::layout

@@ -2,6 +2,7 @@
 // The vertical list: what block layout hands to page breaking. Boxes are unbreakable (a line,
 // a table row, a rule); glue is discardable space; penalties say where a page may break
 // (TeX's page builder model, The TeXbook ch. 15).
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -13,6 +14,8 @@
 
 namespace reportc::layout {
 
+class RowBand;
+
 constexpr int kNoBreak = 10000;
 constexpr int kForceBreak = -10000;
 
@@ -22,6 +25,12 @@ struct VBox {
     std::vector<frame::OutlineEntry> outline;  // headings starting in this box
     std::optional<std::string> section_mark;   // a level-1 title starting here (running header)
     std::string page_master;                   // non-empty: this box must start a page of that master
+
+    // Table rows: a band of rows the page builder may split between lines of its cells; the
+    // box's items are the band drawn whole.
+    std::shared_ptr<const RowBand> band;
+    // The header rows (and "continued" line) to set at the top of a page this row continues on.
+    std::shared_ptr<const std::vector<VBox>> repeat_header;
 };
 
 struct VGlue {

@@ -1,3 +1,4 @@
+#include "layout/row_band.h"
 #include "pages/paginate.h"
 
 namespace reportc::pages {
@@ -6,53 +7,130 @@ using layout::kForceBreak;
 using layout::kNoBreak;
 using layout::VBox;
 using layout::VGlue;
+using layout::VItem;
 using layout::VPenalty;
+
+namespace {
+
+constexpr size_t kNone = size_t(-1);
+
+size_t skip_discardable(const std::vector<VItem>& items, size_t k) {
+    while (k < items.size() && !std::holds_alternative<VBox>(items[k])) ++k;
+    return k;
+}
+
+// A repeated copy of a header row: drawn as it is, never split again.
+VBox header_copy(const VBox& row) {
+    VBox copy = row;
+    copy.band.reset();
+    copy.repeat_header.reset();
+    copy.outline.clear();
+    copy.section_mark.reset();
+    copy.page_master.clear();
+    for (auto it = copy.items.begin(); it != copy.items.end();)
+        it = std::holds_alternative<frame::AnchorItem>(*it) ? copy.items.erase(it) : it + 1;
+    return copy;
+}
+
+}  // namespace
 
 // A greedy page builder in the manner of TeX's (The TeXbook, ch. 15): fill the page, remember
 // the last legal breakpoint, and when the next box does not fit, break there. Legal
-// breakpoints are penalties below kNoBreak and glue that directly follows a box.
-PageBreaks break_pages(const std::vector<layout::VItem>& items, Length body_height) {
+// breakpoints are penalties below kNoBreak and glue that directly follows a box. A table row
+// that does not fit is split between lines of its cells when enough of it fits; a page that
+// continues a table starts with the table's header rows again.
+PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(const std::string&)>& body_height,
+                       const std::string& first_master) {
     PageBreaks result;
-    size_t i = 0;
     const size_t n = items.size();
-    auto skip_discardable = [&](size_t k) {
-        while (k < n && !std::holds_alternative<VBox>(items[k])) ++k;
-        return k;
-    };
-    i = skip_discardable(0);
+    std::string master = first_master;
+    size_t i = skip_discardable(items, 0);
     while (i < n) {
-        result.starts.push_back(i);
+        if (const auto& first = std::get<VBox>(items[i]); !first.page_master.empty()) master = first.page_master;
+        const Length height = body_height(master);
+        PageContent page;
+        page.master = master;
         Length cursor;
-        size_t last_break = 0;  // 0 = none (a page never breaks before its first item)
         bool has_box = false;
-        size_t k = i;
+        auto place = [&](VBox box) {
+            Length h = box.height;
+            page.boxes.push_back({std::move(box), cursor});
+            cursor += h;
+        };
+        // A page that continues a table repeats its header rows (unless they would take half of it).
+        if (const auto& first = std::get<VBox>(items[i]); first.repeat_header && !result.pages.empty()) {
+            Length header_height;
+            for (const auto& h : *first.repeat_header) header_height += h.height;
+            if (header_height < height / 2)
+                for (const auto& h : *first.repeat_header) place(header_copy(h));
+        }
+        size_t last_item = kNone, last_placed = 0;
+        const size_t splits_before = result.split_rows;
         size_t next = n;
-        for (; k < n; ++k) {
-            const auto& item = items[k];
-            if (const auto* box = std::get_if<VBox>(&item)) {
-                if (has_box && cursor + box->height > body_height) {
-                    if (last_break == 0) {
-                        last_break = k;  // nothing legal on this page: break before this box
-                        ++result.forced_overflows;
-                    }
-                    next = last_break;
+        for (size_t k = i; k < n; ++k) {
+            if (auto* box = std::get_if<VBox>(&items[k])) {
+                if (has_box && !box->page_master.empty() && box->page_master != master) {
+                    next = k;
                     break;
                 }
-                cursor += box->height;
-                has_box = true;
-            } else if (const auto* glue = std::get_if<VGlue>(&item)) {
-                if (k > i && std::holds_alternative<VBox>(items[k - 1])) last_break = k;
+                if (cursor + box->height <= height) {
+                    place(*box);
+                    has_box = true;
+                    continue;
+                }
+                // Rows shorter than a quarter page move whole to the next page; taller ones
+                // (and bands of spanned rows) split so pages are not left half empty.
+                if (box->band && (box->height > height / 4 || !has_box)) {
+                    // Split the row: at least two lines of its busiest cell on each side, or
+                    // anything that fits when the row starts the page.
+                    Length room = height - cursor;
+                    auto cut = box->band->cut(room, 2);
+                    if (!cut && !has_box) cut = box->band->cut(room, 1);
+                    if (cut) {
+                        auto [stays, rest] = layout::split_band_box(*box, *cut);
+                        place(std::move(stays));
+                        items[k] = std::move(rest);
+                        ++result.split_rows;
+                        next = k;
+                        break;
+                    }
+                }
+                if (!has_box) {
+                    // Taller than a whole page and not splittable: it stands alone and overflows.
+                    place(*box);
+                    ++result.forced_overflows;
+                    next = k + 1;
+                    break;
+                }
+                if (last_item != kNone) {
+                    page.boxes.resize(last_placed);
+                    next = last_item;
+                } else {
+                    ++result.forced_overflows;  // nothing legal on this page: break before this box
+                    next = k;
+                }
+                break;
+            } else if (const auto* glue = std::get_if<VGlue>(&items[k])) {
+                if (has_box && k > i && std::holds_alternative<VBox>(items[k - 1])) {
+                    last_item = k;
+                    last_placed = page.boxes.size();
+                }
                 cursor += glue->height;
-            } else if (const auto* pen = std::get_if<VPenalty>(&item)) {
+            } else if (const auto* pen = std::get_if<VPenalty>(&items[k])) {
                 if (pen->cost <= kForceBreak && has_box) {
                     next = k;
                     break;
                 }
-                if (pen->cost < kNoBreak) last_break = k;
+                if (pen->cost < kNoBreak && has_box) {
+                    last_item = k;
+                    last_placed = page.boxes.size();
+                }
             }
         }
-        if (next <= i) next = i + 1;  // always make progress
-        i = skip_discardable(next);
+        result.pages.push_back(std::move(page));
+        // Always make progress: a page that split its first row continues with the row's rest.
+        if (next <= i && result.split_rows == splits_before) next = i + 1;
+        i = skip_discardable(items, next);
     }
     return result;
 }

@@ -20,56 +20,51 @@ void offset_item(frame::Item& item, Length dx, Length dy) {
 
 }  // namespace
 
-Paginated paginate(const std::vector<layout::VItem>& items, const style::PageMaster& master, PageContext& ctx) {
-    Rect body = master.body();
-    PageBreaks breaks = break_pages(items, body.height);
+Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx) {
+    auto master_of = [&](const std::string& name) -> const style::PageMaster& {
+        if (const auto* m = ctx.styles.page_master(name)) return *m;
+        ctx.diags.error({}, "expected a page master named '" + name + "' in the layout");
+        return *ctx.styles.page_master(first_master);
+    };
+    PageBreaks breaks = break_pages(std::move(items), [&](const std::string& name) { return master_of(name).body().height; }, first_master);
     if (breaks.forced_overflows > 0)
         ctx.diags.warning({}, std::to_string(breaks.forced_overflows) +
                                   " page break(s) had to be made where keeps or widow/orphan rules forbade one");
     Paginated out;
+    out.split_rows = breaks.split_rows;
     std::vector<std::string> section_at_page;
-    std::string current_section;
-    for (size_t p = 0; p < breaks.starts.size(); ++p) {
-        size_t begin = breaks.starts[p];
-        size_t end = p + 1 < breaks.starts.size() ? breaks.starts[p + 1] : items.size();
+    std::string current_section, carried_in;
+    std::vector<const style::PageMaster*> masters;
+    for (auto& content : breaks.pages) {
+        const style::PageMaster& master = master_of(content.master);
+        masters.push_back(&master);
+        Rect body = master.body();
         frame::Page page;
         page.size = master.size;
-        Length cursor;
         std::string first_mark;
-        for (size_t k = begin; k < end; ++k) {
-            if (const auto* box = std::get_if<layout::VBox>(&items[k])) {
-                for (auto item : box->items) {
-                    offset_item(item, body.x, body.y + cursor);
-                    page.items.push_back(std::move(item));
-                }
-                for (const auto& entry : box->outline) out.outline.push_back(entry);
-                if (box->section_mark && first_mark.empty()) first_mark = *box->section_mark;
-                if (box->section_mark) current_section = *box->section_mark;
-                cursor += box->height;
-            } else if (const auto* glue = std::get_if<layout::VGlue>(&items[k])) {
-                // Glue after the last box of a page is dropped with the break.
-                cursor += glue->height;
+        for (auto& placed : content.boxes) {
+            for (auto& item : placed.box.items) {
+                offset_item(item, body.x, body.y + placed.y);
+                page.items.push_back(std::move(item));
             }
+            for (const auto& entry : placed.box.outline) out.outline.push_back(entry);
+            if (placed.box.section_mark && first_mark.empty()) first_mark = *placed.box.section_mark;
+            if (placed.box.section_mark) current_section = *placed.box.section_mark;
         }
-        // The running head names the section a page opens with, else the one in force.
-        section_at_page.push_back(first_mark.empty() ? (p == 0 ? current_section : section_at_page.empty() ? "" : section_at_page.back()) : first_mark);
-        if (!first_mark.empty()) section_at_page.back() = first_mark;
+        // The running head names the first level-1 section that starts on the page, else the
+        // one in force at its top.
+        section_at_page.push_back(first_mark.empty() ? carried_in : first_mark);
+        carried_in = current_section;
         out.pages.push_back(std::move(page));
-    }
-    // Carry the section forward for pages that open mid-section.
-    std::string carried;
-    for (size_t p = 0; p < out.pages.size(); ++p) {
-        if (!section_at_page[p].empty()) carried = section_at_page[p];
-        section_at_page[p] = carried;
     }
     MarginalFields fields;
     fields.title = ctx.document_title;
     fields.pages = int(out.pages.size());
     for (size_t p = 0; p < out.pages.size(); ++p) {
-        if (p == 0 && !master.first_page_marginals) continue;
+        if (p == 0 && !masters[p]->first_page_marginals) continue;
         fields.page = int(p + 1);
         fields.section = section_at_page[p];
-        add_marginals(out.pages[p], master, fields, ctx);
+        add_marginals(out.pages[p], *masters[p], fields, ctx);
     }
     return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Page breaking over the vertical list, then running headers and footers with fields, added
 // last when page numbers and totals are known.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,16 +26,27 @@ struct PageContext {
 struct Paginated {
     std::vector<frame::Page> pages;
     std::vector<frame::OutlineEntry> outline;
+    size_t split_rows = 0;
 };
 
-// Where each page starts: indices into `items`, after breaking with widow/orphan penalties and
-// keeps honoured. Exposed for tests.
+// The page builder's result: the boxes of each page with their offsets from the body top.
+struct PlacedBox {
+    layout::VBox box;
+    Length y;
+};
+struct PageContent {
+    std::string master;
+    std::vector<PlacedBox> boxes;
+};
 struct PageBreaks {
-    std::vector<size_t> starts;  // first item of each page
-    size_t forced_overflows = 0; // pages where no legal break existed and one was forced
+    std::vector<PageContent> pages;
+    size_t forced_overflows = 0;  // breaks made where no legal break existed, or boxes taller than a page
+    size_t split_rows = 0;        // table rows split across a page break
 };
-PageBreaks break_pages(const std::vector<layout::VItem>& items, Length body_height);
+// Breaks the vertical list into pages: `body_height` gives the body height of a page master.
+PageBreaks break_pages(std::vector<layout::VItem> items, const std::function<Length(const std::string&)>& body_height,
+                       const std::string& first_master);
 
-Paginated paginate(const std::vector<layout::VItem>& items, const style::PageMaster& master, PageContext& ctx);
+Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx);
 
 }  // namespace reportc::pages

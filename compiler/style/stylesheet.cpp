@@ -158,9 +158,10 @@ Rect PageMaster::body() const {
 Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags) {
     Stylesheet sheet;
     ValueReader r(diags);
-    std::map<std::string, const doc::StyleDecl*> paragraph_decls, character_decls;
+    std::map<std::string, const doc::StyleDecl*> paragraph_decls, character_decls, table_decls;
     for (const auto& s : layout.styles) {
-        auto& decls = s.kind == doc::StyleDecl::Kind::Paragraph ? paragraph_decls : character_decls;
+        auto& decls = s.kind == doc::StyleDecl::Kind::Paragraph ? paragraph_decls
+                      : s.kind == doc::StyleDecl::Kind::Character ? character_decls : table_decls;
         if (!decls.emplace(s.name, &s).second) diags.error(s.span, "style '" + s.name + "' is defined twice");
     }
     const Length default_size = Length::from_pt(10);
@@ -205,6 +206,32 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         if (r.find(props, "color")) { Color col; r.color(props, "color", col); c.color = col; }
         sheet.m_character.emplace(name, c);
     }
+    for (const auto& [name, decl] : table_decls) {
+        Properties props;
+        if (!collect_chain(table_decls, *decl, props, diags)) continue;
+        TableStyle t;
+        t.name = name;
+        Length em = Length::from_pt(10);
+        r.color(props, "border-color", t.border_color);
+        r.length(props, "border-width", em, t.border_width);
+        r.keyword<TableRules>(props, "rules", {{"rows", TableRules::Rows}, {"all", TableRules::All}, {"none", TableRules::None}}, t.rules);
+        r.length(props, "padding", em, t.padding);
+        for (auto [prop, target] : {std::pair{"header-shade", &t.header_shade}, std::pair{"group-shade", &t.group_shade}}) {
+            if (auto p = r.find(props, prop)) {
+                if (p->value == "none") *target = std::nullopt;
+                else if (auto c = parse_color(p->value)) *target = *c;
+                else r.bad(*p, "a colour such as #e8eef4, or none");
+            }
+        }
+        if (auto p = r.find(props, "cell-style")) t.cell_style = p->value;
+        if (auto p = r.find(props, "header-style")) t.header_style = p->value;
+        if (auto p = r.find(props, "group-style")) t.group_style = p->value;
+        if (auto p = r.find(props, "continued-text")) t.continued_text = p->value;
+        if (auto p = r.find(props, "continued-style")) t.continued_style = p->value;
+        r.boolean(props, "repeat-header", t.repeat_header);
+        r.boolean(props, "split-rows", t.split_rows);
+        sheet.m_table.emplace(name, t);
+    }
     for (const auto& decl : layout.page_masters) {
         if (sheet.page_master(decl.name)) diags.error(decl.span, "page master '" + decl.name + "' is defined twice");
         sheet.m_masters.push_back(build_master(decl, r, diags));
@@ -215,6 +242,10 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
 const ParagraphStyle* Stylesheet::paragraph(const std::string& name) const {
     auto it = m_paragraph.find(name);
     return it == m_paragraph.end() ? nullptr : &it->second;
+}
+const TableStyle* Stylesheet::table(const std::string& name) const {
+    auto it = m_table.find(name);
+    return it == m_table.end() ? nullptr : &it->second;
 }
 const CharacterStyle* Stylesheet::character(const std::string& name) const {
     auto it = m_character.find(name);

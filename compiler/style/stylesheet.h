@@ -52,6 +52,23 @@ struct CharacterStyle {
     FontSpec apply(const FontSpec& base) const;
 };
 
+enum class TableRules { Rows, All, None };
+
+struct TableStyle {
+    std::string name;
+    Color border_color{0x9a, 0xa7, 0xb4};
+    Length border_width = Length::from_pt(0.5);
+    TableRules rules = TableRules::Rows;
+    Length padding = Length::from_pt(4);
+    std::optional<Color> header_shade = Color{0xe8, 0xee, 0xf4};
+    std::optional<Color> group_shade = Color{0xf3, 0xf6, 0xf9};
+    std::string cell_style = "table-cell", header_style = "table-header", group_style = "table-group";
+    bool repeat_header = true;
+    bool split_rows = true;
+    std::string continued_text;  // e.g. "(continued)": set above the repeated header
+    std::string continued_style = "table-continued";
+};
+
 struct PageMaster {
     std::string name;
     Size size;
@@ -71,12 +88,14 @@ public:
     const ParagraphStyle* paragraph(const std::string& name) const;
     const CharacterStyle* character(const std::string& name) const;
     const PageMaster* page_master(const std::string& name) const;
+    const TableStyle* table(const std::string& name) const;
     const std::vector<PageMaster>& page_masters() const { return m_masters; }
     std::vector<std::string> paragraph_style_names() const;
 
 private:
     std::map<std::string, ParagraphStyle> m_paragraph;
     std::map<std::string, CharacterStyle> m_character;
+    std::map<std::string, TableStyle> m_table;
     std::vector<PageMaster> m_masters;
 };
 

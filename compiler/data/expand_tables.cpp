@@ -1,0 +1,78 @@
+#include "data/expand_tables.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "data/dataset_loader.h"
+#include "data/template_expander.h"
+
+namespace reportc::data {
+namespace {
+
+class TableExpander {
+public:
+    TableExpander(const std::vector<doc::TableTemplate>& templates, const Environment& env, SourceManager& sources,
+                  Diagnostics& diags)
+        : m_env(env), m_sources(sources), m_diags(diags) {
+        for (const auto& t : templates) m_templates.emplace(t.name, &t);  // the first of a name wins
+    }
+
+    void walk(std::vector<doc::Block>& blocks) {
+        for (auto& block : blocks) {
+            std::visit([&](auto& node) { visit(node); }, block.node);
+        }
+    }
+
+private:
+    void visit(doc::Section& s) { walk(s.children); }
+    void visit(doc::Article& a) { walk(a.children); }
+    void visit(doc::Figure& f) { walk(f.children); }
+    void visit(doc::List& l) {
+        for (auto& item : l.items) walk(item.blocks);
+    }
+    void visit(doc::Table& table) {
+        if (table.template_name.empty()) {
+            for (auto& row : table.rows)
+                for (auto& cell : row.cells) walk(cell.blocks);
+            return;
+        }
+        expand(table);
+    }
+    template <typename T>
+    void visit(T&) {}
+
+    void expand(doc::Table& table) {
+        auto it = m_templates.find(table.template_name);
+        const doc::Dataset* data = table.data_path.empty() ? nullptr : dataset(table.data_path, table.data_span);
+        if (it == m_templates.end()) {
+            m_diags.error(table.span, "expected a table template defined in the layout, found '" + table.template_name + "'");
+        } else if (data) {
+            table = expand_template(*it->second, *data, table, m_diags);
+            return;
+        }
+        table.template_name.clear();
+        table.data_path.clear();
+    }
+
+    const doc::Dataset* dataset(const std::string& path, Span from) {
+        auto it = m_datasets.find(path);
+        if (it == m_datasets.end()) it = m_datasets.emplace(path, load_dataset(path, m_env, m_sources, m_diags, from)).first;
+        return it->second ? &*it->second : nullptr;
+    }
+
+    const Environment& m_env;
+    SourceManager& m_sources;
+    Diagnostics& m_diags;
+    std::map<std::string, const doc::TableTemplate*> m_templates;
+    std::map<std::string, std::optional<doc::Dataset>> m_datasets;  // by path; a failed load is kept too
+};
+
+}  // namespace
+
+void expand_tables(doc::Document& document, const std::vector<doc::TableTemplate>& templates, const Environment& env,
+                   SourceManager& sources, Diagnostics& diags) {
+    TableExpander(templates, env, sources, diags).walk(document.blocks);
+}
+
+}  // namespace reportc::data

@@ -1,0 +1,21 @@
+#pragma once
+// Replaces every table generated from data (<table template data>) in a document by its rows.
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "doc/document.h"
+#include "doc/table_template.h"
+#include "source/environment.h"
+#include "source/source_manager.h"
+
+namespace reportc::data {
+
+// Walks all blocks (sections, articles, figures, list items, table cells) and expands each
+// Table whose template_name is set with the layout's template of that name over the data file
+// at data_path (each file is loaded once). Expanded tables no longer name a template or data
+// file. An unknown template is an error at the table; a table whose data cannot be loaded is
+// left without rows.
+void expand_tables(doc::Document& document, const std::vector<doc::TableTemplate>& templates, const Environment& env,
+                   SourceManager& sources, Diagnostics& diags);
+
+}  // namespace reportc::data

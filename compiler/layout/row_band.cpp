@@ -1,0 +1,164 @@
+#include "layout/row_band.h"
+
+#include <algorithm>
+
+namespace reportc::layout {
+namespace {
+
+frame::ShapeItem rule(Length x0, Length x1, Length y0, Length y1, Color color, Length width) {
+    frame::ShapeItem s;
+    s.path.push_back({frame::PathCommand::Kind::MoveTo, {{x0, y0}}});
+    s.path.push_back({frame::PathCommand::Kind::LineTo, {{x1, y1}}});
+    s.stroke = color;
+    s.line_width = width;
+    return s;
+}
+
+frame::ShapeItem fill(Rect r, Color color) {
+    frame::ShapeItem s;
+    s.path.push_back({frame::PathCommand::Kind::MoveTo, {{r.x, r.y}}});
+    s.path.push_back({frame::PathCommand::Kind::LineTo, {{r.x + r.width, r.y}}});
+    s.path.push_back({frame::PathCommand::Kind::LineTo, {{r.x + r.width, r.y + r.height}}});
+    s.path.push_back({frame::PathCommand::Kind::LineTo, {{r.x, r.y + r.height}}});
+    s.path.push_back({frame::PathCommand::Kind::Close, {}});
+    s.fill = color;
+    return s;
+}
+
+void shift(frame::Item& item, Length dy) {
+    std::visit([&](auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, frame::TextItem>) v.y += dy;
+        else if constexpr (std::is_same_v<T, frame::LinkItem>) v.rect.y += dy;
+        else if constexpr (std::is_same_v<T, frame::AnchorItem>) v.at.y += dy;
+        else if constexpr (std::is_same_v<T, frame::ShapeItem>) {
+            for (auto& cmd : v.path)
+                for (auto& p : cmd.points) p.y += dy;
+        }
+    }, item);
+}
+
+Length line_top(const BandCell& c, const CellLine& l) { return c.top + c.content_offset + l.top; }
+Length line_bottom(const BandCell& c, const CellLine& l) { return line_top(c, l) + l.height; }
+
+}  // namespace
+
+std::optional<Length> RowBand::cut(Length room, size_t min_lines) const {
+    // The busiest cell decides whether a split leaves enough on each side (like orphans and widows).
+    const BandCell* busiest = nullptr;
+    for (const auto& c : cells)
+        if (!busiest || c.lines.size() > busiest->lines.size()) busiest = &c;
+    if (!busiest || room <= style.padding) return std::nullopt;
+    std::vector<Length> candidates;
+    for (const auto& c : cells)
+        for (const auto& l : c.lines) candidates.push_back(line_bottom(c, l));
+    std::sort(candidates.begin(), candidates.end(), std::greater<>());
+    for (Length y : candidates) {
+        if (part_height(y) > room) continue;
+        size_t before = 0, after = 0;
+        for (const auto& l : busiest->lines) (line_bottom(*busiest, l) <= y ? before : after)++;
+        if (after == 0) continue;  // not a split of the busiest cell: nothing gained
+        if (before < min_lines || after < min_lines) continue;
+        return y;
+    }
+    return std::nullopt;
+}
+
+std::vector<frame::Item> RowBand::render(Length limit) const {
+    std::vector<frame::Item> out, text;
+    const bool split = limit < height;
+    const Length bottom = split ? part_height(limit) : height;
+    const Length x0 = style.left, x1 = style.left + style.width;
+    for (const auto& c : cells) {
+        if (c.top >= limit && split) continue;  // entirely in the rest
+        Length cell_bottom = std::min(c.top + c.height, bottom);
+        if (c.shade) out.push_back(fill({c.x, c.top, c.width, cell_bottom - c.top}, *c.shade));
+        for (const auto& l : c.lines) {
+            if (line_bottom(c, l) > limit) continue;
+            for (auto item : l.items) {
+                shift(item, line_top(c, l));
+                text.push_back(std::move(item));
+            }
+        }
+        if (style.horizontal_rules && c.top + c.height <= bottom)
+            out.push_back(rule(c.x, c.x + c.width, c.top + c.height, c.top + c.height, style.rule_color, style.rule_width));
+        if (style.vertical_rules) {
+            out.push_back(rule(c.x, c.x, c.top, cell_bottom, style.rule_color, style.rule_width));
+            out.push_back(rule(c.x + c.width, c.x + c.width, c.top, cell_bottom, style.rule_color, style.rule_width));
+        }
+    }
+    if (style.horizontal_rules || style.vertical_rules) {
+        if (style.top_rule || continuation) out.push_back(rule(x0, x1, Length{}, Length{}, style.rule_color, style.rule_width));
+        if (split) out.push_back(rule(x0, x1, bottom, bottom, style.rule_color, style.rule_width));
+    }
+    // Shading first, then rules, then text on top.
+    for (auto& t : text) out.push_back(std::move(t));
+    return out;
+}
+
+std::shared_ptr<RowBand> RowBand::rest_after(Length y) const {
+    auto rest = std::make_shared<RowBand>();
+    rest->style = style;
+    rest->style.top_rule = false;
+    rest->continuation = true;
+    const Length pad = style.padding;
+    // Cells cut by y keep their remaining lines, moved to the top; rows wholly below y move up
+    // by y, and down again by whatever the cut cells need beyond their old bottoms.
+    Length delta;
+    struct Cut {
+        const BandCell* cell;
+        std::vector<CellLine> lines;
+    };
+    std::vector<Cut> cuts;
+    for (const auto& c : cells) {
+        if (c.top + c.height <= y || c.top >= y) continue;
+        Cut cut{&c, {}};
+        for (const auto& l : c.lines)
+            if (line_bottom(c, l) > y) cut.lines.push_back(l);
+        if (cut.lines.empty() && c.spans_rows && c.label_lines > 0)
+            cut.lines.assign(c.lines.begin(), c.lines.begin() + std::min(c.label_lines, c.lines.size()));
+        if (!cut.lines.empty()) {
+            Length first = cut.lines.front().top;
+            for (auto& l : cut.lines) l.top -= first;
+            Length need = cut.lines.back().bottom() + pad * 2;
+            delta = max(delta, need - (c.top + c.height - y));
+        }
+        cuts.push_back(std::move(cut));
+    }
+    for (const auto& cut : cuts) {
+        BandCell c = *cut.cell;
+        c.height = c.top + c.height - y + delta;
+        c.top = Length{};
+        c.content_offset = pad;
+        c.lines = cut.lines;
+        rest->cells.push_back(std::move(c));
+    }
+    for (const auto& c : cells) {
+        if (c.top < y) continue;
+        BandCell moved = c;
+        moved.top = c.top - y + delta;
+        rest->cells.push_back(std::move(moved));
+    }
+    for (const auto& c : rest->cells) rest->height = max(rest->height, c.top + c.height);
+    return rest;
+}
+
+VBox band_box(const std::shared_ptr<const RowBand>& band, const VBox& like) {
+    VBox box = like;
+    box.band = band;
+    box.height = band->height;
+    box.items = band->render(band->height);
+    return box;
+}
+
+std::pair<VBox, VBox> split_band_box(const VBox& box, Length y) {
+    VBox first = box;
+    first.height = box.band->part_height(y);
+    first.items = box.band->render(y);
+    VBox rest;
+    rest.repeat_header = box.repeat_header;
+    rest = band_box(box.band->rest_after(y), rest);
+    return {std::move(first), std::move(rest)};
+}
+
+}  // namespace reportc::layout

@@ -1,0 +1,66 @@
+#pragma once
+// A band of table rows laid out once and sliced by page breaking: rows are split between lines
+// of their cells, never through a line, and a row-spanning cell cut by a break repeats its
+// label on the continuation.
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "base/geometry.h"
+#include "frame/frame.h"
+#include "layout/vlist.h"
+
+namespace reportc::layout {
+
+// One line box of a cell's content; top is relative to the cell's content origin.
+struct CellLine {
+    Length top, height;
+    std::vector<frame::Item> items;  // x absolute (from the body's left), y from the line's top
+    Length bottom() const { return top + height; }
+};
+
+struct BandCell {
+    Length x, width;
+    Length top, height;          // the cell box within the band (rows it spans included)
+    Length content_offset;       // padding plus vertical-alignment shift
+    std::vector<CellLine> lines;
+    std::optional<Color> shade;
+    bool spans_rows = false;
+    size_t label_lines = 0;      // how many of the first lines form the label repeated on a continuation
+};
+
+struct BandStyle {
+    Color rule_color;
+    Length rule_width;
+    bool vertical_rules = false;
+    bool horizontal_rules = true;
+    bool top_rule = false;       // draw the table's top edge (first band, repeated headers)
+    Length padding;
+    Length left, width;          // the table's horizontal extent
+};
+
+class RowBand {
+public:
+    Length height;
+    std::vector<BandCell> cells;
+    BandStyle style;
+    bool continuation = false;  // the rest of a split band: drawn with a top rule
+
+    // The largest y (a line bottom of some cell) such that the part above, y plus bottom
+    // padding, fits in `room`, and the busiest cell keeps at least `min_lines` lines on each
+    // side. Each cell is cut at its own last line ending at or above y, never through a line.
+    std::optional<Length> cut(Length room, size_t min_lines) const;
+    Length part_height(Length y) const { return y + style.padding; }
+    // The items of the band drawn whole (limit = height) or of its part above a cut.
+    std::vector<frame::Item> render(Length limit) const;
+    // What remains below a cut: each cell's remaining lines moved to the top of the new band;
+    // a row-spanning cell whose lines were all drawn repeats its label.
+    std::shared_ptr<RowBand> rest_after(Length y) const;
+};
+
+// The band drawn whole as one box; `like` gives the box's other fields.
+VBox band_box(const std::shared_ptr<const RowBand>& band, const VBox& like);
+// Splits a band box at `y` (from RowBand::cut): the part that stays and the rest.
+std::pair<VBox, VBox> split_band_box(const VBox& box, Length y);
+
+}  // namespace reportc::layout

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Prints the table-layout benchmark figures (medians of 5 runs) for 1,000 and 10,000 rows, and
+# the time to build the whole annual report (median of 5 runs, hyperfine when installed).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${BUILD_DIR:-$root/build}
+cmake --build "$build" --target table_bench reportc -j "$(nproc)" >/dev/null
+echo "== table layout (block layout + page breaking), medians of 5 repetitions"
+"$build/tests/bench/table_bench" --benchmark_filter='BM_TableLayout' 2>/dev/null | grep -E 'median|Benchmark' || true
+echo
+echo "== whole report build (SOURCE_DATE_EPOCH pinned)"
+cd "$root"
+cmd="SOURCE_DATE_EPOCH=0 $build/compiler/cli/reportc build sources/rocb-ap-annual-report-2020-21/report.xml -o /tmp/reportc-bench.pdf"
+if command -v hyperfine >/dev/null; then
+  hyperfine --warmup 1 --runs 5 --style basic "$cmd" 2>/dev/null | grep -E 'Time|Range'
+else
+  for i in 1 2 3 4 5; do /usr/bin/time -f "%e s" bash -c "$cmd 2>/dev/null"; done
+fi

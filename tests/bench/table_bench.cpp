@@ -1,0 +1,98 @@
+// Table layout throughput: an N-row, 4-column table of wrapped cells through block layout and
+// page breaking, with the annual report's layout. Linear growth shows as a flat time per row.
+#include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
+
+#include "input/layout_reader.h"
+#include "layout/block_layout.h"
+#include "pages/paginate.h"
+#include "style/stylesheet.h"
+#include "text/font_registry.h"
+#include "text/hyphenator.h"
+
+using namespace reportc;
+
+namespace {
+
+struct Fixture {
+    RealEnvironment env;
+    SourceManager sources;
+    Diagnostics diags;
+    doc::LayoutSource layout;
+    style::Stylesheet styles;
+    text::FontRegistry fonts;
+    std::unique_ptr<text::Hyphenator> hyphenator;
+
+    Fixture() {
+        layout = *input::read_layout(REPORTC_SOURCE_ROOT "/layouts/annual-report.xml", env, sources, diags, {});
+        styles = style::Stylesheet::build(layout, diags);
+        std::string error;
+        for (const auto& f : layout.font_families) fonts.add_family(f.name, f.regular, f.bold, f.italic, f.bold_italic, error);
+        fonts.set_fallbacks(layout.fallback_families);
+        hyphenator = text::Hyphenator::load(layout.hyphenation_dictionary, error);
+    }
+};
+
+std::string cell_text(size_t row, size_t column, size_t words) {
+    static const char* vocab[] = {"customs", "capacity", "regional", "workshop", "members", "administration",
+                                  "implementation", "cooperation", "framework", "assessment", "trade", "border"};
+    std::string s;
+    for (size_t i = 0; i < words; ++i) s += (i ? " " : "") + std::string(vocab[(row * 5 + column * 3 + i * 7) % 12]);
+    return s;
+}
+
+doc::Table make_table(size_t rows) {
+    doc::Table t;
+    for (const char* w : {"1fr", "3fr", "2fr", "auto"}) t.columns.push_back({doc::ColumnSpec::Kind::Fraction, w, {}});
+    t.columns[3].kind = doc::ColumnSpec::Kind::Auto;
+    auto cell = [](std::string text) {
+        doc::TableCell c;
+        doc::Paragraph p;
+        p.style = "";
+        p.runs.push_back({std::move(text), {}, {}, false, {}});
+        c.blocks.push_back({std::move(p)});
+        return c;
+    };
+    doc::TableRow header;
+    header.kind = doc::TableRow::Kind::Header;
+    for (const char* h : {"Label", "Action", "Plan", "KPI"}) header.cells.push_back(cell(h));
+    t.rows.push_back(std::move(header));
+    for (size_t r = 0; r < rows; ++r) {
+        doc::TableRow row;
+        row.cells.push_back(cell("Row " + std::to_string(r)));
+        row.cells.push_back(cell(cell_text(r, 1, 12 + r % 20)));
+        row.cells.push_back(cell(cell_text(r, 2, 8 + r % 15)));
+        row.cells.push_back(cell(cell_text(r, 3, 3)));
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+void BM_TableLayout(benchmark::State& state) {
+    Fixture f;
+    const size_t rows = size_t(state.range(0));
+    std::vector<doc::Block> blocks{{make_table(rows)}};
+    size_t pages = 0;
+    for (auto _ : state) {
+        inl::Typesetter typesetter(f.fonts, f.hyphenator.get(), f.diags);
+        layout::FontTable font_table(f.fonts);
+        const auto* master = f.styles.page_master("body");
+        layout::LayoutContext ctx{f.styles, f.fonts, typesetter, font_table, f.diags, master->body().width, {}, 0, "body", "body", {}};
+        auto vlist = layout::layout_blocks(blocks, ctx);
+        auto breaks = pages::break_pages(std::move(vlist), [&](const std::string&) { return master->body().height; }, "body");
+        pages = breaks.pages.size();
+        benchmark::DoNotOptimize(pages);
+    }
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    state.counters["rows"] = double(rows);
+    state.counters["pages"] = double(pages);
+    state.counters["us_per_row"] = benchmark::Counter(double(rows), benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert) ;
+    state.counters["peak_rss_MB"] = double(usage.ru_maxrss) / 1024.0;
+}
+
+}  // namespace
+
+BENCHMARK(BM_TableLayout)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK_MAIN();

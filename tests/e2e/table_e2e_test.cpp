@@ -1,0 +1,136 @@
+// End to end: long tables across pages — repeated headers, split rows, row spans cut by a break.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+#include "run.h"
+
+using namespace reportc::e2e;
+
+namespace {
+
+std::string words(int n, int seed) {
+    static const char* vocab[] = {"customs", "capacity", "regional", "workshop", "members", "administration",
+                                  "implementation", "cooperation", "framework", "assessment", "trade", "border"};
+    std::string s;
+    for (int i = 0; i < n; ++i) s += (i ? " " : "") + std::string(vocab[(i * 7 + seed) % 12]);
+    return s;
+}
+
+// A 3-column table: a header, 120 rows of wrapped text, one row of about 90 lines (taller than
+// a page), and a cell spanning 4 tall rows (so a page break must cut the span).
+std::string long_table_report() {
+    std::ostringstream x;
+    x << "<report layout=\"" << source_root() << "/layouts/annual-report.xml\">\n<info><title>Tables</title></info>\n"
+      << "<section title=\"Long table\">\n<table>\n<column width=\"1fr\"/><column width=\"3fr\"/><column width=\"auto\"/>\n"
+      << "<row kind=\"header\"><cell>Header Alpha</cell><cell>Header Beta</cell><cell>Header Gamma</cell></row>\n";
+    for (int r = 1; r <= 120; ++r) {
+        if (r == 40) {
+            x << "<row><cell>Row " << r << "</cell><cell>";
+            for (int p = 0; p < 30; ++p) x << "<p>Tall " << p << " " << words(40, p) << "</p>";
+            x << "</cell><cell>end of tall</cell></row>\n";
+            continue;
+        }
+        if (r == 60) {
+            x << "<row><cell rowspan=\"4\">Spanning label</cell><cell>" << words(120, r) << "</cell><cell>x</cell></row>\n";
+            continue;
+        }
+        if (r > 60 && r < 64) {
+            x << "<row><cell>" << words(120, r) << "</cell><cell>y</cell></row>\n";
+            continue;
+        }
+        x << "<row><cell>Row " << r << "</cell><cell>" << words(8 + r % 25, r) << "</cell><cell>" << r * 3 << "</cell></row>\n";
+    }
+    x << "</table>\n<p>After the table.</p>\n</section>\n</report>\n";
+    return x.str();
+}
+
+struct Built {
+    std::string dir, pdf, err;
+    int status = -1;
+    int pages = 0;
+};
+
+const Built& built() {
+    static Built b = [] {
+        Built r;
+        r.dir = scratch_dir("tables-" + std::to_string(::getpid()));
+        write_file(r.dir + "/report.xml", long_table_report());
+        r.pdf = r.dir + "/t.pdf";
+        auto run_result = run(reportc_exe() + " build " + quote(r.dir + "/report.xml") + " -o " + quote(r.pdf));
+        r.status = run_result.status;
+        r.err = run_result.err;
+        auto info = run("pdfinfo " + quote(r.pdf)).out;
+        auto at = info.find("Pages:");
+        if (at != std::string::npos) r.pages = std::stoi(info.substr(at + 6));
+        return r;
+    }();
+    return b;
+}
+
+std::string page_text(int page) {
+    return run("pdftotext -q -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + quote(built().pdf) + " -").out;
+}
+
+}  // namespace
+
+TEST(TableE2E, BuildsCleanly) {
+    // The long table builds without errors and spans several pages.
+    ASSERT_EQ(built().status, 0) << built().err;
+    EXPECT_EQ(built().err.find("error:"), std::string::npos) << built().err;
+    EXPECT_GE(built().pages, 6);
+    EXPECT_EQ(run("qpdf --check " + quote(built().pdf)).status, 0);
+}
+
+TEST(TableE2E, HeaderOnEveryPageTheTableSpans) {
+    // Every page from the table's first to the one with the text after it shows the header.
+    int last = 0;
+    for (int p = 1; p <= built().pages; ++p)
+        if (page_text(p).find("After the table.") != std::string::npos) last = p;
+    ASSERT_GT(last, 1);
+    for (int p = 1; p <= last; ++p) {
+        std::string text = page_text(p);
+        EXPECT_NE(text.find("Header Alpha"), std::string::npos) << "page " << p;
+        EXPECT_NE(text.find("Header Gamma"), std::string::npos) << "page " << p;
+        if (p > 1) EXPECT_NE(text.find("(continued)"), std::string::npos) << "page " << p;
+    }
+}
+
+TEST(TableE2E, TallRowIsSplitAndNothingIsLost) {
+    // The 30-paragraph cell is taller than a page: all its paragraphs appear, over several pages.
+    std::string all = run("pdftotext -q " + quote(built().pdf) + " -").out;
+    int pages_with_tall = 0;
+    for (int p = 1; p <= built().pages; ++p) pages_with_tall += page_text(p).find("Tall ") != std::string::npos;
+    EXPECT_GE(pages_with_tall, 2);
+    for (int p = 0; p < 30; ++p) EXPECT_NE(all.find("Tall " + std::to_string(p) + " "), std::string::npos) << p;
+    for (int r = 1; r <= 120; r += 7)
+        if (r != 40 && (r < 60 || r > 63)) EXPECT_NE(all.find("Row " + std::to_string(r) + "\n"), std::string::npos) << r;
+}
+
+TEST(TableE2E, TraceShowsNoOverprintedRows) {
+    // No two text items of the table start at the same place on a page (nothing drawn twice).
+    std::string dir = built().dir;
+    auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/t2.pdf") + " --trace " + quote(dir + "/t.trace"));
+    ASSERT_EQ(r.status, 0);
+    std::istringstream in(read_file(dir + "/t.trace"));
+    std::string line;
+    std::set<std::string> seen;
+    int duplicates = 0;
+    while (std::getline(in, line)) {
+        if (line.rfind("page ", 0) == 0) seen.clear();
+        if (line.rfind("  text ", 0) != 0) continue;
+        auto q = line.find('"');
+        std::string pos = line.substr(0, q);
+        if (!seen.insert(pos).second) ++duplicates;
+    }
+    EXPECT_EQ(duplicates, 0);
+}
+
+TEST(TableE2E, RowSpanCutByABreakRepeatsItsLabel) {
+    // The cell spanning four tall rows is cut by page breaks: its label shows on every page they reach.
+    int pages_with_label = 0;
+    for (int p = 1; p <= built().pages; ++p) pages_with_label += page_text(p).find("Spanning label") != std::string::npos;
+    EXPECT_GE(pages_with_label, 2);
+}
