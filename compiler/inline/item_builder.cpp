@@ -27,6 +27,12 @@ public:
         : m_paragraph(p), m_fonts(fonts), m_hyphenator(hyph), m_diags(diags) {}
 
     ItemList build() {
+        size_t bytes = 0;
+        for (const auto& r : m_paragraph.runs) bytes += r.text.size();
+        m_out.items.reserve(bytes / 3 + 8);
+        m_out.content.reserve(bytes / 3 + 8);
+        m_out.pieces.reserve(bytes / 5 + 4);
+        m_out.hyphenated = m_paragraph.hyphenate && m_hyphenator;
         for (size_t r = 0; r < m_paragraph.runs.size(); ++r) add_run(r);
         flush_word();
         // Paragraph end (§"The algorithm"): penalty(inf) glue(0, fill, 0) penalty(-inf).
@@ -43,7 +49,7 @@ private:
     void push(Item item, ItemRole role) {
         ItemContent content;
         content.role = role;
-        push(item, std::move(content));
+        push(item, content);
     }
 
     void push(Item item, ItemContent content) {
@@ -95,7 +101,7 @@ private:
         } else {
             // Ragged setting (Knuth & Plass, §"Ragged right"): the stretch sits at the line end,
             // so the breaker evens out line lengths while spaces keep their natural width.
-            Length rag = styled.font.size * 3;
+            Length rag = styled.font.size * 6;
             push(linebreak::glue({}, rag, {}), ItemRole::Filler);
             push(linebreak::penalty({}, 0), ItemRole::Filler);
             push(linebreak::glue(w, -rag, {}), ItemRole::Space);
@@ -119,12 +125,12 @@ private:
     // Break opportunities inside a word, as byte offsets into the concatenated word text.
     struct Break { size_t at; int penalty; bool flagged; bool hyphenation; };
 
-    std::vector<Break> breaks_in(const std::string& word) const {
-        std::vector<Break> out;
+    void breaks_in(const std::string& word, std::vector<Break>& out) const {
+        out.clear();
         // URLs and e-mail addresses are never broken: a break inside one makes it wrong.
         if (word.find("://") != std::string::npos || word.find("www.") != std::string::npos ||
             word.find('@') != std::string::npos)
-            return out;
+            return;
         if (m_paragraph.hyphenate && m_hyphenator)
             for (size_t at : m_hyphenator->points(word)) out.push_back({at, kHyphenPenalty, true, true});
         for (size_t i = 1; i + 1 < word.size(); ++i) {
@@ -142,50 +148,54 @@ private:
             if (word.compare(i, 3, "\xE2\x80\x93") == 0) out.push_back({i + 3, kExplicitHyphenPenalty, true, false});
         std::sort(out.begin(), out.end(), [](const Break& a, const Break& b) { return a.at < b.at; });
         out.erase(std::unique(out.begin(), out.end(), [](const Break& a, const Break& b) { return a.at == b.at; }), out.end());
-        return out;
     }
 
     void flush_word() {
         if (m_word.empty()) return;
-        std::string word;
-        for (const auto& p : m_word) word += p.text;
-        auto breaks = breaks_in(word);
+        m_text.clear();
+        for (const auto& p : m_word) m_text += p.text;
+        breaks_in(m_text, m_breaks);
         // Walk the pieces, cutting them at the break offsets into boxes.
         size_t next_break = 0, word_offset = 0;
         ItemContent box;
+        box.piece_begin = uint32_t(m_out.pieces.size());
         Length box_width;
         auto close_box = [&]() {
-            if (box.pieces.empty()) return;
-            push(linebreak::box(box_width), std::move(box));
+            box.piece_end = uint32_t(m_out.pieces.size());
+            if (box.piece_end == box.piece_begin) return;
+            push(linebreak::box(box_width), box);
             box = ItemContent{};
+            box.piece_begin = uint32_t(m_out.pieces.size());
             box_width = {};
         };
         for (const auto& piece : m_word) {
             size_t start = 0;
             while (start < piece.text.size()) {
                 size_t end = piece.text.size();
-                bool cut = next_break < breaks.size() && breaks[next_break].at < word_offset + end;
-                if (cut) end = breaks[next_break].at - word_offset;
+                bool cut = next_break < m_breaks.size() && m_breaks[next_break].at < word_offset + end;
+                if (cut) end = m_breaks[next_break].at - word_offset;
                 if (end > start) {
                     Fragment f = fragment(piece, piece.text.substr(start, end - start));
                     f.x = box_width;
                     box_width += f.width;
-                    box.pieces.push_back(std::move(f));
+                    m_out.pieces.push_back(std::move(f));
                 }
                 start = end;
                 if (cut) {
-                    const Break& b = breaks[next_break++];
+                    const Break& b = m_breaks[next_break++];
                     close_box();
                     ItemContent pen;
-                    pen.role = ItemRole::Hyphen;
+                    pen.role = ItemRole::Filler;
                     Length w;
                     if (b.hyphenation) {
-                        pen.hyphen = fragment(piece, "-");
-                        w = pen.hyphen.width;
-                    } else {
-                        pen.role = ItemRole::Filler;
+                        pen.role = ItemRole::Hyphen;
+                        pen.piece_begin = uint32_t(m_out.pieces.size());
+                        m_out.pieces.push_back(fragment(piece, "-"));
+                        pen.piece_end = uint32_t(m_out.pieces.size());
+                        w = m_out.pieces.back().width;
+                        box.piece_begin = pen.piece_end;
                     }
-                    push(linebreak::penalty(w, b.penalty, b.flagged, b.hyphenation), std::move(pen));
+                    push(linebreak::penalty(w, b.penalty, b.flagged, b.hyphenation), pen);
                 }
             }
             word_offset += piece.text.size();
@@ -199,6 +209,8 @@ private:
     const text::Hyphenator* m_hyphenator;
     Diagnostics& m_diags;
     std::vector<Piece> m_word;
+    std::string m_text;
+    std::vector<Break> m_breaks;
     ItemList m_out;
 };
 

@@ -13,16 +13,18 @@ namespace reportc::inl {
 
 enum class ItemRole { Content, Space, Hyphen, Filler };
 
+// What to draw for an item: a Content box's glyph runs, or the "-" of a Hyphen penalty, as a
+// range of ItemList::pieces (flat storage: no allocation per item).
 struct ItemContent {
     ItemRole role = ItemRole::Content;
-    std::vector<Fragment> pieces;  // Content: the glyph runs of the box (x relative to the box)
-    Fragment hyphen;               // Hyphen: the "-" drawn when the line breaks here
+    uint32_t piece_begin = 0, piece_end = 0;
 };
 
 struct ItemList {
     std::vector<linebreak::Item> items;
     std::vector<ItemContent> content;  // parallel to items
-    Length space_ascent, space_descent;  // of the paragraph's main font, for empty lines
+    std::vector<Fragment> pieces;      // x of a Content piece is relative to its box
+    bool hyphenated = false;           // hyphenation points were included
 };
 
 ItemList build_items(const ParagraphInput& paragraph, const text::FontRegistry& fonts, const text::Hyphenator* hyphenator,

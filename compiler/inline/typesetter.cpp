@@ -33,13 +33,59 @@ void append_fragment(std::vector<Fragment>& out, Fragment f) {
     out.push_back(std::move(f));
 }
 
+// A paragraph whose content fits the first line unbroken, with no forced break before its end,
+// is one line: what Knuth-Plass would choose, found without running it (most table cells).
+bool fits_on_one_line(const ItemList& list, Length width) {
+    Length natural;
+    for (size_t i = 0; i + 1 < list.items.size(); ++i) {
+        const auto& item = list.items[i];
+        if (item.kind == linebreak::ItemKind::Penalty && item.penalty <= -linebreak::kInfinitePenalty) return false;
+        if (item.kind != linebreak::ItemKind::Penalty) natural += item.width;
+        if (natural > width) return false;
+    }
+    return !list.items.empty();
+}
+
+linebreak::Result one_line(const ItemList& list, Length width) {
+    linebreak::Result result;
+    linebreak::Line line;
+    line.begin = 0;
+    line.end = list.items.size() - 1;
+    line.width = width;
+    for (size_t i = 0; i < line.end; ++i)
+        if (list.items[i].kind != linebreak::ItemKind::Penalty) line.natural += list.items[i].width;
+    result.lines.push_back(line);
+    return result;
+}
+
 }  // namespace
 
-ParagraphLayout Typesetter::set(const ParagraphInput& paragraph) const {
-    ItemList list = build_items(paragraph, m_fonts, m_hyphenator, m_diags);
+// Items without hyphenation points: TeX's first pass never hyphenates (tex.web §863), so most
+// paragraphs are set without looking words up at all; the hyphenated list is built only when
+// that pass finds no acceptable breaks.
+PreparedItems Typesetter::prepare(const ParagraphInput& paragraph) const {
+    ParagraphInput plain = paragraph;
+    plain.hyphenate = false;
+    return std::make_shared<const ItemList>(build_items(plain, m_fonts, m_hyphenator, m_diags));
+}
+
+ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedItems& prepared) const {
+    PreparedItems own = prepared ? prepared : prepare(paragraph);
     linebreak::LineWidths widths;
     widths.widths = {paragraph.width - paragraph.first_line_indent, paragraph.width};
-    auto result = linebreak::break_paragraph(list.items, widths, params_for(paragraph));
+    linebreak::Result result;
+    if (fits_on_one_line(*own, widths.widths[0])) {
+        result = one_line(*own, widths.widths[0]);
+    } else {
+        result = linebreak::break_paragraph(own->items, widths, params_for(paragraph));
+        if (result.pass != linebreak::Pass::First && paragraph.hyphenate && m_hyphenator && !own->hyphenated) {
+            // Reuses no diagnostics: missing-glyph warnings were reported with the first list.
+            Diagnostics quiet;
+            own = std::make_shared<const ItemList>(build_items(paragraph, m_fonts, m_hyphenator, quiet));
+            result = linebreak::break_paragraph(own->items, widths, params_for(paragraph));
+        }
+    }
+    const ItemList& list = *own;
 
     ParagraphLayout out;
     out.overfull_count = result.overfull_count;
@@ -62,7 +108,8 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph) const {
             const auto& item = list.items[i];
             const auto& content = list.content[i];
             if (item.kind == linebreak::ItemKind::Box) {
-                for (const auto& piece : content.pieces) {
+                for (uint32_t k = content.piece_begin; k < content.piece_end; ++k) {
+                    const Fragment& piece = list.pieces[k];
                     Fragment f = piece;
                     f.x = x + piece.x;
                     append_fragment(line.fragments, std::move(f));
@@ -77,8 +124,9 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph) const {
             }
         }
         // A line broken at a hyphenation point shows the hyphen.
-        if (bl.end < list.items.size() && list.content[bl.end].role == ItemRole::Hyphen && !list.content[bl.end].hyphen.text.empty()) {
-            Fragment h = list.content[bl.end].hyphen;
+        if (bl.end < list.items.size() && list.content[bl.end].role == ItemRole::Hyphen &&
+            list.content[bl.end].piece_end > list.content[bl.end].piece_begin) {
+            Fragment h = list.pieces[list.content[bl.end].piece_begin];
             h.x = x;
             x += h.width;
             append_fragment(line.fragments, std::move(h));
@@ -103,8 +151,9 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph) const {
     return out;
 }
 
-std::pair<Length, Length> Typesetter::content_widths(const ParagraphInput& paragraph) const {
-    ItemList list = build_items(paragraph, m_fonts, m_hyphenator, m_diags);
+std::pair<Length, Length> Typesetter::content_widths(const ParagraphInput& paragraph, const PreparedItems& prepared) const {
+    PreparedItems own = prepared ? prepared : prepare(paragraph);
+    const ItemList& list = *own;
     Length widest_piece, current_piece, line, widest_line;
     for (size_t i = 0; i < list.items.size(); ++i) {
         const auto& item = list.items[i];

@@ -59,6 +59,7 @@ private:
         const auto& style = paragraph_style(p.style.empty() ? "body" : p.style, p.span, m_ctx);
         ParagraphOptions options;
         options.indent_left = indent;
+        options.cache_key = &p;
         if (!p.id.empty()) options.anchor = p.id;
         layout_paragraph(style_runs(p.runs, style, m_ctx), style, p.span, options, m_ctx, out);
     }
@@ -119,6 +120,7 @@ private:
                     const auto& pstyle = p->style.empty() || p->style == list.style ? style : paragraph_style(p->style, p->span, m_ctx);
                     ParagraphOptions options;
                     options.indent_left = indent;
+                    options.cache_key = p;
                     if (first) options.marker = marker;
                     if (!p->id.empty()) options.anchor = p->id;
                     layout_paragraph(style_runs(p->runs, pstyle, m_ctx), pstyle, p->span, options, m_ctx, out);
@@ -221,7 +223,9 @@ std::pair<Length, Length> measure_blocks(const std::vector<doc::Block>& blocks, 
             using T = std::decay_t<decltype(n)>;
             if constexpr (std::is_same_v<T, doc::Paragraph>) {
                 const auto& style = paragraph_style(n.style.empty() ? "body" : n.style, n.span, ctx);
-                widen(acc, measure_paragraph(style_runs(n.runs, style, ctx), style, {}, ctx));
+                ParagraphOptions options;
+                options.cache_key = &n;
+                widen(acc, measure_paragraph(style_runs(n.runs, style, ctx), style, options, ctx));
             } else if constexpr (std::is_same_v<T, doc::List>) {
                 const auto& style = paragraph_style(n.style, n.span, ctx);
                 for (const auto& item : n.items)
@@ -229,6 +233,7 @@ std::pair<Length, Length> measure_blocks(const std::vector<doc::Block>& blocks, 
                         if (const auto* p = std::get_if<doc::Paragraph>(&ib.node)) {
                             const auto& ps = p->style.empty() || p->style == n.style ? style : paragraph_style(p->style, p->span, ctx);
                             ParagraphOptions options;
+                            options.cache_key = p;
                             options.marker = item.label.empty() ? n.marker : item.label;
                             widen(acc, measure_paragraph(style_runs(p->runs, ps, ctx), ps, options, ctx));
                         } else {

@@ -1,5 +1,6 @@
 #pragma once
 // Blocks -> vertical list: paragraphs, headings, articles, lists, figures, tables.
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -33,6 +34,10 @@ struct LayoutContext {
     std::string default_master;  // the page master of the body
     std::string current_master;  // the master the blocks being laid out are set on
     std::string pending_master;  // the next box must start a page of this master
+    // While a table is laid out, each cell paragraph's items are built once for measuring and
+    // reused for setting (keyed by the doc::Paragraph's address; looked up, never iterated).
+    bool cache_items = false;
+    std::unordered_map<const void*, inl::PreparedItems> item_cache;
 };
 
 std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, LayoutContext& ctx);

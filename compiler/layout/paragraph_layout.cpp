@@ -98,12 +98,19 @@ PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::
     return p;
 }
 
+inl::PreparedItems prepared_items(const inl::ParagraphInput& input, const ParagraphOptions& options, LayoutContext& ctx) {
+    if (!ctx.cache_items || !options.cache_key) return nullptr;
+    auto& slot = ctx.item_cache[options.cache_key];
+    if (!slot) slot = ctx.typesetter.prepare(input);
+    return slot;
+}
+
 }  // namespace
 
 std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style,
                                             const ParagraphOptions& options, LayoutContext& ctx) {
     PreparedParagraph p = prepare(runs, style, {}, options, ctx);
-    auto [min_w, max_w] = ctx.typesetter.content_widths(p.input);
+    auto [min_w, max_w] = ctx.typesetter.content_widths(p.input, prepared_items(p.input, options, ctx));
     Length indents = options.indent_left + style.indent_left + style.indent_right;
     return {min_w + indents, max_w + indents};
 }
@@ -116,7 +123,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
     const Length marker_x = prepared.marker_x;
     const int marker_face = prepared.marker_face;
     const std::string& marker_text = prepared.marker_text;
-    auto set = ctx.typesetter.set(input);
+    auto set = ctx.typesetter.set(input, prepared_items(input, options, ctx));
     ctx.stats.lines += set.lines.size();
     ctx.stats.overfull_lines += set.overfull_count;
 

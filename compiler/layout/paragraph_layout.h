@@ -15,6 +15,7 @@ struct ParagraphOptions {
     std::optional<std::string> anchor;  // a named destination at the first line
     std::optional<frame::OutlineEntry> outline;
     std::optional<std::string> section_mark;
+    const void* cache_key = nullptr;  // the doc::Paragraph, for LayoutContext::item_cache
 };
 
 // Converts doc runs to styled runs for `style`, reporting unknown character styles.

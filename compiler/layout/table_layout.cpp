@@ -90,13 +90,20 @@ ColumnRequest column_request(const doc::Table& t, size_t i, LayoutContext& ctx) 
 class TableBuilder {
 public:
     TableBuilder(const doc::Table& table, Length indent, LayoutContext& ctx)
-        : m_table(table), m_indent(indent), m_ctx(ctx), m_style(table_style(table, ctx)) {}
+        : m_table(table), m_indent(indent), m_ctx(ctx), m_style(table_style(table, ctx)) {
+        if (const auto* master = ctx.styles.page_master(ctx.current_master)) m_quarter_page = master->body().height / 4;
+    }
 
     void build(std::vector<VItem>& out) {
         place_cells();
         if (m_columns == 0) return;
+        // Cell paragraphs are measured, then set: build their items once.
+        bool outer_cache = m_ctx.cache_items;
+        m_ctx.cache_items = true;
         resolve_widths();
         layout_cells();
+        m_ctx.cache_items = outer_cache;
+        if (!outer_cache) m_ctx.item_cache.clear();
         size_row_heights();
         emit(out);
     }
@@ -138,6 +145,9 @@ private:
             }
             m_columns = std::max(m_columns, c);
         }
+        m_row_first_cell.assign(rows + 1, m_cells.size());
+        for (size_t i = m_cells.size(); i-- > 0;) m_row_first_cell[m_cells[i].row] = i;
+        for (size_t r = rows; r-- > 0;) m_row_first_cell[r] = std::min(m_row_first_cell[r], m_row_first_cell[r + 1]);
         m_columns = std::max(m_columns, m_table.columns.size());
         if (!m_table.columns.empty() && m_columns > m_table.columns.size())
             m_ctx.diags.error(m_table.span, "expected rows of at most " + std::to_string(m_table.columns.size()) +
@@ -225,8 +235,9 @@ private:
         std::vector<Length> tops(end - first + 1);
         for (size_t r = first; r < end; ++r) tops[r - first + 1] = tops[r - first] + m_heights[r];
         band->height = tops.back();
-        for (auto& g : m_cells) {
-            if (g.row < first || g.row >= end) continue;
+        // Cells are stored in row order: visit only this band's (linear over the table).
+        for (size_t i = m_row_first_cell[first]; i < m_row_first_cell[end]; ++i) {
+            auto& g = m_cells[i];
             BandCell c;
             c.x = m_x[g.column];
             c.width = m_x[g.column + g.colspan] - m_x[g.column];
@@ -239,7 +250,7 @@ private:
             if (g.cell->valign == "middle") offset += (inner - g.content_height) / 2;
             else if (g.cell->valign == "bottom") offset += inner - g.content_height;
             c.content_offset = offset;
-            c.lines = g.lines;
+            c.lines = std::move(g.lines);  // each cell belongs to exactly one band
             // The label repeated on a continuation: the lines of the cell's first block.
             c.label_lines = std::min<size_t>(c.lines.size(), 2);
             band->cells.push_back(std::move(c));
@@ -265,7 +276,9 @@ private:
             bool is_header = kind == doc::TableRow::Kind::Header;
             auto band = make_band(r, end, first_band || is_header);
             VBox box = band_box(band, VBox{});
-            if (!m_style.split_rows) box.band.reset();
+            // Rows too short ever to be split (a quarter page, as the page builder decides) do not
+            // keep their band: its lines would only hold memory.
+            if (!m_style.split_rows || band->height <= m_quarter_page) box.band.reset();
             if (is_header) {
                 if (!header_open) header = std::make_shared<std::vector<VBox>>(continued_line());
                 header_open = true;
@@ -306,6 +319,8 @@ private:
     std::vector<GridCell> m_cells;
     size_t m_columns = 0;
     std::vector<Length> m_widths, m_x, m_heights;
+    Length m_quarter_page;
+    std::vector<size_t> m_row_first_cell;  // index of each row's first cell; rows+1 entries
 };
 
 }  // namespace

@@ -52,9 +52,13 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
         page.master = master;
         Length cursor;
         bool has_box = false;
-        auto place = [&](VBox box) {
+        // Boxes move into the page; source[i] remembers where each came from, so a break moved
+        // back to an earlier breakpoint can return them to the list (kNone: made here).
+        std::vector<size_t> source;
+        auto place = [&](VBox box, size_t from) {
             Length h = box.height;
             page.boxes.push_back({std::move(box), cursor});
+            source.push_back(from);
             cursor += h;
         };
         // A page that continues a table repeats its header rows (unless they would take half of it).
@@ -62,7 +66,7 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
             Length header_height;
             for (const auto& h : *first.repeat_header) header_height += h.height;
             if (header_height < height / 2)
-                for (const auto& h : *first.repeat_header) place(header_copy(h));
+                for (const auto& h : *first.repeat_header) place(header_copy(h), kNone);
         }
         size_t last_item = kNone, last_placed = 0;
         const size_t splits_before = result.split_rows;
@@ -74,7 +78,7 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
                     break;
                 }
                 if (cursor + box->height <= height) {
-                    place(*box);
+                    place(std::move(*box), k);
                     has_box = true;
                     continue;
                 }
@@ -88,7 +92,7 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
                     if (!cut && !has_box) cut = box->band->cut(room, 1);
                     if (cut) {
                         auto [stays, rest] = layout::split_band_box(*box, *cut);
-                        place(std::move(stays));
+                        place(std::move(stays), kNone);
                         items[k] = std::move(rest);
                         ++result.split_rows;
                         next = k;
@@ -97,12 +101,14 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
                 }
                 if (!has_box) {
                     // Taller than a whole page and not splittable: it stands alone and overflows.
-                    place(*box);
+                    place(std::move(*box), k);
                     ++result.forced_overflows;
                     next = k + 1;
                     break;
                 }
                 if (last_item != kNone) {
+                    for (size_t b = last_placed; b < page.boxes.size(); ++b)
+                        if (source[b] != kNone) items[source[b]] = std::move(page.boxes[b].box);
                     page.boxes.resize(last_placed);
                     next = last_item;
                 } else {

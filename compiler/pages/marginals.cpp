@@ -19,6 +19,27 @@ void set_slot(const std::string& text, style::Align align, const style::Paragrap
         page.items.push_back(frame::TextItem{ctx.font_table.frame_font(f.face), f.size, body.x + f.x, baseline, f.text, f.color});
 }
 
+Length text_width(const std::string& text, const style::ParagraphStyle& style, PageContext& ctx) {
+    std::vector<text::MissingChar> missing;
+    Length w;
+    for (const auto& run : ctx.fonts.segment(text, {style.font.family, style.font.bold, style.font.italic}, missing))
+        w += ctx.fonts.face(run.face).width(run.text, style.font.size);
+    return w;
+}
+
+// Shortens `text` word by word, ending it with "…", until it fits `width`: a long section title
+// must never run into the document title beside it.
+std::string fit(std::string text, Length width, const style::ParagraphStyle& style, PageContext& ctx) {
+    if (text_width(text, style, ctx) <= width) return text;
+    while (!text.empty()) {
+        auto space = text.find_last_of(' ');
+        text = space == std::string::npos ? std::string() : text.substr(0, space);
+        while (!text.empty() && (text.back() == ',' || text.back() == ':' || text.back() == ' ')) text.pop_back();
+        if (text_width(text + "…", style, ctx) <= width) return text + "…";
+    }
+    return text;
+}
+
 void set_marginal(const doc::MarginalDecl& decl, bool is_header, const style::PageMaster& master,
                   const MarginalFields& fields, frame::Page& page, PageContext& ctx) {
     const style::ParagraphStyle* style = ctx.styles.paragraph(decl.style);
@@ -27,9 +48,18 @@ void set_marginal(const doc::MarginalDecl& decl, bool is_header, const style::Pa
         return;
     }
     Length baseline = is_header ? master.header_offset : master.size.height - master.footer_offset;
-    set_slot(expand_fields(decl.left, fields), style::Align::Left, *style, baseline, master, page, ctx, decl.span);
-    set_slot(expand_fields(decl.center, fields), style::Align::Center, *style, baseline, master, page, ctx, decl.span);
-    set_slot(expand_fields(decl.right, fields), style::Align::Right, *style, baseline, master, page, ctx, decl.span);
+    std::string left = expand_fields(decl.left, fields), center = expand_fields(decl.center, fields),
+                right = expand_fields(decl.right, fields);
+    // The slots share the line: the right one gives way to the others, then the centre one.
+    const Length width = master.body().width, gap = style->font.size * 2;
+    Length left_w = text_width(left, *style, ctx);
+    if (!center.empty()) center = fit(center, width - (left_w + gap) * 2, *style, ctx);
+    Length center_w = text_width(center, *style, ctx);
+    Length taken = center.empty() ? left_w : max(left_w, center_w / 2 + width / 2);
+    right = fit(right, width - taken - gap, *style, ctx);
+    set_slot(left, style::Align::Left, *style, baseline, master, page, ctx, decl.span);
+    set_slot(center, style::Align::Center, *style, baseline, master, page, ctx, decl.span);
+    set_slot(right, style::Align::Right, *style, baseline, master, page, ctx, decl.span);
     if (decl.rule) {
         Rect body = master.body();
         Length y = is_header ? baseline + style->font.size / 2 : baseline - style->font.size - style->font.size / 4;

@@ -147,7 +147,12 @@ std::vector<FontRun> FontRegistry::segment(std::string_view utf8, const FaceRequ
         }
         const char32_t cp = *decoded;
         if (int f = first_having(cp); f >= 0) {
-            append(f, cp);
+            // The bytes are already valid UTF-8: copy them rather than re-encode.
+            if (runs.empty() || runs.back().face != f) {
+                runs.push_back({f, {}});
+                runs.back().text.reserve(utf8.size() - offset);
+            }
+            runs.back().text.append(utf8.substr(offset, pos - offset));
             continue;
         }
         bool substituted = false;
