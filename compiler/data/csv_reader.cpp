@@ -176,10 +176,19 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
             doc::FieldValue value;
             value.kind = doc::FieldValue::Kind::Text;
             value.span = Span{file, cell.begin, cell.end};
-            doc::TextRun run;
-            run.text = cell.text;
-            run.span = value.span;
-            value.items.push_back({std::move(run)});
+            // A line break inside a quoted value is a forced line break in the cell.
+            std::vector<doc::TextRun> runs;
+            size_t start = 0;
+            while (true) {
+                size_t nl = cell.text.find('\n', start);
+                std::string line = cell.text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+                if (!line.empty() && line.back() == '\r') line.pop_back();
+                if (!runs.empty()) runs.push_back({"", {}, "", true, value.span});
+                runs.push_back({std::move(line), {}, "", false, value.span});
+                if (nl == std::string::npos) break;
+                start = nl + 1;
+            }
+            value.items.push_back(std::move(runs));
             record.fields.emplace(header.cells[c].text, std::move(value));
         }
         group.records.push_back(std::move(record));

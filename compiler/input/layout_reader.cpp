@@ -167,7 +167,10 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             style.properties = read_properties(*file, node, {"name", "based-on"}, kTableProperties, diags);
             layout.styles.push_back(style);
         } else if (name == "table-template") {
-            layout.table_templates.push_back(read_table_template(*file, node, diags));
+            auto t = read_table_template(*file, node, diags);
+            for (const auto& other : layout.table_templates)
+                if (other.name == t.name && !t.name.empty()) diags.error(t.span, "table template '" + t.name + "' is defined twice");
+            layout.table_templates.push_back(std::move(t));
         } else if (name == "setting") {
             file->check_attributes(node, {"name", "value"}, diags);
             layout.settings.push_back({file->required(node, "name", diags).value_or(""),

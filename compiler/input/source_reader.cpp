@@ -269,6 +269,8 @@ doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, in
         if (child.type() != pugi::node_element) continue;
         std::string_view name = child.name();
         if (name == "column") {
+            if (!table.template_name.empty())
+                m_diags.error(file.span(child), "expected no columns in a <table> generated from a template; its columns come from the template");
             file.check_attributes(child, {"width"}, m_diags);
             file.expect_empty(child, "", m_diags);
             doc::ColumnSpec column;

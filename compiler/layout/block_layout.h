@@ -1,5 +1,6 @@
 #pragma once
 // Blocks -> vertical list: paragraphs, headings, articles, lists, figures, tables.
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -37,6 +38,7 @@ struct LayoutContext {
     // While a table is laid out, each cell paragraph's items are built once for measuring and
     // reused for setting (keyed by the doc::Paragraph's address; looked up, never iterated).
     bool cache_items = false;
+    std::optional<style::Align> align_override;  // a table cell's align, over its paragraphs' styles
     std::unordered_map<const void*, inl::PreparedItems> item_cache;
 };
 

@@ -72,7 +72,7 @@ PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::
     Length measure = options.width > Length{} ? options.width : ctx.body_width;
     p.left = options.indent_left + style.indent_left;
     p.input.runs = runs;
-    p.input.align = style.align;
+    p.input.align = ctx.align_override.value_or(style.align);
     p.input.width = measure - style.indent_left - style.indent_right - options.indent_left;
     p.input.hyphenate = style.hyphenate;
     p.input.span = span;

@@ -87,6 +87,14 @@ ColumnRequest column_request(const doc::Table& t, size_t i, LayoutContext& ctx) 
     return r;
 }
 
+std::optional<style::Align> cell_align(const doc::TableCell& cell) {
+    if (cell.align == "left") return style::Align::Left;
+    if (cell.align == "center") return style::Align::Center;
+    if (cell.align == "right") return style::Align::Right;
+    if (cell.align == "justify") return style::Align::Justify;
+    return std::nullopt;
+}
+
 class TableBuilder {
 public:
     TableBuilder(const doc::Table& table, Length indent, LayoutContext& ctx)
@@ -160,7 +168,9 @@ private:
         std::vector<SpanRequest> spans;
         const Length pad2 = m_style.padding * 2;
         for (const auto& g : m_cells) {
+            m_ctx.align_override = cell_align(*g.cell);
             auto [min_w, max_w] = measure_blocks(g.blocks, m_ctx);
+            m_ctx.align_override.reset();
             if (g.colspan == 1) {
                 auto& c = columns[g.column];
                 c.min = max(c.min, min_w + pad2);
@@ -181,7 +191,9 @@ private:
     void layout_cells() {
         for (auto& g : m_cells) {
             Length width = m_x[g.column + g.colspan] - m_x[g.column];
+            m_ctx.align_override = cell_align(*g.cell);
             auto items = layout_blocks_at(g.blocks, width - m_style.padding * 2, m_ctx);
+            m_ctx.align_override.reset();
             g.lines = stack_lines(std::move(items), g.content_height);
             shift_x(g.lines, m_x[g.column] + m_style.padding);
             const auto& row = m_table.rows[g.row];
@@ -285,6 +297,9 @@ private:
                 header->push_back(box);
             } else {
                 header_open = false;
+                // A group row starts a new group: the previous group's header must not be
+                // repeated over it (the group brings its own header after it).
+                if (kind == doc::TableRow::Kind::Section) header.reset();
                 if (m_style.repeat_header && header) box.repeat_header = header;
             }
             out.push_back(std::move(box));

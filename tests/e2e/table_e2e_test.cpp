@@ -1,6 +1,7 @@
 // End to end: long tables across pages — repeated headers, split rows, row spans cut by a break.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <unistd.h>
@@ -133,4 +134,59 @@ TEST(TableE2E, RowSpanCutByABreakRepeatsItsLabel) {
     int pages_with_label = 0;
     for (int p = 1; p <= built().pages; ++p) pages_with_label += page_text(p).find("Spanning label") != std::string::npos;
     EXPECT_GE(pages_with_label, 2);
+}
+
+TEST(TableE2E, WordWiderThanItsColumnWidensTheColumn) {
+    // A 10pt column holding "Internationalization": the column grows to the word, which stays
+    // whole (no overfull warning, no clipping).
+    std::string dir = scratch_dir("narrow-" + std::to_string(::getpid()));
+    write_file(dir + "/report.xml", "<report layout=\"" + source_root() + "/layouts/annual-report.xml\"><info><title>T</title></info>\n"
+               "<table><column width=\"10pt\"/><column width=\"1fr\"/><row><cell>Internationalization</cell><cell>x</cell></row></table>\n</report>\n");
+    auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/o.pdf"));
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err.find("wider than"), std::string::npos) << r.err;
+    EXPECT_NE(run("pdftotext " + quote(dir + "/o.pdf") + " -").out.find("Internationalization"), std::string::npos);
+}
+
+TEST(TableE2E, DataErrorsAreLocatedInTheDataFile) {
+    // A record without a field the template uses, and a non-number where the template wants one:
+    // both reported at their place in the data file, exit status 1, no PDF.
+    std::string dir = scratch_dir("data-errors-" + std::to_string(::getpid()));
+    write_file(dir + "/layout.xml",
+               "<layout><font-family name=\"Liberation Sans\" regular=\"" + source_root() + "/fonts/liberation/LiberationSans-Regular.ttf\"/>\n"
+               "<page-master name=\"body\"/><paragraph-style name=\"body\"/><paragraph-style name=\"table-cell\"/>\n"
+               "<paragraph-style name=\"table-header\"/><table-style name=\"table\"/>\n"
+               "<table-template name=\"visits\"><record-row><cell><p><field name=\"year\"/></p></cell>"
+               "<cell><p><field name=\"visits\" format=\"number\"/></p></cell></record-row></table-template></layout>\n");
+    write_file(dir + "/data.xml", "<records>\n  <record id=\"a\"><field name=\"year\">2020</field><field name=\"visits\">6,700,000</field></record>\n"
+                                  "  <record id=\"b\"><field name=\"year\">2021</field></record>\n"
+                                  "  <record id=\"c\"><field name=\"year\">2022</field><field name=\"visits\">many</field></record>\n</records>\n");
+    write_file(dir + "/report.xml", "<report layout=\"layout.xml\"><info><title>T</title></info>\n<table template=\"visits\" data=\"data.xml\"/>\n</report>\n");
+    auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/o.pdf"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find(dir + "/data.xml:3:4: error: record 'b' has no field 'visits', which template 'visits' uses"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(dir + "/data.xml:4:70: error: expected a number in field 'visits', found 'many'"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::ifstream(dir + "/o.pdf").good());
+}
+
+TEST(TableE2E, NewGroupDoesNotRepeatThePreviousGroupsHeader) {
+    // Two groups, each with its own header: a page never shows group 1's header above group 2.
+    std::string dir = scratch_dir("groups-" + std::to_string(::getpid()));
+    std::ostringstream x;
+    x << "<report layout=\"" << source_root() << "/layouts/annual-report.xml\"><info><title>T</title></info>\n<table>";
+    for (int g = 1; g <= 2; ++g) {
+        x << "<row kind=\"section\"><cell colspan=\"2\">Group " << g << "</cell></row>"
+          << "<row kind=\"header\"><cell>Head" << g << " A</cell><cell>Head" << g << " B</cell></row>";
+        for (int r = 0; r < 45; ++r) x << "<row><cell>g" << g << " row " << r << "</cell><cell>" << words(20, r) << "</cell></row>";
+    }
+    x << "</table></report>\n";
+    write_file(dir + "/report.xml", x.str());
+    auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/o.pdf"));
+    ASSERT_EQ(r.status, 0) << r.err;
+    for (int p = 1; p <= 12; ++p) {
+        std::string text = run("pdftotext -q -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + quote(dir + "/o.pdf") + " -").out;
+        if (text.find("Group 2") != std::string::npos || text.find("g2 row") != std::string::npos)
+            EXPECT_EQ(text.find("Head1"), std::string::npos) << "page " << p;
+        if (text.find("g2 row") != std::string::npos) EXPECT_NE(text.find("Head2"), std::string::npos) << "page " << p;
+    }
 }
