@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/span.h"
+#include "doc/chart.h"
 
 namespace reportc::doc {
 
@@ -112,7 +113,7 @@ struct Table {
 };
 
 struct Block {
-    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table> node;
+    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram> node;
 };
 
 struct Info {

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cstring>
 
+#include "input/chart_reader.h"
 #include "input/inline_reader.h"
 #include "input/xml_file.h"
 
 namespace reportc::input {
 namespace {
 
-constexpr const char* kBlockElements = "section, article, p, list, figure, table, signature, page-break, include";
+constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, page-break, include";
 
 class ReportReader {
 public:
@@ -160,6 +161,10 @@ void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int leve
         out.push_back({std::move(figure)});
     } else if (name == "table") {
         out.push_back({read_table(file, node, level)});
+    } else if (name == "chart") {
+        out.push_back({read_chart(file, node, m_diags)});
+    } else if (name == "diagram") {
+        out.push_back({read_diagram(file, node, m_diags)});
     } else if (name == "page-break") {
         file.check_attributes(node, {}, m_diags);
         file.expect_empty(node, "", m_diags);

@@ -1,5 +1,6 @@
 #include "layout/block_layout.h"
 
+#include "layout/chart_layout.h"
 #include "layout/paragraph_layout.h"
 #include "layout/table_layout.h"
 
@@ -159,6 +160,8 @@ private:
     }
 
     void visit(const doc::PageBreak&, Length, std::vector<VItem>& out) { out.push_back(VPenalty{kForceBreak}); }
+    void visit(const doc::Chart& c, Length indent, std::vector<VItem>& out) { layout_chart(c, indent, m_ctx, out); }
+    void visit(const doc::Diagram& d, Length indent, std::vector<VItem>& out) { layout_diagram(d, indent, m_ctx, out); }
 
     void visit(const doc::Table& t, Length indent, std::vector<VItem>& out) { layout_table(t, indent, m_ctx, out); }
 
