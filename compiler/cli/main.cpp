@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     options.output = parsed->command == cli::Command::Build ? parsed->output : "";
     options.trace_output = parsed->trace;
     options.werror = parsed->werror;
+    options.check_register = parsed->command == cli::Command::Check;
     RealEnvironment env;
     SourceManager sources;
     Diagnostics diags;

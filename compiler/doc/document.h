@@ -16,9 +16,13 @@ namespace reportc::doc {
 struct TextRun {
     std::string text;  // whitespace already collapsed
     std::vector<std::string> char_styles;
-    std::string link;  // "https://…" or "mailto:…"
+    std::string link;  // "https://…", "mailto:…", or "#id" for a place in the document
     bool line_break = false;
     Span span;
+    // <ref to="id" show="title|number|page"/>: text filled in by cross-reference resolution
+    // (title, number) or by layout (page, once pages are known).
+    std::string ref_to, ref_show;
+    bool abbreviation = false;  // marked with <abbr>: a use of the abbreviation register
 };
 
 struct Block;
@@ -74,6 +78,19 @@ struct PageBreak {
     Span span;
 };
 
+// <contents/>: the generated table of contents (entries come from the headings).
+struct Contents {
+    Span span;
+};
+
+// <division page-master="…">: blocks set on pages of another master, without a heading of
+// their own (a cover, front matter).
+struct Division {
+    std::string page_master;
+    std::vector<Block> children;
+    Span span;
+};
+
 struct ColumnSpec {
     enum class Kind { Auto, Fixed, Fraction };
     Kind kind = Kind::Auto;
@@ -113,7 +130,7 @@ struct Table {
 };
 
 struct Block {
-    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram> node;
+    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division> node;
 };
 
 struct Info {

@@ -1,11 +1,14 @@
 #include "driver/compiler.h"
 
 #include <cstdio>
+#include <map>
+#include <set>
 #include <fstream>
 #include <unistd.h>
 
 #include "data/expand_tables.h"
 #include "input/layout_reader.h"
+#include "xref/xref.h"
 #include "input/source_reader.h"
 #include "layout/font_table.h"
 #include "pages/paginate.h"
@@ -32,6 +35,45 @@ void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, 
         for (const auto& p : style.properties)
             if (p.name == "font-family" && !fonts.has_family(p.value))
                 diags.error(p.span, "expected a font family declared with <font-family>, found '" + p.value + "'");
+}
+
+// The contents' entries (headings down to `levels`) and every anchor whose page the text shows.
+void collect_navigation(const std::vector<doc::Block>& blocks, int levels, std::vector<layout::TocEntry>& toc,
+                        std::set<std::string>& page_targets) {
+    auto runs = [&](const std::vector<doc::TextRun>& rs) {
+        for (const auto& r : rs)
+            if (r.ref_show == "page" && !r.ref_to.empty()) page_targets.insert(r.ref_to);
+    };
+    for (const auto& b : blocks) {
+        std::visit([&](const auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, doc::Section> || std::is_same_v<T, doc::Article>) {
+                if (n.level <= levels) {
+                    toc.push_back({n.level, n.title, n.id});
+                    page_targets.insert(n.id);
+                }
+                collect_navigation(n.children, levels, toc, page_targets);
+            } else if constexpr (std::is_same_v<T, doc::Figure> || std::is_same_v<T, doc::Division>) {
+                collect_navigation(n.children, levels, toc, page_targets);
+            } else if constexpr (std::is_same_v<T, doc::Paragraph>) {
+                runs(n.runs);
+            } else if constexpr (std::is_same_v<T, doc::List>) {
+                for (const auto& item : n.items) collect_navigation(item.blocks, levels, toc, page_targets);
+            } else if constexpr (std::is_same_v<T, doc::Table>) {
+                for (const auto& row : n.rows)
+                    for (const auto& cell : row.cells) collect_navigation(cell.blocks, levels, toc, page_targets);
+            }
+        }, b.node);
+    }
+}
+
+bool has_contents(const std::vector<doc::Block>& blocks) {
+    for (const auto& b : blocks) {
+        if (std::holds_alternative<doc::Contents>(b.node)) return true;
+        if (const auto* d = std::get_if<doc::Division>(&b.node); d && has_contents(d->children)) return true;
+        if (const auto* s = std::get_if<doc::Section>(&b.node); s && has_contents(s->children)) return true;
+    }
+    return false;
 }
 
 std::string setting(const doc::LayoutSource& layout, const std::string& name, const std::string& fallback) {
@@ -69,8 +111,14 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
     auto layout_source = input::read_layout(document->layout_path, env, sources, diags, document->layout_span);
     if (!layout_source) return outcome;
     auto styles = style::Stylesheet::build(*layout_source, diags);
-    // Tables generated from data files become ordinary tables before layout.
+    // Tables generated from data files become ordinary tables before layout; then ids, links and
+    // cross-references are resolved over the whole document.
     data::expand_tables(*document, layout_source->table_templates, env, sources, diags);
+    xref::Options xref_options;
+    xref_options.figure_label = setting(*layout_source, "figure-label", "Figure");
+    xref_options.abbreviation_table = setting(*layout_source, "abbreviation-register", "");
+    xref_options.check_abbreviations = options.check_register;
+    xref::resolve(*document, xref_options, diags);
 
     text::FontRegistry fonts;
     register_fonts(*layout_source, fonts, diags);
@@ -85,12 +133,59 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
     if (!master) diags.error(document->layout_span, "expected the layout to define the page master '" + master_name + "'");
     if (diags.has_errors() || !master || fonts.face_count() == 0) return outcome;
 
-    inl::Typesetter typesetter(fonts, hyphenator.get(), diags);
-    layout::FontTable font_table(fonts);
-    layout::LayoutContext ctx{styles, fonts, typesetter, font_table, diags, master->body().width, {}, 0, master_name, master_name, {}};
-    auto vlist = layout::layout_blocks(document->blocks, ctx);
-    pages::PageContext page_ctx{styles, fonts, typesetter, font_table, diags, document->info.title};
-    auto paginated = pages::paginate(std::move(vlist), master_name, page_ctx);
+    // Contents and page references need the pages of their targets: lay out again until every
+    // referenced anchor stays on the same page (a bounded loop; usually two passes).
+    std::vector<layout::TocEntry> toc;
+    std::set<std::string> page_targets;
+    collect_navigation(document->blocks, std::atoi(setting(*layout_source, "contents-levels", "2").c_str()), toc, page_targets);
+    if (!has_contents(document->blocks)) {
+        // Without a contents page only explicit page references need their pages.
+        std::set<std::string> refs;
+        std::vector<layout::TocEntry> unused;
+        collect_navigation(document->blocks, 0, unused, refs);
+        page_targets = std::move(refs);
+        toc.clear();
+    }
+    const bool needs_pages = !page_targets.empty();
+    std::map<std::string, std::string> anchor_pages;
+    pages::Paginated paginated;
+    layout::LineStats stats;
+    std::vector<frame::FontFile> font_files;
+    constexpr int kMaxPasses = 5;
+    for (int pass = 0;; ++pass) {
+        // Each pass reports again what the last one did; only the final pass's findings count.
+        Diagnostics pass_diags;
+        inl::Typesetter typesetter(fonts, hyphenator.get(), pass_diags);
+        layout::FontTable font_table(fonts);
+        layout::LayoutContext ctx{styles, fonts, typesetter, font_table, pass_diags, master->body().width, {}, 0, master_name, master_name, {}};
+        ctx.toc = toc;
+        ctx.anchor_pages = pass == 0 ? nullptr : &anchor_pages;
+        auto vlist = layout::layout_blocks(document->blocks, ctx);
+        pages::PageContext page_ctx{styles, fonts, typesetter, font_table, pass_diags, document->info.title};
+        paginated = pages::paginate(std::move(vlist), master_name, page_ctx);
+        stats = ctx.stats;
+        font_files = font_table.fonts();
+        std::vector<std::string> moved;
+        for (const auto& anchor : page_targets) {
+            auto before = anchor_pages.find(anchor);
+            auto now = paginated.anchor_pages.find(anchor);
+            std::string was = before == anchor_pages.end() ? "?" : before->second;
+            std::string is = now == paginated.anchor_pages.end() ? "?" : now->second;
+            if (was != is) moved.push_back(anchor + " (" + was + " -> " + is + ")");
+        }
+        bool settled = !needs_pages || (pass > 0 && moved.empty());
+        if (settled || pass + 1 == kMaxPasses) {
+            for (const auto& d : pass_diags.all()) diags.add(d);
+            if (!settled) {
+                std::string list;
+                for (const auto& m : moved) list += (list.empty() ? "" : ", ") + m;
+                diags.error({}, "page references did not settle after " + std::to_string(kMaxPasses) + " layouts; still moving: " + list);
+            }
+            outcome.layout_passes = pass + 1;
+            break;
+        }
+        anchor_pages = paginated.anchor_pages;
+    }
 
     frame::FrameDocument frames;
     frames.info.title = document->info.title;
@@ -99,12 +194,14 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
     frames.info.keywords = document->info.keywords;
     frames.info.creator = "reportc";
     frames.info.creation_epoch = env.now();
-    frames.fonts = font_table.fonts();
+    frames.fonts = font_files;
     frames.pages = std::move(paginated.pages);
     frames.outline = std::move(paginated.outline);
     frames.show_outline = !frames.outline.empty();
+    frames.page_labels = paginated.label_ranges;
     outcome.pages = frames.pages.size();
-    outcome.stats = ctx.stats;
+    outcome.stats = stats;
+    if (options.frames_out) *options.frames_out = frames;
 
     if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return outcome;
     if (!options.trace_output.empty()) {

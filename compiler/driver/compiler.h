@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/diagnostic.h"
+#include "frame/frame.h"
 #include "layout/block_layout.h"
 #include "source/environment.h"
 #include "source/source_manager.h"
@@ -16,11 +17,14 @@ struct Options {
     std::string output;       // the PDF to write; empty: none (check)
     std::string trace_output; // a text trace of the frames; empty: none
     bool werror = false;      // warnings fail the build
+    bool check_register = false;  // also report abbreviations used but not defined, and defined but unused
+    frame::FrameDocument* frames_out = nullptr;  // when set, receives the laid-out frames (previews)
 };
 
 struct Outcome {
     bool success = false;
     size_t pages = 0;
+    int layout_passes = 0;  // layouts run until page references settled
     layout::LineStats stats;
 };
 

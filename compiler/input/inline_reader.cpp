@@ -5,7 +5,7 @@
 namespace reportc::input {
 
 bool is_inline_element(std::string_view name) {
-    return name == "b" || name == "i" || name == "span" || name == "a" || name == "br";
+    return name == "b" || name == "i" || name == "span" || name == "a" || name == "br" || name == "ref" || name == "abbr";
 }
 
 namespace {
@@ -42,8 +42,27 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             file.expect_empty(child, "", diags);
             out.push_back({"", state.styles, state.link, true, file.span(child)});
             continue;
+        } else if (name == "ref") {
+            file.check_attributes(child, {"to", "show"}, diags);
+            file.expect_empty(child, "the reference's text comes from its target", diags);
+            doc::TextRun run{"", state.styles, "", false, file.span(child)};
+            run.ref_to = file.required(child, "to", diags).value_or("");
+            run.ref_show = child.attribute("show").as_string("title");
+            if (run.ref_show != "title" && run.ref_show != "number" && run.ref_show != "page") {
+                diags.error(file.attribute_span(child, "show"), "expected show 'title', 'number' or 'page', found '" + run.ref_show + "'");
+                run.ref_show = "title";
+            }
+            out.push_back(std::move(run));
+            continue;
+        } else if (name == "abbr") {
+            file.check_attributes(child, {}, diags);
+            file.expect_text_only(child, diags);
+            doc::TextRun run{collapse_whitespace(child.text().get()), state.styles, state.link, false, file.span(child)};
+            run.abbreviation = true;
+            out.push_back(std::move(run));
+            continue;
         } else {
-            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, span, a, br");
+            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, span, a, br, ref, abbr");
             continue;
         }
         read_children(file, child, inner, out, diags);
@@ -70,7 +89,7 @@ void normalize_spaces(std::vector<doc::TextRun>& runs) {
     // Spaces before a <br/> anywhere.
     for (size_t i = 0; i + 1 < runs.size(); ++i)
         if (runs[i + 1].line_break && !runs[i].text.empty() && runs[i].text.back() == ' ') runs[i].text.pop_back();
-    std::erase_if(runs, [](const doc::TextRun& r) { return !r.line_break && r.text.empty(); });
+    std::erase_if(runs, [](const doc::TextRun& r) { return !r.line_break && r.text.empty() && r.ref_to.empty(); });
 }
 
 }  // namespace

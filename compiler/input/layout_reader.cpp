@@ -19,7 +19,7 @@ constexpr const char* kTableProperties[] = {"border-color", "border-width", "rul
                                            "cell-style", "header-style", "group-style", "repeat-header", "continued-text",
                                            "continued-style", "split-rows"};
 constexpr const char* kPageMasterProperties[] = {"size", "orientation", "margin-top", "margin-bottom", "margin-left",
-                                                 "margin-right", "header-offset", "footer-offset", "first-page-marginals"};
+                                                 "margin-right", "header-offset", "footer-offset", "first-page-marginals", "page-numbering"};
 
 template <size_t N>
 bool contains(const char* const (&list)[N], const char* name) {

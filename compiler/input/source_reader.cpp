@@ -10,7 +10,7 @@
 namespace reportc::input {
 namespace {
 
-constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, page-break, include";
+constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, contents, division, page-break, include";
 
 class ReportReader {
 public:
@@ -161,6 +161,17 @@ void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int leve
         out.push_back({std::move(figure)});
     } else if (name == "table") {
         out.push_back({read_table(file, node, level)});
+    } else if (name == "contents") {
+        file.check_attributes(node, {}, m_diags);
+        file.expect_empty(node, "its entries come from the headings", m_diags);
+        out.push_back({doc::Contents{file.span(node)}});
+    } else if (name == "division") {
+        file.check_attributes(node, {"page-master"}, m_diags);
+        doc::Division division;
+        division.page_master = file.required(node, "page-master", m_diags).value_or("");
+        division.span = file.span(node);
+        read_blocks(file, node, level, division.children);
+        out.push_back({std::move(division)});
     } else if (name == "chart") {
         out.push_back({read_chart(file, node, m_diags)});
     } else if (name == "diagram") {

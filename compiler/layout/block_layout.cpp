@@ -1,6 +1,7 @@
 #include "layout/block_layout.h"
 
 #include "layout/chart_layout.h"
+#include "layout/contents_layout.h"
 #include "layout/paragraph_layout.h"
 #include "layout/table_layout.h"
 
@@ -161,6 +162,29 @@ private:
 
     void visit(const doc::PageBreak&, Length, std::vector<VItem>& out) { out.push_back(VPenalty{kForceBreak}); }
     void visit(const doc::Chart& c, Length indent, std::vector<VItem>& out) { layout_chart(c, indent, m_ctx, out); }
+    void visit(const doc::Contents& c, Length indent, std::vector<VItem>& out) { layout_contents(c, indent, m_ctx, out); }
+
+    void visit(const doc::Division& d, Length indent, std::vector<VItem>& out) {
+        const style::PageMaster* master = m_ctx.styles.page_master(d.page_master);
+        if (!master) {
+            m_ctx.diags.error(d.span, "expected a page master defined in the layout, found '" + d.page_master + "'");
+            blocks(d.children, indent, out);
+            return;
+        }
+        // The division's blocks are set on pages of its master, then the outer master resumes.
+        std::string outer_master = m_ctx.current_master;
+        Length outer_width = m_ctx.body_width;
+        out.push_back(VPenalty{kForceBreak});
+        m_ctx.current_master = d.page_master;
+        m_ctx.body_width = master->body().width - indent;
+        size_t start = out.size();
+        blocks(d.children, indent, out);
+        mark_first_box(out, start, d.page_master);
+        out.push_back(VPenalty{kForceBreak});
+        m_ctx.pending_master = outer_master;
+        m_ctx.current_master = outer_master;
+        m_ctx.body_width = outer_width;
+    }
     void visit(const doc::Diagram& d, Length indent, std::vector<VItem>& out) { layout_diagram(d, indent, m_ctx, out); }
 
     void visit(const doc::Table& t, Length indent, std::vector<VItem>& out) { layout_table(t, indent, m_ctx, out); }

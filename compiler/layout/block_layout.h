@@ -1,5 +1,6 @@
 #pragma once
 // Blocks -> vertical list: paragraphs, headings, articles, lists, figures, tables.
+#include <map>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -23,6 +24,11 @@ struct LineStats {
     size_t overfull_lines = 0;
 };
 
+struct TocEntry {
+    int level = 1;
+    std::string title, anchor;
+};
+
 struct LayoutContext {
     const style::Stylesheet& styles;
     const text::FontRegistry& fonts;
@@ -39,6 +45,9 @@ struct LayoutContext {
     // reused for setting (keyed by the doc::Paragraph's address; looked up, never iterated).
     bool cache_items = false;
     std::optional<style::Align> align_override;  // a table cell's align, over its paragraphs' styles
+    // From the previous layout pass: the page label each anchor landed on (contents, page refs).
+    const std::map<std::string, std::string>* anchor_pages = nullptr;
+    std::vector<TocEntry> toc;  // the entries of <contents/>, in document order
     std::unordered_map<const void*, inl::PreparedItems> item_cache;
 };
 

@@ -47,7 +47,13 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
             if (const auto* cs = ctx.styles.character(name)) styled.font = cs->apply(styled.font);
             else ctx.diags.error(run.span, "expected a character style defined in the layout, found '" + name + "'");
         }
-        styled.text = style.transform == style::TextTransform::Uppercase ? uppercase(run.text) : run.text;
+        std::string text = run.text;
+        if (run.ref_show == "page" && !run.ref_to.empty()) {
+            // A page reference: the page from the previous layout pass ("?" on the first).
+            auto it = ctx.anchor_pages ? ctx.anchor_pages->find(run.ref_to) : decltype(ctx.anchor_pages->end()){};
+            text = ctx.anchor_pages && it != ctx.anchor_pages->end() ? it->second : "?";
+        }
+        styled.text = style.transform == style::TextTransform::Uppercase ? uppercase(text) : text;
         styled.link = run.link;
         styled.line_break = run.line_break;
         styled.span = run.span;
@@ -158,11 +164,13 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
             if (!f.link.empty()) {
                 frame::LinkItem link;
                 link.rect = {left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};
-                link.uri = f.link;
+                // "#id" is a link inside the document; anything else a URI.
+                if (f.link[0] == '#') link.anchor = f.link.substr(1);
+                else link.uri = f.link;
                 // Neighbouring fragments of one link on a line become one rectangle.
                 if (!box.items.empty() && box.items.size() >= 2) {
                     if (auto* prev = std::get_if<frame::LinkItem>(&box.items[box.items.size() - 2]);
-                        prev && prev->uri == link.uri && prev->rect.y == link.rect.y) {
+                        prev && prev->uri == link.uri && prev->anchor == link.anchor && prev->rect.y == link.rect.y) {
                         prev->rect.width = link.rect.x + link.rect.width - prev->rect.x;
                         continue;
                     }

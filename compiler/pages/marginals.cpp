@@ -83,7 +83,7 @@ std::string expand_fields(const std::string& text, const MarginalFields& fields)
                 std::string name = text.substr(i + 1, close - i - 1);
                 if (name == "title") { out += fields.title; i = close; continue; }
                 if (name == "section") { out += fields.section; i = close; continue; }
-                if (name == "page") { out += std::to_string(fields.page); i = close; continue; }
+                if (name == "page") { out += fields.page_label.empty() ? std::to_string(fields.page) : fields.page_label; i = close; continue; }
                 if (name == "pages") { out += std::to_string(fields.pages); i = close; continue; }
             }
         }

@@ -9,6 +9,7 @@ namespace reportc::pages {
 struct MarginalFields {
     std::string title, section;
     int page = 0, pages = 0;
+    std::string page_label;  // the folio as numbered ("iii"); {page} shows it when set
 };
 
 // "{title}", "{section}", "{page}", "{pages}" replaced; unknown fields stay as written.

@@ -2,6 +2,7 @@
 // Page breaking over the vertical list, then running headers and footers with fields, added
 // last when page numbers and totals are known.
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,12 @@ struct Paginated {
     std::vector<frame::Page> pages;
     std::vector<frame::OutlineEntry> outline;
     size_t split_rows = 0;
+    std::vector<std::string> page_labels;              // the folio of each page ("iii", "12")
+    std::vector<frame::PageLabelRange> label_ranges;   // for the PDF's page labels
+    std::map<std::string, std::string> anchor_pages;   // anchor -> folio, for contents and references
 };
+
+std::string roman(int n, bool upper);
 
 // The page builder's result: the boxes of each page with their offsets from the body top.
 struct PlacedBox {

@@ -130,6 +130,9 @@ PageMaster build_master(const doc::PageMasterDecl& decl, ValueReader& r, Diagnos
     r.length(props, "header-offset", em, m.header_offset);
     r.length(props, "footer-offset", em, m.footer_offset);
     r.boolean(props, "first-page-marginals", m.first_page_marginals);
+    r.keyword<PageMaster::Numbering>(props, "page-numbering", {{"decimal", PageMaster::Numbering::Decimal},
+                                                                {"lower-roman", PageMaster::Numbering::LowerRoman},
+                                                                {"upper-roman", PageMaster::Numbering::UpperRoman}}, m.numbering);
     m.header = decl.header;
     m.footer = decl.footer;
     m.has_header = decl.has_header;

@@ -77,6 +77,9 @@ struct PageMaster {
     doc::MarginalDecl header, footer;
     bool has_header = false, has_footer = false;
     bool first_page_marginals = true;
+    // How pages of this master are numbered; numbering restarts at 1 where it changes style.
+    enum class Numbering { Decimal, LowerRoman, UpperRoman };
+    Numbering numbering = Numbering::Decimal;
     Rect body() const;
 };
 

@@ -23,7 +23,8 @@ declare -A allowed=(
   [render]="frame base"
   [chart]="frame text doc style base source"
   [data]="doc input source base"
-  [driver]="input style text inline layout pages pdf trace render chart data frame doc linebreak source base"
+  [xref]="doc base"
+  [driver]="input style text inline layout pages pdf trace render chart data xref frame doc linebreak source base"
   [cli]="driver base source layout"
 )
 declare -A third_party=(

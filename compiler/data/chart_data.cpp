@@ -1,0 +1,298 @@
+#include "data/chart_data.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "data/dataset_loader.h"
+
+namespace reportc::data {
+namespace {
+
+constexpr double kGap = std::numeric_limits<double>::quiet_NaN();
+
+bool is_pie(const doc::Chart& chart) { return chart.type == "pie" || chart.type == "donut"; }
+
+std::string field_text(const doc::FieldValue& value) {
+    std::string text;
+    for (const auto& item : value.items) text += doc::plain_text(item);
+    return text;
+}
+
+// Field names of a data file in the order they first appear in it (record fields, then group
+// fields for names no record has).
+std::vector<std::string> field_names(const doc::Dataset& data) {
+    std::map<std::string, Span> first;
+    auto note = [&](const std::string& name, Span at) {
+        auto [it, inserted] = first.emplace(name, at);
+        if (!inserted && at.file == it->second.file && at.begin < it->second.begin) it->second = at;
+    };
+    for (const auto& group : data.groups) {
+        for (const auto& [name, value] : group.fields) note(name, value.span);
+        for (const auto& record : group.records)
+            for (const auto& [name, value] : record.fields) note(name, value.span);
+    }
+    std::vector<std::pair<Span, std::string>> ordered;
+    for (const auto& [name, at] : first) ordered.emplace_back(at, name);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first.begin < b.first.begin; });
+    std::vector<std::string> names;
+    for (const auto& [at, name] : ordered) names.push_back(name);
+    return names;
+}
+
+std::vector<Color> parse_palette(const doc::Property& setting, Diagnostics& diags) {
+    const size_t errors = diags.error_count();
+    std::vector<Color> colors;
+    std::string token;
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    auto flush = [&] {
+        if (token.empty()) return;
+        bool ok = token[0] == '#' && (token.size() == 7 || token.size() == 4);
+        for (size_t i = 1; ok && i < token.size(); ++i) ok = hex(token[i]) >= 0;
+        if (!ok) {
+            diags.error(setting.span, "expected colours such as #1f4e79 separated by spaces in chart-palette, found '" + token + "'");
+        } else if (token.size() == 7) {
+            colors.push_back(Color{uint8_t(hex(token[1]) * 16 + hex(token[2])), uint8_t(hex(token[3]) * 16 + hex(token[4])),
+                                   uint8_t(hex(token[5]) * 16 + hex(token[6]))});
+        } else {
+            colors.push_back(Color{uint8_t(hex(token[1]) * 17), uint8_t(hex(token[2]) * 17), uint8_t(hex(token[3]) * 17)});
+        }
+        token.clear();
+    };
+    for (char c : setting.value) {
+        if (c == ' ' || c == ',' || c == '\t' || c == '\n') flush();
+        else token += c;
+    }
+    flush();
+    if (colors.empty() && diags.error_count() == errors)
+        diags.error(setting.span, "expected at least one colour in chart-palette, found none");
+    return colors;
+}
+
+class ChartResolver {
+public:
+    ChartResolver(const Environment& env, SourceManager& sources, Diagnostics& diags, std::vector<Color> palette)
+        : m_env(env), m_sources(sources), m_diags(diags), m_palette(std::move(palette)) {}
+
+    void walk(std::vector<doc::Block>& blocks) {
+        for (auto& block : blocks) std::visit([&](auto& node) { visit(node); }, block.node);
+    }
+
+private:
+    void visit(doc::Section& s) { walk(s.children); }
+    void visit(doc::Article& a) { walk(a.children); }
+    void visit(doc::Figure& f) { walk(f.children); }
+    void visit(doc::List& l) {
+        for (auto& item : l.items) walk(item.blocks);
+    }
+    void visit(doc::Table& t) {
+        for (auto& row : t.rows)
+            for (auto& cell : row.cells) walk(cell.blocks);
+    }
+    void visit(doc::Diagram& d) {
+        if (!m_palette.empty()) d.palette = m_palette;
+    }
+    void visit(doc::Chart& chart) {
+        if (!m_palette.empty()) chart.palette = m_palette;
+        if (!chart.data_path.empty()) from_data(chart);
+        else from_inline(chart);
+        check(chart);
+    }
+    template <typename T>
+    void visit(T&) {}
+
+    // The data path as the source wrote it (relative to the source file's folder).
+    std::string shown_path(const doc::Chart& chart) const {
+        if (const SourceFile* file = m_sources.file(chart.data_span.file)) {
+            std::string dir = parent_directory(file->path());
+            if (!dir.empty() && chart.data_path.size() > dir.size() + 1 && chart.data_path.compare(0, dir.size(), dir) == 0 &&
+                chart.data_path[dir.size()] == '/')
+                return chart.data_path.substr(dir.size() + 1);
+        }
+        return chart.data_path;
+    }
+
+    void from_data(doc::Chart& chart) {
+        auto it = m_datasets.find(chart.data_path);
+        if (it == m_datasets.end())
+            it = m_datasets.emplace(chart.data_path, load_dataset(chart.data_path, m_env, m_sources, m_diags, chart.data_span)).first;
+        if (!it->second) {
+            chart.series.clear();  // nothing to draw; the load error is reported
+            return;
+        }
+        const doc::Dataset& data = *it->second;
+        const std::string path = shown_path(chart);
+        const std::vector<std::string> names = field_names(data);
+        auto exists = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+        auto missing = [&](const std::string& name, Span at) {
+            std::string list;
+            for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+            m_diags.error(at, "expected a field named '" + name + "' in " + path + ", found fields: " + (list.empty() ? "none" : list));
+        };
+        bool ok = true;
+        if (!chart.x_field.empty() && !exists(chart.x_field)) {
+            missing(chart.x_field, chart.x_span.valid() ? chart.x_span : chart.span);
+            ok = false;
+        }
+        for (const auto& s : chart.series)
+            if (!exists(s.field)) {
+                missing(s.field, s.span);
+                ok = false;
+            }
+        if (!ok || chart.x_field.empty()) {
+            chart.series.clear();
+            return;
+        }
+        chart.categories.clear();
+        for (auto& s : chart.series) {
+            s.values.clear();
+            s.value_spans.clear();
+        }
+        for (const auto& group : data.groups) {
+            for (const auto& record : group.records) {
+                auto lookup = [&](const std::string& name) -> const doc::FieldValue* {
+                    if (auto f = record.fields.find(name); f != record.fields.end()) return &f->second;
+                    if (auto f = group.fields.find(name); f != group.fields.end()) return &f->second;
+                    return nullptr;
+                };
+                const doc::FieldValue* x = lookup(chart.x_field);
+                if (!x) {
+                    m_diags.error(record.span, "expected the field '" + chart.x_field + "' (the chart's categories) in every record of " +
+                                                   path + ", found a record without it");
+                    continue;
+                }
+                chart.categories.push_back(field_text(*x));
+                for (auto& s : chart.series) {
+                    const doc::FieldValue* v = lookup(s.field);
+                    std::string text = v ? field_text(*v) : "";
+                    Span at = v ? v->span : record.span;
+                    s.value_spans.push_back(at);
+                    if (text.empty()) {
+                        s.values.push_back(kGap);
+                        continue;
+                    }
+                    auto number = parse_chart_number(text);
+                    if (!number) {
+                        m_diags.error(at, "expected a number in field '" + s.field + "', found '" + text + "'");
+                        m_unparsable.insert(&s);
+                    }
+                    s.values.push_back(number.value_or(kGap));
+                }
+            }
+        }
+    }
+
+    void from_inline(doc::Chart& chart) {
+        if (chart.categories.empty() && !chart.series.empty())
+            m_diags.error(chart.span, "expected <category> elements naming the chart's categories, found none");
+        for (auto& s : chart.series) {
+            s.values.clear();
+            for (size_t i = 0; i < s.raw_values.size(); ++i) {
+                const std::string& text = s.raw_values[i];
+                Span at = i < s.value_spans.size() ? s.value_spans[i] : s.span;
+                if (text.empty()) {
+                    s.values.push_back(kGap);
+                    continue;
+                }
+                auto number = parse_chart_number(text);
+                if (!number) {
+                    m_diags.error(at, "expected a number in <value>, found '" + text + "'");
+                    m_unparsable.insert(&s);
+                }
+                s.values.push_back(number.value_or(kGap));
+            }
+            if (!s.values.empty() && !chart.categories.empty() && s.values.size() != chart.categories.size())
+                m_diags.error(s.span, "expected " + std::to_string(chart.categories.size()) + " values in series '" + s.name +
+                                          "' (one per category), found " + std::to_string(s.values.size()));
+        }
+        if (chart.series.empty()) m_diags.error(chart.span, "expected at least one <series> in <chart>, found none");
+    }
+
+    void check(doc::Chart& chart) {
+        const bool data = !chart.data_path.empty();
+        for (const auto& s : chart.series) {
+            bool any = std::any_of(s.values.begin(), s.values.end(), [](double v) { return !std::isnan(v); });
+            if (any || m_unparsable.count(&s)) continue;  // a series of only unparsable values is reported already
+            if (data) m_diags.error(s.span, "expected at least one value in field '" + s.field + "' of " + shown_path(chart) + ", found none");
+            else m_diags.error(s.span, "expected at least one value in series '" + s.name + "', found none");
+        }
+        if (!is_pie(chart)) return;
+        const std::string kind = chart.type == "pie" ? "a pie chart" : "a donut chart";
+        if (chart.series.size() > 1)
+            m_diags.error(chart.series[1].span, "expected one series in " + kind + ", found " + std::to_string(chart.series.size()));
+        if (chart.series.empty()) return;
+        const auto& s = chart.series.front();
+        double total = 0;
+        bool negative = false;
+        for (size_t i = 0; i < s.values.size(); ++i) {
+            double v = s.values[i];
+            if (std::isnan(v)) continue;
+            if (v < 0) {
+                negative = true;
+                Span at = i < s.value_spans.size() ? s.value_spans[i] : s.span;
+                std::string where = data ? " in field '" + s.field + "'" : "";
+                std::string text = i < s.raw_values.size() ? s.raw_values[i] : format_value(v);
+                m_diags.error(at, "expected a value of zero or more in " + kind + where + ", found '" + text + "'");
+            }
+            total += v;
+        }
+        bool any = std::any_of(s.values.begin(), s.values.end(), [](double v) { return !std::isnan(v); });
+        if (any && !negative && total <= 0) m_diags.error(s.span, "expected a positive total in " + kind + ", found 0");
+    }
+
+    static std::string format_value(double v) {
+        char buf[64];
+        auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+        return ec == std::errc() ? std::string(buf, end) : "?";
+    }
+
+    const Environment& m_env;
+    SourceManager& m_sources;
+    Diagnostics& m_diags;
+    std::vector<Color> m_palette;
+    std::map<std::string, std::optional<doc::Dataset>> m_datasets;  // by path; a failed load is kept too
+    std::set<const doc::ChartSeries*> m_unparsable;  // looked up only, never iterated
+};
+
+}  // namespace
+
+std::optional<double> parse_chart_number(std::string_view text) {
+    size_t i = 0;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    size_t digits = 0, frac = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++digits;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i, ++frac;
+        if (frac == 0) return std::nullopt;
+    }
+    if (i != text.size() || digits + frac == 0) return std::nullopt;
+    std::string_view body = text;
+    if (body.front() == '+') body.remove_prefix(1);
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), value);
+    if (ec != std::errc() || ptr != body.data() + body.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+void resolve_charts(doc::Document& document, const Environment& env, SourceManager& sources, Diagnostics& diags) {
+    ChartResolver(env, sources, diags, {}).walk(document.blocks);
+}
+
+void resolve_charts(doc::Document& document, const doc::LayoutSource& layout, const Environment& env,
+                    SourceManager& sources, Diagnostics& diags) {
+    std::vector<Color> palette;
+    for (const auto& s : layout.settings)
+        if (s.name == "chart-palette") palette = parse_palette(s, diags);
+    ChartResolver(env, sources, diags, std::move(palette)).walk(document.blocks);
+}
+
+}  // namespace reportc::data

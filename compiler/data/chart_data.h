@@ -1,0 +1,34 @@
+#pragma once
+// Charts before layout: the data of charts that name a data file is read into their categories
+// and series, every chart's values are checked, and the layout's chart palette is applied.
+#include <optional>
+#include <string_view>
+
+#include "base/diagnostic.h"
+#include "doc/document.h"
+#include "doc/layout_source.h"
+#include "source/environment.h"
+#include "source/source_manager.h"
+
+namespace reportc::data {
+
+// Walks all blocks (sections, articles, figures, list items, table cells). A chart with a data
+// file gets one category per record (the x field) and, for each series, the values of its field
+// (an absent or empty field is a gap). Inline values (<value>) are parsed. Errors, each at the
+// place the problem is written (the value in the data file or source, the series, the x
+// attribute): a value that is not a number, a series without any value, a value count that does
+// not match the categories, a negative value or more than one series in a pie or donut, a field
+// the data file does not have. Each data file is loaded once.
+void resolve_charts(doc::Document& document, const Environment& env, SourceManager& sources, Diagnostics& diags);
+
+// The same, and every chart and diagram gets the colours of the layout's setting
+// <setting name="chart-palette" value="#1f4e79 #4f81bd …"/> (when present; a malformed colour
+// is an error at the setting).
+void resolve_charts(doc::Document& document, const doc::LayoutSource& layout, const Environment& env,
+                    SourceManager& sources, Diagnostics& diags);
+
+// A chart value as written: optional sign, digits with an optional decimal part ("5", "-0.25",
+// "6.7"); no units, no thousands separators, no exponent. Locale-independent.
+std::optional<double> parse_chart_number(std::string_view text);
+
+}  // namespace reportc::data

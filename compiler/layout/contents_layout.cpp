@@ -1,0 +1,94 @@
+#include "layout/contents_layout.h"
+
+#include "layout/paragraph_layout.h"
+
+namespace reportc::layout {
+namespace {
+
+Length text_width(const std::string& text, const style::ParagraphStyle& style, LayoutContext& ctx, int& face) {
+    std::vector<text::MissingChar> missing;
+    Length w;
+    face = -1;
+    for (const auto& run : ctx.fonts.segment(text, {style.font.family, style.font.bold, style.font.italic}, missing)) {
+        if (face < 0) face = run.face;
+        w += ctx.fonts.face(run.face).width(run.text, style.font.size);
+    }
+    return w;
+}
+
+void entry(const TocEntry& e, Length indent, LayoutContext& ctx, std::vector<VItem>& out, Span span) {
+    const auto& style = paragraph_style("toc-" + std::to_string(std::min(e.level, 4)), span, ctx);
+    std::string page = "?";
+    if (ctx.anchor_pages)
+        if (auto it = ctx.anchor_pages->find(e.anchor); it != ctx.anchor_pages->end()) page = it->second;
+    // The number column holds the widest plausible folio; titles wrap before it.
+    const Length number_column = style.font.size * 3;
+    const Length gap = style.font.size / 2;
+    const Length left = indent + style.indent_left;
+    const Length right_edge = ctx.body_width - style.indent_right;
+    inl::ParagraphInput input;
+    style::FontSpec font = style.font;
+    input.runs.push_back({e.title, font, "#" + e.anchor, false, span});
+    input.align = style::Align::Left;
+    input.width = right_edge - left - number_column - gap;
+    input.first_line_indent = style.first_line_indent;
+    input.hyphenate = false;
+    input.span = span;
+    auto set = ctx.typesetter.set(input);
+
+    const auto& face = ctx.fonts.face(std::max(0, ctx.fonts.resolve({font.family, font.bold, font.italic})));
+    const Length ascent = Length::ratio(font.size, face.ascender(), 1000);
+    const Length descent = Length::ratio(font.size, -face.descender(), 1000);
+    out.push_back(VGlue{style.space_before});
+    for (size_t i = 0; i < set.lines.size(); ++i) {
+        const auto& line = set.lines[i];
+        VBox box;
+        box.height = max(style.leading, ascent + descent);
+        const Length baseline = (box.height + ascent - descent) / 2;
+        Length end_x = left;
+        for (const auto& f : line.fragments) {
+            box.items.push_back(frame::TextItem{ctx.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color});
+            end_x = max(end_x, left + f.x + f.width);
+        }
+        if (i + 1 == set.lines.size()) {
+            // Dot leaders on a fixed grid, so the dots of all entries line up; then the number.
+            int page_face = -1;
+            Length page_w = text_width(page, style, ctx, page_face);
+            int dot_face = -1;
+            Length dot_w = text_width(".", style, ctx, dot_face);
+            const Length step = style.font.size / 2;
+            Length number_x = right_edge - page_w;
+            Length x = Length::from_sp(((end_x + gap).sp + step.sp - 1) / step.sp * step.sp);
+            std::string dots;
+            Length dots_x = x;
+            while (x + dot_w + gap <= number_x) {
+                dots += '.';
+                x += step;
+            }
+            if (!dots.empty() && dot_face >= 0) {
+                // One item per dot keeps the grid exact whatever the font's dot width.
+                Length dx = dots_x;
+                for (size_t k = 0; k < dots.size(); ++k, dx += step)
+                    box.items.push_back(frame::TextItem{ctx.font_table.frame_font(dot_face), font.size, dx, baseline, ".", font.color});
+            }
+            if (page_face >= 0)
+                box.items.push_back(frame::TextItem{ctx.font_table.frame_font(page_face), font.size, number_x, baseline, page, font.color});
+        }
+        // The whole line is the link, number included.
+        frame::LinkItem link;
+        link.rect = {left, Length{}, right_edge - left, box.height};
+        link.anchor = e.anchor;
+        box.items.push_back(link);
+        out.push_back(std::move(box));
+        if (i + 1 < set.lines.size()) out.push_back(VPenalty{kNoBreak});
+    }
+    out.push_back(VGlue{style.space_after});
+}
+
+}  // namespace
+
+void layout_contents(const doc::Contents& contents, Length indent, LayoutContext& ctx, std::vector<VItem>& out) {
+    for (const auto& e : ctx.toc) entry(e, indent, ctx, out, contents.span);
+}
+
+}  // namespace reportc::layout

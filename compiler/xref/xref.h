@@ -1,0 +1,48 @@
+#pragma once
+// Cross-references over the whole document, after data expansion and before layout: ids and
+// their targets (duplicates are errors), figure numbers, <ref> texts, the work plan's
+// "(See also …)" links, links for URLs and e-mail addresses in text, and the abbreviation
+// register check.
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "doc/document.h"
+
+namespace reportc::xref {
+
+struct Target {
+    enum class Kind { Section, Article, Figure, Table, Row, Paragraph };
+    Kind kind = Kind::Section;
+    std::string id, title, number;
+    Span span;
+};
+
+struct Options {
+    std::string figure_label = "Diagram";  // captions start "<label> N"; N is the figure's number
+    std::string abbreviation_table;        // id of the table whose rows are the register
+    bool check_abbreviations = false;      // report the register's findings (reportc check)
+};
+
+struct Registry {
+    std::map<std::string, Target> targets;  // by id (a string key)
+    const Target* find(const std::string& id) const;
+};
+
+// Gives every section, article and figure an id (from its title when it has none), checks ids,
+// resolves references and links. Errors and warnings are located at the sources.
+Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags);
+
+// Splits "(See also 1- (b), (c) and 3-(k))" into text and one link per item, each to the row
+// "<table>-<pillar>-<letter>". Exposed for tests.
+std::vector<doc::TextRun> link_see_also(const doc::TextRun& run, const std::string& table_id, const std::string& group,
+                                        const Registry& registry, Diagnostics& diags);
+// Splits runs so URLs (https://…, www.…) and e-mail addresses become links. Exposed for tests.
+std::vector<doc::TextRun> autolink(const doc::TextRun& run);
+
+std::string slug(const std::string& title);
+std::ostream& operator<<(std::ostream& os, const Target& t);
+
+}  // namespace reportc::xref
