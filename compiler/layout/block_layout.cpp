@@ -27,10 +27,21 @@ private:
         return id.empty() ? "anchor-" + std::to_string(++m_ctx.anchor_counter) : id;
     }
 
+    static bool follows_kept_heading(const std::vector<VItem>& out) {
+        for (auto it = out.rbegin(); it != out.rend(); ++it) {
+            if (std::holds_alternative<VGlue>(*it)) continue;
+            const auto* p = std::get_if<VPenalty>(&*it);
+            return p && p->cost >= kNoBreak;
+        }
+        return false;
+    }
+
     void heading(const std::string& title, int level, const std::string& style_name, const std::string& id, Span span,
                  Length indent, std::vector<VItem>& out) {
         const auto& style = paragraph_style(style_name, span, m_ctx);
-        if (style.page_break_before) out.push_back(VPenalty{kForceBreak});
+        // A heading that starts a new page does not leave the heading it follows behind: right
+        // after a kept-with-next heading ("Pillar 1" then its first article) it stays put.
+        if (style.page_break_before && !follows_kept_heading(out)) out.push_back(VPenalty{kForceBreak});
         ParagraphOptions options;
         options.indent_left = indent;
         options.anchor = anchor_for(id);
