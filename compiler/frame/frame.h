@@ -95,6 +95,9 @@ struct FrameDocument {
     bool show_outline = false;  // open the PDF with the bookmark panel shown
 };
 
+// Moves an item by (dx, dy): text, link rectangles, anchors and every point of a shape.
+void translate(Item& item, Length dx, Length dy);
+
 std::ostream& operator<<(std::ostream& os, const TextItem& t);
 std::ostream& operator<<(std::ostream& os, const ShapeItem& s);
 std::ostream& operator<<(std::ostream& os, const LinkItem& l);

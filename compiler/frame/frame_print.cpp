@@ -2,6 +2,19 @@
 
 namespace reportc::frame {
 
+void translate(Item& item, Length dx, Length dy) {
+    std::visit([&](auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, TextItem>) { v.x += dx; v.y += dy; }
+        else if constexpr (std::is_same_v<T, LinkItem>) { v.rect.x += dx; v.rect.y += dy; }
+        else if constexpr (std::is_same_v<T, AnchorItem>) { v.at.x += dx; v.at.y += dy; }
+        else if constexpr (std::is_same_v<T, ShapeItem>) {
+            for (auto& cmd : v.path)
+                for (auto& p : cmd.points) { p.x += dx; p.y += dy; }
+        }
+    }, item);
+}
+
 std::ostream& operator<<(std::ostream& os, const TextItem& t) {
     return os << "text font=" << t.font << " size=" << t.size << " at " << Point{t.x, t.y} << " \"" << t.text << "\"";
 }

@@ -25,18 +25,7 @@ frame::ShapeItem fill(Rect r, Color color) {
     return s;
 }
 
-void shift(frame::Item& item, Length dy) {
-    std::visit([&](auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, frame::TextItem>) v.y += dy;
-        else if constexpr (std::is_same_v<T, frame::LinkItem>) v.rect.y += dy;
-        else if constexpr (std::is_same_v<T, frame::AnchorItem>) v.at.y += dy;
-        else if constexpr (std::is_same_v<T, frame::ShapeItem>) {
-            for (auto& cmd : v.path)
-                for (auto& p : cmd.points) p.y += dy;
-        }
-    }, item);
-}
+void shift(frame::Item& item, Length dy) { frame::translate(item, Length{}, dy); }
 
 Length line_top(const BandCell& c, const CellLine& l) { return c.top + c.content_offset + l.top; }
 Length line_bottom(const BandCell& c, const CellLine& l) { return line_top(c, l) + l.height; }

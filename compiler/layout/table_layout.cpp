@@ -51,17 +51,7 @@ std::vector<CellLine> stack_lines(std::vector<VItem> items, Length& height) {
 
 void shift_x(std::vector<CellLine>& lines, Length dx) {
     for (auto& line : lines)
-        for (auto& item : line.items)
-            std::visit([&](auto& v) {
-                using T = std::decay_t<decltype(v)>;
-                if constexpr (std::is_same_v<T, frame::TextItem>) v.x += dx;
-                else if constexpr (std::is_same_v<T, frame::LinkItem>) v.rect.x += dx;
-                else if constexpr (std::is_same_v<T, frame::AnchorItem>) v.at.x += dx;
-                else if constexpr (std::is_same_v<T, frame::ShapeItem>) {
-                    for (auto& cmd : v.path)
-                        for (auto& p : cmd.points) p.x += dx;
-                }
-            }, item);
+        for (auto& item : line.items) frame::translate(item, dx, Length{});
 }
 
 ColumnRequest column_request(const doc::Table& t, size_t i, LayoutContext& ctx) {

@@ -3,23 +3,6 @@
 #include "pages/marginals.h"
 
 namespace reportc::pages {
-namespace {
-
-void offset_item(frame::Item& item, Length dx, Length dy) {
-    std::visit([&](auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, frame::TextItem>) { v.x += dx; v.y += dy; }
-        else if constexpr (std::is_same_v<T, frame::LinkItem>) { v.rect.x += dx; v.rect.y += dy; }
-        else if constexpr (std::is_same_v<T, frame::AnchorItem>) { v.at.x += dx; v.at.y += dy; }
-        else if constexpr (std::is_same_v<T, frame::ShapeItem>) {
-            for (auto& cmd : v.path)
-                for (auto& p : cmd.points) { p.x += dx; p.y += dy; }
-        }
-    }, item);
-}
-
-}  // namespace
-
 Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx) {
     auto master_of = [&](const std::string& name) -> const style::PageMaster& {
         if (const auto* m = ctx.styles.page_master(name)) return *m;
@@ -44,7 +27,7 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
         std::string first_mark;
         for (auto& placed : content.boxes) {
             for (auto& item : placed.box.items) {
-                offset_item(item, body.x, body.y + placed.y);
+                frame::translate(item, body.x, body.y + placed.y);
                 page.items.push_back(std::move(item));
             }
             for (const auto& entry : placed.box.outline) out.outline.push_back(entry);

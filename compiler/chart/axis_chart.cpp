@@ -1,0 +1,447 @@
+// Charts with a value axis: bar (grouped), stacked-bar, line (categories across, values up) and
+// hbar (categories down, values across). Layout order, top to bottom: title, axis title, plot
+// (with value labels), category labels, x-label, legend, note. Every label is checked against
+// the bars, markers and the labels already set; a label that cannot be placed is dropped (the
+// axis still reads), never drawn over something else.
+#include <algorithm>
+#include <cmath>
+
+#include "chart/painter.h"
+#include "chart/ticks.h"
+
+namespace reportc::chart {
+namespace {
+
+constexpr double kMinPlot = 40;  // the smallest plot height (or band height sum) kept
+
+struct Extent {
+    double lo = 0, hi = 0;
+    std::vector<double> shown;  // every value a label may show (values, stack totals)
+};
+
+Extent extent(const doc::Chart& chart, bool stacked) {
+    Extent e;
+    for (size_t i = 0; i < chart.categories.size(); ++i) {
+        double pos = 0, neg = 0;
+        size_t parts = 0;
+        for (const auto& s : chart.series) {
+            double v = i < s.values.size() ? s.values[i] : NAN;
+            if (!std::isfinite(v)) continue;
+            e.shown.push_back(v);
+            if (stacked) {
+                (v >= 0 ? pos : neg) += v;
+                ++parts;
+            } else {
+                e.lo = std::min(e.lo, v);
+                e.hi = std::max(e.hi, v);
+            }
+        }
+        if (stacked) {
+            e.lo = std::min(e.lo, neg);
+            e.hi = std::max(e.hi, pos);
+            if (parts) e.shown.push_back(pos + neg);
+        }
+    }
+    return e;
+}
+
+std::string value_title(const doc::Chart& chart) {
+    if (chart.y_label.empty()) return chart.unit;
+    if (chart.unit.empty()) return chart.y_label;
+    return chart.y_label + " (" + chart.unit + ")";
+}
+
+struct ValueLabel {
+    std::string text;
+    std::vector<Box> candidates;
+    std::vector<Color> colors;  // per candidate (inside a bar: white on dark)
+    int own = -1;               // the bar it may sit inside
+};
+
+// Draws the labels that can be placed without overlapping anything.
+void place_value_labels(Painter& p, const std::vector<ValueLabel>& labels, const std::vector<Box>& bars, const Box& bounds) {
+    std::vector<std::vector<Box>> candidates;
+    std::vector<int> own;
+    for (const auto& l : labels) {
+        candidates.push_back(l.candidates);
+        own.push_back(l.own);
+    }
+    std::vector<Box> obstacles = bars;  // first, so `own` indexes them
+    for (const Box& b : p.text_boxes()) obstacles.push_back(b);
+    auto chosen = place_labels(candidates, obstacles, bounds, 1.0, &own);
+    TextStyle style = p.label_style();
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (chosen[i] < 0) continue;
+        const Box& b = labels[i].candidates[size_t(chosen[i])];
+        style.color = labels[i].colors[size_t(chosen[i])];
+        p.put(p.text().label(labels[i].text, style, b.x, b.y + p.text().ascent(style)));
+    }
+}
+
+// A label box of `text` whose anchor is at (x, y): horizontally by `anchor`, vertically with
+// its top at y.
+Box text_box(Painter& p, const std::string& text, double x, double top, Anchor anchor) {
+    TextStyle style = p.label_style();
+    double w = p.text().width(text, style);
+    double h = p.text().ascent(style) + p.text().descent(style);
+    double left = anchor == Anchor::Left ? x : anchor == Anchor::Center ? x - w / 2 : x - w;
+    return {left, top, w, h};
+}
+
+// Bottom matter shared by the vertical and horizontal layouts.
+struct Bottom {
+    std::string x_title, note;
+    std::vector<LegendEntry> legend;
+    double x_title_h = 0, legend_h = 0, note_h = 0;
+    double total() const {
+        return (x_title_h > 0 ? 3 + x_title_h : 0) + (legend_h > 0 ? 6 + legend_h : 0) + (note_h > 0 ? 6 + note_h : 0);
+    }
+};
+
+Bottom measure_bottom(Painter& p, const doc::Chart& chart, const std::string& x_title, double w) {
+    Bottom b;
+    const bool line = chart.type == "line";
+    if (chart.series.size() > 1 || has_derived(chart))
+        for (size_t s = 0; s < chart.series.size(); ++s) {
+            const auto& series = chart.series[s];
+            b.legend.push_back({series.derived ? derived_name(series) : series.name, p.color(s), series.derived, line});
+        }
+    b.x_title = x_title;
+    b.note = chart_note(chart, !line);
+    if (!b.x_title.empty()) b.x_title_h = p.text().leading(p.note_style());
+    b.legend_h = draw_legend(p, b.legend, 0, 0, w, false);
+    b.note_h = p.paragraph(b.note, p.note_style(), 0, 0, w, Anchor::Left, 4, false);
+    return b;
+}
+
+void draw_bottom(Painter& p, const Bottom& b, double y, double x_title_left, double x_title_width, double w) {
+    if (b.x_title_h > 0) {
+        y += 3;
+        p.paragraph(b.x_title, p.note_style(), x_title_left, y, x_title_width, Anchor::Center, 1);
+        y += b.x_title_h;
+    }
+    if (b.legend_h > 0) {
+        y += 6;
+        draw_legend(p, b.legend, 0, y, w, true);
+        y += b.legend_h;
+    }
+    if (b.note_h > 0) p.paragraph(b.note, p.note_style(), 0, y + 6, w, Anchor::Left, 4);
+}
+
+// Dashes along a polyline (derived line series), built as separate segments.
+void dashed_polyline(Painter& p, const std::vector<std::pair<double, double>>& pts, Color color, double width) {
+    const double dash = 4, gap = 2.5;
+    double phase = 0;  // distance into the current dash+gap period
+    bool any = false;
+    for (size_t i = 1; i < pts.size(); ++i) {
+        auto [x0, y0] = pts[i - 1];
+        auto [x1, y1] = pts[i];
+        double len = std::hypot(x1 - x0, y1 - y0);
+        double t = 0;
+        while (t < len) {
+            double in_period = std::fmod(phase + t, dash + gap);
+            if (in_period < dash) {
+                double end = std::min(len, t + (dash - in_period));
+                p.paths().move_to(x0 + (x1 - x0) * t / len, y0 + (y1 - y0) * t / len);
+                p.paths().line_to(x0 + (x1 - x0) * end / len, y0 + (y1 - y0) * end / len);
+                any = true;
+                t = end;
+            } else {
+                t += dash + gap - in_period;
+            }
+        }
+        phase = std::fmod(phase + len, dash + gap);
+    }
+    if (any) p.shape(stroked(p.paths().take(), color, width));
+}
+
+double vertical_chart(Painter& p, const doc::Chart& chart, double W, double H) {
+    const bool stacked = chart.type == "stacked-bar", line = chart.type == "line";
+    const size_t n = chart.categories.size(), ns = chart.series.size();
+    const Extent ext = extent(chart, stacked);
+    const Ticks ticks = nice_ticks(ext.lo, ext.hi);
+    const int decimals = decimals_needed(ext.shown);
+    const TextStyle lab = p.label_style(), note = p.note_style();
+    const double lead = p.text().leading(lab), ascent = p.text().ascent(lab), descent = p.text().descent(lab);
+
+    double y = p.paragraph(chart.title, p.title_style(), 0, 0, W, Anchor::Center, 3);
+    if (y > 0) y += 4;
+    const std::string vtitle = value_title(chart);
+    if (!vtitle.empty()) {
+        p.put(p.text().label(p.text().abbreviate(vtitle, note, W), note, 0, y + p.text().ascent(note)));
+        y += p.text().leading(note) + 2;
+    }
+    const double labels_top = y;
+
+    std::vector<std::string> tick_text;
+    double tick_w = 0;
+    for (double v : ticks.values) {
+        tick_text.push_back(format_number(v, ticks.decimals));
+        tick_w = std::max(tick_w, p.text().width(tick_text.back(), lab));
+    }
+    const double left = tick_w + 5, right = W - 1;
+    const double bw = (right - left) / double(n);
+
+    // Category labels: wrapped to the band; every step-th one when bands are too narrow.
+    double natural = 0;
+    for (const auto& c : chart.categories) natural = std::max(natural, p.text().width(c, lab));
+    size_t step = 1;
+    while (step < n && double(step) * bw - 4 < std::min(natural, 3.5 * lab.size)) ++step;
+    std::vector<std::vector<std::string>> cat_lines(n);
+    size_t max_lines = 0;
+    for (size_t i = 0; i < n; i += step) {
+        cat_lines[i] = p.text().wrap(chart.categories[i], lab, double(step) * bw - 4, 3);
+        max_lines = std::max(max_lines, cat_lines[i].size());
+    }
+    const double cat_h = double(max_lines) * lead;
+
+    Bottom bottom = measure_bottom(p, chart, chart.x_label, W);
+    const double top = labels_top + std::max(lead, ascent + descent + 3);  // room for value labels above the highest bar
+    const double below = 4 + cat_h + bottom.total();
+    double plot_bottom = H - below;
+    if (plot_bottom - top < kMinPlot) {
+        plot_bottom = top + kMinPlot;
+        H = plot_bottom + below;
+    }
+    const double plot_h = plot_bottom - top;
+    auto yv = [&](double v) { return plot_bottom - (v - ticks.min) / (ticks.max - ticks.min) * plot_h; };
+
+    // Grid and tick labels.
+    for (size_t k = 0; k < ticks.values.size(); ++k) {
+        double gy = yv(ticks.values[k]);
+        if (ticks.values[k] != 0) p.line(left, gy, right, gy, p.style().grid, 0.5);
+        p.put(p.text().label(tick_text[k], lab, left - 5, gy + (ascent - descent) / 2, Anchor::Right));
+    }
+
+    std::vector<Box> bars;
+    std::vector<ValueLabel> values;
+    auto value_label = [&](double v, const Box& bar, Color fill, bool allow_inside) {
+        ValueLabel l;
+        l.text = format_number(v, decimals);
+        double cx = bar.x + bar.w / 2;
+        double h = ascent + descent;
+        if (v >= 0) l.candidates.push_back(text_box(p, l.text, cx, bar.y - 2 - h, Anchor::Center));
+        else l.candidates.push_back(text_box(p, l.text, cx, bar.bottom() + 2, Anchor::Center));
+        l.colors.push_back(p.style().text);
+        if (allow_inside) {
+            Box inside = text_box(p, l.text, cx, v >= 0 ? bar.y + 2 : bar.bottom() - 2 - h, Anchor::Center);
+            if (contains(bar, inside)) {
+                l.candidates.push_back(inside);
+                l.colors.push_back(p.text_on(fill));
+            }
+        }
+        l.own = int(bars.size()) - 1;
+        values.push_back(std::move(l));
+    };
+
+    if (line) {
+        std::vector<Box> markers;
+        for (size_t s = 0; s < ns; ++s) {
+            const auto& series = chart.series[s];
+            const Color color = p.color(s);
+            std::vector<std::vector<std::pair<double, double>>> runs(1);
+            for (size_t i = 0; i < n; ++i) {
+                double v = i < series.values.size() ? series.values[i] : NAN;
+                if (!std::isfinite(v)) {
+                    if (!runs.back().empty()) runs.emplace_back();
+                    continue;
+                }
+                runs.back().emplace_back(left + (double(i) + 0.5) * bw, yv(v));
+            }
+            for (const auto& run : runs) {
+                if (run.size() < 2) continue;
+                if (series.derived) {
+                    dashed_polyline(p, run, color, 1.5);
+                } else {
+                    p.paths().move_to(run[0].first, run[0].second);
+                    for (size_t k = 1; k < run.size(); ++k) p.paths().line_to(run[k].first, run[k].second);
+                    p.shape(stroked(p.paths().take(), color, 1.5));
+                }
+            }
+            for (size_t i = 0; i < n; ++i) {
+                double v = i < series.values.size() ? series.values[i] : NAN;
+                if (!std::isfinite(v)) continue;
+                double cx = left + (double(i) + 0.5) * bw, cy = yv(v);
+                p.paths().circle(cx, cy, 2.2);
+                if (series.derived) p.shape(filled_stroked(p.paths().take(), Color{0xff, 0xff, 0xff}, color, 1));
+                else p.shape(filled(p.paths().take(), color));
+                markers.push_back({cx - 2.7, cy - 2.7, 5.4, 5.4});
+            }
+        }
+        // Labels above each point, else below, else to the right.
+        for (size_t s = 0; s < ns; ++s)
+            for (size_t i = 0; i < n; ++i) {
+                double v = i < chart.series[s].values.size() ? chart.series[s].values[i] : NAN;
+                if (!std::isfinite(v)) continue;
+                double cx = left + (double(i) + 0.5) * bw, cy = yv(v);
+                ValueLabel l;
+                l.text = format_number(v, decimals);
+                double h = ascent + descent;
+                l.candidates = {text_box(p, l.text, cx, cy - 4 - h, Anchor::Center), text_box(p, l.text, cx, cy + 4, Anchor::Center),
+                                text_box(p, l.text, cx + 5, cy - h / 2, Anchor::Left)};
+                l.colors.assign(3, p.style().text);
+                values.push_back(std::move(l));
+            }
+        bars = markers;
+    } else {
+        const double group = stacked ? std::min(bw * 0.6, 48.0) : std::min(bw * 0.7, double(ns) * 40.0);
+        const double bar_w = stacked ? group : group / double(ns);
+        for (size_t i = 0; i < n; ++i) {
+            const double gx = left + double(i) * bw + (bw - group) / 2;
+            double pos = 0, neg = 0;
+            size_t parts = 0, nonzero = 0;
+            for (const auto& series : chart.series) {
+                double v = i < series.values.size() ? series.values[i] : NAN;
+                if (std::isfinite(v)) ++parts, nonzero += v != 0;
+            }
+            for (size_t s = 0; s < ns; ++s) {
+                const auto& series = chart.series[s];
+                double v = i < series.values.size() ? series.values[i] : NAN;
+                if (!std::isfinite(v)) continue;
+                double from = 0, to = v;
+                double x = gx + (stacked ? 0 : double(s) * bar_w);
+                if (stacked) {
+                    double& base = v >= 0 ? pos : neg;
+                    from = base;
+                    to = base + v;
+                    base = to;
+                }
+                double y0 = yv(std::max(from, to)), y1 = yv(std::min(from, to));
+                double inset = (!stacked && ns > 1) ? 0.5 : 0;
+                Box bar{x + inset, y0, bar_w - 2 * inset, y1 - y0};
+                if (series.derived) p.hatched_rect(bar, p.color(s));
+                else p.fill_rect(bar, p.color(s));
+                bars.push_back(bar);
+                // A stack's parts are labelled inside when it has several; its total above it.
+                if (!stacked) value_label(v, bar, p.color(s), true);
+                else if (nonzero > 1 && v != 0) {
+                    ValueLabel l;
+                    l.text = format_number(v, decimals);
+                    Box inside = text_box(p, l.text, bar.x + bar.w / 2, bar.y + (bar.h - ascent - descent) / 2, Anchor::Center);
+                    if (contains(bar, inside)) {
+                        l.candidates.push_back(inside);
+                        l.colors.push_back(series.derived ? p.style().text : p.text_on(p.color(s)));
+                        l.own = int(bars.size()) - 1;
+                        values.push_back(std::move(l));
+                    }
+                }
+            }
+            if (stacked && parts > 0) {
+                Box whole{gx, yv(pos), group, yv(neg) - yv(pos)};
+                ValueLabel l;
+                l.text = format_number(pos + neg, decimals);
+                l.candidates.push_back(text_box(p, l.text, gx + group / 2, whole.y - 2 - ascent - descent, Anchor::Center));
+                l.colors.push_back(p.style().text);
+                values.push_back(std::move(l));
+            }
+        }
+    }
+    // The zero line over the bars' feet.
+    p.line(left, yv(0), right, yv(0), p.style().axis, 0.75);
+
+    // Category labels under their bands.
+    for (size_t i = 0; i < n; ++i) {
+        double cx = left + (double(i) + 0.5) * bw;
+        for (size_t k = 0; k < cat_lines[i].size(); ++k)
+            p.put(p.text().label(cat_lines[i][k], lab, cx, plot_bottom + 4 + ascent + double(k) * lead, Anchor::Center));
+    }
+    place_value_labels(p, values, bars, Box{left, labels_top, right - left, plot_bottom - labels_top});
+    draw_bottom(p, bottom, plot_bottom + 4 + cat_h, left, right - left, W);
+    return H;
+}
+
+double horizontal_chart(Painter& p, const doc::Chart& chart, double W, double H) {
+    const size_t n = chart.categories.size(), ns = chart.series.size();
+    const Extent ext = extent(chart, false);
+    const Ticks ticks = nice_ticks(ext.lo, ext.hi);
+    const int decimals = decimals_needed(ext.shown);
+    const TextStyle lab = p.label_style(), note = p.note_style();
+    const double lead = p.text().leading(lab), ascent = p.text().ascent(lab), descent = p.text().descent(lab);
+
+    double y = p.paragraph(chart.title, p.title_style(), 0, 0, W, Anchor::Center, 3);
+    if (y > 0) y += 4;
+    if (!chart.x_label.empty()) {
+        p.put(p.text().label(p.text().abbreviate(chart.x_label, note, W), note, 0, y + p.text().ascent(note)));
+        y += p.text().leading(note) + 2;
+    }
+    const double top = y + 2;
+
+    double natural = 0, value_w = 0;
+    for (const auto& c : chart.categories) natural = std::max(natural, p.text().width(c, lab));
+    for (double v : ext.shown) value_w = std::max(value_w, p.text().width(format_number(v, decimals), lab));
+    std::vector<std::string> tick_text;
+    for (double v : ticks.values) tick_text.push_back(format_number(v, ticks.decimals));
+    const double col_w = std::min(W * 0.32, natural);
+    const double left = col_w + 6;
+    const double right = W - std::max(value_w + 4, p.text().width(tick_text.back(), lab) / 2 + 1);
+
+    Bottom bottom = measure_bottom(p, chart, value_title(chart), W);
+    const double below = 3 + lead + bottom.total();
+    double plot_bottom = H - below;
+    const double min_band = lead + 4;
+    if (plot_bottom - top < std::max(kMinPlot, min_band * double(n))) {
+        plot_bottom = top + std::max(kMinPlot, min_band * double(n));
+        H = plot_bottom + below;
+    }
+    const double bh = (plot_bottom - top) / double(n);
+    auto xv = [&](double v) { return left + (v - ticks.min) / (ticks.max - ticks.min) * (right - left); };
+
+    for (size_t k = 0; k < ticks.values.size(); ++k) {
+        double gx = xv(ticks.values[k]);
+        if (ticks.values[k] != 0) p.line(gx, top, gx, plot_bottom, p.style().grid, 0.5);
+        p.put(p.text().label(tick_text[k], lab, gx, plot_bottom + 3 + ascent, Anchor::Center));
+    }
+    // Category labels, right-aligned in the left column, centred on their band.
+    const size_t max_lines = std::max<size_t>(1, size_t((bh - 1) / lead));
+    for (size_t i = 0; i < n; ++i) {
+        auto lines = p.text().wrap(chart.categories[i], lab, col_w, max_lines);
+        double block = double(lines.size()) * lead;
+        double first = top + double(i) * bh + (bh - block) / 2 + (lead - ascent - descent) / 2 + ascent;
+        for (size_t k = 0; k < lines.size(); ++k) p.put(p.text().label(lines[k], lab, left - 6, first + double(k) * lead, Anchor::Right));
+    }
+
+    std::vector<Box> bars;
+    std::vector<ValueLabel> values;
+    const double thick = std::min(bh * 0.7, double(ns) * 18.0);
+    const double bar_h = thick / double(ns);
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t s = 0; s < ns; ++s) {
+            const auto& series = chart.series[s];
+            double v = i < series.values.size() ? series.values[i] : NAN;
+            if (!std::isfinite(v)) continue;
+            double by = top + double(i) * bh + (bh - thick) / 2 + double(s) * bar_h;
+            double x0 = xv(std::min(0.0, v)), x1 = xv(std::max(0.0, v));
+            double inset = ns > 1 ? 0.5 : 0;
+            Box bar{x0, by + inset, x1 - x0, bar_h - 2 * inset};
+            if (series.derived) p.hatched_rect(bar, p.color(s));
+            else p.fill_rect(bar, p.color(s));
+            bars.push_back(bar);
+            ValueLabel l;
+            l.text = format_number(v, decimals);
+            double ty = bar.y + (bar.h - ascent - descent) / 2;
+            if (v >= 0) l.candidates.push_back(text_box(p, l.text, bar.right() + 3, ty, Anchor::Left));
+            else l.candidates.push_back(text_box(p, l.text, bar.x - 3, ty, Anchor::Right));
+            l.colors.push_back(p.style().text);
+            Box inside = v >= 0 ? text_box(p, l.text, bar.right() - 3, ty, Anchor::Right) : text_box(p, l.text, bar.x + 3, ty, Anchor::Left);
+            if (contains(bar, inside)) {
+                l.candidates.push_back(inside);
+                l.colors.push_back(series.derived ? p.style().text : p.text_on(p.color(s)));
+            }
+            l.own = int(bars.size()) - 1;
+            values.push_back(std::move(l));
+        }
+    }
+    p.line(xv(0), top, xv(0), plot_bottom, p.style().axis, 0.75);
+    place_value_labels(p, values, bars, Box{left, top, W - left, plot_bottom - top});
+    draw_bottom(p, bottom, plot_bottom + 3 + lead, left, right - left, W);
+    return H;
+}
+
+}  // namespace
+
+double draw_axis_chart(Painter& p, const doc::Chart& chart, double width, double height, Diagnostics&) {
+    if (chart.type == "hbar") return horizontal_chart(p, chart, width, height);
+    return vertical_chart(p, chart, width, height);
+}
+
+}  // namespace reportc::chart
