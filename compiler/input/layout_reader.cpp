@@ -17,7 +17,7 @@ constexpr const char* kParagraphProperties[] = {
     "page-break-before", "text-transform", "rule-below", "rule-color"};
 constexpr const char* kTableProperties[] = {"border-color", "border-width", "rules", "padding", "header-shade", "group-shade",
                                            "cell-style", "header-style", "group-style", "repeat-header", "continued-text",
-                                           "continued-style", "split-rows"};
+                                           "continued-style", "split-rows", "group-page-break"};
 constexpr const char* kPageMasterProperties[] = {"size", "orientation", "margin-top", "margin-bottom", "margin-left",
                                                  "margin-right", "header-offset", "footer-offset", "first-page-marginals", "page-numbering"};
 

@@ -271,6 +271,10 @@ private:
         out.push_back(VGlue{Length::from_pt(4)});
         size_t r = 0;
         while (r < rows) {
+            if (r > 0 && m_style.group_page_break && m_table.rows[r].kind == doc::TableRow::Kind::Section) {
+                out.push_back(VPenalty{kForceBreak});
+                first_band = true;  // the group opens its page with the table's top rule
+            }
             size_t end = r + 1;
             size_t reach = std::max(end, covered_until[r]);
             while (end < reach) reach = std::max(reach, covered_until[end++]);

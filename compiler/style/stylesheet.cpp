@@ -233,6 +233,7 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         if (auto p = r.find(props, "continued-style")) t.continued_style = p->value;
         r.boolean(props, "repeat-header", t.repeat_header);
         r.boolean(props, "split-rows", t.split_rows);
+        r.boolean(props, "group-page-break", t.group_page_break);
         sheet.m_table.emplace(name, t);
     }
     for (const auto& decl : layout.page_masters) {

@@ -65,6 +65,7 @@ struct TableStyle {
     std::string cell_style = "table-cell", header_style = "table-header", group_style = "table-group";
     bool repeat_header = true;
     bool split_rows = true;
+    bool group_page_break = false;  // each group row (after the first) starts a new page
     std::string continued_text;  // e.g. "(continued)": set above the repeated header
     std::string continued_style = "table-continued";
 };

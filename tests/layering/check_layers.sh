@@ -25,13 +25,13 @@ declare -A allowed=(
   [data]="doc input source base"
   [xref]="doc base"
   [driver]="input style text inline layout pages pdf trace render chart data xref frame doc linebreak source base"
-  [cli]="driver base source layout"
+  [cli]="driver base source layout frame render"
 )
 declare -A third_party=(
   [input]="pugixml.hpp"
   [pdf]="hpdf.h hpdf_doc.h hpdf_objects.h hpdf_pages.h hpdf_fontdef.h hpdf_font.h hpdf_encoder.h hpdf_streams.h hpdf_mmgr.h hpdf_types.h hpdf_consts.h hpdf_error.h hpdf_conf.h hpdf_list.h hpdf_utils.h"
   [text]="ft2build.h hyphen.h"
-  [render]="cairo.h"
+  [render]="cairo.h cairo-ft.h ft2build.h"
   [chart]="cairo.h"
 )
 status=0
@@ -52,7 +52,7 @@ for dir in */; do
         header=${BASH_REMATCH[1]}
         [[ $header == */* || $header == *.h || $header == *.hpp ]] || continue  # standard headers
         case $header in sys/*|unistd.h) continue ;; esac
-        if [[ " ${third_party[$module]:-} " == *" ${header##*/} "* || ( $module == text && $header == FT_* ) || ( $module == text && $header == freetype/* ) ]]; then
+        if [[ " ${third_party[$module]:-} " == *" ${header##*/} "* || ( ( $module == text || $module == render ) && $header == FT_* ) || ( $module == text && $header == freetype/* ) ]]; then
           # A third-party header may appear in a .cpp or a private header, never a public one
           # that other modules include.
           continue
