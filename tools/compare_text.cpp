@@ -1,18 +1,21 @@
-// compare-text: which words of a plain-text source are missing, in order, from a PDF's text.
+// compare-text: which words of a plain-text source are missing from a PDF's text: strictly in
+// order, in order allowing local reordering, and anywhere.
 //
 //   compare-text REPORT.pdf SOURCE.txt [--show-missing N] [--from-line A] [--to-line B]
+//                [--window W] [--plain]
 //
-// The PDF's text comes from `pdftotext -enc UTF-8 REPORT.pdf -` (poppler-utils). Exit status:
-// 0 when the comparison ran (whatever the figure), 2 on a usage error or an unreadable input.
+// The PDF's words come from `pdftotext -tsv -enc UTF-8 REPORT.pdf -` (poppler-utils), or with
+// --plain from `pdftotext -enc UTF-8 REPORT.pdf -`. Exit status: 0 when the comparison ran
+// (whatever the figures), 2 on a usage error, an unreadable input or a failed pdftotext.
 #include "compare_text_core.h"
 
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <limits>
 #include <optional>
 #include <sstream>
@@ -24,9 +27,12 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: compare-text REPORT.pdf SOURCE.txt [--show-missing N] [--from-line A] [--to-line B]\n"
-    "  Reports the words of SOURCE.txt that are missing, in order, from the text of REPORT.pdf\n"
-    "  (extracted with pdftotext). --show-missing N lists the first N runs of missing words\n"
-    "  (default 50); --from-line/--to-line restrict the source to lines A..B (1-based).\n";
+    "                    [--window W] [--plain]\n"
+    "  Reports how many words of SOURCE.txt the text of REPORT.pdf (extracted with pdftotext)\n"
+    "  has strictly in order, in order allowing local reordering within +-W PDF words\n"
+    "  (--window, default 400), and anywhere; then lists the first N runs of source words found\n"
+    "  neither in order nor nearby (--show-missing, default 50). --from-line/--to-line restrict\n"
+    "  the source to lines A..B (1-based). --plain reads pdftotext's plain text instead of -tsv.\n";
 
 int usage_error(const std::string& message) {
     std::cerr << "compare-text: " << message << "\n" << kUsage;
@@ -40,12 +46,22 @@ std::optional<long long> parse_number(std::string_view s) {
     return value;
 }
 
+// The file's bytes; nullopt (with errno set) when it cannot be read.
 std::optional<std::string> read_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        errno = EISDIR;
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return std::nullopt;
-    return text;
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) {
+        errno = EIO;
+        return std::nullopt;
+    }
+    return std::move(text).str();
 }
 
 std::string shell_quote(const std::string& s) {
@@ -60,8 +76,9 @@ std::string shell_quote(const std::string& s) {
 }
 
 // Runs pdftotext on `pdf`; nullopt (after a message) when it cannot run or fails.
-std::optional<std::string> extract_pdf_text(const std::string& pdf) {
-    const std::string command = "pdftotext -enc UTF-8 " + shell_quote(pdf) + " - 2>/dev/null";
+std::optional<std::string> extract_pdf_text(const std::string& pdf, bool plain) {
+    const std::string command =
+        std::string("pdftotext ") + (plain ? "" : "-tsv ") + "-enc UTF-8 " + shell_quote(pdf) + " - 2>/dev/null";
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) {
         std::cerr << "compare-text: cannot run pdftotext: " << std::strerror(errno) << "\n";
@@ -88,20 +105,27 @@ int main(int argc, char** argv) {
     std::vector<std::string> positional;
     long long show_missing = 50;
     long long from_line = 1, to_line = std::numeric_limits<int>::max();
-    bool to_given = false;
+    long long window = static_cast<long long>(reportc::tools::kDefaultWindow);
+    bool to_given = false, plain = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "-h" || arg == "--help") {
             std::cout << kUsage;
             return 0;
         }
-        if (arg == "--show-missing" || arg == "--from-line" || arg == "--to-line") {
+        if (arg == "--plain") {
+            plain = true;
+            continue;
+        }
+        if (arg == "--show-missing" || arg == "--from-line" || arg == "--to-line" || arg == "--window") {
             if (i + 1 >= argc) return usage_error(std::string(arg) + " needs a number");
             const auto value = parse_number(argv[++i]);
             if (!value || *value < 0 || *value > std::numeric_limits<int>::max())
                 return usage_error(std::string(arg) + ": not a non-negative number: '" + argv[i] + "'");
             if (arg == "--show-missing") {
                 show_missing = *value;
+            } else if (arg == "--window") {
+                window = *value;
             } else if (arg == "--from-line") {
                 if (*value < 1) return usage_error("--from-line must be at least 1");
                 from_line = *value;
@@ -125,18 +149,26 @@ int main(int argc, char** argv) {
         std::cerr << "compare-text: cannot read " << source_path << ": " << std::strerror(errno) << "\n";
         return 2;
     }
-    if (!std::ifstream(pdf_path, std::ios::binary)) {  // a clear message before pdftotext runs
-        std::cerr << "compare-text: cannot read " << pdf_path << ": " << std::strerror(errno) << "\n";
+    std::error_code ec;
+    const bool pdf_is_directory = std::filesystem::is_directory(pdf_path, ec);
+    if (pdf_is_directory || !std::ifstream(pdf_path, std::ios::binary)) {  // a clear message before pdftotext runs
+        std::cerr << "compare-text: cannot read " << pdf_path << ": "
+                  << std::strerror(pdf_is_directory ? EISDIR : errno) << "\n";
         return 2;
     }
-    const auto pdf_text = extract_pdf_text(pdf_path);
+    const auto pdf_text = extract_pdf_text(pdf_path, plain);
     if (!pdf_text) return 2;
 
-    const auto result =
-        reportc::tools::compare_texts(*source_text, *pdf_text, int(from_line), int(to_line));
+    reportc::tools::CompareOptions options;
+    options.format = plain ? reportc::tools::PdfTextFormat::plain : reportc::tools::PdfTextFormat::tsv;
+    options.window = std::size_t(window);
+    options.from_line = int(from_line);
+    options.to_line = int(to_line);
+    const auto result = reportc::tools::compare_texts(*source_text, *pdf_text, options);
     if (from_line != 1 || to_given)
         std::cout << "source lines: " << from_line << "-"
                   << (to_given ? std::to_string(to_line) : std::string("end")) << "\n";
+    if (plain) std::cout << "pdf text: plain (pdftotext without -tsv)\n";
     std::cout << reportc::tools::format_report(result, std::size_t(show_missing));
     return 0;
 }

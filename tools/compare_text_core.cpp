@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace reportc::tools {
@@ -170,8 +171,9 @@ bool bisect(const int* a, int n, const Forms* b, int m, int& split_x, int& split
     return false;
 }
 
-// Marks in `matched` every a-index on one longest common subsequence of a and b.
-void align(const std::vector<int>& a, const std::vector<Forms>& b, std::vector<char>& matched) {
+// Sets match[i] = j for every pair (a[i], b[j]) on one longest common subsequence of a and b
+// (match[i] stays -1 for the others).
+void align(const std::vector<int>& a, const std::vector<Forms>& b, std::vector<int>& match) {
     struct Range {
         int a_lo, a_hi, b_lo, b_hi;
     };
@@ -180,15 +182,16 @@ void align(const std::vector<int>& a, const std::vector<Forms>& b, std::vector<c
     while (!stack.empty()) {
         Range r = stack.back();
         stack.pop_back();
-        // Common prefix and suffix are always on an optimal path.
+        // Common prefix and suffix are always on an optimal path. Every pair of the
+        // subsequence is eventually recorded here: bisect only splits ranges.
         while (r.a_lo < r.a_hi && r.b_lo < r.b_hi && eq(a[std::size_t(r.a_lo)], b[std::size_t(r.b_lo)])) {
-            matched[std::size_t(r.a_lo)] = 1;
+            match[std::size_t(r.a_lo)] = r.b_lo;
             ++r.a_lo;
             ++r.b_lo;
         }
         while (r.a_lo < r.a_hi && r.b_lo < r.b_hi &&
                eq(a[std::size_t(r.a_hi - 1)], b[std::size_t(r.b_hi - 1)])) {
-            matched[std::size_t(r.a_hi - 1)] = 1;
+            match[std::size_t(r.a_hi - 1)] = r.b_hi - 1;
             --r.a_hi;
             --r.b_hi;
         }
@@ -200,6 +203,211 @@ void align(const std::vector<int>& a, const std::vector<Forms>& b, std::vector<c
         stack.push_back({r.a_lo + x, r.a_hi, r.b_lo + y, r.b_hi});
         stack.push_back({r.a_lo, r.a_lo + x, r.b_lo, r.b_lo + y});
     }
+}
+
+// Both texts as interned ids; a PDF token carries one or two ids.
+struct Interned {
+    std::unordered_map<std::string_view, int> ids;
+    std::vector<int> source;
+    std::vector<Forms> pdf;
+};
+
+Interned intern_tokens(const std::vector<Token>& source, const std::vector<Token>& pdf) {
+    Interned in;
+    in.ids.reserve(source.size() + pdf.size());
+    auto intern = [&](const std::string& s) {
+        auto [it, inserted] = in.ids.emplace(s, int(in.ids.size()));
+        return it->second;
+    };
+    in.source.reserve(source.size());
+    for (const Token& t : source) in.source.push_back(intern(t.text));
+    in.pdf.reserve(pdf.size());
+    for (const Token& t : pdf) {
+        const int primary = intern(t.text);
+        const int alt = t.alt.empty() ? -1 : intern(t.alt);
+        in.pdf.push_back({primary, alt == primary ? -1 : alt});
+    }
+    return in;
+}
+
+// Strict in-order alignment: for each source token, the index of the PDF token it is aligned
+// with, or -1.
+std::vector<int> strict_match(const Interned& in) {
+    // Tokens with no equal on the other side can never match: dropping them leaves the
+    // longest common subsequence unchanged and makes the diff much cheaper.
+    std::vector<char> in_source(in.ids.size(), 0), in_pdf(in.ids.size(), 0);
+    for (int id : in.source) in_source[std::size_t(id)] = 1;
+    for (const Forms& f : in.pdf) {
+        in_pdf[std::size_t(f.primary)] = 1;
+        if (f.alt >= 0) in_pdf[std::size_t(f.alt)] = 1;
+    }
+    std::vector<int> a, a_index;
+    for (std::size_t i = 0; i < in.source.size(); ++i)
+        if (in_pdf[std::size_t(in.source[i])]) {
+            a.push_back(in.source[i]);
+            a_index.push_back(int(i));
+        }
+    std::vector<Forms> b;
+    std::vector<int> b_index;
+    for (std::size_t j = 0; j < in.pdf.size(); ++j) {
+        const Forms& f = in.pdf[j];
+        if (in_source[std::size_t(f.primary)] || (f.alt >= 0 && in_source[std::size_t(f.alt)])) {
+            b.push_back(f);
+            b_index.push_back(int(j));
+        }
+    }
+    std::vector<int> compact(a.size(), -1);
+    align(a, b, compact);
+    std::vector<int> match(in.source.size(), -1);
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (compact[i] >= 0) match[std::size_t(a_index[i])] = b_index[std::size_t(compact[i])];
+    return match;
+}
+
+std::size_t count_matched(const std::vector<int>& match) {
+    return std::size_t(std::count_if(match.begin(), match.end(), [](int j) { return j >= 0; }));
+}
+
+// Nearby phase: fills nearby[i] = 1 for each source token i found among the PDF tokens the
+// strict alignment left unused, within ±window of its anchor. Returns how many.
+std::size_t find_nearby(const Interned& in, const std::vector<int>& match, std::size_t window,
+                        std::vector<char>& nearby) {
+    const std::size_t n = in.source.size();
+    const long long m = (long long)in.pdf.size();
+    std::vector<char> used(in.pdf.size(), 0);
+    for (int j : match)
+        if (j >= 0) used[std::size_t(j)] = 1;
+    // PDF positions of each id among the unused PDF tokens, ascending.
+    std::vector<std::vector<int>> where(in.ids.size());
+    for (std::size_t j = 0; j < in.pdf.size(); ++j) {
+        if (used[j]) continue;
+        where[std::size_t(in.pdf[j].primary)].push_back(int(j));
+        if (in.pdf[j].alt >= 0) where[std::size_t(in.pdf[j].alt)].push_back(int(j));
+    }
+    std::vector<std::size_t> next_candidate(in.ids.size(), 0);
+    // Next aligned PDF index after each source position (m when none).
+    std::vector<long long> next_pdf(n + 1, m);
+    for (std::size_t i = n; i-- > 0;) next_pdf[i] = match[i] >= 0 ? match[i] : next_pdf[i + 1];
+    long long prev_source = -1, prev_pdf = -1;
+    const long long w = (long long)std::min<std::size_t>(window, std::size_t(std::numeric_limits<int>::max()));
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (match[i] >= 0) {
+            prev_source = (long long)i;
+            prev_pdf = match[i];
+            continue;
+        }
+        const long long low = prev_pdf + 1;
+        const long long high = std::max(low, next_pdf[i + 1] - 1);
+        const long long anchor = std::clamp(prev_pdf + ((long long)i - prev_source), low, high);
+        // The earliest unused candidate within [anchor - w, anchor + w]. Anchors never decrease
+        // along the source, so a candidate left of one window is left of all later ones:
+        // earliest-first then finds as many pairs as any assignment could (interval greedy).
+        const std::vector<int>& cand = where[std::size_t(in.source[i])];
+        std::size_t& p = next_candidate[std::size_t(in.source[i])];
+        while (p < cand.size() && (used[std::size_t(cand[p])] || cand[p] < anchor - w)) ++p;
+        const long long best = p < cand.size() && cand[p] <= anchor + w ? cand[p] : -1;
+        if (best >= 0) {
+            used[std::size_t(best)] = 1;
+            nearby[i] = 1;
+            ++found;
+        }
+    }
+    return found;
+}
+
+// Bag of words: source tokens with an equal PDF token, each PDF token used once. Single-form
+// PDF tokens are used first, then two-form ones (greedy; exact when no PDF token has an alt).
+std::size_t count_present(const Interned& in) {
+    std::vector<std::size_t> single(in.ids.size(), 0);
+    std::vector<std::vector<int>> double_form(in.ids.size());
+    for (std::size_t j = 0; j < in.pdf.size(); ++j) {
+        const Forms& f = in.pdf[j];
+        if (f.alt < 0) {
+            ++single[std::size_t(f.primary)];
+        } else {
+            double_form[std::size_t(f.primary)].push_back(int(j));
+            double_form[std::size_t(f.alt)].push_back(int(j));
+        }
+    }
+    std::vector<char> used(in.pdf.size(), 0);
+    std::size_t present = 0;
+    for (int id : in.source) {
+        if (single[std::size_t(id)] > 0) {
+            --single[std::size_t(id)];
+            ++present;
+            continue;
+        }
+        auto& list = double_form[std::size_t(id)];
+        while (!list.empty() && used[std::size_t(list.back())]) list.pop_back();
+        if (!list.empty()) {
+            used[std::size_t(list.back())] = 1;
+            list.pop_back();
+            ++present;
+        }
+    }
+    return present;
+}
+
+Comparison finish(const std::vector<Token>& source, const Interned& in, const std::vector<int>& match,
+                  std::size_t window) {
+    Comparison result;
+    result.source_words = source.size();
+    result.window = window;
+    result.found = count_matched(match);
+    std::vector<char> nearby(source.size(), 0);
+    result.found_nearby = find_nearby(in, match, window, nearby);
+    result.present = count_present(in);
+    bool in_run = false;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        if (match[i] >= 0 || nearby[i]) {
+            in_run = false;
+            continue;
+        }
+        if (!in_run) result.missing.push_back(MissingRun{source[i].line, source[i].line, {}});
+        result.missing.back().words.push_back(source[i].text);
+        result.missing.back().last_line = source[i].line;
+        in_run = true;
+    }
+    return result;
+}
+
+// A line-break join candidate: words[first] ends in "-" or "/" and words[first + 1] starts a
+// new line.
+bool join_candidate(const std::vector<Token>& words, std::size_t first) {
+    if (first + 1 >= words.size()) return false;
+    const Token& w = words[first];
+    if (w.text.size() < 2 || !w.alt.empty() || words[first + 1].line == w.line) return false;
+    return w.text.back() == '-' || w.text.back() == '/';
+}
+
+Token joined_token(const Token& head, const Token& tail) {
+    Token t{head.text + tail.text, {}, head.line};
+    if (head.text.back() == '-') t.alt = head.text.substr(0, head.text.size() - 1) + tail.text;
+    return t;
+}
+
+// Applies the joins at candidate positions for which `join(first, token)` is true; `origin`
+// (if given) receives, per output token, the index of its first word and whether it is a join.
+template <class Pred>
+std::vector<Token> apply_joins(const std::vector<Token>& words, Pred&& join,
+                               std::vector<std::pair<std::size_t, bool>>* origin = nullptr) {
+    std::vector<Token> out;
+    out.reserve(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (join_candidate(words, i)) {
+            Token t = joined_token(words[i], words[i + 1]);
+            if (join(i, t)) {
+                out.push_back(std::move(t));
+                if (origin) origin->push_back({i, true});
+                ++i;
+                continue;
+            }
+        }
+        out.push_back(words[i]);
+        if (origin) origin->push_back({i, false});
+    }
+    return out;
 }
 
 }  // namespace
@@ -268,86 +476,131 @@ std::vector<Token> tokenize_pdf(std::string_view text) {
     return tokens;
 }
 
+std::vector<Token> tokenize_pdf_tsv(std::string_view tsv) {
+    std::vector<Token> tokens;
+    std::string previous_key;
+    int line_number = 0;
+    for_each_line(tsv, [&](std::string_view row, int) {
+        if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+        // level page_num par_num block_num line_num word_num left top width height conf text
+        std::string_view fields[12];
+        std::size_t count = 0, pos = 0;
+        while (count < 11) {
+            const std::size_t tab = row.find('\t', pos);
+            if (tab == std::string_view::npos) return;  // header-less junk or a short row
+            fields[count++] = row.substr(pos, tab - pos);
+            pos = tab + 1;
+        }
+        fields[11] = row.substr(pos);  // the text (never holds a tab)
+        if (fields[0] != "5") return;  // page, flow, block and line rows carry no words
+        std::string key;
+        for (std::size_t f = 1; f <= 4; ++f) {
+            key += fields[f];
+            key += '\t';
+        }
+        if (key != previous_key) {
+            ++line_number;
+            previous_key = std::move(key);
+        }
+        split_words(normalize_typography(fields[11]), line_number, tokens);
+    });
+    return tokens;
+}
+
+std::vector<Token> join_line_breaks(const std::vector<Token>& words, const std::vector<Token>& source) {
+    std::unordered_set<std::string_view> vocabulary;
+    for (const Token& t : source) vocabulary.insert(t.text);
+    return apply_joins(words, [&](std::size_t, const Token& t) {
+        return vocabulary.count(t.text) > 0 || (!t.alt.empty() && vocabulary.count(t.alt) > 0);
+    });
+}
+
 double Comparison::percent() const {
     return source_words == 0 ? 100.0 : 100.0 * double(found) / double(source_words);
 }
 
-Comparison compare(const std::vector<Token>& source, const std::vector<Token>& pdf) {
-    // Intern every spelling; a PDF token carries one or two ids.
-    std::unordered_map<std::string_view, int> ids;
-    ids.reserve(source.size() + pdf.size());
-    auto intern = [&](const std::string& s) {
-        auto [it, inserted] = ids.emplace(s, int(ids.size()));
-        return it->second;
-    };
-    std::vector<int> source_ids;
-    source_ids.reserve(source.size());
-    for (const Token& t : source) source_ids.push_back(intern(t.text));
-    std::vector<Forms> pdf_forms;
-    pdf_forms.reserve(pdf.size());
-    for (const Token& t : pdf) pdf_forms.push_back({intern(t.text), t.alt.empty() ? -1 : intern(t.alt)});
-
-    // Tokens with no equal on the other side can never match: dropping them leaves the
-    // longest common subsequence unchanged and makes the diff much cheaper.
-    std::vector<char> in_source(ids.size(), 0), in_pdf(ids.size(), 0);
-    for (int id : source_ids) in_source[std::size_t(id)] = 1;
-    for (const Forms& f : pdf_forms) {
-        in_pdf[std::size_t(f.primary)] = 1;
-        if (f.alt >= 0) in_pdf[std::size_t(f.alt)] = 1;
-    }
-    std::vector<int> a;
-    std::vector<std::size_t> a_index;
-    for (std::size_t i = 0; i < source_ids.size(); ++i)
-        if (in_pdf[std::size_t(source_ids[i])]) {
-            a.push_back(source_ids[i]);
-            a_index.push_back(i);
-        }
-    std::vector<Forms> b;
-    for (const Forms& f : pdf_forms)
-        if (in_source[std::size_t(f.primary)] || (f.alt >= 0 && in_source[std::size_t(f.alt)])) b.push_back(f);
-
-    std::vector<char> compact_matched(a.size(), 0);
-    align(a, b, compact_matched);
-    std::vector<char> matched(source.size(), 0);
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (compact_matched[i]) matched[a_index[i]] = 1;
-
-    Comparison result;
-    result.source_words = source.size();
-    bool in_run = false;
-    for (std::size_t i = 0; i < source.size(); ++i) {
-        if (matched[i]) {
-            ++result.found;
-            in_run = false;
-            continue;
-        }
-        if (!in_run) result.missing.push_back(MissingRun{source[i].line, {}});
-        result.missing.back().words.push_back(source[i].text);
-        in_run = true;
-    }
-    return result;
+double Comparison::percent_local() const {
+    return source_words == 0 ? 100.0 : 100.0 * double(found + found_nearby) / double(source_words);
 }
 
-Comparison compare_texts(std::string_view source_text, std::string_view pdf_text, int from_line, int to_line) {
-    return compare(tokenize_source(source_text, from_line, to_line), tokenize_pdf(pdf_text));
+double Comparison::percent_present() const {
+    return source_words == 0 ? 100.0 : 100.0 * double(present) / double(source_words);
 }
+
+Comparison compare(const std::vector<Token>& source, const std::vector<Token>& pdf, std::size_t window) {
+    const Interned in = intern_tokens(source, pdf);
+    return finish(source, in, strict_match(in), window);
+}
+
+Comparison compare_pdf_words(const std::vector<Token>& source, const std::vector<Token>& words,
+                             std::size_t window) {
+    std::unordered_set<std::string_view> vocabulary;
+    for (const Token& t : source) vocabulary.insert(t.text);
+    auto known = [&](const std::string& s) { return !s.empty() && vocabulary.count(s) > 0; };
+
+    // Pass 1: join wherever the source has a joined spelling.
+    std::vector<std::pair<std::size_t, bool>> origin;
+    const std::vector<Token> joined =
+        apply_joins(words, [&](std::size_t, const Token& t) { return known(t.text) || known(t.alt); }, &origin);
+    const Interned in1 = intern_tokens(source, joined);
+    const std::vector<int> match1 = strict_match(in1);
+
+    // Pass 2: undo the joins left unaligned whose halves are both source words.
+    std::vector<char> aligned(joined.size(), 0);
+    for (int j : match1)
+        if (j >= 0) aligned[std::size_t(j)] = 1;
+    std::unordered_set<std::size_t> undo;
+    for (std::size_t k = 0; k < joined.size(); ++k) {
+        const auto [first, is_join] = origin[k];
+        if (is_join && !aligned[k] && known(words[first].text) && known(words[first + 1].text)) undo.insert(first);
+    }
+    if (!undo.empty()) {
+        const std::vector<Token> rejoined = apply_joins(words, [&](std::size_t first, const Token& t) {
+            return (known(t.text) || known(t.alt)) && undo.count(first) == 0;
+        });
+        Interned in2 = intern_tokens(source, rejoined);
+        std::vector<int> match2 = strict_match(in2);
+        if (count_matched(match2) >= count_matched(match1)) return finish(source, in2, match2, window);
+    }
+    return finish(source, in1, match1, window);
+}
+
+Comparison compare_texts(std::string_view source_text, std::string_view pdf_text, const CompareOptions& options) {
+    const std::vector<Token> source = tokenize_source(source_text, options.from_line, options.to_line);
+    if (options.format == PdfTextFormat::plain) return compare(source, tokenize_pdf(pdf_text), options.window);
+    return compare_pdf_words(source, tokenize_pdf_tsv(pdf_text), options.window);
+}
+
+namespace {
+
+std::string figure(const char* label, std::size_t count, double percent) {
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, "%s: %zu (%.2f%%)\n", label, count, percent);
+    return buffer;
+}
+
+}  // namespace
 
 std::string format_report(const Comparison& result, std::size_t show_missing) {
-    char percent[32];
-    std::snprintf(percent, sizeof percent, "%.2f", result.percent());
     std::string out;
     out += "source words: " + std::to_string(result.source_words) + "\n";
-    out += "found in order: " + std::to_string(result.found) + "\n";
-    out += "percentage: " + std::string(percent) + "%\n";
+    out += figure("strict in order", result.found, result.percent());
+    const std::string local = "in order with local reordering (\u00B1" + std::to_string(result.window) + " PDF words)";
+    out += figure(local.c_str(), result.found + result.found_nearby, result.percent_local());
+    out += figure("present anywhere", result.present, result.percent_present());
     std::size_t missing_words = 0;
     for (const MissingRun& run : result.missing) missing_words += run.words.size();
     const std::size_t shown = std::min(show_missing, result.missing.size());
-    out += "missing: " + std::to_string(missing_words) + " words in " + std::to_string(result.missing.size()) +
-           " runs (showing " + std::to_string(shown) + ")\n";
+    out += "missing (not even nearby): " + std::to_string(missing_words) + " words in " +
+           std::to_string(result.missing.size()) + " runs (showing " + std::to_string(shown) + ")\n";
     for (std::size_t r = 0; r < shown; ++r) {
         const MissingRun& run = result.missing[r];
         out += 'L';
         out += std::to_string(run.line);
+        if (run.last_line != run.line) {
+            out += '-';
+            out += std::to_string(run.last_line);
+        }
         out += ':';
         for (const std::string& w : run.words) out += " " + w;
         out += "\n";
