@@ -159,7 +159,7 @@ double vertical_chart(Painter& p, const doc::Chart& chart, double W, double H) {
     const bool stacked = chart.type == "stacked-bar", line = chart.type == "line";
     const size_t n = chart.categories.size(), ns = chart.series.size();
     const Extent ext = extent(chart, stacked);
-    const Ticks ticks = nice_ticks(ext.lo, ext.hi);
+    Ticks ticks = nice_ticks(ext.lo, ext.hi);
     const int decimals = decimals_needed(ext.shown);
     const TextStyle lab = p.label_style(), note = p.note_style();
     const double lead = p.text().leading(lab), ascent = p.text().ascent(lab), descent = p.text().descent(lab);
@@ -173,37 +173,50 @@ double vertical_chart(Painter& p, const doc::Chart& chart, double W, double H) {
     }
     const double labels_top = y;
 
-    std::vector<std::string> tick_text;
-    double tick_w = 0;
-    for (double v : ticks.values) {
-        tick_text.push_back(format_number(v, ticks.decimals));
-        tick_w = std::max(tick_w, p.text().width(tick_text.back(), lab));
-    }
-    const double left = tick_w + 5, right = W - 1;
-    const double bw = (right - left) / double(n);
-
-    // Category labels: wrapped to the band; every step-th one when bands are too narrow.
+    // The geometry depends on the ticks (their labels' width sets the plot's left edge) and the
+    // ticks on the plot height (labels one line apart at least): fit twice.
+    Bottom bottom = measure_bottom(p, chart, chart.x_label, W);
+    const double top = labels_top + std::max(lead, ascent + descent + 5);  // room for value labels above the highest point
     double natural = 0;
     for (const auto& c : chart.categories) natural = std::max(natural, p.text().width(c, lab));
-    size_t step = 1;
-    while (step < n && double(step) * bw - 4 < std::min(natural, 3.5 * lab.size)) ++step;
-    std::vector<std::vector<std::string>> cat_lines(n);
-    size_t max_lines = 0;
-    for (size_t i = 0; i < n; i += step) {
-        cat_lines[i] = p.text().wrap(chart.categories[i], lab, double(step) * bw - 4, 3);
-        max_lines = std::max(max_lines, cat_lines[i].size());
+    std::vector<std::string> tick_text;
+    std::vector<std::vector<std::string>> cat_lines;
+    double left = 0, right = W - 1, bw = 0, cat_h = 0, plot_bottom = 0, plot_h = 0, height = H;
+    for (int pass = 0; pass < 2; ++pass) {
+        tick_text.clear();
+        double tick_w = 0;
+        for (double v : ticks.values) {
+            tick_text.push_back(format_number(v, ticks.decimals));
+            tick_w = std::max(tick_w, p.text().width(tick_text.back(), lab));
+        }
+        left = tick_w + 5;
+        bw = (right - left) / double(n);
+        // Category labels: wrapped to the band; every step-th one when bands are too narrow. A
+        // label is never wider than twice its distance to the plot's nearer edge, so none leaves
+        // the plot's width.
+        size_t step = 1;
+        while (step < n && double(step) * bw - 4 < std::min(natural, 3.5 * lab.size)) ++step;
+        cat_lines.assign(n, {});
+        size_t max_lines = 0;
+        for (size_t i = 0; i < n; i += step) {
+            double room = std::min({double(step) * bw - 4, (2.0 * double(i) + 1) * bw - 2, (2.0 * double(n - i) - 1) * bw - 2});
+            cat_lines[i] = p.text().wrap(chart.categories[i], lab, room, 3);
+            max_lines = std::max(max_lines, cat_lines[i].size());
+        }
+        cat_h = double(max_lines) * lead;
+        const double below = 4 + cat_h + bottom.total();
+        height = H;
+        plot_bottom = height - below;
+        if (plot_bottom - top < kMinPlot) {
+            plot_bottom = top + kMinPlot;
+            height = plot_bottom + below;
+        }
+        plot_h = plot_bottom - top;
+        const int fit = int(plot_h / (ascent + descent + 3)) + 1;
+        if (pass == 0 && fit < int(ticks.values.size())) ticks = nice_ticks(ext.lo, ext.hi, 2, std::max(2, fit));
+        else break;
     }
-    const double cat_h = double(max_lines) * lead;
-
-    Bottom bottom = measure_bottom(p, chart, chart.x_label, W);
-    const double top = labels_top + std::max(lead, ascent + descent + 3);  // room for value labels above the highest bar
-    const double below = 4 + cat_h + bottom.total();
-    double plot_bottom = H - below;
-    if (plot_bottom - top < kMinPlot) {
-        plot_bottom = top + kMinPlot;
-        H = plot_bottom + below;
-    }
-    const double plot_h = plot_bottom - top;
+    H = height;
     auto yv = [&](double v) { return plot_bottom - (v - ticks.min) / (ticks.max - ticks.min) * plot_h; };
 
     // Grid and tick labels.
@@ -353,7 +366,7 @@ double vertical_chart(Painter& p, const doc::Chart& chart, double W, double H) {
 double horizontal_chart(Painter& p, const doc::Chart& chart, double W, double H) {
     const size_t n = chart.categories.size(), ns = chart.series.size();
     const Extent ext = extent(chart, false);
-    const Ticks ticks = nice_ticks(ext.lo, ext.hi);
+    Ticks ticks = nice_ticks(ext.lo, ext.hi);
     const int decimals = decimals_needed(ext.shown);
     const TextStyle lab = p.label_style(), note = p.note_style();
     const double lead = p.text().leading(lab), ascent = p.text().ascent(lab), descent = p.text().descent(lab);
@@ -369,11 +382,23 @@ double horizontal_chart(Painter& p, const doc::Chart& chart, double W, double H)
     double natural = 0, value_w = 0;
     for (const auto& c : chart.categories) natural = std::max(natural, p.text().width(c, lab));
     for (double v : ext.shown) value_w = std::max(value_w, p.text().width(format_number(v, decimals), lab));
-    std::vector<std::string> tick_text;
-    for (double v : ticks.values) tick_text.push_back(format_number(v, ticks.decimals));
     const double col_w = std::min(W * 0.32, natural);
     const double left = col_w + 6;
-    const double right = W - std::max(value_w + 4, p.text().width(tick_text.back(), lab) / 2 + 1);
+    // Tick labels under the plot, at least 6 pt apart: fewer ticks when they would crowd.
+    std::vector<std::string> tick_text;
+    double right = W;
+    for (int pass = 0; pass < 2; ++pass) {
+        tick_text.clear();
+        double widest = 0;
+        for (double v : ticks.values) {
+            tick_text.push_back(format_number(v, ticks.decimals));
+            widest = std::max(widest, p.text().width(tick_text.back(), lab));
+        }
+        right = W - std::max(value_w + 4, p.text().width(tick_text.back(), lab) / 2 + 1);
+        const int fit = int((right - left) / (widest + 6)) + 1;
+        if (pass == 0 && fit < int(ticks.values.size())) ticks = nice_ticks(ext.lo, ext.hi, 2, std::max(2, fit));
+        else break;
+    }
 
     Bottom bottom = measure_bottom(p, chart, value_title(chart), W);
     const double below = 3 + lead + bottom.total();

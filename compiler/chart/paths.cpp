@@ -3,8 +3,11 @@
 #include <cairo.h>
 
 #include <cmath>
+#include <numbers>
 
 namespace reportc::chart {
+
+constexpr double kPi = std::numbers::pi;
 
 struct PathBuilder::Impl {
     cairo_surface_t* surface = nullptr;
@@ -47,10 +50,10 @@ PathBuilder& PathBuilder::rounded_rect(double x, double y, double w, double h, d
     if (radius <= 0) return rect(x, y, w, h);
     cairo_t* cr = m_impl->cr;
     cairo_new_sub_path(cr);
-    cairo_arc(cr, x + w - radius, y + radius, radius, -M_PI / 2, 0);
-    cairo_arc(cr, x + w - radius, y + h - radius, radius, 0, M_PI / 2);
-    cairo_arc(cr, x + radius, y + h - radius, radius, M_PI / 2, M_PI);
-    cairo_arc(cr, x + radius, y + radius, radius, M_PI, 3 * M_PI / 2);
+    cairo_arc(cr, x + w - radius, y + radius, radius, -kPi / 2, 0);
+    cairo_arc(cr, x + w - radius, y + h - radius, radius, 0, kPi / 2);
+    cairo_arc(cr, x + radius, y + h - radius, radius, kPi / 2, kPi);
+    cairo_arc(cr, x + radius, y + radius, radius, kPi, 3 * kPi / 2);
     cairo_close_path(cr);
     return *this;
 }
@@ -67,7 +70,7 @@ PathBuilder& PathBuilder::arc_negative(double cx, double cy, double r, double fr
 
 PathBuilder& PathBuilder::circle(double cx, double cy, double r) {
     cairo_new_sub_path(m_impl->cr);
-    cairo_arc(m_impl->cr, cx, cy, r, 0, 2 * M_PI);
+    cairo_arc(m_impl->cr, cx, cy, r, 0, 2 * kPi);
     cairo_close_path(m_impl->cr);
     return *this;
 }

@@ -3,11 +3,14 @@
 // they fit in, and for a donut the total in the hole.
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "chart/painter.h"
 #include "chart/ticks.h"
 
 namespace reportc::chart {
+
+constexpr double kPi = std::numbers::pi;
 namespace {
 
 constexpr double kGap = 18;  // between the pie and its legend
@@ -19,8 +22,8 @@ bool in_sector(const Box& box, double cx, double cy, double inner, double outer,
         double dx = c[0] - cx, dy = c[1] - cy;
         double dist = std::hypot(dx, dy);
         if (dist < inner + 1 || dist > outer - 1) return false;
-        if (sweep >= 2 * M_PI - 1e-9) continue;
-        double rel = std::fmod(std::atan2(dy, dx) - from + 4 * M_PI, 2 * M_PI);
+        if (sweep >= 2 * kPi - 1e-9) continue;
+        double rel = std::fmod(std::atan2(dy, dx) - from + 4 * kPi, 2 * kPi);
         if (rel > sweep) return false;
     }
     return true;
@@ -87,14 +90,14 @@ double draw_pie_chart(Painter& p, const doc::Chart& chart, double W, double H, D
     H = top + region + (note_h > 0 ? note_h + 6 : 0);
     const double r = d / 2, ri = donut ? r * 0.55 : 0;
 
-    double angle = -M_PI / 2;
+    double angle = -kPi / 2;
     std::vector<Box> slice_labels;
     for (size_t i = 0; i < n; ++i) {
         if (values[i] <= 0) continue;
-        const double sweep = values[i] / total * 2 * M_PI;
+        const double sweep = values[i] / total * 2 * kPi;
         const Color color = series.derived ? lighten(p.color(i), 0.55) : p.color(i);
         auto& path = p.paths();
-        if (sweep >= 2 * M_PI - 1e-9) {
+        if (sweep >= 2 * kPi - 1e-9) {
             path.circle(cx, cy, r);
             if (donut) path.circle(cx, cy, ri);  // the hole, by the even-odd rule below
         } else if (donut) {
@@ -103,7 +106,7 @@ double draw_pie_chart(Painter& p, const doc::Chart& chart, double W, double H, D
             path.move_to(cx, cy).arc(cx, cy, r, angle, angle + sweep).close();
         }
         frame::ShapeItem slice = filled_stroked(path.take(), color, Color{0xff, 0xff, 0xff}, 1);
-        if (donut && sweep >= 2 * M_PI - 1e-9) slice.fill_rule = frame::FillRule::EvenOdd;
+        if (donut && sweep >= 2 * kPi - 1e-9) slice.fill_rule = frame::FillRule::EvenOdd;
         p.shape(std::move(slice));
 
         // The value inside its slice when it fits there (the legend always has it).

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "cli/arguments.h"
+#include "cli/render_command.h"
 #include "driver/compiler.h"
 
 #ifndef REPORTC_VERSION
@@ -30,6 +31,7 @@ void print_diagnostics(const Diagnostics& diags, const SourceManager& sources) {
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && args[0] == "render") return cli::run_render({args.begin() + 1, args.end()});
     std::string error;
     auto parsed = cli::parse_arguments(args, error);
     if (!parsed) {

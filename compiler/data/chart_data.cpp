@@ -155,6 +155,7 @@ private:
         for (auto& s : chart.series) {
             s.values.clear();
             s.value_spans.clear();
+            s.raw_values.clear();
         }
         for (const auto& group : data.groups) {
             for (const auto& record : group.records) {
@@ -175,6 +176,7 @@ private:
                     std::string text = v ? field_text(*v) : "";
                     Span at = v ? v->span : record.span;
                     s.value_spans.push_back(at);
+                    s.raw_values.push_back(text);
                     if (text.empty()) {
                         s.values.push_back(kGap);
                         continue;

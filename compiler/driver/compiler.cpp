@@ -6,6 +6,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "data/chart_data.h"
 #include "data/expand_tables.h"
 #include "input/layout_reader.h"
 #include "xref/xref.h"
@@ -114,6 +115,7 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
     // Tables generated from data files become ordinary tables before layout; then ids, links and
     // cross-references are resolved over the whole document.
     data::expand_tables(*document, layout_source->table_templates, env, sources, diags);
+    data::resolve_charts(*document, *layout_source, env, sources, diags);
     xref::Options xref_options;
     xref_options.figure_label = setting(*layout_source, "figure-label", "Figure");
     xref_options.abbreviation_table = setting(*layout_source, "abbreviation-register", "");

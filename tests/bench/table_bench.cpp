@@ -60,7 +60,9 @@ doc::Table make_table(size_t rows) {
     t.rows.push_back(std::move(header));
     for (size_t r = 0; r < rows; ++r) {
         doc::TableRow row;
-        row.cells.push_back(cell("Row " + std::to_string(r)));
+        std::string label = "Row ";
+        label += std::to_string(r);
+        row.cells.push_back(cell(label));
         row.cells.push_back(cell(cell_text(r, 1, 12 + r % 20)));
         row.cells.push_back(cell(cell_text(r, 2, 8 + r % 15)));
         row.cells.push_back(cell(cell_text(r, 3, 3)));

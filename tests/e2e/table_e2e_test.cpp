@@ -95,7 +95,9 @@ TEST(TableE2E, HeaderOnEveryPageTheTableSpans) {
         std::string text = page_text(p);
         EXPECT_NE(text.find("Header Alpha"), std::string::npos) << "page " << p;
         EXPECT_NE(text.find("Header Gamma"), std::string::npos) << "page " << p;
-        if (p > 1) EXPECT_NE(text.find("(continued)"), std::string::npos) << "page " << p;
+        if (p > 1) {
+            EXPECT_NE(text.find("(continued)"), std::string::npos) << "page " << p;
+        }
     }
 }
 
@@ -107,7 +109,9 @@ TEST(TableE2E, TallRowIsSplitAndNothingIsLost) {
     EXPECT_GE(pages_with_tall, 2);
     for (int p = 0; p < 30; ++p) EXPECT_NE(all.find("Tall " + std::to_string(p) + " "), std::string::npos) << p;
     for (int r = 1; r <= 120; r += 7)
-        if (r != 40 && (r < 60 || r > 63)) EXPECT_NE(all.find("Row " + std::to_string(r) + "\n"), std::string::npos) << r;
+        if (r != 40 && (r < 60 || r > 63)) {
+            EXPECT_NE(all.find("Row " + std::to_string(r) + "\n"), std::string::npos) << r;
+        }
 }
 
 TEST(TableE2E, TraceShowsNoOverprintedRows) {
@@ -186,8 +190,11 @@ TEST(TableE2E, NewGroupDoesNotRepeatThePreviousGroupsHeader) {
     for (int p = 1; p <= 12; ++p) {
         std::string text = run("pdftotext -q -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + quote(dir + "/o.pdf") + " -").out;
         // A page holding only group 2's rows must not show group 1's header.
-        if (text.find("g1 row") == std::string::npos && text.find("g2 row") != std::string::npos)
+        if (text.find("g1 row") == std::string::npos && text.find("g2 row") != std::string::npos) {
             EXPECT_EQ(text.find("Head1"), std::string::npos) << "page " << p;
-        if (text.find("g2 row") != std::string::npos) EXPECT_NE(text.find("Head2"), std::string::npos) << "page " << p;
+        }
+        if (text.find("g2 row") != std::string::npos) {
+            EXPECT_NE(text.find("Head2"), std::string::npos) << "page " << p;
+        }
     }
 }

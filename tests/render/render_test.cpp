@@ -1,0 +1,190 @@
+// PNG previews: the page size in pixels follows the dpi, shapes and text land where the frame
+// puts them, a single chart can be cut out by its id, and `reportc render` writes the files.
+#include <gtest/gtest.h>
+
+#include <cairo.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "../chart/chart_test_support.h"
+#include "render/render_png.h"
+
+using namespace reportc;
+using namespace reportc::chart::testing;
+
+namespace {
+
+std::filesystem::path out_dir(const std::string& name) {
+    auto dir = std::filesystem::path(REPORTC_BINARY_DIR) / "test-output/render" / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+// A decoded PNG; pixel() gives 0xRRGGBB.
+class Png {
+public:
+    explicit Png(const std::filesystem::path& path) : m_surface(cairo_image_surface_create_from_png(path.c_str())) {}
+    ~Png() { cairo_surface_destroy(m_surface); }
+    bool ok() const { return cairo_surface_status(m_surface) == CAIRO_STATUS_SUCCESS; }
+    int width() const { return cairo_image_surface_get_width(m_surface); }
+    int height() const { return cairo_image_surface_get_height(m_surface); }
+    uint32_t pixel(int x, int y) const {
+        const unsigned char* data = cairo_image_surface_get_data(m_surface);
+        int stride = cairo_image_surface_get_stride(m_surface);
+        return *reinterpret_cast<const uint32_t*>(data + y * stride + x * 4) & 0xFFFFFF;
+    }
+    // Pixels in [x0, x1) x [y0, y1) that are not white.
+    int inked(int x0, int y0, int x1, int y1) const {
+        int n = 0;
+        for (int y = std::max(0, y0); y < std::min(height(), y1); ++y)
+            for (int x = std::max(0, x0); x < std::min(width(), x1); ++x) n += pixel(x, y) != 0xFFFFFF;
+        return n;
+    }
+
+private:
+    cairo_surface_t* m_surface;
+};
+
+frame::ShapeItem rect(double x, double y, double w, double h, Color fill) {
+    frame::ShapeItem s;
+    auto P = [](double a, double b) { return Point{pt(a), pt(b)}; };
+    s.path = {{frame::PathCommand::Kind::MoveTo, {P(x, y)}}, {frame::PathCommand::Kind::LineTo, {P(x + w, y)}},
+              {frame::PathCommand::Kind::LineTo, {P(x + w, y + h)}}, {frame::PathCommand::Kind::LineTo, {P(x, y + h)}},
+              {frame::PathCommand::Kind::Close, {}}};
+    s.fill = fill;
+    return s;
+}
+
+frame::FrameDocument small_page() {
+    chart::Graphic g;
+    g.width = pt(200);
+    g.height = pt(100);
+    frame::FrameDocument doc = document_of(g);
+    doc.pages[0].items.push_back(rect(50, 20, 40, 60, Color{0xc0, 0x00, 0x00}));
+    frame::TextItem t;
+    t.font = 0;
+    t.size = pt(20);
+    t.x = pt(110);
+    t.y = pt(60);
+    t.text = "6.7";
+    doc.pages[0].items.push_back(t);
+    return doc;
+}
+
+}  // namespace
+
+TEST(render_page, SizeFollowsDpiAndTheBarIsWhereTheFrameSaysItIs) {
+    // A 200 x 100 pt page: 200 x 100 px at 72 dpi, 400 x 200 px at 144 dpi; the bar's middle is
+    // red, the margins white, and the text's box has ink.
+    auto dir = out_dir("page");
+    std::string error;
+    ASSERT_TRUE(render::render_page_png(small_page(), 0, 72, (dir / "p72.png").string(), error)) << error;
+    Png a(dir / "p72.png");
+    ASSERT_TRUE(a.ok());
+    EXPECT_EQ(a.width(), 200);
+    EXPECT_EQ(a.height(), 100);
+    EXPECT_EQ(a.pixel(70, 50), 0xC00000u);
+    EXPECT_EQ(a.pixel(5, 5), 0xFFFFFFu);
+    EXPECT_EQ(a.pixel(95, 50), 0xFFFFFFu);
+    EXPECT_GT(a.inked(110, 45, 140, 60), 30);  // "6.7" at 20 pt
+    EXPECT_EQ(a.inked(150, 0, 200, 100), 0);   // nothing right of the text
+
+    ASSERT_TRUE(render::render_page_png(small_page(), 0, 144, (dir / "p144.png").string(), error)) << error;
+    Png b(dir / "p144.png");
+    EXPECT_EQ(b.width(), 400);
+    EXPECT_EQ(b.height(), 200);
+    EXPECT_EQ(b.pixel(140, 100), 0xC00000u);
+}
+
+TEST(render_page, MissingPageIsAnError) {
+    // Page 2 of a one-page document: false and a message naming the page count.
+    std::string error;
+    EXPECT_FALSE(render::render_page_png(small_page(), 1, 72, (out_dir("missing") / "x.png").string(), error));
+    EXPECT_EQ(error, "page 2 does not exist (the document has 1 pages)");
+}
+
+TEST(render_page, ChartBarsHaveInkAndLabelsAreDrawn) {
+    // A drawn bar chart: every bar's centre is painted in the bar colour; the chart's text boxes
+    // hold ink. (The PNGs of every chart type are left in test-output/render/charts for eyes.)
+    auto dir = out_dir("charts");
+    Diagnostics diags;
+    doc::Chart c = make_chart("bar", {"FY2019/20", "FY2020/21"}, {series("Visits", {5.0, 6.7})});
+    c.y_label = "Visits";
+    c.unit = "millions";
+    chart::Graphic g = chart::draw_chart(c, pt(300), std::nullopt, chart::ChartStyle{}, fonts(), diags);
+    ASSERT_FALSE(diags.has_errors());
+    std::string error;
+    ASSERT_TRUE(render::render_page_png(document_of(g), 0, 72, (dir / "bar.png").string(), error)) << error;
+    Png png(dir / "bar.png");
+    ASSERT_TRUE(png.ok());
+    auto bars = filled_rects(g);
+    ASSERT_EQ(bars.size(), 2u);
+    for (const auto& bar : bars) EXPECT_EQ(png.pixel(int(bar.x + bar.w / 2), int(bar.y + bar.h / 2)), 0x1F4E79u);
+    for (const auto& [text, box] : label_boxes(g))
+        EXPECT_GT(png.inked(int(box.x), int(box.y), int(box.right()) + 1, int(box.bottom()) + 1), 0) << text;
+
+    for (const char* type : {"hbar", "stacked-bar", "line", "pie", "donut"}) {
+        doc::Chart other = make_chart(type, {"ECWA", "PI", "SA", "SEA"}, {series("Members", {9, 8, 6, 10})});
+        chart::Graphic og = chart::draw_chart(other, pt(300), std::nullopt, chart::ChartStyle{}, fonts(), diags);
+        EXPECT_TRUE(render::render_page_png(document_of(og), 0, 144, (dir / (std::string(type) + ".png")).string(), error)) << error;
+    }
+}
+
+TEST(render_items, CutsOneChartOutByItsAnchors) {
+    // Anchors "c" and "c.end" mark a 100 x 50 pt chart: the PNG is that plus a 6 pt margin on
+    // each side; a figure id whose caption anchor follows "c.end" finds the same region.
+    frame::FrameDocument doc = small_page();
+    auto& items = doc.pages[0].items;
+    items.insert(items.begin(), frame::AnchorItem{"c", Point{pt(40), pt(10)}});
+    items.push_back(frame::AnchorItem{"c.end", Point{pt(140), pt(60)}});
+    items.push_back(frame::AnchorItem{"figure-1", Point{pt(40), pt(62)}});
+    auto dir = out_dir("items");
+    std::string error;
+    ASSERT_TRUE(render::render_items_png(doc, "c", 72, (dir / "c.png").string(), error)) << error;
+    Png png(dir / "c.png");
+    EXPECT_EQ(png.width(), 112);
+    EXPECT_EQ(png.height(), 62);
+    EXPECT_EQ(png.pixel(70 - 40 + 6, 50 - 10 + 6), 0xC00000u);  // the bar, shifted by the region
+    ASSERT_TRUE(render::render_items_png(doc, "figure-1", 72, (dir / "f.png").string(), error)) << error;
+    EXPECT_EQ(Png(dir / "f.png").width(), 112);
+    EXPECT_FALSE(render::render_items_png(doc, "nothing", 72, (dir / "n.png").string(), error));
+    EXPECT_EQ(error, "no chart or diagram with the id 'nothing' (nor a figure holding one) in the document");
+}
+
+TEST(render_cli, RenderCommandWritesPagesAndOneDiagram) {
+    // `reportc render` on a one-page report with a diagram: page-001.png at the A4 size for
+    // 36 dpi, and the diagram alone with --id.
+    auto dir = out_dir("cli");
+    std::ofstream(dir / "report.xml") << "<report layout=\"" << REPORTC_SOURCE_ROOT << "/layouts/annual-report.xml\">\n"
+                                      << "<section title=\"Charts\"><figure id=\"fig\" caption=\"Diagram 1: Test\">\n"
+                                      << "<diagram id=\"d\" layout=\"row\"><box id=\"a\" emphasis=\"true\">Alpha</box>"
+                                      << "<box id=\"b\">Beta</box><connector from=\"a\" to=\"b\"/></diagram>\n"
+                                      << "</figure></section></report>\n";
+    auto run = [&](const std::string& args) {
+        std::string command = std::string("'") + REPORTC_EXE + "' render '" + (dir / "report.xml").string() + "' " + args + " 2>&1";
+        FILE* pipe = popen(command.c_str(), "r");
+        std::string out;
+        char buf[1024];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+        int status = pclose(pipe);
+        return std::make_pair(WEXITSTATUS(status), out);
+    };
+    auto [status, out] = run("--png '" + (dir / "png").string() + "' --dpi 36 --page 1");
+    ASSERT_EQ(status, 0) << out;
+    Png page(dir / "png/page-001.png");
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page.width(), 298);   // 595.276 pt at 36 dpi
+    EXPECT_EQ(page.height(), 421);  // 841.89 pt
+    auto [status2, out2] = run("--png '" + (dir / "png").string() + "' --id d");
+    ASSERT_EQ(status2, 0) << out2;
+    Png one(dir / "png/d.png");
+    ASSERT_TRUE(one.ok());
+    EXPECT_GT(one.inked(0, 0, one.width(), one.height()), 100);
+    auto [status3, out3] = run("--dpi 72");
+    EXPECT_EQ(status3, 2) << out3;
+    EXPECT_NE(out3.find("expected --png DIR"), std::string::npos) << out3;
+}
