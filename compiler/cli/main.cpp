@@ -1,10 +1,9 @@
 // reportc: the command-line entry point. Parses arguments, runs the driver, prints diagnostics.
 #include <cstdio>
 #include <iostream>
-#include <set>
-#include <tuple>
 
 #include "cli/arguments.h"
+#include "cli/diagnostics_printer.h"
 #include "cli/render_command.h"
 #include "driver/compiler.h"
 
@@ -14,20 +13,6 @@
 
 using namespace reportc;
 
-namespace {
-
-void print_diagnostics(const Diagnostics& diags, const SourceManager& sources) {
-    // The same message at the same place is printed once (a missing glyph in a repeated run).
-    std::set<std::tuple<uint32_t, uint32_t, std::string>> seen;
-    for (const auto& d : diags.all()) {
-        if (!seen.emplace(d.span.file, d.span.begin, d.message).second) continue;
-        std::cerr << sources.render(d);
-    }
-    if (diags.error_count() || diags.warning_count())
-        std::cerr << diags.error_count() << " error(s), " << diags.warning_count() << " warning(s)\n";
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -56,7 +41,7 @@ int main(int argc, char** argv) {
     SourceManager sources;
     Diagnostics diags;
     auto outcome = driver::compile(options, env, sources, diags);
-    print_diagnostics(diags, sources);
+    cli::print_diagnostics(diags, sources);
     if (parsed->stats) {
         const auto& s = outcome.stats;
         std::printf("pages: %zu\nlines: %zu\njustified lines: %zu\nspaces over 1.5x natural: %zu (%.2f%%)\n"

@@ -1,11 +1,10 @@
 #include "cli/render_command.h"
+#include "cli/diagnostics_printer.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
-#include <set>
-#include <tuple>
 
 #include "driver/compiler.h"
 #include "frame/frame.h"
@@ -76,16 +75,6 @@ std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::
     else if (a.page && !a.id.empty()) error = "expected --page or --id, not both";
     if (!error.empty()) return std::nullopt;
     return a;
-}
-
-void print_diagnostics(const Diagnostics& diags, const SourceManager& sources) {
-    std::set<std::tuple<uint32_t, uint32_t, std::string>> seen;
-    for (const auto& d : diags.all()) {
-        if (!seen.emplace(d.span.file, d.span.begin, d.message).second) continue;
-        std::cerr << sources.render(d);
-    }
-    if (diags.error_count() || diags.warning_count())
-        std::cerr << diags.error_count() << " error(s), " << diags.warning_count() << " warning(s)\n";
 }
 
 std::string page_file(const std::string& dir, size_t number) {
