@@ -295,7 +295,14 @@ void check_abbreviations(doc::Document& document, const Options& options, Walker
                 diags.warning(run.span, "abbreviation '" + run.text + "' is marked with <abbr> but the register does not define it");
                 continue;
             }
-            scan_tokens(run.text, defined, [&](const std::string& token) {
+            // Multi-word terms ("RILO A/P", "SAFE FoS") are uses as a whole: mask them first.
+            std::string masked = run.text;
+            for (const auto& term : defined) {
+                if (term.find(' ') == std::string::npos) continue;
+                for (size_t at = masked.find(term); at != std::string::npos; at = masked.find(term, at + term.size()))
+                    masked.replace(at, term.size(), std::string(term.size(), ' '));
+            }
+            scan_tokens(masked, defined, [&](const std::string& token) {
                 auto& use = undefined[token];
                 if (use.count++ == 0) use.first = run.span;
             });
