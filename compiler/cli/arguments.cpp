@@ -5,11 +5,13 @@ namespace reportc::cli {
 std::string usage() {
     return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror]\n"
            "       reportc check REPORT.xml [--werror]\n"
+           "       reportc render REPORT.xml --png DIR [--page N] [--dpi 72] [--id FIGURE-ID]\n"
            "       reportc --help | --version\n"
            "\n"
            "commands:\n"
            "  build   typeset the report and write its PDF (default out/<report>.pdf)\n"
            "  check   report every error and warning in the sources and layout; write nothing\n"
+           "  render  draw pages, or one chart or diagram, as PNG previews\n"
            "\n"
            "options:\n"
            "  -o, --output FILE   the PDF to write (replaced atomically; a failed build leaves it untouched)\n"
