@@ -44,6 +44,7 @@ struct Line {
     double ratio = 0;       // the Knuth-Plass adjustment ratio used
     double space_factor = 1;// widest inter-word space divided by its natural width (justified lines)
     bool justified = false; // stretched or shrunk to the measure (not the last line)
+    bool hyphenated = false;// ends with a hyphen added at a hyphenation point
     bool overfull = false;
 };
 

@@ -127,6 +127,7 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
         if (bl.end < list.items.size() && list.content[bl.end].role == ItemRole::Hyphen &&
             list.content[bl.end].piece_end > list.content[bl.end].piece_begin) {
             Fragment h = list.pieces[list.content[bl.end].piece_begin];
+            line.hyphenated = true;
             h.x = x;
             x += h.width;
             append_fragment(line.fragments, std::move(h));

@@ -182,7 +182,9 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
         if (i + 1 < n) {
             // Widow and orphan control: no break leaving fewer than `orphans` lines at a page
             // bottom or fewer than `widows` at the top of the next page.
-            bool allowed = i + 1 >= size_t(style.orphans) && n - i - 1 >= size_t(style.widows);
+            // And no page break after a hyphenated line: a word is never split across pages
+            // (TeX's \brokenpenalty, made absolute).
+            bool allowed = i + 1 >= size_t(style.orphans) && n - i - 1 >= size_t(style.widows) && !line.hyphenated;
             out.push_back(VPenalty{allowed && !style.keep_with_next ? 0 : kNoBreak});
         }
     }

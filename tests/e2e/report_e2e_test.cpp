@@ -157,3 +157,19 @@ TEST(ReportE2E, TraceListsPositionedItems) {
     EXPECT_NE(trace.find("\"Executive\""), std::string::npos);
     EXPECT_NE(trace.find("font 0 LiberationSans"), std::string::npos);
 }
+
+TEST(ReportE2E, NoWordIsSplitAcrossPages) {
+    // A page never ends with a hyphenated word whose rest is on the next page.
+    auto info = run("pdfinfo " + quote(built().pdf)).out;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")));
+    int pages = std::stoi(m[1]);
+    for (int p = 1; p <= pages; ++p) {
+        std::string text = run("pdftotext -q -f " + std::to_string(p) + " -l " + std::to_string(p) +
+                               " -x 0 -y 62 -W 596 -H 728 " + quote(built().pdf) + " -").out;
+        while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+        if (text.size() < 2) continue;
+        bool hyphen_end = text.back() == '-' && std::isalpha(static_cast<unsigned char>(text[text.size() - 2]));
+        EXPECT_FALSE(hyphen_end) << "page " << p << " ends with: " << text.substr(text.size() > 40 ? text.size() - 40 : 0);
+    }
+}
