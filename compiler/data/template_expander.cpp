@@ -1,5 +1,8 @@
 #include "data/template_expander.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <set>
 #include <string_view>
 #include <utility>
@@ -118,7 +121,26 @@ doc::Table Expander::expand() {
             add_rows(doc::TemplateRow::Kind::Header, doc::TableRow::Kind::Header, scope, table.rows);
             implicit_headers_done = true;
         }
-        for (const auto& record : group.records) {
+        // Records in data order, or sorted by a field when the template says so (a stable,
+        // case-insensitive sort on the field's text; records lacking the field come last).
+        std::vector<const doc::Record*> ordered;
+        for (const auto& record : group.records) ordered.push_back(&record);
+        if (!m_template.sort_field.empty()) {
+            auto key = [&](const doc::Record* r) {
+                std::string k;
+                if (auto it = r->fields.find(m_template.sort_field); it != r->fields.end() && !it->second.items.empty())
+                    for (const auto& run : it->second.items.front())
+                        for (char c : run.text) k += char(std::tolower(static_cast<unsigned char>(c)));
+                return k;
+            };
+            std::stable_sort(ordered.begin(), ordered.end(), [&](const doc::Record* a, const doc::Record* b) {
+                std::string ka = key(a), kb = key(b);
+                if (ka.empty() != kb.empty()) return kb.empty();
+                return ka < kb;
+            });
+        }
+        for (const doc::Record* record_ptr : ordered) {
+            const auto& record = *record_ptr;
             ++record_number;
             scope.record = &record;
             scope.record_name = !record.id.empty() ? "record '" + record.id + "'" : "record #" + std::to_string(record_number);

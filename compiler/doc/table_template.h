@@ -52,6 +52,8 @@ struct TemplateRow {
 struct TableTemplate {
     std::string name;
     std::string table_style;
+    std::string sort_field;  // non-empty: records are set sorted by this field, else in data order
+    Span sort_span;
     std::vector<ColumnSpec> columns;
     std::vector<TemplateRow> rows;
     Span span;

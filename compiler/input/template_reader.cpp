@@ -37,10 +37,12 @@ private:
 };
 
 doc::TableTemplate TemplateReader::read(pugi::xml_node node) {
-    m_file.check_attributes(node, {"name", "table-style"}, m_diags);
+    m_file.check_attributes(node, {"name", "table-style", "sort"}, m_diags);
     doc::TableTemplate t;
     t.name = m_file.required(node, "name", m_diags).value_or("");
     t.table_style = node.attribute("table-style").value();
+    t.sort_field = node.attribute("sort").value();
+    if (!t.sort_field.empty()) t.sort_span = m_file.attribute_span(node, "sort");
     t.span = m_file.span(node);
     bool has_record_row = false;
     for (auto child : node.children()) {

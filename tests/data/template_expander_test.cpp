@@ -232,3 +232,18 @@ TEST(data_Expand, RowWiderThanTheColumnsIsAnErrorAtTheRow) {
                               "l/t.xml:2:4: error: expected cells spanning at most 2 columns in a <record-row> of template 'w', found 3",
                           }));
 }
+
+TEST(data_Expand, TemplateCanSortRecordsByAField) {
+    // sort="term": records in case-insensitive order of the field, whatever the data order.
+    DataFixture f;
+    auto t = f.read_template("l/t.xml",
+                             "<table-template name=\"abbr\" sort=\"term\"><column/><column/>"
+                             "<record-row><cell><p><field name=\"term\"/></p></cell><cell><field name=\"expansion\"/></cell></record-row>"
+                             "</table-template>");
+    auto d = read_csv(f, "d/abbr.csv", "term,expansion\nUPU,Universal Postal Union\nGEA,Global Express Association\nbcc,lower\nUN,United Nations\n");
+    auto table = data::expand_template(t, d, placeholder("abbr"), f.diags);
+    ASSERT_EQ(table.rows.size(), 4u);
+    std::vector<std::string> order;
+    for (const auto& row : table.rows) order.push_back(text(row.cells.at(0)));
+    EXPECT_EQ(order, (std::vector<std::string>{"bcc", "GEA", "UN", "UPU"}));
+}
