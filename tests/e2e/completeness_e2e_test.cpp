@@ -74,10 +74,10 @@ TEST(CompletenessE2E, EveryHeadingOfTheOutline) {
           "Summary of the ROCB A/P Activities", "Introduction",
           "Pillar 1: Support the implementation of WCO Conventions, Instruments and Tools",
           "Pillar 2: Further enhance collaboration with development partners", "About the ROCB A/P", "Who We Are", "Mission",
-          "Staff", "Contact points", "Annex II: ROCB A/P Annual Work Plan (2020-2021)", "1. Vision", "2. Mission",
-          "3. Strategic Action Plan", "ROCB A/P Strategic Action Plan (2020-2022)", "Annex III: Abbreviation"})
+          "Staff", "Contact points", "Annex II – ROCB A/P Annual Work Plan (2020-2021)", "1. Vision", "2. Mission",
+          "3. Strategic Action Plan", "ROCB A/P Strategic Action Plan (2020-2022)", "Annex III – Abbreviation"})
         EXPECT_NE(json.find(std::string("\"title\": \"") + title + "\""), std::string::npos) << title;
-    EXPECT_NE(json.find("\"title\": \"Annex I: Strategic Action Plan 2020- 2022"), std::string::npos);
+    EXPECT_NE(json.find("\"title\": \"Annex I – Strategic Action Plan 2020- 2022"), std::string::npos);
     EXPECT_NE(json.find("\"title\": \"Pillar III: Improve Needs Analysis"), std::string::npos);
     EXPECT_NE(json.find("\"title\": \"Pillar IV: Enhance Communication"), std::string::npos);
     EXPECT_NE(json.find("\"title\": \"Pillar 3: Improve needs analysis"), std::string::npos);
@@ -87,8 +87,8 @@ TEST(CompletenessE2E, EveryHeadingOfTheOutline) {
 TEST(CompletenessE2E, AnnexesInPublishedOrder) {
     // Annex II, then Annex I, then Annex III, as published.
     auto text = run("pdftotext " + quote(built().pdf) + " -").out;
-    auto two = text.rfind("Annex II: ROCB A/P Annual Work Plan"), one = text.rfind("Annex I: Strategic Action Plan"),
-         three = text.rfind("Annex III: Abbreviation");
+    auto two = text.rfind("Annex II – ROCB A/P Annual Work Plan"), one = text.rfind("Annex I – Strategic Action Plan"),
+         three = text.rfind("Annex III – Abbreviation");
     ASSERT_NE(two, std::string::npos);
     ASSERT_NE(one, std::string::npos);
     ASSERT_NE(three, std::string::npos);

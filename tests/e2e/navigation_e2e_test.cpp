@@ -104,7 +104,7 @@ TEST(NavigationE2E, OutlineHasTheHeadingHierarchyAndOpensShown) {
     // Top-level bookmarks are the parts and annexes, with the sub-sections nested under them.
     auto json = run("qpdf --json --json-key=outlines " + quote(report().pdf)).out;
     for (const char* t : {"Executive Summary", "Conclusion", "Summary of the ROCB A/P Activities", "About the ROCB A/P",
-                          "Annex II: ROCB A/P Annual Work Plan (2020-2021)", "Annex III: Abbreviation", "Challenges and Responses related to COVID-19"})
+                          "Annex II – ROCB A/P Annual Work Plan (2020-2021)", "Annex III – Abbreviation", "Challenges and Responses related to COVID-19"})
         EXPECT_NE(json.find(std::string("\"title\": \"") + t + "\""), std::string::npos) << t;
     EXPECT_NE(json.find("\"kids\": [\n"), std::string::npos);  // nested entries exist
     auto catalog = run("qpdf --show-object=trailer " + quote(report().pdf) + " && qpdf --qdf --object-streams=disable " +
