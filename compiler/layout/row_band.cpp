@@ -53,20 +53,37 @@ std::optional<Length> RowBand::cut(Length room, size_t min_lines) const {
     return std::nullopt;
 }
 
-std::vector<frame::Item> RowBand::render(Length limit) const {
+std::vector<frame::Item> RowBand::render(Length limit) const { return draw(*this, limit); }
+
+std::vector<frame::Item> RowBand::take_all() { return draw(*this, height); }
+
+// Shared by render() (copies the line items) and take_all() (moves them: the band is then used up).
+template <typename Band>
+std::vector<frame::Item> RowBand::draw(Band& band, Length limit) {
+    const auto& style = band.style;
+    const Length height = band.height;
+    const bool continuation = band.continuation;
+    auto part_height = [&](Length y) { return band.part_height(y); };
     std::vector<frame::Item> out, text;
     const bool split = limit < height;
     const Length bottom = split ? part_height(limit) : height;
     const Length x0 = style.left, x1 = style.left + style.width;
-    for (const auto& c : cells) {
+    for (auto& c : band.cells) {
         if (c.top >= limit && split) continue;  // entirely in the rest
         Length cell_bottom = std::min(c.top + c.height, bottom);
         if (c.shade) out.push_back(fill({c.x, c.top, c.width, cell_bottom - c.top}, *c.shade));
-        for (const auto& l : c.lines) {
+        for (auto& l : c.lines) {
             if (line_bottom(c, l) > limit) continue;
-            for (auto item : l.items) {
-                shift(item, line_top(c, l));
-                text.push_back(std::move(item));
+            const Length top = line_top(c, l);
+            for (auto& item : l.items) {
+                if constexpr (std::is_const_v<Band>) {
+                    frame::Item copy = item;
+                    shift(copy, top);
+                    text.push_back(std::move(copy));
+                } else {
+                    shift(item, top);
+                    text.push_back(std::move(item));
+                }
             }
         }
         if (style.horizontal_rules && c.top + c.height <= bottom)

@@ -53,9 +53,15 @@ public:
     Length part_height(Length y) const { return y + style.padding; }
     // The items of the band drawn whole (limit = height) or of its part above a cut.
     std::vector<frame::Item> render(Length limit) const;
+    // The whole band's items, moved out: the band is used up (rows never split keep no band).
+    std::vector<frame::Item> take_all();
     // What remains below a cut: each cell's remaining lines moved to the top of the new band;
     // a row-spanning cell whose lines were all drawn repeats its label.
     std::shared_ptr<RowBand> rest_after(Length y) const;
+
+private:
+    template <typename Band>
+    static std::vector<frame::Item> draw(Band& band, Length limit);
 };
 
 // The band drawn whole as one box; `like` gives the box's other fields.

@@ -281,10 +281,15 @@ private:
             const auto kind = m_table.rows[r].kind;
             bool is_header = kind == doc::TableRow::Kind::Header;
             auto band = make_band(r, end, first_band || is_header);
-            VBox box = band_box(band, VBox{});
-            // Rows too short ever to be split (a quarter page, as the page builder decides) do not
-            // keep their band: its lines would only hold memory.
-            if (!m_style.split_rows || band->height <= m_quarter_page) box.band.reset();
+            // Rows too short ever to be split (a quarter page, as the page builder decides) keep
+            // no band: their items move out of it into the box.
+            VBox box;
+            if (!m_style.split_rows || band->height <= m_quarter_page) {
+                box.height = band->height;
+                box.items = band->take_all();
+            } else {
+                box = band_box(band, VBox{});
+            }
             if (is_header) {
                 if (!header_open) header = std::make_shared<std::vector<VBox>>(continued_line());
                 header_open = true;

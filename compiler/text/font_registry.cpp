@@ -110,9 +110,27 @@ std::vector<int> FontRegistry::candidates(const FaceRequest& req) const {
     return out;
 }
 
+bool FontRegistry::covers_ascii(int face, std::string_view text) const {
+    if (face < 0) return false;
+    if (m_ascii.size() <= size_t(face)) m_ascii.resize(m_faces.size());
+    auto& known = m_ascii[size_t(face)];
+    if (known.empty()) known.assign(128, -1);
+    for (unsigned char c : text) {
+        if (c >= 0x80) return false;
+        if (known[c] < 0) known[c] = m_faces[size_t(face)]->has_glyph(c) ? 1 : 0;
+        if (!known[c]) return false;
+    }
+    return true;
+}
+
 std::vector<FontRun> FontRegistry::segment(std::string_view utf8, const FaceRequest& req,
                                            std::vector<MissingChar>& missing) const {
     std::vector<FontRun> runs;
+    // The common case: ASCII text the requested face fully covers is one run, as it is.
+    if (int face = resolve(req); !utf8.empty() && covers_ascii(face, utf8)) {
+        runs.push_back({face, std::string(utf8)});
+        return runs;
+    }
     const std::vector<int> faces = candidates(req);
     auto first_having = [&](char32_t cp) -> int {
         for (int f : faces)

@@ -79,11 +79,15 @@ private:
     };
     std::vector<int> candidates(const FaceRequest& req) const;
     int find_family(const std::string& name) const;
+    bool covers_ascii(int face, std::string_view text) const;
 
     std::vector<std::unique_ptr<FontFace>> m_faces;
     std::vector<Family> m_families;
     std::map<std::string, int> m_face_by_path;
     std::vector<std::string> m_fallbacks;
+    // Per face, which of the 128 ASCII characters it has (filled on first use): most text is
+    // ASCII and segmenting it must not look each character up again.
+    mutable std::vector<std::vector<int8_t>> m_ascii;  // -1 unknown, 0 missing, 1 present
 };
 
 std::ostream& operator<<(std::ostream& os, const FaceRequest& r);
