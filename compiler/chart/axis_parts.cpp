@@ -114,4 +114,16 @@ void dashed_polyline(Painter& p, const std::vector<std::pair<double, double>>& p
     if (any) p.shape(stroked(p.paths().take(), color, width));
 }
 
+AxisStart begin_axis_chart(Painter& p, const doc::Chart& chart, double W, bool stacked) {
+    AxisStart s{chart.categories.size(), chart.series.size(), extent(chart, stacked), {}, 0, p.label_style(), p.note_style(), 0, 0, 0, 0};
+    s.ticks = nice_ticks(s.ext.lo, s.ext.hi);
+    s.decimals = decimals_needed(s.ext.shown);
+    s.lead = p.text().leading(s.lab);
+    s.ascent = p.text().ascent(s.lab);
+    s.descent = p.text().descent(s.lab);
+    s.y = p.paragraph(chart.title, p.title_style(), 0, 0, W, Anchor::Center, 3);
+    if (s.y > 0) s.y += 4;
+    return s;
+}
+
 }  // namespace reportc::chart::axis

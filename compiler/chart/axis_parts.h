@@ -19,6 +19,19 @@ Extent extent(const doc::Chart& chart, bool stacked);
 
 std::string value_title(const doc::Chart& chart);
 
+// What every value-axis chart starts from: counts, the value extent and its ticks, the label
+// styles and metrics, and y below the title.
+struct AxisStart {
+    size_t n, ns;
+    Extent ext;
+    Ticks ticks;
+    int decimals;
+    TextStyle lab, note;
+    double lead, ascent, descent;
+    double y;
+};
+AxisStart begin_axis_chart(Painter& p, const doc::Chart& chart, double W, bool stacked);
+
 struct ValueLabel {
     std::string text;
     std::vector<Box> candidates;

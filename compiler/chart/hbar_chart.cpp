@@ -11,15 +11,7 @@ namespace reportc::chart {
 using namespace axis;
 
 double horizontal_chart(Painter& p, const doc::Chart& chart, double W, double H) {
-    const size_t n = chart.categories.size(), ns = chart.series.size();
-    const Extent ext = extent(chart, false);
-    Ticks ticks = nice_ticks(ext.lo, ext.hi);
-    const int decimals = decimals_needed(ext.shown);
-    const TextStyle lab = p.label_style(), note = p.note_style();
-    const double lead = p.text().leading(lab), ascent = p.text().ascent(lab), descent = p.text().descent(lab);
-
-    double y = p.paragraph(chart.title, p.title_style(), 0, 0, W, Anchor::Center, 3);
-    if (y > 0) y += 4;
+    auto [n, ns, ext, ticks, decimals, lab, note, lead, ascent, descent, y] = begin_axis_chart(p, chart, W, false);
     if (!chart.x_label.empty()) {
         p.put(p.text().label(p.text().abbreviate(chart.x_label, note, W), note, 0, y + p.text().ascent(note)));
         y += p.text().leading(note) + 2;

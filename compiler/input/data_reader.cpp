@@ -183,12 +183,9 @@ void DataReader::read_inline(pugi::xml_node parent, const std::vector<std::strin
         if (name == "see-also") {
             m_file.check_attributes(child, {}, m_diags);
             inner.push_back("see-also");
-        } else if (name == "b") {
+        } else if (const char* style = markup_char_style(name)) {
             m_file.check_attributes(child, {}, m_diags);
-            inner.push_back("strong");
-        } else if (name == "i") {
-            m_file.check_attributes(child, {}, m_diags);
-            inner.push_back("emphasis");
+            inner.push_back(style);
         } else if (name == "a") {
             m_file.check_attributes(child, {"href"}, m_diags);
             if (auto href = m_file.required(child, "href", m_diags)) inner_link = *href;

@@ -8,6 +8,12 @@ bool is_inline_element(std::string_view name) {
     return name == "b" || name == "i" || name == "span" || name == "a" || name == "br" || name == "ref" || name == "abbr";
 }
 
+const char* markup_char_style(std::string_view element) {
+    if (element == "b") return "strong";
+    if (element == "i") return "emphasis";
+    return nullptr;
+}
+
 namespace {
 
 struct InlineState {
@@ -25,12 +31,9 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
         if (child.type() != pugi::node_element) continue;  // comments, processing instructions
         std::string_view name = child.name();
         InlineState inner = state;
-        if (name == "b") {
+        if (const char* style = markup_char_style(name)) {
             file.check_attributes(child, {}, diags);
-            inner.styles.push_back("strong");
-        } else if (name == "i") {
-            file.check_attributes(child, {}, diags);
-            inner.styles.push_back("emphasis");
+            inner.styles.push_back(style);
         } else if (name == "span") {
             file.check_attributes(child, {"style"}, diags);
             if (auto style = file.required(child, "style", diags)) inner.styles.push_back(*style);

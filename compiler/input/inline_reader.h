@@ -9,6 +9,9 @@ namespace reportc::input {
 
 std::vector<doc::TextRun> read_inline(const XmlFile& file, pugi::xml_node parent, Diagnostics& diags);
 bool is_inline_element(std::string_view name);
+// The character style an emphasis element stands for: <b> strong, <i> emphasis; else nullptr.
+// Shared by report text, data fields and template paragraphs.
+const char* markup_char_style(std::string_view element);
 // The whitespace rule read_inline applies to its runs (no leading or trailing space, never two
 // spaces across run boundaries, empty runs dropped), for runs gathered elsewhere (data fields).
 void normalize_inline_spaces(std::vector<doc::TextRun>& runs);

@@ -1,5 +1,7 @@
 #include "input/template_reader.h"
 
+#include "input/inline_reader.h"
+
 #include <cstring>
 #include <string>
 
@@ -180,12 +182,9 @@ void TemplateReader::read_parts(pugi::xml_node parent, const std::vector<std::st
             part.char_styles = styles;
             out.push_back(std::move(part));
             continue;
-        } else if (name == "b") {
+        } else if (const char* style = markup_char_style(name)) {
             m_file.check_attributes(child, {}, m_diags);
-            inner.push_back("strong");
-        } else if (name == "i") {
-            m_file.check_attributes(child, {}, m_diags);
-            inner.push_back("emphasis");
+            inner.push_back(style);
         } else if (name == "span") {
             m_file.check_attributes(child, {"style"}, m_diags);
             if (auto style = m_file.required(child, "style", m_diags)) inner.push_back(*style);

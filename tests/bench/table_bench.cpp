@@ -38,7 +38,10 @@ std::string cell_text(size_t row, size_t column, size_t words) {
     static const char* vocab[] = {"customs", "capacity", "regional", "workshop", "members", "administration",
                                   "implementation", "cooperation", "framework", "assessment", "trade", "border"};
     std::string s;
-    for (size_t i = 0; i < words; ++i) s += (i ? " " : "") + std::string(vocab[(row * 5 + column * 3 + i * 7) % 12]);
+    for (size_t i = 0; i < words; ++i) {
+        if (i) s += ' ';
+        s += vocab[(row * 5 + column * 3 + i * 7) % 12];
+    }
     return s;
 }
 

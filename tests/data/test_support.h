@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "rendered_diagnostics.h"
 #include "doc/dataset.h"
 #include "doc/table_template.h"
 #include "input/template_reader.h"
@@ -13,15 +14,6 @@
 
 namespace reportc::testing {
 
-// Every diagnostic as "path:line:col: severity: message" (first line of the rendering).
-inline std::vector<std::string> rendered(const Diagnostics& diags, const SourceManager& sources) {
-    std::vector<std::string> out;
-    for (const auto& d : diags.all()) {
-        std::string text = sources.render(d);
-        out.push_back(text.substr(0, text.find('\n')));
-    }
-    return out;
-}
 
 struct DataFixture {
     MemoryEnvironment env;

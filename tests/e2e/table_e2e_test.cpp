@@ -16,7 +16,10 @@ std::string words(int n, int seed) {
     static const char* vocab[] = {"customs", "capacity", "regional", "workshop", "members", "administration",
                                   "implementation", "cooperation", "framework", "assessment", "trade", "border"};
     std::string s;
-    for (int i = 0; i < n; ++i) s += (i ? " " : "") + std::string(vocab[(i * 7 + seed) % 12]);
+    for (int i = 0; i < n; ++i) {
+        if (i) s += ' ';
+        s += vocab[(i * 7 + seed) % 12];
+    }
     return s;
 }
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "input/source_reader.h"
-#include "test_support.h"
+#include "rendered_diagnostics.h"
 
 using namespace reportc;
 using reportc::testing::rendered;

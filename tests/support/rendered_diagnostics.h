@@ -1,4 +1,5 @@
 #pragma once
+// Shared by the test binaries: diagnostics as their printed first lines.
 #include <string>
 #include <vector>
 
