@@ -76,15 +76,6 @@ void Expander::error(Span span, std::string message) {
     if (m_reported.emplace(span, message).second) m_diags.error(span, std::move(message));
 }
 
-const char* row_element(doc::TemplateRow::Kind kind) {
-    switch (kind) {
-    case doc::TemplateRow::Kind::Group: return "group-row";
-    case doc::TemplateRow::Kind::Header: return "header-row";
-    case doc::TemplateRow::Kind::Record: return "record-row";
-    case doc::TemplateRow::Kind::Footer: return "footer-row";
-    }
-    return "?";
-}
 
 void Expander::check_column_count() {
     if (m_template.columns.empty()) return;  // the layout counts the columns from the rows
@@ -93,7 +84,7 @@ void Expander::check_column_count() {
         for (const auto& cell : row.cells) span += cell.colspan;
         if (span > int(m_template.columns.size()))
             error(row.span, "expected cells spanning at most " + std::to_string(m_template.columns.size()) + " columns in a <" +
-                                row_element(row.kind) + "> of template '" + m_template.name + "', found " + std::to_string(span));
+                                doc::element_name(row.kind) + "> of template '" + m_template.name + "', found " + std::to_string(span));
     }
 }
 

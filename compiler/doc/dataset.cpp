@@ -4,6 +4,16 @@
 
 namespace reportc::doc {
 
+const char* element_name(TemplateRow::Kind kind) {
+    switch (kind) {
+    case TemplateRow::Kind::Group: return "group-row";
+    case TemplateRow::Kind::Header: return "header-row";
+    case TemplateRow::Kind::Record: return "record-row";
+    case TemplateRow::Kind::Footer: return "footer-row";
+    }
+    return "?";
+}
+
 size_t Dataset::record_count() const {
     size_t n = 0;
     for (const auto& g : groups) n += g.records.size();

@@ -59,6 +59,9 @@ struct TableTemplate {
     Span span;
 };
 
+// The layout element a row kind is written as ("group-row", "header-row", …).
+const char* element_name(TemplateRow::Kind kind);
+
 std::ostream& operator<<(std::ostream& os, const TableTemplate& t);
 
 }  // namespace reportc::doc

@@ -8,15 +8,6 @@
 namespace reportc::input {
 namespace {
 
-const char* row_element_name(doc::TemplateRow::Kind kind) {
-    switch (kind) {
-    case doc::TemplateRow::Kind::Group: return "group-row";
-    case doc::TemplateRow::Kind::Header: return "header-row";
-    case doc::TemplateRow::Kind::Record: return "record-row";
-    case doc::TemplateRow::Kind::Footer: return "footer-row";
-    }
-    return "?";
-}
 
 class TemplateReader {
 public:
@@ -224,7 +215,7 @@ doc::TemplatePart TemplateReader::read_field(pugi::xml_node node, doc::TemplateR
     }
     // Only record rows have a record: elsewhere a field must read the group.
     if (kind != doc::TemplateRow::Kind::Record && !part.group_scope && scope == "record")
-        m_diags.error(part.span, std::string("expected a group field (scope=\"group\") in <") + row_element_name(kind) +
+        m_diags.error(part.span, std::string("expected a group field (scope=\"group\") in <") + doc::element_name(kind) +
                                      ">, found the record field '" + part.field + "'");
     return part;
 }
