@@ -1,5 +1,7 @@
 #include "data/chart_data.h"
 
+#include "doc/walk.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -77,38 +79,30 @@ std::vector<Color> parse_palette(const doc::Property& setting, Diagnostics& diag
     return colors;
 }
 
-class ChartResolver {
+class ChartResolver
+    : public doc::PassOver<
+    doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::Table,
+    doc::TableRow, doc::TableCell, doc::Figure, doc::Division, doc::Signature, doc::PageBreak,
+    doc::Contents> {
 public:
+    using PassOver::enter;
     ChartResolver(const Environment& env, SourceManager& sources, Diagnostics& diags, std::vector<Color> palette)
         : m_env(env), m_sources(sources), m_diags(diags), m_palette(std::move(palette)) {}
 
-    void walk(std::vector<doc::Block>& blocks) {
-        for (auto& block : blocks) std::visit([&](auto& node) { visit(node); }, block.node);
-    }
+    void walk(std::vector<doc::Block>& blocks) { doc::walk(blocks, *this); }
 
-private:
-    void visit(doc::Section& s) { walk(s.children); }
-    void visit(doc::Article& a) { walk(a.children); }
-    void visit(doc::Figure& f) { walk(f.children); }
-    void visit(doc::List& l) {
-        for (auto& item : l.items) walk(item.blocks);
-    }
-    void visit(doc::Table& t) {
-        for (auto& row : t.rows)
-            for (auto& cell : row.cells) walk(cell.blocks);
-    }
-    void visit(doc::Diagram& d) {
+    // The walk's visitor: charts get their values, charts and diagrams the layout's palette.
+    void enter(doc::Diagram& d) {
         if (!m_palette.empty()) d.palette = m_palette;
     }
-    void visit(doc::Chart& chart) {
+    void enter(doc::Chart& chart) {
         if (!m_palette.empty()) chart.palette = m_palette;
         if (!chart.data_path.empty()) from_data(chart);
         else from_inline(chart);
         check(chart);
     }
-    template <typename T>
-    void visit(T&) {}
 
+private:
     // The data path as the source wrote it (relative to the source file's folder).
     std::string shown_path(const doc::Chart& chart) const {
         if (const SourceFile* file = m_sources.file(chart.data_span.file)) {

@@ -6,42 +6,33 @@
 
 #include "data/dataset_loader.h"
 #include "data/template_expander.h"
+#include "doc/walk.h"
 
 namespace reportc::data {
 namespace {
 
-class TableExpander {
+class TableExpander
+    : public doc::PassOver<
+    doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow,
+    doc::TableCell, doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart,
+    doc::Diagram, doc::Contents> {
 public:
+    using PassOver::enter;
     TableExpander(const std::vector<doc::TableTemplate>& templates, const Environment& env, SourceManager& sources,
                   Diagnostics& diags)
         : m_env(env), m_sources(sources), m_diags(diags) {
         for (const auto& t : templates) m_templates.emplace(t.name, &t);  // the first of a name wins
     }
 
-    void walk(std::vector<doc::Block>& blocks) {
-        for (auto& block : blocks) {
-            std::visit([&](auto& node) { visit(node); }, block.node);
-        }
+    void walk(std::vector<doc::Block>& blocks) { doc::walk(blocks, *this); }
+
+    // The walk's visitor: a table generated from data becomes an ordinary table (its cells
+    // are walked after, like any other).
+    void enter(doc::Table& table) {
+        if (!table.template_name.empty()) expand(table);
     }
 
 private:
-    void visit(doc::Section& s) { walk(s.children); }
-    void visit(doc::Article& a) { walk(a.children); }
-    void visit(doc::Figure& f) { walk(f.children); }
-    void visit(doc::List& l) {
-        for (auto& item : l.items) walk(item.blocks);
-    }
-    void visit(doc::Table& table) {
-        if (table.template_name.empty()) {
-            for (auto& row : table.rows)
-                for (auto& cell : row.cells) walk(cell.blocks);
-            return;
-        }
-        expand(table);
-    }
-    template <typename T>
-    void visit(T&) {}
-
     void expand(doc::Table& table) {
         auto it = m_templates.find(table.template_name);
         const doc::Dataset* data = table.data_path.empty() ? nullptr : dataset(table.data_path, table.data_span);

@@ -6,6 +6,7 @@
 
 #include "base/geometry.h"
 #include "base/span.h"
+#include "doc/node_id.h"
 
 namespace reportc::doc {
 
@@ -42,6 +43,7 @@ struct Chart {
     // empty: the chart module's default palette.
     std::vector<Color> palette;
     Span span;
+    NodeId node;  // given once by doc::number_nodes
 };
 
 // <diagram layout="row|column">: labelled boxes laid out from their text, with connectors.
@@ -69,6 +71,7 @@ struct Diagram {
     std::vector<DiagramEdge> edges;
     std::vector<Color> palette;  // as Chart::palette; the first colour is the accent of emphasis boxes
     Span span;
+    NodeId node;  // given once by doc::number_nodes
 };
 
 }  // namespace reportc::doc

@@ -1,5 +1,6 @@
 #include "doc/document.h"
 #include "doc/layout_source.h"
+#include "doc/walk.h"
 
 namespace reportc::doc {
 
@@ -22,54 +23,90 @@ std::ostream& operator<<(std::ostream& os, const TextRun& r) {
 }
 
 namespace {
-void print_blocks(std::ostream& os, const std::vector<Block>& blocks, int depth);
 
-void print_block(std::ostream& os, const Block& b, int depth) {
-    std::string pad(depth * 2, ' ');
-    std::visit([&](const auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, Paragraph>) {
-            os << pad << "p(" << n.style << ")";
-            for (const auto& r : n.runs) os << " " << r;
-            os << "\n";
-        } else if constexpr (std::is_same_v<T, Section>) {
-            os << pad << "section " << n.level << " \"" << n.title << "\"" << (n.id.empty() ? "" : " #" + n.id) << "\n";
-            print_blocks(os, n.children, depth + 1);
-        } else if constexpr (std::is_same_v<T, Article>) {
-            os << pad << "article \"" << n.title << "\" date=\"" << n.date << "\" place=\"" << n.place << "\"\n";
-            print_blocks(os, n.children, depth + 1);
-        } else if constexpr (std::is_same_v<T, List>) {
-            os << pad << "list marker=\"" << n.marker << "\"\n";
-            for (const auto& item : n.items) {
-                os << pad << "  item" << (item.label.empty() ? "" : " label=\"" + item.label + "\"") << "\n";
-                print_blocks(os, item.blocks, depth + 2);
-            }
-        } else if constexpr (std::is_same_v<T, Signature>) {
-            os << pad << "signature \"" << n.name << "\" \"" << n.role << "\"\n";
-        } else if constexpr (std::is_same_v<T, Figure>) {
-            os << pad << "figure #" << n.id << " \"" << n.caption << "\"\n";
-            print_blocks(os, n.children, depth + 1);
-        } else if constexpr (std::is_same_v<T, PageBreak>) {
-            os << pad << "page-break\n";
-        } else if constexpr (std::is_same_v<T, Table>) {
-            os << pad << "table columns=" << n.columns.size() << " rows=" << n.rows.size() << "\n";
-        }
-    }, b.node);
-}
+// Prints one line per node, indented by depth: every node type, so a failing test shows the
+// whole tree it was given.
+class Printer {
+public:
+    explicit Printer(std::ostream& os, int depth) : m_os(os), m_depth(depth) {}
 
-void print_blocks(std::ostream& os, const std::vector<Block>& blocks, int depth) {
-    for (const auto& b : blocks) print_block(os, b, depth);
-}
+    void enter(const Paragraph& n) {
+        line() << "p(" << n.style << ")" << id(n.id);
+        for (const auto& r : n.runs) m_os << " " << r;
+        m_os << "\n";
+        ++m_depth;
+    }
+    void enter(const Section& n) {
+        line() << "section " << n.level << " \"" << n.title << "\"" << id(n.id)
+               << (n.page_master.empty() ? "" : " master=" + n.page_master) << "\n";
+        ++m_depth;
+    }
+    void enter(const Article& n) {
+        line() << "article \"" << n.title << "\" date=\"" << n.date << "\" place=\"" << n.place << "\"" << id(n.id) << "\n";
+        ++m_depth;
+    }
+    void enter(const List& n) { line() << "list marker=\"" << n.marker << "\"\n"; ++m_depth; }
+    void enter(const ListItem& n) { line() << "item" << (n.label.empty() ? "" : " label=\"" + n.label + "\"") << "\n"; ++m_depth; }
+    void enter(const Signature& n) { line() << "signature \"" << n.name << "\" \"" << n.role << "\"\n"; ++m_depth; }
+    void enter(const Figure& n) { line() << "figure" << id(n.id) << " \"" << n.caption << "\"\n"; ++m_depth; }
+    void enter(const PageBreak&) { line() << "page-break\n"; ++m_depth; }
+    void enter(const Contents&) { line() << "contents\n"; ++m_depth; }
+    void enter(const Division& n) { line() << "division master=" << n.page_master << "\n"; ++m_depth; }
+    void enter(const Table& n) {
+        line() << "table" << id(n.id) << " style=" << n.style << " columns=" << n.columns.size() << " rows=" << n.rows.size()
+               << (n.template_name.empty() ? "" : " template=" + n.template_name) << "\n";
+        ++m_depth;
+    }
+    void enter(const TableRow& n) {
+        static const char* kinds[] = {"body", "header", "section", "footer"};
+        line() << "row " << kinds[int(n.kind)] << id(n.id) << "\n";
+        ++m_depth;
+    }
+    void enter(const TableCell& n) {
+        line() << "cell";
+        if (n.colspan > 1) m_os << " colspan=" << n.colspan;
+        if (n.rowspan > 1) m_os << " rowspan=" << n.rowspan;
+        if (!n.align.empty()) m_os << " align=" << n.align;
+        m_os << "\n";
+        ++m_depth;
+    }
+    void enter(const Chart& n) { line() << "chart " << n.type << id(n.id) << " series=" << n.series.size() << "\n"; ++m_depth; }
+    void enter(const Diagram& n) { line() << "diagram " << n.layout << id(n.id) << " nodes=" << n.nodes.size() << "\n"; ++m_depth; }
+
+    template <typename Node>
+    void leave(const Node&) { --m_depth; }
+
+private:
+    std::ostream& line() { return m_os << std::string(size_t(m_depth) * 2, ' '); }
+    static std::string id(const std::string& id) { return id.empty() ? "" : " #" + id; }
+
+    std::ostream& m_os;
+    int m_depth;
+};
+
+// Numbers every node that has no id yet.
+struct Numberer {
+    uint32_t& count;
+    template <typename Node>
+    void enter(Node& n) {
+        if (!n.node.assigned()) n.node = NodeId{++count};
+    }
+};
+
 }  // namespace
 
+void number_nodes(Document& document) {
+    walk(document.blocks, Numberer{document.node_count});
+}
+
 std::ostream& operator<<(std::ostream& os, const Block& b) {
-    print_block(os, b, 0);
+    walk(std::vector<Block>{b}, Printer(os, 0));
     return os;
 }
 
 std::ostream& operator<<(std::ostream& os, const Document& d) {
     os << "document \"" << d.info.title << "\" layout=" << d.layout_path << "\n";
-    print_blocks(os, d.blocks, 1);
+    walk(d.blocks, Printer(os, 1));
     return os;
 }
 

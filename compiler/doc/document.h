@@ -8,6 +8,7 @@
 
 #include "base/span.h"
 #include "doc/chart.h"
+#include "doc/node_id.h"
 
 namespace reportc::doc {
 
@@ -32,6 +33,7 @@ struct Paragraph {
     std::string id;
     std::vector<TextRun> runs;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct Section {
@@ -40,6 +42,7 @@ struct Section {
     int level = 1;
     std::vector<Block> children;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct Article {
@@ -48,12 +51,14 @@ struct Article {
     int level = 1;  // the heading level the article's title sits at
     std::vector<Block> children;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct ListItem {
     std::string label;  // a hanging label ("Pillar 1:") instead of the list's marker
     std::vector<Block> blocks;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct List {
@@ -61,26 +66,31 @@ struct List {
     std::string marker = "•";
     std::vector<ListItem> items;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct Signature {
     std::string name, role;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct Figure {
     std::string id, caption;
     std::vector<Block> children;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct PageBreak {
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 // <contents/>: the generated table of contents (entries come from the headings).
 struct Contents {
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 // <division page-master="…">: blocks set on pages of another master, without a heading of
@@ -89,6 +99,7 @@ struct Division {
     std::string page_master;
     std::vector<Block> children;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct ColumnSpec {
@@ -104,6 +115,7 @@ struct TableCell {
     std::string valign;  // top, middle, bottom; empty = top
     std::vector<Block> blocks;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 // Header rows repeat on every page the table continues on; a header row that appears later in
@@ -115,6 +127,7 @@ struct TableRow {
     std::string id;  // an anchor for references to this row
     std::vector<TableCell> cells;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct Table {
@@ -127,6 +140,7 @@ struct Table {
     std::string template_name, data_path;
     Span data_span;
     Span span;
+    NodeId node;  // given once by number_nodes
 };
 
 struct Block {
@@ -143,6 +157,7 @@ struct Document {
     std::string layout_path;  // resolved against the report file's directory
     Span layout_span;
     std::vector<Block> blocks;
+    uint32_t node_count = 0;  // NodeIds given so far (number_nodes)
 };
 
 Span span_of(const Block& b);

@@ -8,6 +8,7 @@
 
 #include "data/chart_data.h"
 #include "data/expand_tables.h"
+#include "doc/walk.h"
 #include "input/layout_reader.h"
 #include "xref/xref.h"
 #include "input/source_reader.h"
@@ -38,44 +39,33 @@ void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, 
                 diags.error(p.span, "expected a font family declared with <font-family>, found '" + p.value + "'");
 }
 
-// The contents' entries (headings down to `levels`) and every anchor whose page the text shows.
-void collect_navigation(const std::vector<doc::Block>& blocks, int levels, std::vector<layout::TocEntry>& toc,
-                        std::set<std::string>& page_targets) {
-    auto runs = [&](const std::vector<doc::TextRun>& rs) {
-        for (const auto& r : rs)
-            if (r.ref_show == "page" && !r.ref_to.empty()) page_targets.insert(r.ref_to);
-    };
-    for (const auto& b : blocks) {
-        std::visit([&](const auto& n) {
-            using T = std::decay_t<decltype(n)>;
-            if constexpr (std::is_same_v<T, doc::Section> || std::is_same_v<T, doc::Article>) {
-                if (n.level <= levels) {
-                    toc.push_back({n.level, n.title, n.id});
-                    page_targets.insert(n.id);
-                }
-                collect_navigation(n.children, levels, toc, page_targets);
-            } else if constexpr (std::is_same_v<T, doc::Figure> || std::is_same_v<T, doc::Division>) {
-                collect_navigation(n.children, levels, toc, page_targets);
-            } else if constexpr (std::is_same_v<T, doc::Paragraph>) {
-                runs(n.runs);
-            } else if constexpr (std::is_same_v<T, doc::List>) {
-                for (const auto& item : n.items) collect_navigation(item.blocks, levels, toc, page_targets);
-            } else if constexpr (std::is_same_v<T, doc::Table>) {
-                for (const auto& row : n.rows)
-                    for (const auto& cell : row.cells) collect_navigation(cell.blocks, levels, toc, page_targets);
-            }
-        }, b.node);
-    }
-}
+// The contents' entries (headings down to `levels`; none when the document has no <contents/>)
+// and every anchor whose page the text shows.
+struct Navigation
+    : doc::PassOver<doc::List, doc::ListItem, doc::Table, doc::TableRow, doc::TableCell, doc::Figure, doc::Division,
+                    doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram> {
+    using PassOver::enter;
+    explicit Navigation(int levels) : levels(levels) {}
 
-bool has_contents(const std::vector<doc::Block>& blocks) {
-    for (const auto& b : blocks) {
-        if (std::holds_alternative<doc::Contents>(b.node)) return true;
-        if (const auto* d = std::get_if<doc::Division>(&b.node); d && has_contents(d->children)) return true;
-        if (const auto* s = std::get_if<doc::Section>(&b.node); s && has_contents(s->children)) return true;
+    void enter(const doc::Section& s) { heading(s.level, s.title, s.id); }
+    void enter(const doc::Article& a) { heading(a.level, a.title, a.id); }
+    void enter(const doc::Paragraph& p) {
+        for (const auto& r : p.runs)
+            if (r.ref_show == "page" && !r.ref_to.empty()) page_targets.insert(r.ref_to);
     }
-    return false;
-}
+    void enter(const doc::Contents&) { has_contents = true; }
+
+    void heading(int level, const std::string& title, const std::string& id) {
+        if (level > levels) return;
+        toc.push_back({level, title, id});
+        toc_targets.insert(id);
+    }
+
+    int levels;
+    bool has_contents = false;
+    std::vector<layout::TocEntry> toc;
+    std::set<std::string> toc_targets, page_targets;
+};
 
 std::string setting(const doc::LayoutSource& layout, const std::string& name, const std::string& fallback) {
     for (const auto& s : layout.settings)
@@ -116,6 +106,7 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
     // cross-references are resolved over the whole document.
     data::expand_tables(*document, layout_source->table_templates, env, sources, diags);
     data::resolve_charts(*document, *layout_source, env, sources, diags);
+    doc::number_nodes(*document);
     xref::Options xref_options;
     xref_options.figure_label = setting(*layout_source, "figure-label", "Figure");
     xref_options.abbreviation_table = setting(*layout_source, "abbreviation-register", "");
@@ -137,16 +128,13 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
 
     // Contents and page references need the pages of their targets: lay out again until every
     // referenced anchor stays on the same page (a bounded loop; usually two passes).
+    Navigation nav(std::atoi(setting(*layout_source, "contents-levels", "2").c_str()));
+    doc::walk(std::as_const(document->blocks), nav);
     std::vector<layout::TocEntry> toc;
-    std::set<std::string> page_targets;
-    collect_navigation(document->blocks, std::atoi(setting(*layout_source, "contents-levels", "2").c_str()), toc, page_targets);
-    if (!has_contents(document->blocks)) {
-        // Without a contents page only explicit page references need their pages.
-        std::set<std::string> refs;
-        std::vector<layout::TocEntry> unused;
-        collect_navigation(document->blocks, 0, unused, refs);
-        page_targets = std::move(refs);
-        toc.clear();
+    std::set<std::string> page_targets = nav.page_targets;
+    if (nav.has_contents) {
+        toc = nav.toc;
+        page_targets.insert(nav.toc_targets.begin(), nav.toc_targets.end());
     }
     const bool needs_pages = !page_targets.empty();
     std::map<std::string, std::string> anchor_pages;

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <utility>
 
 #include "base/utf8.h"
+#include "doc/walk.h"
 
 namespace reportc::xref {
 namespace {
@@ -30,39 +32,81 @@ struct RunContext {
 
 using RunVisitor = std::function<void(std::vector<doc::TextRun>&, const RunContext&)>;
 
-class Walker {
+// Nothing to register in lists, cells, divisions, signatures, breaks, charts, diagrams, contents.
+class Walker : public doc::PassOver<doc::List, doc::ListItem, doc::TableCell, doc::Division, doc::Signature, doc::PageBreak,
+                                    doc::Chart, doc::Diagram, doc::Contents> {
 public:
+    using PassOver::enter;
     Walker(const Options& options, Diagnostics& diags) : m_options(options), m_diags(diags) {}
 
     // First pass: ids, targets, figure numbers.
-    void collect(std::vector<doc::Block>& blocks) {
-        for (auto& b : blocks) std::visit([&](auto& n) { collect_node(n); }, b.node);
+    void collect(std::vector<doc::Block>& blocks) { doc::walk(blocks, *this); }
+
+    // Calls `f` with the runs of every paragraph, anywhere in the document, and the table row
+    // they sit in (for the See-also links and the register check).
+    void visit_runs(std::vector<doc::Block>& blocks, const RunVisitor& f) {
+        struct RunWalker : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::TableCell, doc::Figure,
+                                         doc::Division, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents> {
+            using PassOver::enter;
+            RunWalker(const Options& o, const RunVisitor& fn) : options(o), f(fn) {}
+            const Options& options;
+            const RunVisitor& f;
+            std::vector<RunContext> context{RunContext{}};
+            void enter(doc::Paragraph& p) { f(p.runs, context.back()); }
+            void enter(doc::Table& t) {
+                RunContext inner = context.back();
+                inner.table_id = t.id;
+                inner.in_register = !t.id.empty() && t.id == options.abbreviation_table;
+                context.push_back(inner);
+            }
+            void leave(doc::Table&) { context.pop_back(); }
+            void enter(doc::TableRow& row) {
+                RunContext inner = context.back();
+                const std::string& table_id = inner.table_id;
+                if (!table_id.empty() && row.id.rfind(table_id + "-", 0) == 0) {
+                    std::string rest = row.id.substr(table_id.size() + 1);
+                    inner.group = rest.substr(0, rest.find('-'));
+                }
+                context.push_back(inner);
+            }
+            void leave(doc::TableRow&) { context.pop_back(); }
+        };
+        doc::walk(blocks, RunWalker(m_options, f));
     }
 
-    void visit_runs(std::vector<doc::Block>& blocks, const RunContext& ctx, const RunVisitor& f) {
-        for (auto& b : blocks) {
-            std::visit([&](auto& n) {
-                using T = std::decay_t<decltype(n)>;
-                if constexpr (std::is_same_v<T, doc::Paragraph>) f(n.runs, ctx);
-                else if constexpr (std::is_same_v<T, doc::Section> || std::is_same_v<T, doc::Article> || std::is_same_v<T, doc::Figure>)
-                    visit_runs(n.children, ctx, f);
-                else if constexpr (std::is_same_v<T, doc::List>) {
-                    for (auto& item : n.items) visit_runs(item.blocks, ctx, f);
-                } else if constexpr (std::is_same_v<T, doc::Table>) {
-                    for (auto& row : n.rows) {
-                        RunContext inner = ctx;
-                        inner.table_id = n.id;
-                        inner.in_register = !n.id.empty() && n.id == m_options.abbreviation_table;
-                        if (!n.id.empty() && row.id.rfind(n.id + "-", 0) == 0) {
-                            std::string rest = row.id.substr(n.id.size() + 1);
-                            inner.group = rest.substr(0, rest.find('-'));
-                        }
-                        for (auto& cell : row.cells) visit_runs(cell.blocks, inner, f);
-                    }
-                }
-            }, b.node);
-        }
+    // The walk's visitor for collect().
+    void enter(doc::Section& s) {
+        if (s.id.empty()) s.id = fresh_id(s.title, "section");
+        add({Target::Kind::Section, s.id, s.title, "", s.span});
     }
+    void enter(doc::Article& a) {
+        if (a.id.empty()) a.id = fresh_id(a.title, "article");
+        add({Target::Kind::Article, a.id, a.title, "", a.span});
+    }
+    void enter(doc::Figure& f) {
+        if (f.id.empty()) f.id = fresh_id(f.caption, "figure");
+        std::string number = figure_number(f.caption);
+        if (number.empty()) number = std::to_string(m_figures + 1);
+        ++m_figures;
+        if (auto it = m_figure_numbers.find(number); it != m_figure_numbers.end())
+            m_diags.warning(f.span, m_options.figure_label + " " + number + " is numbered twice: '" + it->second + "' and '" + f.id +
+                                        "' (kept as published; references by number are ambiguous)");
+        else
+            m_figure_numbers.emplace(number, f.id);
+        add({Target::Kind::Figure, f.id, f.caption, number, f.span});
+    }
+    void enter(doc::Table& t) { add({Target::Kind::Table, t.id, "", "", t.span}); }
+    void enter(doc::TableRow& row) {
+        std::string title;
+        if (!row.cells.empty())
+            for (const auto& b : row.cells.front().blocks)
+                if (const auto* p = std::get_if<doc::Paragraph>(&b.node)) {
+                    title = doc::plain_text(p->runs);
+                    break;
+                }
+        add({Target::Kind::Row, row.id, title, "", row.span});
+    }
+    void enter(doc::Paragraph& p) { add({Target::Kind::Paragraph, p.id, doc::plain_text(p.runs), "", p.span}); }
 
     Registry registry;
 
@@ -84,47 +128,6 @@ private:
         m_generated.insert(id);
         return id;
     }
-
-    void collect_node(doc::Section& s) {
-        if (s.id.empty()) s.id = fresh_id(s.title, "section");
-        add({Target::Kind::Section, s.id, s.title, "", s.span});
-        collect(s.children);
-    }
-    void collect_node(doc::Article& a) {
-        if (a.id.empty()) a.id = fresh_id(a.title, "article");
-        add({Target::Kind::Article, a.id, a.title, "", a.span});
-        collect(a.children);
-    }
-    void collect_node(doc::Figure& f) {
-        if (f.id.empty()) f.id = fresh_id(f.caption, "figure");
-        std::string number = figure_number(f.caption);
-        if (number.empty()) number = std::to_string(m_figures + 1);
-        ++m_figures;
-        if (auto it = m_figure_numbers.find(number); it != m_figure_numbers.end())
-            m_diags.warning(f.span, m_options.figure_label + " " + number + " is numbered twice: '" + it->second + "' and '" + f.id +
-                                        "' (kept as published; references by number are ambiguous)");
-        else
-            m_figure_numbers.emplace(number, f.id);
-        add({Target::Kind::Figure, f.id, f.caption, number, f.span});
-        collect(f.children);
-    }
-    void collect_node(doc::Table& t) {
-        add({Target::Kind::Table, t.id, "", "", t.span});
-        for (auto& row : t.rows) {
-            std::string title;
-            if (!row.cells.empty())
-                for (const auto& b : row.cells.front().blocks)
-                    if (const auto* p = std::get_if<doc::Paragraph>(&b.node)) { title = doc::plain_text(p->runs); break; }
-            add({Target::Kind::Row, row.id, title, "", row.span});
-            for (auto& cell : row.cells) collect(cell.blocks);
-        }
-    }
-    void collect_node(doc::List& l) {
-        for (auto& item : l.items) collect(item.blocks);
-    }
-    void collect_node(doc::Paragraph& p) { add({Target::Kind::Paragraph, p.id, doc::plain_text(p.runs), "", p.span}); }
-    template <typename T>
-    void collect_node(T&) {}
 
     // "Diagram 4 – Four …" → "4" when the layout's label is "Diagram".
     std::string figure_number(const std::string& caption) const {
@@ -258,35 +261,38 @@ struct Use {
 void check_abbreviations(doc::Document& document, const Options& options, Walker& walker, Diagnostics& diags) {
     // The register: the first cell of each body row of the named table.
     std::vector<std::pair<std::string, Span>> terms;
-    bool found_table = false;
-    std::function<void(const std::vector<doc::Block>&)> find_register = [&](const std::vector<doc::Block>& blocks) {
-        for (const auto& b : blocks)
-            std::visit([&](const auto& n) {
-                using T = std::decay_t<decltype(n)>;
-                if constexpr (std::is_same_v<T, doc::Table>) {
-                    if (n.id != options.abbreviation_table) return;
-                    found_table = true;
-                    for (const auto& row : n.rows) {
-                        if (row.kind != doc::TableRow::Kind::Body || row.cells.empty()) continue;
-                        for (const auto& cb : row.cells.front().blocks)
-                            if (const auto* p = std::get_if<doc::Paragraph>(&cb.node)) {
-                                terms.emplace_back(doc::plain_text(p->runs), row.span);
-                                break;
-                            }
+    struct RegisterFinder
+        : doc::PassOver<doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
+                        doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents> {
+        using PassOver::enter;
+        RegisterFinder(const std::string& id, std::vector<std::pair<std::string, Span>>& t) : table_id(id), terms(t) {}
+        const std::string& table_id;
+        std::vector<std::pair<std::string, Span>>& terms;
+        bool found = false;
+        doc::Walk enter(const doc::Table& t) {
+            if (t.id != table_id) return doc::Walk::Into;
+            found = true;
+            for (const auto& row : t.rows) {
+                if (row.kind != doc::TableRow::Kind::Body || row.cells.empty()) continue;
+                for (const auto& cb : row.cells.front().blocks)
+                    if (const auto* p = std::get_if<doc::Paragraph>(&cb.node)) {
+                        terms.emplace_back(doc::plain_text(p->runs), row.span);
+                        break;
                     }
-                } else if constexpr (std::is_same_v<T, doc::Section> || std::is_same_v<T, doc::Article> || std::is_same_v<T, doc::Figure>) {
-                    find_register(n.children);
-                }
-            }, b.node);
+            }
+            return doc::Walk::Skip;
+        }
     };
-    find_register(document.blocks);
+    RegisterFinder finder(options.abbreviation_table, terms);
+    doc::walk(std::as_const(document.blocks), finder);
+    bool found_table = finder.found;
     if (!found_table) return;
     std::set<std::string> defined;
     for (const auto& [term, span] : terms) defined.insert(term);
 
     std::string text;  // all text outside the register, for finding uses
     std::map<std::string, Use> undefined;
-    walker.visit_runs(document.blocks, {}, [&](std::vector<doc::TextRun>& runs, const RunContext& ctx) {
+    walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext& ctx) {
         if (ctx.in_register) return;
         for (const auto& run : runs) {
             text += run.text;
@@ -323,7 +329,7 @@ Registry resolve(doc::Document& document, const Options& options, Diagnostics& d
     Walker walker(options, diags);
     walker.collect(document.blocks);
     const Registry& registry = walker.registry;
-    walker.visit_runs(document.blocks, {}, [&](std::vector<doc::TextRun>& runs, const RunContext& ctx) {
+    walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext& ctx) {
         resolve_refs(runs, registry, diags);
         std::vector<doc::TextRun> out;
         out.reserve(runs.size());
