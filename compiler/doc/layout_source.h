@@ -36,6 +36,12 @@ struct MarginalDecl {
     Span span;
 };
 
+// <setting name="…" value="…"/> as written; the style module checks the name and parses the value.
+struct SettingDecl {
+    std::string name, value;
+    Span name_span, value_span;  // the attributes' locations
+};
+
 struct PageMasterDecl {
     std::string name;
     std::vector<Property> properties;  // size, orientation, margin-*, header-offset, footer-offset
@@ -53,7 +59,7 @@ struct LayoutSource {
     Span hyphenation_span;
     std::vector<PageMasterDecl> page_masters;
     std::vector<StyleDecl> styles;
-    std::vector<Property> settings;  // document-wide settings (<setting name value/>)
+    std::vector<SettingDecl> settings;  // document-wide settings, in file order
     std::vector<TableTemplate> table_templates;
 };
 

@@ -173,8 +173,10 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             layout.table_templates.push_back(std::move(t));
         } else if (name == "setting") {
             file->check_attributes(node, {"name", "value"}, diags);
-            layout.settings.push_back({file->required(node, "name", diags).value_or(""),
-                                       file->required(node, "value", diags).value_or(""), file->attribute_span(node, "value")});
+            auto setting_name = file->required(node, "name", diags);
+            auto value = file->required(node, "value", diags);
+            if (setting_name && value)
+                layout.settings.push_back({*setting_name, *value, file->attribute_span(node, "name"), file->attribute_span(node, "value")});
         } else {
             diags.error(file->span(node), "unexpected element <" + std::string(name) +
                                               "> in <layout>; expected one of: font-family, font-fallback, hyphenation, "

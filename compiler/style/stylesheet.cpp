@@ -240,6 +240,7 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         if (sheet.page_master(decl.name)) diags.error(decl.span, "page master '" + decl.name + "' is defined twice");
         sheet.m_masters.push_back(build_master(decl, r, diags));
     }
+    sheet.m_settings = read_settings(layout.settings, [&](const std::string& name) { return sheet.page_master(name) != nullptr; }, diags);
     return sheet;
 }
 
