@@ -28,10 +28,12 @@ struct FontFamilyDecl {
     Span span;
 };
 
-// Header or footer text: up to three slots; text may contain fields {title} {section} {page} {pages}.
+// Header or footer text: up to three slots of styled text (runs with the character styles of
+// their <b>, <i>, <span style>); the text may hold fields {title} {section} {page} {pages}
+// {total-pages}.
 struct MarginalDecl {
     std::string style;
-    std::string left, center, right;
+    std::vector<TextRun> left, center, right;
     bool rule = false;  // a thin rule between the marginal and the body
     Span span;
 };

@@ -83,3 +83,32 @@ TEST(LayoutE2E, ContentsLevelsTwoIsALocatedError) {
               std::string::npos)
         << r.err;
 }
+
+TEST(LayoutE2E, ElementInAHeaderSlotIsALocatedError) {
+    // <image> in a footer slot made the whole slot disappear without a message.
+    std::string dir = fresh_dir("slot-image");
+    write_layout(dir, "", "<center>Page {page} <image src=\"logo.png\"/></center>");
+    write_report(dir, 1);
+    auto r = build(dir);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("layout.xml:4:65: error: unexpected element <image> in <center>; expected text, b, i, span"),
+              std::string::npos)
+        << r.err;
+}
+
+TEST(LayoutE2E, StyledSlotTextIsSetInItsCharacterStyles) {
+    // <b>, <i> and <span style> in a slot keep their text (it used to vanish) and set it in
+    // the character styles, around the fields they hold.
+    std::string dir = fresh_dir("slot-styles");
+    write_layout(dir, "", "<left><b>Annual</b> <i>report</i></left><right><span style=\"accent\">p. {page}</span></right>");
+    write_report(dir, 1);
+    auto r = build(dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::string trace = read_file(dir + "/out.trace");
+    std::smatch bold, italic, accent;
+    ASSERT_TRUE(std::regex_search(trace, bold, std::regex("font (\\d+) LiberationSans-Bold")));
+    ASSERT_TRUE(std::regex_search(trace, italic, std::regex("font (\\d+) LiberationSans-Italic")));
+    EXPECT_TRUE(std::regex_search(trace, std::regex("text f" + bold[1].str() + " 8.000 [0-9.]+ [0-9.]+ #000000 \"Annual\"")));
+    EXPECT_TRUE(std::regex_search(trace, std::regex("text f" + italic[1].str() + " 8.000 [0-9.]+ [0-9.]+ #000000 \"report\"")));
+    EXPECT_TRUE(std::regex_search(trace, std::regex("8.000 [0-9.]+ [0-9.]+ #1f4e79 \"p.\"\n.*#1f4e79 \"1\"")));
+}

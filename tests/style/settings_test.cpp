@@ -101,3 +101,10 @@ TEST(Settings, PageMasterMustBeDefined) {
     EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:2:29: error: expected a page master defined in the layout, found 'landscape'"}));
     EXPECT_TRUE(b.settings.page_master_span.valid());  // so the driver does not report it again
 }
+
+TEST(Settings, SlotCharacterStylesMustBeDefined) {
+    // Checked once for the layout, not on every page the slot is set on.
+    auto b = build("<page-master name=\"other\"><header><left><span style=\"accent\">{title}</span> <b>x</b></left></header></page-master>\n"
+                   "<character-style name=\"strong\" font-weight=\"bold\"/>\n");
+    EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:2:62: error: expected a character style defined in the layout, found 'accent'"}));
+}
