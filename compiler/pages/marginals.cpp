@@ -1,5 +1,7 @@
 #include "pages/marginals.h"
 
+#include <algorithm>
+
 namespace reportc::pages {
 namespace {
 
@@ -125,12 +127,20 @@ std::string expand_fields(const std::string& text, const MarginalFields& fields)
                 if (name == "title") { out += fields.title; i = close; continue; }
                 if (name == "section") { out += fields.section; i = close; continue; }
                 if (name == "page") { out += fields.page_label.empty() ? std::to_string(fields.page) : fields.page_label; i = close; continue; }
-                if (name == "pages") { out += std::to_string(fields.pages); i = close; continue; }
+                if (name == "pages") { out += fields.last_label.empty() ? std::to_string(fields.total_pages) : fields.last_label; i = close; continue; }
+                if (name == "total-pages") { out += std::to_string(fields.total_pages); i = close; continue; }
             }
         }
         out += text[i];
     }
     return out;
+}
+
+size_t last_page_of_numbering(const std::vector<frame::PageLabelRange>& ranges, size_t page_count, size_t page) {
+    size_t last = page_count - 1;
+    for (const auto& range : ranges)
+        if (size_t(range.first_page) > page) last = std::min(last, size_t(range.first_page) - 1);
+    return last;
 }
 
 void add_marginals(frame::Page& page, const style::PageMaster& master, const MarginalFields& fields, PageContext& ctx) {

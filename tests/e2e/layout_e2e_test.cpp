@@ -112,3 +112,17 @@ TEST(LayoutE2E, StyledSlotTextIsSetInItsCharacterStyles) {
     EXPECT_TRUE(std::regex_search(trace, std::regex("text f" + italic[1].str() + " 8.000 [0-9.]+ [0-9.]+ #000000 \"report\"")));
     EXPECT_TRUE(std::regex_search(trace, std::regex("8.000 [0-9.]+ [0-9.]+ #1f4e79 \"p.\"\n.*#1f4e79 \"1\"")));
 }
+
+TEST(LayoutE2E, PageNineOfNineNotElevenOnTheLastArabicPage) {
+    // "Page 9 of 11": {pages} counted the roman front pages while {page} restarted at 1. Now
+    // {pages} counts the pages of the folio's own numbering and {total-pages} every page.
+    std::string dir = fresh_dir("page-of-pages");
+    write_layout(dir, "", "<center>Page {page} of {pages} ({total-pages} in all)</center>");
+    write_report(dir, 9);
+    auto r = build(dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::string trace = read_file(dir + "/out.trace");
+    EXPECT_NE(trace.find("document pages=11"), std::string::npos) << trace.substr(0, 200);
+    EXPECT_NE(trace_page_words(trace, 2).find("Page ii of ii (11 in all)"), std::string::npos) << trace_page_words(trace, 2);
+    EXPECT_NE(trace_page_words(trace, 11).find("Page 9 of 9 (11 in all)"), std::string::npos) << trace_page_words(trace, 11);
+}
