@@ -45,40 +45,6 @@ std::vector<std::string> field_names(const doc::Dataset& data) {
     return names;
 }
 
-std::vector<Color> parse_palette(const doc::Property& setting, Diagnostics& diags) {
-    const size_t errors = diags.error_count();
-    std::vector<Color> colors;
-    std::string token;
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    auto flush = [&] {
-        if (token.empty()) return;
-        bool ok = token[0] == '#' && (token.size() == 7 || token.size() == 4);
-        for (size_t i = 1; ok && i < token.size(); ++i) ok = hex(token[i]) >= 0;
-        if (!ok) {
-            diags.error(setting.span, "expected colours such as #1f4e79 separated by spaces in chart-palette, found '" + token + "'");
-        } else if (token.size() == 7) {
-            colors.push_back(Color{uint8_t(hex(token[1]) * 16 + hex(token[2])), uint8_t(hex(token[3]) * 16 + hex(token[4])),
-                                   uint8_t(hex(token[5]) * 16 + hex(token[6]))});
-        } else {
-            colors.push_back(Color{uint8_t(hex(token[1]) * 17), uint8_t(hex(token[2]) * 17), uint8_t(hex(token[3]) * 17)});
-        }
-        token.clear();
-    };
-    for (char c : setting.value) {
-        if (c == ' ' || c == ',' || c == '\t' || c == '\n') flush();
-        else token += c;
-    }
-    flush();
-    if (colors.empty() && diags.error_count() == errors)
-        diags.error(setting.span, "expected at least one colour in chart-palette, found none");
-    return colors;
-}
-
 class ChartResolver
     : public doc::PassOver<
     doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::Table,
@@ -283,12 +249,9 @@ void resolve_charts(doc::Document& document, const Environment& env, SourceManag
     ChartResolver(env, sources, diags, {}).walk(document.blocks);
 }
 
-void resolve_charts(doc::Document& document, const doc::LayoutSource& layout, const Environment& env,
+void resolve_charts(doc::Document& document, const std::vector<Color>& palette, const Environment& env,
                     SourceManager& sources, Diagnostics& diags) {
-    std::vector<Color> palette;
-    for (const auto& s : layout.settings)
-        if (s.name == "chart-palette") palette = parse_palette(s, diags);
-    ChartResolver(env, sources, diags, std::move(palette)).walk(document.blocks);
+    ChartResolver(env, sources, diags, palette).walk(document.blocks);
 }
 
 }  // namespace reportc::data

@@ -3,10 +3,10 @@
 // and series, every chart's values are checked, and the layout's chart palette is applied.
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "doc/document.h"
-#include "doc/layout_source.h"
 #include "source/environment.h"
 #include "source/source_manager.h"
 
@@ -21,10 +21,9 @@ namespace reportc::data {
 // the data file does not have. Each data file is loaded once.
 void resolve_charts(doc::Document& document, const Environment& env, SourceManager& sources, Diagnostics& diags);
 
-// The same, and every chart and diagram gets the colours of the layout's setting
-// <setting name="chart-palette" value="#1f4e79 #4f81bd …"/> (when present; a malformed colour
-// is an error at the setting).
-void resolve_charts(doc::Document& document, const doc::LayoutSource& layout, const Environment& env,
+// The same, and every chart and diagram gets `palette` (the layout's chart-palette setting,
+// parsed by the stylesheet) when it is not empty.
+void resolve_charts(doc::Document& document, const std::vector<Color>& palette, const Environment& env,
                     SourceManager& sources, Diagnostics& diags);
 
 // A chart value as written: optional sign, digits with an optional decimal part ("5", "-0.25",

@@ -28,12 +28,20 @@ struct FontFamilyDecl {
     Span span;
 };
 
-// Header or footer text: up to three slots; text may contain fields {title} {section} {page} {pages}.
+// Header or footer text: up to three slots of styled text (runs with the character styles of
+// their <b>, <i>, <span style>); the text may hold fields {title} {section} {page} {pages}
+// {total-pages}.
 struct MarginalDecl {
     std::string style;
-    std::string left, center, right;
+    std::vector<TextRun> left, center, right;
     bool rule = false;  // a thin rule between the marginal and the body
     Span span;
+};
+
+// <setting name="…" value="…"/> as written; the style module checks the name and parses the value.
+struct SettingDecl {
+    std::string name, value;
+    Span name_span, value_span;  // the attributes' locations
 };
 
 struct PageMasterDecl {
@@ -53,7 +61,7 @@ struct LayoutSource {
     Span hyphenation_span;
     std::vector<PageMasterDecl> page_masters;
     std::vector<StyleDecl> styles;
-    std::vector<Property> settings;  // document-wide settings (<setting name value/>)
+    std::vector<SettingDecl> settings;  // document-wide settings, in file order
     std::vector<TableTemplate> table_templates;
 };
 

@@ -67,12 +67,6 @@ struct Navigation
     std::set<std::string> toc_targets, page_targets;
 };
 
-std::string setting(const doc::LayoutSource& layout, const std::string& name, const std::string& fallback) {
-    for (const auto& s : layout.settings)
-        if (s.name == name) return s.value;
-    return fallback;
-}
-
 }  // namespace
 
 std::string write_file_atomically(const std::string& path, const std::string& bytes) {
@@ -105,11 +99,11 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
     // Tables generated from data files become ordinary tables before layout; then ids, links and
     // cross-references are resolved over the whole document.
     data::expand_tables(*document, layout_source->table_templates, env, sources, diags);
-    data::resolve_charts(*document, *layout_source, env, sources, diags);
+    data::resolve_charts(*document, styles.settings().chart_palette, env, sources, diags);
     doc::number_nodes(*document);
     xref::Options xref_options;
-    xref_options.figure_label = setting(*layout_source, "figure-label", "Figure");
-    xref_options.abbreviation_table = setting(*layout_source, "abbreviation-register", "");
+    xref_options.figure_label = styles.settings().figure_label;
+    xref_options.abbreviation_table = styles.settings().abbreviation_register;
     xref_options.check_abbreviations = options.check_register;
     xref::resolve(*document, xref_options, diags);
 
@@ -121,14 +115,14 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
         hyphenator = text::Hyphenator::load(layout_source->hyphenation_dictionary, error);
         if (!hyphenator) diags.error(layout_source->hyphenation_span, error);
     }
-    std::string master_name = setting(*layout_source, "page-master", "body");
+    const std::string& master_name = styles.settings().page_master;
     const style::PageMaster* master = styles.page_master(master_name);
-    if (!master) diags.error(document->layout_span, "expected the layout to define the page master '" + master_name + "'");
+    if (!master && !styles.settings().page_master_span.valid()) diags.error(document->layout_span, "expected the layout to define the page master '" + master_name + "'");
     if (diags.has_errors() || !master || fonts.face_count() == 0) return outcome;
 
     // Contents and page references need the pages of their targets: lay out again until every
     // referenced anchor stays on the same page (a bounded loop; usually two passes).
-    Navigation nav(std::atoi(setting(*layout_source, "contents-levels", "2").c_str()));
+    Navigation nav(styles.settings().contents_levels);
     doc::walk(std::as_const(document->blocks), nav);
     std::vector<layout::TocEntry> toc;
     std::set<std::string> page_targets = nav.page_targets;

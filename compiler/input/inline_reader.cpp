@@ -19,6 +19,7 @@ namespace {
 struct InlineState {
     std::vector<std::string> styles;
     std::string link;
+    bool styled_text_only = false;  // header and footer slots: text, <b>, <i>, <span> only
 };
 
 void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state, std::vector<doc::TextRun>& out,
@@ -31,6 +32,11 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
         if (child.type() != pugi::node_element) continue;  // comments, processing instructions
         std::string_view name = child.name();
         InlineState inner = state;
+        if (state.styled_text_only && !markup_char_style(name) && name != "span") {
+            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <" + parent.name() +
+                                              ">; expected text, b, i, span");
+            continue;
+        }
         if (const char* style = markup_char_style(name)) {
             file.check_attributes(child, {}, diags);
             inner.styles.push_back(style);
@@ -100,6 +106,15 @@ void normalize_spaces(std::vector<doc::TextRun>& runs) {
 std::vector<doc::TextRun> read_inline(const XmlFile& file, pugi::xml_node parent, Diagnostics& diags) {
     std::vector<doc::TextRun> runs;
     read_children(file, parent, {}, runs, diags);
+    normalize_spaces(runs);
+    return runs;
+}
+
+std::vector<doc::TextRun> read_styled_text(const XmlFile& file, pugi::xml_node parent, Diagnostics& diags) {
+    std::vector<doc::TextRun> runs;
+    InlineState state;
+    state.styled_text_only = true;
+    read_children(file, parent, state, runs, diags);
     normalize_spaces(runs);
     return runs;
 }

@@ -8,6 +8,9 @@
 namespace reportc::input {
 
 std::vector<doc::TextRun> read_inline(const XmlFile& file, pugi::xml_node parent, Diagnostics& diags);
+// Styled text only: text, <b>, <i> and <span style> (header and footer slots). Any other
+// element is an error naming the element it is in.
+std::vector<doc::TextRun> read_styled_text(const XmlFile& file, pugi::xml_node parent, Diagnostics& diags);
 bool is_inline_element(std::string_view name);
 // The character style an emphasis element stands for: <b> strong, <i> emphasis; else nullptr.
 // Shared by report text, data fields and template paragraphs.

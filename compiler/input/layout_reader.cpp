@@ -3,6 +3,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "input/inline_reader.h"
 #include "input/template_reader.h"
 #include "input/xml_file.h"
 
@@ -59,7 +60,10 @@ doc::MarginalDecl read_marginal(const XmlFile& file, pugi::xml_node node, Diagno
     file.check_attributes(node, {"style", "rule"}, diags);
     doc::MarginalDecl m;
     m.style = node.attribute("style").as_string(std::strcmp(node.name(), "header") == 0 ? "header" : "footer");
-    m.rule = std::string(node.attribute("rule").as_string("false")) == "true";
+    std::string rule = node.attribute("rule").as_string("false");
+    if (rule == "true") m.rule = true;
+    else if (rule != "false")
+        diags.error(file.attribute_span(node, "rule"), "expected rule 'true' or 'false', found '" + rule + "'");
     m.span = file.span(node);
     for (auto child : node.children()) {
         if (child.type() == pugi::node_pcdata && !is_blank(child.value())) {
@@ -69,10 +73,9 @@ doc::MarginalDecl read_marginal(const XmlFile& file, pugi::xml_node node, Diagno
         if (child.type() != pugi::node_element) continue;
         std::string_view name = child.name();
         file.check_attributes(child, {}, diags);
-        std::string text = collapse_whitespace(child.text().get());
-        if (name == "left") m.left = text;
-        else if (name == "center") m.center = text;
-        else if (name == "right") m.right = text;
+        if (name == "left") m.left = read_styled_text(file, child, diags);
+        else if (name == "center") m.center = read_styled_text(file, child, diags);
+        else if (name == "right") m.right = read_styled_text(file, child, diags);
         else diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <" + node.name() + ">; expected <left>, <center> or <right>");
     }
     return m;
@@ -173,8 +176,10 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             layout.table_templates.push_back(std::move(t));
         } else if (name == "setting") {
             file->check_attributes(node, {"name", "value"}, diags);
-            layout.settings.push_back({file->required(node, "name", diags).value_or(""),
-                                       file->required(node, "value", diags).value_or(""), file->attribute_span(node, "value")});
+            auto setting_name = file->required(node, "name", diags);
+            auto value = file->required(node, "value", diags);
+            if (setting_name && value)
+                layout.settings.push_back({*setting_name, *value, file->attribute_span(node, "name"), file->attribute_span(node, "value")});
         } else {
             diags.error(file->span(node), "unexpected element <" + std::string(name) +
                                               "> in <layout>; expected one of: font-family, font-fallback, hyphenation, "

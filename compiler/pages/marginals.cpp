@@ -1,14 +1,35 @@
 #include "pages/marginals.h"
 
+#include <algorithm>
+
 namespace reportc::pages {
 namespace {
 
-void set_slot(const std::string& text, style::Align align, const style::ParagraphStyle& style, Length baseline,
-              const style::PageMaster& master, frame::Page& page, PageContext& ctx, Span span) {
-    if (text.empty()) return;
+using Runs = std::vector<inl::StyledRun>;
+
+// A slot's runs with their fields filled in, each in the marginal's font as changed by the
+// run's character styles (the stylesheet has reported any that the layout lacks).
+Runs styled_slot(const std::vector<doc::TextRun>& slot, const style::FontSpec& font, const MarginalFields& fields,
+                 PageContext& ctx) {
+    Runs out;
+    for (const auto& run : slot) {
+        inl::StyledRun styled;
+        styled.font = font;
+        for (const auto& name : run.char_styles)
+            if (const auto* cs = ctx.styles.character(name)) styled.font = cs->apply(styled.font);
+        styled.text = expand_fields(run.text, fields);
+        styled.span = run.span;
+        if (!styled.text.empty()) out.push_back(std::move(styled));
+    }
+    return out;
+}
+
+void set_slot(const Runs& runs, style::Align align, Length baseline, const style::PageMaster& master, frame::Page& page,
+              PageContext& ctx, Span span) {
+    if (runs.empty()) return;
     Rect body = master.body();
     inl::ParagraphInput input;
-    input.runs.push_back({text, style.font, {}, false, span});
+    input.runs = runs;
     input.align = align;
     input.width = body.width;
     input.hyphenate = false;
@@ -19,25 +40,46 @@ void set_slot(const std::string& text, style::Align align, const style::Paragrap
         page.items.push_back(frame::TextItem{ctx.font_table.frame_font(f.face), f.size, body.x + f.x, baseline, f.text, f.color});
 }
 
-Length text_width(const std::string& text, const style::ParagraphStyle& style, PageContext& ctx) {
+Length text_width(const Runs& runs, PageContext& ctx) {
     std::vector<text::MissingChar> missing;
     Length w;
-    for (const auto& run : ctx.fonts.segment(text, {style.font.family, style.font.bold, style.font.italic}, missing))
-        w += ctx.fonts.face(run.face).width(run.text, style.font.size);
+    for (const auto& run : runs)
+        for (const auto& piece : ctx.fonts.segment(run.text, {run.font.family, run.font.bold, run.font.italic}, missing))
+            w += ctx.fonts.face(piece.face).width(piece.text, run.font.size);
     return w;
 }
 
-// Shortens `text` word by word, ending it with "…", until it fits `width`: a long section title
-// must never run into the document title beside it.
-std::string fit(std::string text, Length width, const style::ParagraphStyle& style, PageContext& ctx) {
-    if (text_width(text, style, ctx) <= width) return text;
-    while (!text.empty()) {
-        auto space = text.find_last_of(' ');
-        text = space == std::string::npos ? std::string() : text.substr(0, space);
-        while (!text.empty() && (text.back() == ',' || text.back() == ':' || text.back() == ' ')) text.pop_back();
-        if (text_width(text + "…", style, ctx) <= width) return text + "…";
+// Removes the last word, across run boundaries, and then any spaces, commas and colons left
+// at the end.
+void drop_last_word(Runs& runs) {
+    while (!runs.empty()) {
+        std::string& text = runs.back().text;
+        if (auto space = text.find_last_of(' '); space != std::string::npos) {
+            text.erase(space);
+            break;
+        }
+        runs.pop_back();
     }
-    return text;
+    while (!runs.empty()) {
+        std::string& text = runs.back().text;
+        while (!text.empty() && (text.back() == ',' || text.back() == ':' || text.back() == ' ')) text.pop_back();
+        if (!text.empty()) break;
+        runs.pop_back();
+    }
+}
+
+// Shortens the runs word by word, ending them with "…", until they fit `width`: a long section
+// title must never run into the document title beside it.
+Runs fit(Runs runs, Length width, const style::FontSpec& font, PageContext& ctx) {
+    if (text_width(runs, ctx) <= width) return runs;
+    while (!runs.empty()) {
+        drop_last_word(runs);
+        Runs shortened = runs;
+        if (shortened.empty()) shortened.push_back({"", font, "", false, {}});
+        shortened.back().text += "…";
+        if (text_width(shortened, ctx) <= width) return shortened;
+    }
+    return runs;
 }
 
 void set_marginal(const doc::MarginalDecl& decl, bool is_header, const style::PageMaster& master,
@@ -48,18 +90,19 @@ void set_marginal(const doc::MarginalDecl& decl, bool is_header, const style::Pa
         return;
     }
     Length baseline = is_header ? master.header_offset : master.size.height - master.footer_offset;
-    std::string left = expand_fields(decl.left, fields), center = expand_fields(decl.center, fields),
-                right = expand_fields(decl.right, fields);
+    const style::FontSpec& font = style->font;
+    Runs left = styled_slot(decl.left, font, fields, ctx), center = styled_slot(decl.center, font, fields, ctx),
+         right = styled_slot(decl.right, font, fields, ctx);
     // The slots share the line: the right one gives way to the others, then the centre one.
     const Length width = master.body().width, gap = style->font.size * 2;
-    Length left_w = text_width(left, *style, ctx);
-    if (!center.empty()) center = fit(center, width - (left_w + gap) * 2, *style, ctx);
-    Length center_w = text_width(center, *style, ctx);
+    Length left_w = text_width(left, ctx);
+    if (!center.empty()) center = fit(center, width - (left_w + gap) * 2, font, ctx);
+    Length center_w = text_width(center, ctx);
     Length taken = center.empty() ? left_w : max(left_w, center_w / 2 + width / 2);
-    right = fit(right, width - taken - gap, *style, ctx);
-    set_slot(left, style::Align::Left, *style, baseline, master, page, ctx, decl.span);
-    set_slot(center, style::Align::Center, *style, baseline, master, page, ctx, decl.span);
-    set_slot(right, style::Align::Right, *style, baseline, master, page, ctx, decl.span);
+    right = fit(right, width - taken - gap, font, ctx);
+    set_slot(left, style::Align::Left, baseline, master, page, ctx, decl.span);
+    set_slot(center, style::Align::Center, baseline, master, page, ctx, decl.span);
+    set_slot(right, style::Align::Right, baseline, master, page, ctx, decl.span);
     if (decl.rule) {
         Rect body = master.body();
         Length y = is_header ? baseline + style->font.size / 2 : baseline - style->font.size - style->font.size / 4;
@@ -84,12 +127,20 @@ std::string expand_fields(const std::string& text, const MarginalFields& fields)
                 if (name == "title") { out += fields.title; i = close; continue; }
                 if (name == "section") { out += fields.section; i = close; continue; }
                 if (name == "page") { out += fields.page_label.empty() ? std::to_string(fields.page) : fields.page_label; i = close; continue; }
-                if (name == "pages") { out += std::to_string(fields.pages); i = close; continue; }
+                if (name == "pages") { out += fields.last_label.empty() ? std::to_string(fields.total_pages) : fields.last_label; i = close; continue; }
+                if (name == "total-pages") { out += std::to_string(fields.total_pages); i = close; continue; }
             }
         }
         out += text[i];
     }
     return out;
+}
+
+size_t last_page_of_numbering(const std::vector<frame::PageLabelRange>& ranges, size_t page_count, size_t page) {
+    size_t last = page_count - 1;
+    for (const auto& range : ranges)
+        if (size_t(range.first_page) > page) last = std::min(last, size_t(range.first_page) - 1);
+    return last;
 }
 
 void add_marginals(frame::Page& page, const style::PageMaster& master, const MarginalFields& fields, PageContext& ctx) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "frame/frame.h"
 #include "pages/paginate.h"
@@ -8,12 +9,22 @@ namespace reportc::pages {
 
 struct MarginalFields {
     std::string title, section;
-    int page = 0, pages = 0;
+    int page = 0;            // the page's place in the document, from 1
+    int total_pages = 0;     // {total-pages}: every page of the document
     std::string page_label;  // the folio as numbered ("iii"); {page} shows it when set
+    // The last folio of the page's numbering (the run of pages numbered in one style, from
+    // 1): {pages} shows it when set, so the last page reads "9 of 9" however many roman pages
+    // come before.
+    std::string last_label;
 };
 
-// "{title}", "{section}", "{page}", "{pages}" replaced; unknown fields stay as written.
+// "{title}", "{section}", "{page}", "{pages}", "{total-pages}" replaced; unknown fields stay
+// as written.
 std::string expand_fields(const std::string& text, const MarginalFields& fields);
+
+// The index of the last page numbered in the same run as `page` (runs start where `ranges`
+// start, as in the PDF's page labels).
+size_t last_page_of_numbering(const std::vector<frame::PageLabelRange>& ranges, size_t page_count, size_t page);
 
 void add_marginals(frame::Page& page, const style::PageMaster& master, const MarginalFields& fields, PageContext& ctx);
 

@@ -62,11 +62,12 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
     }
     MarginalFields fields;
     fields.title = ctx.document_title;
-    fields.pages = int(out.pages.size());
+    fields.total_pages = int(out.pages.size());
     for (size_t p = 0; p < out.pages.size(); ++p) {
         if (p == 0 && !masters[p]->first_page_marginals) continue;
         fields.page_label = out.page_labels[p];
         fields.page = int(p + 1);
+        fields.last_label = out.page_labels[last_page_of_numbering(out.label_ranges, out.pages.size(), p)];
         fields.section = section_at_page[p];
         add_marginals(out.pages[p], *masters[p], fields, ctx);
     }

@@ -142,6 +142,18 @@ PageMaster build_master(const doc::PageMasterDecl& decl, ValueReader& r, Diagnos
     return m;
 }
 
+// Header and footer slots are set on every page: their character styles are checked once here.
+void check_slot_styles(const doc::PageMasterDecl& decl, const Stylesheet& sheet, Diagnostics& diags) {
+    for (const auto* marginal : {decl.has_header ? &decl.header : nullptr, decl.has_footer ? &decl.footer : nullptr}) {
+        if (!marginal) continue;
+        for (const auto* slot : {&marginal->left, &marginal->center, &marginal->right})
+            for (const auto& run : *slot)
+                for (const auto& name : run.char_styles)
+                    if (!sheet.character(name))
+                        diags.error(run.span, "expected a character style defined in the layout, found '" + name + "'");
+    }
+}
+
 }  // namespace
 
 FontSpec CharacterStyle::apply(const FontSpec& base) const {
@@ -239,7 +251,9 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
     for (const auto& decl : layout.page_masters) {
         if (sheet.page_master(decl.name)) diags.error(decl.span, "page master '" + decl.name + "' is defined twice");
         sheet.m_masters.push_back(build_master(decl, r, diags));
+        check_slot_styles(decl, sheet, diags);
     }
+    sheet.m_settings = read_settings(layout.settings, [&](const std::string& name) { return sheet.page_master(name) != nullptr; }, diags);
     return sheet;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Named paragraph and character styles with `based-on` inheritance, and page masters, checked
-// and resolved from a LayoutSource. Computed styles are immutable values.
+// Named paragraph and character styles with `based-on` inheritance, page masters and the
+// document-wide settings, checked and resolved from a LayoutSource. Computed styles are immutable values.
 #include <map>
 #include <optional>
 #include <ostream>
@@ -11,6 +11,7 @@
 #include "base/geometry.h"
 #include "base/length.h"
 #include "doc/layout_source.h"
+#include "style/settings.h"
 
 namespace reportc::style {
 
@@ -95,12 +96,14 @@ public:
     const TableStyle* table(const std::string& name) const;
     const std::vector<PageMaster>& page_masters() const { return m_masters; }
     std::vector<std::string> paragraph_style_names() const;
+    const Settings& settings() const { return m_settings; }
 
 private:
     std::map<std::string, ParagraphStyle> m_paragraph;
     std::map<std::string, CharacterStyle> m_character;
     std::map<std::string, TableStyle> m_table;
     std::vector<PageMaster> m_masters;
+    Settings m_settings;
 };
 
 std::ostream& operator<<(std::ostream& os, const FontSpec& f);

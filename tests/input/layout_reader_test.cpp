@@ -23,7 +23,8 @@ TEST(LayoutReader, ReadsStylesMastersAndFonts) {
     EXPECT_TRUE(diags.all().empty());
     EXPECT_EQ(layout->font_families[0].regular, "fonts/a.ttf");
     EXPECT_EQ(layout->fallback_families, (std::vector<std::string>{"Sym", "Other"}));
-    EXPECT_EQ(layout->page_masters[0].header.left, "{title}");
+    ASSERT_EQ(layout->page_masters[0].header.left.size(), 1u);
+    EXPECT_EQ(layout->page_masters[0].header.left[0].text, "{title}");
     EXPECT_EQ(layout->styles[0].based_on, "body");
     EXPECT_EQ(layout->styles[0].properties[0].name, "font-size");
 }
@@ -38,4 +39,45 @@ TEST(LayoutReader, UnknownPropertyIsAnErrorAtTheAttribute) {
     auto out = rendered(diags, sources);
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].rfind("l.xml:2:29: error: unknown property 'font-sise' on <paragraph-style>; expected one of: font-family, ", 0), 0u) << out[0];
+}
+
+TEST(LayoutReader, SlotsHoldStyledText) {
+    // <b>, <i> and <span style> become runs with their character styles, outermost first;
+    // whitespace collapses as in paragraphs.
+    MemoryEnvironment env;
+    env.set_file("l.xml", "<layout><page-master name=\"body\"><footer>\n"
+                          "  <left> <b>Annual <i>report</i></b>  <span style=\"accent\">{page}</span> </left>\n"
+                          "</footer></page-master></layout>");
+    SourceManager sources;
+    Diagnostics diags;
+    auto layout = input::read_layout("l.xml", env, sources, diags, {});
+    ASSERT_TRUE(layout.has_value());
+    EXPECT_TRUE(diags.all().empty());
+    const auto& left = layout->page_masters[0].footer.left;
+    ASSERT_EQ(left.size(), 4u);
+    EXPECT_EQ(left[0].text, "Annual ");
+    EXPECT_EQ(left[0].char_styles, (std::vector<std::string>{"strong"}));
+    EXPECT_EQ(left[1].text, "report");
+    EXPECT_EQ(left[1].char_styles, (std::vector<std::string>{"strong", "emphasis"}));
+    EXPECT_EQ(left[2].text, " ");
+    EXPECT_EQ(left[3].text, "{page}");
+    EXPECT_EQ(left[3].char_styles, (std::vector<std::string>{"accent"}));
+}
+
+TEST(LayoutReader, OtherElementsInASlotAreLocatedErrors) {
+    // An element a slot cannot hold used to make the whole slot vanish without a message.
+    MemoryEnvironment env;
+    env.set_file("l.xml", "<layout><page-master name=\"body\"><header rule=\"yes\">\n"
+                          "<left>Logo <image src=\"logo.png\"/></left>\n"
+                          "<right><b>x <bogus/></b> <a href=\"#x\">y</a></right>\n"
+                          "</header></page-master></layout>");
+    SourceManager sources;
+    Diagnostics diags;
+    auto layout = input::read_layout("l.xml", env, sources, diags, {});
+    EXPECT_EQ(rendered(diags, sources), (std::vector<std::string>{
+                                            "l.xml:1:42: error: expected rule 'true' or 'false', found 'yes'",
+                                            "l.xml:2:13: error: unexpected element <image> in <left>; expected text, b, i, span",
+                                            "l.xml:3:14: error: unexpected element <bogus> in <b>; expected text, b, i, span",
+                                            "l.xml:3:27: error: unexpected element <a> in <right>; expected text, b, i, span"}));
+    EXPECT_EQ(layout->page_masters[0].header.left[0].text, "Logo");
 }

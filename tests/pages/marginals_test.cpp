@@ -3,6 +3,7 @@
 #include "pages/marginals.h"
 
 using reportc::pages::expand_fields;
+using reportc::pages::last_page_of_numbering;
 using reportc::pages::MarginalFields;
 
 TEST(pages_Marginals, ExpandsFields) {
@@ -11,4 +12,29 @@ TEST(pages_Marginals, ExpandsFields) {
     EXPECT_EQ(expand_fields("{title} – {section}", f), "Report – Annex II");
     EXPECT_EQ(expand_fields("Page {page} of {pages}", f), "Page 7 of 90");
     EXPECT_EQ(expand_fields("{unknown} {page", f), "{unknown} {page");
+}
+
+TEST(pages_Marginals, PagesIsTheLastFolioOfThePagesNumberingAndTotalPagesCountsAll) {
+    // Two roman pages, then nine arabic: the last page reads "Page 9 of 9", not "of 11".
+    MarginalFields f;
+    f.page = 11;
+    f.total_pages = 11;
+    f.page_label = "9";
+    f.last_label = "9";
+    EXPECT_EQ(expand_fields("Page {page} of {pages}, sheet {total-pages}", f), "Page 9 of 9, sheet 11");
+    f.page_label = "i";
+    f.last_label = "ii";
+    EXPECT_EQ(expand_fields("{page}/{pages}", f), "i/ii");
+}
+
+TEST(pages_Marginals, LastPageOfNumberingEndsWhereTheNextRunStarts) {
+    std::vector<reportc::frame::PageLabelRange> ranges(3);
+    ranges[0].first_page = 0;
+    ranges[1].first_page = 2;
+    ranges[2].first_page = 5;
+    EXPECT_EQ(last_page_of_numbering(ranges, 8, 0), 1u);
+    EXPECT_EQ(last_page_of_numbering(ranges, 8, 1), 1u);
+    EXPECT_EQ(last_page_of_numbering(ranges, 8, 2), 4u);
+    EXPECT_EQ(last_page_of_numbering(ranges, 8, 5), 7u);
+    EXPECT_EQ(last_page_of_numbering(ranges, 8, 7), 7u);
 }

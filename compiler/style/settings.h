@@ -1,0 +1,34 @@
+#pragma once
+// The layout's document-wide settings (<setting name="…" value="…"/>), each parsed once into
+// its type. An unknown name, a name given twice and a malformed value are errors at the
+// attribute that holds them.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/geometry.h"
+#include "doc/layout_source.h"
+
+namespace reportc::style {
+
+struct Settings {
+    std::string page_master = "body";  // the page master of the document's pages
+    Span page_master_span;             // where the layout sets it; not valid when defaulted
+    std::string figure_label = "Figure";  // captions starting "<label> N" number figure N
+    std::string abbreviation_register;    // the id of the register table; empty: none
+    int contents_levels = 2;              // heading levels listed by <contents/>
+    std::vector<Color> chart_palette;     // series colours; empty: the chart module's own
+};
+
+// The setting names the engine reads, in the order the layout format documents them.
+const std::vector<std::string>& setting_names();
+
+// `is_page_master` says whether the layout defines a page master of that name.
+Settings read_settings(const std::vector<doc::SettingDecl>& decls,
+                       const std::function<bool(const std::string&)>& is_page_master, Diagnostics& diags);
+
+// The closest of `candidates` to `name` when it is close enough to be a typing slip, else "".
+std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
+
+}  // namespace reportc::style

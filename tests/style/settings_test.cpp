@@ -1,0 +1,110 @@
+// The layout's <setting> entries: typed values with defaults, and located errors for unknown
+// names, repeated names and malformed values.
+#include <gtest/gtest.h>
+
+#include "input/layout_reader.h"
+#include "rendered_diagnostics.h"
+#include "style/stylesheet.h"
+
+using namespace reportc;
+using reportc::testing::rendered;
+
+namespace {
+
+struct Built {
+    style::Settings settings;
+    std::vector<std::string> messages;
+};
+
+// Reads a layout whose second and later lines are `body` (after one "body" page master) and
+// builds its stylesheet.
+Built build(const std::string& body) {
+    MemoryEnvironment env;
+    env.set_file("l.xml", "<layout><page-master name=\"body\"/><page-master name=\"front\"/>\n" + body + "</layout>\n");
+    SourceManager sources;
+    Diagnostics diags;
+    auto layout = input::read_layout("l.xml", env, sources, diags, {});
+    auto sheet = style::Stylesheet::build(*layout, diags);
+    return {sheet.settings(), rendered(diags, sources)};
+}
+
+}  // namespace
+
+TEST(Settings, DefaultsWhenNoneIsGiven) {
+    auto b = build("");
+    EXPECT_TRUE(b.messages.empty());
+    EXPECT_EQ(b.settings.page_master, "body");
+    EXPECT_FALSE(b.settings.page_master_span.valid());
+    EXPECT_EQ(b.settings.figure_label, "Figure");
+    EXPECT_EQ(b.settings.abbreviation_register, "");
+    EXPECT_EQ(b.settings.contents_levels, 2);
+    EXPECT_TRUE(b.settings.chart_palette.empty());
+}
+
+TEST(Settings, EverySettingIsReadIntoItsType) {
+    auto b = build("<setting name=\"page-master\" value=\"front\"/>\n"
+                   "<setting name=\"figure-label\" value=\"Diagram\"/>\n"
+                   "<setting name=\"abbreviation-register\" value=\"abbreviations\"/>\n"
+                   "<setting name=\"contents-levels\" value=\"3\"/>\n"
+                   "<setting name=\"chart-palette\" value=\"#1f4e79 #abc, #FFFFFF\"/>\n");
+    EXPECT_TRUE(b.messages.empty());
+    EXPECT_EQ(b.settings.page_master, "front");
+    EXPECT_TRUE(b.settings.page_master_span.valid());
+    EXPECT_EQ(b.settings.figure_label, "Diagram");
+    EXPECT_EQ(b.settings.abbreviation_register, "abbreviations");
+    EXPECT_EQ(b.settings.contents_levels, 3);
+    EXPECT_EQ(b.settings.chart_palette, (std::vector<Color>{{0x1f, 0x4e, 0x79}, {0xaa, 0xbb, 0xcc}, {0xff, 0xff, 0xff}}));
+}
+
+TEST(Settings, UnknownSettingIsAnErrorAtItsNameWithTheKnownNames) {
+    // A slip gets a suggestion; another word only the list.
+    auto b = build("<setting name=\"contents-level\" value=\"3\"/>\n<setting name=\"pdf-a\" value=\"true\"/>\n");
+    EXPECT_EQ(b.messages, (std::vector<std::string>{
+                              "l.xml:2:10: error: unknown setting 'contents-level' (did you mean 'contents-levels'?); expected "
+                              "one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette",
+                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, figure-label, "
+                              "abbreviation-register, contents-levels, chart-palette"}));
+}
+
+TEST(Settings, ContentsLevelsMustBeAWholeNumberFromOneToFour) {
+    // value="two" used to become 0 through atoi: an empty contents without a message.
+    for (const char* bad : {"two", "0", "5", "2.0", "-1", "", " 2"}) {
+        auto b = build(std::string("<setting name=\"contents-levels\" value=\"") + bad + "\"/>\n");
+        EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:2:33: error: expected a whole number from 1 to 4 for "
+                                                        "contents-levels, found '" + std::string(bad) + "'"}));
+        EXPECT_EQ(b.settings.contents_levels, 2);
+    }
+    EXPECT_EQ(build("<setting name=\"contents-levels\" value=\"4\"/>\n").settings.contents_levels, 4);
+}
+
+TEST(Settings, DuplicateSettingIsAnErrorPointingAtBoth) {
+    // The first one counts; the second is an error with a note at the first.
+    auto b = build("<setting name=\"figure-label\" value=\"Diagram\"/>\n<setting name=\"figure-label\" value=\"Chart\"/>\n");
+    EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:3:10: error: setting 'figure-label' is given twice; each setting may appear once",
+                                                    "l.xml:2:10: note: the first 'figure-label' setting is here"}));
+    EXPECT_EQ(b.settings.figure_label, "Diagram");
+}
+
+TEST(Settings, BadPaletteColourIsAnErrorAtTheValue) {
+    auto b = build("<setting name=\"chart-palette\" value=\"#112233 blue #abc\"/>\n"
+                   "<setting name=\"figure-label\" value=\" \"/>\n");
+    EXPECT_EQ(b.messages, (std::vector<std::string>{
+                              "l.xml:2:31: error: expected colours such as #1f4e79 separated by spaces in chart-palette, found 'blue'",
+                              "l.xml:3:30: error: expected a label such as Figure or Diagram for figure-label, found ' '"}));
+    EXPECT_TRUE(b.settings.chart_palette.empty());
+    EXPECT_EQ(build("<setting name=\"chart-palette\" value=\" \"/>\n").messages,
+              (std::vector<std::string>{"l.xml:2:31: error: expected at least one colour in chart-palette, found none"}));
+}
+
+TEST(Settings, PageMasterMustBeDefined) {
+    auto b = build("<setting name=\"page-master\" value=\"landscape\"/>\n");
+    EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:2:29: error: expected a page master defined in the layout, found 'landscape'"}));
+    EXPECT_TRUE(b.settings.page_master_span.valid());  // so the driver does not report it again
+}
+
+TEST(Settings, SlotCharacterStylesMustBeDefined) {
+    // Checked once for the layout, not on every page the slot is set on.
+    auto b = build("<page-master name=\"other\"><header><left><span style=\"accent\">{title}</span> <b>x</b></left></header></page-master>\n"
+                   "<character-style name=\"strong\" font-weight=\"bold\"/>\n");
+    EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:2:62: error: expected a character style defined in the layout, found 'accent'"}));
+}
