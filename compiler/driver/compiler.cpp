@@ -1,209 +1,95 @@
 #include "driver/compiler.h"
 
-#include <cstdio>
-#include <map>
-#include <set>
-#include <fstream>
-#include <unistd.h>
-
 #include "data/chart_data.h"
 #include "data/expand_tables.h"
 #include "doc/walk.h"
-#include "input/layout_reader.h"
-#include "xref/xref.h"
+#include "driver/layout_passes.h"
+#include "driver/navigation.h"
+#include "driver/output.h"
+#include "driver/resources.h"
 #include "input/source_reader.h"
-#include "layout/font_table.h"
-#include "pages/paginate.h"
-#include "pdf/pdf_writer.h"
-#include "style/stylesheet.h"
-#include "text/font_registry.h"
-#include "text/hyphenator.h"
-#include "trace/trace.h"
+#include "xref/xref.h"
 
 namespace reportc::driver {
+
+struct Compiler::State {
+    State(const Environment& e, SourceManager& s) : env(e), sources(s), resources(e, s) {}
+    const Environment& env;
+    SourceManager& sources;
+    ResourceCache resources;
+    size_t builds = 0;
+    layout::ParagraphCache::Counts paragraphs;  // summed over builds
+};
+
+Compiler::Compiler(const Environment& env, SourceManager& sources) : m_state(std::make_unique<State>(env, sources)) {}
+Compiler::~Compiler() = default;
+
 namespace {
 
-void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, Diagnostics& diags) {
-    for (const auto& family : layout.font_families) {
-        std::string error;
-        if (!fonts.add_family(family.name, family.regular, family.bold, family.italic, family.bold_italic, error))
-            diags.error(family.span, error);
-    }
-    for (const auto& name : layout.fallback_families)
-        if (!fonts.has_family(name))
-            diags.error(layout.fallback_span, "expected a font family declared with <font-family>, found '" + name + "'");
-    fonts.set_fallbacks(layout.fallback_families);
-    for (const auto& style : layout.styles)
-        for (const auto& p : style.properties)
-            if (p.name == "font-family" && !fonts.has_family(p.value))
-                diags.error(p.span, "expected a font family declared with <font-family>, found '" + p.value + "'");
+// Data tables become ordinary tables, charts get their values, every node its NodeId; then ids,
+// links and cross-references are resolved over the whole document.
+void resolve(doc::Document& document, const Resources& res, const Options& options, const Environment& env,
+             SourceManager& sources, Diagnostics& diags) {
+    const auto& settings = res.styles.settings();
+    data::expand_tables(document, res.layout.table_templates, env, sources, diags);
+    data::resolve_charts(document, settings.chart_palette, env, sources, diags);
+    doc::number_nodes(document);
+    xref::Options xref_options;
+    xref_options.figure_label = settings.figure_label;
+    xref_options.abbreviation_table = settings.abbreviation_register;
+    xref_options.check_abbreviations = options.check_register;
+    xref::resolve(document, xref_options, diags);
 }
 
-// The contents' entries (headings down to `levels`; none when the document has no <contents/>)
-// and every anchor whose page the text shows.
-struct Navigation
-    : doc::PassOver<doc::List, doc::ListItem, doc::Table, doc::TableRow, doc::TableCell, doc::Figure, doc::Division,
-                    doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram> {
-    using PassOver::enter;
-    explicit Navigation(int levels) : levels(levels) {}
-
-    void enter(const doc::Section& s) { heading(s.level, s.title, s.id); }
-    void enter(const doc::Article& a) { heading(a.level, a.title, a.id); }
-    void enter(const doc::Paragraph& p) {
-        for (const auto& r : p.runs)
-            if (r.ref_show == "page" && !r.ref_to.empty()) page_targets.insert(r.ref_to);
-    }
-    void enter(const doc::Contents&) { has_contents = true; }
-
-    void heading(int level, const std::string& title, const std::string& id) {
-        if (level > levels) return;
-        toc.push_back({level, title, id});
-        toc_targets.insert(id);
-    }
-
-    int levels;
-    bool has_contents = false;
-    std::vector<layout::TocEntry> toc;
-    std::set<std::string> toc_targets, page_targets;
-};
+bool can_lay_out(const Resources& res, const Diagnostics& diags) {
+    return !diags.has_errors() && res.body_master && res.fonts->face_count() > 0;
+}
 
 }  // namespace
 
-std::string write_file_atomically(const std::string& path, const std::string& bytes) {
-    std::string tmp = path + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return "cannot write '" + tmp + "'";
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            return "cannot write '" + tmp + "'";
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        return "cannot replace '" + path + "'";
-    }
-    return {};
+Outcome Compiler::build(const Options& options, Diagnostics& diags) {
+    State& s = *m_state;
+    ++s.builds;
+    Outcome outcome;
+    auto document = input::read_report(options.input, s.env, s.sources, diags);
+    if (!document || document->layout_path.empty()) return outcome;
+    const Resources* res = s.resources.get(document->layout_path, document->layout_span, diags);
+    if (!res) return outcome;
+    resolve(*document, *res, options, s.env, s.sources, diags);
+    if (!can_lay_out(*res, diags)) return outcome;
+
+    layout::ParagraphCache paragraphs(*res->fonts, res->hyphenator.get());
+    Navigation navigation = collect_navigation(*document, res->styles.settings().contents_levels);
+    LaidOut laid_out = lay_out(*document, *res, navigation, paragraphs, diags);
+    outcome.layout_passes = laid_out.passes;
+    outcome.stats = laid_out.stats;
+    const auto& c = paragraphs.counts();
+    s.paragraphs.sets += c.sets;
+    s.paragraphs.set_reuses += c.set_reuses;
+
+    frame::FrameDocument frames = assemble_frames(*document, std::move(laid_out), s.env.now());
+    outcome.pages = frames.pages.size();
+    if (options.frames_out) *options.frames_out = frames;
+    if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return outcome;
+    outcome.success = write_outputs(frames, options, diags);
+    return outcome;
+}
+
+Counts Compiler::counts() const {
+    const auto& r = m_state->resources.counts();
+    Counts c;
+    c.builds = m_state->builds;
+    c.layouts_parsed = r.layouts_parsed;
+    c.layouts_reused = r.layouts_reused;
+    c.font_families_loaded = r.font_families_loaded;
+    c.dictionaries_loaded = r.dictionaries_loaded;
+    c.paragraphs_set = m_state->paragraphs.sets;
+    c.paragraphs_reused = m_state->paragraphs.set_reuses;
+    return c;
 }
 
 Outcome compile(const Options& options, const Environment& env, SourceManager& sources, Diagnostics& diags) {
-    Outcome outcome;
-    auto document = input::read_report(options.input, env, sources, diags);
-    if (!document) return outcome;
-    if (document->layout_path.empty()) return outcome;
-    auto layout_source = input::read_layout(document->layout_path, env, sources, diags, document->layout_span);
-    if (!layout_source) return outcome;
-    auto styles = style::Stylesheet::build(*layout_source, diags);
-    // Tables generated from data files become ordinary tables before layout; then ids, links and
-    // cross-references are resolved over the whole document.
-    data::expand_tables(*document, layout_source->table_templates, env, sources, diags);
-    data::resolve_charts(*document, styles.settings().chart_palette, env, sources, diags);
-    doc::number_nodes(*document);
-    xref::Options xref_options;
-    xref_options.figure_label = styles.settings().figure_label;
-    xref_options.abbreviation_table = styles.settings().abbreviation_register;
-    xref_options.check_abbreviations = options.check_register;
-    xref::resolve(*document, xref_options, diags);
-
-    text::FontRegistry fonts;
-    register_fonts(*layout_source, fonts, diags);
-    std::unique_ptr<text::Hyphenator> hyphenator;
-    if (!layout_source->hyphenation_dictionary.empty()) {
-        std::string error;
-        hyphenator = text::Hyphenator::load(layout_source->hyphenation_dictionary, error);
-        if (!hyphenator) diags.error(layout_source->hyphenation_span, error);
-    }
-    const std::string& master_name = styles.settings().page_master;
-    const style::PageMaster* master = styles.page_master(master_name);
-    if (!master && !styles.settings().page_master_span.valid()) diags.error(document->layout_span, "expected the layout to define the page master '" + master_name + "'");
-    if (diags.has_errors() || !master || fonts.face_count() == 0) return outcome;
-
-    // Contents and page references need the pages of their targets: lay out again until every
-    // referenced anchor stays on the same page (a bounded loop; usually two passes).
-    Navigation nav(styles.settings().contents_levels);
-    doc::walk(std::as_const(document->blocks), nav);
-    std::vector<layout::TocEntry> toc;
-    std::set<std::string> page_targets = nav.page_targets;
-    if (nav.has_contents) {
-        toc = nav.toc;
-        page_targets.insert(nav.toc_targets.begin(), nav.toc_targets.end());
-    }
-    const bool needs_pages = !page_targets.empty();
-    std::map<std::string, std::string> anchor_pages;
-    pages::Paginated paginated;
-    layout::LineStats stats;
-    std::vector<frame::FontFile> font_files;
-    constexpr int kMaxPasses = 5;
-    for (int pass = 0;; ++pass) {
-        // Each pass reports again what the last one did; only the final pass's findings count.
-        Diagnostics pass_diags;
-        inl::Typesetter typesetter(fonts, hyphenator.get(), pass_diags);
-        layout::FontTable font_table(fonts);
-        layout::LayoutContext ctx{styles, fonts, typesetter, font_table, pass_diags, master->body().width, {}, 0, master_name, master_name, {}};
-        ctx.toc = toc;
-        ctx.anchor_pages = pass == 0 ? nullptr : &anchor_pages;
-        auto vlist = layout::layout_blocks(document->blocks, ctx);
-        pages::PageContext page_ctx{styles, fonts, typesetter, font_table, pass_diags, document->info.title};
-        paginated = pages::paginate(std::move(vlist), master_name, page_ctx);
-        stats = ctx.stats;
-        font_files = font_table.fonts();
-        std::vector<std::string> moved;
-        for (const auto& anchor : page_targets) {
-            auto before = anchor_pages.find(anchor);
-            auto now = paginated.anchor_pages.find(anchor);
-            std::string was = before == anchor_pages.end() ? "?" : before->second;
-            std::string is = now == paginated.anchor_pages.end() ? "?" : now->second;
-            if (was != is) moved.push_back(anchor + " (" + was + " -> " + is + ")");
-        }
-        bool settled = !needs_pages || (pass > 0 && moved.empty());
-        if (settled || pass + 1 == kMaxPasses) {
-            for (const auto& d : pass_diags.all()) diags.add(d);
-            if (!settled) {
-                std::string list;
-                for (const auto& m : moved) list += (list.empty() ? "" : ", ") + m;
-                diags.error({}, "page references did not settle after " + std::to_string(kMaxPasses) + " layouts; still moving: " + list);
-            }
-            outcome.layout_passes = pass + 1;
-            break;
-        }
-        anchor_pages = paginated.anchor_pages;
-    }
-
-    frame::FrameDocument frames;
-    frames.info.title = document->info.title;
-    frames.info.author = document->info.author;
-    frames.info.subject = document->info.subject;
-    frames.info.keywords = document->info.keywords;
-    frames.info.creator = "reportc";
-    frames.info.creation_epoch = env.now();
-    frames.fonts = font_files;
-    frames.pages = std::move(paginated.pages);
-    frames.outline = std::move(paginated.outline);
-    frames.show_outline = !frames.outline.empty();
-    frames.page_labels = paginated.label_ranges;
-    outcome.pages = frames.pages.size();
-    outcome.stats = stats;
-    if (options.frames_out) *options.frames_out = frames;
-
-    if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return outcome;
-    if (!options.trace_output.empty()) {
-        if (auto error = write_file_atomically(options.trace_output, trace::trace(frames)); !error.empty()) {
-            diags.error({}, error);
-            return outcome;
-        }
-    }
-    if (!options.output.empty()) {
-        auto bytes = pdf::write_pdf(frames, diags);
-        if (!bytes) return outcome;
-        if (auto error = write_file_atomically(options.output, *bytes); !error.empty()) {
-            diags.error({}, error);
-            return outcome;
-        }
-    }
-    outcome.success = true;
-    return outcome;
+    return Compiler(env, sources).build(options, diags);
 }
 
 }  // namespace reportc::driver

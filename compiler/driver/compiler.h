@@ -1,12 +1,15 @@
 #pragma once
-// compile(options): the whole pipeline, source -> document -> styles -> vertical list ->
-// pages -> frames -> PDF, with every diagnostic collected on the way.
+// The compiler: source -> document -> styles -> vertical list -> pages -> frames -> PDF, with
+// every diagnostic collected on the way. A Compiler is resident: layouts, fonts and the
+// hyphenation dictionary are loaded once and reused by every build in the process (and by every
+// relayout pass of a build), which later watch mode and per-record builds rely on.
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "base/diagnostic.h"
 #include "frame/frame.h"
-#include "layout/block_layout.h"
+#include "layout/context.h"
 #include "source/environment.h"
 #include "source/source_manager.h"
 
@@ -21,6 +24,7 @@ struct Options {
     frame::FrameDocument* frames_out = nullptr;  // when set, receives the laid-out frames (previews)
 };
 
+// What a build did, beside its diagnostics.
 struct Outcome {
     bool success = false;
     size_t pages = 0;
@@ -28,6 +32,31 @@ struct Outcome {
     layout::LineStats stats;
 };
 
+// Work a compiler did and saved, summed over its builds (tests, benchmarks, --stats).
+struct Counts {
+    size_t builds = 0;
+    size_t layouts_parsed = 0, layouts_reused = 0;
+    size_t font_families_loaded = 0, dictionaries_loaded = 0;
+    size_t paragraphs_set = 0, paragraphs_reused = 0;  // paragraph settings computed / taken from an earlier pass
+};
+
+class Compiler {
+public:
+    // `env` and `sources` outlive the compiler: diagnostics of every build point into `sources`.
+    Compiler(const Environment& env, SourceManager& sources);
+    ~Compiler();
+    Compiler(const Compiler&) = delete;
+    Compiler& operator=(const Compiler&) = delete;
+
+    Outcome build(const Options& options, Diagnostics& diags);
+    Counts counts() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+// One build with a compiler of its own (the command line's single build).
 Outcome compile(const Options& options, const Environment& env, SourceManager& sources, Diagnostics& diags);
 
 // Writes `bytes` to `path` atomically: a temporary file beside it, then rename. A failure

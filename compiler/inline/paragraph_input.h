@@ -16,6 +16,7 @@ struct StyledRun {
     std::string link;
     bool line_break = false;
     Span span;
+    bool operator==(const StyledRun&) const = default;
 };
 
 struct ParagraphInput {
@@ -25,6 +26,7 @@ struct ParagraphInput {
     Length first_line_indent;  // extra indent of the first line (may be negative: hanging)
     bool hyphenate = true;
     Span span;
+    bool operator==(const ParagraphInput&) const = default;
 };
 
 // A glyph run placed on a line; x is relative to the line's left edge.

@@ -14,12 +14,12 @@ namespace {
 // (family, size of the labels, colour), else the body's family and colour.
 chart::ChartStyle chart_style(const LayoutContext& ctx) {
     chart::ChartStyle s;
-    if (const auto* c = ctx.styles.paragraph("chart")) {
+    if (const auto* c = ctx.in.styles.paragraph("chart")) {
         s.family = c->font.family;
         s.label_size = c->font.size;
         s.title_size = c->font.size.scaled(9.5 / 8);
         s.text = c->font.color;
-    } else if (const auto* body = ctx.styles.paragraph("body")) {
+    } else if (const auto* body = ctx.in.styles.paragraph("body")) {
         s.family = body->font.family;
         s.text = body->font.color;
     }
@@ -38,7 +38,7 @@ std::optional<Length> size_attr(const std::string& text, const char* what, const
         value = style::parse_length(text, Length::from_pt(10));
     }
     if (!value || *value <= Length{}) {
-        ctx.diags.error(span, std::string("expected a length such as 120mm or a percentage of the column such as 80% for the ") +
+        ctx.out.diags.error(span, std::string("expected a length such as 120mm or a percentage of the column such as 80% for the ") +
                                   element + "'s " + what + ", found '" + text + "'");
         return std::nullopt;
     }
@@ -57,7 +57,7 @@ void emit(chart::Graphic graphic, const std::string& id, Length indent, Length c
         std::visit([&](auto& v) {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, frame::TextItem>) {
-                v.font = ctx.font_table.frame_font(v.font);  // registry face -> frame font
+                v.font = ctx.out.font_table.frame_font(v.font);  // registry face -> frame font
                 v.x += dx;
             } else if constexpr (std::is_same_v<T, frame::ShapeItem>) {
                 for (auto& cmd : v.path)
@@ -79,21 +79,23 @@ void emit(chart::Graphic graphic, const std::string& id, Length indent, Length c
 
 }  // namespace
 
-void layout_chart(const doc::Chart& chart, Length indent, LayoutContext& ctx, std::vector<VItem>& out) {
-    const Length column = ctx.body_width - indent;
+void layout_chart(const doc::Chart& chart, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
+    const Length indent = env.indent;
+    const Length column = env.width - indent;
     Length width = size_attr(chart.width, "width", "chart", column, chart.span, ctx).value_or(column);
     if (width > column) width = column;
     auto height = size_attr(chart.height, "height", "chart", column, chart.span, ctx);
-    auto graphic = chart::draw_chart(chart, width, height, chart_style(ctx), ctx.fonts, ctx.diags);
+    auto graphic = chart::draw_chart(chart, width, height, chart_style(ctx), ctx.in.fonts, ctx.out.diags);
     emit(std::move(graphic), chart.id, indent, column, ctx, out);
 }
 
-void layout_diagram(const doc::Diagram& diagram, Length indent, LayoutContext& ctx, std::vector<VItem>& out) {
-    const Length column = ctx.body_width - indent;
+void layout_diagram(const doc::Diagram& diagram, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
+    const Length indent = env.indent;
+    const Length column = env.width - indent;
     Length width = size_attr(diagram.width, "width", "diagram", column, diagram.span, ctx).value_or(column);
     if (width > column) width = column;
     auto height = size_attr(diagram.height, "height", "diagram", column, diagram.span, ctx);
-    auto graphic = chart::draw_diagram(diagram, width, height, chart_style(ctx), ctx.fonts, ctx.diags);
+    auto graphic = chart::draw_diagram(diagram, width, height, chart_style(ctx), ctx.in.fonts, ctx.out.diags);
     emit(std::move(graphic), diagram.id, indent, column, ctx, out);
 }
 

@@ -4,7 +4,7 @@
 
 namespace reportc::layout {
 
-void layout_chart(const doc::Chart& chart, Length indent, LayoutContext& ctx, std::vector<VItem>& out);
-void layout_diagram(const doc::Diagram& diagram, Length indent, LayoutContext& ctx, std::vector<VItem>& out);
+void layout_chart(const doc::Chart& chart, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out);
+void layout_diagram(const doc::Diagram& diagram, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out);
 
 }  // namespace reportc::layout

@@ -9,23 +9,23 @@ Length text_width(const std::string& text, const style::ParagraphStyle& style, L
     std::vector<text::MissingChar> missing;
     Length w;
     face = -1;
-    for (const auto& run : ctx.fonts.segment(text, {style.font.family, style.font.bold, style.font.italic}, missing)) {
+    for (const auto& run : ctx.in.fonts.segment(text, {style.font.family, style.font.bold, style.font.italic}, missing)) {
         if (face < 0) face = run.face;
-        w += ctx.fonts.face(run.face).width(run.text, style.font.size);
+        w += ctx.in.fonts.face(run.face).width(run.text, style.font.size);
     }
     return w;
 }
 
-void entry(const TocEntry& e, Length indent, LayoutContext& ctx, std::vector<VItem>& out, Span span) {
+void entry(const TocEntry& e, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out, Span span) {
     const auto& style = paragraph_style("toc-" + std::to_string(std::min(e.level, 4)), span, ctx);
     std::string page = "?";
-    if (ctx.anchor_pages)
-        if (auto it = ctx.anchor_pages->find(e.anchor); it != ctx.anchor_pages->end()) page = it->second;
+    if (ctx.in.anchor_pages)
+        if (auto it = ctx.in.anchor_pages->find(e.anchor); it != ctx.in.anchor_pages->end()) page = it->second;
     // The number column holds the widest plausible folio; titles wrap before it.
     const Length number_column = style.font.size * 3;
     const Length gap = style.font.size / 2;
-    const Length left = indent + style.indent_left;
-    const Length right_edge = ctx.body_width - style.indent_right;
+    const Length left = env.indent + style.indent_left;
+    const Length right_edge = env.width - style.indent_right;
     inl::ParagraphInput input;
     style::FontSpec font = style.font;
     input.runs.push_back({e.title, font, "#" + e.anchor, false, span});
@@ -34,9 +34,9 @@ void entry(const TocEntry& e, Length indent, LayoutContext& ctx, std::vector<VIt
     input.first_line_indent = style.first_line_indent;
     input.hyphenate = false;
     input.span = span;
-    auto set = ctx.typesetter.set(input);
+    const auto& set = ctx.paragraphs.set({}, input, ctx.out.diags);
 
-    const auto& face = ctx.fonts.face(std::max(0, ctx.fonts.resolve({font.family, font.bold, font.italic})));
+    const auto& face = ctx.in.fonts.face(std::max(0, ctx.in.fonts.resolve({font.family, font.bold, font.italic})));
     const Length ascent = Length::ratio(font.size, face.ascender(), 1000);
     const Length descent = Length::ratio(font.size, -face.descender(), 1000);
     out.push_back(VGlue{style.space_before});
@@ -47,7 +47,7 @@ void entry(const TocEntry& e, Length indent, LayoutContext& ctx, std::vector<VIt
         const Length baseline = (box.height + ascent - descent) / 2;
         Length end_x = left;
         for (const auto& f : line.fragments) {
-            box.items.push_back(frame::TextItem{ctx.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color});
+            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color});
             end_x = max(end_x, left + f.x + f.width);
         }
         if (i + 1 == set.lines.size()) {
@@ -69,10 +69,10 @@ void entry(const TocEntry& e, Length indent, LayoutContext& ctx, std::vector<VIt
                 // One item per dot keeps the grid exact whatever the font's dot width.
                 Length dx = dots_x;
                 for (size_t k = 0; k < dots.size(); ++k, dx += step)
-                    box.items.push_back(frame::TextItem{ctx.font_table.frame_font(dot_face), font.size, dx, baseline, ".", font.color});
+                    box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(dot_face), font.size, dx, baseline, ".", font.color});
             }
             if (page_face >= 0)
-                box.items.push_back(frame::TextItem{ctx.font_table.frame_font(page_face), font.size, number_x, baseline, page, font.color});
+                box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(page_face), font.size, number_x, baseline, page, font.color});
         }
         // The whole line is the link, number included.
         frame::LinkItem link;
@@ -87,8 +87,8 @@ void entry(const TocEntry& e, Length indent, LayoutContext& ctx, std::vector<VIt
 
 }  // namespace
 
-void layout_contents(const doc::Contents& contents, Length indent, LayoutContext& ctx, std::vector<VItem>& out) {
-    for (const auto& e : ctx.toc) entry(e, indent, ctx, out, contents.span);
+void layout_contents(const doc::Contents& contents, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
+    for (const auto& e : ctx.in.toc) entry(e, env, ctx, out, contents.span);
 }
 
 }  // namespace reportc::layout

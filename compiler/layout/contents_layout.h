@@ -5,6 +5,6 @@
 
 namespace reportc::layout {
 
-void layout_contents(const doc::Contents& contents, Length indent, LayoutContext& ctx, std::vector<VItem>& out);
+void layout_contents(const doc::Contents& contents, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out);
 
 }  // namespace reportc::layout

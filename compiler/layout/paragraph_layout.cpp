@@ -31,9 +31,9 @@ const style::ParagraphStyle& fallback_style() {
 }  // namespace
 
 const style::ParagraphStyle& paragraph_style(const std::string& name, Span span, LayoutContext& ctx) {
-    if (const auto* s = ctx.styles.paragraph(name)) return *s;
-    ctx.diags.error(span, "expected a paragraph style defined in the layout, found '" + name + "'");
-    if (const auto* body = ctx.styles.paragraph("body")) return *body;
+    if (const auto* s = ctx.in.styles.paragraph(name)) return *s;
+    ctx.out.diags.error(span, "expected a paragraph style defined in the layout, found '" + name + "'");
+    if (const auto* body = ctx.in.styles.paragraph("body")) return *body;
     return fallback_style();
 }
 
@@ -44,14 +44,14 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
         inl::StyledRun styled;
         styled.font = style.font;
         for (const auto& name : run.char_styles) {
-            if (const auto* cs = ctx.styles.character(name)) styled.font = cs->apply(styled.font);
-            else ctx.diags.error(run.span, "expected a character style defined in the layout, found '" + name + "'");
+            if (const auto* cs = ctx.in.styles.character(name)) styled.font = cs->apply(styled.font);
+            else ctx.out.diags.error(run.span, "expected a character style defined in the layout, found '" + name + "'");
         }
         std::string text = run.text;
         if (run.ref_show == "page" && !run.ref_to.empty()) {
             // A page reference: the page from the previous layout pass ("?" on the first).
-            auto it = ctx.anchor_pages ? ctx.anchor_pages->find(run.ref_to) : decltype(ctx.anchor_pages->end()){};
-            text = ctx.anchor_pages && it != ctx.anchor_pages->end() ? it->second : "?";
+            auto it = ctx.in.anchor_pages ? ctx.in.anchor_pages->find(run.ref_to) : decltype(ctx.in.anchor_pages->end()){};
+            text = ctx.in.anchor_pages && it != ctx.in.anchor_pages->end() ? it->second : "?";
         }
         styled.text = style.transform == style::TextTransform::Uppercase ? uppercase(text) : text;
         styled.link = run.link;
@@ -73,13 +73,12 @@ struct PreparedParagraph {
 };
 
 PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
-                          const ParagraphOptions& options, LayoutContext& ctx) {
+                          const ParagraphOptions& options, const BlockEnv& env, LayoutContext& ctx) {
     PreparedParagraph p;
-    Length measure = options.width > Length{} ? options.width : ctx.body_width;
-    p.left = options.indent_left + style.indent_left;
+    p.left = env.indent + style.indent_left;
     p.input.runs = runs;
-    p.input.align = ctx.align_override.value_or(style.align);
-    p.input.width = measure - style.indent_left - style.indent_right - options.indent_left;
+    p.input.align = env.align.value_or(style.align);
+    p.input.width = env.width - style.indent_left - style.indent_right - env.indent;
     p.input.hyphenate = style.hyphenate;
     p.input.span = span;
     // A marker hangs in the first-line indent; when it is wider than the hang, the first line
@@ -88,11 +87,11 @@ PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::
     p.marker_text = options.marker;
     if (!options.marker.empty()) {
         std::vector<text::MissingChar> missing;
-        auto segs = ctx.fonts.segment(options.marker, {style.font.family, style.font.bold, style.font.italic}, missing);
+        auto segs = ctx.in.fonts.segment(options.marker, {style.font.family, style.font.bold, style.font.italic}, missing);
         if (!segs.empty()) {
             p.marker_face = segs.front().face;
             p.marker_text = segs.front().text;
-            p.marker_width = ctx.fonts.face(p.marker_face).width(p.marker_text, style.font.size);
+            p.marker_width = ctx.in.fonts.face(p.marker_face).width(p.marker_text, style.font.size);
         }
         Length gap = style.font.size / 2;
         Length hang = -style.first_line_indent;
@@ -104,36 +103,29 @@ PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::
     return p;
 }
 
-inl::PreparedItems prepared_items(const inl::ParagraphInput& input, const ParagraphOptions& options, LayoutContext& ctx) {
-    if (!ctx.cache_items || !options.cache_key) return nullptr;
-    auto& slot = ctx.item_cache[options.cache_key];
-    if (!slot) slot = ctx.typesetter.prepare(input);
-    return slot;
-}
-
 }  // namespace
 
 std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style,
-                                            const ParagraphOptions& options, LayoutContext& ctx) {
-    PreparedParagraph p = prepare(runs, style, {}, options, ctx);
-    auto [min_w, max_w] = ctx.typesetter.content_widths(p.input, prepared_items(p.input, options, ctx));
-    Length indents = options.indent_left + style.indent_left + style.indent_right;
+                                            const ParagraphOptions& options, const BlockEnv& env, LayoutContext& ctx) {
+    PreparedParagraph p = prepare(runs, style, {}, options, env, ctx);
+    auto [min_w, max_w] = ctx.paragraphs.content_widths(options.key, p.input);
+    Length indents = env.indent + style.indent_left + style.indent_right;
     return {min_w + indents, max_w + indents};
 }
 
 void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
-                      const ParagraphOptions& options, LayoutContext& ctx, std::vector<VItem>& out) {
-    PreparedParagraph prepared = prepare(runs, style, span, options, ctx);
+                      const ParagraphOptions& options, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
+    PreparedParagraph prepared = prepare(runs, style, span, options, env, ctx);
     const inl::ParagraphInput& input = prepared.input;
     const Length left = prepared.left;
     const Length marker_x = prepared.marker_x;
     const int marker_face = prepared.marker_face;
     const std::string& marker_text = prepared.marker_text;
-    auto set = ctx.typesetter.set(input, prepared_items(input, options, ctx));
-    ctx.stats.lines += set.lines.size();
-    ctx.stats.overfull_lines += set.overfull_count;
+    const inl::ParagraphLayout& set = ctx.paragraphs.set(options.key, input, ctx.out.diags);
+    ctx.out.stats.lines += set.lines.size();
+    ctx.out.stats.overfull_lines += set.overfull_count;
 
-    const auto& main_face = ctx.fonts.face(std::max(0, ctx.fonts.resolve({style.font.family, style.font.bold, style.font.italic})));
+    const auto& main_face = ctx.in.fonts.face(std::max(0, ctx.in.fonts.resolve({style.font.family, style.font.bold, style.font.italic})));
     Length ascent = Length::ratio(style.font.size, main_face.ascender(), 1000);
     Length descent = Length::ratio(style.font.size, -main_face.descender(), 1000);
 
@@ -142,10 +134,10 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
     for (size_t i = 0; i < n; ++i) {
         const auto& line = set.lines[i];
         if (line.justified) {
-            ctx.stats.justified_lines++;
-            if (line.space_factor > 1.5 + 1e-9) ctx.stats.over_1_5++;
-            if (line.space_factor > 2.0 + 1e-9) ctx.stats.over_2++;
-            ctx.stats.max_space_factor = std::max(ctx.stats.max_space_factor, line.space_factor);
+            ctx.out.stats.justified_lines++;
+            if (line.space_factor > 1.5 + 1e-9) ctx.out.stats.over_1_5++;
+            if (line.space_factor > 2.0 + 1e-9) ctx.out.stats.over_2++;
+            ctx.out.stats.max_space_factor = std::max(ctx.out.stats.max_space_factor, line.space_factor);
         }
         VBox box;
         Length line_ascent = max(ascent, line.ascent), line_descent = max(descent, line.descent);
@@ -156,11 +148,11 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
             if (options.outline) box.outline.push_back(*options.outline);
             box.section_mark = options.section_mark;
             if (marker_face >= 0)
-                box.items.push_back(frame::TextItem{ctx.font_table.frame_font(marker_face), style.font.size, left + marker_x,
+                box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(marker_face), style.font.size, left + marker_x,
                                                     baseline, marker_text, style.font.color});
         }
         for (const auto& f : line.fragments) {
-            box.items.push_back(frame::TextItem{ctx.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color});
+            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color});
             if (!f.link.empty()) {
                 frame::LinkItem link;
                 link.rect = {left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};

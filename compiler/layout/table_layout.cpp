@@ -11,23 +11,15 @@ namespace {
 struct GridCell {
     const doc::TableCell* cell = nullptr;
     size_t row = 0, column = 0, colspan = 1, rowspan = 1;
-    std::vector<doc::Block> blocks;  // with the table style's default paragraph style filled in
     std::vector<CellLine> lines;
     Length content_height;
 };
 
 const style::TableStyle& table_style(const doc::Table& t, LayoutContext& ctx) {
     static const style::TableStyle fallback;
-    if (const auto* s = ctx.styles.table(t.style)) return *s;
-    ctx.diags.error(t.span, "expected a table style defined in the layout, found '" + t.style + "'");
+    if (const auto* s = ctx.in.styles.table(t.style)) return *s;
+    ctx.out.diags.error(t.span, "expected a table style defined in the layout, found '" + t.style + "'");
     return fallback;
-}
-
-std::vector<doc::Block> with_default_style(const std::vector<doc::Block>& blocks, const std::string& style) {
-    std::vector<doc::Block> out = blocks;
-    for (auto& b : out)
-        if (auto* p = std::get_if<doc::Paragraph>(&b.node); p && p->style.empty()) p->style = style;
-    return out;
 }
 
 // Stacks a cell's vertical list into line boxes (glue between them becomes offsets).
@@ -63,7 +55,7 @@ ColumnRequest column_request(const doc::Table& t, size_t i, LayoutContext& ctx) 
             r.kind = ColumnRequest::Kind::Fixed;
             r.fixed = *w;
         } else {
-            ctx.diags.error(spec.span, "expected a column width such as 30mm, 2fr or auto, found '" + spec.value + "'");
+            ctx.out.diags.error(spec.span, "expected a column width such as 30mm, 2fr or auto, found '" + spec.value + "'");
         }
     } else if (spec.kind == doc::ColumnSpec::Kind::Fraction) {
         auto v = style::parse_number(std::string_view(spec.value).substr(0, spec.value.size() - 2));
@@ -71,7 +63,7 @@ ColumnRequest column_request(const doc::Table& t, size_t i, LayoutContext& ctx) 
             r.kind = ColumnRequest::Kind::Fraction;
             r.fraction = *v;
         } else {
-            ctx.diags.error(spec.span, "expected a positive fraction such as 2fr, found '" + spec.value + "'");
+            ctx.out.diags.error(spec.span, "expected a positive fraction such as 2fr, found '" + spec.value + "'");
         }
     }
     return r;
@@ -87,26 +79,34 @@ std::optional<style::Align> cell_align(const doc::TableCell& cell) {
 
 class TableBuilder {
 public:
-    TableBuilder(const doc::Table& table, Length indent, LayoutContext& ctx)
-        : m_table(table), m_indent(indent), m_ctx(ctx), m_style(table_style(table, ctx)) {
-        if (const auto* master = ctx.styles.page_master(ctx.current_master)) m_quarter_page = master->body().height / 4;
+    TableBuilder(const doc::Table& table, const BlockEnv& env, LayoutContext& ctx)
+        : m_table(table), m_env(env), m_indent(env.indent), m_ctx(ctx), m_style(table_style(table, ctx)) {
+        if (const auto* master = ctx.in.styles.page_master(env.master)) m_quarter_page = master->body().height / 4;
     }
 
+    // Cells are placed in the grid, measured for the column widths, set at their widths (from
+    // the items measuring built: the paragraph cache), sized into rows and emitted as bands.
     void build(std::vector<VItem>& out) {
         place_cells();
         if (m_columns == 0) return;
-        // Cell paragraphs are measured, then set: build their items once.
-        bool outer_cache = m_ctx.cache_items;
-        m_ctx.cache_items = true;
         resolve_widths();
         layout_cells();
-        m_ctx.cache_items = outer_cache;
-        if (!outer_cache) m_ctx.item_cache.clear();
         size_row_heights();
         emit(out);
     }
 
 private:
+    // A cell's blocks are set at its inner width, from the table's left edge, in the row's
+    // default paragraph style and the cell's alignment.
+    BlockEnv cell_env(const GridCell& g, Length width) const {
+        BlockEnv env = m_env;
+        env.width = width;
+        env.indent = Length{};
+        env.paragraph_style = default_style(m_table.rows[g.row]);
+        env.align = cell_align(*g.cell);
+        return env;
+    }
+
     const std::string& default_style(const doc::TableRow& row) const {
         switch (row.kind) {
         case doc::TableRow::Kind::Header: return m_style.header_style;
@@ -131,11 +131,10 @@ private:
                 g.colspan = size_t(cell.colspan);
                 g.rowspan = size_t(cell.rowspan);
                 if (r + g.rowspan > rows) {
-                    m_ctx.diags.error(cell.span, "expected rowspan to stay within the table's " + std::to_string(rows) +
+                    m_ctx.out.diags.error(cell.span, "expected rowspan to stay within the table's " + std::to_string(rows) +
                                                      " rows, found " + std::to_string(cell.rowspan) + " from row " + std::to_string(r + 1));
                     g.rowspan = rows - r;
                 }
-                g.blocks = with_default_style(cell.blocks, default_style(row));
                 if (taken_until.size() < c + g.colspan) taken_until.resize(c + g.colspan, 0);
                 for (size_t k = c; k < c + g.colspan; ++k) taken_until[k] = r + g.rowspan;
                 c += g.colspan;
@@ -148,7 +147,7 @@ private:
         for (size_t r = rows; r-- > 0;) m_row_first_cell[r] = std::min(m_row_first_cell[r], m_row_first_cell[r + 1]);
         m_columns = std::max(m_columns, m_table.columns.size());
         if (!m_table.columns.empty() && m_columns > m_table.columns.size())
-            m_ctx.diags.error(m_table.span, "expected rows of at most " + std::to_string(m_table.columns.size()) +
+            m_ctx.out.diags.error(m_table.span, "expected rows of at most " + std::to_string(m_table.columns.size()) +
                                                 " columns, as declared, found a row needing " + std::to_string(m_columns));
     }
 
@@ -158,9 +157,7 @@ private:
         std::vector<SpanRequest> spans;
         const Length pad2 = m_style.padding * 2;
         for (const auto& g : m_cells) {
-            m_ctx.align_override = cell_align(*g.cell);
-            auto [min_w, max_w] = measure_blocks(g.blocks, m_ctx);
-            m_ctx.align_override.reset();
+            auto [min_w, max_w] = measure_blocks(g.cell->blocks, cell_env(g, m_env.width), m_ctx);
             if (g.colspan == 1) {
                 auto& c = columns[g.column];
                 c.min = max(c.min, min_w + pad2);
@@ -169,9 +166,9 @@ private:
                 spans.push_back({g.column, g.colspan, min_w + pad2, max_w + pad2});
             }
         }
-        auto result = resolve_columns(columns, spans, m_ctx.body_width - m_indent);
+        auto result = resolve_columns(columns, spans, m_env.width - m_indent);
         if (result.overflow > Length{})
-            m_ctx.diags.warning(m_table.span, "the table's columns need " + to_string(result.overflow) +
+            m_ctx.out.diags.warning(m_table.span, "the table's columns need " + to_string(result.overflow) +
                                                   " more than the text width even at their narrowest; it overflows the margin");
         m_widths = result.widths;
         m_x.assign(m_columns + 1, m_indent);
@@ -179,16 +176,16 @@ private:
     }
 
     void layout_cells() {
-        for (auto& g : m_cells) {
+        for (size_t i = 0; i < m_cells.size(); ++i) {
+            auto& g = m_cells[i];
             Length width = m_x[g.column + g.colspan] - m_x[g.column];
-            m_ctx.align_override = cell_align(*g.cell);
-            auto items = layout_blocks_at(g.blocks, width - m_style.padding * 2, m_ctx);
-            m_ctx.align_override.reset();
+            auto items = layout_blocks(g.cell->blocks, cell_env(g, width - m_style.padding * 2), m_ctx);
             g.lines = stack_lines(std::move(items), g.content_height);
             shift_x(g.lines, m_x[g.column] + m_style.padding);
             const auto& row = m_table.rows[g.row];
-            if (!row.id.empty() && g.column == 0) {
-                // The row's anchor, for cross-references, at the top of its first cell.
+            if (!row.id.empty() && i == m_row_first_cell[g.row]) {
+                // The row's anchor, for cross-references, at the top of its first cell (which
+                // is not in the first column when a span from above covers that).
                 frame::AnchorItem anchor{row.id, {m_x[0], Length{}}};
                 if (g.lines.empty()) g.lines.push_back({Length{}, Length{}, {}});
                 g.lines.front().items.insert(g.lines.front().items.begin(), anchor);
@@ -318,15 +315,14 @@ private:
         const auto& style = paragraph_style(m_style.continued_style, m_table.span, m_ctx);
         std::vector<VItem> items;
         std::vector<doc::TextRun> runs{{m_style.continued_text, {}, {}, false, m_table.span}};
-        ParagraphOptions options;
-        options.indent_left = m_indent;
-        layout_paragraph(style_runs(runs, style, m_ctx), style, m_table.span, options, m_ctx, items);
+        layout_paragraph(style_runs(runs, style, m_ctx), style, m_table.span, ParagraphOptions{}, m_env, m_ctx, items);
         for (auto& item : items)
             if (auto* b = std::get_if<VBox>(&item)) boxes.push_back(std::move(*b));
         return boxes;
     }
 
     const doc::Table& m_table;
+    const BlockEnv m_env;
     Length m_indent;
     LayoutContext& m_ctx;
     const style::TableStyle& m_style;
@@ -339,8 +335,8 @@ private:
 
 }  // namespace
 
-void layout_table(const doc::Table& table, Length indent, LayoutContext& ctx, std::vector<VItem>& out) {
-    TableBuilder(table, indent, ctx).build(out);
+void layout_table(const doc::Table& table, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
+    TableBuilder(table, env, ctx).build(out);
 }
 
 }  // namespace reportc::layout

@@ -6,6 +6,6 @@
 
 namespace reportc::layout {
 
-void layout_table(const doc::Table& table, Length indent, LayoutContext& ctx, std::vector<VItem>& out);
+void layout_table(const doc::Table& table, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out);
 
 }  // namespace reportc::layout

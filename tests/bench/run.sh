@@ -4,11 +4,14 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$root/build}
-cmake --build "$build" --target table_bench reportc -j "$(nproc)" >/dev/null
+cmake --build "$build" --target table_bench compiler_bench reportc -j "$(nproc)" >/dev/null
 echo "== table layout (block layout + page breaking), medians of 5 repetitions"
 "$build/tests/bench/table_bench" --benchmark_filter='BM_TableLayout' 2>/dev/null | grep -E 'median|Benchmark' || true
 echo
-echo "== whole report build (SOURCE_DATE_EPOCH pinned)"
+echo "== whole report build in one process: cold (new compiler) and warm (resident compiler), medians of 5"
+"$build/tests/bench/compiler_bench" 2>/dev/null | grep -E 'median|Benchmark' || true
+echo
+echo "== whole report build, the command line (SOURCE_DATE_EPOCH pinned)"
 cd "$root"
 cmd="SOURCE_DATE_EPOCH=0 $build/compiler/cli/reportc build sources/rocb-ap-annual-report-2020-21/report.xml -o /tmp/reportc-bench.pdf"
 if command -v hyperfine >/dev/null; then

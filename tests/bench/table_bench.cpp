@@ -4,6 +4,7 @@
 
 #include <sys/resource.h>
 
+#include "doc/walk.h"
 #include "input/layout_reader.h"
 #include "layout/block_layout.h"
 #include "pages/paginate.h"
@@ -77,14 +78,22 @@ doc::Table make_table(size_t rows) {
 void BM_TableLayout(benchmark::State& state) {
     Fixture f;
     const size_t rows = size_t(state.range(0));
-    std::vector<doc::Block> blocks{{make_table(rows)}};
+    doc::Document document;
+    document.blocks.push_back({make_table(rows)});
+    doc::number_nodes(document);
     size_t pages = 0;
     for (auto _ : state) {
-        inl::Typesetter typesetter(f.fonts, f.hyphenator.get(), f.diags);
+        // A cold layout: a fresh paragraph cache each time, as a first layout pass has.
+        layout::ParagraphCache paragraphs(f.fonts, f.hyphenator.get());
         layout::FontTable font_table(f.fonts);
         const auto* master = f.styles.page_master("body");
-        layout::LayoutContext ctx{f.styles, f.fonts, typesetter, font_table, f.diags, master->body().width, {}, 0, "body", "body", {}};
-        auto vlist = layout::layout_blocks(blocks, ctx);
+        layout::LayoutInputs inputs{f.styles, f.fonts, f.hyphenator.get(), nullptr, {}};
+        layout::LayoutResults results{font_table, f.diags, {}, 0};
+        layout::LayoutContext ctx{inputs, results, paragraphs};
+        layout::BlockEnv env;
+        env.width = master->body().width;
+        env.master = "body";
+        auto vlist = layout::layout_blocks(document.blocks, env, ctx);
         auto breaks = pages::break_pages(std::move(vlist), [&](const std::string&) { return master->body().height; }, "body");
         pages = breaks.pages.size();
         benchmark::DoNotOptimize(pages);

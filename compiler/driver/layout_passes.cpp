@@ -1,0 +1,74 @@
+#include "driver/layout_passes.h"
+
+#include <map>
+
+#include "layout/block_layout.h"
+
+namespace reportc::driver {
+namespace {
+
+constexpr int kMaxPasses = 5;
+
+struct Pass {
+    LaidOut result;
+    Diagnostics diags;
+};
+
+void run_pass(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
+              layout::ParagraphCache& paragraphs, Pass& pass) {
+    layout::FontTable font_table(*res.fonts);
+    layout::LayoutResults results{font_table, pass.diags, {}, 0};
+    layout::LayoutContext ctx{inputs, results, paragraphs};
+    const std::string& master = res.styles.settings().page_master;
+    layout::BlockEnv env;
+    env.width = res.body_master->body().width;
+    env.master = master;
+    auto vlist = layout::layout_blocks(document.blocks, env, ctx);
+    inl::Typesetter typesetter(*res.fonts, res.hyphenator.get(), pass.diags);
+    pages::PageContext page_ctx{res.styles, *res.fonts, typesetter, font_table, pass.diags, document.info.title};
+    pass.result.pages = pages::paginate(std::move(vlist), master, page_ctx);
+    pass.result.fonts = font_table.fonts();
+    pass.result.stats = results.stats;
+}
+
+// The anchors that moved between two passes: "id (3 -> 4)".
+std::vector<std::string> moved_anchors(const std::set<std::string>& targets, const std::map<std::string, std::string>& before,
+                                       const std::map<std::string, std::string>& now) {
+    std::vector<std::string> moved;
+    for (const auto& anchor : targets) {
+        auto b = before.find(anchor);
+        auto n = now.find(anchor);
+        std::string was = b == before.end() ? "?" : b->second;
+        std::string is = n == now.end() ? "?" : n->second;
+        if (was != is) moved.push_back(anchor + " (" + was + " -> " + is + ")");
+    }
+    return moved;
+}
+
+}  // namespace
+
+LaidOut lay_out(const doc::Document& document, const Resources& res, const Navigation& navigation,
+                layout::ParagraphCache& paragraphs, Diagnostics& diags) {
+    layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc};
+    std::map<std::string, std::string> anchor_pages;  // from the previous pass
+    for (int n = 1;; ++n) {
+        inputs.anchor_pages = n == 1 ? nullptr : &anchor_pages;
+        Pass pass;
+        run_pass(document, res, inputs, paragraphs, pass);
+        auto moved = moved_anchors(navigation.page_targets, anchor_pages, pass.result.pages.anchor_pages);
+        bool settled = navigation.page_targets.empty() || (n > 1 && moved.empty());
+        if (settled || n == kMaxPasses) {
+            for (const auto& d : pass.diags.all()) diags.add(d);
+            if (!settled) {
+                std::string list;
+                for (const auto& m : moved) list += (list.empty() ? "" : ", ") + m;
+                diags.error({}, "page references did not settle after " + std::to_string(kMaxPasses) + " layouts; still moving: " + list);
+            }
+            pass.result.passes = n;
+            return std::move(pass.result);
+        }
+        anchor_pages = pass.result.pages.anchor_pages;
+    }
+}
+
+}  // namespace reportc::driver

@@ -1,0 +1,46 @@
+#include "driver/navigation.h"
+
+#include "doc/walk.h"
+
+namespace reportc::driver {
+namespace {
+
+struct Collector
+    : doc::PassOver<doc::List, doc::ListItem, doc::Table, doc::TableRow, doc::TableCell, doc::Figure, doc::Division,
+                    doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram> {
+    using PassOver::enter;
+    explicit Collector(int levels) : levels(levels) {}
+
+    void enter(const doc::Section& s) { heading(s.level, s.title, s.id); }
+    void enter(const doc::Article& a) { heading(a.level, a.title, a.id); }
+    void enter(const doc::Paragraph& p) {
+        for (const auto& r : p.runs)
+            if (r.ref_show == "page" && !r.ref_to.empty()) page_refs.insert(r.ref_to);
+    }
+    void enter(const doc::Contents&) { has_contents = true; }
+
+    void heading(int level, const std::string& title, const std::string& id) {
+        if (level <= levels) toc.push_back({level, title, id});
+    }
+
+    int levels;
+    bool has_contents = false;
+    std::vector<layout::TocEntry> toc;
+    std::set<std::string> page_refs;
+};
+
+}  // namespace
+
+Navigation collect_navigation(const doc::Document& document, int levels) {
+    Collector c(levels);
+    doc::walk(document.blocks, c);
+    Navigation nav;
+    nav.page_targets = std::move(c.page_refs);
+    if (c.has_contents) {
+        nav.toc = std::move(c.toc);
+        for (const auto& e : nav.toc) nav.page_targets.insert(e.anchor);
+    }
+    return nav;
+}
+
+}  // namespace reportc::driver

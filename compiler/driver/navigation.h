@@ -1,0 +1,21 @@
+#pragma once
+// Private to driver: what the relayout loop must know before laying out: the contents' entries
+// and every anchor whose page number the text shows.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "doc/document.h"
+#include "layout/context.h"
+
+namespace reportc::driver {
+
+struct Navigation {
+    std::vector<layout::TocEntry> toc;    // empty when the document has no <contents/>
+    std::set<std::string> page_targets;  // anchors whose page is printed: contents, page refs
+};
+
+// Headings down to `levels` for the contents, and the targets of <ref show="page"/>.
+Navigation collect_navigation(const doc::Document& document, int levels);
+
+}  // namespace reportc::driver

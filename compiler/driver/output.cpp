@@ -1,0 +1,65 @@
+#include "driver/output.h"
+
+#include <cstdio>
+#include <fstream>
+#include <unistd.h>
+
+#include "pdf/pdf_writer.h"
+#include "trace/trace.h"
+
+namespace reportc::driver {
+
+frame::FrameDocument assemble_frames(const doc::Document& document, LaidOut laid_out, int64_t creation_epoch) {
+    frame::FrameDocument frames;
+    frames.info.title = document.info.title;
+    frames.info.author = document.info.author;
+    frames.info.subject = document.info.subject;
+    frames.info.keywords = document.info.keywords;
+    frames.info.creator = "reportc";
+    frames.info.creation_epoch = creation_epoch;
+    frames.fonts = std::move(laid_out.fonts);
+    frames.pages = std::move(laid_out.pages.pages);
+    frames.outline = std::move(laid_out.pages.outline);
+    frames.show_outline = !frames.outline.empty();
+    frames.page_labels = std::move(laid_out.pages.label_ranges);
+    return frames;
+}
+
+bool write_outputs(const frame::FrameDocument& frames, const Options& options, Diagnostics& diags) {
+    if (!options.trace_output.empty()) {
+        if (auto error = write_file_atomically(options.trace_output, trace::trace(frames)); !error.empty()) {
+            diags.error({}, error);
+            return false;
+        }
+    }
+    if (!options.output.empty()) {
+        auto bytes = pdf::write_pdf(frames, diags);
+        if (!bytes) return false;
+        if (auto error = write_file_atomically(options.output, *bytes); !error.empty()) {
+            diags.error({}, error);
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string write_file_atomically(const std::string& path, const std::string& bytes) {
+    std::string tmp = path + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) return "cannot write '" + tmp + "'";
+        out.write(bytes.data(), std::streamsize(bytes.size()));
+        out.flush();
+        if (!out) {
+            std::remove(tmp.c_str());
+            return "cannot write '" + tmp + "'";
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        return "cannot replace '" + path + "'";
+    }
+    return {};
+}
+
+}  // namespace reportc::driver

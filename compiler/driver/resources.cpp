@@ -1,0 +1,70 @@
+#include "driver/resources.h"
+
+#include "input/layout_reader.h"
+
+namespace reportc::driver {
+namespace {
+
+void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, Diagnostics& diags) {
+    for (const auto& family : layout.font_families) {
+        std::string error;
+        if (!fonts.add_family(family.name, family.regular, family.bold, family.italic, family.bold_italic, error))
+            diags.error(family.span, error);
+    }
+    for (const auto& name : layout.fallback_families)
+        if (!fonts.has_family(name))
+            diags.error(layout.fallback_span, "expected a font family declared with <font-family>, found '" + name + "'");
+    fonts.set_fallbacks(layout.fallback_families);
+    for (const auto& style : layout.styles)
+        for (const auto& p : style.properties)
+            if (p.name == "font-family" && !fonts.has_family(p.value))
+                diags.error(p.span, "expected a font family declared with <font-family>, found '" + p.value + "'");
+}
+
+}  // namespace
+
+const Resources* ResourceCache::get(const std::string& path, Span from, Diagnostics& diags) {
+    auto& slot = m_by_path[path];
+    // Reused only while the file reads the same: a layout edited between builds is made anew.
+    auto text = m_env.read_file(path);
+    if (slot && text && *text == slot->layout_text) {
+        ++m_counts.layouts_reused;
+    } else {
+        Diagnostics own;
+        slot = make(path, text.value_or(std::string{}), from, own);
+        if (!slot) {
+            for (const auto& d : own.all()) diags.add(d);
+            return nullptr;
+        }
+    }
+    for (const auto& d : slot->diagnostics) diags.add(d);
+    return slot.get();
+}
+
+// Reads the layout, builds its styles, loads its fonts and dictionary; every finding is kept
+// in the result (and in `diags` when there is no result).
+std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::string text, Span from, Diagnostics& diags) {
+    auto layout = input::read_layout(path, m_env, m_sources, diags, from);
+    if (!layout) return nullptr;
+    ++m_counts.layouts_parsed;
+    auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(*layout), {}, nullptr, nullptr, nullptr, {}});
+    r->styles = style::Stylesheet::build(r->layout, diags);
+    r->fonts = std::make_unique<text::FontRegistry>();
+    register_fonts(r->layout, *r->fonts, diags);
+    m_counts.font_families_loaded += r->layout.font_families.size();
+    if (!r->layout.hyphenation_dictionary.empty()) {
+        std::string error;
+        r->hyphenator = text::Hyphenator::load(r->layout.hyphenation_dictionary, error);
+        if (!r->hyphenator) diags.error(r->layout.hyphenation_span, error);
+        ++m_counts.dictionaries_loaded;
+    }
+    const auto& settings = r->styles.settings();
+    r->body_master = r->styles.page_master(settings.page_master);
+    // An undefined page-master setting is reported at the setting; without one, here.
+    if (!r->body_master && !settings.page_master_span.valid())
+        diags.error(from, "expected the layout to define the page master '" + settings.page_master + "'");
+    r->diagnostics = diags.all();
+    return r;
+}
+
+}  // namespace reportc::driver

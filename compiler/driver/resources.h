@@ -1,0 +1,55 @@
+#pragma once
+// Private to driver: what a resident compiler keeps between builds. A layout file is parsed,
+// its styles built and its fonts and hyphenation dictionary loaded once; a later build that
+// names the same layout with the same text reuses all of it (and reports its diagnostics again).
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "doc/layout_source.h"
+#include "source/environment.h"
+#include "source/source_manager.h"
+#include "style/stylesheet.h"
+#include "text/font_registry.h"
+#include "text/hyphenator.h"
+
+namespace reportc::driver {
+
+// A layout with everything derived from it. Immutable once made.
+struct Resources {
+    std::string layout_text;  // the file's text it was made from (a changed file is parsed anew)
+    doc::LayoutSource layout;
+    style::Stylesheet styles;
+    std::unique_ptr<text::FontRegistry> fonts;
+    std::unique_ptr<text::Hyphenator> hyphenator;
+    const style::PageMaster* body_master = nullptr;
+    std::vector<Diagnostic> diagnostics;  // what reading and loading it reported
+};
+
+// Counts of the work done, for tests and benchmarks: a warm build loads nothing.
+struct ResourceCounts {
+    size_t layouts_parsed = 0, layouts_reused = 0, font_families_loaded = 0, dictionaries_loaded = 0;
+};
+
+class ResourceCache {
+public:
+    ResourceCache(const Environment& env, SourceManager& sources) : m_env(env), m_sources(sources) {}
+
+    // The resources of the layout at `path` (named by the report at `from`), made or reused;
+    // their diagnostics are added to `diags`. Null when the layout cannot be read at all.
+    const Resources* get(const std::string& path, Span from, Diagnostics& diags);
+    const ResourceCounts& counts() const { return m_counts; }
+
+private:
+    std::unique_ptr<Resources> make(const std::string& path, std::string text, Span from, Diagnostics& diags);
+
+    const Environment& m_env;
+    SourceManager& m_sources;
+    std::map<std::string, std::unique_ptr<Resources>> m_by_path;  // keyed by the layout's path
+    ResourceCounts m_counts;
+};
+
+}  // namespace reportc::driver

@@ -1,0 +1,82 @@
+#pragma once
+// What block layout works with, in three parts that say who may change what:
+// - LayoutInputs: read-only for a whole layout pass (styles, fonts, the previous pass's pages);
+// - BlockEnv: where a block is set (measure, indent, page master, defaults a table cell gives
+//   its paragraphs), passed down by value: a child gets a changed copy, nothing is restored;
+// - LayoutResults: what the pass produces besides the vertical list (frame fonts, diagnostics,
+//   line statistics), appended to and never read back by layout.
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/length.h"
+#include "layout/font_table.h"
+#include "style/stylesheet.h"
+#include "text/font_registry.h"
+#include "text/hyphenator.h"
+
+namespace reportc::layout {
+
+class ParagraphCache;
+
+// Typographic quality of justified lines, measured while setting them.
+struct LineStats {
+    size_t lines = 0;            // all lines set
+    size_t justified_lines = 0;  // lines stretched or shrunk to the measure
+    size_t over_1_5 = 0;         // justified lines with a space wider than 1.5x natural
+    size_t over_2 = 0;           // … wider than 2x natural
+    double max_space_factor = 0;
+    size_t overfull_lines = 0;
+};
+
+struct TocEntry {
+    int level = 1;
+    std::string title, anchor;
+};
+
+struct LayoutInputs {
+    const style::Stylesheet& styles;
+    const text::FontRegistry& fonts;
+    const text::Hyphenator* hyphenator = nullptr;
+    // From the previous layout pass: the page label each anchor landed on (contents, page
+    // references); null on the first pass.
+    const std::map<std::string, std::string>* anchor_pages = nullptr;
+    std::vector<TocEntry> toc;  // the entries of <contents/>, in document order
+};
+
+struct BlockEnv {
+    Length width;        // the measure: the body's width, or a table cell's inner width
+    Length indent;       // from the measure's left edge (list nesting)
+    std::string master;  // the page master the block is set on
+    std::string paragraph_style = "body";  // for paragraphs that name none (a table cell's style)
+    std::optional<style::Align> align;     // a table cell's align, over its paragraphs' styles
+
+    BlockEnv indented(Length more) const {
+        BlockEnv e = *this;
+        e.indent += more;
+        return e;
+    }
+};
+
+struct LayoutResults {
+    FontTable& font_table;
+    Diagnostics& diags;
+    LineStats stats;
+    int anchor_counter = 0;  // for headings without an id ("anchor-N")
+};
+
+// One layout pass: its inputs, its results, and the paragraph cache (which outlives the pass:
+// the next pass reuses every paragraph whose input is unchanged).
+struct LayoutContext {
+    const LayoutInputs& in;
+    LayoutResults& out;
+    ParagraphCache& paragraphs;
+};
+
+std::ostream& operator<<(std::ostream& os, const LineStats& s);
+std::ostream& operator<<(std::ostream& os, const BlockEnv& e);
+
+}  // namespace reportc::layout

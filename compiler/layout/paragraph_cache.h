@@ -1,0 +1,67 @@
+#pragma once
+// Paragraphs set once: a paragraph's items and its lines at a measure are kept under its node's
+// identity and reused while its input (text, styles, alignment, indents) is unchanged. A table
+// cell is measured and then set from the same items; the second layout pass (page numbers known)
+// reuses every paragraph whose text did not change. Entries are compared by their whole input,
+// so a stale entry is never used, only replaced.
+#include <cstdint>
+#include <map>
+#include <ostream>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "doc/node_id.h"
+#include "inline/typesetter.h"
+
+namespace reportc::layout {
+
+// Which paragraph of a node: a node may give several (an article's title and its date line).
+enum class ParagraphPart : uint8_t { Body, Heading, Dateline, Caption, SignatureName, SignatureRole };
+
+struct ParagraphKey {
+    doc::NodeId node;
+    ParagraphPart part = ParagraphPart::Body;
+    auto operator<=>(const ParagraphKey&) const = default;
+};
+
+class ParagraphCache {
+public:
+    ParagraphCache(const text::FontRegistry& fonts, const text::Hyphenator* hyphenator)
+        : m_fonts(fonts), m_hyphenator(hyphenator) {}
+
+    // The paragraph set at input.width; the diagnostics its setting gave are added to `diags`
+    // each time (each pass reports its own findings). No key (an unassigned node): set afresh.
+    const inl::ParagraphLayout& set(const ParagraphKey& key, const inl::ParagraphInput& input, Diagnostics& diags);
+    // Min/max content widths (for automatic table columns); reports nothing.
+    std::pair<Length, Length> content_widths(const ParagraphKey& key, const inl::ParagraphInput& input);
+
+    struct Counts {
+        size_t item_builds = 0, item_reuses = 0, sets = 0, set_reuses = 0;
+    };
+    const Counts& counts() const { return m_counts; }
+
+private:
+    struct SetAt {
+        Length width;
+        inl::ParagraphLayout layout;
+        std::vector<Diagnostic> diags;
+    };
+    struct Entry {
+        inl::ParagraphInput input;  // as given, width aside
+        inl::PreparedItems items;
+        std::vector<Diagnostic> item_diags;
+        std::vector<SetAt> sets;  // usually one measure, two for a measured table cell
+    };
+
+    Entry& entry(const ParagraphKey& key, const inl::ParagraphInput& input);
+
+    const text::FontRegistry& m_fonts;
+    const text::Hyphenator* m_hyphenator;
+    std::map<ParagraphKey, Entry> m_entries;  // keyed by node identity, never by address
+    Counts m_counts;
+    inl::ParagraphLayout m_uncached;
+};
+
+std::ostream& operator<<(std::ostream& os, const ParagraphKey& k);
+
+}  // namespace reportc::layout
