@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   cmake make g++ pkg-config
-  libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev libfmt-dev
+  libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev
   libhyphen-dev hyphen-en-us
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf libxml2-utils
