@@ -3,7 +3,7 @@
 # otherwise it prints the exact command and fails, so nothing is half-installed.
 set -euo pipefail
 packages=(
-  cmake make g++ pkg-config
+  cmake make ninja-build g++ pkg-config
   libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev
   libhyphen-dev hyphen-en-us
   libgtest-dev libgmock-dev libbenchmark-dev
