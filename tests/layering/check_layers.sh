@@ -107,7 +107,7 @@ for dir in */; do
   cmake_file="$module/CMakeLists.txt"
   [ -e "$cmake_file" ] || { fail "compiler/$cmake_file: missing"; continue; }
   # The reportc_module(...) call as one line of words, comments dropped.
-  call=$(sed -e 's/#.*//' "$cmake_file" | tr '\n' ' ' | grep -oE "reportc_module\($module[^)]*\)")
+  call=$(sed -e 's/#.*//' "$cmake_file" | tr '\n' ' ' | grep -oE "reportc_module\($module[[:space:]][^)]*\)")
   [ -n "$call" ] || { fail "compiler/$cmake_file: no reportc_module($module …) call"; continue; }
   declared="" private="" section=""
   for word in ${call//[()]/ }; do
