@@ -3,8 +3,8 @@
 # otherwise it prints the exact command and fails, so nothing is half-installed.
 set -euo pipefail
 packages=(
-  cmake make g++ pkg-config
-  libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev libfmt-dev
+  cmake make ninja-build g++ pkg-config
+  libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev
   libhyphen-dev hyphen-en-us
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf libxml2-utils

@@ -2,10 +2,10 @@
 // Charts and diagrams -> positioned frame items (vector shapes and real text).
 //
 // Geometry (bars, arcs, lines, ticks, boxes, arrows) is built with Cairo on a throwaway context
-// and copied out as paths (notes §7), so the PDF gets crisp vectors and the PNG renderer draws
-// the same thing. Labels are text items in the document's fonts, measured with text::FontFace
-// (the widths the PDF uses, never Cairo's hinted metrics: notes §4, pitfall 15), so they are
-// searchable and never overlap each other or the plot. Cairo stays inside this module's .cpp
+// and copied out as paths (docs/libharu-notes.md §L15), so the PDF gets crisp vectors and the
+// PNG renderer draws the same thing. Labels are text items in the document's fonts, measured
+// with text::FontFace (the widths the PDF uses, never Cairo's hinted metrics: same notes,
+// §L14), so they are searchable and never overlap each other or the plot. Cairo stays inside this module's .cpp
 // files.
 #include <optional>
 #include <string>

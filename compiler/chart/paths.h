@@ -1,9 +1,9 @@
 #pragma once
 // Private to chart: paths built with Cairo on a throwaway context (an A8 1x1 image surface) and
-// copied out with cairo_copy_path into frame path commands (notes §7). The context keeps the
-// identity matrix, and it is reset before every copy, so no transform is lost or doubled
-// (pitfall 16); line widths are set on the ShapeItem, never through the CTM. Cairo's header
-// stays in paths.cpp.
+// copied out with cairo_copy_path into frame path commands. The context keeps the identity
+// matrix, and it is reset before every copy, so no transform is lost or doubled
+// (docs/libharu-notes.md §L15); line widths are set on the ShapeItem, never through the CTM.
+// Cairo's header stays in paths.cpp.
 #include <memory>
 #include <optional>
 #include <vector>

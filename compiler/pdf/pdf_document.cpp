@@ -40,7 +40,7 @@ PdfDocument::PdfDocument(Diagnostics& diags) : m_diags(diags) {
         return;
     }
     HPDF_SetCompressionMode(m_doc, HPDF_COMP_ALL);
-    // Without this a document holds at most 32 767 pages (notes §8).
+    // Without this a document holds at most 32 767 pages (docs/libharu-notes.md §L13).
     HPDF_SetPagesConfiguration(m_doc, 500);
     HPDF_UseUTFEncodings(m_doc);
     HPDF_SetCurrentEncoder(m_doc, "UTF-8");

@@ -2,9 +2,9 @@
 // Internal to the pdf module: one libharu document and its error state.
 //
 // libharu reports an error through a callback, returns an error code, and then refuses every
-// later call on the document (sticky errors, notes §5/pitfall 1). So the wrapper records the
-// first (code, detail) it is told about and the writer calls `check("what it was doing")` after
-// each risky call; the first failure becomes one "pdf: …" diagnostic and the write stops.
+// later call on the document (sticky errors, docs/libharu-notes.md §L8). So the wrapper
+// records the first (code, detail) it is told about and the writer calls
+// `check("what it was doing")` after each risky call; the first failure becomes one "pdf: …" diagnostic and the write stops.
 #include <hpdf.h>
 
 #include <optional>
@@ -27,7 +27,7 @@ public:
 
     HPDF_Doc handle() const { return m_doc; }
     // The UTF-8 encoder: pass it to HPDF_CreateOutline; it is also the current encoder, so Info
-    // strings are written as UTF-16BE (notes §5).
+    // strings are written as UTF-16BE (docs/libharu-notes.md §L10).
     HPDF_Encoder utf8() const { return m_utf8; }
     Diagnostics& diags() { return m_diags; }
 
@@ -35,7 +35,7 @@ public:
     // libharu reported an error since the last check, or an earlier check already failed.
     bool check(std::string_view doing);
     // As check(), and also fails when a call returned a null handle without reporting an error
-    // (libharu does that for some malformed fonts, notes §11).
+    // (libharu does that for some malformed fonts, docs/libharu-notes.md §L12).
     bool check_handle(const void* handle, std::string_view doing);
     bool failed() const { return m_failed; }
 

@@ -1,6 +1,6 @@
 // A cheap look at a font file's table directory before libharu parses it: libharu 2.3.0 dies
 // with SIGFPE on unitsPerEm = 0 and returns NULL without an error for truncated files
-// (notes §11), and it only reads TrueType outlines.
+// (docs/libharu-notes.md §L12), and it only reads TrueType outlines.
 #include <cstdint>
 #include <fstream>
 #include <string>

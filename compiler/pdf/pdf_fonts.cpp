@@ -1,5 +1,5 @@
 // Fonts: lazy loading of embedded TrueType fonts as UTF-8 (Type0/CID) fonts, the ToUnicode fix
-// (notes §1) and glyph-coverage warnings.
+// (docs/libharu-notes.md §L6) and glyph-coverage warnings.
 #include "pdf/pdf_fonts.h"
 
 #include <algorithm>
@@ -23,8 +23,8 @@ std::string hex4(unsigned v) {
 std::string code_point_name(char32_t bmp_cp) { return "U+" + hex4(unsigned(bmp_cp)); }
 
 // libharu writes a copy of the Identity-H *encoding* CMap ("begincidrange") as /ToUnicode,
-// which poppler warns about and macOS Preview garbles on copy (notes §1, libharu #290). The
-// content stream holds UCS-2 code points, so the correct ToUnicode is the identity: one
+// which poppler warns about and macOS Preview may garble on copy (docs/libharu-notes.md §L6,
+// libharu issue #290). The content stream holds UCS-2 code points, so the correct ToUnicode is the identity: one
 // bfrange per high byte, 248 of them (the surrogate block D800-DFFF has no characters).
 std::string build_identity_cmap() {
     std::vector<std::string> ranges;

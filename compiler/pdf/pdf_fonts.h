@@ -24,7 +24,7 @@ public:
     HPDF_Font get(int index);
 
     // Warns once per (font, character) about characters the font has no glyph for: libharu
-    // would silently draw .notdef boxes (notes §1).
+    // would silently draw .notdef boxes (docs/libharu-notes.md §L2).
     void check_coverage(int index, std::string_view utf8_text);
 
 private:

@@ -1,5 +1,6 @@
 // Links: anchors become `[page /XYZ x y null]` destinations (built by hand: SetXYZ rejects
-// zoom 0, notes §5); internal and URI link annotations are created after all pages exist.
+// zoom 0, docs/libharu-notes.md §L11); internal and URI link annotations are created after all
+// pages exist.
 #include <hpdf_objects.h>
 
 #include "pdf/pdf_parts.h"

@@ -1,5 +1,6 @@
 // The outline (bookmarks): a tree built from OutlineEntry levels, titles through the UTF-8
-// encoder (a NULL encoder writes raw bytes, notes §5), each pointing at its anchor.
+// encoder (a NULL encoder writes raw bytes, docs/libharu-notes.md §L10), each pointing at its
+// anchor.
 #include "pdf/pdf_parts.h"
 
 namespace reportc::pdf {

@@ -80,7 +80,7 @@ bool write_info(PdfDocument& doc, const frame::DocumentInfo& info, int64_t now);
 bool write_page_labels(PdfDocument& doc, const std::vector<frame::PageLabelRange>& labels);
 
 // Percent-encodes bytes a URI may not hold raw (non-ASCII, controls, space); libharu would
-// write them as raw bytes (notes §5).
+// write them as raw bytes (docs/libharu-notes.md §L10).
 std::string escape_uri(const std::string& uri);
 
 }  // namespace reportc::pdf

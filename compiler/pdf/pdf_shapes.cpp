@@ -1,6 +1,6 @@
 // Shapes: vector paths, filled and/or stroked. Colours and line width are set before the path
 // is built: libharu rejects them inside a path object with PAGE_INVALID_GMODE and that error
-// poisons the whole document (notes §7, pitfall 2).
+// poisons the whole document (docs/libharu-notes.md §L9, §L8).
 #include "pdf/pdf_parts.h"
 
 namespace reportc::pdf {

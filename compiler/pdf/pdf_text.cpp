@@ -1,6 +1,7 @@
 // Text: each TextItem is set at its own position with Td + Tj (HPDF_Page_TextOut). Justified
-// lines arrive as one item per word, so word spacing (Tw, which CID fonts ignore, notes §3) and
-// HPDF_Page_TextRect are never used. Consecutive items share one BT … ET.
+// lines arrive as one item per word, so word spacing (Tw, which CID fonts ignore:
+// docs/libharu-notes.md §L7) and HPDF_Page_TextRect are never used. Consecutive items share
+// one BT … ET.
 #include <algorithm>
 
 #include "pdf/pdf_parts.h"

@@ -1,6 +1,6 @@
 // Checks run before libharu sees anything: it mangles invalid UTF-8 silently, turns characters
 // outside the BMP into spaces, writes label prefixes as raw bytes and poisons the document on
-// a path that does not start with a move (notes §1, §5, pitfall 2).
+// a path that does not start with a move (docs/libharu-notes.md §L3, §L10, §L9).
 #include <string>
 #include <string_view>
 #include <variant>

@@ -164,7 +164,8 @@ bool render(const frame::FrameDocument& doc, size_t page_index, const Rect& regi
         cairo_paint(cr);
         cairo_scale(cr, scale, scale);
         cairo_translate(cr, -region.x.pt(), -region.y.pt());
-        // Never Cairo's hinted metrics (notes §4, pitfall 15); glyphs sit at our own advances.
+        // Never Cairo's hinted metrics (docs/libharu-notes.md §L14); glyphs sit at our own
+        // advances.
         cairo_font_options_t* options = cairo_font_options_create();
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);

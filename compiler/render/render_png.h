@@ -1,8 +1,8 @@
 #pragma once
 // Page previews: frames -> PNG through Cairo (FreeType faces from the frame's TTF files via
-// cairo-ft). Glyphs are placed at the advances the PDF uses (1/1000 em, truncated: notes §4),
-// never at Cairo's hinted metrics, so a preview shows what the PDF shows. Cairo and FreeType
-// stay in the .cpp.
+// cairo-ft). Glyphs are placed at the advances the PDF uses (1/1000 em, truncated), never at
+// Cairo's hinted metrics (docs/libharu-notes.md §L4, §L14), so a preview shows what the PDF
+// shows. Cairo and FreeType stay in the .cpp.
 #include <cstddef>
 #include <string>
 

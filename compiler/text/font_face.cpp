@@ -82,7 +82,8 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& e
     auto impl = std::make_unique<Impl>();
     impl->path = path;
     // Validate with our own reader first: FreeType accepts files that make libharu 2.3.0
-    // crash or fail silently (pitfall 11), and this is the only place we can say so.
+    // crash or fail silently (docs/libharu-notes.md §L12); refused here, they are reported
+    // before anything is measured with them.
     if (!read_file(path, impl->data, error)) return nullptr;
     if (!sfnt::parse(impl->data, path, impl->info, error)) return nullptr;
 
@@ -133,7 +134,8 @@ int FontFace::cap_height() const { return m_impl->cap_height; }
 int FontFace::x_height() const { return m_impl->x_height; }
 
 bool FontFace::has_glyph(char32_t cp) const {
-    // Non-BMP text becomes U+0020 in 2.3.0's UTF-8 encoder (notes §1); surrogates are not text.
+    // Non-BMP text becomes U+0020 in 2.3.0's UTF-8 encoder (docs/libharu-notes.md §L3);
+    // surrogates are not text.
     if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
     uint16_t g = m_impl->gid(cp);
     return g != 0 && m_impl->info.renderable[g];

@@ -2,10 +2,10 @@
 // One TrueType font file, measured exactly as libharu 2.3.0 will set it in the PDF.
 //
 // Everything here mirrors what the pdf module's libharu calls will do with the same file, so
-// that layout and output agree to the unit: widths are the truncated /W values (notes §4,
-// pitfall 14), coverage excludes what 2.3.0 silently drops or boxes (notes §1, pitfalls 9-10),
-// and files that would crash or silently fail inside libharu are refused here, with a message
-// (pitfall 11). FreeType stays behind the pimpl: other modules must not see its headers.
+// that layout and output agree to the unit (docs/libharu-notes.md): widths are the truncated
+// /W values (§L4), coverage excludes what 2.3.0 silently drops or boxes (§L2, §L3, §L5), and
+// files that would crash or silently fail inside libharu are refused here, with a message
+// (§L12). FreeType stays behind the pimpl: other modules must not see its headers.
 #include <cstdint>
 #include <memory>
 #include <string>

@@ -21,8 +21,8 @@ constexpr int kPreference[4][4] = {
 
 int slot_of(bool bold, bool italic) { return (bold ? Bold : 0) + (italic ? Italic : 0); }
 
-// Look-alikes tried in every candidate face before a character is declared missing; notes §1
-// recommends exactly this chain for the non-breaking hyphen Liberation Sans lacks.
+// Look-alikes tried in every candidate face before a character is declared missing, e.g. for
+// the non-breaking hyphen Liberation Sans lacks (docs/libharu-notes.md §L2).
 std::vector<char32_t> substitutes(char32_t cp) {
     switch (cp) {
     case U'\u2011': return {U'\u2010', U'-'};

@@ -2,8 +2,8 @@
 // Font families, face selection and per-character fallback.
 //
 // libharu 2.3.0 draws a .notdef box for a character the font lacks and reports nothing
-// (pitfall 9), so coverage is decided here, before layout measures anything: text is split into
-// runs that each use one face having every character of the run.
+// (docs/libharu-notes.md §L2), so coverage is decided here, before layout measures anything:
+// text is split into runs that each use one face having every character of the run.
 #include <cstddef>
 #include <map>
 #include <memory>

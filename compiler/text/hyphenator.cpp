@@ -17,7 +17,8 @@ namespace reportc::text {
 namespace {
 
 constexpr size_t kMinLetters = 5;     // shorter words are never worth a hyphen
-constexpr int kLeftMin = 2;           // the dictionary header says lhmin=2 rhmin=3 (notes §10)
+// The dictionary header says LEFTHYPHENMIN 2, RIGHTHYPHENMIN 3 (docs/libharu-notes.md §L16).
+constexpr int kLeftMin = 2;
 constexpr int kRightMin = 3;
 constexpr size_t kMaxWordBytes = 200; // longer "words" are data, not prose
 constexpr size_t kMaxCacheEntries = 200000;
@@ -74,12 +75,13 @@ struct Hyphenator::Impl {
             char32_t cp = chars[i].cp;
             if (!is_letter(cp)) return;  // inner apostrophes, dots, soft hyphens: leave alone
             has_lower = has_lower || (!is_upper(cp) && !is_mark(cp));
-            utf8::append(lowered, to_lower(cp));  // patterns are lowercase (notes §10)
+            // The patterns are lowercase (docs/libharu-notes.md §L16).
+            utf8::append(lowered, to_lower(cp));
         }
         if (!has_lower) return;  // acronyms: "ASEAN", "ROCB"
 
         // hyphens needs word_size + 5 bytes; for a UTF-8 dictionary entry i is the i-th
-        // *character*, odd meaning "may break after it" (notes §10, pitfall 21).
+        // *character*, odd meaning "may break after it" (docs/libharu-notes.md §L16).
         const int size = int(lowered.size());
         std::vector<char> hyphens(lowered.size() + 5, '0');
         char** rep = nullptr;

@@ -1,6 +1,6 @@
 #pragma once
 // Hyphenation points from libhyphen patterns (Debian's hyphen-en-us), with the word cleaning
-// libhyphen itself does not do (notes §10, pitfall 21). libhyphen stays behind the pimpl.
+// libhyphen itself does not do (docs/libharu-notes.md §L16). libhyphen stays behind the pimpl.
 #include <memory>
 #include <string>
 #include <string_view>

@@ -47,7 +47,7 @@ private:
 
 // libharu 2.3.0 copies only the components of composites it is asked for (CheckCompositGryph,
 // one level, and only for numberOfContours == -1), so a component that is itself composite
-// loses its own components in the subset (notes §1 "nested composite glyphs", pitfall 10).
+// loses its own components in the subset (docs/libharu-notes.md §L5).
 // A glyph is renderable when it is simple, empty, or a -1 composite of non-composites.
 bool mark_renderable(Reader& r, const Table& glyf, const std::vector<uint32_t>& loca, Info& info,
                      const std::string& path, std::string& error) {
@@ -112,7 +112,8 @@ bool parse(const std::vector<uint8_t>& data, const std::string& path, Info& info
         return false;
     }
     // libharu seeks to every table without checking the file size; a table past the end makes
-    // HPDF_LoadTTFontFromFile return NULL without calling the error handler (pitfall 11).
+    // HPDF_LoadTTFontFromFile return NULL without calling the error handler
+    // (docs/libharu-notes.md §L12).
     std::map<uint32_t, Table> tables;
     for (uint32_t i = 0; i < num_tables; ++i) {
         size_t rec = 12 + 16 * size_t(i);
@@ -148,7 +149,8 @@ bool parse(const std::vector<uint8_t>& data, const std::string& path, Info& info
         too_short("OS/2", os2, 10) || too_short("cmap", cmap, 4))
         return false;
 
-    // libharu divides by units-per-em unchecked: 0 kills the process with SIGFPE (pitfall 11).
+    // libharu divides by units-per-em unchecked: 0 kills the process with SIGFPE
+    // (docs/libharu-notes.md §L12).
     info.units_per_em = int(r.u16(head.offset + 18));
     if (info.units_per_em == 0) {
         error = font + " has units-per-em 0";
@@ -211,7 +213,7 @@ bool parse(const std::vector<uint8_t>& data, const std::string& path, Info& info
     }
 
     // Widths exactly as HPDF_TTFontDef_GetCharWidth and the /W array: unsigned integer division,
-    // glyphs past numberOfHMetrics repeat the last advance (notes §4, pitfall 14).
+    // glyphs past numberOfHMetrics repeat the last advance (docs/libharu-notes.md §L4).
     info.milli_advance.resize(info.num_glyphs);
     for (int g = 0; g < info.num_glyphs; ++g) {
         uint32_t adv = r.u16(hmtx.offset + 4 * size_t(g < num_h_metrics ? g : num_h_metrics - 1));

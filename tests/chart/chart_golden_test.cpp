@@ -1,8 +1,9 @@
-// Every chart type and the diagrams against small golden traces (tests/chart/golden/*.trace;
-// UPDATE_GOLDEN=1 rewrites them), plus what each must visibly contain.
+// Every chart type and the diagrams against small golden traces (tests/chart/golden/*.trace,
+// under the rule of golden.h), plus what each must visibly contain.
 #include <gtest/gtest.h>
 
 #include "chart_test_support.h"
+#include "golden.h"
 
 using namespace reportc;
 using namespace reportc::chart;
@@ -51,7 +52,7 @@ TEST(chart_golden, BarWithDerivedSeries) {
     EXPECT_TRUE(has_text(g, "Visits (millions)"));
     EXPECT_EQ(count_shapes(g, kAccent), 2u);  // the solid bar and the legend swatch
     expect_no_overlaps(g);
-    expect_golden(g, "bar-derived");
+    golden::expect_matches(trace::trace(document_of(g)), "tests/chart/golden/bar-derived.trace");
 }
 
 TEST(chart_golden, GroupedBars) {
@@ -62,7 +63,7 @@ TEST(chart_golden, GroupedBars) {
     EXPECT_EQ(count_shapes(g, kAccent), 4u);  // three bars and a swatch
     EXPECT_TRUE(has_text(g, "Sub-regional"));
     expect_no_overlaps(g);
-    expect_golden(g, "bar-grouped");
+    golden::expect_matches(trace::trace(document_of(g)), "tests/chart/golden/bar-grouped.trace");
 }
 
 TEST(chart_golden, HorizontalBars) {
@@ -74,7 +75,7 @@ TEST(chart_golden, HorizontalBars) {
     for (const char* v : {"9", "8", "6", "10"}) EXPECT_TRUE(has_text(g, v)) << v;
     EXPECT_TRUE(has_text(g, "Pacific Islands (PI)"));
     expect_no_overlaps(g);
-    expect_golden(g, "hbar");
+    golden::expect_matches(trace::trace(document_of(g)), "tests/chart/golden/hbar.trace");
 }
 
 TEST(chart_golden, StackedBars) {
@@ -84,7 +85,7 @@ TEST(chart_golden, StackedBars) {
     EXPECT_TRUE(has_text(g, "75"));  // 38 + 37
     EXPECT_TRUE(has_text(g, "57"));  // 37 + 20
     expect_no_overlaps(g);
-    expect_golden(g, "stacked-bar");
+    golden::expect_matches(trace::trace(document_of(g)), "tests/chart/golden/stacked-bar.trace");
 }
 
 TEST(chart_golden, LineWithGapAndDerivedSeries) {
@@ -95,7 +96,7 @@ TEST(chart_golden, LineWithGapAndDerivedSeries) {
     EXPECT_GT(curves(g), 0u);  // circle markers are arcs
     EXPECT_TRUE(has_text(g, "Estimate (derived)"));
     expect_no_overlaps(g);
-    expect_golden(g, "line");
+    golden::expect_matches(trace::trace(document_of(g)), "tests/chart/golden/line.trace");
 }
 
 TEST(chart_golden, Pie) {
@@ -106,7 +107,7 @@ TEST(chart_golden, Pie) {
     EXPECT_TRUE(has_text(g, "ECWA: 9"));
     EXPECT_TRUE(has_text(g, "10"));
     expect_no_overlaps(g);
-    expect_golden(g, "pie");
+    golden::expect_matches(trace::trace(document_of(g)), "tests/chart/golden/pie.trace");
 }
 
 TEST(chart_golden, DonutWithTotal) {
@@ -118,7 +119,7 @@ TEST(chart_golden, DonutWithTotal) {
     EXPECT_TRUE(has_text(g, "33"));
     EXPECT_TRUE(has_text(g, "Members"));
     expect_no_overlaps(g);
-    expect_golden(g, "donut");
+    golden::expect_matches(trace::trace(document_of(g)), "tests/chart/golden/donut.trace");
 }
 
 namespace {
@@ -175,7 +176,7 @@ TEST(chart_golden, PillarsUnderARoof) {
     ASSERT_EQ(widths.size(), 4u);
     for (double w : widths) EXPECT_NEAR(w, widths[0], 1e-3);
     expect_no_overlaps(g);
-    expect_golden(g, "diagram-pillars");
+    golden::expect_matches(trace::trace(document_of(g)), "tests/chart/golden/diagram-pillars.trace");
 }
 
 TEST(chart_golden, ConnectorsWithArrows) {
@@ -195,5 +196,5 @@ TEST(chart_golden, ConnectorsWithArrows) {
     EXPECT_EQ(arrows, 2u);
     EXPECT_EQ(polylines, 2u);
     expect_no_overlaps(g);
-    expect_golden(g, "diagram-connectors");
+    golden::expect_matches(trace::trace(document_of(g)), "tests/chart/golden/diagram-connectors.trace");
 }

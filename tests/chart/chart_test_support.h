@@ -1,10 +1,10 @@
 #pragma once
 // Helpers for the chart tests: the shipped fonts in a registry, hand-built charts, frame
-// documents made of one graphic, golden traces and text boxes measured like the PDF's.
+// documents made of one graphic, and text boxes measured like the PDF's (golden traces are
+// compared with golden.h).
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -75,25 +75,6 @@ inline std::string read_text(const std::filesystem::path& path) {
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
-}
-
-// Compares the trace of `g` with tests/chart/golden/<name>.trace; UPDATE_GOLDEN=1 rewrites it.
-// On a mismatch the actual trace is written to the build tree beside where it would be.
-inline void expect_golden(const Graphic& g, const std::string& name) {
-    const std::string actual = trace::trace(document_of(g));
-    const std::filesystem::path golden = std::filesystem::path(REPORTC_SOURCE_ROOT) / "tests/chart/golden" / (name + ".trace");
-    if (const char* update = std::getenv("UPDATE_GOLDEN"); update && std::string(update) == "1") {
-        std::ofstream(golden, std::ios::binary) << actual;
-        return;
-    }
-    const std::string expected = read_text(golden);
-    if (expected != actual) {
-        const std::filesystem::path out = std::filesystem::path(REPORTC_BINARY_DIR) / "test-output/chart" / (name + ".trace");
-        std::filesystem::create_directories(out.parent_path());
-        std::ofstream(out, std::ios::binary) << actual;
-        ADD_FAILURE() << "trace of '" << name << "' differs from " << golden << " (actual written to " << out
-                      << "; UPDATE_GOLDEN=1 rewrites the golden)";
-    }
 }
 
 // The box a text item's glyphs occupy: its advance width by the ascender and descender.

@@ -4,7 +4,9 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string>
 #include <unistd.h>
+#include <vector>
 
 #include "run.h"
 
@@ -190,14 +192,22 @@ TEST(TableE2E, NewGroupDoesNotRepeatThePreviousGroupsHeader) {
     write_file(dir + "/report.xml", x.str());
     auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/o.pdf"));
     ASSERT_EQ(r.status, 0) << r.err;
-    for (int p = 1; p <= 12; ++p) {
-        std::string text = run("pdftotext -q -f " + std::to_string(p) + " -l " + std::to_string(p) + " " + quote(dir + "/o.pdf") + " -").out;
+    // pdftotext ends every page with a form feed: one piece per page of the PDF.
+    std::vector<std::string> pages;
+    std::istringstream all(run("pdftotext -q " + quote(dir + "/o.pdf") + " -").out);
+    for (std::string page; std::getline(all, page, '\f');) pages.push_back(page);
+    ASSERT_GE(pages.size(), 3u) << "90 rows of 20 words take several pages";
+    size_t pages_of_group_2_only = 0;
+    for (size_t p = 0; p < pages.size(); ++p) {
+        const std::string& text = pages[p];
         // A page holding only group 2's rows must not show group 1's header.
         if (text.find("g1 row") == std::string::npos && text.find("g2 row") != std::string::npos) {
-            EXPECT_EQ(text.find("Head1"), std::string::npos) << "page " << p;
+            ++pages_of_group_2_only;
+            EXPECT_EQ(text.find("Head1"), std::string::npos) << "page " << p + 1;
         }
         if (text.find("g2 row") != std::string::npos) {
-            EXPECT_NE(text.find("Head2"), std::string::npos) << "page " << p;
+            EXPECT_NE(text.find("Head2"), std::string::npos) << "page " << p + 1;
         }
     }
+    EXPECT_GE(pages_of_group_2_only, 1u);
 }

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "inline/typesetter.h"
 
 using namespace reportc;
@@ -16,7 +20,7 @@ struct TypesetterSetup {
         EXPECT_TRUE(fonts.add_family("Sans", root + "liberation/LiberationSans-Regular.ttf", root + "liberation/LiberationSans-Bold.ttf", "", "", error)) << error;
         EXPECT_TRUE(fonts.add_family("Sym", root + "dejavu/DejaVuSans.ttf", "", "", "", error)) << error;
         fonts.set_fallbacks({"Sym"});
-        hyphenator = text::Hyphenator::load("/usr/share/hyphen/hyph_en_US.dic", error);
+        hyphenator = text::Hyphenator::load(REPORTC_HYPHEN_DICTIONARY, error);
         EXPECT_NE(hyphenator, nullptr) << error;
     }
     inl::ParagraphInput input(const std::string& text, Length width, style::Align align = style::Align::Justify) {
@@ -56,16 +60,37 @@ TEST(inline_Typesetter, JustifiedLinesFillTheMeasure) {
 }
 
 TEST(inline_Typesetter, HyphenatesWhenNeededAndShowsTheHyphen) {
-    // A narrow measure forces a hyphenation break; the line then ends with "-".
+    // A narrow measure forces hyphenation breaks. Each line that ends in "-" ends at one of the
+    // dictionary's points of the word it cuts, and the rest of that word opens the next line, so
+    // joining the lines gives back the words.
     TypesetterSetup s;
     inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
     auto out = t.set(s.input("international documentation responsibilities", Length::from_pt(80)));
-    bool hyphen = false;
-    for (const auto& l : out.lines) hyphen = hyphen || (!l.fragments.empty() && l.fragments.back().text.back() == '-');
-    EXPECT_TRUE(hyphen);
-    std::string all;
-    for (const auto& l : out.lines) all += line_text(l) + "|";
-    EXPECT_EQ(all.find("ASEAN-"), std::string::npos);
+    std::vector<std::string> words;
+    int hyphenated = 0;
+    bool word_open = false;  // the previous line ended in a hyphen
+    for (const auto& l : out.lines) {
+        for (size_t i = 0; i < l.fragments.size(); ++i) {
+            std::string text = l.fragments[i].text;
+            if (word_open && i == 0) {
+                const std::string prefix = words.back();
+                words.back() += text;
+                auto points = s.hyphenator->points(words.back());
+                EXPECT_NE(std::find(points.begin(), points.end(), prefix.size()), points.end())
+                    << "'" << prefix << "-' is not a hyphenation point of " << words.back();
+            } else {
+                words.push_back(text);
+            }
+        }
+        word_open = !l.fragments.empty() && l.fragments.back().text.back() == '-';
+        if (word_open) {
+            ++hyphenated;
+            words.back().pop_back();  // the hyphen shown at the end of the line
+        }
+    }
+    EXPECT_FALSE(word_open);
+    EXPECT_GE(hyphenated, 2) << "the measure is narrower than two of the words";
+    EXPECT_EQ(words, (std::vector<std::string>{"international", "documentation", "responsibilities"}));
 }
 
 TEST(inline_Typesetter, NeverHyphenatesUrlsOrAcronyms) {

@@ -1,5 +1,5 @@
 // Font faces: metrics, coverage and load errors, checked against the numbers libharu 2.3.0
-// writes into the PDF (notes §1, §4; pitfalls 9-11, 14).
+// writes into the PDF (docs/libharu-notes.md §L2-§L5, §L12).
 #include <gtest/gtest.h>
 
 #include <ft2build.h>
@@ -84,8 +84,8 @@ TEST(text_FontFace, WidthOfHelloIsTheSumRule) {
 }
 
 TEST(text_FontFace, WidthsOfWhatLibharuSubstitutes) {
-    // A missing BMP character measures as .notdef (750 in Liberation Sans, notes §1); a
-    // non-BMP one as the space libharu turns it into; an invalid byte as U+FFFD would.
+    // A missing BMP character measures as .notdef (750 in Liberation Sans,
+    // docs/libharu-notes.md §L2); a non-BMP one as the space libharu turns it into; an invalid byte as U+FFFD would.
     auto sans = must_load(kSans);
     EXPECT_EQ(sans->advance(0x27A2), 750);
     EXPECT_EQ(sans->advance(0x1F600), sans->advance(' '));
@@ -94,7 +94,8 @@ TEST(text_FontFace, WidthsOfWhatLibharuSubstitutes) {
 }
 
 TEST(text_FontFace, LiberationLacksNbHyphenAndArrowThatDejaVuHas) {
-    // The two characters from the annual report that Liberation Sans 2 boxes (notes §1).
+    // The two characters from the annual report that Liberation Sans 2 boxes
+    // (docs/libharu-notes.md §L2).
     auto sans = must_load(kSans);
     auto dejavu = must_load(kDejaVu);
     EXPECT_FALSE(sans->has_glyph(0x2011));
@@ -110,7 +111,8 @@ TEST(text_FontFace, LiberationLacksNbHyphenAndArrowThatDejaVuHas) {
 }
 
 TEST(text_FontFace, NestedCompositesAreNotRenderable) {
-    // DejaVu's Ǆ Ǘ ŉ are composites of composites, which 2.3.0 subsets as "D  Uu n" (notes §1).
+    // DejaVu's Ǆ Ǘ ŉ are composites of composites, which 2.3.0 subsets incompletely
+    // (docs/libharu-notes.md §L5).
     auto dejavu = must_load(kDejaVu);
     auto sans = must_load(kSans);
     for (char32_t cp : {char32_t(0x01C4), char32_t(0x01C5), char32_t(0x01D7), char32_t(0x01D8), char32_t(0x0149)}) {
@@ -121,7 +123,7 @@ TEST(text_FontFace, NestedCompositesAreNotRenderable) {
     EXPECT_TRUE(dejavu->has_glyph(U'é'));  // a one-level composite survives
 }
 
-TEST(text_FontFace, NestedCompositeCountsMatchTheMeasuredNotes) {
+TEST(text_FontFace, NestedCompositeCountsOfTheShippedFonts) {
     // Of every mapped BMP character, DejaVu Sans loses exactly 612 and Liberation Sans none.
     struct Case { std::string path; int lost; };
     for (const Case& c : {Case{kDejaVu, 612}, Case{kSans, 0}}) {
@@ -181,7 +183,8 @@ TEST(text_FontFace, NonFontFileIsAnError) {
 }
 
 TEST(text_FontFace, TruncatedFontIsAnError) {
-    // libharu returns NULL for these without calling its error handler (pitfall 11).
+    // libharu returns NULL for these without calling its error handler
+    // (docs/libharu-notes.md §L12).
     std::vector<char> bytes = read_bytes(kSans);
     ASSERT_GT(bytes.size(), 400000u);
     std::string error;
@@ -198,7 +201,7 @@ TEST(text_FontFace, TruncatedFontIsAnError) {
 }
 
 TEST(text_FontFace, ZeroUnitsPerEmIsAnError) {
-    // 2.3.0 dies with SIGFPE on this file (pitfall 11); we must refuse it first.
+    // 2.3.0 dies with SIGFPE on this file (docs/libharu-notes.md §L12); we must refuse it first.
     std::vector<char> bytes = read_bytes(kSans);
     // Find 'head' in the table directory and clear unitsPerEm (offset 18 in the table).
     size_t num_tables = size_t(uint8_t(bytes[4])) << 8 | uint8_t(bytes[5]);

@@ -1,4 +1,5 @@
-// Hyphenation points from Debian's hyph_en_US.dic, with the cleaning libhyphen needs (notes §10).
+// Hyphenation points from Debian's hyph_en_US.dic, with the cleaning libhyphen needs
+// (docs/libharu-notes.md §L16).
 #include <gtest/gtest.h>
 
 #include "test_paths.h"
@@ -38,7 +39,7 @@ std::string show(std::string_view word, const Points& points) {
 }
 
 TEST_F(text_Hyphenator, PlainWord) {
-    // The notes' reference result: hy-phen-ation.
+    // The raw libhyphen result (docs/libharu-notes.md §L16): hy-phen-ation.
     EXPECT_EQ(points("hyphenation"), (Points{2, 6}));
     EXPECT_EQ(show("certificate", points("certificate")), "cer=tifi=cate");
     EXPECT_EQ(show("responsibilities", points("responsibilities")), "re=spon=si=bil=i=ties");
@@ -86,7 +87,8 @@ TEST_F(text_Hyphenator, ExplicitHyphensSplitTheWord) {
     EXPECT_EQ(show("capacity-building", points("capacity-building")), "ca=pac=ity-build=ing");
     EXPECT_EQ(show("ROCB-supported", points("ROCB-supported")), "ROCB-sup=ported");  // acronym part skipped
     EXPECT_EQ(show("Asia\u2013Pacific", points("Asia\u2013Pacific")), "Asia\u2013Pa=cific");
-    // libhyphen alone put a break beside the hyphen in "re-enter" (notes §10); we do not.
+    // libhyphen alone puts a break beside the hyphen in "re-enter" (docs/libharu-notes.md §L16);
+    // we do not.
     EXPECT_EQ(show("re-enter", points("re-enter")), "re-en=ter");
 }
 

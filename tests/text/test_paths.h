@@ -1,5 +1,5 @@
 #pragma once
-// Paths shared by the text tests: shipped fonts, the system dictionary, scratch files.
+// Paths shared by the text tests: shipped fonts, the hyphenation dictionary, scratch files.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -16,7 +16,7 @@ inline const std::string kSansItalic = font("liberation/LiberationSans-Italic.tt
 inline const std::string kSansBoldItalic = font("liberation/LiberationSans-BoldItalic.ttf");
 inline const std::string kDejaVu = font("dejavu/DejaVuSans.ttf");
 inline const std::string kDejaVuBold = font("dejavu/DejaVuSans-Bold.ttf");
-inline const std::string kDictionary = "/usr/share/hyphen/hyph_en_US.dic";
+inline const std::string kDictionary = REPORTC_HYPHEN_DICTIONARY;  // found by tests/CMakeLists.txt
 
 inline std::vector<char> read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
