@@ -122,12 +122,12 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
     xref_options.check_abbreviations = options.check_register;
     xref::resolve(*document, xref_options, diags);
 
-    text::FontRegistry fonts;
+    text::FontRegistry fonts(text::read_fonts_through(env));
     register_fonts(*layout_source, fonts, diags);
     std::unique_ptr<text::Hyphenator> hyphenator;
     if (!layout_source->hyphenation_dictionary.empty()) {
         std::string error;
-        hyphenator = text::Hyphenator::load(layout_source->hyphenation_dictionary, error);
+        hyphenator = text::Hyphenator::read(env, layout_source->hyphenation_dictionary, error);
         if (!hyphenator) diags.error(layout_source->hyphenation_span, error);
     }
     std::string master_name = setting(*layout_source, "page-master", "body");

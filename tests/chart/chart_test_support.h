@@ -26,7 +26,8 @@ inline std::string font_path(const std::string& file) { return std::string(REPOR
 // Liberation Sans (regular, bold, italic, bold italic) with DejaVu Sans as fallback.
 inline const text::FontRegistry& fonts() {
     static const std::unique_ptr<text::FontRegistry> registry = [] {
-        auto r = std::make_unique<text::FontRegistry>();
+        static const RealEnvironment env;
+        auto r = std::make_unique<text::FontRegistry>(text::read_fonts_through(env));
         std::string error;
         r->add_family("Liberation Sans", font_path("liberation/LiberationSans-Regular.ttf"),
                       font_path("liberation/LiberationSans-Bold.ttf"), font_path("liberation/LiberationSans-Italic.ttf"),

@@ -7,7 +7,8 @@ using namespace reportc;
 namespace {
 
 struct TypesetterSetup {
-    text::FontRegistry fonts;
+    RealEnvironment env;
+    text::FontRegistry fonts{text::read_fonts_through(env)};
     std::unique_ptr<text::Hyphenator> hyphenator;
     Diagnostics diags;
     TypesetterSetup() {
@@ -16,7 +17,7 @@ struct TypesetterSetup {
         EXPECT_TRUE(fonts.add_family("Sans", root + "liberation/LiberationSans-Regular.ttf", root + "liberation/LiberationSans-Bold.ttf", "", "", error)) << error;
         EXPECT_TRUE(fonts.add_family("Sym", root + "dejavu/DejaVuSans.ttf", "", "", "", error)) << error;
         fonts.set_fallbacks({"Sym"});
-        hyphenator = text::Hyphenator::load("/usr/share/hyphen/hyph_en_US.dic", error);
+        hyphenator = text::Hyphenator::read(env, "/usr/share/hyphen/hyph_en_US.dic", error);
         EXPECT_NE(hyphenator, nullptr) << error;
     }
     inl::ParagraphInput input(const std::string& text, Length width, style::Align align = style::Align::Justify) {
