@@ -62,7 +62,7 @@ inline Length pt(double v) { return Length::from_pt(v); }
 inline frame::FrameDocument document_of(const Graphic& g) {
     frame::FrameDocument doc;
     for (size_t i = 0; i < fonts().face_count(); ++i)
-        doc.fonts.push_back({fonts().face(int(i)).path(), fonts().face(int(i)).postscript_name()});
+        doc.fonts.push_back({fonts().face(int(i)).path(), fonts().face(int(i)).postscript_name(), fonts().face(int(i)).bytes()});
     doc.info.creation_epoch = 1600000000;
     frame::Page page;
     page.size = Size{g.width, g.height};
