@@ -49,12 +49,12 @@ std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::str
     ++m_counts.layouts_parsed;
     auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(*layout), {}, nullptr, nullptr, nullptr, {}});
     r->styles = style::Stylesheet::build(r->layout, diags);
-    r->fonts = std::make_unique<text::FontRegistry>();
+    r->fonts = std::make_unique<text::FontRegistry>(text::read_fonts_through(m_env));
     register_fonts(r->layout, *r->fonts, diags);
     m_counts.font_families_loaded += r->layout.font_families.size();
     if (!r->layout.hyphenation_dictionary.empty()) {
         std::string error;
-        r->hyphenator = text::Hyphenator::load(r->layout.hyphenation_dictionary, error);
+        r->hyphenator = text::Hyphenator::read(m_env, r->layout.hyphenation_dictionary, error);
         if (!r->hyphenator) diags.error(r->layout.hyphenation_span, error);
         ++m_counts.dictionaries_loaded;
     }

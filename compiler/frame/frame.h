@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/bytes.h"
 #include "base/geometry.h"
 #include "base/length.h"
 
@@ -15,8 +16,9 @@ namespace reportc::frame {
 
 // A font file used by the document; TextItem::font indexes FrameDocument::fonts.
 struct FontFile {
-    std::string path;             // absolute or working-directory-relative TTF path
+    std::string path;             // absolute or working-directory-relative TTF path, for messages
     std::string postscript_name;  // e.g. "LiberationSans-Bold", for traces and PDF names
+    FontBytes bytes;              // the whole TTF file, read once; the PDF and PNG writers use these
 };
 
 // One run of glyphs from one font, set at (x, baseline y). Justified lines are emitted as one

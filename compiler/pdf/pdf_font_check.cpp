@@ -1,8 +1,7 @@
-// A cheap look at a font file's table directory before libharu parses it: libharu 2.3.0 dies
+// A cheap look at a font's table directory before libharu parses it: libharu 2.3.0 dies
 // with SIGFPE on unitsPerEm = 0 and returns NULL without an error for truncated files
 // (docs/libharu-notes.md §L12), and it only reads TrueType outlines.
 #include <cstdint>
-#include <fstream>
 #include <string>
 
 #include "pdf/pdf_fonts.h"
@@ -16,10 +15,7 @@ uint16_t be16(const unsigned char* p) { return uint16_t(p[0] << 8 | p[1]); }
 
 }  // namespace
 
-std::optional<std::string> font_file_problem(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;  // libharu reports FILE_OPEN_ERROR with the errno
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+std::optional<std::string> font_file_problem(const std::string& bytes) {
     const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
     const size_t size = bytes.size();
 

@@ -108,12 +108,12 @@ HPDF_Font FontSet::load(int index) {
         return other.font;
     }
     const std::string what = "loading font " + std::to_string(index) + " \"" + file.path + "\"";
-    if (std::optional<std::string> problem = font_file_problem(file.path)) {
+    if (std::optional<std::string> problem = font_file_problem(*file.bytes)) {
         m_doc.diags().error(Span{}, "pdf: font " + std::to_string(index) + " \"" + file.path + "\" cannot be used: " + *problem);
         return nullptr;
     }
     HPDF_Doc pdf = m_doc.handle();
-    const char* name = HPDF_LoadTTFontFromFile(pdf, file.path.c_str(), HPDF_TRUE);
+    const char* name = load_true_type_font(pdf, *file.bytes);
     if (!m_doc.check_handle(name, what)) return nullptr;
     HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
     if (!m_doc.check_handle(font, what + " as a UTF-8 font")) return nullptr;

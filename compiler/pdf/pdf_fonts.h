@@ -1,5 +1,5 @@
 #pragma once
-// Internal to the pdf module: the document's fonts, loaded from their TTF files on first use.
+// Internal to the pdf module: the document's fonts, loaded from their bytes on first use.
 #include <hpdf.h>
 
 #include <map>
@@ -43,9 +43,14 @@ private:
     std::map<std::string, int> m_loaded_paths;  // path -> index of the entry that loaded it
 };
 
-// pdf_font_check.cpp: why `path` cannot be given to libharu safely (truncated, CFF outlines, a
-// collection, unitsPerEm 0, …), or nullopt. A missing file is left to libharu to report.
-std::optional<std::string> font_file_problem(const std::string& path);
+// pdf_font_check.cpp: why a font file's `bytes` cannot be given to libharu safely (truncated,
+// CFF outlines, a collection, unitsPerEm 0, …), or nullopt.
+std::optional<std::string> font_file_problem(const std::string& bytes);
+
+// pdf_font_load.cpp: registers the TrueType font in `bytes` with the document, embedded, and
+// returns its base font name (the name HPDF_GetFont takes); nullptr after a libharu error,
+// which the caller's check_handle reports.
+const char* load_true_type_font(HPDF_Doc pdf, const std::string& bytes);
 
 // The /CMapType 2 identity ToUnicode CMap (code = UCS-2 code point, surrogates skipped) that
 // replaces libharu's malformed copy of Identity-H.

@@ -105,8 +105,11 @@ private:
 void validate(const frame::FrameDocument& doc, Diagnostics& diags) {
     Validator v(diags);
     if (doc.pages.empty()) v.error("the document has no pages");
-    for (size_t i = 0; i < doc.fonts.size(); ++i)
-        if (doc.fonts[i].path.empty()) v.error("font " + std::to_string(i) + " has an empty path");
+    for (size_t i = 0; i < doc.fonts.size(); ++i) {
+        const frame::FontFile& font = doc.fonts[i];
+        if (font.path.empty()) v.error("font " + std::to_string(i) + " has an empty path");
+        else if (!font.bytes) v.error("font " + std::to_string(i) + " \"" + font.path + "\" has no bytes: its file was not read");
+    }
 
     const frame::DocumentInfo& info = doc.info;
     v.string(info.title, "document title");

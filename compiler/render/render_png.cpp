@@ -30,14 +30,30 @@ FT_Library library() {
 
 const cairo_user_data_key_t kFaceKey{};
 
+// What cairo's font face keeps alive: the FT_Face and the font bytes FreeType reads from.
+struct OwnedFace {
+    OwnedFace(FT_Face f, FontBytes b) : face(f), bytes(std::move(b)) {}
+    ~OwnedFace() { FT_Done_Face(face); }
+    OwnedFace(const OwnedFace&) = delete;
+    OwnedFace& operator=(const OwnedFace&) = delete;
+    FT_Face face;
+    FontBytes bytes;
+};
+
 // A frame font as cairo draws it, with the PDF's advances (floor(advance * 1000 / upem)).
 class Font {
 public:
-    static std::unique_ptr<Font> open(const std::string& path, std::string& error) {
+    static std::unique_ptr<Font> open(const frame::FontFile& file, std::string& error) {
+        const std::string& path = file.path;
         FT_Library lib = library();
         FT_Face face = nullptr;
-        if (!lib || FT_New_Face(lib, path.c_str(), 0, &face) != 0 || !face) {
-            error = "cannot open font file '" + path + "'";
+        if (!file.bytes) {
+            error = "font '" + path + "' has no bytes: its file was not read";
+            return nullptr;
+        }
+        const auto* data = reinterpret_cast<const FT_Byte*>(file.bytes->data());
+        if (!lib || FT_New_Memory_Face(lib, data, FT_Long(file.bytes->size()), 0, &face) != 0 || !face) {
+            error = "font '" + path + "' cannot be read by FreeType";
             return nullptr;
         }
         if (face->units_per_EM == 0) {
@@ -48,15 +64,17 @@ public:
         auto font = std::unique_ptr<Font>(new Font());
         font->m_face = face;
         font->m_cairo = cairo_ft_font_face_create_for_ft_face(face, FT_LOAD_NO_HINTING);
-        // The FT_Face is released when cairo releases the font face (cairo's documented idiom).
-        if (cairo_font_face_set_user_data(font->m_cairo, &kFaceKey, face, [](void* f) { FT_Done_Face(static_cast<FT_Face>(f)); }) !=
-            CAIRO_STATUS_SUCCESS) {
+        // The FT_Face, and the bytes it reads from, are released when cairo releases the font
+        // face (cairo's documented idiom); cairo may cache it beyond this render.
+        auto owned = std::make_unique<OwnedFace>(face, file.bytes);
+        auto release = [](void* f) { std::unique_ptr<OwnedFace>(static_cast<OwnedFace*>(f)); };
+        if (cairo_font_face_set_user_data(font->m_cairo, &kFaceKey, owned.get(), release) != CAIRO_STATUS_SUCCESS) {
             cairo_font_face_destroy(font->m_cairo);
-            FT_Done_Face(face);
             font->m_cairo = nullptr;
             error = "cannot use font '" + path + "' with cairo";
-            return nullptr;
+            return nullptr;  // `owned` closes the face
         }
+        owned.release();  // cairo owns it now
         return font;
     }
     ~Font() {
@@ -150,7 +168,7 @@ bool render(const frame::FrameDocument& doc, size_t page_index, const Rect& regi
     std::vector<std::unique_ptr<Font>> fonts;
     for (const auto& f : doc.fonts) {
         std::string font_error;
-        fonts.push_back(Font::open(f.path, font_error));
+        fonts.push_back(Font::open(f, font_error));
         if (!fonts.back()) {
             error = font_error;
             return false;

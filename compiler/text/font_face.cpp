@@ -5,9 +5,7 @@
 #include FT_OUTLINE_H
 #include FT_TRUETYPE_TABLES_H
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include <span>
 #include <vector>
 
 #include "base/utf8.h"
@@ -18,25 +16,6 @@ namespace {
 
 constexpr uint16_t kUnknownGid = 0xFFFF;  // cache sentinel; real glyph ids are < numGlyphs <= 65535
 
-bool read_file(const std::string& path, std::vector<uint8_t>& out, std::string& error) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        error = "cannot open font file '" + path + "': " + std::strerror(errno);
-        return false;
-    }
-    uint8_t buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
-    bool failed = std::ferror(f);
-    int saved = errno;
-    std::fclose(f);
-    if (failed) {
-        error = "cannot read font file '" + path + "': " + std::strerror(saved);
-        return false;
-    }
-    return true;
-}
-
 // 1/1000 em truncated toward zero, as libharu computes /Ascent, /Descent and the bbox.
 int milli(int units, int upem) { return int(int64_t(units) * 1000 / upem); }
 
@@ -44,7 +23,7 @@ int milli(int units, int upem) { return int(int64_t(units) * 1000 / upem); }
 
 struct FontFace::Impl {
     std::string path, postscript_name;
-    std::vector<uint8_t> data;  // FreeType reads from this buffer for the face's lifetime
+    FontBytes bytes;  // FreeType reads from these until ~Impl's body has freed the face
     sfnt::Info info;
     FT_Library library = nullptr;
     FT_Face face = nullptr;
@@ -78,21 +57,22 @@ struct FontFace::Impl {
     }
 };
 
-std::unique_ptr<FontFace> FontFace::load(const std::string& path, std::string& error) {
+std::unique_ptr<FontFace> FontFace::load(const std::string& path, FontBytes bytes, std::string& error) {
     auto impl = std::make_unique<Impl>();
     impl->path = path;
+    impl->bytes = bytes ? std::move(bytes) : std::make_shared<const std::string>();
+    const std::span<const uint8_t> data(reinterpret_cast<const uint8_t*>(impl->bytes->data()), impl->bytes->size());
     // Validate with our own reader first: FreeType accepts files that make libharu 2.3.0
     // crash or fail silently (docs/libharu-notes.md §L12); refused here, they are reported
     // before anything is measured with them.
-    if (!read_file(path, impl->data, error)) return nullptr;
-    if (!sfnt::parse(impl->data, path, impl->info, error)) return nullptr;
+    if (!sfnt::parse(data, path, impl->info, error)) return nullptr;
 
     const std::string font = "font '" + path + "'";
     if (FT_Error e = FT_Init_FreeType(&impl->library)) {
         error = "cannot initialise FreeType for " + font + " (error " + std::to_string(e) + ")";
         return nullptr;
     }
-    if (FT_Error e = FT_New_Memory_Face(impl->library, impl->data.data(), FT_Long(impl->data.size()), 0, &impl->face)) {
+    if (FT_Error e = FT_New_Memory_Face(impl->library, data.data(), FT_Long(data.size()), 0, &impl->face)) {
         impl->face = nullptr;
         error = font + " cannot be read by FreeType (error " + std::to_string(e) + ")";
         return nullptr;
@@ -126,6 +106,7 @@ FontFace::FontFace(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 FontFace::~FontFace() = default;
 
 const std::string& FontFace::path() const { return m_impl->path; }
+const FontBytes& FontFace::bytes() const { return m_impl->bytes; }
 const std::string& FontFace::postscript_name() const { return m_impl->postscript_name; }
 int FontFace::units_per_em() const { return m_impl->info.units_per_em; }
 int FontFace::ascender() const { return m_impl->ascender; }

@@ -11,21 +11,27 @@
 #include <string>
 #include <string_view>
 
+#include "base/bytes.h"
 #include "base/length.h"
 
 namespace reportc::text {
 
+using FontBytes = reportc::FontBytes;
+
 class FontFace {
 public:
-    // nullptr and a message in `error` on failure ("cannot open font file 'x': …", "font 'x' has
-    // units-per-em 0", "font 'x' is not a TrueType (glyf) font", "font 'x' is truncated …");
-    // never crashes on a bad file.
-    static std::unique_ptr<FontFace> load(const std::string& path, std::string& error);
+    // The face over `bytes`, the whole font file, which the face shares (FreeType reads from it
+    // for the face's lifetime) and hands on through bytes(). `path` only names the font in
+    // messages and in the PDF writer's; nothing is read from it. nullptr and a message in `error`
+    // on failure ("font 'x' has units-per-em 0", "font 'x' is not a TrueType (glyf) font",
+    // "font 'x' is truncated …"); never crashes on bad bytes.
+    static std::unique_ptr<FontFace> load(const std::string& path, FontBytes bytes, std::string& error);
     ~FontFace();
     FontFace(const FontFace&) = delete;
     FontFace& operator=(const FontFace&) = delete;
 
     const std::string& path() const;
+    const FontBytes& bytes() const;  // the file's bytes, for the PDF writer and the renderer
     const std::string& postscript_name() const;  // e.g. "LiberationSans-Bold"
     int units_per_em() const;
 

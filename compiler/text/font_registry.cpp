@@ -34,7 +34,18 @@ std::vector<char32_t> substitutes(char32_t cp) {
 
 }  // namespace
 
-FontRegistry::FontRegistry() = default;
+FontReader read_fonts_through(const Environment& env) {
+    return [&env](const std::string& path, std::string& error) -> FontBytes {
+        std::optional<std::string> bytes = env.read_file(path);
+        if (!bytes) {
+            error = "cannot read font file '" + path + "'";
+            return nullptr;
+        }
+        return std::make_shared<const std::string>(std::move(*bytes));
+    };
+}
+
+FontRegistry::FontRegistry(FontReader read) : m_read(std::move(read)) {}
 FontRegistry::~FontRegistry() = default;
 
 int FontRegistry::find_family(const std::string& name) const {
@@ -65,7 +76,8 @@ bool FontRegistry::add_family(const std::string& name, const std::string& regula
             family.faces[slot] = it->second;
             continue;
         }
-        std::unique_ptr<FontFace> face = FontFace::load(path, error);
+        FontBytes bytes = m_read(path, error);
+        std::unique_ptr<FontFace> face = bytes ? FontFace::load(path, std::move(bytes), error) : nullptr;
         if (!face) {
             // Leave the registry as it was, so indices stay deterministic after an error.
             m_faces.resize(faces_before);

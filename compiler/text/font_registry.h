@@ -5,6 +5,7 @@
 // (docs/libharu-notes.md §L2), so coverage is decided here, before layout measures anything:
 // text is split into runs that each use one face having every character of the run.
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -12,9 +13,16 @@
 #include <string_view>
 #include <vector>
 
+#include "source/environment.h"
 #include "text/font_face.h"
 
 namespace reportc::text {
+
+// Reads a whole font file; nullptr and a message in `error` when it cannot.
+using FontReader = std::function<FontBytes(const std::string& path, std::string& error)>;
+
+// A FontReader over env.read_file ("cannot read font file 'x'"). `env` must outlive it.
+FontReader read_fonts_through(const Environment& env);
 
 struct FaceRequest {
     std::string family;
@@ -37,14 +45,16 @@ struct MissingChar {
 
 class FontRegistry {
 public:
-    FontRegistry();
+    // Every font file is read through `read`, once per path.
+    explicit FontRegistry(FontReader read);
     ~FontRegistry();
     FontRegistry(const FontRegistry&) = delete;
     FontRegistry& operator=(const FontRegistry&) = delete;
 
     // Registers a family. Any of the four paths may be empty, but not all. Faces are loaded
     // eagerly, in the order regular, bold, italic, bold italic, so face indices follow
-    // registration order; a path already loaded (by this or another family) reuses its face.
+    // registration order; a path already loaded (by this or another family) reuses its face
+    // and is not read again.
     // Returns false with `error` on an unloadable file or a duplicate family name; the
     // registry is then unchanged.
     bool add_family(const std::string& name, const std::string& regular, const std::string& bold,
@@ -81,6 +91,7 @@ private:
     int find_family(const std::string& name) const;
     bool covers_ascii(int face, std::string_view text) const;
 
+    FontReader m_read;
     std::vector<std::unique_ptr<FontFace>> m_faces;
     std::vector<Family> m_families;
     std::map<std::string, int> m_face_by_path;

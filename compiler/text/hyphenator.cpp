@@ -124,10 +124,11 @@ struct Hyphenator::Impl {
     }
 };
 
-std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dic_path, std::string& error) {
-    std::FILE* f = std::fopen(dic_path.c_str(), "r");
+std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dic_path, const std::string& bytes, std::string& error) {
+    // libhyphen parses only from a FILE*; fmemopen gives it one over the bytes (no copy, no disk).
+    std::FILE* f = fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "r");
     if (!f) {
-        error = "cannot open hyphenation dictionary '" + dic_path + "': " + std::strerror(errno);
+        error = "cannot read hyphenation dictionary '" + dic_path + "': " + std::strerror(errno);
         return nullptr;
     }
     auto impl = std::make_unique<Impl>();
@@ -144,6 +145,15 @@ std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dic_path, std::s
         return nullptr;
     }
     return std::unique_ptr<Hyphenator>(new Hyphenator(std::move(impl)));
+}
+
+std::unique_ptr<Hyphenator> Hyphenator::read(const Environment& env, const std::string& path, std::string& error) {
+    std::optional<std::string> bytes = env.read_file(path);
+    if (!bytes) {
+        error = "cannot read hyphenation dictionary '" + path + "'";
+        return nullptr;
+    }
+    return load(path, *bytes, error);
 }
 
 Hyphenator::Hyphenator(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}

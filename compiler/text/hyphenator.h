@@ -6,13 +6,19 @@
 #include <string_view>
 #include <vector>
 
+#include "source/environment.h"
+
 namespace reportc::text {
 
 class Hyphenator {
 public:
-    // Only UTF-8 pattern files (first line "UTF-8") are accepted: points are mapped back from
-    // character indices, which is what libhyphen returns for those.
-    static std::unique_ptr<Hyphenator> load(const std::string& dic_path, std::string& error);
+    // The dictionary in `bytes` (a whole .dic file); `path_for_messages` only names it in
+    // errors. Only UTF-8 pattern files (first line "UTF-8") are accepted: points are mapped back
+    // from character indices, which is what libhyphen returns for those.
+    static std::unique_ptr<Hyphenator> load(const std::string& path_for_messages, const std::string& bytes,
+                                            std::string& error);
+    // Reads `path` once through `env` and loads it ("cannot read hyphenation dictionary 'x'").
+    static std::unique_ptr<Hyphenator> read(const Environment& env, const std::string& path, std::string& error);
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;
     Hyphenator& operator=(const Hyphenator&) = delete;

@@ -30,7 +30,7 @@ struct Table {
 // Big-endian reads that never step outside the file; `ok` turns false instead.
 class Reader {
 public:
-    explicit Reader(const std::vector<uint8_t>& d) : m_data(d) {}
+    explicit Reader(std::span<const uint8_t> d) : m_data(d) {}
     bool ok = true;
     uint32_t u8(size_t at) { return in(at, 1) ? m_data[at] : 0; }
     uint32_t u16(size_t at) { return in(at, 2) ? uint32_t(m_data[at]) << 8 | m_data[at + 1] : 0; }
@@ -42,7 +42,7 @@ private:
         if (at + n > m_data.size()) ok = false;
         return ok;
     }
-    const std::vector<uint8_t>& m_data;
+    std::span<const uint8_t> m_data;
 };
 
 // libharu 2.3.0 copies only the components of composites it is asked for (CheckCompositGryph,
@@ -85,7 +85,7 @@ bool mark_renderable(Reader& r, const Table& glyf, const std::vector<uint32_t>& 
 
 }  // namespace
 
-bool parse(const std::vector<uint8_t>& data, const std::string& path, Info& info, std::string& error) {
+bool parse(std::span<const uint8_t> data, const std::string& path, Info& info, std::string& error) {
     const std::string font = "font '" + path + "'";
     Reader r(data);
     if (data.size() < 12) {

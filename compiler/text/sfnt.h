@@ -4,6 +4,7 @@
 // about libharu's view of the file: which tables it dereferences without checks, how it
 // truncates widths, and which glyphs its one-level composite walk loses.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,6 @@ struct Info {
 };
 
 // Validates `data` (the whole file) and fills `info`; false with a message naming `path`.
-bool parse(const std::vector<uint8_t>& data, const std::string& path, Info& info, std::string& error);
+bool parse(std::span<const uint8_t> data, const std::string& path, Info& info, std::string& error);
 
 }  // namespace reportc::text::sfnt

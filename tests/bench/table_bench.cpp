@@ -22,7 +22,7 @@ struct Fixture {
     Diagnostics diags;
     doc::LayoutSource layout;
     style::Stylesheet styles;
-    text::FontRegistry fonts;
+    text::FontRegistry fonts{text::read_fonts_through(env)};
     std::unique_ptr<text::Hyphenator> hyphenator;
 
     Fixture() {
@@ -31,7 +31,7 @@ struct Fixture {
         std::string error;
         for (const auto& f : layout.font_families) fonts.add_family(f.name, f.regular, f.bold, f.italic, f.bold_italic, error);
         fonts.set_fallbacks(layout.fallback_families);
-        hyphenator = text::Hyphenator::load(layout.hyphenation_dictionary, error);
+        hyphenator = text::Hyphenator::read(env, layout.hyphenation_dictionary, error);
     }
 };
 

@@ -26,7 +26,8 @@ inline std::string font_path(const std::string& file) { return std::string(REPOR
 // Liberation Sans (regular, bold, italic, bold italic) with DejaVu Sans as fallback.
 inline const text::FontRegistry& fonts() {
     static const std::unique_ptr<text::FontRegistry> registry = [] {
-        auto r = std::make_unique<text::FontRegistry>();
+        static const RealEnvironment env;
+        auto r = std::make_unique<text::FontRegistry>(text::read_fonts_through(env));
         std::string error;
         r->add_family("Liberation Sans", font_path("liberation/LiberationSans-Regular.ttf"),
                       font_path("liberation/LiberationSans-Bold.ttf"), font_path("liberation/LiberationSans-Italic.ttf"),
@@ -61,7 +62,7 @@ inline Length pt(double v) { return Length::from_pt(v); }
 inline frame::FrameDocument document_of(const Graphic& g) {
     frame::FrameDocument doc;
     for (size_t i = 0; i < fonts().face_count(); ++i)
-        doc.fonts.push_back({fonts().face(int(i)).path(), fonts().face(int(i)).postscript_name()});
+        doc.fonts.push_back({fonts().face(int(i)).path(), fonts().face(int(i)).postscript_name(), fonts().face(int(i)).bytes()});
     doc.info.creation_epoch = 1600000000;
     frame::Page page;
     page.size = Size{g.width, g.height};

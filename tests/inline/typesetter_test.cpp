@@ -11,7 +11,8 @@ using namespace reportc;
 namespace {
 
 struct TypesetterSetup {
-    text::FontRegistry fonts;
+    RealEnvironment env;
+    text::FontRegistry fonts{text::read_fonts_through(env)};
     std::unique_ptr<text::Hyphenator> hyphenator;
     Diagnostics diags;
     TypesetterSetup() {
@@ -20,7 +21,7 @@ struct TypesetterSetup {
         EXPECT_TRUE(fonts.add_family("Sans", root + "liberation/LiberationSans-Regular.ttf", root + "liberation/LiberationSans-Bold.ttf", "", "", error)) << error;
         EXPECT_TRUE(fonts.add_family("Sym", root + "dejavu/DejaVuSans.ttf", "", "", "", error)) << error;
         fonts.set_fallbacks({"Sym"});
-        hyphenator = text::Hyphenator::load(REPORTC_HYPHEN_DICTIONARY, error);
+        hyphenator = text::Hyphenator::read(env, REPORTC_HYPHEN_DICTIONARY, error);
         EXPECT_NE(hyphenator, nullptr) << error;
     }
     inl::ParagraphInput input(const std::string& text, Length width, style::Align align = style::Align::Justify) {

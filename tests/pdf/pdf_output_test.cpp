@@ -74,21 +74,21 @@ TEST(pdf_Output, EarlierErrorsInTheCollectorDoNotFailTheWrite) {
     EXPECT_EQ(diags.error_count(), 1u);
 }
 
-// A font file that does not exist: libharu's FILE_OPEN_ERROR becomes a diagnostic naming the
-// code and the path; no crash, and the next document is written normally.
-TEST(pdf_Errors, MissingFontFile) {
+// A font whose bytes were never read is refused before libharu sees anything; the next
+// document is written normally.
+TEST(pdf_Errors, FontWithoutBytes) {
     frame::FrameDocument doc = one_line("Hello");
     doc.fonts[0].path = "/nonexistent/NoSuchFont.ttf";
-    EXPECT_EQ(expect_failure(doc),
-              "pdf: libharu error 0x1017 FILE_OPEN_ERROR (detail 2) while loading font 0 \"/nonexistent/NoSuchFont.ttf\"\n");
+    doc.fonts[0].bytes = nullptr;
+    EXPECT_EQ(expect_failure(doc), "pdf: font 0 \"/nonexistent/NoSuchFont.ttf\" has no bytes: its file was not read\n");
     Diagnostics diags;
     EXPECT_TRUE(write_pdf(one_line("Hello"), diags).has_value()) << diagnostics_text(diags);
 }
 
-// Broken font files are errors, never crashes: garbage, a truncated file (libharu would return
-// NULL without an error) and unitsPerEm = 0 (libharu 2.3.0 would die with SIGFPE).
+// Broken font bytes are errors, never crashes: garbage, a truncated file (libharu would return
+// NULL without an error) and unitsPerEm = 0 (libharu 2.3.0 would die with SIGFPE). Only the
+// bytes are given; the paths exist nowhere.
 TEST(pdf_Errors, BrokenFontFiles) {
-    auto dir = output_dir();
     const std::string font = read_file(liberation());
     std::string zero_em = font;
     const size_t tables = (uint8_t(font[4]) << 8) | uint8_t(font[5]);
@@ -99,19 +99,18 @@ TEST(pdf_Errors, BrokenFontFiles) {
                               (uint8_t(font[entry + 10]) << 8) | uint8_t(font[entry + 11]);
         zero_em[offset + 18] = zero_em[offset + 19] = 0;
     }
-    write_file(dir / "garbage.ttf", std::string(2000, 'x'));
-    write_file(dir / "truncated.ttf", font.substr(0, 5000));
-    write_file(dir / "zero-em.ttf", zero_em);
-    const std::pair<std::string, std::string> cases[] = {
-        {"garbage.ttf", "it is not a TrueType font"},
-        {"truncated.ttf", "it is truncated: table '"},
-        {"zero-em.ttf", "its unitsPerEm is 0"},
+    const struct {
+        std::string path, bytes, problem;
+    } cases[] = {
+        {"/nonexistent/garbage.ttf", std::string(2000, 'x'), "it is not a TrueType font"},
+        {"/nonexistent/truncated.ttf", font.substr(0, 5000), "it is truncated: table '"},
+        {"/nonexistent/zero-em.ttf", zero_em, "its unitsPerEm is 0"},
     };
-    for (const auto& [file, problem] : cases) {
+    for (const auto& c : cases) {
         frame::FrameDocument doc = one_line("Hello");
-        doc.fonts[0].path = (dir / file).string();
+        doc.fonts[0] = {c.path, "Broken", std::make_shared<const std::string>(c.bytes)};
         std::string errors = expect_failure(doc);
-        EXPECT_EQ(errors.rfind("pdf: font 0 \"" + doc.fonts[0].path + "\" cannot be used: " + problem, 0), 0u) << errors;
+        EXPECT_EQ(errors.rfind("pdf: font 0 \"" + c.path + "\" cannot be used: " + c.problem, 0), 0u) << errors;
     }
 }
 

@@ -22,6 +22,18 @@ inline std::string dejavu() { return std::string(REPORTC_SOURCE_ROOT) + "/fonts/
 
 inline Length pt(double v) { return Length::from_pt(v); }
 
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// A frame font with the file's bytes, read here as the compiler reads them (once, up front).
+inline frame::FontFile font_file(const std::string& path, const std::string& postscript_name) {
+    return {path, postscript_name, std::make_shared<const std::string>(read_file(path))};
+}
+
 // A4, the size the reports use.
 inline frame::Page a4() { return frame::Page{Size{pt(595.276), pt(841.89)}, {}}; }
 
@@ -46,8 +58,8 @@ inline frame::PathCommand close() { return {frame::PathCommand::Kind::Close, {}}
 // Liberation Sans as font 0 and DejaVu Sans as font 1; creation date pinned.
 inline frame::FrameDocument base_document() {
     frame::FrameDocument doc;
-    doc.fonts.push_back({liberation(), "LiberationSans-Regular"});
-    doc.fonts.push_back({dejavu(), "DejaVuSans"});
+    doc.fonts.push_back(font_file(liberation(), "LiberationSans-Regular"));
+    doc.fonts.push_back(font_file(dejavu(), "DejaVuSans"));
     doc.info.creation_epoch = 1600000000;  // 2020-09-13 12:26:40 UTC
     return doc;
 }
@@ -116,13 +128,6 @@ inline std::filesystem::path output_dir() {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
-}
-
-inline std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 inline void write_file(const std::filesystem::path& path, const std::string& bytes) {

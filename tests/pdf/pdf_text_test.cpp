@@ -48,8 +48,8 @@ TEST(pdf_Text, ToUnicodeIsAnIdentityBfrangeCMap) {
 TEST(pdf_Text, FontsAreEmbeddedSubsetsAndUnusedFontsAreSkipped) {
     auto dir = output_dir();
     frame::FrameDocument doc = base_document();
-    doc.fonts.push_back({std::string(REPORTC_SOURCE_ROOT) + "/fonts/liberation/LiberationSerif-Regular.ttf",
-                         "LiberationSerif-Regular"});
+    doc.fonts.push_back(font_file(std::string(REPORTC_SOURCE_ROOT) + "/fonts/liberation/LiberationSerif-Regular.ttf",
+                                  "LiberationSerif-Regular"));
     frame::Page page = a4();
     page.items.push_back(text(0, 12, 72, 100, "Liberation"));
     page.items.push_back(text(1, 12, 72, 130, "DejaVu ➢"));

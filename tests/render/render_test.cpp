@@ -99,6 +99,25 @@ TEST(render_page, SizeFollowsDpiAndTheBarIsWhereTheFrameSaysItIs) {
     EXPECT_EQ(b.pixel(140, 100), 0xC00000u);
 }
 
+TEST(render_page, FontsAreDrawnFromTheirBytesAlone) {
+    // The frame's font bytes are all the renderer reads: under a path that exists nowhere the
+    // text is drawn exactly as before; a font without bytes is an error naming it.
+    auto dir = out_dir("bytes");
+    std::string error;
+    frame::FrameDocument doc = small_page();
+    ASSERT_TRUE(render::render_page_png(doc, 0, 72, (dir / "disk.png").string(), error)) << error;
+    for (auto& font : doc.fonts) font.path = "/nonexistent/" + font.postscript_name + ".ttf";
+    ASSERT_TRUE(render::render_page_png(doc, 0, 72, (dir / "bytes.png").string(), error)) << error;
+    Png png(dir / "bytes.png");
+    EXPECT_GT(png.inked(110, 45, 140, 60), 30);  // "6.7" at 20 pt
+    std::ifstream a(dir / "disk.png", std::ios::binary), b(dir / "bytes.png", std::ios::binary);
+    EXPECT_TRUE(std::equal(std::istreambuf_iterator<char>(a), {}, std::istreambuf_iterator<char>(b), {}));
+
+    doc.fonts[0].bytes = nullptr;
+    EXPECT_FALSE(render::render_page_png(doc, 0, 72, (dir / "none.png").string(), error));
+    EXPECT_EQ(error, "font '/nonexistent/LiberationSans.ttf' has no bytes: its file was not read");
+}
+
 TEST(render_page, MissingPageIsAnError) {
     // Page 2 of a one-page document: false and a message naming the page count.
     std::string error;

@@ -16,7 +16,7 @@ using namespace testing_paths;
 
 std::unique_ptr<FontFace> must_load(const std::string& path) {
     std::string error;
-    auto face = FontFace::load(path, error);
+    auto face = FontFace::load(path, bytes_of(path), error);
     EXPECT_TRUE(face) << error;
     EXPECT_EQ(error, "");
     return face;
@@ -164,21 +164,34 @@ TEST(text_FontFace, PostscriptNamesOfStyledFaces) {
     EXPECT_EQ(must_load(kSans)->path(), kSans);
 }
 
-TEST(text_FontFace, MissingFileIsAnError) {
-    // A path that does not exist.
+TEST(text_FontFace, LoadsFromBytesAloneUnderAPathThatDoesNotExist) {
+    // Only the bytes are read; the path names the font and nothing is opened. FreeType metrics,
+    // the sfnt checks and the shared bytes are all there.
+    const std::string nowhere = "/nonexistent/dir/Sans.ttf";
+    FontBytes bytes = bytes_of(kSans);
     std::string error;
-    EXPECT_EQ(FontFace::load("/nonexistent/Font.ttf", error), nullptr);
-    EXPECT_EQ(error, "cannot open font file '/nonexistent/Font.ttf': No such file or directory");
+    auto face = FontFace::load(nowhere, bytes, error);
+    ASSERT_TRUE(face) << error;
+    EXPECT_EQ(face->path(), nowhere);
+    EXPECT_EQ(face->bytes(), bytes);  // shared, not copied
+    EXPECT_EQ(face->postscript_name(), "LiberationSans");  // from FreeType
+    EXPECT_EQ(face->units_per_em(), 2048);
+    EXPECT_EQ(face->advance(U'a'), 556);           // floor(1139 * 1000 / 2048), from hmtx
+    EXPECT_EQ(face->ascender(), 905);
+    EXPECT_TRUE(face->has_glyph(U'a'));            // the (3,1) cmap through FreeType
+    EXPECT_FALSE(face->has_glyph(U'\u2011'));
 }
 
-TEST(text_FontFace, NonFontFileIsAnError) {
+TEST(text_FontFace, NonFontBytesAreAnError) {
     // A text file and an empty file are refused before FreeType or libharu see them.
     std::string error;
-    std::string text = write_temp("notes.ttf", {'h', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd', '\n', 'x'});
-    EXPECT_EQ(FontFace::load(text, error), nullptr);
+    const std::string text = "/nonexistent/notes.ttf";
+    EXPECT_EQ(FontFace::load(text, shared({'h', 'e', 'l', 'l', 'o', ' ', 'w', 'o', 'r', 'l', 'd', '\n', 'x'}), error), nullptr);
     EXPECT_EQ(error, "font '" + text + "' is not a TrueType (glyf) font: unknown signature 0x68656c6c");
-    std::string empty = write_temp("empty.ttf", {});
-    EXPECT_EQ(FontFace::load(empty, error), nullptr);
+    const std::string empty = "/nonexistent/empty.ttf";
+    EXPECT_EQ(FontFace::load(empty, shared({}), error), nullptr);
+    EXPECT_EQ(error, "font '" + empty + "' is not a TrueType (glyf) font: the file has only 0 bytes");
+    EXPECT_EQ(FontFace::load(empty, nullptr, error), nullptr);
     EXPECT_EQ(error, "font '" + empty + "' is not a TrueType (glyf) font: the file has only 0 bytes");
 }
 
@@ -188,14 +201,14 @@ TEST(text_FontFace, TruncatedFontIsAnError) {
     std::vector<char> bytes = read_bytes(kSans);
     ASSERT_GT(bytes.size(), 400000u);
     std::string error;
-    std::string half = write_temp("half.ttf", std::vector<char>(bytes.begin(), bytes.begin() + 200000));
-    EXPECT_EQ(FontFace::load(half, error), nullptr);
+    const std::string half = "/nonexistent/half.ttf";
+    EXPECT_EQ(FontFace::load(half, shared(std::vector<char>(bytes.begin(), bytes.begin() + 200000)), error), nullptr);
     EXPECT_NE(error.find("font '" + half + "' is truncated: table '"), std::string::npos) << error;
     EXPECT_NE(error.find("the file has 200000"), std::string::npos) << error;
     for (size_t length : {size_t(4), size_t(12), size_t(100), size_t(1000), bytes.size() - 1}) {
-        std::string path = write_temp("cut.ttf", std::vector<char>(bytes.begin(), bytes.begin() + long(length)));
         error.clear();
-        EXPECT_EQ(FontFace::load(path, error), nullptr) << length;
+        EXPECT_EQ(FontFace::load("cut.ttf", shared(std::vector<char>(bytes.begin(), bytes.begin() + long(length))), error), nullptr)
+            << length;
         EXPECT_FALSE(error.empty()) << length;
     }
 }
@@ -215,9 +228,9 @@ TEST(text_FontFace, ZeroUnitsPerEmIsAnError) {
         patched = true;
     }
     ASSERT_TRUE(patched);
-    std::string path = write_temp("upem0.ttf", bytes);
+    const std::string path = "/nonexistent/upem0.ttf";
     std::string error;
-    EXPECT_EQ(FontFace::load(path, error), nullptr);
+    EXPECT_EQ(FontFace::load(path, shared(bytes), error), nullptr);
     EXPECT_EQ(error, "font '" + path + "' has units-per-em 0");
 }
 
@@ -229,9 +242,8 @@ TEST(text_FontFace, CorruptBytesNeverCrash) {
         std::vector<char> bytes = original;
         size_t at = k < 30 ? 12 + k * 16 + 8 : (k * 104729) % (bytes.size() - 4);  // directory, then anywhere
         for (size_t j = 0; j < 4; ++j) bytes[at + j] = char(0xFF);
-        std::string path = write_temp("corrupt.ttf", bytes);
         std::string error;
-        auto face = FontFace::load(path, error);
+        auto face = FontFace::load("corrupt.ttf", shared(bytes), error);
         if (!face) {
             EXPECT_FALSE(error.empty());
             ++refused;

@@ -1,6 +1,7 @@
 // Font families: face resolution, per-character fallback runs and missing-character reports.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 #include "test_paths.h"
@@ -10,6 +11,12 @@ namespace reportc::text {
 namespace {
 
 using namespace testing_paths;
+
+// The shipped fonts, read from disk as the compiler reads them.
+FontReader from_disk() {
+    static const RealEnvironment disk;
+    return read_fonts_through(disk);
+}
 
 // Liberation Sans (faces 0-3: regular, bold, italic, bold italic), then DejaVu Sans with only
 // regular and bold (faces 4, 5), DejaVu as the fallback.
@@ -25,7 +32,7 @@ protected:
         missing.clear();
         return fonts.segment(text, req, missing);
     }
-    FontRegistry fonts;
+    FontRegistry fonts{from_disk()};
     std::vector<MissingChar> missing;
 };
 
@@ -107,7 +114,7 @@ TEST_F(text_FontRegistry, UnknownFamilyUsesTheFallbacks) {
 
 TEST(text_FontRegistryAlone, SubstitutesBeforeGivingUp) {
     // Liberation alone: U+2011 becomes U+2010, which it has; nothing is reported missing.
-    FontRegistry fonts;
+    FontRegistry fonts(from_disk());
     std::string error;
     ASSERT_TRUE(fonts.add_family("Liberation Sans", kSans, "", "", "", error)) << error;
     ASSERT_TRUE(fonts.face(0).has_glyph(0x2010));
@@ -120,7 +127,7 @@ TEST(text_FontRegistryAlone, SubstitutesBeforeGivingUp) {
 
 TEST(text_FontRegistryAlone, QuestionMarkWhenNoFaceHasTheReplacementCharacter) {
     // Liberation has no U+FFFD, so the arrow becomes '?', and is reported.
-    FontRegistry fonts;
+    FontRegistry fonts(from_disk());
     std::string error;
     ASSERT_TRUE(fonts.add_family("Liberation Sans", kSans, "", "", "", error)) << error;
     ASSERT_FALSE(fonts.face(0).has_glyph(0xFFFD));
@@ -132,10 +139,10 @@ TEST(text_FontRegistryAlone, QuestionMarkWhenNoFaceHasTheReplacementCharacter) {
 
 TEST(text_FontRegistryAlone, AddFamilyErrorsLeaveTheRegistryUnchanged) {
     // A bad file in the third slot must not leave the first two faces registered.
-    FontRegistry fonts;
+    FontRegistry fonts(from_disk());
     std::string error;
     EXPECT_FALSE(fonts.add_family("Broken", kSans, kSansBold, "/nonexistent/x.ttf", "", error));
-    EXPECT_EQ(error, "cannot open font file '/nonexistent/x.ttf': No such file or directory");
+    EXPECT_EQ(error, "cannot read font file '/nonexistent/x.ttf'");
     EXPECT_EQ(fonts.face_count(), 0u);
     EXPECT_FALSE(fonts.has_family("Broken"));
     EXPECT_EQ(fonts.resolve({"Broken"}), -1);
@@ -148,6 +155,68 @@ TEST(text_FontRegistryAlone, AddFamilyErrorsLeaveTheRegistryUnchanged) {
     EXPECT_EQ(error, "font family 'Sans' is already registered");
     EXPECT_EQ(fonts.face_count(), 1u);
     EXPECT_EQ(fonts.face(0).path(), kSans);
+}
+
+// Fonts that exist only in memory, under paths that exist nowhere, and a reader that counts
+// how often each path is read.
+struct CountingFonts {
+    MemoryEnvironment env;
+    std::map<std::string, int> reads;
+    CountingFonts() {
+        for (const auto& [path, file] : {std::pair{"mem/Sans.ttf", kSans}, {"mem/SansBold.ttf", kSansBold}, {"mem/DejaVu.ttf", kDejaVu}}) {
+            std::vector<char> bytes = read_bytes(file);
+            env.set_file(path, std::string(bytes.begin(), bytes.end()));
+        }
+    }
+    FontReader reader() {
+        return [this, read = read_fonts_through(env)](const std::string& path, std::string& error) {
+            ++reads[path];
+            return read(path, error);
+        };
+    }
+};
+
+TEST(text_FontRegistryAlone, EachFileIsReadOnceWhenFamiliesShareIt) {
+    // Two families share the Sans files (and one family uses a file twice): each path is read
+    // once, and the shared faces hand out the same bytes.
+    CountingFonts mem;
+    FontRegistry fonts(mem.reader());
+    std::string error;
+    ASSERT_TRUE(fonts.add_family("Sans", "mem/Sans.ttf", "mem/SansBold.ttf", "mem/Sans.ttf", "", error)) << error;
+    ASSERT_TRUE(fonts.add_family("Body", "mem/Sans.ttf", "mem/SansBold.ttf", "", "", error)) << error;
+    ASSERT_TRUE(fonts.add_family("Symbols", "mem/DejaVu.ttf", "", "", "", error)) << error;
+    EXPECT_EQ(mem.reads, (std::map<std::string, int>{{"mem/DejaVu.ttf", 1}, {"mem/Sans.ttf", 1}, {"mem/SansBold.ttf", 1}}));
+    EXPECT_EQ(fonts.face_count(), 3u);
+    const FontFace& body = fonts.face(fonts.resolve({"Body"}));
+    EXPECT_EQ(&body, &fonts.face(fonts.resolve({"Sans"})));
+    EXPECT_EQ(body.bytes(), fonts.face(fonts.resolve({"Sans", false, true})).bytes());
+    EXPECT_EQ(body.path(), "mem/Sans.ttf");
+    EXPECT_EQ(body.postscript_name(), "LiberationSans");
+    EXPECT_EQ(fonts.face(fonts.resolve({"Body", true})).postscript_name(), "LiberationSans-Bold");
+    EXPECT_TRUE(fonts.face(fonts.resolve({"Symbols"})).has_glyph(0x27A2));
+}
+
+TEST(text_FontRegistryAlone, AReadErrorNamesThePathAndLeavesTheRegistryUnchanged) {
+    // The reader's message is the family's error; the faces read before it are dropped, and a
+    // later family reads its files afresh.
+    CountingFonts mem;
+    FontRegistry fonts(mem.reader());
+    std::string error;
+    EXPECT_FALSE(fonts.add_family("Broken", "mem/Sans.ttf", "mem/Missing.ttf", "", "", error));
+    EXPECT_EQ(error, "cannot read font file 'mem/Missing.ttf'");
+    EXPECT_EQ(fonts.face_count(), 0u);
+    ASSERT_TRUE(fonts.add_family("Sans", "mem/Sans.ttf", "", "", "", error)) << error;
+    EXPECT_EQ(mem.reads, (std::map<std::string, int>{{"mem/Missing.ttf", 1}, {"mem/Sans.ttf", 2}}));
+}
+
+TEST(text_FontRegistryAlone, CorruptBytesAreAnErrorNamingThePath) {
+    // The same message as for a file on disk: the reader's path names the font.
+    MemoryEnvironment env;
+    env.set_file("mem/Broken.ttf", "hello world\nx");
+    FontRegistry fonts(read_fonts_through(env));
+    std::string error;
+    EXPECT_FALSE(fonts.add_family("Broken", "mem/Broken.ttf", "", "", "", error));
+    EXPECT_EQ(error, "font 'mem/Broken.ttf' is not a TrueType (glyf) font: unknown signature 0x68656c6c");
 }
 
 TEST(text_FontRegistryAlone, PrintsReadably) {

@@ -15,7 +15,8 @@ class text_Hyphenator : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
         std::string error;
-        hyphenator = Hyphenator::load(kDictionary, error).release();
+        std::vector<char> bytes = read_bytes(kDictionary);
+        hyphenator = Hyphenator::load(kDictionary, std::string(bytes.begin(), bytes.end()), error).release();
         ASSERT_NE(hyphenator, nullptr) << error;
     }
     static void TearDownTestSuite() {
@@ -130,14 +131,37 @@ TEST_F(text_Hyphenator, RepeatedCallsAreCachedAndEqual) {
     EXPECT_EQ(first, (Points{3, 4, 7, 9}));
 }
 
-TEST(text_HyphenatorLoad, LoadErrors) {
-    // A missing file, and a file that is not a UTF-8 pattern file, are refused with a message.
+TEST(text_HyphenatorLoad, LoadsFromBytesAloneUnderAPathThatDoesNotExist) {
+    // Only the bytes are parsed (libhyphen reads them through a memory FILE*); the path is a name.
+    std::vector<char> bytes = read_bytes(kDictionary);
     std::string error;
-    EXPECT_EQ(Hyphenator::load("/nonexistent/hyph.dic", error), nullptr);
-    EXPECT_EQ(error, "cannot open hyphenation dictionary '/nonexistent/hyph.dic': No such file or directory");
-    std::string latin1 = write_temp("latin1.dic", {'I', 'S', 'O', '8', '8', '5', '9', '-', '1', '\n', '1', 'b', 'a', '\n'});
-    EXPECT_EQ(Hyphenator::load(latin1, error), nullptr);
+    auto h = Hyphenator::load("/nonexistent/hyph.dic", std::string(bytes.begin(), bytes.end()), error);
+    ASSERT_TRUE(h) << error;
+    EXPECT_EQ(h->points("documentation"), (Points{3, 4, 7, 9}));
+}
+
+TEST(text_HyphenatorLoad, ReadsOnceThroughTheEnvironment) {
+    // A dictionary that exists only in a MemoryEnvironment loads; a path the environment cannot
+    // read is an error naming it.
+    std::vector<char> bytes = read_bytes(kDictionary);
+    MemoryEnvironment env;
+    env.set_file("dictionaries/en.dic", std::string(bytes.begin(), bytes.end()));
+    std::string error;
+    auto h = Hyphenator::read(env, "dictionaries/en.dic", error);
+    ASSERT_TRUE(h) << error;
+    EXPECT_EQ(h->points("documentation"), (Points{3, 4, 7, 9}));
+    EXPECT_EQ(Hyphenator::read(env, "/nonexistent/hyph.dic", error), nullptr);
+    EXPECT_EQ(error, "cannot read hyphenation dictionary '/nonexistent/hyph.dic'");
+}
+
+TEST(text_HyphenatorLoad, NotUtf8IsAnError) {
+    // A file that is not a UTF-8 pattern file is refused with a message.
+    std::string error;
+    const std::string latin1 = "/nonexistent/latin1.dic";
+    EXPECT_EQ(Hyphenator::load(latin1, "ISO8859-1\n1ba\n", error), nullptr);
     EXPECT_EQ(error, "hyphenation dictionary '" + latin1 + "' is not UTF-8: its first line is 'ISO8859-1', expected 'UTF-8'");
+    EXPECT_EQ(Hyphenator::load(latin1, "", error), nullptr);
+    EXPECT_EQ(error, "hyphenation dictionary '" + latin1 + "' is not UTF-8: its first line is '', expected 'UTF-8'");
 }
 
 }  // namespace

@@ -4,8 +4,11 @@
 
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "base/bytes.h"
 
 namespace reportc::text::testing_paths {
 
@@ -23,12 +26,7 @@ inline std::vector<char> read_bytes(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// Writes `bytes` to a fresh file in the test temp dir and returns its path.
-inline std::string write_temp(const std::string& name, const std::vector<char>& bytes) {
-    std::string path = ::testing::TempDir() + "reportc_text_" + name;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    return path;
-}
+inline FontBytes shared(const std::vector<char>& bytes) { return std::make_shared<const std::string>(bytes.begin(), bytes.end()); }
+inline FontBytes bytes_of(const std::string& path) { return shared(read_bytes(path)); }
 
 }  // namespace reportc::text::testing_paths
