@@ -120,6 +120,9 @@ Outcome compile(const Options& options, const Environment& env, SourceManager& s
     xref_options.figure_label = setting(*layout_source, "figure-label", "Figure");
     xref_options.abbreviation_table = setting(*layout_source, "abbreviation-register", "");
     xref_options.check_abbreviations = options.check_register;
+    xref_options.abbreviation_ignore = layout_source->abbreviation_ignore;
+    xref_options.link_patterns = layout_source->link_patterns;
+    xref_options.source_text = [&sources](uint32_t file) { return sources.file(file) ? std::string_view(sources.file(file)->text()) : std::string_view(); };
     xref::resolve(*document, xref_options, diags);
 
     text::FontRegistry fonts;
