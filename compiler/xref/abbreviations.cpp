@@ -54,6 +54,17 @@ bool contains_word(const std::string& text, const std::string& term) {
     return false;
 }
 
+// The forms of `word` a list may hold: the word, its singular, and the word without trailing
+// digits ("FY2020" is a use of "FY", "HS2022" of "HS").
+std::string listed_form(const std::string& word, const auto& list) {
+    if (list.count(word)) return word;
+    if (std::string s(singular(word)); list.count(s)) return s;
+    size_t end = word.size();
+    while (end > 0 && is_digit(word[end - 1])) --end;
+    if (end > 0 && end < word.size() && list.count(word.substr(0, end))) return word.substr(0, end);
+    return {};
+}
+
 }  // namespace
 
 bool is_roman_numeral(std::string_view word) {
@@ -85,9 +96,6 @@ AbbreviationCheck::AbbreviationCheck(std::vector<RegisterEntry> entries, const s
     for (const auto& w : ignored) m_ignored.emplace(w.word, w.span);
 }
 
-bool AbbreviationCheck::known(const std::string& word, const std::set<std::string>& words) const {
-    return words.count(word) || words.count(std::string(singular(word)));
-}
 
 void AbbreviationCheck::scan(const std::vector<doc::TextRun>& runs, Diagnostics& diags) {
     for (const auto& run : runs) {
@@ -103,11 +111,11 @@ void AbbreviationCheck::scan(const std::vector<doc::TextRun>& runs, Diagnostics&
 void AbbreviationCheck::scan_run(const doc::TextRun& run) {
     for_each_word(run.text, [&](size_t at, size_t length) {
         std::string word = run.text.substr(at, length);
-        if (m_ignored.count(word) || m_ignored.count(std::string(singular(word)))) {
-            m_ignored_seen.insert(m_ignored.count(word) ? word : std::string(singular(word)));
+        if (std::string ignored = listed_form(word, m_ignored); !ignored.empty()) {
+            m_ignored_seen.insert(ignored);
             return;
         }
-        if (!looks_like_abbreviation(word) || known(word, m_defined)) return;
+        if (!looks_like_abbreviation(word) || !listed_form(word, m_defined).empty()) return;
         auto& use = m_undefined[word];
         if (use.count++ == 0) use.first = word_span(run, at, length);
     });

@@ -51,7 +51,6 @@ private:
         size_t count = 0;
     };
     void scan_run(const doc::TextRun& run);
-    bool known(const std::string& word, const std::set<std::string>& words) const;
     Span word_span(const doc::TextRun& run, size_t offset, size_t length) const;
 
     std::vector<RegisterEntry> m_entries;

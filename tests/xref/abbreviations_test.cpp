@@ -75,6 +75,8 @@ TEST(xref_Abbreviations, RegisterEntryOrAWordOfOneCountsAsAUse) {
     // "RILO" is a word of the entry "RILO A/P"; "DGs" is the plural of the entry "DG"; "A/P" is
     // two one-letter words, never a candidate.
     EXPECT_EQ(check("The RILO and the DGs of A/P met the RILO A/P.", {"RILO A/P", "DG"}, checking()), std::vector<std::string>{});
+    // An entry followed by digits is a use of the entry: "FY2020" of "FY".
+    EXPECT_EQ(check("In FY2020 and FY 2021.", {"FY"}, checking()), std::vector<std::string>{});
 }
 
 TEST(xref_Abbreviations, IgnoredRegisterEntryIsNotReportedAsUnused) {
