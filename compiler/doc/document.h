@@ -70,6 +70,7 @@ struct Signature {
 
 struct Figure {
     std::string id, caption;
+    bool repeats_number = false;  // shares an earlier figure's number on purpose (as published)
     std::vector<Block> children;
     Span span;
 };

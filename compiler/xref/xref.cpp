@@ -95,7 +95,7 @@ private:
         std::string number = figure_number(f.caption);
         if (number.empty()) number = std::to_string(m_figures + 1);
         ++m_figures;
-        if (auto it = m_figure_numbers.find(number); it != m_figure_numbers.end())
+        if (auto it = m_figure_numbers.find(number); it != m_figure_numbers.end() && !f.repeats_number)
             m_diags.warning(f.span, m_options.figure_label + " " + number + " is numbered twice: '" + it->second + "' and '" + f.id +
                                         "' (kept as published; references by number are ambiguous)");
         else

@@ -78,6 +78,26 @@ TEST(xref_Resolve, DuplicateFigureNumberIsAWarning) {
     EXPECT_EQ(registry.find("pillars")->number, "4");
 }
 
+TEST(xref_Resolve, DuplicateFigureNumberDeclaredIntendedIsNotAWarning) {
+    // The later figure says repeats-number="true": both keep number 4, no warning.
+    doc::Document d;
+    doc::Figure a, b;
+    a.id = "stats";
+    a.caption = "Diagram 4 – Website Statistics";
+    b.id = "pillars";
+    b.caption = "Diagram 4: Four Pillars";
+    b.repeats_number = true;
+    d.blocks.push_back({a});
+    d.blocks.push_back({b});
+    Diagnostics diags;
+    xref::Options options;
+    options.figure_label = "Diagram";
+    auto registry = xref::resolve(d, options, diags);
+    EXPECT_TRUE(diags.all().empty());
+    EXPECT_EQ(registry.find("stats")->number, "4");
+    EXPECT_EQ(registry.find("pillars")->number, "4");
+}
+
 TEST(xref_Resolve, SectionsWithoutIdsGetStableIdsFromTheirTitles) {
     // Ids come from titles and never collide.
     doc::Document d;
