@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/utf8.h"
+#include "xref/link_pattern.h"
 
 namespace reportc::xref {
 namespace {

@@ -12,7 +12,6 @@
 #include "doc/document.h"
 #include "doc/layout_source.h"
 #include "xref/abbreviations.h"
-#include "xref/link_pattern.h"
 
 namespace reportc::xref {
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "xref/link_pattern.h"
 #include "xref/xref.h"
 #include "xref_builders.h"
 
