@@ -77,6 +77,7 @@ struct Signature {
 
 struct Figure {
     std::string id, caption;
+    bool repeats_number = false;  // shares an earlier figure's number on purpose (as published)
     std::vector<Block> children;
     Span span;
     NodeId node;  // given once by number_nodes

@@ -52,6 +52,20 @@ struct PageMasterDecl {
     Span span;
 };
 
+// <link-pattern style match target link-text>: in runs of the character style `style`, each
+// match of the regular expression `match` becomes a link to the id `target`, whose {N} (or
+// {N:lower}) are the match's capture groups. Checked and compiled by xref.
+struct LinkPatternDecl {
+    std::string style, match, target, link_text;
+    Span span, match_span, target_span, link_text_span;
+};
+
+// One word of an <abbreviation-ignore> list: not an abbreviation, whatever its capitals.
+struct IgnoredWord {
+    std::string word;
+    Span span;
+};
+
 struct LayoutSource {
     std::string path;
     std::vector<FontFamilyDecl> font_families;
@@ -63,6 +77,8 @@ struct LayoutSource {
     std::vector<StyleDecl> styles;
     std::vector<SettingDecl> settings;  // document-wide settings, in file order
     std::vector<TableTemplate> table_templates;
+    std::vector<LinkPatternDecl> link_patterns;
+    std::vector<IgnoredWord> abbreviation_ignore;
 };
 
 std::ostream& operator<<(std::ostream& os, const StyleDecl& s);

@@ -38,6 +38,12 @@ void resolve(doc::Document& document, const Resources& res, const Options& optio
     xref_options.figure_label = settings.figure_label;
     xref_options.abbreviation_table = settings.abbreviation_register;
     xref_options.check_abbreviations = options.check_register;
+    xref_options.abbreviation_ignore = res.layout.abbreviation_ignore;
+    xref_options.link_patterns = res.layout.link_patterns;
+    xref_options.source_text = [&sources](uint32_t file) {
+        const SourceFile* f = sources.file(file);
+        return f ? std::string_view(f->text()) : std::string_view();
+    };
     xref::resolve(document, xref_options, diags);
 }
 

@@ -1,5 +1,6 @@
 #include "input/layout_reader.h"
 
+#include <cctype>
 #include <cstring>
 #include <sstream>
 
@@ -79,6 +80,56 @@ doc::MarginalDecl read_marginal(const XmlFile& file, pugi::xml_node node, Diagno
         else diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <" + node.name() + ">; expected <left>, <center> or <right>");
     }
     return m;
+}
+
+doc::LinkPatternDecl read_link_pattern(const XmlFile& file, pugi::xml_node node, Diagnostics& diags) {
+    file.check_attributes(node, {"style", "match", "target", "link-text"}, diags);
+    file.expect_empty(node, "", diags);
+    doc::LinkPatternDecl p;
+    p.style = file.required(node, "style", diags).value_or("");
+    p.match = file.required(node, "match", diags).value_or("");
+    p.target = file.required(node, "target", diags).value_or("");
+    p.link_text = node.attribute("link-text").value();
+    p.span = file.attribute_span(node, "style");
+    p.match_span = file.attribute_span(node, "match");
+    p.target_span = file.attribute_span(node, "target");
+    p.link_text_span = file.attribute_span(node, "link-text");
+    return p;
+}
+
+// The words of an <abbreviation-ignore>, each located at itself; comments between them are
+// allowed, so a long list can be grouped and explained.
+void read_ignored_words(const XmlFile& file, pugi::xml_node node, std::vector<doc::IgnoredWord>& out, Diagnostics& diags) {
+    file.check_attributes(node, {}, diags);
+    for (auto child : node.children()) {
+        if (child.type() == pugi::node_comment) continue;
+        if (child.type() != pugi::node_pcdata && child.type() != pugi::node_cdata) {
+            diags.error(file.span(child), "unexpected element <" + std::string(child.name()) +
+                                              "> in <abbreviation-ignore>; expected words separated by spaces");
+            continue;
+        }
+        Span text = file.span(child);
+        std::string_view value = child.value();
+        size_t i = 0;
+        while (i < value.size()) {
+            while (i < value.size() && std::isspace(static_cast<unsigned char>(value[i]))) ++i;
+            size_t j = i;
+            while (j < value.size() && !std::isspace(static_cast<unsigned char>(value[j]))) ++j;
+            if (j > i) out.push_back({std::string(value.substr(i, j - i)), Span{text.file, uint32_t(text.begin + i), uint32_t(text.begin + j)}});
+            i = j;
+        }
+    }
+}
+
+// A pattern applies to runs of a character style: a name no <character-style> declares would
+// silently link nothing.
+void check_link_pattern_styles(const doc::LayoutSource& layout, Diagnostics& diags) {
+    for (const auto& p : layout.link_patterns) {
+        bool declared = false;
+        for (const auto& s : layout.styles) declared = declared || (s.kind == doc::StyleDecl::Kind::Character && s.name == p.style);
+        if (!declared && !p.style.empty())
+            diags.error(p.span, "expected a character style declared with <character-style> in 'style', found '" + p.style + "'");
+    }
 }
 
 }  // namespace
@@ -180,12 +231,18 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             auto value = file->required(node, "value", diags);
             if (setting_name && value)
                 layout.settings.push_back({*setting_name, *value, file->attribute_span(node, "name"), file->attribute_span(node, "value")});
+        } else if (name == "link-pattern") {
+            layout.link_patterns.push_back(read_link_pattern(*file, node, diags));
+        } else if (name == "abbreviation-ignore") {
+            read_ignored_words(*file, node, layout.abbreviation_ignore, diags);
         } else {
             diags.error(file->span(node), "unexpected element <" + std::string(name) +
                                               "> in <layout>; expected one of: font-family, font-fallback, hyphenation, "
-                                              "page-master, paragraph-style, character-style, table-style, table-template, setting");
+                                              "page-master, paragraph-style, character-style, table-style, table-template, setting, "
+                                              "link-pattern, abbreviation-ignore");
         }
     }
+    check_link_pattern_styles(layout, diags);
     return layout;
 }
 

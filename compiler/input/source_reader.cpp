@@ -152,10 +152,14 @@ void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int leve
         file.expect_empty(node, "put the name and role in its attributes", m_diags);
         out.push_back({std::move(signature)});
     } else if (name == "figure") {
-        file.check_attributes(node, {"id", "caption"}, m_diags);
+        file.check_attributes(node, {"id", "caption", "repeats-number"}, m_diags);
         doc::Figure figure;
         figure.id = node.attribute("id").value();
         figure.caption = file.required(node, "caption", m_diags).value_or("");
+        std::string repeats = node.attribute("repeats-number").as_string("false");
+        figure.repeats_number = repeats == "true";
+        if (repeats != "true" && repeats != "false")
+            m_diags.error(file.attribute_span(node, "repeats-number"), "expected repeats-number 'true' or 'false', found '" + repeats + "'");
         figure.span = file.span(node);
         read_blocks(file, node, level, figure.children);
         out.push_back({std::move(figure)});

@@ -8,6 +8,7 @@
 
 #include "base/utf8.h"
 #include "doc/walk.h"
+#include "xref/link_pattern.h"
 
 namespace reportc::xref {
 namespace {
@@ -26,7 +27,6 @@ const char* kind_name(Target::Kind k) {
 
 struct RunContext {
     std::string table_id;
-    std::string group;  // the row's group ("1" for the row "awp-1-b")
     bool in_register = false;
 };
 
@@ -42,11 +42,12 @@ public:
     // First pass: ids, targets, figure numbers.
     void collect(std::vector<doc::Block>& blocks) { doc::walk(blocks, *this); }
 
-    // Calls `f` with the runs of every paragraph, anywhere in the document, and the table row
-    // they sit in (for the See-also links and the register check).
+    // Calls `f` with the runs of every paragraph, anywhere in the document, and the table they
+    // sit in (the register check skips the register's own text).
     void visit_runs(std::vector<doc::Block>& blocks, const RunVisitor& f) {
-        struct RunWalker : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::TableCell, doc::Figure,
-                                         doc::Division, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents> {
+        struct RunWalker : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
+                                         doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram,
+                                         doc::Contents> {
             using PassOver::enter;
             RunWalker(const Options& o, const RunVisitor& fn) : options(o), f(fn) {}
             const Options& options;
@@ -60,16 +61,6 @@ public:
                 context.push_back(inner);
             }
             void leave(doc::Table&) { context.pop_back(); }
-            void enter(doc::TableRow& row) {
-                RunContext inner = context.back();
-                const std::string& table_id = inner.table_id;
-                if (!table_id.empty() && row.id.rfind(table_id + "-", 0) == 0) {
-                    std::string rest = row.id.substr(table_id.size() + 1);
-                    inner.group = rest.substr(0, rest.find('-'));
-                }
-                context.push_back(inner);
-            }
-            void leave(doc::TableRow&) { context.pop_back(); }
         };
         doc::walk(blocks, RunWalker(m_options, f));
     }
@@ -88,7 +79,7 @@ public:
         std::string number = figure_number(f.caption);
         if (number.empty()) number = std::to_string(m_figures + 1);
         ++m_figures;
-        if (auto it = m_figure_numbers.find(number); it != m_figure_numbers.end())
+        if (auto it = m_figure_numbers.find(number); it != m_figure_numbers.end() && !f.repeats_number)
             m_diags.warning(f.span, m_options.figure_label + " " + number + " is numbered twice: '" + it->second + "' and '" + f.id +
                                         "' (kept as published; references by number are ambiguous)");
         else
@@ -187,87 +178,16 @@ std::string slug(const std::string& title) {
 
 namespace {
 
-bool is_word_char(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
-// Occurrences of `term` in `text` standing as a word (no letter or digit glued on either side).
-bool contains_word(const std::string& text, const std::string& term) {
-    for (size_t at = text.find(term); at != std::string::npos; at = text.find(term, at + 1)) {
-        bool left = at == 0 || !is_word_char(static_cast<unsigned char>(text[at - 1]));
-        size_t end = at + term.size();
-        bool right = end >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == 's';
-        if (left && right) return true;
-    }
-    return false;
-}
-
-// A token that reads as an abbreviation: two or more capitals, only capitals, digits, "/", "&"
-// or "-" otherwise, optionally a plural "s" ("DGs"); roman numerals (Pillar II) are not.
-bool looks_like_abbreviation(const std::string& token) {
-    std::string t = token;
-    if (t.size() > 2 && t.back() == 's') t.pop_back();
-    size_t capitals = 0;
-    bool roman = true;
-    for (unsigned char c : t) {
-        if (std::isupper(c)) ++capitals;
-        else if (!(std::isdigit(c) || c == '/' || c == '&' || c == '-')) return false;
-        if (std::string("IVX").find(char(c)) == std::string::npos) roman = false;
-    }
-    return capitals >= 2 && !roman && std::isupper(static_cast<unsigned char>(t.front()));
-}
-
-// Calls `found` for each token of `s` that reads as an abbreviation the register lacks. A
-// compound such as "A/P" or "API/PNR" counts whole when registered, else by its parts; a
-// capitalised word right after a name ("Pavida BOONMUN") is a surname, not an abbreviation.
-template <typename F>
-void scan_tokens(const std::string& s, const std::set<std::string>& defined, F&& found) {
-    size_t i = 0;
-    std::string previous;
-    while (i < s.size()) {
-        while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) {
-            if (s[i] != ' ') previous.clear();
-            ++i;
-        }
-        size_t j = i;
-        while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '/' || s[j] == '&' || s[j] == '-')) ++j;
-        std::string compound = s.substr(i, j - i);
-        while (!compound.empty() && (compound.back() == '-' || compound.back() == '/')) compound.pop_back();
-        i = j;
-        if (compound.empty()) continue;
-        bool after_name = previous.size() >= 2 && std::isupper(static_cast<unsigned char>(previous[0])) &&
-                          std::islower(static_cast<unsigned char>(previous[1]));
-        std::string word = compound;
-        previous = compound;
-        if (defined.count(compound) || after_name) continue;
-        size_t start = 0;
-        while (start <= word.size()) {
-            size_t end = word.find_first_of("/-", start);
-            if (end == std::string::npos) end = word.size();
-            std::string part = word.substr(start, end - start);
-            start = end + 1;
-            bool digits = std::any_of(part.begin(), part.end(), [](unsigned char c) { return std::isdigit(c); });
-            if (part.empty() || digits || !looks_like_abbreviation(part)) continue;
-            std::string singular = part.size() > 2 && part.back() == 's' ? part.substr(0, part.size() - 1) : part;
-            if (defined.count(part) || defined.count(singular)) continue;
-            found(part);
-        }
-    }
-}
-
-struct Use {
-    Span first;
-    size_t count = 0;
-};
-
 void check_abbreviations(doc::Document& document, const Options& options, Walker& walker, Diagnostics& diags) {
     // The register: the first cell of each body row of the named table.
-    std::vector<std::pair<std::string, Span>> terms;
+    std::vector<RegisterEntry> terms;
     struct RegisterFinder
         : doc::PassOver<doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
                         doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents> {
         using PassOver::enter;
-        RegisterFinder(const std::string& id, std::vector<std::pair<std::string, Span>>& t) : table_id(id), terms(t) {}
+        RegisterFinder(const std::string& id, std::vector<RegisterEntry>& t) : table_id(id), terms(t) {}
         const std::string& table_id;
-        std::vector<std::pair<std::string, Span>>& terms;
+        std::vector<RegisterEntry>& terms;
         bool found = false;
         doc::Walk enter(const doc::Table& t) {
             if (t.id != table_id) return doc::Walk::Into;
@@ -276,7 +196,7 @@ void check_abbreviations(doc::Document& document, const Options& options, Walker
                 if (row.kind != doc::TableRow::Kind::Body || row.cells.empty()) continue;
                 for (const auto& cb : row.cells.front().blocks)
                     if (const auto* p = std::get_if<doc::Paragraph>(&cb.node)) {
-                        terms.emplace_back(doc::plain_text(p->runs), row.span);
+                        terms.push_back({doc::plain_text(p->runs), row.span});
                         break;
                     }
             }
@@ -285,42 +205,28 @@ void check_abbreviations(doc::Document& document, const Options& options, Walker
     };
     RegisterFinder finder(options.abbreviation_table, terms);
     doc::walk(std::as_const(document.blocks), finder);
-    bool found_table = finder.found;
-    if (!found_table) return;
-    std::set<std::string> defined;
-    for (const auto& [term, span] : terms) defined.insert(term);
-
-    std::string text;  // all text outside the register, for finding uses
-    std::map<std::string, Use> undefined;
+    if (!finder.found) return;
+    AbbreviationCheck check(std::move(terms), options.abbreviation_ignore, options.source_text);
     walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext& ctx) {
-        if (ctx.in_register) return;
-        for (const auto& run : runs) {
-            text += run.text;
-            text += ' ';
-            if (run.abbreviation && !defined.count(run.text)) {
-                diags.warning(run.span, "abbreviation '" + run.text + "' is marked with <abbr> but the register does not define it");
+        if (!ctx.in_register) check.scan(runs, diags);
+    });
+    check.report(diags);
+}
+
+// A paragraph's runs after references are resolved: declared link patterns first, then URLs
+// and e-mail addresses in what stays plain.
+void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, const Registry& registry, Diagnostics& diags) {
+    std::vector<doc::TextRun> out;
+    out.reserve(runs.size());
+    for (auto& run : runs)
+        for (auto& piece : apply_link_patterns(run, patterns, registry, diags)) {
+            if (!piece.link.empty()) {
+                out.push_back(std::move(piece));
                 continue;
             }
-            // Multi-word terms ("RILO A/P", "SAFE FoS") are uses as a whole: mask them first.
-            std::string masked = run.text;
-            for (const auto& term : defined) {
-                if (term.find(' ') == std::string::npos) continue;
-                for (size_t at = masked.find(term); at != std::string::npos; at = masked.find(term, at + term.size()))
-                    masked.replace(at, term.size(), std::string(term.size(), ' '));
-            }
-            scan_tokens(masked, defined, [&](const std::string& token) {
-                auto& use = undefined[token];
-                if (use.count++ == 0) use.first = run.span;
-            });
+            for (auto& p : autolink(piece)) out.push_back(std::move(p));
         }
-        text += '\n';
-    });
-    for (const auto& [token, use] : undefined)
-        diags.warning(use.first, "abbreviation '" + token + "' is used " + std::to_string(use.count) +
-                                     (use.count == 1 ? " time" : " times") + " but the register does not define it");
-    for (const auto& [term, span] : terms)
-        if (!contains_word(text, term))
-            diags.warning(span, "abbreviation '" + term + "' is defined in the register but never used in the text");
+    runs = std::move(out);
 }
 
 }  // namespace
@@ -329,18 +235,10 @@ Registry resolve(doc::Document& document, const Options& options, Diagnostics& d
     Walker walker(options, diags);
     walker.collect(document.blocks);
     const Registry& registry = walker.registry;
-    walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext& ctx) {
+    const LinkPatterns patterns = compile_link_patterns(options.link_patterns, diags);
+    walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext&) {
         resolve_refs(runs, registry, diags);
-        std::vector<doc::TextRun> out;
-        out.reserve(runs.size());
-        for (auto& run : runs) {
-            bool see_also = std::find(run.char_styles.begin(), run.char_styles.end(), "see-also") != run.char_styles.end();
-            std::vector<doc::TextRun> pieces = see_also && !ctx.table_id.empty()
-                                                   ? link_see_also(run, ctx.table_id, ctx.group, registry, diags)
-                                                   : autolink(run);
-            for (auto& p : pieces) out.push_back(std::move(p));
-        }
-        runs = std::move(out);
+        link_runs(runs, patterns, registry, diags);
     });
     if (options.check_abbreviations && !options.abbreviation_table.empty()) check_abbreviations(document, options, walker, diags);
     return walker.registry;

@@ -1,7 +1,7 @@
 #pragma once
 // Cross-references over the whole document, after data expansion and before layout: ids and
-// their targets (duplicates are errors), figure numbers, <ref> texts, the work plan's
-// "(See also …)" links, links for URLs and e-mail addresses in text, and the abbreviation
+// their targets (duplicates are errors), figure numbers, <ref> texts, the links the layout's
+// <link-pattern>s declare, links for URLs and e-mail addresses in text, and the abbreviation
 // register check.
 #include <map>
 #include <ostream>
@@ -10,6 +10,8 @@
 
 #include "base/diagnostic.h"
 #include "doc/document.h"
+#include "doc/layout_source.h"
+#include "xref/abbreviations.h"
 
 namespace reportc::xref {
 
@@ -24,6 +26,9 @@ struct Options {
     std::string figure_label = "Diagram";  // captions start "<label> N"; N is the figure's number
     std::string abbreviation_table;        // id of the table whose rows are the register
     bool check_abbreviations = false;      // report the register's findings (reportc check)
+    std::vector<doc::IgnoredWord> abbreviation_ignore;  // words that are not abbreviations
+    std::vector<doc::LinkPatternDecl> link_patterns;
+    SourceText source_text;  // optional: locates the register's findings at the word
 };
 
 struct Registry {
@@ -35,10 +40,6 @@ struct Registry {
 // resolves references and links. Errors and warnings are located at the sources.
 Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags);
 
-// Splits "(See also 1- (b), (c) and 3-(k))" into text and one link per item, each to the row
-// "<table>-<pillar>-<letter>". Exposed for tests.
-std::vector<doc::TextRun> link_see_also(const doc::TextRun& run, const std::string& table_id, const std::string& group,
-                                        const Registry& registry, Diagnostics& diags);
 // Splits runs so URLs (https://…, www.…) and e-mail addresses become links. Exposed for tests.
 std::vector<doc::TextRun> autolink(const doc::TextRun& run);
 

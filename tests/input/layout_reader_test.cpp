@@ -81,3 +81,38 @@ TEST(LayoutReader, OtherElementsInASlotAreLocatedErrors) {
                                             "l.xml:3:27: error: unexpected element <a> in <right>; expected text, b, i, span"}));
     EXPECT_EQ(layout->page_masters[0].header.left[0].text, "Logo");
 }
+
+TEST(LayoutReader, ReadsLinkPatternsAndTheAbbreviationIgnoreList) {
+    // Attributes as written; each ignored word located at itself; comments between words.
+    MemoryEnvironment env;
+    env.set_file("l.xml",
+                 "<layout>\n"
+                 "<character-style name=\"see-also\"/>\n"
+                 "<link-pattern style=\"see-also\" match=\"\\((\\w)\\)\" target=\"row-{1}\" link-text=\"0\"/>\n"
+                 "<abbreviation-ignore>HAN <!-- a name --> HE\n  TRAFFIC</abbreviation-ignore>\n"
+                 "</layout>");
+    SourceManager sources;
+    Diagnostics diags;
+    auto layout = input::read_layout("l.xml", env, sources, diags, {});
+    ASSERT_TRUE(layout.has_value());
+    EXPECT_TRUE(diags.all().empty()) << rendered(diags, sources)[0];
+    ASSERT_EQ(layout->link_patterns.size(), 1u);
+    EXPECT_EQ(layout->link_patterns[0].match, "\\((\\w)\\)");
+    EXPECT_EQ(layout->link_patterns[0].target, "row-{1}");
+    EXPECT_EQ(layout->link_patterns[0].link_text, "0");
+    ASSERT_EQ(layout->abbreviation_ignore.size(), 3u);
+    EXPECT_EQ(layout->abbreviation_ignore[2].word, "TRAFFIC");
+    EXPECT_EQ(sources.location(layout->abbreviation_ignore[2].span), "l.xml:5:3");
+}
+
+TEST(LayoutReader, LinkPatternOfAnUndeclaredStyleIsAnError) {
+    // A style no <character-style> declares would link nothing: an error at 'style'.
+    MemoryEnvironment env;
+    env.set_file("l.xml", "<layout>\n<link-pattern style=\"sea-also\" match=\"x\" target=\"y\"/>\n</layout>");
+    SourceManager sources;
+    Diagnostics diags;
+    input::read_layout("l.xml", env, sources, diags, {});
+    auto out = rendered(diags, sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].rfind("l.xml:2:15: error: expected a character style declared with <character-style> in 'style', found 'sea-also'", 0), 0u) << out[0];
+}

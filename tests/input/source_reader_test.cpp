@@ -186,3 +186,17 @@ TEST(SourceReader, BadColspanIsAnError) {
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0], "r/report.xml:1:42: error: expected a positive whole number for colspan, found 'two'");
 }
+
+TEST(SourceReader, FigureMayDeclareThatItRepeatsANumber) {
+    // repeats-number="true" is read; another value is an error at the attribute.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<figure caption=\"D 4\" repeats-number=\"true\"/>\n"
+                                   "<figure caption=\"D 4\" repeats-number=\"yes\"/>\n</report>");
+    auto doc = f.read();
+    ASSERT_TRUE(doc.has_value());
+    EXPECT_TRUE(std::get<doc::Figure>(doc->blocks[0].node).repeats_number);
+    EXPECT_FALSE(std::get<doc::Figure>(doc->blocks[1].node).repeats_number);
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0], "r/report.xml:3:23: error: expected repeats-number 'true' or 'false', found 'yes'");
+}

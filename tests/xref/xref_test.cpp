@@ -1,96 +1,11 @@
 #include <gtest/gtest.h>
 
 #include "xref/xref.h"
+#include "xref_builders.h"
 
 using namespace reportc;
+using namespace reportc::xref_test;
 
-namespace {
-
-doc::Block para(std::vector<doc::TextRun> runs, std::string id = "") {
-    doc::Paragraph p;
-    p.runs = std::move(runs);
-    p.id = std::move(id);
-    return {p};
-}
-
-doc::TextRun text(std::string s, std::vector<std::string> styles = {}, Span span = {}) {
-    doc::TextRun r;
-    r.text = std::move(s);
-    r.char_styles = std::move(styles);
-    r.span = span;
-    return r;
-}
-
-// A table "awp" with rows awp-1-a … awp-1-e and awp-3-k.
-doc::Table work_plan() {
-    doc::Table t;
-    t.id = "awp";
-    for (const char* id : {"awp-1-a", "awp-1-b", "awp-1-c", "awp-1-d", "awp-1-e", "awp-3-k"}) {
-        doc::TableRow row;
-        row.id = id;
-        doc::TableCell cell;
-        cell.blocks.push_back(para({text(id)}));
-        row.cells.push_back(cell);
-        t.rows.push_back(row);
-    }
-    return t;
-}
-
-std::string rendered(const std::vector<doc::TextRun>& runs) {
-    std::string s;
-    for (const auto& r : runs) s += r.link.empty() ? r.text : "[" + r.text + "->" + r.link + "]";
-    return s;
-}
-
-}  // namespace
-
-TEST(xref_SeeAlso, EachItemLinksToItsRowAndTheTextStaysAsPrinted) {
-    // "(See also 1- (b), (c) and 3-(k))" in row 1-a: three links, the text unchanged.
-    doc::Document d;
-    d.blocks.push_back({work_plan()});
-    Diagnostics diags;
-    auto registry = xref::resolve(d, {}, diags);
-    auto runs = xref::link_see_also(text("(See also 1- (b), (c) and 3-(k))", {"see-also"}), "awp", "1", registry, diags);
-    EXPECT_EQ(rendered(runs), "(See also 1- [(b)->#awp-1-b], [(c)->#awp-1-c] and 3-[(k)->#awp-3-k])");
-    EXPECT_TRUE(diags.all().empty());
-}
-
-TEST(xref_SeeAlso, OddPrintingsStillLink) {
-    // "((See also", "and(c)", an en dash "1 – (a)" and an upper-case "(P)" as printed.
-    doc::Document d;
-    d.blocks.push_back({work_plan()});
-    Diagnostics diags;
-    auto registry = xref::resolve(d, {}, diags);
-    EXPECT_EQ(rendered(xref::link_see_also(text("((See also 1 – (a) and(c))"), "awp", "3", registry, diags)),
-              "((See also 1 – [(a)->#awp-1-a] and[(c)->#awp-1-c])");
-    EXPECT_EQ(rendered(xref::link_see_also(text("(See also 1-(D))"), "awp", "1", registry, diags)), "(See also 1-[(D)->#awp-1-d])");
-}
-
-TEST(xref_SeeAlso, UnknownRowIsAnError) {
-    // A reference to a row the table does not have is reported at the run.
-    doc::Document d;
-    d.blocks.push_back({work_plan()});
-    Diagnostics diags;
-    auto registry = xref::resolve(d, {}, diags);
-    xref::link_see_also(text("(See also 1-(zz))", {}, Span{1, 5, 9}), "awp", "1", registry, diags);
-    ASSERT_EQ(diags.error_count(), 1u);
-    EXPECT_EQ(diags.all()[0].message, "reference '(zz)' in '(See also 1-(zz))' names no row 1-zz of table 'awp'");
-    EXPECT_EQ(diags.all()[0].span, (Span{1, 5, 9}));
-}
-
-TEST(xref_Resolve, SeeAlsoRunsInTheTableAreLinked) {
-    // resolve() links see-also runs using the row's own group.
-    doc::Document d;
-    doc::Table t = work_plan();
-    doc::TableCell cell;
-    cell.blocks.push_back(para({text("Conduct workshops "), text("(See also 1-(b))", {"see-also"})}));
-    t.rows[0].cells.push_back(cell);
-    d.blocks.push_back({t});
-    Diagnostics diags;
-    xref::resolve(d, {}, diags);
-    const auto& runs = std::get<doc::Paragraph>(std::get<doc::Table>(d.blocks[0].node).rows[0].cells[1].blocks[0].node).runs;
-    EXPECT_EQ(rendered(runs), "Conduct workshops (See also 1-[(b)->#awp-1-b])");
-}
 
 TEST(xref_Autolink, UrlsAndAddressesBecomeLinks) {
     // www.…, https://… and e-mail addresses, without trailing punctuation; other text untouched.
@@ -163,6 +78,26 @@ TEST(xref_Resolve, DuplicateFigureNumberIsAWarning) {
     EXPECT_EQ(registry.find("pillars")->number, "4");
 }
 
+TEST(xref_Resolve, DuplicateFigureNumberDeclaredIntendedIsNotAWarning) {
+    // The later figure says repeats-number="true": both keep number 4, no warning.
+    doc::Document d;
+    doc::Figure a, b;
+    a.id = "stats";
+    a.caption = "Diagram 4 – Website Statistics";
+    b.id = "pillars";
+    b.caption = "Diagram 4: Four Pillars";
+    b.repeats_number = true;
+    d.blocks.push_back({a});
+    d.blocks.push_back({b});
+    Diagnostics diags;
+    xref::Options options;
+    options.figure_label = "Diagram";
+    auto registry = xref::resolve(d, options, diags);
+    EXPECT_TRUE(diags.all().empty());
+    EXPECT_EQ(registry.find("stats")->number, "4");
+    EXPECT_EQ(registry.find("pillars")->number, "4");
+}
+
 TEST(xref_Resolve, SectionsWithoutIdsGetStableIdsFromTheirTitles) {
     // Ids come from titles and never collide.
     doc::Document d;
@@ -176,30 +111,3 @@ TEST(xref_Resolve, SectionsWithoutIdsGetStableIdsFromTheirTitles) {
     EXPECT_EQ(std::get<doc::Section>(d.blocks[1].node).id, "pillar-1-support-2");
 }
 
-TEST(xref_Abbreviations, UsedButUndefinedAndDefinedButUnused) {
-    // The register defines WCO and CBEC; the text uses WCO and API: API is undefined, CBEC unused.
-    doc::Document d;
-    doc::Table reg;
-    reg.id = "abbreviations";
-    for (const char* term : {"WCO", "CBEC"}) {
-        doc::TableRow row;
-        doc::TableCell cell;
-        cell.blocks.push_back(para({text(term)}));
-        row.cells.push_back(cell);
-        reg.rows.push_back(row);
-    }
-    d.blocks.push_back(para({text("The WCO promotes API and PNR data, says Ms. Pavida BOONMUN.", {}, Span{1, 1, 2})}));
-    d.blocks.push_back({reg});
-    Diagnostics diags;
-    xref::Options options;
-    options.abbreviation_table = "abbreviations";
-    options.check_abbreviations = true;
-    xref::resolve(d, options, diags);
-    std::vector<std::string> messages;
-    for (const auto& m : diags.all()) messages.push_back(m.message);
-    EXPECT_EQ(messages, (std::vector<std::string>{
-                            "abbreviation 'API' is used 1 time but the register does not define it",
-                            "abbreviation 'PNR' is used 1 time but the register does not define it",
-                            "abbreviation 'CBEC' is defined in the register but never used in the text",
-                        }));
-}
