@@ -187,6 +187,16 @@ TEST(NavigationE2E, BrokenAndDuplicateReferencesAreLocatedErrors) {
     EXPECT_NE(r.err.find("report.xml:2:2: note: the first use of 'a' is here"), std::string::npos) << r.err;
 }
 
+TEST(NavigationE2E, SpaceAfterRefIsKept) {
+    // The text around a reference keeps its spaces: "see Beta here.", not "see Betahere.".
+    std::string dir = scratch_dir("ref-space-" + std::to_string(::getpid()));
+    write_file(dir + "/report.xml", "<report layout=\"" + source_root() + "/layouts/annual-report.xml\"><info><title>T</title></info>\n"
+               "<section id=\"b\" title=\"Beta\"><p>see <ref to=\"b\"/> here, and see <ref to=\"b\"/></p></section>\n</report>\n");
+    auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/out.pdf"));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(page_text(dir + "/out.pdf", 1).find("see Beta here, and see Beta\n"), std::string::npos) << page_text(dir + "/out.pdf", 1);
+}
+
 TEST(NavigationE2E, CheckReportsTheAbbreviationRegister) {
     // reportc check lists abbreviations used but not defined, and defined but never used.
     auto r = run("cd " + quote(source_root()) + " && " + reportc_exe() + " check sources/rocb-ap-annual-report-2020-21/report.xml");

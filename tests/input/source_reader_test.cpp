@@ -186,3 +186,28 @@ TEST(SourceReader, BadColspanIsAnError) {
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0], "r/report.xml:1:42: error: expected a positive whole number for colspan, found 'two'");
 }
+
+TEST(SourceReader, SpaceAfterRefIsKept) {
+    // A <ref/> is read with empty text (its target's title, number or page comes later), but it is
+    // content: the spaces on both sides of it stay, at the start, in the middle and at the end.
+    Fixture f;
+    f.env.set_file("r/report.xml",
+                   "<report layout=\"l.xml\">"
+                   "<p>see <ref to=\"b\"/> here.</p>"
+                   "<p>see <ref to=\"b\"/></p>"
+                   "<p><ref to=\"b\"/> first</p>"
+                   "<p>both <ref to=\"b\"/> <ref to=\"c\" show=\"page\"/> pages</p>"
+                   "</report>");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(f.diags.all().empty());
+    auto texts = [&](size_t block) {
+        std::vector<std::string> out;
+        for (const auto& r : paragraph(d->blocks[block]).runs) out.push_back(r.ref_to.empty() ? r.text : "<" + r.ref_to + ">");
+        return out;
+    };
+    EXPECT_EQ(texts(0), (std::vector<std::string>{"see ", "<b>", " here."}));
+    EXPECT_EQ(texts(1), (std::vector<std::string>{"see ", "<b>"}));
+    EXPECT_EQ(texts(2), (std::vector<std::string>{"<b>", " first"}));
+    EXPECT_EQ(texts(3), (std::vector<std::string>{"both ", "<b>", " ", "<c>", " pages"}));
+}
