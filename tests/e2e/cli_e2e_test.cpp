@@ -63,6 +63,15 @@ TEST(CliE2E, FailedBuildLeavesExistingPdfUntouched) {
     EXPECT_TRUE(read_file(dir + "/out.pdf") == good);
 }
 
+TEST(CliE2E, OnePageIsSingularInTheWroteMessage) {
+    // "wrote out.pdf (1 page)", not "(1 pages)".
+    std::string dir = scratch_dir("one-page");
+    write_report(dir, "  <p>fine</p>\n");
+    auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/out.pdf"));
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err, "wrote " + dir + "/out.pdf (1 page)\n");
+}
+
 TEST(CliE2E, CheckWritesNothingAndSucceedsOnAGoodReport) {
     // check reports diagnostics only.
     std::string dir = scratch_dir("check");
