@@ -143,6 +143,9 @@ struct Document {
     std::string layout_path;  // resolved against the report file's directory
     Span layout_span;
     std::vector<Block> blocks;
+    // An included file could not be read or parsed (that error is reported): its blocks and ids
+    // are missing, so a reference to an unknown id is not an error of its own.
+    bool incomplete = false;
 };
 
 Span span_of(const Block& b);

@@ -32,7 +32,8 @@ struct Registry {
 };
 
 // Gives every section, article and figure an id (from its title when it has none), checks ids,
-// resolves references and links. Errors and warnings are located at the sources.
+// resolves references and links. Errors and warnings are located at the sources. A reference to
+// an unknown id is an error unless the document is `incomplete` (its cause is reported already).
 Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags);
 
 // Splits "(See also 1- (b), (c) and 3-(k))" into text and one link per item, each to the row

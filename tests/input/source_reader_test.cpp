@@ -140,6 +140,24 @@ TEST(SourceReader, MissingIncludeIsAnErrorAtTheHref) {
     EXPECT_EQ(out[0], "r/report.xml:2:12: error: cannot read file 'r/nope.xml'");
 }
 
+TEST(SourceReader, UnclosedTagInAnIncludeMarksTheDocumentIncomplete) {
+    // The broken file is reported and left out; the document says something is missing, so later
+    // stages do not report references into it as unknown ids.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\"><p>See <ref to=\"b\"/>.</p><include href=\"b.xml\"/></report>");
+    f.env.set_file("r/b.xml", "<section id=\"b\" title=\"B\">\n<p>an <b>unclosed tag</p>\n</section>");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(d->incomplete);
+    EXPECT_EQ(rendered(f.diags, f.sources),
+              (std::vector<std::string>{"r/b.xml:2:24: error: expected well-formed XML: start-end tags mismatch"}));
+
+    Fixture whole;
+    whole.env.set_file("r/report.xml", "<report layout=\"l.xml\"><include href=\"b.xml\"/></report>");
+    whole.env.set_file("r/b.xml", "<section id=\"b\" title=\"B\"/>");
+    EXPECT_FALSE(whole.read()->incomplete);
+}
+
 TEST(SourceReader, TextKeepsUnicodeAndCollapsesWhitespace) {
     // Curly quotes, dashes, the non-breaking hyphen and ➢ survive; line breaks become spaces.
     Fixture f;
