@@ -18,10 +18,21 @@ namespace {
 
 constexpr uint16_t kUnknownGid = 0xFFFF;  // cache sentinel; real glyph ids are < numGlyphs <= 65535
 
+// "…/DejaVuSans.ttf" has one, "DejaVu Serif" (a family name written where a path belongs) has not.
+bool has_extension(const std::string& path) {
+    size_t name = path.find_last_of('/');
+    size_t dot = path.find_last_of('.');
+    return dot != std::string::npos && (name == std::string::npos || dot > name + 1);
+}
+
 bool read_file(const std::string& path, std::vector<uint8_t>& out, std::string& error) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) {
-        error = "cannot open font file '" + path + "': " + std::strerror(errno);
+        if (errno == ENOENT && !has_extension(path))
+            error = "expected the path of a font file such as fonts/Name.ttf, found '" + path +
+                    "' (no such file; fonts are not looked up by family name)";
+        else
+            error = "cannot open font file '" + path + "': " + std::strerror(errno);
         return false;
     }
     uint8_t buf[65536];

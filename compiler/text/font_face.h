@@ -17,7 +17,8 @@ namespace reportc::text {
 
 class FontFace {
 public:
-    // nullptr and a message in `error` on failure ("cannot open font file 'x': …", "font 'x' has
+    // nullptr and a message in `error` on failure ("cannot open font file 'x': …", or for a missing
+    // file without an extension "expected the path of a font file …", "font 'x' has
     // units-per-em 0", "font 'x' is not a TrueType (glyf) font", "font 'x' is truncated …");
     // never crashes on a bad file.
     static std::unique_ptr<FontFace> load(const std::string& path, std::string& error);

@@ -70,6 +70,7 @@ bool FontRegistry::add_family(const std::string& name, const std::string& regula
             // Leave the registry as it was, so indices stay deterministic after an error.
             m_faces.resize(faces_before);
             for (const std::string& p : added_paths) m_face_by_path.erase(p);
+            m_unloaded.emplace(name, path);
             return false;
         }
         family.faces[slot] = int(m_faces.size());
@@ -82,6 +83,13 @@ bool FontRegistry::add_family(const std::string& name, const std::string& regula
 }
 
 bool FontRegistry::has_family(const std::string& name) const { return find_family(name) >= 0; }
+
+bool FontRegistry::is_declared(const std::string& name) const { return has_family(name) || m_unloaded.contains(name); }
+
+std::string FontRegistry::unloaded_file(const std::string& name) const {
+    auto it = m_unloaded.find(name);
+    return it == m_unloaded.end() ? "" : it->second;
+}
 
 void FontRegistry::set_fallbacks(std::vector<std::string> families) { m_fallbacks = std::move(families); }
 

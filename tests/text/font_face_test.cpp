@@ -169,6 +169,15 @@ TEST(text_FontFace, MissingFileIsAnError) {
     EXPECT_EQ(error, "cannot open font file '/nonexistent/Font.ttf': No such file or directory");
 }
 
+TEST(text_FontFace, FamilyNameInsteadOfAPathSaysAFilePathIsExpected) {
+    // regular="DejaVu Serif": fonts are files, not looked up by name; a name without an extension
+    // that is no file gets a message saying what is expected.
+    std::string error;
+    EXPECT_EQ(FontFace::load("/nonexistent/DejaVu Serif", error), nullptr);
+    EXPECT_EQ(error, "expected the path of a font file such as fonts/Name.ttf, found '/nonexistent/DejaVu Serif' "
+                     "(no such file; fonts are not looked up by family name)");
+}
+
 TEST(text_FontFace, NonFontFileIsAnError) {
     // A text file and an empty file are refused before FreeType or libharu see them.
     std::string error;

@@ -150,6 +150,23 @@ TEST(text_FontRegistryAlone, AddFamilyErrorsLeaveTheRegistryUnchanged) {
     EXPECT_EQ(fonts.face(0).path(), kSans);
 }
 
+TEST(text_FontRegistryAlone, UnloadableFamilyIsStillDeclared) {
+    // A family refused for a file that failed to load is declared all the same, and the registry
+    // says which file failed: its styles are not errors too, and the error points at that file.
+    FontRegistry fonts;
+    std::string error;
+    EXPECT_FALSE(fonts.add_family("Serif", kSans, "/nonexistent/b.ttf", "", "", error));
+    EXPECT_FALSE(fonts.has_family("Serif"));
+    EXPECT_TRUE(fonts.is_declared("Serif"));
+    EXPECT_EQ(fonts.unloaded_file("Serif"), "/nonexistent/b.ttf");
+    EXPECT_EQ(fonts.face_count(), 0u);
+    EXPECT_FALSE(fonts.is_declared("Georgia"));
+    EXPECT_EQ(fonts.unloaded_file("Georgia"), "");
+    ASSERT_TRUE(fonts.add_family("Sans", kSans, "", "", "", error)) << error;
+    EXPECT_TRUE(fonts.is_declared("Sans"));
+    EXPECT_EQ(fonts.unloaded_file("Sans"), "");
+}
+
 TEST(text_FontRegistryAlone, PrintsReadably) {
     // What a failing EXPECT_EQ shows.
     std::ostringstream os;
