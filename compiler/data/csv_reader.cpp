@@ -25,7 +25,8 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 // allowed). Reports and stops at an unterminated quote.
 class CsvParser {
 public:
-    CsvParser(std::string_view text, uint32_t file, Diagnostics& diags) : m_text(text), m_file(file), m_diags(diags) {}
+    CsvParser(const SourceFile& source, uint32_t file, Diagnostics& diags)
+        : m_source(source), m_text(source.text()), m_file(file), m_diags(diags) {}
 
     std::optional<std::vector<Row>> parse(size_t start) {
         std::vector<Row> rows;
@@ -69,7 +70,7 @@ private:
         while (p < m_text.size() && is_space(m_text[p])) ++p;
         Cell cell;
         if (p < m_text.size() && m_text[p] == '"') {
-            size_t open = p++;
+            size_t open = p++, close = 0;
             for (;;) {
                 if (p >= m_text.size()) {
                     m_diags.error(span(open, open + 1), "expected a closing quote for the field opened here, found the end of the file");
@@ -81,7 +82,7 @@ private:
                         p += 2;
                         continue;
                     }
-                    ++p;
+                    close = p++;
                     break;
                 }
                 cell.text += m_text[p++];
@@ -92,8 +93,18 @@ private:
             if (!at_cell_end(p)) {
                 size_t cp = p;
                 utf8::decode(m_text, cp);
-                m_diags.error(span(p, cp), "expected a comma or the end of the line after the closing quote, found '" +
-                                               std::string(m_text.substr(p, cp - p)) + "'");
+                const std::string found(m_text.substr(p, cp - p));
+                if (cell.text.find('\n') != std::string::npos) {
+                    // The value ran on over line breaks to a quote that text follows: most likely
+                    // its own closing quote is missing, so say where it opened; the rows read
+                    // after it cannot be trusted.
+                    LineCol at = m_source.line_col(uint32_t(close));
+                    m_diags.error(span(open, open + 1), "expected a closing quote for the field opened here, found the quote at " +
+                                                            std::to_string(at.line) + ":" + std::to_string(at.column) +
+                                                            " followed by '" + found + "'");
+                    return std::nullopt;
+                }
+                m_diags.error(span(p, cp), "expected a comma or the end of the line after the closing quote, found '" + found + "'");
                 while (!at_cell_end(p)) ++p;
             }
         } else {
@@ -109,6 +120,7 @@ private:
         return cell;
     }
 
+    const SourceFile& m_source;
     std::string_view m_text;
     uint32_t m_file;
     Diagnostics& m_diags;
@@ -134,7 +146,7 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
         return std::nullopt;
     }
     size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark, as spreadsheets write
-    auto rows = CsvParser(text, file, diags).parse(start);
+    auto rows = CsvParser(*sources.file(file), file, diags).parse(start);
     if (!rows) return std::nullopt;
     if (rows->empty()) {
         diags.error(Span{file, uint32_t(start), uint32_t(start)}, "expected a header row naming the fields, found an empty file");
