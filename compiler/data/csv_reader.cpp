@@ -128,6 +128,20 @@ private:
 
 std::string fields(size_t n) { return std::to_string(n) + (n == 1 ? " field" : " fields"); }
 
+// A spreadsheet saved with another delimiter (';' in many locales, or tabs) reads as one field
+// per line, and every record would be an error: say what is wrong once, at the first delimiter.
+bool uses_other_delimiter(std::string_view text, size_t start, uint32_t file, Diagnostics& diags) {
+    while (start < text.size() && (text[start] == '\n' || text[start] == '\r')) ++start;  // empty lines
+    std::string_view header = text.substr(start, text.find('\n', start) - start);
+    if (header.ends_with('\r')) header.remove_suffix(1);
+    size_t at = header.find_first_of(";\t");
+    if (header.find(',') != std::string_view::npos || at == std::string_view::npos) return false;
+    diags.error(Span{file, uint32_t(start + at), uint32_t(start + at + 1)},
+                "expected fields separated by commas, found one field '" + std::string(header) + "'; the file seems to use " +
+                    (header[at] == ';' ? "';'" : "tabs") + " between fields, and reportc reads comma-separated files");
+    return true;
+}
+
 }  // namespace
 
 std::optional<doc::Dataset> read_csv(const std::string& path, const Environment& env, SourceManager& sources,
@@ -146,6 +160,7 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
         return std::nullopt;
     }
     size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark, as spreadsheets write
+    if (uses_other_delimiter(text, start, file, diags)) return std::nullopt;
     auto rows = CsvParser(*sources.file(file), file, diags).parse(start);
     if (!rows) return std::nullopt;
     if (rows->empty()) {
