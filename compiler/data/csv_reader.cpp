@@ -184,6 +184,8 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
 
     doc::Dataset data;
     data.path = path;
+    for (const auto& cell : header.cells) data.columns.push_back(cell.text);
+    data.header_span = Span{file, header.begin, header.cells.back().end};
     doc::RecordGroup group;
     group.implicit = true;
     group.span = Span{file, uint32_t(start), uint32_t(start)};
