@@ -1,19 +1,20 @@
 #include "cli/diagnostics_printer.h"
 
-#include <iostream>
 #include <set>
 #include <tuple>
 
 namespace reportc::cli {
 
-void print_diagnostics(const Diagnostics& diags, const SourceManager& sources) {
+void print_diagnostics(const Diagnostics& diags, const SourceManager& sources, std::ostream& out) {
     std::set<std::tuple<uint32_t, uint32_t, std::string>> seen;
+    size_t errors = 0, warnings = 0;  // of those printed, so the totals match what the reader sees
     for (const auto& d : diags.all()) {
         if (!seen.emplace(d.span.file, d.span.begin, d.message).second) continue;
-        std::cerr << sources.render(d);
+        out << sources.render(d);
+        if (d.severity == Severity::Error) ++errors;
+        if (d.severity == Severity::Warning) ++warnings;
     }
-    if (diags.error_count() || diags.warning_count())
-        std::cerr << diags.error_count() << " error(s), " << diags.warning_count() << " warning(s)\n";
+    if (errors || warnings) out << errors << " error(s), " << warnings << " warning(s)\n";
 }
 
 }  // namespace reportc::cli

@@ -51,6 +51,6 @@ int main(int argc, char** argv) {
                     s.max_space_factor, s.overfull_lines);
     }
     if (!outcome.success) return 1;
-    if (parsed->command == cli::Command::Build) std::cerr << "wrote " << options.output << " (" << outcome.pages << " pages)\n";
+    if (parsed->command == cli::Command::Build) std::cerr << "wrote " << options.output << " (" << outcome.pages << (outcome.pages == 1 ? " page)\n" : " pages)\n");
     return 0;
 }

@@ -25,7 +25,8 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 // allowed). Reports and stops at an unterminated quote.
 class CsvParser {
 public:
-    CsvParser(std::string_view text, uint32_t file, Diagnostics& diags) : m_text(text), m_file(file), m_diags(diags) {}
+    CsvParser(const SourceFile& source, uint32_t file, Diagnostics& diags)
+        : m_source(source), m_text(source.text()), m_file(file), m_diags(diags) {}
 
     std::optional<std::vector<Row>> parse(size_t start) {
         std::vector<Row> rows;
@@ -69,7 +70,7 @@ private:
         while (p < m_text.size() && is_space(m_text[p])) ++p;
         Cell cell;
         if (p < m_text.size() && m_text[p] == '"') {
-            size_t open = p++;
+            size_t open = p++, close = 0;
             for (;;) {
                 if (p >= m_text.size()) {
                     m_diags.error(span(open, open + 1), "expected a closing quote for the field opened here, found the end of the file");
@@ -81,7 +82,7 @@ private:
                         p += 2;
                         continue;
                     }
-                    ++p;
+                    close = p++;
                     break;
                 }
                 cell.text += m_text[p++];
@@ -92,8 +93,18 @@ private:
             if (!at_cell_end(p)) {
                 size_t cp = p;
                 utf8::decode(m_text, cp);
-                m_diags.error(span(p, cp), "expected a comma or the end of the line after the closing quote, found '" +
-                                               std::string(m_text.substr(p, cp - p)) + "'");
+                const std::string found(m_text.substr(p, cp - p));
+                if (cell.text.find('\n') != std::string::npos) {
+                    // The value ran on over line breaks to a quote that text follows: most likely
+                    // its own closing quote is missing, so say where it opened; the rows read
+                    // after it cannot be trusted.
+                    LineCol at = m_source.line_col(uint32_t(close));
+                    m_diags.error(span(open, open + 1), "expected a closing quote for the field opened here, found the quote at " +
+                                                            std::to_string(at.line) + ":" + std::to_string(at.column) +
+                                                            " followed by '" + found + "'");
+                    return std::nullopt;
+                }
+                m_diags.error(span(p, cp), "expected a comma or the end of the line after the closing quote, found '" + found + "'");
                 while (!at_cell_end(p)) ++p;
             }
         } else {
@@ -109,12 +120,27 @@ private:
         return cell;
     }
 
+    const SourceFile& m_source;
     std::string_view m_text;
     uint32_t m_file;
     Diagnostics& m_diags;
 };
 
 std::string fields(size_t n) { return std::to_string(n) + (n == 1 ? " field" : " fields"); }
+
+// A spreadsheet saved with another delimiter (';' in many locales, or tabs) reads as one field
+// per line, and every record would be an error: say what is wrong once, at the first delimiter.
+bool uses_other_delimiter(std::string_view text, size_t start, uint32_t file, Diagnostics& diags) {
+    while (start < text.size() && (text[start] == '\n' || text[start] == '\r')) ++start;  // empty lines
+    std::string_view header = text.substr(start, text.find('\n', start) - start);
+    if (header.ends_with('\r')) header.remove_suffix(1);
+    size_t at = header.find_first_of(";\t");
+    if (header.find(',') != std::string_view::npos || at == std::string_view::npos) return false;
+    diags.error(Span{file, uint32_t(start + at), uint32_t(start + at + 1)},
+                "expected fields separated by commas, found one field '" + std::string(header) + "'; the file seems to use " +
+                    (header[at] == ';' ? "';'" : "tabs") + " between fields, and reportc reads comma-separated files");
+    return true;
+}
 
 }  // namespace
 
@@ -134,7 +160,8 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
         return std::nullopt;
     }
     size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark, as spreadsheets write
-    auto rows = CsvParser(text, file, diags).parse(start);
+    if (uses_other_delimiter(text, start, file, diags)) return std::nullopt;
+    auto rows = CsvParser(*sources.file(file), file, diags).parse(start);
     if (!rows) return std::nullopt;
     if (rows->empty()) {
         diags.error(Span{file, uint32_t(start), uint32_t(start)}, "expected a header row naming the fields, found an empty file");
@@ -157,6 +184,8 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
 
     doc::Dataset data;
     data.path = path;
+    for (const auto& cell : header.cells) data.columns.push_back(cell.text);
+    data.header_span = Span{file, header.begin, header.cells.back().end};
     doc::RecordGroup group;
     group.implicit = true;
     group.span = Span{file, uint32_t(start), uint32_t(start)};

@@ -61,8 +61,10 @@ private:
     // The field's value, or nullptr when it is missing (an error unless the part is optional).
     const doc::FieldValue* lookup(const doc::TemplatePart& part, const Scope& scope);
     void check_number(const doc::TemplatePart& part, const doc::FieldValue& value);
-    // Reports once per location and message (a template part is used by every record).
-    void error(Span span, std::string message);
+    void report_missing_column(const doc::TemplatePart& part);
+    // Reports once per location and message (a template part is used by every record); true
+    // when this call reported it.
+    bool error(Span span, std::string message);
 
     const doc::TableTemplate& m_template;
     const doc::Dataset& m_data;
@@ -72,8 +74,19 @@ private:
     doc::FieldValue m_group_attribute;  // scratch value for a group's "title" and "id"
 };
 
-void Expander::error(Span span, std::string message) {
-    if (m_reported.emplace(span, message).second) m_diags.error(span, std::move(message));
+bool Expander::error(Span span, std::string message) {
+    if (!m_reported.emplace(span, message).second) return false;
+    m_diags.error(span, std::move(message));
+    return true;
+}
+
+// Every record of a CSV file has the header's fields, so a field missing from one is missing
+// from the header: one error there (not one per record), and a note at the template's field.
+void Expander::report_missing_column(const doc::TemplatePart& part) {
+    std::string found;
+    for (const auto& name : m_data.columns) found += (found.empty() ? "" : ", ") + name;
+    if (error(m_data.header_span, "expected a column named '" + part.field + "' in the header row, found columns: " + found))
+        m_diags.note(part.span, "template '" + m_template.name + "' uses the field '" + part.field + "' here");
 }
 
 
@@ -189,7 +202,10 @@ const doc::FieldValue* Expander::lookup(const doc::TemplatePart& part, const Sco
     }
     if (!scope.record) return nullptr;  // a record field outside a record row: the template reader reported it
     if (auto it = scope.record->fields.find(part.field); it != scope.record->fields.end()) return &it->second;
-    if (!part.optional)
+    if (part.optional) return nullptr;
+    if (!m_data.columns.empty())
+        report_missing_column(part);
+    else
         error(scope.record->span, scope.record_name + " has no field '" + part.field + "', which template '" + m_template.name + "' uses");
     return nullptr;
 }

@@ -15,7 +15,8 @@ namespace reportc::data {
 // The placeholder's id, span and style are kept (its style unless it is the default "table"
 // and the template names a table-style). Missing fields, list fields inside a <p>, values
 // that are not numbers where format="number" asks for one, and rows wider than the columns
-// are located errors; the table is still built.
+// are located errors; the table is still built. A field missing from a CSV file is one error at
+// its header row (data.columns), not one per record.
 doc::Table expand_template(const doc::TableTemplate& t, const doc::Dataset& data, const doc::Table& placeholder,
                            Diagnostics& diags);
 

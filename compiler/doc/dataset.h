@@ -36,6 +36,10 @@ struct RecordGroup {
 struct Dataset {
     std::string path;
     std::vector<RecordGroup> groups;
+    // A CSV file's header row: the fields every record has, and where they are named. Empty for
+    // XML records, which name their own fields one by one.
+    std::vector<std::string> columns;
+    Span header_span;
     size_t record_count() const;
 };
 

@@ -159,6 +159,9 @@ struct Document {
     Span layout_span;
     std::vector<Block> blocks;
     uint32_t node_count = 0;  // NodeIds given so far (number_nodes)
+    // An included file could not be read or parsed (that error is reported): its blocks and ids
+    // are missing, so a reference to an unknown id is not an error of its own.
+    bool incomplete = false;
 };
 
 Span span_of(const Block& b);

@@ -25,7 +25,18 @@ struct StyleDecl {
 
 struct FontFamilyDecl {
     std::string name, regular, bold, italic, bold_italic;  // paths resolved against the layout file
+    Span regular_span, bold_span, italic_span, bold_italic_span;  // the attributes naming them
     Span span;
+    // Where `path` is named (the first attribute holding it), else the element: a file that
+    // fails to load is reported at its attribute.
+    Span span_of(const std::string& path) const {
+        if (path.empty()) return span;
+        if (path == regular) return regular_span;
+        if (path == bold) return bold_span;
+        if (path == italic) return italic_span;
+        if (path == bold_italic) return bold_italic_span;
+        return span;
+    }
 };
 
 // Header or footer text: up to three slots of styled text (runs with the character styles of

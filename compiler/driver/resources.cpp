@@ -9,15 +9,15 @@ void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, 
     for (const auto& family : layout.font_families) {
         std::string error;
         if (!fonts.add_family(family.name, family.regular, family.bold, family.italic, family.bold_italic, error))
-            diags.error(family.span, error);
+            diags.error(family.span_of(fonts.unloaded_file(family.name)), error);
     }
     for (const auto& name : layout.fallback_families)
-        if (!fonts.has_family(name))
+        if (!fonts.is_declared(name))
             diags.error(layout.fallback_span, "expected a font family declared with <font-family>, found '" + name + "'");
     fonts.set_fallbacks(layout.fallback_families);
     for (const auto& style : layout.styles)
         for (const auto& p : style.properties)
-            if (p.name == "font-family" && !fonts.has_family(p.value))
+            if (p.name == "font-family" && !fonts.is_declared(p.value))
                 diags.error(p.span, "expected a font family declared with <font-family>, found '" + p.value + "'");
 }
 

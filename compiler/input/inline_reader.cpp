@@ -78,18 +78,24 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
     }
 }
 
+// A <ref/> is read with empty text, but it will print its target's title, number or page: it is
+// content, never space, so the spaces on either side of it stay.
+bool is_ref(const doc::TextRun& run) { return !run.ref_to.empty(); }
+
 // Whitespace between runs collapses as in HTML: no leading or trailing space in the paragraph,
 // never two spaces in a row across run boundaries (a line break also eats adjacent spaces).
 void normalize_spaces(std::vector<doc::TextRun>& runs) {
     bool previous_ends_space = true;  // start of paragraph counts as a space
     for (auto& run : runs) {
         if (run.line_break) { previous_ends_space = true; continue; }
+        if (is_ref(run)) { previous_ends_space = false; continue; }
         if (previous_ends_space && !run.text.empty() && run.text.front() == ' ') run.text.erase(0, 1);
         if (!run.text.empty()) previous_ends_space = run.text.back() == ' ';
     }
     bool next_is_break = true;  // end of paragraph
     for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
         if (it->line_break) { next_is_break = true; continue; }
+        if (is_ref(*it)) break;
         if (it->text.empty()) continue;
         if (next_is_break && it->text.back() == ' ') it->text.pop_back();
         next_is_break = false;
@@ -98,7 +104,7 @@ void normalize_spaces(std::vector<doc::TextRun>& runs) {
     // Spaces before a <br/> anywhere.
     for (size_t i = 0; i + 1 < runs.size(); ++i)
         if (runs[i + 1].line_break && !runs[i].text.empty() && runs[i].text.back() == ' ') runs[i].text.pop_back();
-    std::erase_if(runs, [](const doc::TextRun& r) { return !r.line_break && r.text.empty() && r.ref_to.empty(); });
+    std::erase_if(runs, [](const doc::TextRun& r) { return !r.line_break && r.text.empty() && !is_ref(r); });
 }
 
 }  // namespace

@@ -166,6 +166,10 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             family.bold = path_of("bold");
             family.italic = path_of("italic");
             family.bold_italic = path_of("bold-italic");
+            family.regular_span = file->attribute_span(node, "regular");
+            family.bold_span = file->attribute_span(node, "bold");
+            family.italic_span = file->attribute_span(node, "italic");
+            family.bold_italic_span = file->attribute_span(node, "bold-italic");
             family.span = file->span(node);
             if (family.regular.empty()) diags.error(family.span, "missing attribute 'regular' on <font-family>");
             layout.font_families.push_back(family);

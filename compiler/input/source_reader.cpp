@@ -34,6 +34,7 @@ private:
     SourceManager& m_sources;
     Diagnostics& m_diags;
     bool m_seen_info = false;
+    bool m_include_failed = false;  // an included file could not be read or parsed
     std::vector<std::string> m_include_stack;  // normalized paths, for cycle detection
     std::vector<std::unique_ptr<XmlFile>> m_files;  // keep spans' files alive for the run
 };
@@ -77,6 +78,7 @@ std::optional<doc::Document> ReportReader::read(const std::string& path) {
         }
     }
     m_files.push_back(std::move(file));
+    document.incomplete = m_include_failed;
     return document;
 }
 
@@ -206,7 +208,10 @@ void ReportReader::read_include(const XmlFile& file, pugi::xml_node node, int le
         return;
     }
     auto included = XmlFile::load(path, m_env, m_sources, m_diags, at);
-    if (!included) return;
+    if (!included) {
+        m_include_failed = true;
+        return;
+    }
     m_include_stack.push_back(path);
     auto root = included->root();
     if (std::strcmp(root.name(), "blocks") == 0) {

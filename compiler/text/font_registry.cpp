@@ -34,11 +34,26 @@ std::vector<char32_t> substitutes(char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// "…/DejaVuSans.ttf" has one, "DejaVu Serif" (a family name written where a path belongs) has not.
+bool has_extension(const std::string& path) {
+    size_t name = path.find_last_of('/');
+    size_t dot = path.find_last_of('.');
+    return dot != std::string::npos && (name == std::string::npos || dot > name + 1);
+}
+
+}  // namespace
+
 FontReader read_fonts_through(const Environment& env) {
     return [&env](const std::string& path, std::string& error) -> FontBytes {
         std::optional<std::string> bytes = env.read_file(path);
         if (!bytes) {
-            error = "cannot read font file '" + path + "'";
+            if (!has_extension(path))
+                error = "expected the path of a font file such as fonts/Name.ttf, found '" + path +
+                        "' (no such file; fonts are not looked up by family name)";
+            else
+                error = "cannot read font file '" + path + "'";
             return nullptr;
         }
         return std::make_shared<const std::string>(std::move(*bytes));
@@ -82,6 +97,7 @@ bool FontRegistry::add_family(const std::string& name, const std::string& regula
             // Leave the registry as it was, so indices stay deterministic after an error.
             m_faces.resize(faces_before);
             for (const std::string& p : added_paths) m_face_by_path.erase(p);
+            m_unloaded.emplace(name, path);
             return false;
         }
         family.faces[slot] = int(m_faces.size());
@@ -94,6 +110,13 @@ bool FontRegistry::add_family(const std::string& name, const std::string& regula
 }
 
 bool FontRegistry::has_family(const std::string& name) const { return find_family(name) >= 0; }
+
+bool FontRegistry::is_declared(const std::string& name) const { return has_family(name) || m_unloaded.contains(name); }
+
+std::string FontRegistry::unloaded_file(const std::string& name) const {
+    auto it = m_unloaded.find(name);
+    return it == m_unloaded.end() ? "" : it->second;
+}
 
 void FontRegistry::set_fallbacks(std::vector<std::string> families) { m_fallbacks = std::move(families); }
 

@@ -56,10 +56,16 @@ public:
     // registration order; a path already loaded (by this or another family) reuses its face
     // and is not read again.
     // Returns false with `error` on an unloadable file or a duplicate family name; the
-    // registry is then unchanged.
+    // registry then has no new face or family, but remembers a family refused for a file
+    // that failed to load (is_declared, unloaded_file).
     bool add_family(const std::string& name, const std::string& regular, const std::string& bold,
                     const std::string& italic, const std::string& bold_italic, std::string& error);
     bool has_family(const std::string& name) const;
+    // True for a registered family, and for one refused only because a font file failed to load:
+    // that file is the error to report, not every style naming the family.
+    bool is_declared(const std::string& name) const;
+    // The file that kept `name` from loading ("" for a registered or unknown family).
+    std::string unloaded_file(const std::string& name) const;
     // Tried in order for characters the requested face lacks; unknown names are skipped.
     void set_fallbacks(std::vector<std::string> families);
 
@@ -95,6 +101,7 @@ private:
     std::vector<std::unique_ptr<FontFace>> m_faces;
     std::vector<Family> m_families;
     std::map<std::string, int> m_face_by_path;
+    std::map<std::string, std::string> m_unloaded;  // family refused for a file -> that file
     std::vector<std::string> m_fallbacks;
     // Per face, which of the 128 ASCII characters it has (filled on first use): most text is
     // ASCII and segmenting it must not look each character up again.

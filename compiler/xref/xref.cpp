@@ -136,12 +136,15 @@ private:
     int m_figures = 0;
 };
 
-void resolve_refs(std::vector<doc::TextRun>& runs, const Registry& registry, Diagnostics& diags) {
+// When the document is incomplete (an included file failed, and that is reported), an unknown id
+// is most likely in the missing file: reporting each reference to it would bury the one cause.
+void resolve_refs(std::vector<doc::TextRun>& runs, const Registry& registry, bool document_incomplete, Diagnostics& diags) {
     for (auto& run : runs) {
         if (run.ref_to.empty()) continue;
         const Target* t = registry.find(run.ref_to);
         if (!t) {
-            diags.error(run.span, "expected the id of a section, article, figure, table or row, found '" + run.ref_to + "'");
+            if (!document_incomplete)
+                diags.error(run.span, "expected the id of a section, article, figure, table or row, found '" + run.ref_to + "'");
             run.text = "??";
             run.ref_to.clear();
             continue;
@@ -237,7 +240,7 @@ Registry resolve(doc::Document& document, const Options& options, Diagnostics& d
     const Registry& registry = walker.registry;
     const LinkPatterns patterns = compile_link_patterns(options.link_patterns, diags);
     walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext&) {
-        resolve_refs(runs, registry, diags);
+        resolve_refs(runs, registry, document.incomplete, diags);
         link_runs(runs, patterns, registry, diags);
     });
     if (options.check_abbreviations && !options.abbreviation_table.empty()) check_abbreviations(document, options, walker, diags);

@@ -37,7 +37,8 @@ struct Registry {
 };
 
 // Gives every section, article and figure an id (from its title when it has none), checks ids,
-// resolves references and links. Errors and warnings are located at the sources.
+// resolves references and links. Errors and warnings are located at the sources. A reference to
+// an unknown id is an error unless the document is `incomplete` (its cause is reported already).
 Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags);
 
 // Splits runs so URLs (https://…, www.…) and e-mail addresses become links. Exposed for tests.

@@ -82,6 +82,33 @@ TEST(data_Csv, UnterminatedQuoteIsAnErrorAtTheOpeningQuote) {
                           }));
 }
 
+TEST(data_Csv, UnclosedQuoteIsReportedWhereItOpens) {
+    // A value opened on line 2 and never closed runs on over the line breaks until the next quote
+    // (line 4), where text follows it: the error is where the quote opened, naming where it ended,
+    // and the file is not used (the rows after it cannot be trusted).
+    DataFixture f;
+    EXPECT_FALSE(read(f, "name,city\nAnn,\"Paris\nBob,Rome\nCid,\"Oslo\"\nDan,Rome\n").has_value());
+    EXPECT_EQ(f.errors(), (std::vector<std::string>{
+                              "d/t.csv:2:5: error: expected a closing quote for the field opened here, "
+                              "found the quote at 4:5 followed by 'O'",
+                          }));
+}
+
+TEST(data_Csv, SemicolonSeparatedFileIsOneError) {
+    // A spreadsheet export using ';' (or a tab) between fields: one error at the header row's first
+    // delimiter that names it, and no error for each row (the file is not used). The byte order
+    // mark counts as a column, as everywhere in the file.
+    DataFixture f;
+    EXPECT_FALSE(read(f, "\xEF\xBB\xBFname;country\nAnn;\"Korea, Republic of\"\nBob;Fiji\n").has_value());
+    EXPECT_FALSE(read(f, "name\tcountry\nAnn\tFiji\n", "d/tab.csv").has_value());
+    EXPECT_EQ(f.errors(), (std::vector<std::string>{
+                              "d/t.csv:1:6: error: expected fields separated by commas, found one field 'name;country'; "
+                              "the file seems to use ';' between fields, and reportc reads comma-separated files",
+                              "d/tab.csv:1:5: error: expected fields separated by commas, found one field 'name\tcountry'; "
+                              "the file seems to use tabs between fields, and reportc reads comma-separated files",
+                          }));
+}
+
 TEST(data_Csv, WrongFieldCountIsAnErrorAtTheRowStart) {
     // Rows with too few or too many fields are reported at their first column and left out;
     // the ids of the other rows still count every data row.

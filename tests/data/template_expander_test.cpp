@@ -180,6 +180,22 @@ TEST(data_Expand, MissingFieldIsAnErrorAtTheRecord) {
                           }));
 }
 
+TEST(data_Expand, MissingCsvColumnIsOneErrorAtTheHeaderRow) {
+    // Every CSV record has the header's fields, so a column the template uses but the header lacks
+    // is one error at the header row, naming the columns there, and a note at the template's field;
+    // not one error per record.
+    DataFixture f;
+    auto t = f.read_template("l/t.xml",
+                             "<table-template name=\"people\">\n<record-row><cell><p><field name=\"name\"/></p></cell>"
+                             "<cell><field name=\"email\"/></cell><cell><p><field name=\"phone\" optional=\"true\"/></p></cell></record-row></table-template>");
+    auto d = read_csv(f, "d/p.csv", "name,e-mail\nAnn,a@x.org\nBob,b@x.org\nCid,c@x.org\n");
+    data::expand_template(t, d, placeholder("p"), f.diags);
+    EXPECT_EQ(f.errors(), (std::vector<std::string>{
+                              "d/p.csv:1:1: error: expected a column named 'email' in the header row, found columns: name, e-mail",
+                              "l/t.xml:2:60: note: template 'people' uses the field 'email' here",
+                          }));
+}
+
 TEST(data_Expand, ValueThatIsNotANumberIsAnErrorAtTheValue) {
     // format="number" checks the value, wherever the field is placed; the error points at the
     // value in the data file (a CSV cell, an XML field's text).

@@ -63,6 +63,38 @@ TEST(CliE2E, FailedBuildLeavesExistingPdfUntouched) {
     EXPECT_TRUE(read_file(dir + "/out.pdf") == good);
 }
 
+TEST(CliE2E, OnePageIsSingularInTheWroteMessage) {
+    // "wrote out.pdf (1 page)", not "(1 pages)".
+    std::string dir = scratch_dir("one-page");
+    write_report(dir, "  <p>fine</p>\n");
+    auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/out.pdf"));
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err, "wrote " + dir + "/out.pdf (1 page)\n");
+}
+
+TEST(CliE2E, UnloadableFontFileIsReportedOnceAtItsAttribute) {
+    // A declared family whose file cannot be loaded: one error, at the attribute naming the file;
+    // the styles using the family are not reported as using an undeclared family. A family name
+    // where a file path belongs is told so.
+    std::string dir = scratch_dir("font-file");
+    std::string fonts = source_root() + "/fonts/liberation/";
+    write_file(dir + "/layout.xml",
+               "<layout><font-family name=\"Sans\" regular=\"" + fonts + "LiberationSans-Regular.ttf\"/>\n"
+               "<font-family name=\"Serif\" regular=\"" + fonts + "LiberationSerif-Regular.ttf\" bold=\"Georgia-Bold.ttf\"/>\n"
+               "<font-family name=\"Book\" regular=\"DejaVu Serif\"/>\n"
+               "<page-master name=\"body\"/><paragraph-style name=\"body\" font-family=\"Serif\"/>\n"
+               "<paragraph-style name=\"quote\" font-family=\"Book\"/><character-style name=\"strong\" font-family=\"Serif\"/>\n"
+               "<font-fallback families=\"Sans, Book\"/></layout>\n");
+    write_file(dir + "/report.xml", "<report layout=\"layout.xml\"><info><title>T</title></info><p>x</p></report>\n");
+    auto r = run(reportc_exe() + " check " + quote(dir + "/report.xml"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find(dir + "/layout.xml:2:" + std::to_string(65 + fonts.size()) + ": error: cannot read font file '" + dir +
+                         "/Georgia-Bold.ttf'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(dir + "/layout.xml:3:26: error: expected the path of a font file such as fonts/Name.ttf, found '" + dir +
+                         "/DejaVu Serif' (no such file; fonts are not looked up by family name)"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("\n2 error(s), 0 warning(s)\n"), std::string::npos) << r.err;
+}
+
 TEST(CliE2E, CheckWritesNothingAndSucceedsOnAGoodReport) {
     // check reports diagnostics only.
     std::string dir = scratch_dir("check");

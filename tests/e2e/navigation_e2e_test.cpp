@@ -212,3 +212,27 @@ TEST(NavigationE2E, ShippedReportPassesCheckWithWerror) {
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
 }
+
+TEST(NavigationE2E, SpaceAfterRefIsKept) {
+    // The text around a reference keeps its spaces: "see Beta here.", not "see Betahere.".
+    std::string dir = scratch_dir("ref-space-" + std::to_string(::getpid()));
+    write_file(dir + "/report.xml", "<report layout=\"" + source_root() + "/layouts/annual-report.xml\"><info><title>T</title></info>\n"
+               "<section id=\"b\" title=\"Beta\"><p>see <ref to=\"b\"/> here, and see <ref to=\"b\"/></p></section>\n</report>\n");
+    auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/out.pdf"));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(page_text(dir + "/out.pdf", 1).find("see Beta here, and see Beta\n"), std::string::npos) << page_text(dir + "/out.pdf", 1);
+}
+
+TEST(NavigationE2E, UnclosedTagInAnIncludeIsReportedOnce) {
+    // An included file that is not well-formed is left out; references into it from other files
+    // are not reported as unknown ids as well (one cause, one error).
+    std::string dir = scratch_dir("unclosed-include-" + std::to_string(::getpid()));
+    write_file(dir + "/report.xml", "<report layout=\"" + source_root() + "/layouts/annual-report.xml\"><info><title>T</title></info>\n"
+               "<section id=\"a\" title=\"A\"><p>See <ref to=\"b\"/> and <ref to=\"b-1\" show=\"page\"/>.</p></section>\n"
+               "<include href=\"b.xml\"/>\n</report>\n");
+    write_file(dir + "/b.xml", "<section id=\"b\" title=\"B\">\n<p id=\"b-1\">an <b>unclosed tag</p>\n</section>\n");
+    auto r = run(reportc_exe() + " check " + quote(dir + "/report.xml"));
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find(dir + "/b.xml:2:33: error: expected well-formed XML: start-end tags mismatch"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("\n1 error(s), 0 warning(s)\n"), std::string::npos) << r.err;
+}

@@ -140,6 +140,24 @@ TEST(SourceReader, MissingIncludeIsAnErrorAtTheHref) {
     EXPECT_EQ(out[0], "r/report.xml:2:12: error: cannot read file 'r/nope.xml'");
 }
 
+TEST(SourceReader, UnclosedTagInAnIncludeMarksTheDocumentIncomplete) {
+    // The broken file is reported and left out; the document says something is missing, so later
+    // stages do not report references into it as unknown ids.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\"><p>See <ref to=\"b\"/>.</p><include href=\"b.xml\"/></report>");
+    f.env.set_file("r/b.xml", "<section id=\"b\" title=\"B\">\n<p>an <b>unclosed tag</p>\n</section>");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(d->incomplete);
+    EXPECT_EQ(rendered(f.diags, f.sources),
+              (std::vector<std::string>{"r/b.xml:2:24: error: expected well-formed XML: start-end tags mismatch"}));
+
+    Fixture whole;
+    whole.env.set_file("r/report.xml", "<report layout=\"l.xml\"><include href=\"b.xml\"/></report>");
+    whole.env.set_file("r/b.xml", "<section id=\"b\" title=\"B\"/>");
+    EXPECT_FALSE(whole.read()->incomplete);
+}
+
 TEST(SourceReader, TextKeepsUnicodeAndCollapsesWhitespace) {
     // Curly quotes, dashes, the non-breaking hyphen and ➢ survive; line breaks become spaces.
     Fixture f;
@@ -199,4 +217,29 @@ TEST(SourceReader, FigureMayDeclareThatItRepeatsANumber) {
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0], "r/report.xml:3:23: error: expected repeats-number 'true' or 'false', found 'yes'");
+}
+
+TEST(SourceReader, SpaceAfterRefIsKept) {
+    // A <ref/> is read with empty text (its target's title, number or page comes later), but it is
+    // content: the spaces on both sides of it stay, at the start, in the middle and at the end.
+    Fixture f;
+    f.env.set_file("r/report.xml",
+                   "<report layout=\"l.xml\">"
+                   "<p>see <ref to=\"b\"/> here.</p>"
+                   "<p>see <ref to=\"b\"/></p>"
+                   "<p><ref to=\"b\"/> first</p>"
+                   "<p>both <ref to=\"b\"/> <ref to=\"c\" show=\"page\"/> pages</p>"
+                   "</report>");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(f.diags.all().empty());
+    auto texts = [&](size_t block) {
+        std::vector<std::string> out;
+        for (const auto& r : paragraph(d->blocks[block]).runs) out.push_back(r.ref_to.empty() ? r.text : "<" + r.ref_to + ">");
+        return out;
+    };
+    EXPECT_EQ(texts(0), (std::vector<std::string>{"see ", "<b>", " here."}));
+    EXPECT_EQ(texts(1), (std::vector<std::string>{"see ", "<b>"}));
+    EXPECT_EQ(texts(2), (std::vector<std::string>{"<b>", " first"}));
+    EXPECT_EQ(texts(3), (std::vector<std::string>{"both ", "<b>", " ", "<c>", " pages"}));
 }

@@ -219,6 +219,35 @@ TEST(text_FontRegistryAlone, CorruptBytesAreAnErrorNamingThePath) {
     EXPECT_EQ(error, "font 'mem/Broken.ttf' is not a TrueType (glyf) font: unknown signature 0x68656c6c");
 }
 
+TEST(text_FontRegistryAlone, UnloadableFamilyIsStillDeclared) {
+    // A family refused for a file that failed to load is declared all the same, and the registry
+    // says which file failed: its styles are not errors too, and the error points at that file.
+    RealEnvironment env;
+    FontRegistry fonts(read_fonts_through(env));
+    std::string error;
+    EXPECT_FALSE(fonts.add_family("Serif", kSans, "/nonexistent/b.ttf", "", "", error));
+    EXPECT_FALSE(fonts.has_family("Serif"));
+    EXPECT_TRUE(fonts.is_declared("Serif"));
+    EXPECT_EQ(fonts.unloaded_file("Serif"), "/nonexistent/b.ttf");
+    EXPECT_EQ(fonts.face_count(), 0u);
+    EXPECT_FALSE(fonts.is_declared("Georgia"));
+    EXPECT_EQ(fonts.unloaded_file("Georgia"), "");
+    ASSERT_TRUE(fonts.add_family("Sans", kSans, "", "", "", error)) << error;
+    EXPECT_TRUE(fonts.is_declared("Sans"));
+    EXPECT_EQ(fonts.unloaded_file("Sans"), "");
+}
+
+TEST(text_FontRegistryAlone, FamilyNameInsteadOfAPathSaysAFilePathIsExpected) {
+    // regular="DejaVu Serif": fonts are files, not looked up by name; a name without an extension
+    // that is no file gets a message saying what is expected.
+    MemoryEnvironment env;
+    FontRegistry fonts(read_fonts_through(env));
+    std::string error;
+    EXPECT_FALSE(fonts.add_family("Serif", "fonts/DejaVu Serif", "", "", "", error));
+    EXPECT_EQ(error, "expected the path of a font file such as fonts/Name.ttf, found 'fonts/DejaVu Serif' "
+                     "(no such file; fonts are not looked up by family name)");
+}
+
 TEST(text_FontRegistryAlone, PrintsReadably) {
     // What a failing EXPECT_EQ shows.
     std::ostringstream os;

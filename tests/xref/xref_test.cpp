@@ -60,6 +60,22 @@ TEST(xref_Resolve, RefsTakeTheirTargetsTitleOrNumberAndBrokenOnesAreErrors) {
     EXPECT_EQ(diags.all()[0].message, "expected the id of a section, article, figure, table or row, found 'nowhere'");
 }
 
+TEST(xref_Resolve, UnknownRefIsNotReportedWhenAnIncludedFileFailed) {
+    // An included file that failed to parse is reported already; its ids are missing, so a
+    // reference into it is not a second error. Other checks go on (a duplicate id still is one).
+    doc::Document d;
+    d.incomplete = true;
+    doc::TextRun ref = text("", {}, Span{1, 3, 4});
+    ref.ref_to = "in-the-broken-file";
+    ref.ref_show = "title";
+    d.blocks.push_back(para({text("see "), ref}, "p"));
+    d.blocks.push_back(para({text("x")}, "p"));
+    Diagnostics diags;
+    xref::resolve(d, {}, diags);
+    ASSERT_EQ(diags.error_count(), 1u);
+    EXPECT_EQ(diags.all()[0].message, "id 'p' is already used by a paragraph; ids must be unique");
+}
+
 TEST(xref_Resolve, DuplicateFigureNumberIsAWarning) {
     // Two captions numbered "Diagram 4" (as the published report has): a warning, both kept.
     doc::Document d;
