@@ -1,5 +1,7 @@
 #include "driver/compiler.h"
 
+#include <set>
+
 #include "data/chart_data.h"
 #include "data/expand_tables.h"
 #include "doc/walk.h"
@@ -51,18 +53,36 @@ bool can_lay_out(const Resources& res, const Diagnostics& diags) {
     return !diags.has_errors() && res.body_master && res.fonts->face_count() > 0;
 }
 
+// Every file a build read: through its own environment, and those read once for the resources.
+std::vector<std::string> inputs_of(const RecordingEnvironment& env, const Resources* res) {
+    std::set<std::string> all = env.paths_read();
+    if (res) all.insert(res->reads->paths_read().begin(), res->reads->paths_read().end());
+    return {all.begin(), all.end()};
+}
+
 }  // namespace
 
 Outcome Compiler::build(const Options& options, Diagnostics& diags) {
     State& s = *m_state;
     ++s.builds;
+    RecordingEnvironment env(s.env);
     Outcome outcome;
-    auto document = input::read_report(options.input, s.env, s.sources, diags);
-    if (!document || document->layout_path.empty()) return outcome;
-    const Resources* res = s.resources.get(document->layout_path, document->layout_span, diags);
-    if (!res) return outcome;
-    resolve(*document, *res, options, s.env, s.sources, diags);
-    if (!can_lay_out(*res, diags)) return outcome;
+    const Resources* res = nullptr;
+    outcome.success = run(options, env, res, outcome, diags);
+    outcome.inputs = inputs_of(env, res);
+    return outcome;
+}
+
+// The phases: read, resources (resident), resolve, lay out until page numbers settle, frames,
+// files. False when a phase's errors stop the build (or warnings, with --werror).
+bool Compiler::run(const Options& options, const Environment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags) {
+    State& s = *m_state;
+    auto document = input::read_report(options.input, env, s.sources, diags);
+    if (!document || document->layout_path.empty()) return false;
+    res = s.resources.get(document->layout_path, document->layout_span, diags);
+    if (!res) return false;
+    resolve(*document, *res, options, env, s.sources, diags);
+    if (!can_lay_out(*res, diags)) return false;
 
     layout::ParagraphCache paragraphs(*res->fonts, res->hyphenator.get());
     Navigation navigation = collect_navigation(*document, res->styles.settings().contents_levels);
@@ -73,12 +93,11 @@ Outcome Compiler::build(const Options& options, Diagnostics& diags) {
     s.paragraphs.sets += c.sets;
     s.paragraphs.set_reuses += c.set_reuses;
 
-    frame::FrameDocument frames = assemble_frames(*document, std::move(laid_out), s.env.now());
+    frame::FrameDocument frames = assemble_frames(*document, std::move(laid_out), env.now());
     outcome.pages = frames.pages.size();
     if (options.frames_out) *options.frames_out = frames;
-    if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return outcome;
-    outcome.success = write_outputs(frames, options, diags);
-    return outcome;
+    if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;
+    return write_outputs(frames, options, diags);
 }
 
 Counts Compiler::counts() const {

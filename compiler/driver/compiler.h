@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "frame/frame.h"
@@ -30,6 +31,7 @@ struct Outcome {
     size_t pages = 0;
     int layout_passes = 0;  // layouts run until page references settled
     layout::LineStats stats;
+    std::vector<std::string> inputs;  // every file the build read (sources, data, layout, fonts, dictionary), sorted
 };
 
 // Work a compiler did and saved, summed over its builds (tests, benchmarks, --stats).
@@ -39,6 +41,8 @@ struct Counts {
     size_t font_families_loaded = 0, dictionaries_loaded = 0;
     size_t paragraphs_set = 0, paragraphs_reused = 0;  // paragraph settings computed / taken from an earlier pass
 };
+
+struct Resources;
 
 class Compiler {
 public:
@@ -53,6 +57,7 @@ public:
 
 private:
     struct State;
+    bool run(const Options& options, const Environment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags);
     std::unique_ptr<State> m_state;
 };
 

@@ -43,18 +43,30 @@ const Resources* ResourceCache::get(const std::string& path, Span from, Diagnost
 
 // Reads the layout, builds its styles, loads its fonts and dictionary; every finding is kept
 // in the result (and in `diags` when there is no result).
+// Font files by path, read once for every layout that names them.
+text::FontReader ResourceCache::font_reader(const Environment& env) {
+    return [this, read = text::read_fonts_through(env)](const std::string& path, std::string& error) -> FontBytes {
+        if (auto it = m_font_bytes.find(path); it != m_font_bytes.end()) return it->second;
+        FontBytes bytes = read(path, error);
+        if (bytes) m_font_bytes.emplace(path, bytes);
+        return bytes;
+    };
+}
+
 std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::string text, Span from, Diagnostics& diags) {
-    auto layout = input::read_layout(path, m_env, m_sources, diags, from);
+    auto reads = std::make_unique<RecordingEnvironment>(m_env);
+    const RecordingEnvironment& env = *reads;
+    auto layout = input::read_layout(path, env, m_sources, diags, from);
     if (!layout) return nullptr;
     ++m_counts.layouts_parsed;
-    auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(*layout), {}, nullptr, nullptr, nullptr, {}});
+    auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(reads), std::move(*layout), {}, nullptr, nullptr, nullptr, {}});
     r->styles = style::Stylesheet::build(r->layout, diags);
-    r->fonts = std::make_unique<text::FontRegistry>(text::read_fonts_through(m_env));
+    r->fonts = std::make_unique<text::FontRegistry>(font_reader(env));
     register_fonts(r->layout, *r->fonts, diags);
     m_counts.font_families_loaded += r->layout.font_families.size();
     if (!r->layout.hyphenation_dictionary.empty()) {
         std::string error;
-        r->hyphenator = text::Hyphenator::read(m_env, r->layout.hyphenation_dictionary, error);
+        r->hyphenator = text::Hyphenator::read(env, r->layout.hyphenation_dictionary, error);
         if (!r->hyphenator) diags.error(r->layout.hyphenation_span, error);
         ++m_counts.dictionaries_loaded;
     }

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ namespace reportc::driver {
 // A layout with everything derived from it. Immutable once made.
 struct Resources {
     std::string layout_text;  // the file's text it was made from (a changed file is parsed anew)
+    // What it was read through (the font registry keeps a reader over it), recording every file
+    // read to make it: the layout, its fonts, its dictionary.
+    std::unique_ptr<RecordingEnvironment> reads;
     doc::LayoutSource layout;
     style::Stylesheet styles;
     std::unique_ptr<text::FontRegistry> fonts;
@@ -45,10 +49,12 @@ public:
 
 private:
     std::unique_ptr<Resources> make(const std::string& path, std::string text, Span from, Diagnostics& diags);
+    text::FontReader font_reader(const Environment& env);
 
     const Environment& m_env;
     SourceManager& m_sources;
     std::map<std::string, std::unique_ptr<Resources>> m_by_path;  // keyed by the layout's path
+    std::map<std::string, FontBytes> m_font_bytes;  // every font file read, by path: read once per process
     ResourceCounts m_counts;
 };
 

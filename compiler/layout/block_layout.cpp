@@ -230,13 +230,13 @@ private:
     }
     void text(const std::string& text, const std::string& style_name, doc::NodeId node, ParagraphPart part, Span span) {
         const auto& style = paragraph_style(style_name, span, m_ctx);
-        widen(measure_paragraph(style_runs(plain_runs(text, span), style, m_ctx), style, options_for(node, part), m_env, m_ctx));
+        widen(measure_paragraph(style_runs(plain_runs(text, span), style, m_ctx), style, span, options_for(node, part), m_env, m_ctx));
     }
     void children(const std::vector<doc::Block>& blocks) { widen(Measurer(m_env, m_ctx).blocks(blocks)); }
 
     void measure(const doc::Paragraph& n) {
         const auto& style = paragraph_style(n.style.empty() ? m_env.paragraph_style : n.style, n.span, m_ctx);
-        widen(measure_paragraph(style_runs(n.runs, style, m_ctx), style, options_for(n.node, ParagraphPart::Body), m_env, m_ctx));
+        widen(measure_paragraph(style_runs(n.runs, style, m_ctx), style, n.span, options_for(n.node, ParagraphPart::Body), m_env, m_ctx));
     }
     void measure(const doc::List& n) {
         const auto& style = paragraph_style(n.style, n.span, m_ctx);
@@ -246,7 +246,7 @@ private:
                     const auto& ps = p->style.empty() || p->style == n.style ? style : paragraph_style(p->style, p->span, m_ctx);
                     ParagraphOptions options = options_for(p->node, ParagraphPart::Body);
                     options.marker = item.label.empty() ? n.marker : item.label;
-                    widen(measure_paragraph(style_runs(p->runs, ps, m_ctx), ps, options, m_env, m_ctx));
+                    widen(measure_paragraph(style_runs(p->runs, ps, m_ctx), ps, p->span, options, m_env, m_ctx));
                 } else {
                     auto inner = Measurer(m_env, m_ctx).blocks({ib});
                     widen({inner.first + style.indent_left, inner.second + style.indent_left});

@@ -105,9 +105,10 @@ PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::
 
 }  // namespace
 
-std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style,
+std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
                                             const ParagraphOptions& options, const BlockEnv& env, LayoutContext& ctx) {
-    PreparedParagraph p = prepare(runs, style, {}, options, env, ctx);
+    // The same input as setting it will give (span included), so the items built here are reused.
+    PreparedParagraph p = prepare(runs, style, span, options, env, ctx);
     auto [min_w, max_w] = ctx.paragraphs.content_widths(options.key, p.input);
     Length indents = env.indent + style.indent_left + style.indent_right;
     return {min_w + indents, max_w + indents};

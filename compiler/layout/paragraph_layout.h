@@ -26,7 +26,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                       const ParagraphOptions& options, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out);
 
 // Minimum and maximum content width of the paragraph as it would be set (indents included).
-std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style,
+std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
                                             const ParagraphOptions& options, const BlockEnv& env, LayoutContext& ctx);
 
 // The style named `name`, or an error at `span` and the "body" style (or built-in defaults).

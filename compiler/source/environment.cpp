@@ -40,6 +40,11 @@ std::optional<std::string> MemoryEnvironment::read_file(const std::string& path)
     return it->second;
 }
 
+std::optional<std::string> RecordingEnvironment::read_file(const std::string& path) const {
+    m_read.insert(normalize_path(path));
+    return m_inner.read_file(path);
+}
+
 bool MemoryEnvironment::file_exists(const std::string& path) const { return read_file(path).has_value(); }
 
 std::string parent_directory(const std::string& path) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace reportc {
@@ -34,6 +35,21 @@ public:
 private:
     std::map<std::string, std::string> m_files;
     int64_t m_now = 0;
+};
+
+// Forwards to another environment and remembers every path read through it: a build's inputs,
+// which watch mode watches.
+class RecordingEnvironment : public Environment {
+public:
+    explicit RecordingEnvironment(const Environment& inner) : m_inner(inner) {}
+    std::optional<std::string> read_file(const std::string& path) const override;
+    bool file_exists(const std::string& path) const override { return m_inner.file_exists(path); }
+    int64_t now() const override { return m_inner.now(); }
+    const std::set<std::string>& paths_read() const { return m_read; }
+
+private:
+    const Environment& m_inner;
+    mutable std::set<std::string> m_read;  // a record, not state the reads depend on
 };
 
 // Path helpers: lexical only (no filesystem access).

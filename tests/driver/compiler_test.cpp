@@ -1,0 +1,164 @@
+// The resident compiler: what a second build in the same process reuses, what a relayout pass
+// reuses, and the files a build reports as its inputs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <unistd.h>
+
+#include "driver/compiler.h"
+
+using namespace reportc;
+
+namespace {
+
+// Reads real files and counts how often each path is read.
+class CountingEnvironment : public Environment {
+public:
+    std::optional<std::string> read_file(const std::string& path) const override {
+        ++reads[normalize_path(path)];
+        return m_real.read_file(path);
+    }
+    bool file_exists(const std::string& path) const override { return m_real.file_exists(path); }
+    int64_t now() const override { return 0; }
+    mutable std::map<std::string, int> reads;
+
+private:
+    RealEnvironment m_real;
+};
+
+std::string root() { return REPORTC_SOURCE_ROOT; }
+
+// A report of its own in a scratch folder: a tiny layout, one include, a CSV table, a contents
+// page (so that page numbers need a second layout pass).
+struct Project {
+    std::string dir;
+    Project() {
+        dir = (std::filesystem::temp_directory_path() / ("reportc-driver-" + std::to_string(::getpid()))).string();
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        write("layout.xml", layout_text(12));
+        write("report.xml",
+              "<report layout=\"layout.xml\"><info><title>T</title></info>\n<contents/>\n"
+              "<section id=\"a\" title=\"Alpha\"><p>See <ref to=\"b\" show=\"page\"/> for the table.</p>\n"
+              "<p>A second paragraph of body text that is long enough to be set on more than one line "
+              "of the page, so that its setting is worth keeping between passes.</p></section>\n"
+              "<include href=\"b.xml\"/>\n</report>\n");
+        write("b.xml", "<section id=\"b\" title=\"Beta\"><table template=\"rows\" data=\"rows.csv\"/></section>\n");
+        write("rows.csv", "name,value\none,1\ntwo,2\n");
+    }
+    ~Project() { std::filesystem::remove_all(dir); }
+    static std::string layout_text(int body_size) {
+        const std::string fonts = root() + "/fonts/liberation/";
+        return "<layout>\n"
+               "<font-family name=\"Sans\" regular=\"" + fonts + "LiberationSans-Regular.ttf\" bold=\"" + fonts +
+               "LiberationSans-Bold.ttf\"/>\n"
+               "<hyphenation dictionary=\"" REPORTC_HYPHEN_DICTIONARY "\"/>\n"
+               "<page-master name=\"body\" size=\"A4\"/>\n"
+               "<paragraph-style name=\"body\" font-family=\"Sans\" font-size=\"" + std::to_string(body_size) + "pt\"/>\n"
+               "<paragraph-style name=\"heading-1\" based-on=\"body\" font-weight=\"bold\"/>\n"
+               "<paragraph-style name=\"toc-1\" based-on=\"body\"/>\n"
+               "<paragraph-style name=\"table-cell\" based-on=\"body\"/>\n"
+               "<table-style name=\"table\"/>\n"
+               "<table-template name=\"rows\"><column width=\"1fr\"/><column width=\"1fr\"/>"
+               "<record-row><cell><p><field name=\"name\"/></p></cell><cell><p><field name=\"value\"/></p></cell></record-row>"
+               "</table-template>\n"
+               "</layout>\n";
+    }
+    void write(const std::string& name, const std::string& text) const { std::ofstream(dir + "/" + name) << text; }
+    std::string path(const std::string& name) const { return dir + "/" + name; }
+};
+
+driver::Options check_of(const Project& p) {
+    driver::Options o;
+    o.input = p.path("report.xml");
+    return o;
+}
+
+std::string all(const Diagnostics& diags, const SourceManager& sources) {
+    std::string out;
+    for (const auto& d : diags.all()) out += sources.render(d) + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST(driver_Compiler, SecondBuildReadsNoFontOrDictionaryAgain) {
+    // Two builds with one compiler: the layout is parsed once; fonts and dictionary are read once.
+    Project p;
+    CountingEnvironment env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    for (int i = 0; i < 2; ++i) {
+        Diagnostics diags;
+        auto outcome = compiler.build(check_of(p), diags);
+        ASSERT_TRUE(outcome.success) << all(diags, sources);
+    }
+    auto counts = compiler.counts();
+    EXPECT_EQ(counts.builds, 2u);
+    EXPECT_EQ(counts.layouts_parsed, 1u);
+    EXPECT_EQ(counts.layouts_reused, 1u);
+    EXPECT_EQ(counts.dictionaries_loaded, 1u);
+    EXPECT_EQ(env.reads[normalize_path(root() + "/fonts/liberation/LiberationSans-Regular.ttf")], 1);
+    EXPECT_EQ(env.reads[normalize_path(root() + "/fonts/liberation/LiberationSans-Bold.ttf")], 1);
+    EXPECT_EQ(env.reads[normalize_path(REPORTC_HYPHEN_DICTIONARY)], 1);
+    // The sources are read by every build: they are what changes.
+    EXPECT_EQ(env.reads[normalize_path(p.path("report.xml"))], 2);
+}
+
+TEST(driver_Compiler, EditedLayoutIsParsedAgain) {
+    // A layout whose text changed between builds is not reused.
+    Project p;
+    RealEnvironment env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    Diagnostics first, second;
+    ASSERT_TRUE(compiler.build(check_of(p), first).success) << all(first, sources);
+    p.write("layout.xml", Project::layout_text(11));
+    ASSERT_TRUE(compiler.build(check_of(p), second).success) << all(second, sources);
+    EXPECT_EQ(compiler.counts().layouts_parsed, 2u);
+    EXPECT_EQ(compiler.counts().layouts_reused, 0u);
+}
+
+TEST(driver_Compiler, SecondLayoutPassReusesUnchangedParagraphs) {
+    // The contents need a second pass; of the paragraphs it sets, only those whose text changed
+    // (the page reference, the contents' page numbers) are set again.
+    Project p;
+    RealEnvironment env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    Diagnostics diags;
+    auto outcome = compiler.build(check_of(p), diags);
+    ASSERT_TRUE(outcome.success) << all(diags, sources);
+    EXPECT_EQ(outcome.layout_passes, 2);
+    // Eight paragraphs a pass: the headings Alpha and Beta, two body paragraphs, four table
+    // cells (the contents' entries are set apart). The second pass sets again only the one that
+    // prints a page number; a table cell is set once though it is measured first.
+    auto counts = compiler.counts();
+    EXPECT_EQ(counts.paragraphs_set, 8u + 1u);
+    EXPECT_EQ(counts.paragraphs_reused, 7u);
+}
+
+TEST(driver_Compiler, InputsListEveryFileTheBuildRead) {
+    // Sources, includes, data, layout, fonts and dictionary: what watch mode must watch. A warm
+    // build lists the resident files too, though it did not read them again.
+    Project p;
+    RealEnvironment env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    std::vector<std::string> expected{normalize_path(p.path("b.xml")),
+                                      normalize_path(p.path("layout.xml")),
+                                      normalize_path(p.path("report.xml")),
+                                      normalize_path(p.path("rows.csv")),
+                                      normalize_path(root() + "/fonts/liberation/LiberationSans-Bold.ttf"),
+                                      normalize_path(root() + "/fonts/liberation/LiberationSans-Regular.ttf"),
+                                      normalize_path(REPORTC_HYPHEN_DICTIONARY)};
+    std::sort(expected.begin(), expected.end());
+    for (int i = 0; i < 2; ++i) {
+        Diagnostics diags;
+        auto outcome = compiler.build(check_of(p), diags);
+        ASSERT_TRUE(outcome.success) << all(diags, sources);
+        EXPECT_EQ(outcome.inputs, expected) << "build " << i + 1;
+    }
+}
