@@ -194,11 +194,11 @@ TEST(NavigationE2E, CheckReportsTheAbbreviationRegisterAtTheWord) {
     std::string dir = scratch_dir("register");
     write_file(dir + "/abbr.csv", "term,expansion\nWCO,World Customs Organization\nXYZ,Unused Entry\n");
     write_file(dir + "/report.xml", "<report layout=\"" + source_root() + "/layouts/annual-report.xml\"><info><title>T</title></info>\n"
-               "<section id=\"a\" title=\"A\"><p>The WCO helps the API team.</p>\n"
+               "<section id=\"a\" title=\"A\"><p>The WCO helps the QQX team.</p>\n"
                "<table id=\"abbreviations\" template=\"abbreviations\" data=\"abbr.csv\"/></section>\n</report>\n");
     auto r = run(reportc_exe() + " check " + quote(dir + "/report.xml"));
-    EXPECT_NE(r.err.find("report.xml:2:48: warning: abbreviation 'API' is used 1 time but the register does not define it\n"
-                         "  <section id=\"a\" title=\"A\"><p>The WCO helps the API team.</p>\n"
+    EXPECT_NE(r.err.find("report.xml:2:48: warning: abbreviation 'QQX' is used 1 time but the register does not define it\n"
+                         "  <section id=\"a\" title=\"A\"><p>The WCO helps the QQX team.</p>\n"
                          "  " + std::string(47, ' ') + "^\n"),
               std::string::npos) << r.err;
     EXPECT_NE(r.err.find("abbr.csv:3:1: warning: abbreviation 'XYZ' is defined in the register but never used in the text"), std::string::npos)
