@@ -90,6 +90,8 @@ bool Compiler::run(const Options& options, const Environment& env, const Resourc
     outcome.layout_passes = laid_out.passes;
     outcome.stats = laid_out.stats;
     const auto& c = paragraphs.counts();
+    outcome.paragraphs_set = c.sets;
+    outcome.paragraphs_reused = c.set_reuses;
     s.paragraphs.sets += c.sets;
     s.paragraphs.set_reuses += c.set_reuses;
 

@@ -30,6 +30,7 @@ struct Outcome {
     bool success = false;
     size_t pages = 0;
     int layout_passes = 0;  // layouts run until page references settled
+    size_t paragraphs_set = 0, paragraphs_reused = 0;  // paragraph settings computed / reused from an earlier pass
     layout::LineStats stats;
     std::vector<std::string> inputs;  // every file the build read (sources, data, layout, fonts, dictionary), sorted
 };
