@@ -155,7 +155,7 @@ bool render(const frame::FrameDocument& doc, size_t page_index, const Rect& regi
             std::string& error) {
     if (page_index >= doc.pages.size()) {
         error = "page " + std::to_string(page_index + 1) + " does not exist (the document has " + std::to_string(doc.pages.size()) +
-                " pages)";
+                (doc.pages.size() == 1 ? " page)" : " pages)");
         return false;
     }
     if (!(dpi >= 1 && dpi <= 2400)) {

@@ -122,7 +122,7 @@ TEST(render_page, MissingPageIsAnError) {
     // Page 2 of a one-page document: false and a message naming the page count.
     std::string error;
     EXPECT_FALSE(render::render_page_png(small_page(), 1, 72, (out_dir("missing") / "x.png").string(), error));
-    EXPECT_EQ(error, "page 2 does not exist (the document has 1 pages)");
+    EXPECT_EQ(error, "page 2 does not exist (the document has 1 page)");
 }
 
 TEST(render_page, ChartBarsHaveInkAndLabelsAreDrawn) {
