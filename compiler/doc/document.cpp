@@ -8,14 +8,24 @@ Span span_of(const Block& b) {
     return std::visit([](const auto& n) { return n.span; }, b.node);
 }
 
+const std::string& shown_text(const TextRun& run) {
+    return run.resolved ? run.resolved->text : run.text;
+}
+
 std::string plain_text(const std::vector<TextRun>& runs) {
     std::string out;
-    for (const auto& r : runs) out += r.line_break ? "\n" : r.text;
+    for (const auto& r : runs) out += r.line_break ? "\n" : shown_text(r);
     return out;
 }
 
 std::ostream& operator<<(std::ostream& os, const TextRun& r) {
     if (r.line_break) return os << "<br>";
+    if (r.ref) {
+        static const char* shows[] = {"title", "number", "page"};
+        os << "<ref " << r.ref->to << " " << shows[int(r.ref->show)];
+        if (r.resolved) os << " -> #" << r.resolved->anchor << " \"" << r.resolved->text << "\"";
+        os << ">";
+    }
     os << "\"" << r.text << "\"";
     for (const auto& s : r.char_styles) os << "[" << s << "]";
     if (!r.link.empty()) os << "->" << r.link;

@@ -1,6 +1,7 @@
 #pragma once
 // Document nodes: pure data produced by `input` from the XML sources. Every node keeps the Span
 // of the element it came from, so later stages can report errors at the right place.
+#include <optional>
 #include <ostream>
 #include <string>
 #include <variant>
@@ -12,19 +13,39 @@
 
 namespace reportc::doc {
 
+enum class RefShow { Title, Number, Page };
+
+// <ref to="id" show="title|number|page"/> as the source wrote it.
+struct Reference {
+    std::string to;
+    RefShow show = RefShow::Title;
+};
+
+// What cross-reference resolution made of a reference. Only xref sets it, so whether a
+// reference has been resolved is stated by the type, not by the stage a run is looked at.
+struct ResolvedReference {
+    std::string anchor;  // the target's anchor; empty when the id is unknown (reported)
+    std::string text;    // the title or number printed; for a page reference, empty: layout prints the page
+};
+
 // Inline content is flattened into runs: text plus the character styles in force
 // (outermost first), an optional link target, or a forced line break.
 struct TextRun {
-    std::string text;  // whitespace already collapsed
+    std::string text;  // as written, whitespace already collapsed; empty for a reference
     std::vector<std::string> char_styles;
-    std::string link;  // "https://…", "mailto:…", or "#id" for a place in the document
+    // As written (<a href>), or found in the text by xref (URLs, e-mail addresses, the layout's
+    // link patterns): "https://…", "mailto:…", or "#id" for a place in the document.
+    std::string link;
     bool line_break = false;
     Span span;
-    // <ref to="id" show="title|number|page"/>: text filled in by cross-reference resolution
-    // (title, number) or by layout (page, once pages are known).
-    std::string ref_to, ref_show;
+    std::optional<Reference> ref;                 // as written
+    std::optional<ResolvedReference> resolved;    // set by xref for a reference
     bool abbreviation = false;  // marked with <abbr>: a use of the abbreviation register
 };
+
+// The text a run prints before pages are known: a resolved reference's title or number, else
+// the text as written.
+const std::string& shown_text(const TextRun& run);
 
 struct Block;
 

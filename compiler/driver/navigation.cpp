@@ -15,7 +15,7 @@ struct Collector
     void enter(const doc::Article& a) { heading(a.level, a.title, a.id); }
     void enter(const doc::Paragraph& p) {
         for (const auto& r : p.runs)
-            if (r.ref_show == "page" && !r.ref_to.empty()) page_refs.insert(r.ref_to);
+            if (r.ref && r.ref->show == doc::RefShow::Page) page_refs.insert(r.ref->to);
     }
     void enter(const doc::Contents&) { has_contents = true; }
 

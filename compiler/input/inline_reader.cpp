@@ -55,12 +55,14 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             file.check_attributes(child, {"to", "show"}, diags);
             file.expect_empty(child, "the reference's text comes from its target", diags);
             doc::TextRun run{"", state.styles, "", false, file.span(child)};
-            run.ref_to = file.required(child, "to", diags).value_or("");
-            run.ref_show = child.attribute("show").as_string("title");
-            if (run.ref_show != "title" && run.ref_show != "number" && run.ref_show != "page") {
-                diags.error(file.attribute_span(child, "show"), "expected show 'title', 'number' or 'page', found '" + run.ref_show + "'");
-                run.ref_show = "title";
-            }
+            doc::Reference ref;
+            ref.to = file.required(child, "to", diags).value_or("");
+            const std::string show = child.attribute("show").as_string("title");
+            if (show == "number") ref.show = doc::RefShow::Number;
+            else if (show == "page") ref.show = doc::RefShow::Page;
+            else if (show != "title")
+                diags.error(file.attribute_span(child, "show"), "expected show 'title', 'number' or 'page', found '" + show + "'");
+            if (!ref.to.empty()) run.ref = std::move(ref);
             out.push_back(std::move(run));
             continue;
         } else if (name == "abbr") {
@@ -80,7 +82,7 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
 
 // A <ref/> is read with empty text, but it will print its target's title, number or page: it is
 // content, never space, so the spaces on either side of it stay.
-bool is_ref(const doc::TextRun& run) { return !run.ref_to.empty(); }
+bool is_ref(const doc::TextRun& run) { return run.ref.has_value(); }
 
 // Whitespace between runs collapses as in HTML: no leading or trailing space in the paragraph,
 // never two spaces in a row across run boundaries (a line break also eats adjacent spaces).

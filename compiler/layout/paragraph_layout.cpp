@@ -47,14 +47,15 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
             if (const auto* cs = ctx.in.styles.character(name)) styled.font = cs->apply(styled.font);
             else ctx.out.diags.error(run.span, "expected a character style defined in the layout, found '" + name + "'");
         }
-        std::string text = run.text;
-        if (run.ref_show == "page" && !run.ref_to.empty()) {
+        std::string text = doc::shown_text(run);
+        const bool found = run.resolved && !run.resolved->anchor.empty();
+        if (found && run.ref->show == doc::RefShow::Page) {
             // A page reference: the page from the previous layout pass ("?" on the first).
-            auto it = ctx.in.anchor_pages ? ctx.in.anchor_pages->find(run.ref_to) : decltype(ctx.in.anchor_pages->end()){};
+            auto it = ctx.in.anchor_pages ? ctx.in.anchor_pages->find(run.resolved->anchor) : decltype(ctx.in.anchor_pages->end()){};
             text = ctx.in.anchor_pages && it != ctx.in.anchor_pages->end() ? it->second : "?";
         }
         styled.text = style.transform == style::TextTransform::Uppercase ? uppercase(text) : text;
-        styled.link = run.link;
+        styled.link = found ? "#" + run.resolved->anchor : run.link;
         styled.line_break = run.line_break;
         styled.span = run.span;
         out.push_back(std::move(styled));

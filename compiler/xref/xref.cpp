@@ -140,19 +140,21 @@ private:
 // is most likely in the missing file: reporting each reference to it would bury the one cause.
 void resolve_refs(std::vector<doc::TextRun>& runs, const Registry& registry, bool document_incomplete, Diagnostics& diags) {
     for (auto& run : runs) {
-        if (run.ref_to.empty()) continue;
-        const Target* t = registry.find(run.ref_to);
+        if (!run.ref) continue;
+        const Target* t = registry.find(run.ref->to);
         if (!t) {
             if (!document_incomplete)
-                diags.error(run.span, "expected the id of a section, article, figure, table or row, found '" + run.ref_to + "'");
-            run.text = "??";
-            run.ref_to.clear();
+                diags.error(run.span, "expected the id of a section, article, figure, table or row, found '" + run.ref->to + "'");
+            run.resolved = doc::ResolvedReference{"", "??"};
             continue;
         }
-        run.link = "#" + t->id;
-        if (run.ref_show == "title") run.text = t->title;
-        else if (run.ref_show == "number") run.text = t->number.empty() ? t->title : t->number;
-        // "page" is filled in by layout, once pages are known.
+        doc::ResolvedReference resolved{t->id, {}};
+        switch (run.ref->show) {
+        case doc::RefShow::Title: resolved.text = t->title; break;
+        case doc::RefShow::Number: resolved.text = t->number.empty() ? t->title : t->number; break;
+        case doc::RefShow::Page: break;  // printed by layout, once pages are known
+        }
+        run.resolved = std::move(resolved);
     }
 }
 

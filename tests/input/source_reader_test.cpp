@@ -235,7 +235,7 @@ TEST(SourceReader, SpaceAfterRefIsKept) {
     EXPECT_TRUE(f.diags.all().empty());
     auto texts = [&](size_t block) {
         std::vector<std::string> out;
-        for (const auto& r : paragraph(d->blocks[block]).runs) out.push_back(r.ref_to.empty() ? r.text : "<" + r.ref_to + ">");
+        for (const auto& r : paragraph(d->blocks[block]).runs) out.push_back(r.ref ? "<" + r.ref->to + ">" : r.text);
         return out;
     };
     EXPECT_EQ(texts(0), (std::vector<std::string>{"see ", "<b>", " here."}));

@@ -39,7 +39,11 @@ inline doc::Table work_plan() {
 
 inline std::string rendered(const std::vector<doc::TextRun>& runs) {
     std::string s;
-    for (const auto& r : runs) s += r.link.empty() ? r.text : "[" + r.text + "->" + r.link + "]";
+    for (const auto& r : runs) {
+        // A resolved reference links to its target's anchor; other links are as written or found.
+        std::string link = r.resolved && !r.resolved->anchor.empty() ? "#" + r.resolved->anchor : r.link;
+        s += link.empty() ? doc::shown_text(r) : "[" + doc::shown_text(r) + "->" + link + "]";
+    }
     return s;
 }
 

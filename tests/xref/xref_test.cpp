@@ -42,13 +42,11 @@ TEST(xref_Resolve, RefsTakeTheirTargetsTitleOrNumberAndBrokenOnesAreErrors) {
     f.caption = "Diagram 2 – List of workshops";
     d.blocks.push_back({f});
     doc::TextRun good = text("");
-    good.ref_to = "d2";
-    good.ref_show = "number";
+    good.ref = doc::Reference{"d2", doc::RefShow::Number};
     doc::TextRun title = good;
-    title.ref_show = "title";
+    title.ref->show = doc::RefShow::Title;
     doc::TextRun bad = text("", {}, Span{1, 3, 4});
-    bad.ref_to = "nowhere";
-    bad.ref_show = "title";
+    bad.ref = doc::Reference{"nowhere", doc::RefShow::Title};
     d.blocks.push_back(para({good, text(" and "), title, bad}));
     Diagnostics diags;
     xref::Options options;
@@ -56,6 +54,11 @@ TEST(xref_Resolve, RefsTakeTheirTargetsTitleOrNumberAndBrokenOnesAreErrors) {
     xref::resolve(d, options, diags);
     const auto& runs = std::get<doc::Paragraph>(d.blocks[1].node).runs;
     EXPECT_EQ(rendered({runs[0], runs[1], runs[2]}), "[2->#d2] and [Diagram 2 – List of workshops->#d2]");
+    // What the source wrote stays as written; what xref found is beside it.
+    EXPECT_EQ(runs[0].text, "");
+    EXPECT_EQ(runs[0].resolved->anchor, "d2");
+    EXPECT_EQ(runs[3].resolved->text, "??");
+    EXPECT_EQ(runs[3].resolved->anchor, "");
     ASSERT_EQ(diags.error_count(), 1u);
     EXPECT_EQ(diags.all()[0].message, "expected the id of a section, article, figure, table or row, found 'nowhere'");
 }
@@ -66,8 +69,7 @@ TEST(xref_Resolve, UnknownRefIsNotReportedWhenAnIncludedFileFailed) {
     doc::Document d;
     d.incomplete = true;
     doc::TextRun ref = text("", {}, Span{1, 3, 4});
-    ref.ref_to = "in-the-broken-file";
-    ref.ref_show = "title";
+    ref.ref = doc::Reference{"in-the-broken-file", doc::RefShow::Title};
     d.blocks.push_back(para({text("see "), ref}, "p"));
     d.blocks.push_back(para({text("x")}, "p"));
     Diagnostics diags;
