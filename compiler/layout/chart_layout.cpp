@@ -45,13 +45,15 @@ std::optional<Length> size_attr(const std::string& text, const char* what, const
     return value;
 }
 
-void emit(chart::Graphic graphic, const std::string& id, Length indent, Length column, LayoutContext& ctx,
-          std::vector<VItem>& out) {
+void emit(chart::Graphic graphic, const std::string& id, Span source, BoxKind kind, Length indent, Length column,
+          LayoutContext& ctx, std::vector<VItem>& out) {
     if (graphic.items.empty() || graphic.height <= Length{}) return;
     // A graphic narrower than the column is centred in it.
     const Length dx = indent + (graphic.width < column ? (column - graphic.width) / 2 : Length{});
     VBox box;
     box.height = graphic.height;
+    box.source = source;
+    box.kind = kind;
     if (!id.empty()) box.items.push_back(frame::AnchorItem{id, {dx, Length{}}});
     for (auto& item : graphic.items) {
         std::visit([&](auto& v) {
@@ -86,7 +88,7 @@ void layout_chart(const doc::Chart& chart, const BlockEnv& env, LayoutContext& c
     if (width > column) width = column;
     auto height = size_attr(chart.height, "height", "chart", column, chart.span, ctx);
     auto graphic = chart::draw_chart(chart, width, height, chart_style(ctx), ctx.in.fonts, ctx.out.diags);
-    emit(std::move(graphic), chart.id, indent, column, ctx, out);
+    emit(std::move(graphic), chart.id, chart.span, BoxKind::Chart, indent, column, ctx, out);
 }
 
 void layout_diagram(const doc::Diagram& diagram, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
@@ -96,7 +98,7 @@ void layout_diagram(const doc::Diagram& diagram, const BlockEnv& env, LayoutCont
     if (width > column) width = column;
     auto height = size_attr(diagram.height, "height", "diagram", column, diagram.span, ctx);
     auto graphic = chart::draw_diagram(diagram, width, height, chart_style(ctx), ctx.in.fonts, ctx.out.diags);
-    emit(std::move(graphic), diagram.id, indent, column, ctx, out);
+    emit(std::move(graphic), diagram.id, diagram.span, BoxKind::Diagram, indent, column, ctx, out);
 }
 
 }  // namespace reportc::layout

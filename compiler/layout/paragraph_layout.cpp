@@ -142,6 +142,8 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
             ctx.out.stats.max_space_factor = std::max(ctx.out.stats.max_space_factor, line.space_factor);
         }
         VBox box;
+        box.source = span;
+        box.kind = BoxKind::ParagraphLine;
         Length line_ascent = max(ascent, line.ascent), line_descent = max(descent, line.descent);
         box.height = max(style.leading, line_ascent + line_descent);
         Length baseline = (box.height + line_ascent - line_descent) / 2;
@@ -184,6 +186,8 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
     }
     if (style.rule_below > Length{}) {
         VBox rule;
+        rule.source = span;
+        rule.kind = BoxKind::ParagraphLine;
         Length gap = style.font.size / 4;
         rule.height = gap + style.rule_below;
         frame::ShapeItem shape;

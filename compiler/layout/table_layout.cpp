@@ -263,6 +263,7 @@ private:
         std::vector<size_t> covered_until(rows + 1, 0);
         for (const auto& g : m_cells) covered_until[g.row] = std::max(covered_until[g.row], g.row + g.rowspan);
         std::shared_ptr<std::vector<VBox>> header;  // the rows repeated on continuation pages
+        const auto top_rule = top_rule_header();     // repeated instead when no header rows are
         bool header_open = false;
         bool first_band = true;
         out.push_back(VGlue{Length::from_pt(4)});
@@ -287,6 +288,8 @@ private:
             } else {
                 box = band_box(band, VBox{});
             }
+            box.source = m_table.rows[r].span;
+            box.kind = BoxKind::TableRow;
             if (is_header) {
                 if (!header_open) header = std::make_shared<std::vector<VBox>>(continued_line());
                 header_open = true;
@@ -297,6 +300,7 @@ private:
                 // repeated over it (the group brings its own header after it).
                 if (kind == doc::TableRow::Kind::Section) header.reset();
                 if (m_style.repeat_header && header) box.repeat_header = header;
+                else if (!first_band) box.repeat_header = top_rule;  // a first band draws its own
             }
             out.push_back(std::move(box));
             // A header or group row never ends a page: it stays with the row after it.
@@ -306,6 +310,18 @@ private:
             r = end;
         }
         out.push_back(VGlue{Length::from_pt(8)});
+    }
+
+    // The table's top rule alone, as a zero-height "header" for a page that continues the table
+    // with a row: without it such a page would start with no rule above its first row. None
+    // when the style draws no rules.
+    std::shared_ptr<std::vector<VBox>> top_rule_header() const {
+        if (m_style.rules == style::TableRules::None) return nullptr;
+        RowBand rule;
+        rule.style = band_style(true);
+        VBox box;
+        box.items = rule.take_all();
+        return std::make_shared<std::vector<VBox>>(1, std::move(box));
     }
 
     // The "(continued)" line set above a repeated header, when the table style asks for one.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/length.h"
+#include "base/span.h"
 #include "frame/frame.h"
 
 namespace reportc::layout {
@@ -19,12 +20,17 @@ class RowBand;
 constexpr int kNoBreak = 10000;
 constexpr int kForceBreak = -10000;
 
+// What made a box, so that a diagnostic about it (a page break it forced) can name it.
+enum class BoxKind { Other, ParagraphLine, TableRow, Chart, Diagram };
+
 struct VBox {
     Length height;
     std::vector<frame::Item> items;  // x from the body's left edge, y from the box's top
     std::vector<frame::OutlineEntry> outline;  // headings starting in this box
     std::optional<std::string> section_mark;   // a level-1 title starting here (running header)
     std::string page_master;                   // non-empty: this box must start a page of that master
+    Span source;                               // where in the sources the box comes from (none: made up)
+    BoxKind kind = BoxKind::Other;
 
     // Table rows: a band of rows the page builder may split between lines of its cells; the
     // box's items are the band drawn whole.

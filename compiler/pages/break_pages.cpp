@@ -32,6 +32,41 @@ VBox header_copy(const VBox& row) {
     return copy;
 }
 
+// The boxes to repeat at the top of a page that `first` continues a table on, if any: the
+// header rows, unless they would take half the page; none when the header is only the table's
+// top rule (zero height) and `first` is the rest of a split row, which draws its own.
+const std::vector<VBox>* repeated_header(const VBox& first, Length page_height) {
+    if (!first.repeat_header) return nullptr;
+    const auto& header = *first.repeat_header;
+    Length header_height;
+    for (const auto& h : header) header_height += h.height;
+    if (header_height >= page_height / 2) return nullptr;
+    if (header_height == Length{} && first.band && first.band->continuation) return nullptr;
+    return &header;
+}
+
+ForcedBreak overflow(const VBox& box, size_t page, Length room, Length body) {
+    ForcedBreak f;
+    f.kind = ForcedBreak::Kind::Overflow;
+    f.page = page;
+    f.source = box.source;
+    f.what = box.kind;
+    f.height = box.height;
+    f.room = room;
+    f.body = body;
+    return f;
+}
+
+// A break made between `before` (the last box of page `page`) and `after`.
+ForcedBreak no_legal_break(const VBox& before, const VBox& after, size_t page) {
+    ForcedBreak f;
+    f.page = page;
+    f.source = after.source;
+    f.what = after.kind;
+    f.inside = after.source.valid() && before.source == after.source;
+    return f;
+}
+
 }  // namespace
 
 // A greedy page builder in the manner of TeX's (The TeXbook, ch. 15): fill the page, remember
@@ -61,13 +96,9 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
             source.push_back(from);
             cursor += h;
         };
-        // A page that continues a table repeats its header rows (unless they would take half of it).
-        if (const auto& first = std::get<VBox>(items[i]); first.repeat_header && !result.pages.empty()) {
-            Length header_height;
-            for (const auto& h : *first.repeat_header) header_height += h.height;
-            if (header_height < height / 2)
-                for (const auto& h : *first.repeat_header) place(header_copy(h), kNone);
-        }
+        // A page that continues a table repeats its header rows, or at least its top rule.
+        if (const auto* header = repeated_header(std::get<VBox>(items[i]), height); header && !result.pages.empty())
+            for (const auto& h : *header) place(header_copy(h), kNone);
         size_t last_item = kNone, last_placed = 0;
         const size_t splits_before = result.split_rows;
         size_t next = n;
@@ -92,6 +123,8 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
                     if (!cut && !has_box) cut = box->band->cut(room, 1);
                     if (cut) {
                         auto [stays, rest] = layout::split_band_box(*box, *cut);
+                        rest.source = box->source;
+                        rest.kind = box->kind;
                         place(std::move(stays), kNone);
                         items[k] = std::move(rest);
                         ++result.split_rows;
@@ -101,8 +134,8 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
                 }
                 if (!has_box) {
                     // Taller than a whole page and not splittable: it stands alone and overflows.
+                    result.forced.push_back(overflow(*box, result.pages.size() + 1, height - cursor, height));
                     place(std::move(*box), k);
-                    ++result.forced_overflows;
                     next = k + 1;
                     break;
                 }
@@ -112,7 +145,8 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
                     page.boxes.resize(last_placed);
                     next = last_item;
                 } else {
-                    ++result.forced_overflows;  // nothing legal on this page: break before this box
+                    // Nothing legal on this page: break before this box.
+                    result.forced.push_back(no_legal_break(page.boxes.back().box, *box, result.pages.size() + 1));
                     next = k;
                 }
                 break;
@@ -139,6 +173,49 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
         i = skip_discardable(items, next);
     }
     return result;
+}
+
+namespace {
+
+// "712pt", "650.5pt": to a tenth of a point, enough to compare a box with its page.
+std::string points(Length l) {
+    int64_t tenths = (l.sp * 10 + Length::kSpPerPt / 2) / Length::kSpPerPt;
+    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + "pt";
+}
+
+const char* noun(layout::BoxKind kind) {
+    switch (kind) {
+    case layout::BoxKind::ParagraphLine: return "paragraph";
+    case layout::BoxKind::TableRow: return "table row";
+    case layout::BoxKind::Chart: return "chart";
+    case layout::BoxKind::Diagram: return "diagram";
+    case layout::BoxKind::Other: break;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::string describe(const ForcedBreak& f) {
+    const char* what = f.source.valid() ? noun(f.what) : nullptr;
+    const std::string page = "page " + std::to_string(f.page);
+    if (f.kind == ForcedBreak::Kind::Overflow) {
+        const std::string subject = !what                                     ? std::string("a box")
+                                    : f.what == layout::BoxKind::ParagraphLine ? std::string("a line of this paragraph")
+                                                                               : std::string("this ") + what;
+        const std::string limit = f.room < f.body ? "the room left below the table's repeated header" : "the page body";
+        return subject + " is taller than " + limit + " (" + points(f.height) + " > " + points(f.room) + ") and overflows " + page;
+    }
+    const std::string pages = "between pages " + std::to_string(f.page) + " and " + std::to_string(f.page + 1);
+    if (!what) return "a page break had to be made " + pages + ", where keep or widow/orphan rules forbid one";
+    if (f.inside)
+        return std::string("a page break had to be made inside this ") + what + ", " + pages +
+               ", where its widow/orphan or keep rules forbid one";
+    return std::string("a page break had to be made before this ") + what + ", " + pages + ", where a keep rule forbids one";
+}
+
+void warn_forced_breaks(const std::vector<ForcedBreak>& forced, Diagnostics& diags) {
+    for (const auto& f : forced) diags.warning(f.source, describe(f));
 }
 
 }  // namespace reportc::pages

@@ -10,9 +10,7 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
         return *ctx.styles.page_master(first_master);
     };
     PageBreaks breaks = break_pages(std::move(items), [&](const std::string& name) { return master_of(name).body().height; }, first_master);
-    if (breaks.forced_overflows > 0)
-        ctx.diags.warning({}, std::to_string(breaks.forced_overflows) +
-                                  " page break(s) had to be made where keeps or widow/orphan rules forbade one");
+    warn_forced_breaks(breaks.forced, ctx.diags);
     Paginated out;
     out.split_rows = breaks.split_rows;
     std::vector<std::string> section_at_page;

@@ -44,14 +44,32 @@ struct PageContent {
     std::string master;
     std::vector<PlacedBox> boxes;
 };
+// A page break made where the rules forbade one, or a box that overflows its page.
+struct ForcedBreak {
+    enum class Kind {
+        NoLegalBreak,  // nothing on the page allowed a break: it is made before the box
+        Overflow,      // the box does not fit even on a page of its own and overflows it
+    };
+    Kind kind = Kind::NoLegalBreak;
+    size_t page = 0;              // 1-based: the page the break ends, or the page overflowed
+    Span source;                  // the box's source (the box that starts the next page, or the overflowing one)
+    layout::BoxKind what = layout::BoxKind::Other;
+    bool inside = false;          // NoLegalBreak: the box before the break comes from the same source
+    Length height, room, body;    // Overflow: the box's height, the room it had and the page body's height
+};
 struct PageBreaks {
     std::vector<PageContent> pages;
-    size_t forced_overflows = 0;  // breaks made where no legal break existed, or boxes taller than a page
-    size_t split_rows = 0;        // table rows split across a page break
+    std::vector<ForcedBreak> forced;  // in page order
+    size_t split_rows = 0;            // table rows split across a page break
 };
 // Breaks the vertical list into pages: `body_height` gives the body height of a page master.
 PageBreaks break_pages(std::vector<layout::VItem> items, const std::function<Length(const std::string&)>& body_height,
                        const std::string& first_master);
+// The warning for a forced break, e.g. "a page break had to be made inside this paragraph,
+// between pages 3 and 4, where its widow/orphan or keep rules forbid one".
+std::string describe(const ForcedBreak& forced);
+// One warning per forced break, located at the source of the box concerned.
+void warn_forced_breaks(const std::vector<ForcedBreak>& forced, Diagnostics& diags);
 
 Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx);
 

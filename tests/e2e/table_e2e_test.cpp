@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -210,4 +211,111 @@ TEST(TableE2E, NewGroupDoesNotRepeatThePreviousGroupsHeader) {
         }
     }
     EXPECT_GE(pages_of_group_2_only, 1u);
+}
+
+namespace {
+
+// A small layout of its own in `dir`: A5 pages, a table style `frame` drawn with `rules` (rows
+// never split when `split_rows` is false), and a paragraph style `kept` whose lines stay together.
+void write_small_layout(const std::string& dir, const std::string& rules, bool split_rows = true) {
+    const std::string fonts = source_root() + "/fonts/liberation/";
+    write_file(dir + "/layout.xml",
+               "<layout>\n<font-family name=\"Sans\" regular=\"" + fonts + "LiberationSans-Regular.ttf\"/>\n"
+               "<page-master name=\"body\" size=\"A5\"/>\n"
+               "<paragraph-style name=\"body\" font-family=\"Sans\"/>\n"
+               "<paragraph-style name=\"kept\" based-on=\"body\" keep-with-next=\"true\"/>\n"
+               "<paragraph-style name=\"table-cell\" font-family=\"Sans\"/>\n<paragraph-style name=\"table-header\" font-family=\"Sans\"/>\n"
+               "<table-style name=\"table\"/>\n"
+               "<table-style name=\"frame\" rules=\"" + rules + "\" border-width=\"2pt\" padding=\"6pt\" split-rows=\"" +
+               (split_rows ? "true" : "false") + "\"/>\n</layout>\n");
+}
+
+struct Stroke {
+    double x0, y0, x1, y1;
+};
+
+// The straight strokes (two-point paths) of page `page` (1-based) in a trace.
+std::vector<Stroke> page_strokes(const std::string& trace, int page) {
+    size_t at = trace.find("\npage " + std::to_string(page) + " ");
+    size_t end = trace.find("\npage " + std::to_string(page + 1) + " ");
+    std::string part = trace.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    std::vector<Stroke> out;
+    std::regex line("shape fill=\\S+ stroke=#\\w+ lw=\\S+ M ([0-9.]+) ([0-9.]+) L ([0-9.]+) ([0-9.]+)\n");
+    for (auto it = std::sregex_iterator(part.begin(), part.end(), line); it != std::sregex_iterator(); ++it)
+        out.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4])});
+    return out;
+}
+
+// How many horizontal strokes lie along the table's top edge on a page: the y where its first
+// row's vertical rules start (rules="all").
+int strokes_along_the_top(const std::vector<Stroke>& strokes) {
+    double top = 1e9;
+    for (const auto& s : strokes)
+        if (s.x0 == s.x1) top = std::min(top, std::min(s.y0, s.y1));
+    int n = 0;
+    for (const auto& s : strokes) n += s.y0 == s.y1 && s.x0 != s.x1 && s.y0 == top;
+    return n;
+}
+
+Run build_small(const std::string& dir) {
+    return run("cd " + quote(dir) + " && SOURCE_DATE_EPOCH=0 " + reportc_exe() + " build report.xml -o out.pdf --trace out.trace");
+}
+
+// `rows` one-cell rows of four lines each in table style `frame`, after `header` rows.
+std::string framed_rows_report(int rows, const std::string& header = "") {
+    std::ostringstream x;
+    x << "<report layout=\"layout.xml\"><info><title>T</title></info>\n<table style=\"frame\">" << header;
+    for (int r = 1; r <= rows; ++r) x << "<row><cell><p>Row " << r << "</p><p>a</p><p>b</p><p>c</p></cell></row>\n";
+    x << "</table>\n</report>\n";
+    return x.str();
+}
+
+}  // namespace
+
+TEST(TableE2E, TableBrokenBetweenRowsHasATopRuleOnTheNextPage) {
+    // A framed table without header rows, broken between rows: every page's first row has the
+    // table's top rule above it, drawn once (page 1's first row draws its own).
+    std::string dir = scratch_dir("top-rule-" + std::to_string(::getpid()));
+    write_small_layout(dir, "all");
+    write_file(dir + "/report.xml", framed_rows_report(20));
+    auto r = build_small(dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::string trace = read_file(dir + "/out.trace");
+    ASSERT_NE(trace.find("\npage 3 "), std::string::npos) << "20 rows of four lines take three pages";
+    for (int page = 1; page <= 3; ++page) EXPECT_EQ(strokes_along_the_top(page_strokes(trace, page)), 1) << "page " << page;
+}
+
+TEST(TableE2E, RepeatedHeaderRowsKeepTheirOwnTopRule) {
+    // With header rows, the continuation pages repeat them (with their top rule), and nothing more.
+    std::string dir = scratch_dir("top-rule-header-" + std::to_string(::getpid()));
+    write_small_layout(dir, "all");
+    write_file(dir + "/report.xml", framed_rows_report(20, "<row kind=\"header\"><cell>Head</cell></row>\n"));
+    auto r = build_small(dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::string trace = read_file(dir + "/out.trace");
+    ASSERT_NE(trace.find("\npage 3 "), std::string::npos);
+    for (int page = 1; page <= 3; ++page) {
+        EXPECT_EQ(strokes_along_the_top(page_strokes(trace, page)), 1) << "page " << page;
+        EXPECT_NE(trace.find("\"Head\"", trace.find("\npage " + std::to_string(page) + " ")), std::string::npos) << page;
+    }
+}
+
+TEST(TableE2E, ForcedPageBreaksAreWarnedAtTheirSource) {
+    // A paragraph whose lines are kept together is longer than a page, and a table row that may
+    // not be split is taller than one: each gets a warning at its place in the source.
+    std::string dir = scratch_dir("forced-breaks-" + std::to_string(::getpid()));
+    write_small_layout(dir, "rows", false);
+    std::string tall_cell;
+    for (int i = 0; i < 60; ++i) tall_cell += "<p>Line " + std::to_string(i) + "</p>";
+    write_file(dir + "/report.xml", "<report layout=\"layout.xml\"><info><title>T</title></info>\n"
+                                    "<p style=\"kept\">" + words(300, 1) + "</p>\n"
+                                    "<p>Between.</p>\n"
+                                    "  <table style=\"frame\"><row><cell>" + tall_cell + "</cell></row></table>\n</report>\n");
+    auto r = build_small(dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("report.xml:2:2: warning: a page break had to be made inside this paragraph, between pages 1 and 2, "
+                         "where its widow/orphan or keep rules forbid one\n"), std::string::npos) << r.err;
+    EXPECT_TRUE(std::regex_search(r.err, std::regex("report\\.xml:4:25: warning: this table row is taller than the page body "
+                                                    "\\([0-9.]+pt > [0-9.]+pt\\) and overflows page 3\n"))) << r.err;
+    EXPECT_EQ(r.err.find("page break(s)"), std::string::npos) << r.err;
 }

@@ -27,7 +27,7 @@ void paragraph(std::vector<VItem>& out, size_t n, size_t widows = 2, size_t orph
 // Boxes per page when breaking `items` into pages of `height` points.
 std::vector<size_t> boxes_per_page(const std::vector<VItem>& items, double height, size_t* forced = nullptr) {
     auto breaks = break_pages(items, [&](const std::string&) { return Length::from_pt(height); }, "body");
-    if (forced) *forced = breaks.forced_overflows;
+    if (forced) *forced = breaks.forced.size();
     std::vector<size_t> out;
     for (const auto& page : breaks.pages) out.push_back(page.boxes.size());
     return out;
@@ -131,4 +131,88 @@ TEST(pages_BreakPages, RowTallerThanSeveralPagesIsSplitUntilNothingIsLeft) {
     EXPECT_EQ(lines, 40);
     EXPECT_GE(breaks.split_rows, 4u);
     for (size_t p = 1; p + 1 < breaks.pages.size(); ++p) EXPECT_EQ(breaks.pages[p].boxes.front().box.height, Length::from_pt(10)) << p;
+}
+
+namespace {
+
+VBox box_from(double height, uint32_t begin, BoxKind kind) {
+    VBox b = box(height);
+    b.source = Span{1, begin, begin + 1};
+    b.kind = kind;
+    return b;
+}
+
+}  // namespace
+
+TEST(pages_BreakPages, ForcedBreaksNameTheBoxConcerned) {
+    // Eight kept-together lines of one paragraph on 50pt pages (a break inside it, ending page
+    // 1), then a 60pt chart (on a page of its own, overflowing page 3).
+    std::vector<VItem> items;
+    for (int i = 0; i < 8; ++i) {
+        items.push_back(box_from(10, 100, BoxKind::ParagraphLine));
+        if (i < 7) items.push_back(VPenalty{kNoBreak});
+    }
+    items.push_back(VGlue{Length::from_pt(5)});
+    items.push_back(box_from(60, 200, BoxKind::Chart));
+    auto breaks = break_pages(items, [](const std::string&) { return Length::from_pt(50); }, "body");
+    ASSERT_EQ(breaks.forced.size(), 2u);
+    EXPECT_EQ(breaks.forced[0].source, (Span{1, 100, 101}));
+    EXPECT_EQ(breaks.forced[0].page, 1u);
+    EXPECT_EQ(pages::describe(breaks.forced[0]),
+              "a page break had to be made inside this paragraph, between pages 1 and 2, where its widow/orphan or keep rules forbid one");
+    EXPECT_EQ(breaks.forced[1].source, (Span{1, 200, 201}));
+    EXPECT_EQ(breaks.forced[1].page, 3u);
+    EXPECT_EQ(pages::describe(breaks.forced[1]), "this chart is taller than the page body (60pt > 50pt) and overflows page 3");
+}
+
+TEST(pages_BreakPages, ForcedBreakBetweenBlocksNamesTheBlockAfterIt) {
+    // A heading kept with a table row that does not fit on the page: the break falls before the row.
+    std::vector<VItem> items{box_from(10, 5, BoxKind::ParagraphLine), VPenalty{kNoBreak}, VGlue{Length::from_pt(4)},
+                             box_from(45, 50, BoxKind::TableRow)};
+    auto breaks = break_pages(items, [](const std::string&) { return Length::from_pt(50); }, "body");
+    ASSERT_EQ(breaks.forced.size(), 1u);
+    EXPECT_EQ(breaks.forced[0].source, (Span{1, 50, 51}));
+    EXPECT_EQ(pages::describe(breaks.forced[0]),
+              "a page break had to be made before this table row, between pages 1 and 2, where a keep rule forbids one");
+    pages::ForcedBreak unlocated = breaks.forced[0];
+    unlocated.source = {};
+    EXPECT_EQ(pages::describe(unlocated), "a page break had to be made between pages 1 and 2, where keep or widow/orphan rules forbid one");
+}
+
+TEST(pages_BreakPages, TopRuleHeaderRepeatsAboveRowsButNotAboveASplitRowsRest) {
+    // A table without header rows repeats a zero-height "header" holding its top rule: above a
+    // row that starts a page, but not above the rest of a split row, which draws its own.
+    frame::ShapeItem rule;
+    auto top_rule = std::make_shared<std::vector<VBox>>(1);
+    top_rule->front().items.push_back(rule);
+    std::vector<VItem> items;
+    for (int r = 0; r < 6; ++r) {
+        VBox row = box(20);
+        row.repeat_header = top_rule;
+        items.push_back(row);
+        items.push_back(VPenalty{0});
+    }
+    auto breaks = break_pages(items, [](const std::string&) { return Length::from_pt(50); }, "body");
+    ASSERT_EQ(breaks.pages.size(), 3u);
+    EXPECT_EQ(breaks.pages[0].boxes.size(), 2u);
+    for (size_t p = 1; p < 3; ++p) {
+        ASSERT_EQ(breaks.pages[p].boxes.size(), 3u) << p;
+        EXPECT_EQ(breaks.pages[p].boxes[0].box.height, Length{}) << p;
+        EXPECT_EQ(breaks.pages[p].boxes[0].box.items.size(), 1u) << p;
+    }
+
+    auto band = std::make_shared<RowBand>();
+    BandCell cell;
+    for (int i = 0; i < 10; ++i) cell.lines.push_back(CellLine{Length::from_pt(10 * i), Length::from_pt(10), {}});
+    cell.height = Length::from_pt(100);
+    band->height = cell.height;
+    band->cells.push_back(cell);
+    VBox tall = band_box(band, VBox{});
+    tall.repeat_header = top_rule;
+    auto split = break_pages({tall}, [](const std::string&) { return Length::from_pt(50); }, "body");
+    ASSERT_GE(split.pages.size(), 2u);
+    for (size_t p = 1; p < split.pages.size(); ++p) {
+        ASSERT_FALSE(split.pages[p].boxes.empty());
+        EXPECT_GT(split.pages[p].boxes[0].box.height, Length{}) << "no rule header above the continued row, page " << p + 1;
+    }
 }
