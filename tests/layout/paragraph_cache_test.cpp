@@ -1,5 +1,5 @@
 // The paragraph cache through block layout: settings reused under a node's identity while the
-// input is unchanged, never a stale one; measuring (min/max content widths) with it.
+// input is unchanged, never a stale one.
 #include "layout_fixture.h"
 
 using namespace reportc;
@@ -73,31 +73,4 @@ TEST(layout_ParagraphCache, UnassignedNodesAreNeverCached) {
     const auto& c = f.paragraphs.counts();
     EXPECT_EQ(c.item_builds + c.item_reuses + c.sets + c.set_reuses, 0u);
     EXPECT_EQ(all_words(out), (Strings{"Regional", "cooperation", "Border", "management"}));
-}
-
-TEST(layout_Measure, ParagraphMinIsTheWidestWordMaxTheWholeLine) {
-    // Min content width: the widest word; max: the paragraph on one line (words and spaces).
-    LayoutFixture f;
-    auto d = numbered({{paragraph("Tax administration reform")}});
-    auto [min_w, max_w] = f.measure_of(d.blocks);
-    EXPECT_EQ(min_w, f.width("administration"));
-    EXPECT_EQ(max_w, f.width("Tax") + f.width("administration") + f.width("reform") + f.width(" ") * 2);
-}
-
-TEST(layout_Measure, IndentsAddToBothWidths) {
-    // The env's 10pt indent and the style's 5pt left and 3pt right indents add 18pt to each.
-    LayoutFixture f;
-    auto d = numbered({{paragraph("Tax administration reform", "indented")}});
-    auto [min_w, max_w] = f.measure_of(d.blocks, measure(pt(100), pt(10)));
-    EXPECT_EQ(min_w, f.width("administration") + pt(18));
-    EXPECT_EQ(max_w, f.width("Tax") + f.width("administration") + f.width("reform") + f.width(" ") * 2 + pt(18));
-}
-
-TEST(layout_Measure, WidestOfSeveralParagraphs) {
-    // Several blocks: the widest word of any and the longest line of any.
-    LayoutFixture f;
-    auto d = numbered({{paragraph("Tax administration")}, {paragraph("Border cooperation framework")}});
-    auto [min_w, max_w] = f.measure_of(d.blocks);
-    EXPECT_EQ(min_w, max(f.width("administration"), f.width("cooperation")));
-    EXPECT_EQ(max_w, f.width("Border") + f.width("cooperation") + f.width("framework") + f.width(" ") * 2);
 }

@@ -168,3 +168,20 @@ TEST(layout_Table, TableInAnIndentedEnvStartsAtTheIndent) {
     EXPECT_EQ(text_item(box, "Tax").x, pt(24));
     EXPECT_EQ(text_item(box, "Rest").x, pt(20) + f.width("Tax") + pt(8) + pt(4));
 }
+
+TEST(layout_Table, SignatureInAnAutoColumnKeepsItsRoleOnOneLine) {
+    // [auto, 1fr]: the auto column is as wide as its widest line, so a signature's role longer
+    // than its name stays on one line (it wrapped when only the name was measured).
+    LayoutFixture f;
+    doc::Signature s;
+    s.name = "Ann Lee";
+    s.role = "Head of Administration";
+    doc::TableCell signed_cell;
+    signed_cell.blocks.push_back({s});
+    auto d = numbered({{table({column(Kind::Auto, "auto"), column(Kind::Fraction, "1fr")}, {row({signed_cell, cell("Rest")})})}});
+    auto out = f.lay_out(d.blocks, measure(pt(400)));
+    const VBox& box = *boxes(out)[0];
+    EXPECT_EQ(text_item(box, "of").y, text_item(box, "Head").y);
+    EXPECT_EQ(text_item(box, "Administration").y, text_item(box, "Head").y);
+    EXPECT_EQ(text_item(box, "Rest").x - pt(4), f.width("Head") + f.width("of") + f.width("Administration") + f.width(" ") * 2 + pt(8));
+}
