@@ -255,18 +255,21 @@ private:
     }
     void measure(const doc::List& n) {
         const auto& style = paragraph_style(n.style, n.span, m_ctx);
-        for (const auto& item : n.items)
+        for (const auto& item : n.items) {
+            bool first = true;  // the marker hangs before the item's first block only, as it is set
             for (const auto& ib : item.blocks) {
                 if (const auto* p = std::get_if<doc::Paragraph>(&ib.node)) {
                     const auto& ps = p->style.empty() || p->style == n.style ? style : paragraph_style(p->style, p->span, m_ctx);
                     ParagraphOptions options = options_for(p->node, ParagraphPart::Body);
-                    options.marker = item.label.empty() ? n.marker : item.label;
+                    if (first) options.marker = item.label.empty() ? n.marker : item.label;
                     widen(measure_paragraph(style_runs(p->runs, ps, m_ctx), ps, options, m_env, m_ctx));
                 } else {
                     auto inner = Measurer(m_env, m_ctx).blocks({ib});
                     widen({inner.first + style.indent_left, inner.second + style.indent_left});
                 }
+                first = false;
             }
+        }
     }
     void measure(const doc::Section& n) {
         text(n.title, n.style.empty() ? "heading-" + std::to_string(std::min(n.level, 4)) : n.style, n.node, ParagraphPart::Heading,

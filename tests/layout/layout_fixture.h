@@ -35,6 +35,7 @@ inline std::string test_layout_xml() {
            "<paragraph-style name=\"indented\" based-on=\"body\" indent-left=\"5pt\" indent-right=\"3pt\"/>\n"
            "<paragraph-style name=\"table-cell\" based-on=\"body\" space-before=\"0pt\" space-after=\"0pt\"/>\n"
            "<paragraph-style name=\"table-header\" based-on=\"table-cell\" font-weight=\"bold\"/>\n"
+           "<paragraph-style name=\"list-item\" based-on=\"body\" indent-left=\"10pt\" first-line-indent=\"-10pt\"/>\n"
            "<paragraph-style name=\"signature-name\" based-on=\"body\"/>\n"
            "<paragraph-style name=\"signature-role\" based-on=\"body\"/>\n"
            "<paragraph-style name=\"article-title\" based-on=\"body\"/>\n"

@@ -77,3 +77,23 @@ TEST(layout_Measure, TableFigureCaptionMeasuredInItsOwnStyle) {
     auto e = numbered({{picture}});
     EXPECT_EQ(f.measure_of(e.blocks), std::make_pair(f.width("Members"), f.width("Members")));
 }
+
+TEST(layout_Measure, ListMarkerCountsOnlyForAnItemsFirstParagraph) {
+    // An item labelled "Pillar 1:" with two paragraphs: the label hangs before the first only
+    // (its first line moves right by label + half an em - the 10pt hang), so the second is
+    // measured without it, as it is set; and measuring then setting builds each paragraph's
+    // items once.
+    LayoutFixture f;
+    doc::List list;
+    doc::ListItem item;
+    item.label = "Pillar 1:";
+    item.blocks = {{paragraph("Trade", "")}, {paragraph("Cooperation framework", "")}};
+    list.items.push_back(item);
+    auto d = numbered({{list}});
+    const Length first_line = f.width("Pillar 1:") + pt(5) - pt(10);
+    auto [min_w, max_w] = f.measure_of(d.blocks);
+    EXPECT_EQ(min_w, pt(10) + max(first_line + f.width("Trade"), f.width("Cooperation")));
+    EXPECT_EQ(max_w, pt(10) + f.width("Cooperation") + f.width(" ") + f.width("framework"));
+    f.lay_out(d.blocks);
+    EXPECT_EQ(f.paragraphs.counts().item_builds, 2u);
+}
