@@ -34,8 +34,7 @@ TEST(layout_Measure, WidestOfSeveralParagraphs) {
 }
 
 TEST(layout_Measure, SignatureRoleCountsInItsWidths) {
-    // A signature sets its name and its role: a role longer than the name widens the maximum
-    // (the whole role on one line) and its longest word the minimum.
+    // A signature's role, longer than its name, gives the max (whole role) and the min (its widest word).
     LayoutFixture f;
     doc::Signature s;
     s.name = "Ann Lee";
@@ -47,8 +46,7 @@ TEST(layout_Measure, SignatureRoleCountsInItsWidths) {
 }
 
 TEST(layout_Measure, ArticleDatelineCountsInItsWidths) {
-    // An article sets its title and a dateline ("date, place"): a dateline longer than the
-    // title widens the maximum. "2021" and its comma are separate runs, measured apart.
+    // An article's dateline ("date, place"), longer than its title, gives its max width.
     LayoutFixture f;
     doc::Article a;
     a.title = "News";
@@ -57,12 +55,12 @@ TEST(layout_Measure, ArticleDatelineCountsInItsWidths) {
     auto d = numbered({{a}});
     auto [min_w, max_w] = f.measure_of(d.blocks);
     EXPECT_EQ(min_w, f.width("September"));
+    // "2021" and the comma after it are separate runs, measured apart.
     EXPECT_EQ(max_w, f.width("12") + f.width("September") + f.width("2021") + f.width(",") + f.width("Bangkok") + f.width(" ") * 3);
 }
 
 TEST(layout_Measure, TableFigureCaptionMeasuredInItsOwnStyle) {
-    // A figure holding a table sets its caption above, in "caption-above" (bold here), so that
-    // is the style it is measured in; a picture's caption goes below in "caption".
+    // A table figure's caption is measured in caption-above (bold here), a picture's in caption.
     LayoutFixture f;
     doc::Figure table_figure;
     table_figure.caption = "Members";
@@ -79,10 +77,7 @@ TEST(layout_Measure, TableFigureCaptionMeasuredInItsOwnStyle) {
 }
 
 TEST(layout_Measure, ListMarkerCountsOnlyForAnItemsFirstParagraph) {
-    // An item labelled "Pillar 1:" with two paragraphs: the label hangs before the first only
-    // (its first line moves right by label + half an em - the 10pt hang), so the second is
-    // measured without it, as it is set; and measuring then setting builds each paragraph's
-    // items once.
+    // A labelled item's second paragraph is measured without the label, as set; items built once each.
     LayoutFixture f;
     doc::List list;
     doc::ListItem item;

@@ -13,8 +13,7 @@ using Strings = std::vector<std::string>;
 }  // namespace
 
 TEST(layout_ParagraphCache, SameParagraphTwiceIsSetOnce) {
-    // A second layout of an unchanged paragraph (the second pass) builds no items and sets no
-    // lines: it reuses both, and prints the same words.
+    // An unchanged paragraph laid out twice (two passes): items built once, lines set once, reused.
     LayoutFixture f;
     auto d = numbered({{paragraph("Regional cooperation")}});
     auto first = f.lay_out(d.blocks);
@@ -64,8 +63,7 @@ TEST(layout_ParagraphCache, ChangedStyleUnderTheSameNodeIsSetAnew) {
 }
 
 TEST(layout_ParagraphCache, UnassignedNodesAreNeverCached) {
-    // A document whose nodes were never numbered: every paragraph is set afresh, nothing is
-    // kept (two paragraphs with no identity must not share an entry).
+    // Nodes never numbered: every paragraph is set afresh and nothing is kept or reused.
     LayoutFixture f;
     std::vector<doc::Block> blocks{{paragraph("Regional cooperation")}, {paragraph("Border management")}};
     auto out = f.lay_out(blocks);

@@ -16,8 +16,7 @@ const char* kFiveLines = "administration implementation international cooperatio
 }  // namespace
 
 TEST(layout_Paragraph, OneLineIsGlueBoxGlue) {
-    // A short paragraph: 3pt space-before, one 12pt line box (the leading), 6pt space-after;
-    // its words sit on the baseline centred in the leading.
+    // A one-line paragraph: 3pt space-before, one 12pt box (the leading), 6pt space-after.
     LayoutFixture f;
     auto d = numbered({{paragraph("Customs cooperation")}});
     auto out = f.lay_out(d.blocks);
@@ -36,8 +35,7 @@ TEST(layout_Paragraph, OneLineIsGlueBoxGlue) {
 }
 
 TEST(layout_Paragraph, WidowsAndOrphansForbidBreaksNearEitherEnd) {
-    // Five lines with widows=2 and orphans=2: no break after line 1 (one orphan) or after line 4
-    // (one widow); breaks after lines 2 and 3 are free.
+    // Five lines, widows=orphans=2: no break after line 1 or line 4, free after lines 2 and 3.
     LayoutFixture f;
     auto d = numbered({{paragraph(kFiveLines)}});
     auto out = f.lay_out(d.blocks);
@@ -48,8 +46,7 @@ TEST(layout_Paragraph, WidowsAndOrphansForbidBreaksNearEitherEnd) {
 }
 
 TEST(layout_Paragraph, NoBreakAfterAHyphenatedLine) {
-    // Justified and hyphenated at 80pt, widows and orphans 1: every break between lines is free
-    // except after a line ending in a hyphen (a word is never split across pages).
+    // Hyphenated at 80pt, widows=orphans=1: every break is free except after a line ending in a hyphen.
     LayoutFixture f;
     auto d = numbered({{paragraph("international documentation responsibilities", "hyphenated")}});
     auto out = f.lay_out(d.blocks, measure(pt(80)));
@@ -69,8 +66,7 @@ TEST(layout_Paragraph, NoBreakAfterAHyphenatedLine) {
 }
 
 TEST(layout_Paragraph, KeepWithNextAddsANoBreakPenaltyAfter) {
-    // keep-with-next: the paragraph's last line may not end a page (a no-break penalty before
-    // its space-after).
+    // keep-with-next: a no-break penalty between the last line and the space-after.
     LayoutFixture f;
     auto d = numbered({{paragraph("Overview", "keep")}});
     EXPECT_EQ(shape(f.lay_out(d.blocks)), (Strings{"glue 3.000pt", "box 12.000pt", "penalty 10000", "glue 6.000pt"}));
@@ -89,8 +85,7 @@ TEST(layout_Paragraph, KeepWithNextForbidsEveryBreakInside) {
 }
 
 TEST(layout_Paragraph, IndentShiftsEveryItemAndNarrowsTheMeasure) {
-    // At 120pt with a 20pt indent the paragraph is set exactly as at 100pt without one, every
-    // item 20pt further right.
+    // A 20pt indent at 120pt sets the paragraph exactly as at 100pt, every item 20pt further right.
     LayoutFixture f;
     auto d = numbered({{paragraph(kFiveLines)}});
     auto plain = f.lay_out(d.blocks, measure(pt(100)));
@@ -110,8 +105,7 @@ TEST(layout_Paragraph, IndentShiftsEveryItemAndNarrowsTheMeasure) {
 }
 
 TEST(layout_Paragraph, StyleIndentsAddToTheEnvIndent) {
-    // indent-left 5pt and indent-right 3pt in a 10pt env indent: right-aligned text ends at
-    // 100 - 3pt, 18pt of indents narrowing the measure to 82pt that starts at 15pt.
+    // Style indents (5pt left, 3pt right) add to a 10pt env indent: an 82pt measure starting at 15pt.
     LayoutFixture f;
     auto d = numbered({{paragraph("Total", "indented")}});
     BlockEnv env = measure(pt(100), pt(10));
@@ -121,8 +115,7 @@ TEST(layout_Paragraph, StyleIndentsAddToTheEnvIndent) {
 }
 
 TEST(layout_Paragraph, EnvAlignOverridesTheStyle) {
-    // "body" aligns left; a BlockEnv aligned right (a table cell's align) sets the same words
-    // flush right, centred halfway.
+    // A left-aligned style set in an env aligned right (a cell's align) or centred follows the env.
     LayoutFixture f;
     auto d = numbered({{paragraph("Total")}});
     BlockEnv env = measure(pt(100));
@@ -138,8 +131,7 @@ TEST(layout_Paragraph, EnvAlignOverridesTheStyle) {
 }
 
 TEST(layout_Paragraph, AnIdAnchorsTheFirstLineOnly) {
-    // <p id="intro">: a named destination at the top left of the first line (at the indent),
-    // none on the lines after it.
+    // <p id="intro">: an anchor at the top left of the first line (at the indent), none after it.
     LayoutFixture f;
     doc::Paragraph p = paragraph(kFiveLines);
     p.id = "intro";
@@ -157,8 +149,7 @@ TEST(layout_Paragraph, AnIdAnchorsTheFirstLineOnly) {
 }
 
 TEST(layout_Paragraph, PageReferencePrintsTheLabelFromThePreviousPass) {
-    // <ref to="annex" show="page"/>: "?" on the first pass (no pages known), the page label the
-    // anchor landed on once the previous pass gives them.
+    // <ref show="page"/> prints "?" before pages are known, then the label its anchor landed on.
     LayoutFixture f;
     doc::Paragraph p = paragraph("See page ");
     doc::TextRun ref;

@@ -41,9 +41,7 @@ std::pair<Length, Length> top_rule(const VBox& box) {
 }  // namespace
 
 TEST(layout_Table, AutoColumnsTakeTheirContentWidthAndFixedColumnsTheirOwn) {
-    // [auto, auto, 30mm, 1fr] at 400pt: each auto column is its one-line content plus 8pt of
-    // padding (a short word narrower than a phrase), the fixed column exactly 30mm, and the fr
-    // column the rest, so the table spans the measure.
+    // [auto, auto, 30mm, 1fr] at 400pt: auto columns fit their one-line content, 30mm is 30mm.
     LayoutFixture f;
     auto d = numbered({{table({column(Kind::Auto, "auto"), column(Kind::Auto, "auto"), column(Kind::Fixed, "30mm"),
                                column(Kind::Fraction, "1fr")},
@@ -63,8 +61,7 @@ TEST(layout_Table, AutoColumnsTakeTheirContentWidthAndFixedColumnsTheirOwn) {
 }
 
 TEST(layout_Table, RightAlignedCellEndsAtThePadding) {
-    // align="right" in a 100pt column: the text ends 4pt (the padding) before the column's
-    // right edge; its neighbour in the default alignment starts 4pt after the left edge.
+    // align="right" in a 100pt column: the text ends 4pt (the padding) before the column's right edge.
     LayoutFixture f;
     auto d = numbered({{table({column(Kind::Fixed, "100pt"), column(Kind::Fixed, "100pt")},
                               {row({cell("Total", "right"), cell("Amount")})})}});
@@ -75,9 +72,7 @@ TEST(layout_Table, RightAlignedCellEndsAtThePadding) {
 }
 
 TEST(layout_Table, RowIdUnderARowSpanAnchorsItsFirstPlacedCell) {
-    // Row 2 (id="r2") has no cell in the first column: the cell above spans it. Its anchor goes
-    // to the top of its first placed cell (second column), at the table's left edge: 20pt (row 1)
-    // plus 4pt of padding down.
+    // Row 2's first column is covered by a span: its id anchors its first placed cell, 20pt + 4pt down.
     LayoutFixture f;
     doc::TableCell spanning = cell("Label");
     spanning.rowspan = 2;
@@ -97,8 +92,7 @@ TEST(layout_Table, RowIdUnderARowSpanAnchorsItsFirstPlacedCell) {
 }
 
 TEST(layout_Table, NestedTablesPrintTheirOwnCells) {
-    // Two inner tables of the same shape in one outer row: each prints its own text (an
-    // address-keyed cache once printed the first inner table's text in both).
+    // Four same-shaped inner tables each print their own text (regression: an address-keyed cache).
     LayoutFixture f;
     auto inner = [](const std::string& text) {
         doc::TableCell c;
@@ -114,8 +108,7 @@ TEST(layout_Table, NestedTablesPrintTheirOwnCells) {
 }
 
 TEST(layout_Table, HeaderRowsRepeatOverTheBodyRowsAfterThem) {
-    // A header and three body rows: every body row carries the header (one box, the header row
-    // as set) to repeat where it continues a page; the header is kept with the first body row.
+    // A header and three body rows: each body row carries the header to repeat; the header stays with row 1.
     LayoutFixture f;
     auto d = numbered({{table({column(Kind::Fixed, "60pt"), column(Kind::Fixed, "60pt")},
                               {row({cell("Item"), cell("Amount")}, doc::TableRow::Kind::Header), row({cell("A"), cell("1")}),
@@ -158,8 +151,7 @@ TEST(layout_Table, EveryBoxIsStampedWithTheEnvMaster) {
 }
 
 TEST(layout_Table, TableInAnIndentedEnvStartsAtTheIndent) {
-    // A 20pt indent in a 200pt measure: the table runs from 20pt to 200pt, its first cell's text
-    // 4pt (the padding) inside it.
+    // A table in a 200pt measure with a 20pt indent runs from 20pt to 200pt.
     LayoutFixture f;
     auto d = numbered({{table({column(Kind::Auto, "auto"), column(Kind::Fraction, "1fr")}, {row({cell("Tax"), cell("Rest")})})}});
     auto out = f.lay_out(d.blocks, measure(pt(200), pt(20)));
@@ -170,8 +162,7 @@ TEST(layout_Table, TableInAnIndentedEnvStartsAtTheIndent) {
 }
 
 TEST(layout_Table, SignatureInAnAutoColumnKeepsItsRoleOnOneLine) {
-    // [auto, 1fr]: the auto column is as wide as its widest line, so a signature's role longer
-    // than its name stays on one line (it wrapped when only the name was measured).
+    // A signature in an auto column beside 1fr: its role, longer than its name, stays on one line.
     LayoutFixture f;
     doc::Signature s;
     s.name = "Ann Lee";
