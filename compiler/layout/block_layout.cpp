@@ -14,6 +14,31 @@ std::vector<doc::TextRun> plain_runs(const std::string& text, Span span) {
     return runs;
 }
 
+// An article's date line, "date, place" or "place, date", each part in its character style.
+// Set and measured alike.
+std::vector<doc::TextRun> dateline_runs(const doc::Article& a) {
+    std::vector<doc::TextRun> runs;
+    auto add = [&](const std::string& text, const char* char_style) {
+        if (text.empty()) return;
+        if (!runs.empty()) runs.push_back({", ", {}, {}, false, a.span});
+        runs.push_back({text, {char_style}, {}, false, a.span});
+    };
+    if (a.place_first) {
+        add(a.place, "article-place");
+        add(a.date, "article-date");
+    } else {
+        add(a.date, "article-date");
+        add(a.place, "article-place");
+    }
+    return runs;
+}
+
+// Tables carry their caption above (kept with the table), pictures below; each in its style.
+bool caption_above(const doc::Figure& f) {
+    return !f.children.empty() && std::holds_alternative<doc::Table>(f.children.front().node);
+}
+const char* caption_style(const doc::Figure& f) { return caption_above(f) ? "caption-above" : "caption"; }
+
 ParagraphOptions options_for(doc::NodeId node, ParagraphPart part) {
     ParagraphOptions options;
     options.key = {node, part};
@@ -110,21 +135,8 @@ private:
         heading(a.title, a.level, "article-title", a.id, a.node, a.span, env, out);
         if (!a.date.empty() || !a.place.empty()) {
             const auto& style = paragraph_style("article-date", a.span, m_ctx);
-            std::vector<doc::TextRun> runs;
-            auto add = [&](const std::string& text, const char* char_style) {
-                if (text.empty()) return;
-                if (!runs.empty()) runs.push_back({", ", {}, {}, false, a.span});
-                runs.push_back({text, {char_style}, {}, false, a.span});
-            };
-            if (a.place_first) {
-                add(a.place, "article-place");
-                add(a.date, "article-date");
-            } else {
-                add(a.date, "article-date");
-                add(a.place, "article-place");
-            }
-            layout_paragraph(style_runs(runs, style, m_ctx), style, a.span, options_for(a.node, ParagraphPart::Dateline), env,
-                             m_ctx, out);
+            layout_paragraph(style_runs(dateline_runs(a), style, m_ctx), style, a.span, options_for(a.node, ParagraphPart::Dateline),
+                             env, m_ctx, out);
         }
         blocks(a.children, env, out);
     }
@@ -164,10 +176,9 @@ private:
     void visit(const doc::Figure& f, const BlockEnv& env, std::vector<VItem>& out) {
         if (f.children.empty())
             m_ctx.out.diags.warning(f.span, "figure '" + (f.id.empty() ? f.caption : f.id) + "' has no content yet; only its caption is set");
-        // Tables carry their caption above (kept with the table), pictures below.
-        bool above = !f.children.empty() && std::holds_alternative<doc::Table>(f.children.front().node);
+        const bool above = caption_above(f);
         if (!above) blocks(f.children, env, out);
-        const auto& style = paragraph_style(above ? "caption-above" : "caption", f.span, m_ctx);
+        const auto& style = paragraph_style(caption_style(f), f.span, m_ctx);
         ParagraphOptions options = options_for(f.node, ParagraphPart::Caption);
         options.anchor = anchor_for(f.id);
         layout_paragraph(style_runs(plain_runs(f.caption, f.span), style, m_ctx), style, f.span, options, env, m_ctx, out);
@@ -229,8 +240,12 @@ private:
         m_acc.second = max(m_acc.second, v.second);
     }
     void text(const std::string& text, const std::string& style_name, doc::NodeId node, ParagraphPart part, Span span) {
+        runs(plain_runs(text, span), style_name, node, part, span);
+    }
+    void runs(const std::vector<doc::TextRun>& runs, const std::string& style_name, doc::NodeId node, ParagraphPart part,
+              Span span) {
         const auto& style = paragraph_style(style_name, span, m_ctx);
-        widen(measure_paragraph(style_runs(plain_runs(text, span), style, m_ctx), style, span, options_for(node, part), m_env, m_ctx));
+        widen(measure_paragraph(style_runs(runs, style, m_ctx), style, span, options_for(node, part), m_env, m_ctx));
     }
     void children(const std::vector<doc::Block>& blocks) { widen(Measurer(m_env, m_ctx).blocks(blocks)); }
 
@@ -240,18 +255,21 @@ private:
     }
     void measure(const doc::List& n) {
         const auto& style = paragraph_style(n.style, n.span, m_ctx);
-        for (const auto& item : n.items)
+        for (const auto& item : n.items) {
+            bool first = true;  // the marker hangs before the item's first block only, as it is set
             for (const auto& ib : item.blocks) {
                 if (const auto* p = std::get_if<doc::Paragraph>(&ib.node)) {
                     const auto& ps = p->style.empty() || p->style == n.style ? style : paragraph_style(p->style, p->span, m_ctx);
                     ParagraphOptions options = options_for(p->node, ParagraphPart::Body);
-                    options.marker = item.label.empty() ? n.marker : item.label;
+                    if (first) options.marker = item.label.empty() ? n.marker : item.label;
                     widen(measure_paragraph(style_runs(p->runs, ps, m_ctx), ps, p->span, options, m_env, m_ctx));
                 } else {
                     auto inner = Measurer(m_env, m_ctx).blocks({ib});
                     widen({inner.first + style.indent_left, inner.second + style.indent_left});
                 }
+                first = false;
             }
+        }
     }
     void measure(const doc::Section& n) {
         text(n.title, n.style.empty() ? "heading-" + std::to_string(std::min(n.level, 4)) : n.style, n.node, ParagraphPart::Heading,
@@ -260,13 +278,17 @@ private:
     }
     void measure(const doc::Article& n) {
         text(n.title, "article-title", n.node, ParagraphPart::Heading, n.span);
+        if (!n.date.empty() || !n.place.empty()) runs(dateline_runs(n), "article-date", n.node, ParagraphPart::Dateline, n.span);
         children(n.children);
     }
     void measure(const doc::Figure& n) {
-        text(n.caption, "caption", n.node, ParagraphPart::Caption, n.span);
+        text(n.caption, caption_style(n), n.node, ParagraphPart::Caption, n.span);
         children(n.children);
     }
-    void measure(const doc::Signature& n) { text(n.name, "signature-name", n.node, ParagraphPart::SignatureName, n.span); }
+    void measure(const doc::Signature& n) {
+        text(n.name, "signature-name", n.node, ParagraphPart::SignatureName, n.span);
+        if (!n.role.empty()) text(n.role, "signature-role", n.node, ParagraphPart::SignatureRole, n.span);
+    }
     void measure(const doc::Division& n) { children(n.children); }
     // Nested tables, charts, diagrams, contents and page breaks add no minimum of their own:
     // they take the width they are given.

@@ -1,0 +1,74 @@
+// The paragraph cache through block layout: settings reused under a node's identity while the
+// input is unchanged, never a stale one.
+#include "layout_fixture.h"
+
+using namespace reportc;
+using namespace reportc::layout;
+using namespace reportc::layout::testing;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST(layout_ParagraphCache, SameParagraphTwiceIsSetOnce) {
+    // An unchanged paragraph laid out twice (two passes): items built once, lines set once, reused.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Regional cooperation")}});
+    auto first = f.lay_out(d.blocks);
+    auto second = f.lay_out(d.blocks);
+    const auto& c = f.paragraphs.counts();
+    EXPECT_EQ(c.item_builds, 1u);
+    EXPECT_EQ(c.sets, 1u);
+    EXPECT_EQ(c.item_reuses, 1u);
+    EXPECT_EQ(c.set_reuses, 1u);
+    EXPECT_EQ(all_words(second), all_words(first));
+}
+
+TEST(layout_ParagraphCache, SameItemsAtAnotherMeasureAreSetAgain) {
+    // The same paragraph at 60pt: its items are reused, its lines set anew for that measure.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Regional cooperation")}});
+    f.lay_out(d.blocks);
+    auto narrow = f.lay_out(d.blocks, measure(pt(60)));
+    const auto& c = f.paragraphs.counts();
+    EXPECT_EQ(c.item_builds, 1u);
+    EXPECT_EQ(c.item_reuses, 1u);
+    EXPECT_EQ(c.sets, 2u);
+    EXPECT_EQ(boxes(narrow).size(), 2u);
+}
+
+TEST(layout_ParagraphCache, ChangedTextUnderTheSameNodeIsSetAnew) {
+    // The text changes, the NodeId does not: the stale setting is replaced, never printed.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Regional cooperation")}});
+    f.lay_out(d.blocks);
+    std::get<doc::Paragraph>(d.blocks[0].node).runs[0].text = "Border management";
+    auto out = f.lay_out(d.blocks);
+    EXPECT_EQ(all_words(out), (Strings{"Border", "management"}));
+    EXPECT_EQ(f.paragraphs.counts().item_builds, 2u);
+    EXPECT_EQ(f.paragraphs.counts().set_reuses, 0u);
+}
+
+TEST(layout_ParagraphCache, ChangedStyleUnderTheSameNodeIsSetAnew) {
+    // Same text, now in a bold header style: the input differs, so it is set again in bold.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Total")}});
+    auto regular = f.lay_out(d.blocks);
+    std::get<doc::Paragraph>(d.blocks[0].node).style = "table-header";
+    auto bold = f.lay_out(d.blocks);
+    EXPECT_EQ(f.paragraphs.counts().item_builds, 2u);
+    EXPECT_NE(texts(*boxes(bold)[0])[0].font, texts(*boxes(regular)[0])[0].font);
+}
+
+TEST(layout_ParagraphCache, UnassignedNodesAreNeverCached) {
+    // Nodes never numbered: every paragraph is set afresh and nothing is kept or reused.
+    LayoutFixture f;
+    std::vector<doc::Block> blocks{{paragraph("Regional cooperation")}, {paragraph("Border management")}};
+    auto out = f.lay_out(blocks);
+    f.lay_out(blocks);
+    const auto& c = f.paragraphs.counts();
+    EXPECT_EQ(c.item_builds + c.item_reuses + c.sets + c.set_reuses, 0u);
+    EXPECT_EQ(all_words(out), (Strings{"Regional", "cooperation", "Border", "management"}));
+}

@@ -1,0 +1,164 @@
+// Paragraphs through block layout: glue, line boxes, widow/orphan penalties, indents, alignment,
+// anchors and page references, in the test layout of layout_fixture.h.
+#include "layout_fixture.h"
+
+using namespace reportc;
+using namespace reportc::layout;
+using namespace reportc::layout::testing;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+// Five words that each fill more than half of the 100pt measure: one word a line.
+const char* kFiveLines = "administration implementation international cooperation documentation";
+
+}  // namespace
+
+TEST(layout_Paragraph, OneLineIsGlueBoxGlue) {
+    // A one-line paragraph: 3pt space-before, one 12pt box (the leading), 6pt space-after.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Customs cooperation")}});
+    auto out = f.lay_out(d.blocks);
+    EXPECT_EQ(shape(out), (Strings{"glue 3.000pt", "box 12.000pt", "glue 6.000pt"}));
+    const auto words = texts(*boxes(out)[0]);
+    ASSERT_EQ(words.size(), 2u);
+    const Length baseline = (pt(12) + f.ascent() - f.descent()) / 2;
+    EXPECT_EQ(words[0].text, "Customs");
+    EXPECT_EQ(words[0].x, Length{});
+    EXPECT_EQ(words[0].y, baseline);
+    EXPECT_EQ(words[0].size, pt(10));
+    EXPECT_EQ(words[1].text, "cooperation");
+    EXPECT_EQ(words[1].x, f.width("Customs") + f.width(" "));
+    EXPECT_EQ(words[1].y, baseline);
+    EXPECT_TRUE(f.diags.all().empty());
+}
+
+TEST(layout_Paragraph, WidowsAndOrphansForbidBreaksNearEitherEnd) {
+    // Five lines, widows=orphans=2: no break after line 1 or line 4, free after lines 2 and 3.
+    LayoutFixture f;
+    auto d = numbered({{paragraph(kFiveLines)}});
+    auto out = f.lay_out(d.blocks);
+    EXPECT_EQ(shape(out), (Strings{"glue 3.000pt", "box 12.000pt", "penalty 10000", "box 12.000pt", "penalty 0", "box 12.000pt",
+                                   "penalty 0", "box 12.000pt", "penalty 10000", "box 12.000pt", "glue 6.000pt"}));
+    EXPECT_EQ(all_words(out), (Strings{"administration", "implementation", "international", "cooperation", "documentation"}));
+    EXPECT_EQ(f.stats.lines, 5u);
+}
+
+TEST(layout_Paragraph, NoBreakAfterAHyphenatedLine) {
+    // Hyphenated at 80pt, widows=orphans=1: every break is free except after a line ending in a hyphen.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("international documentation responsibilities", "hyphenated")}});
+    auto out = f.lay_out(d.blocks, measure(pt(80)));
+    size_t hyphenated = 0, lines = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+        const auto* box = std::get_if<VBox>(&out[i]);
+        if (!box) continue;
+        ++lines;
+        const bool ends_in_hyphen = words(*box).back().ends_with("-");
+        hyphenated += ends_in_hyphen;
+        if (i + 1 < out.size() && std::holds_alternative<VPenalty>(out[i + 1])) {
+            EXPECT_EQ(std::get<VPenalty>(out[i + 1]).cost, ends_in_hyphen ? kNoBreak : 0) << "after line " << lines;
+        }
+    }
+    EXPECT_GE(lines, 3u);
+    EXPECT_GE(hyphenated, 1u);
+}
+
+TEST(layout_Paragraph, KeepWithNextAddsANoBreakPenaltyAfter) {
+    // keep-with-next: a no-break penalty between the last line and the space-after.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Overview", "keep")}});
+    EXPECT_EQ(shape(f.lay_out(d.blocks)), (Strings{"glue 3.000pt", "box 12.000pt", "penalty 10000", "glue 6.000pt"}));
+}
+
+TEST(layout_Paragraph, KeepWithNextForbidsEveryBreakInside) {
+    // A kept five-line paragraph: no break between its lines either.
+    LayoutFixture f;
+    auto d = numbered({{paragraph(kFiveLines, "keep")}});
+    auto out = f.lay_out(d.blocks);
+    for (const auto& item : out)
+        if (const auto* p = std::get_if<VPenalty>(&item)) {
+            EXPECT_EQ(p->cost, kNoBreak);
+        }
+    EXPECT_EQ(boxes(out).size(), 5u);
+}
+
+TEST(layout_Paragraph, IndentShiftsEveryItemAndNarrowsTheMeasure) {
+    // A 20pt indent at 120pt sets the paragraph exactly as at 100pt, every item 20pt further right.
+    LayoutFixture f;
+    auto d = numbered({{paragraph(kFiveLines)}});
+    auto plain = f.lay_out(d.blocks, measure(pt(100)));
+    auto indented = f.lay_out(d.blocks, measure(pt(120), pt(20)));
+    ASSERT_EQ(shape(indented), shape(plain));
+    const auto a = boxes(plain), b = boxes(indented);
+    for (size_t i = 0; i < a.size(); ++i) {
+        const auto ta = texts(*a[i]), tb = texts(*b[i]);
+        ASSERT_EQ(ta.size(), tb.size());
+        for (size_t k = 0; k < ta.size(); ++k) {
+            EXPECT_EQ(tb[k].text, ta[k].text);
+            EXPECT_EQ(tb[k].x, ta[k].x + pt(20));
+            EXPECT_EQ(tb[k].y, ta[k].y);
+        }
+    }
+    EXPECT_EQ(texts(*b[0])[0].x, pt(20));
+}
+
+TEST(layout_Paragraph, StyleIndentsAddToTheEnvIndent) {
+    // Style indents (5pt left, 3pt right) add to a 10pt env indent: an 82pt measure starting at 15pt.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Total", "indented")}});
+    BlockEnv env = measure(pt(100), pt(10));
+    env.align = style::Align::Right;
+    auto out = f.lay_out(d.blocks, env);
+    EXPECT_EQ(texts(*boxes(out)[0])[0].x, pt(15) + pt(82) - f.width("Total"));
+}
+
+TEST(layout_Paragraph, EnvAlignOverridesTheStyle) {
+    // A left-aligned style set in an env aligned right (a cell's align) or centred follows the env.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Total")}});
+    BlockEnv env = measure(pt(100));
+    auto first_x = [&] {
+        auto out = f.lay_out(d.blocks, env);
+        return texts(*boxes(out)[0])[0].x;
+    };
+    EXPECT_EQ(first_x(), Length{});
+    env.align = style::Align::Right;
+    EXPECT_EQ(first_x(), pt(100) - f.width("Total"));
+    env.align = style::Align::Center;
+    EXPECT_EQ(first_x(), (pt(100) - f.width("Total")) / 2);
+}
+
+TEST(layout_Paragraph, AnIdAnchorsTheFirstLineOnly) {
+    // <p id="intro">: an anchor at the top left of the first line (at the indent), none after it.
+    LayoutFixture f;
+    doc::Paragraph p = paragraph(kFiveLines);
+    p.id = "intro";
+    auto d = numbered({{p}});
+    auto out = f.lay_out(d.blocks, measure(pt(120), pt(20)));
+    auto lines = boxes(out);
+    ASSERT_EQ(lines.size(), 5u);
+    const auto anchors = items_of<frame::AnchorItem>(*lines[0]);
+    ASSERT_EQ(anchors.size(), 1u);
+    EXPECT_EQ(anchors[0].name, "intro");
+    EXPECT_EQ(anchors[0].at.x, pt(20));
+    EXPECT_EQ(anchors[0].at.y, Length{});
+    EXPECT_TRUE(std::holds_alternative<frame::AnchorItem>(lines[0]->items.front()));
+    for (size_t i = 1; i < lines.size(); ++i) EXPECT_TRUE(items_of<frame::AnchorItem>(*lines[i]).empty()) << "line " << i;
+}
+
+TEST(layout_Paragraph, PageReferencePrintsTheLabelFromThePreviousPass) {
+    // <ref show="page"/> prints "?" before pages are known, then the label its anchor landed on.
+    LayoutFixture f;
+    doc::Paragraph p = paragraph("See page ");
+    doc::TextRun ref;
+    ref.ref = doc::Reference{"annex", doc::RefShow::Page};
+    ref.resolved = doc::ResolvedReference{"annex", ""};  // as xref leaves a page reference
+    p.runs.push_back(ref);
+    auto d = numbered({{p}});
+    EXPECT_EQ(all_words(f.lay_out(d.blocks)), (Strings{"See", "page", "?"}));
+    const std::map<std::string, std::string> pages{{"annex", "xiv"}};
+    f.anchor_pages = &pages;
+    EXPECT_EQ(all_words(f.lay_out(d.blocks)), (Strings{"See", "page", "xiv"}));
+}
