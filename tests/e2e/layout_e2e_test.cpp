@@ -48,18 +48,16 @@ std::string fresh_dir(const std::string& name) { return scratch_dir(name + "-" +
 // The words of page `page` (1-based) in the trace, joined by spaces.
 std::string trace_page_words(const std::string& trace, int page) {
     std::string words;
-    // Built with append: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string here.
-    auto marker = [](int n) {
-        std::string m = "\npage ";
-        m.append(std::to_string(n)).append(" ");
-        return m;
-    };
-    size_t at = trace.find(marker(page));
-    size_t end = trace.find(marker(page + 1));
+    size_t at = trace.find("\npage " + std::to_string(page) + " ");
+    size_t end = trace.find("\npage " + std::to_string(page + 1) + " ");
     std::string part = trace.substr(at, end == std::string::npos ? std::string::npos : end - at);
     std::regex text("text f\\d+ [0-9.]+ [0-9.]+ [0-9.]+ #[0-9a-f]+ \"([^\"]*)\"");
     for (auto it = std::sregex_iterator(part.begin(), part.end(), text); it != std::sregex_iterator(); ++it)
-        words += (words.empty() ? "" : " ") + (*it)[1].str();
+    {
+        // Appended, not `"literal" + str`: GCC 12 warns falsely (-Wrestrict) on that here.
+        if (!words.empty()) words += ' ';
+        words += (*it)[1].str();
+    }
     return words;
 }
 
