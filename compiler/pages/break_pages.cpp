@@ -180,7 +180,9 @@ namespace {
 // "712pt", "650.5pt": to a tenth of a point, enough to compare a box with its page.
 std::string points(Length l) {
     int64_t tenths = (l.sp * 10 + Length::kSpPerPt / 2) / Length::kSpPerPt;
-    return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "") + "pt";
+    std::string out = std::to_string(tenths / 10);
+    if (tenths % 10) out.append(".").append(std::to_string(tenths % 10));
+    return out.append("pt");
 }
 
 const char* noun(layout::BoxKind kind) {

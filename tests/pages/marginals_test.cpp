@@ -19,11 +19,11 @@ TEST(pages_Marginals, PagesIsTheLastFolioOfThePagesNumberingAndTotalPagesCountsA
     MarginalFields f;
     f.page = 11;
     f.total_pages = 11;
-    f.page_label = "9";
-    f.last_label = "9";
+    f.page_label = std::string("9");
+    f.last_label = std::string("9");
     EXPECT_EQ(expand_fields("Page {page} of {pages}, sheet {total-pages}", f), "Page 9 of 9, sheet 11");
-    f.page_label = "i";
-    f.last_label = "ii";
+    f.page_label = std::string("i");
+    f.last_label = std::string("ii");
     EXPECT_EQ(expand_fields("{page}/{pages}", f), "i/ii");
 }
 
