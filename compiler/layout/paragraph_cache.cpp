@@ -13,17 +13,25 @@ bool same_apart_from_width(const inl::ParagraphInput& a, const inl::ParagraphInp
 
 ParagraphCache::Entry& ParagraphCache::entry(const ParagraphKey& key, const inl::ParagraphInput& input) {
     Entry& e = m_entries[key];
-    if (e.items && same_apart_from_width(e.input, input)) {
+    if (e.valid && same_apart_from_width(e.input, input)) return e;
+    e = Entry{};
+    e.valid = true;
+    e.input = input;
+    return e;
+}
+
+// The entry's items, built when first needed; they are dropped once the paragraph is set (see
+// set()), so a long document does not hold every paragraph's items at once.
+const inl::PreparedItems& ParagraphCache::items(Entry& e) {
+    if (e.items) {
         ++m_counts.item_reuses;
-        return e;
+        return e.items;
     }
     Diagnostics diags;
-    e = Entry{};
-    e.input = input;
-    e.items = inl::Typesetter(m_fonts, m_hyphenator, diags).prepare(input);
+    e.items = inl::Typesetter(m_fonts, m_hyphenator, diags).prepare(e.input);
     e.item_diags = diags.all();
     ++m_counts.item_builds;
-    return e;
+    return e.items;
 }
 
 const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const inl::ParagraphInput& input, Diagnostics& diags) {
@@ -32,19 +40,22 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
         return m_uncached;
     }
     Entry& e = entry(key, input);
-    for (const auto& d : e.item_diags) diags.add(d);
     for (const auto& s : e.sets)
         if (s.width == input.width) {
             ++m_counts.set_reuses;
+            for (const auto& d : e.item_diags) diags.add(d);
             for (const auto& d : s.diags) diags.add(d);
             return s.layout;
         }
     Diagnostics set_diags;
-    SetAt at{input.width, inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, e.items), {}};
+    const auto& prepared = items(e);
+    SetAt at{input.width, inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared), {}};
     at.diags = set_diags.all();
+    for (const auto& d : e.item_diags) diags.add(d);
     for (const auto& d : at.diags) diags.add(d);
     ++m_counts.sets;
     e.sets.push_back(std::move(at));
+    e.items.reset();
     return e.sets.back().layout;
 }
 
@@ -52,7 +63,9 @@ std::pair<Length, Length> ParagraphCache::content_widths(const ParagraphKey& key
     Diagnostics quiet;  // what building the items finds is reported when the paragraph is set
     inl::Typesetter typesetter(m_fonts, m_hyphenator, quiet);
     if (!key.node.assigned()) return typesetter.content_widths(input);
-    return typesetter.content_widths(input, entry(key, input).items);
+    Entry& e = entry(key, input);
+    if (!e.content_widths) e.content_widths = typesetter.content_widths(input, items(e));
+    return *e.content_widths;
 }
 
 std::ostream& operator<<(std::ostream& os, const ParagraphKey& k) {

@@ -1,11 +1,13 @@
 #pragma once
-// Paragraphs set once: a paragraph's items and its lines at a measure are kept under its node's
-// identity and reused while its input (text, styles, alignment, indents) is unchanged. A table
-// cell is measured and then set from the same items; the second layout pass (page numbers known)
-// reuses every paragraph whose text did not change. Entries are compared by their whole input,
+// Paragraphs set once: a paragraph's lines at a measure (and its content widths) are kept under
+// its node's identity and reused while its input (text, styles, alignment, indents) is
+// unchanged. A table cell is measured and then set from the same items, which are dropped once
+// it is set; the second layout pass (page numbers known) reuses every paragraph whose text did
+// not change. Entries are compared by their whole input,
 // so a stale entry is never used, only replaced.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -47,13 +49,16 @@ private:
         std::vector<Diagnostic> diags;
     };
     struct Entry {
+        bool valid = false;
         inl::ParagraphInput input;  // as given, width aside
-        inl::PreparedItems items;
+        inl::PreparedItems items;   // between measuring and setting only
         std::vector<Diagnostic> item_diags;
-        std::vector<SetAt> sets;  // usually one measure, two for a measured table cell
+        std::optional<std::pair<Length, Length>> content_widths;
+        std::vector<SetAt> sets;  // usually one measure
     };
 
     Entry& entry(const ParagraphKey& key, const inl::ParagraphInput& input);
+    const inl::PreparedItems& items(Entry& e);
 
     const text::FontRegistry& m_fonts;
     const text::Hyphenator* m_hyphenator;
