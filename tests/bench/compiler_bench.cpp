@@ -1,6 +1,6 @@
-// Whole builds of the annual report (read, resolve, lay out until page numbers settle, write the
-// PDF): cold, with a new compiler each time (what `reportc build` does), and warm, with one
-// resident compiler reused (what watch mode and per-record builds do).
+// Whole builds of the annual report (read, resolve, lay out until page numbers settle, and write
+// the PDF or not): cold, with a new compiler each time (what `reportc build` does), and warm,
+// with one resident compiler reused (what watch mode and per-record builds do).
 #include <benchmark/benchmark.h>
 
 #include <unistd.h>
@@ -11,16 +11,17 @@ using namespace reportc;
 
 namespace {
 
-driver::Options report_options() {
+// With the PDF (`reportc build`), or without it (`reportc check`: everything up to the frames).
+driver::Options report_options(bool pdf) {
     driver::Options o;
     o.input = REPORTC_SOURCE_ROOT "/sources/rocb-ap-annual-report-2020-21/report.xml";
-    o.output = "/tmp/reportc-compiler-bench-" + std::to_string(::getpid()) + ".pdf";
+    if (pdf) o.output = "/tmp/reportc-compiler-bench-" + std::to_string(::getpid()) + ".pdf";
     return o;
 }
 
 void BM_ReportCold(benchmark::State& state) {
     RealEnvironment env;
-    const auto options = report_options();
+    const auto options = report_options(state.range(0) != 0);
     for (auto _ : state) {
         SourceManager sources;
         Diagnostics diags;
@@ -34,7 +35,7 @@ void BM_ReportWarm(benchmark::State& state) {
     RealEnvironment env;
     SourceManager sources;
     driver::Compiler compiler(env, sources);
-    const auto options = report_options();
+    const auto options = report_options(state.range(0) != 0);
     {
         Diagnostics diags;
         compiler.build(options, diags);  // loads the layout, fonts and dictionary once
@@ -50,6 +51,7 @@ void BM_ReportWarm(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_ReportCold)->Unit(benchmark::kMillisecond)->Iterations(5)->Repetitions(5)->ReportAggregatesOnly(true);
-BENCHMARK(BM_ReportWarm)->Unit(benchmark::kMillisecond)->Iterations(5)->Repetitions(5)->ReportAggregatesOnly(true);
+// Argument 1: with the PDF; 0: without (layout only).
+BENCHMARK(BM_ReportCold)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(5)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(BM_ReportWarm)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(5)->Repetitions(5)->ReportAggregatesOnly(true);
 BENCHMARK_MAIN();
