@@ -43,6 +43,8 @@ void entry(const TocEntry& e, const BlockEnv& env, LayoutContext& ctx, std::vect
     for (size_t i = 0; i < set.lines.size(); ++i) {
         const auto& line = set.lines[i];
         VBox box;
+        box.source = span;  // the <contents/> element: where a forced break in the contents is reported
+        box.kind = BoxKind::ParagraphLine;
         box.height = max(style.leading, ascent + descent);
         const Length baseline = (box.height + ascent - descent) / 2;
         Length end_x = left;
