@@ -151,19 +151,19 @@ std::shared_ptr<RowBand> RowBand::rest_after(Length y) const {
 
 VBox band_box(const std::shared_ptr<const RowBand>& band, const VBox& like) {
     VBox box = like;
-    box.band = band;
+    box.splittable = band;
     box.height = band->height;
     box.items = band->render(band->height);
     return box;
 }
 
-std::pair<VBox, VBox> split_band_box(const VBox& box, Length y) {
+std::pair<VBox, VBox> RowBand::split(const VBox& box, Length y) const {
     VBox first = box;
-    first.height = box.band->part_height(y);
-    first.items = box.band->render(y);
+    first.height = part_height(y);
+    first.items = render(y);
     VBox rest;
     rest.repeat_header = box.repeat_header;
-    rest = band_box(box.band->rest_after(y), rest);
+    rest = band_box(rest_after(y), rest);
     return {std::move(first), std::move(rest)};
 }
 

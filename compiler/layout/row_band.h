@@ -39,7 +39,7 @@ struct BandStyle {
     Length left, width;          // the table's horizontal extent
 };
 
-class RowBand {
+class RowBand : public Splittable {
 public:
     Length height;
     std::vector<BandCell> cells;
@@ -49,7 +49,9 @@ public:
     // The largest y (a line bottom of some cell) such that the part above, y plus bottom
     // padding, fits in `room`, and the busiest cell keeps at least `min_lines` lines on each
     // side. Each cell is cut at its own last line ending at or above y, never through a line.
-    std::optional<Length> cut(Length room, size_t min_lines) const;
+    std::optional<Length> cut(Length room, size_t min_lines) const override;
+    std::pair<VBox, VBox> split(const VBox& box, Length y) const override;
+    bool continues() const override { return continuation; }
     Length part_height(Length y) const { return y + style.padding; }
     // The items of the band drawn whole (limit = height) or of its part above a cut.
     std::vector<frame::Item> render(Length limit) const;
@@ -66,7 +68,5 @@ private:
 
 // The band drawn whole as one box; `like` gives the box's other fields.
 VBox band_box(const std::shared_ptr<const RowBand>& band, const VBox& like);
-// Splits a band box at `y` (from RowBand::cut): the part that stays and the rest.
-std::pair<VBox, VBox> split_band_box(const VBox& box, Length y);
 
 }  // namespace reportc::layout

@@ -6,6 +6,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -15,7 +16,7 @@
 
 namespace reportc::layout {
 
-class RowBand;
+class Splittable;
 
 constexpr int kNoBreak = 10000;
 constexpr int kForceBreak = -10000;
@@ -32,11 +33,27 @@ struct VBox {
     Span source;                               // where in the sources the box comes from (none: made up)
     BoxKind kind = BoxKind::Other;
 
-    // Table rows: a band of rows the page builder may split between lines of its cells; the
-    // box's items are the band drawn whole.
-    std::shared_ptr<const RowBand> band;
+    // A box the page builder may cut (a band of table rows, split between lines of its cells);
+    // the box's items are the piece drawn whole.
+    std::shared_ptr<const Splittable> splittable;
     // The header rows (and "continued" line) to set at the top of a page this row continues on.
     std::shared_ptr<const std::vector<VBox>> repeat_header;
+};
+
+// What the page builder knows of a box it may cut across a page break: where it can be cut, and
+// the two boxes a cut makes. Any block that can split implements it (a band of table rows
+// today); the page builder knows no block kind.
+class Splittable {
+public:
+    virtual ~Splittable() = default;
+    // The height above the lowest cut whose upper part fits in `room` and leaves at least
+    // `min_lines` lines of the piece on each side; nullopt when there is none.
+    virtual std::optional<Length> cut(Length room, size_t min_lines) const = 0;
+    // `box` (this piece's box) cut at `at`, a height from cut(): the part that stays on the page
+    // and the rest, itself splittable.
+    virtual std::pair<VBox, VBox> split(const VBox& box, Length at) const = 0;
+    // The rest of an earlier cut: it draws its own top edge.
+    virtual bool continues() const = 0;
 };
 
 struct VGlue {

@@ -1,4 +1,3 @@
-#include "layout/row_band.h"
 #include "pages/paginate.h"
 
 namespace reportc::pages {
@@ -22,7 +21,7 @@ size_t skip_discardable(const std::vector<VItem>& items, size_t k) {
 // A repeated copy of a header row: drawn as it is, never split again.
 VBox header_copy(const VBox& row) {
     VBox copy = row;
-    copy.band.reset();
+    copy.splittable.reset();
     copy.repeat_header.reset();
     copy.outline.clear();
     copy.section_mark.reset();
@@ -41,7 +40,7 @@ const std::vector<VBox>* repeated_header(const VBox& first, Length page_height) 
     Length header_height;
     for (const auto& h : header) header_height += h.height;
     if (header_height >= page_height / 2) return nullptr;
-    if (header_height == Length{} && first.band && first.band->continuation) return nullptr;
+    if (header_height == Length{} && first.splittable && first.splittable->continues()) return nullptr;
     return &header;
 }
 
@@ -115,14 +114,14 @@ PageBreaks break_pages(std::vector<VItem> items, const std::function<Length(cons
                 }
                 // Rows shorter than a quarter page move whole to the next page; taller ones
                 // (and bands of spanned rows) split so pages are not left half empty.
-                if (box->band && (box->height > height / 4 || !has_box)) {
+                if (box->splittable && (box->height > height / 4 || !has_box)) {
                     // Split the row: at least two lines of its busiest cell on each side, or
                     // anything that fits when the row starts the page.
                     Length room = height - cursor;
-                    auto cut = box->band->cut(room, 2);
-                    if (!cut && !has_box) cut = box->band->cut(room, 1);
+                    auto cut = box->splittable->cut(room, 2);
+                    if (!cut && !has_box) cut = box->splittable->cut(room, 1);
                     if (cut) {
-                        auto [stays, rest] = layout::split_band_box(*box, *cut);
+                        auto [stays, rest] = box->splittable->split(*box, *cut);
                         rest.source = box->source;
                         rest.kind = box->kind;
                         place(std::move(stays), kNone);
