@@ -31,8 +31,15 @@ std::string_view SourceFile::line_text(uint32_t line) const {
 }
 
 uint32_t SourceManager::add(std::string path, std::string text) {
-    m_files.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
-    return uint32_t(m_files.size());
+    // A resident compiler reads the same files build after build: an unchanged file keeps its
+    // id (and the spans into it stay valid), so the manager grows only with what changed.
+    auto [first, last] = m_by_path.equal_range(path);
+    for (auto it = first; it != last; ++it)
+        if (m_files[it->second - 1]->text() == text) return it->second;
+    m_files.push_back(std::make_unique<SourceFile>(path, std::move(text)));
+    const auto id = uint32_t(m_files.size());
+    m_by_path.emplace(std::move(path), id);
+    return id;
 }
 
 const SourceFile* SourceManager::file(uint32_t id) const {

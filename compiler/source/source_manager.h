@@ -1,6 +1,7 @@
 #pragma once
 // Source files known to a compilation, and the mapping from byte offsets to line:col that every
 // diagnostic goes through.
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,8 +33,10 @@ private:
 
 class SourceManager {
 public:
-    // Returns the new file's id (ids start at 1).
+    // Returns the file's id (ids start at 1): a new one, or the id of the same path with the
+    // same text added before.
     uint32_t add(std::string path, std::string text);
+    size_t size() const { return m_files.size(); }
     const SourceFile* file(uint32_t id) const;
     Span span_at(uint32_t file_id, uint32_t offset, uint32_t length = 0) const;
 
@@ -43,6 +46,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<SourceFile>> m_files;
+    std::multimap<std::string, uint32_t> m_by_path;  // path -> ids of its versions
 };
 
 }  // namespace reportc

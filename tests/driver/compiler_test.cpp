@@ -103,8 +103,10 @@ TEST(driver_Compiler, SecondBuildReadsNoFontOrDictionaryAgain) {
     EXPECT_EQ(env.reads[normalize_path(root() + "/fonts/liberation/LiberationSans-Regular.ttf")], 1);
     EXPECT_EQ(env.reads[normalize_path(root() + "/fonts/liberation/LiberationSans-Bold.ttf")], 1);
     EXPECT_EQ(env.reads[normalize_path(REPORTC_HYPHEN_DICTIONARY)], 1);
-    // The sources are read by every build: they are what changes.
+    // The sources are read by every build: they are what changes. Unchanged, they keep their
+    // place in the source manager (four files: report, include, data, layout).
     EXPECT_EQ(env.reads[normalize_path(p.path("report.xml"))], 2);
+    EXPECT_EQ(sources.size(), 4u);
 }
 
 TEST(driver_Compiler, EditedLayoutIsParsedAgain) {

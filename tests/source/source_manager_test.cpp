@@ -15,6 +15,20 @@ TEST(source_SourceManager, LineAndColumnCountCharacters) {
     EXPECT_EQ(lc.column, 7u);
 }
 
+TEST(source_SourceManager, UnchangedFileKeepsItsIdAChangedOneGetsANewOne) {
+    // A resident compiler adds the same files on every build: the manager grows only with change,
+    // and an older version stays readable for the diagnostics that point into it.
+    SourceManager sm;
+    uint32_t a = sm.add("a.xml", "<p>one</p>");
+    EXPECT_EQ(sm.add("a.xml", "<p>one</p>"), a);
+    uint32_t changed = sm.add("a.xml", "<p>two</p>");
+    EXPECT_NE(changed, a);
+    EXPECT_EQ(sm.add("b.xml", "<p>one</p>"), 3u);
+    EXPECT_EQ(sm.add("a.xml", "<p>one</p>"), a);
+    EXPECT_EQ(sm.size(), 3u);
+    EXPECT_EQ(sm.file(a)->text(), "<p>one</p>");
+}
+
 TEST(source_SourceManager, RendersLocationLineAndCaret) {
     // The rendering is path:line:col: severity: message, the line, and a caret.
     SourceManager sm;
