@@ -26,8 +26,7 @@ const char* kind_name(Target::Kind k) {
 }
 
 struct RunContext {
-    std::string table_id;
-    bool in_register = false;
+    bool in_register = false;  // inside the abbreviation register's own table
 };
 
 using RunVisitor = std::function<void(std::vector<doc::TextRun>&, const RunContext&)>;
@@ -56,7 +55,6 @@ public:
             void enter(doc::Paragraph& p) { f(p.runs, context.back()); }
             void enter(doc::Table& t) {
                 RunContext inner = context.back();
-                inner.table_id = t.id;
                 inner.in_register = !t.id.empty() && t.id == options.abbreviation_table;
                 context.push_back(inner);
             }

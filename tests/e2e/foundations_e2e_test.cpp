@@ -5,6 +5,8 @@
 #include <regex>
 #include <sstream>
 #include <unistd.h>
+#include <utility>
+#include <vector>
 
 #include "run.h"
 
@@ -17,10 +19,13 @@ struct Built {
     int status = -1;
 };
 
-// Builds `body` (the report's blocks) with the product layout and extracts its text.
-Built build(const std::string& name, const std::string& body) {
+// Builds `body` (the report's blocks) with the product layout, beside `files` (name, text), and
+// extracts its text.
+Built build(const std::string& name, const std::string& body,
+            const std::vector<std::pair<std::string, std::string>>& files = {}) {
     Built b;
     b.dir = scratch_dir(name + "-" + std::to_string(::getpid()));
+    for (const auto& [file, text] : files) write_file(b.dir + "/" + file, text);
     write_file(b.dir + "/report.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report layout=\"" + source_root() +
                                           "/layouts/annual-report.xml\">\n<info><title>T</title></info>\n" + body + "\n</report>\n");
     b.pdf = b.dir + "/out.pdf";
@@ -82,19 +87,15 @@ TEST(FoundationsE2E, RowIdUnderARowSpanIsAnAnchor) {
 TEST(FoundationsE2E, DataTableAndChartInsideADivisionAreFilled) {
     // A division's data table gets its rows and its chart its values, as anywhere else (the
     // walkers that expand tables and read chart values once skipped divisions: both came out empty).
-    std::string dir = scratch_dir("division-data-" + std::to_string(::getpid()));
-    write_file(dir + "/terms.csv", "term,expansion\nQQA,First Expansion\nQQB,Second Expansion\n");
-    write_file(dir + "/report.xml",
-               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report layout=\"" + source_root() +
-                   "/layouts/annual-report.xml\">\n<info><title>T</title></info>\n"
+    auto b = build("division-data",
                    "<division page-master=\"front\">\n"
                    "<table id=\"terms\" template=\"abbreviations\" data=\"terms.csv\"/>\n"
                    "<chart id=\"c\" type=\"bar\"><category>Northland</category><category>Southland</category>"
                    "<series name=\"S\"><value>7</value><value>2</value></series></chart>\n"
-                   "</division>\n</report>\n");
-    auto r = run("SOURCE_DATE_EPOCH=0 " + reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/out.pdf"));
-    ASSERT_EQ(r.status, 0) << r.err;
-    std::string text = squeeze(run("pdftotext -q " + quote(dir + "/out.pdf") + " -").out);
+                   "</division>",
+                   {{"terms.csv", "term,expansion\nQQA,First Expansion\nQQB,Second Expansion\n"}});
+    ASSERT_EQ(b.status, 0) << b.err;
+    std::string text = squeeze(b.text);
     EXPECT_NE(text.find("QQA First Expansion"), std::string::npos) << text;
     EXPECT_NE(text.find("QQB Second Expansion"), std::string::npos) << text;
     EXPECT_NE(text.find("Northland"), std::string::npos) << text;
