@@ -17,6 +17,14 @@
 namespace reportc::layout {
 
 class Splittable;
+struct Insertion;
+
+// A footnote mark in a box: the note it calls and the mark's offset from the box's top (a cut
+// through the box sends the note with the part that holds its mark).
+struct InsertionMark {
+    std::shared_ptr<const Insertion> note;
+    Length y;
+};
 
 constexpr int kNoBreak = 10000;
 constexpr int kForceBreak = -10000;
@@ -38,6 +46,18 @@ struct VBox {
     std::shared_ptr<const Splittable> splittable;
     // The header rows (and "continued" line) to set at the top of a page this row continues on.
     std::shared_ptr<const std::vector<VBox>> repeat_header;
+    // Footnotes called from this box, in the order of their marks.
+    std::vector<InsertionMark> inserts;
+};
+
+// Material for the foot of the page (TeX's \insert, The TeXbook ch. 15): a footnote's lines,
+// set at the foot of the page on which its mark falls and taking their height from that page's
+// body. A note that does not fit continues on the next page.
+struct Insertion {
+    std::vector<VBox> lines;         // top to bottom, each as tall as its leading
+    std::vector<bool> may_break;     // may_break[j]: the note may continue on the next page after line j
+    std::string anchor;              // where the note starts (its mark links here)
+    Span source;
 };
 
 // What the page builder knows of a box it may cut across a page break: where it can be cut, and
@@ -67,5 +87,6 @@ struct VPenalty {
 using VItem = std::variant<VBox, VGlue, VPenalty>;
 
 std::ostream& operator<<(std::ostream& os, const VItem& item);
+std::ostream& operator<<(std::ostream& os, const Insertion& note);
 
 }  // namespace reportc::layout

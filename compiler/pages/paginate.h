@@ -3,6 +3,7 @@
 // last when page numbers and totals are known.
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -40,9 +41,28 @@ struct PlacedBox {
     layout::VBox box;
     Length y;
 };
+// Lines [from, to) of a footnote: all of it, or the part on one page of a note that continues.
+struct NotePiece {
+    std::shared_ptr<const layout::Insertion> note;
+    size_t from = 0, to = 0;
+    Length height() const;
+};
 struct PageContent {
     std::string master;
     std::vector<PlacedBox> boxes;
+    std::vector<NotePiece> notes;  // set at the foot of the page, in this order
+};
+
+// What the page builder weighs (TeX's page builder, The TeXbook ch. 15).
+struct PageRules {
+    std::function<Length(const std::string&)> body_height;  // the body height of a page master
+    // How far short of its body a page may end before its break counts as bad: the page's only
+    // stretch (TeX's \raggedbottom gives 60pt). Among the legal breaks that fill a page, the
+    // cheapest wins, badness plus penalty, the later one on a tie.
+    Length ragged_bottom = Length::from_pt(60);
+    Length note_skip = Length::from_pt(12);  // from the body to the first note (the separator sits in it)
+    Length note_gap;                         // between two notes
+    int note_area_percent = 50;              // the notes of a page take at most this much of its body
 };
 // A page break made where the rules forbade one, or a box that overflows its page.
 struct ForcedBreak {
@@ -62,9 +82,14 @@ struct PageBreaks {
     std::vector<ForcedBreak> forced;  // in page order
     size_t split_rows = 0;            // table rows split across a page break
 };
-// Breaks the vertical list into pages: `body_height` gives the body height of a page master.
+// Breaks the vertical list into pages and sets each footnote on the page of its mark.
+PageBreaks break_pages(std::vector<layout::VItem> items, const PageRules& rules, const std::string& first_master);
+// The same with the default rules and pages of `body_height`.
 PageBreaks break_pages(std::vector<layout::VItem> items, const std::function<Length(const std::string&)>& body_height,
                        const std::string& first_master);
+// TeX's badness of a page that stretches `shortfall` with `stretch` available: about
+// 100 (shortfall/stretch)^3, at most 10000 (tex.web §108).
+int badness(Length shortfall, Length stretch);
 // The warning for a forced break, e.g. "a page break had to be made inside this paragraph,
 // between pages 3 and 4, where its widow/orphan or keep rules forbid one".
 std::string describe(const ForcedBreak& forced);
