@@ -26,6 +26,7 @@ std::ostream& operator<<(std::ostream& os, const TextRun& r) {
         if (r.resolved) os << " -> #" << r.resolved->anchor << " \"" << r.resolved->text << "\"";
         os << ">";
     }
+    if (r.footnote) os << "<footnote" << (r.footnote->id.empty() ? "" : " #" + r.footnote->id) << ">";
     os << "\"" << r.text << "\"";
     for (const auto& s : r.char_styles) os << "[" << s << "]";
     if (!r.link.empty()) os << "->" << r.link;
@@ -42,6 +43,12 @@ public:
 
     void enter(const Paragraph& n) {
         line() << "p(" << n.style << ")" << id(n.id);
+        for (const auto& r : n.runs) m_os << " " << r;
+        m_os << "\n";
+        ++m_depth;
+    }
+    void enter(const Footnote& n) {
+        line() << "footnote" << id(n.id);
         for (const auto& r : n.runs) m_os << " " << r;
         m_os << "\n";
         ++m_depth;

@@ -28,6 +28,17 @@ struct ResolvedReference {
     std::string text;    // the title or number printed; for a page reference, empty: layout prints the page
 };
 
+struct TextRun;
+
+// <footnote>: a note set at the foot of the page on which its mark falls. The run that holds it
+// prints the mark; the note's own text is inline content (it holds no footnote of its own).
+struct Footnote {
+    std::string id;  // given by xref when the source gives none ("footnote-3")
+    std::vector<TextRun> runs;
+    Span span;
+    NodeId node;  // given once by number_nodes
+};
+
 // Inline content is flattened into runs: text plus the character styles in force
 // (outermost first), an optional link target, or a forced line break.
 struct TextRun {
@@ -41,6 +52,7 @@ struct TextRun {
     std::optional<Reference> ref;                 // as written
     std::optional<ResolvedReference> resolved;    // set by xref for a reference
     bool abbreviation = false;  // marked with <abbr>: a use of the abbreviation register
+    std::optional<Footnote> footnote;  // a footnote's mark: the run has no text of its own
 };
 
 // The text a run prints before pages are known: a resolved reference's title or number, else

@@ -63,9 +63,13 @@ void node(Node& n, Visitor& v) {
         for (auto& row : n.rows) node(row, v);
     } else if constexpr (std::is_same_v<T, TableRow>) {
         for (auto& cell : n.cells) node(cell, v);
+    } else if constexpr (std::is_same_v<T, Paragraph>) {
+        // A paragraph's children are the footnotes its text calls.
+        for (auto& run : n.runs)
+            if (run.footnote) node(*run.footnote, v);
     } else {
-        // Leaves: paragraphs, signatures, page breaks, charts, diagrams, contents.
-        static_assert(std::is_same_v<T, Paragraph> || std::is_same_v<T, Signature> || std::is_same_v<T, PageBreak> ||
+        // Leaves: footnotes, signatures, page breaks, charts, diagrams, contents.
+        static_assert(std::is_same_v<T, Footnote> || std::is_same_v<T, Signature> || std::is_same_v<T, PageBreak> ||
                           std::is_same_v<T, Chart> || std::is_same_v<T, Diagram> || std::is_same_v<T, Contents>,
                       "doc::walk: a node type with children must say here how to reach them");
     }

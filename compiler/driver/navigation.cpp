@@ -13,8 +13,13 @@ struct Collector
 
     void enter(const doc::Section& s) { heading(s.level, s.title, s.id); }
     void enter(const doc::Article& a) { heading(a.level, a.title, a.id); }
-    void enter(const doc::Paragraph& p) {
-        for (const auto& r : p.runs)
+    void enter(const doc::Paragraph& p) { runs(p.runs); }
+    void enter(const doc::Footnote& n) {
+        runs(n.runs);
+        footnotes.push_back({n.node, n.id});
+    }
+    void runs(const std::vector<doc::TextRun>& list) {
+        for (const auto& r : list)
             if (r.ref && r.ref->show == doc::RefShow::Page) page_refs.insert(r.ref->to);
     }
     void enter(const doc::Contents&) { has_contents = true; }
@@ -27,6 +32,7 @@ struct Collector
     bool has_contents = false;
     std::vector<layout::TocEntry> toc;
     std::set<std::string> page_refs;
+    std::vector<FootnoteEntry> footnotes;
 };
 
 }  // namespace
@@ -36,6 +42,7 @@ Navigation collect_navigation(const doc::Document& document, int levels) {
     doc::walk(document.blocks, c);
     Navigation nav;
     nav.page_targets = std::move(c.page_refs);
+    nav.footnotes = std::move(c.footnotes);
     if (c.has_contents) {
         nav.toc = std::move(c.toc);
         for (const auto& e : nav.toc) nav.page_targets.insert(e.anchor);

@@ -1,6 +1,6 @@
 #pragma once
 // Private to driver: what the relayout loop must know before laying out: the contents' entries
-// and every anchor whose page number the text shows.
+// every anchor whose page number the text shows, and the footnotes to number.
 #include <set>
 #include <string>
 #include <vector>
@@ -10,9 +10,15 @@
 
 namespace reportc::driver {
 
+struct FootnoteEntry {
+    doc::NodeId node;
+    std::string anchor;
+};
+
 struct Navigation {
     std::vector<layout::TocEntry> toc;    // empty when the document has no <contents/>
     std::set<std::string> page_targets;  // anchors whose page is printed: contents, page refs
+    std::vector<FootnoteEntry> footnotes;  // in document order
 };
 
 // Headings down to `levels` for the contents, and the targets of <ref show="page"/>.

@@ -114,6 +114,7 @@ private:
         f.face = p.face;
         f.size = styled.font.size;
         f.color = styled.font.color;
+        f.rise = styled.font.rise;
         f.width = m_fonts.face(p.face).width(text, styled.font.size);
         f.text = std::move(text);
         f.link = styled.link;

@@ -35,6 +35,7 @@ struct Fragment {
     Length size;
     Color color;
     Length x, width;
+    Length rise;  // above the line's baseline (a superscript mark)
     std::string text;
     std::string link;
 };

@@ -23,7 +23,7 @@ linebreak::Params params_for(const ParagraphInput& p) {
 void append_fragment(std::vector<Fragment>& out, Fragment f) {
     if (!out.empty()) {
         Fragment& last = out.back();
-        if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link &&
+        if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link && last.rise == f.rise &&
             last.x + last.width == f.x) {
             last.text += f.text;
             last.width += f.width;
@@ -141,8 +141,8 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
             for (auto& f : line.fragments) f.x += shift;
         for (const auto& f : line.fragments) {
             const auto& face = m_fonts.face(f.face);
-            line.ascent = max(line.ascent, Length::ratio(f.size, face.ascender(), 1000));
-            line.descent = max(line.descent, Length::ratio(f.size, -face.descender(), 1000));
+            line.ascent = max(line.ascent, Length::ratio(f.size, face.ascender(), 1000) + f.rise);
+            line.descent = max(line.descent, Length::ratio(f.size, -face.descender(), 1000) - f.rise);
         }
         out.lines.push_back(std::move(line));
     }
@@ -183,7 +183,9 @@ std::pair<Length, Length> Typesetter::content_widths(const ParagraphInput& parag
 }
 
 std::ostream& operator<<(std::ostream& os, const Fragment& f) {
-    return os << "frag face=" << f.face << " x=" << f.x << " w=" << f.width << " \"" << f.text << "\"";
+    os << "frag face=" << f.face << " x=" << f.x << " w=" << f.width;
+    if (f.rise != Length{}) os << " rise=" << f.rise;
+    return os << " \"" << f.text << "\"";
 }
 std::ostream& operator<<(std::ostream& os, const Line& l) {
     os << "line r=" << l.ratio << " width=" << l.natural_width << (l.overfull ? " overfull" : "") << ":";

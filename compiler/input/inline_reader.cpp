@@ -5,7 +5,8 @@
 namespace reportc::input {
 
 bool is_inline_element(std::string_view name) {
-    return name == "b" || name == "i" || name == "span" || name == "a" || name == "br" || name == "ref" || name == "abbr";
+    return name == "b" || name == "i" || name == "span" || name == "a" || name == "br" || name == "ref" || name == "abbr" ||
+           name == "footnote";
 }
 
 const char* markup_char_style(std::string_view element) {
@@ -20,7 +21,10 @@ struct InlineState {
     std::vector<std::string> styles;
     std::string link;
     bool styled_text_only = false;  // header and footer slots: text, <b>, <i>, <span> only
+    bool in_footnote = false;       // a footnote holds no footnote
 };
+
+void normalize_spaces(std::vector<doc::TextRun>& runs);
 
 void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state, std::vector<doc::TextRun>& out,
                    Diagnostics& diags) {
@@ -65,6 +69,24 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             if (!ref.to.empty()) run.ref = std::move(ref);
             out.push_back(std::move(run));
             continue;
+        } else if (name == "footnote") {
+            file.check_attributes(child, {"id"}, diags);
+            if (state.in_footnote) {
+                diags.error(file.span(child), "unexpected <footnote> in a footnote; a note holds no note of its own");
+                continue;
+            }
+            doc::TextRun run{"", state.styles, "", false, file.span(child)};
+            doc::Footnote note;
+            note.id = child.attribute("id").as_string();
+            note.span = file.span(child);
+            InlineState in_note;
+            in_note.in_footnote = true;
+            read_children(file, child, in_note, note.runs, diags);
+            normalize_spaces(note.runs);
+            if (note.runs.empty()) diags.error(file.span(child), "expected the note's text in <footnote>, found nothing");
+            run.footnote = std::move(note);
+            out.push_back(std::move(run));
+            continue;
         } else if (name == "abbr") {
             file.check_attributes(child, {}, diags);
             file.expect_text_only(child, diags);
@@ -73,7 +95,7 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             out.push_back(std::move(run));
             continue;
         } else {
-            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, span, a, br, ref, abbr");
+            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, span, a, br, ref, abbr, footnote");
             continue;
         }
         read_children(file, child, inner, out, diags);
@@ -81,8 +103,9 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
 }
 
 // A <ref/> is read with empty text, but it will print its target's title, number or page: it is
-// content, never space, so the spaces on either side of it stay.
-bool is_ref(const doc::TextRun& run) { return run.ref.has_value(); }
+// content, never space, so the spaces on either side of it stay. A footnote's mark is content
+// too, but it clings to what precedes it: a space before it is dropped.
+bool is_ref(const doc::TextRun& run) { return run.ref.has_value() || run.footnote.has_value(); }
 
 // Whitespace between runs collapses as in HTML: no leading or trailing space in the paragraph,
 // never two spaces in a row across run boundaries (a line break also eats adjacent spaces).
@@ -103,9 +126,10 @@ void normalize_spaces(std::vector<doc::TextRun>& runs) {
         next_is_break = false;
         if (!it->text.empty()) break;
     }
-    // Spaces before a <br/> anywhere.
+    // Spaces before a <br/> or a footnote's mark anywhere.
     for (size_t i = 0; i + 1 < runs.size(); ++i)
-        if (runs[i + 1].line_break && !runs[i].text.empty() && runs[i].text.back() == ' ') runs[i].text.pop_back();
+        if ((runs[i + 1].line_break || runs[i + 1].footnote) && !runs[i].text.empty() && runs[i].text.back() == ' ')
+            runs[i].text.pop_back();
     std::erase_if(runs, [](const doc::TextRun& r) { return !r.line_break && r.text.empty() && !is_ref(r); });
 }
 

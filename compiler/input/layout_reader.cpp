@@ -11,12 +11,12 @@
 namespace reportc::input {
 namespace {
 
-// Properties a paragraph style may set; character styles take the first five.
-constexpr const char* kCharacterProperties[] = {"font-family", "font-weight", "font-style", "font-size", "color"};
+// Properties a paragraph style may set, and those a character style may.
+constexpr const char* kCharacterProperties[] = {"font-family", "font-weight", "font-style", "font-size", "color", "baseline-shift"};
 constexpr const char* kParagraphProperties[] = {
     "font-family", "font-weight", "font-style", "font-size", "color", "leading", "space-before", "space-after",
     "indent-left", "indent-right", "first-line-indent", "align", "keep-with-next", "hyphenate", "widows", "orphans",
-    "page-break-before", "text-transform", "rule-below", "rule-color"};
+    "page-break-before", "text-transform", "rule-below", "rule-color", "break-penalty"};
 constexpr const char* kTableProperties[] = {"border-color", "border-width", "rules", "padding", "header-shade", "group-shade",
                                            "cell-style", "header-style", "group-style", "repeat-header", "continued-text",
                                            "continued-style", "split-rows", "group-page-break"};

@@ -156,7 +156,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                                                     baseline, marker_text, style.font.color});
         }
         for (const auto& f : line.fragments) {
-            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color});
+            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline - f.rise, f.text, f.color});
             if (!f.link.empty()) {
                 frame::LinkItem link;
                 link.rect = {left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};

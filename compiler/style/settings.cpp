@@ -71,6 +71,25 @@ void read_chart_palette(const doc::SettingDecl& d, Reading& r) {
     if (!malformed) r.settings.chart_palette = std::move(colors);
 }
 
+// A length of at least zero; em is relative to 10pt (settings have no font of their own).
+void read_length(const doc::SettingDecl& d, Reading& r, Length& out) {
+    auto v = parse_length(d.value, Length::from_pt(10));
+    if (!v || *v < Length{}) return bad_value(d, "a length such as 12pt or 4mm", r.diags);
+    out = *v;
+}
+
+void read_ragged_bottom(const doc::SettingDecl& d, Reading& r) { read_length(d, r, r.settings.ragged_bottom); }
+void read_footnote_skip(const doc::SettingDecl& d, Reading& r) { read_length(d, r, r.settings.footnote_skip); }
+void read_footnote_gap(const doc::SettingDecl& d, Reading& r) { read_length(d, r, r.settings.footnote_gap); }
+void read_footnote_rule_width(const doc::SettingDecl& d, Reading& r) { read_length(d, r, r.settings.footnote_rule_width); }
+void read_footnote_rule_thickness(const doc::SettingDecl& d, Reading& r) { read_length(d, r, r.settings.footnote_rule_thickness); }
+
+void read_footnote_numbering(const doc::SettingDecl& d, Reading& r) {
+    if (d.value == "document") r.settings.footnote_numbering = FootnoteNumbering::Document;
+    else if (d.value == "page") r.settings.footnote_numbering = FootnoteNumbering::Page;
+    else bad_value(d, "document or page", r.diags);
+}
+
 using Reader = void (*)(const doc::SettingDecl&, Reading&);
 
 const std::vector<std::pair<std::string, Reader>>& readers() {
@@ -80,6 +99,12 @@ const std::vector<std::pair<std::string, Reader>>& readers() {
         {"abbreviation-register", read_abbreviation_register},
         {"contents-levels", read_contents_levels},
         {"chart-palette", read_chart_palette},
+        {"ragged-bottom", read_ragged_bottom},
+        {"footnote-numbering", read_footnote_numbering},
+        {"footnote-skip", read_footnote_skip},
+        {"footnote-gap", read_footnote_gap},
+        {"footnote-rule-width", read_footnote_rule_width},
+        {"footnote-rule-thickness", read_footnote_rule_thickness},
     };
     return table;
 }

@@ -8,9 +8,12 @@
 
 #include "base/diagnostic.h"
 #include "base/geometry.h"
+#include "base/length.h"
 #include "doc/layout_source.h"
 
 namespace reportc::style {
+
+enum class FootnoteNumbering { Document, Page };
 
 struct Settings {
     std::string page_master = "body";  // the page master of the document's pages
@@ -19,6 +22,14 @@ struct Settings {
     std::string abbreviation_register;    // the id of the register table; empty: none
     int contents_levels = 2;              // heading levels listed by <contents/>
     std::vector<Color> chart_palette;     // series colours; empty: the chart module's own
+    // How far short of its body a page may end before its break counts as bad (the page
+    // builder's only stretch; TeX's \raggedbottom gives 60pt).
+    Length ragged_bottom = Length::from_pt(60);
+    FootnoteNumbering footnote_numbering = FootnoteNumbering::Document;  // 1, 2, 3 … through the document, or from 1 on each page
+    Length footnote_skip = Length::from_pt(12);           // from the body to the first note; the rule sits in it
+    Length footnote_gap = Length::from_pt(2);             // between two notes
+    Length footnote_rule_width = Length::from_pt(120);    // the separator's length (zero: no rule)
+    Length footnote_rule_thickness = Length::from_pt(0.5);
 };
 
 // The setting names the engine reads, in the order the layout format documents them.

@@ -58,11 +58,11 @@ public:
             else bad(*p, "true or false");
         }
     }
-    void integer(const Properties& props, const char* name, int& out) {
+    void integer(const Properties& props, const char* name, int& out, int lo = 1, int hi = 10) {
         if (auto p = find(props, name)) {
             auto v = parse_number(p->value);
-            if (v && *v >= 1 && *v <= 10 && *v == int(*v)) out = int(*v);
-            else bad(*p, "a whole number from 1 to 10");
+            if (v && *v >= lo && *v <= hi && *v == int(*v)) out = int(*v);
+            else bad(*p, "a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
         }
     }
     template <typename T>
@@ -163,6 +163,7 @@ FontSpec CharacterStyle::apply(const FontSpec& base) const {
     if (italic) out.italic = *italic;
     if (size) out.size = *size;
     if (color) out.color = *color;
+    if (rise) out.rise = *rise;
     return out;
 }
 
@@ -200,6 +201,7 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         r.integer(props, "widows", s.widows);
         r.integer(props, "orphans", s.orphans);
         r.boolean(props, "page-break-before", s.page_break_before);
+        r.integer(props, "break-penalty", s.break_penalty, -10000, 10000);
         r.keyword<TextTransform>(props, "text-transform", {{"none", TextTransform::None}, {"uppercase", TextTransform::Uppercase}}, s.transform);
         r.length(props, "rule-below", em, s.rule_below);
         s.rule_color = s.font.color;
@@ -219,6 +221,9 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
             if (auto v = parse_length(p->value, default_size)) c.size = *v; else r.bad(*p, "a length such as 9pt");
         }
         if (r.find(props, "color")) { Color col; r.color(props, "color", col); c.color = col; }
+        if (auto p = r.find(props, "baseline-shift")) {
+            if (auto v = parse_length(p->value, c.size.value_or(default_size))) c.rise = *v; else r.bad(*p, "a length such as 3pt or 0.33em");
+        }
         sheet.m_character.emplace(name, c);
     }
     for (const auto& [name, decl] : table_decls) {
@@ -281,7 +286,9 @@ std::vector<std::string> Stylesheet::paragraph_style_names() const {
 }
 
 std::ostream& operator<<(std::ostream& os, const FontSpec& f) {
-    return os << f.family << (f.bold ? " bold" : "") << (f.italic ? " italic" : "") << " " << f.size << " " << f.color;
+    os << f.family << (f.bold ? " bold" : "") << (f.italic ? " italic" : "") << " " << f.size << " " << f.color;
+    if (f.rise != Length{}) os << " rise=" << f.rise;
+    return os;
 }
 std::ostream& operator<<(std::ostream& os, const ParagraphStyle& s) {
     static const char* aligns[] = {"left", "right", "center", "justify"};

@@ -24,6 +24,7 @@ struct FontSpec {
     bool italic = false;
     Length size = Length::from_pt(10);
     Color color;
+    Length rise;  // the baseline raised by this much (superscript marks); negative lowers it
     auto operator<=>(const FontSpec&) const = default;
 };
 
@@ -38,6 +39,9 @@ struct ParagraphStyle {
     bool hyphenate = true;
     int widows = 2, orphans = 2;
     bool page_break_before = false;
+    // The cost of a page break just before the paragraph, weighed with the page's badness:
+    // negative invites one (LaTeX gives -300 before a section), positive discourages one.
+    int break_penalty = 0;
     TextTransform transform = TextTransform::None;
     Length rule_below;  // a rule under the paragraph (headings); zero = none
     Color rule_color;
@@ -50,6 +54,7 @@ struct CharacterStyle {
     std::optional<bool> bold, italic;
     std::optional<Length> size;
     std::optional<Color> color;
+    std::optional<Length> rise;  // baseline-shift
     FontSpec apply(const FontSpec& base) const;
 };
 

@@ -21,6 +21,7 @@ const char* kind_name(Target::Kind k) {
     case Target::Kind::Table: return "table";
     case Target::Kind::Row: return "row";
     case Target::Kind::Paragraph: return "paragraph";
+    case Target::Kind::Footnote: return "footnote";
     }
     return "?";
 }
@@ -53,6 +54,7 @@ public:
             const RunVisitor& f;
             std::vector<RunContext> context{RunContext{}};
             void enter(doc::Paragraph& p) { f(p.runs, context.back()); }
+            void enter(doc::Footnote& n) { f(n.runs, context.back()); }
             void enter(doc::Table& t) {
                 RunContext inner = context.back();
                 inner.in_register = !t.id.empty() && t.id == options.abbreviation_table;
@@ -96,6 +98,14 @@ public:
         add({Target::Kind::Row, row.id, title, "", row.span});
     }
     void enter(doc::Paragraph& p) { add({Target::Kind::Paragraph, p.id, doc::plain_text(p.runs), "", p.span}); }
+    // Every footnote gets an id (its mark links to it); a reference to one prints its number in
+    // the document.
+    void enter(doc::Footnote& n) {
+        ++m_footnotes;
+        if (n.id.empty()) n.id = fresh_id("footnote " + std::to_string(m_footnotes), "footnote");
+        const std::string number = std::to_string(m_footnotes);
+        add({Target::Kind::Footnote, n.id, number, number, n.span});
+    }
 
     Registry registry;
 
@@ -132,6 +142,7 @@ private:
     std::set<std::string> m_generated;
     std::map<std::string, std::string> m_figure_numbers;  // number -> first figure id
     int m_figures = 0;
+    int m_footnotes = 0;
 };
 
 // When the document is incomplete (an included file failed, and that is reported), an unknown id
@@ -186,7 +197,8 @@ void check_abbreviations(doc::Document& document, const Options& options, Walker
     std::vector<RegisterEntry> terms;
     struct RegisterFinder
         : doc::PassOver<doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
-                        doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents> {
+                        doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents,
+                        doc::Footnote> {
         using PassOver::enter;
         RegisterFinder(const std::string& id, std::vector<RegisterEntry>& t) : table_id(id), terms(t) {}
         const std::string& table_id;

@@ -16,7 +16,7 @@
 namespace reportc::xref {
 
 struct Target {
-    enum class Kind { Section, Article, Figure, Table, Row, Paragraph };
+    enum class Kind { Section, Article, Figure, Table, Row, Paragraph, Footnote };
     Kind kind = Kind::Section;
     std::string id, title, number;
     Span span;

@@ -61,9 +61,21 @@ TEST(Settings, UnknownSettingIsAnErrorAtItsNameWithTheKnownNames) {
     auto b = build("<setting name=\"contents-level\" value=\"3\"/>\n<setting name=\"pdf-a\" value=\"true\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{
                               "l.xml:2:10: error: unknown setting 'contents-level' (did you mean 'contents-levels'?); expected "
-                              "one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette",
-                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, figure-label, "
-                              "abbreviation-register, contents-levels, chart-palette"}));
+                              "one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness",
+                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness"}));
+}
+
+TEST(Settings, FootnoteAndPageSettingsAreTyped) {
+    auto b = build("<setting name=\"footnote-numbering\" value=\"page\"/>\n<setting name=\"ragged-bottom\" value=\"2em\"/>\n"
+                   "<setting name=\"footnote-rule-width\" value=\"40mm\"/>\n");
+    EXPECT_TRUE(b.messages.empty());
+    EXPECT_EQ(b.settings.footnote_numbering, style::FootnoteNumbering::Page);
+    EXPECT_EQ(b.settings.ragged_bottom, Length::from_pt(20));
+    EXPECT_EQ(b.settings.footnote_rule_width, Length::from_mm(40));
+    auto bad = build("<setting name=\"footnote-numbering\" value=\"chapter\"/>\n<setting name=\"footnote-gap\" value=\"-2pt\"/>\n");
+    EXPECT_EQ(bad.messages, (std::vector<std::string>{
+                                "l.xml:2:36: error: expected document or page for footnote-numbering, found 'chapter'",
+                                "l.xml:3:30: error: expected a length such as 12pt or 4mm for footnote-gap, found '-2pt'"}));
 }
 
 TEST(Settings, ContentsLevelsMustBeAWholeNumberFromOneToFour) {
