@@ -15,7 +15,7 @@ namespace {
 
 using namespace axis;
 
-double vertical_chart(Painter& p, const doc::Chart& chart, double W, double H) {
+double vertical_chart(Painter& p, const Plot& chart, double W, double H) {
     const bool stacked = chart.type == "stacked-bar", line = chart.type == "line";
     auto [n, ns, ext, ticks, decimals, lab, note, lead, ascent, descent, y] = begin_axis_chart(p, chart, W, stacked);
     const std::string vtitle = value_title(chart);
@@ -218,7 +218,7 @@ double vertical_chart(Painter& p, const doc::Chart& chart, double W, double H) {
 }  // namespace
 
 
-double draw_axis_chart(Painter& p, const doc::Chart& chart, double width, double height, Diagnostics&) {
+double draw_axis_chart(Painter& p, const Plot& chart, double width, double height, Diagnostics&) {
     if (chart.type == "hbar") return horizontal_chart(p, chart, width, height);
     return vertical_chart(p, chart, width, height);
 }

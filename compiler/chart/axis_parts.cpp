@@ -5,7 +5,7 @@
 
 namespace reportc::chart::axis {
 
-Extent extent(const doc::Chart& chart, bool stacked) {
+Extent extent(const Plot& chart, bool stacked) {
     Extent e;
     for (size_t i = 0; i < chart.categories.size(); ++i) {
         double pos = 0, neg = 0;
@@ -30,7 +30,7 @@ Extent extent(const doc::Chart& chart, bool stacked) {
     }
     return e;
 }
-std::string value_title(const doc::Chart& chart) {
+std::string value_title(const Plot& chart) {
     if (chart.y_label.empty()) return chart.unit;
     if (chart.unit.empty()) return chart.y_label;
     return chart.y_label + " (" + chart.unit + ")";
@@ -60,7 +60,7 @@ Box text_box(Painter& p, const std::string& text, double x, double top, Anchor a
     double left = anchor == Anchor::Left ? x : anchor == Anchor::Center ? x - w / 2 : x - w;
     return {left, top, w, h};
 }
-Bottom measure_bottom(Painter& p, const doc::Chart& chart, const std::string& x_title, double w) {
+Bottom measure_bottom(Painter& p, const Plot& chart, const std::string& x_title, double w) {
     Bottom b;
     const bool line = chart.type == "line";
     if (chart.series.size() > 1 || has_derived(chart))
@@ -114,7 +114,7 @@ void dashed_polyline(Painter& p, const std::vector<std::pair<double, double>>& p
     if (any) p.shape(stroked(p.paths().take(), color, width));
 }
 
-AxisStart begin_axis_chart(Painter& p, const doc::Chart& chart, double W, bool stacked) {
+AxisStart begin_axis_chart(Painter& p, const Plot& chart, double W, bool stacked) {
     AxisStart s{chart.categories.size(), chart.series.size(), extent(chart, stacked), {}, 0, p.label_style(), p.note_style(), 0, 0, 0, 0};
     s.ticks = nice_ticks(s.ext.lo, s.ext.hi);
     s.decimals = decimals_needed(s.ext.shown);

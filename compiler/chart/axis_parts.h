@@ -15,9 +15,9 @@ struct Extent {
     std::vector<double> shown;  // every value a label may show (values, stack totals)
 };
 
-Extent extent(const doc::Chart& chart, bool stacked);
+Extent extent(const Plot& chart, bool stacked);
 
-std::string value_title(const doc::Chart& chart);
+std::string value_title(const Plot& chart);
 
 // What every value-axis chart starts from: counts, the value extent and its ticks, the label
 // styles and metrics, and y below the title.
@@ -30,7 +30,7 @@ struct AxisStart {
     double lead, ascent, descent;
     double y;
 };
-AxisStart begin_axis_chart(Painter& p, const doc::Chart& chart, double W, bool stacked);
+AxisStart begin_axis_chart(Painter& p, const Plot& chart, double W, bool stacked);
 
 struct ValueLabel {
     std::string text;
@@ -56,7 +56,7 @@ struct Bottom {
     }
 };
 
-Bottom measure_bottom(Painter& p, const doc::Chart& chart, const std::string& x_title, double w);
+Bottom measure_bottom(Painter& p, const Plot& chart, const std::string& x_title, double w);
 
 void draw_bottom(Painter& p, const Bottom& b, double y, double x_title_left, double x_title_width, double w);
 
@@ -67,5 +67,5 @@ void dashed_polyline(Painter& p, const std::vector<std::pair<double, double>>& p
 
 namespace reportc::chart {
 // The horizontal value-axis chart (hbar_chart.cpp); the vertical ones are in axis_chart.cpp.
-double horizontal_chart(Painter& p, const doc::Chart& chart, double W, double H);
+double horizontal_chart(Painter& p, const Plot& chart, double W, double H);
 }  // namespace reportc::chart

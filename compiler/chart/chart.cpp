@@ -152,17 +152,17 @@ double draw_legend_column(Painter& p, const std::vector<LegendEntry>& entries, d
     return cy - y;
 }
 
-bool has_derived(const doc::Chart& chart) {
+bool has_derived(const Plot& chart) {
     return std::any_of(chart.series.begin(), chart.series.end(), [](const auto& s) { return s.derived; });
 }
 
-std::string derived_name(const doc::ChartSeries& s) {
+std::string derived_name(const doc::ChartDataSeries& s) {
     std::string lower = s.name;
     for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
     return lower.find("derived") != std::string::npos ? s.name : s.name + " (derived)";
 }
 
-std::string chart_note(const doc::Chart& chart, bool bars) {
+std::string chart_note(const Plot& chart, bool bars) {
     if (!chart.note.empty() || !has_derived(chart)) return chart.note;
     return bars ? "Hatched: derived from stated figures, not stated in the report."
                 : "Dashed: derived from stated figures, not stated in the report.";
@@ -172,19 +172,27 @@ Graphic draw_chart(const doc::Chart& chart, Length width, std::optional<Length> 
                    const text::FontRegistry& fonts, Diagnostics& diags) {
     Graphic g;
     g.width = width;
-    bool drawable = !chart.categories.empty() && !chart.series.empty();
-    for (const auto& s : chart.series)
+    if (!chart.resolved) {
+        // A stage forgot data::resolve_charts: say so at the chart rather than draw nothing silently.
+        diags.error(chart.span, "internal error: expected chart data resolved before layout" +
+                                    (chart.id.empty() ? std::string() : " in chart '" + chart.id + "'") + ", found the chart as written");
+        return g;
+    }
+    const doc::ChartData& data = *chart.resolved;
+    const Plot plot{chart.type, chart.title, chart.x_label, chart.y_label, chart.unit, chart.note, data.categories, data.series};
+    bool drawable = !plot.categories.empty() && !plot.series.empty();
+    for (const auto& s : plot.series)
         drawable = drawable && std::any_of(s.values.begin(), s.values.end(), [](double v) { return std::isfinite(v); });
     if (!drawable) {
         diags.error(chart.span, "expected chart data to draw" + (chart.id.empty() ? std::string() : " in chart '" + chart.id + "'") +
                                     ", found no categories or values");
         return g;
     }
-    const bool pie = chart.type == "pie" || chart.type == "donut";
+    const bool pie = plot.type == "pie" || plot.type == "donut";
     const double w = width.pt();
     const double h = height ? height->pt() : w * (pie ? 0.5 : 0.55);
-    Painter painter(style, fonts, chart.palette);
-    double used = pie ? draw_pie_chart(painter, chart, w, h, diags) : draw_axis_chart(painter, chart, w, h, diags);
+    Painter painter(style, fonts, data.palette);
+    double used = pie ? draw_pie_chart(painter, plot, w, h, diags) : draw_axis_chart(painter, plot, w, h, diags);
     g.height = Length::from_pt(std::ceil(used));
     g.items = std::move(painter.items());
     return g;

@@ -43,9 +43,10 @@ struct Graphic {
 };
 
 // `width` is the space the chart takes; `height` nullopt = a default ratio of the width (0.55
-// for axis charts, 0.5 for pie and donut charts). The chart's values must have been resolved
-// (data::resolve_charts); a chart with nothing to draw gives an empty Graphic and a
-// diagnostic.
+// for axis charts, 0.5 for pie and donut charts). Only the chart's resolved data are drawn
+// (doc::ChartData, set by data::resolve_charts), never its values as written: a chart not resolved
+// is an internal error at the chart, and a chart with nothing to draw an error; both give an
+// empty Graphic.
 Graphic draw_chart(const doc::Chart& chart, Length width, std::optional<Length> height, const ChartStyle& style,
                    const text::FontRegistry& fonts, Diagnostics& diags);
 

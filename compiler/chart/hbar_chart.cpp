@@ -10,7 +10,7 @@ namespace reportc::chart {
 
 using namespace axis;
 
-double horizontal_chart(Painter& p, const doc::Chart& chart, double W, double H) {
+double horizontal_chart(Painter& p, const Plot& chart, double W, double H) {
     auto [n, ns, ext, ticks, decimals, lab, note, lead, ascent, descent, y] = begin_axis_chart(p, chart, W, false);
     if (!chart.x_label.empty()) {
         p.put(p.text().label(p.text().abbreviate(chart.x_label, note, W), note, 0, y + p.text().ascent(note)));

@@ -65,16 +65,29 @@ double draw_legend(Painter& p, const std::vector<LegendEntry>& entries, double x
 // One entry per line, left-aligned at x (the pie legend); texts wrap to `width`.
 double draw_legend_column(Painter& p, const std::vector<LegendEntry>& entries, double x, double y, double width, bool emit);
 
+// What a chart is drawn from: its presentation attributes and its resolved data
+// (doc::ChartData), never its values as written. draw_chart builds it from a resolved chart only.
+struct Plot {
+    const std::string& type;
+    const std::string& title;
+    const std::string& x_label;
+    const std::string& y_label;
+    const std::string& unit;
+    const std::string& note;
+    const std::vector<std::string>& categories;
+    const std::vector<doc::ChartDataSeries>& series;
+};
+
 // Axis charts (bar, hbar, stacked-bar, line) and pie/donut charts inside [0, width] x [0, height].
 // They return the height actually used (at least `height`; more when the labels need it).
-double draw_axis_chart(Painter& p, const doc::Chart& chart, double width, double height, Diagnostics& diags);
-double draw_pie_chart(Painter& p, const doc::Chart& chart, double width, double height, Diagnostics& diags);
+double draw_axis_chart(Painter& p, const Plot& chart, double width, double height, Diagnostics& diags);
+double draw_pie_chart(Painter& p, const Plot& chart, double width, double height, Diagnostics& diags);
 
 // The label of a derived series in legends: its name, marked "(derived)" unless it says so.
-std::string derived_name(const doc::ChartSeries& s);
-bool has_derived(const doc::Chart& chart);
+std::string derived_name(const doc::ChartDataSeries& s);
+bool has_derived(const Plot& chart);
 // The note under a chart: the chart's note, or for a chart with derived series and no note, a
 // sentence saying which marks are derived.
-std::string chart_note(const doc::Chart& chart, bool bars);
+std::string chart_note(const Plot& chart, bool bars);
 
 }  // namespace reportc::chart

@@ -31,7 +31,7 @@ bool in_sector(const Box& box, double cx, double cy, double inner, double outer,
 
 }  // namespace
 
-double draw_pie_chart(Painter& p, const doc::Chart& chart, double W, double H, Diagnostics&) {
+double draw_pie_chart(Painter& p, const Plot& chart, double W, double H, Diagnostics&) {
     const auto& series = chart.series.front();
     const bool donut = chart.type == "donut";
     const size_t n = chart.categories.size();

@@ -7,7 +7,6 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <set>
 
 #include "data/dataset_loader.h"
 
@@ -45,6 +44,16 @@ std::vector<std::string> field_names(const doc::Dataset& data) {
     return names;
 }
 
+// One series while its values are read: the numbers, and each value's text and place (in the
+// source or the data file) for the checks that follow.
+struct ReadSeries {
+    const doc::ChartSeries* written = nullptr;
+    std::vector<double> values;
+    std::vector<Span> spans;
+    std::vector<std::string> texts;
+    bool unparsable = false;  // some value is not a number (reported)
+};
+
 class ChartResolver
     : public doc::PassOver<
     doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::Table,
@@ -57,15 +66,17 @@ public:
 
     void walk(std::vector<doc::Block>& blocks) { doc::walk(blocks, *this); }
 
-    // The walk's visitor: charts get their values, charts and diagrams the layout's palette.
+    // The walk's visitor: charts get their resolved data, charts and diagrams the layout's palette.
     void enter(doc::Diagram& d) {
         if (!m_palette.empty()) d.palette = m_palette;
     }
     void enter(doc::Chart& chart) {
-        if (!m_palette.empty()) chart.palette = m_palette;
-        if (!chart.data_path.empty()) from_data(chart);
-        else from_inline(chart);
-        check(chart);
+        doc::ChartData data;
+        data.palette = m_palette;
+        std::vector<ReadSeries> series = chart.data_path.empty() ? from_inline(chart, data) : from_data(chart, data);
+        check(chart, series);
+        for (auto& s : series) data.series.push_back({s.written->name, std::move(s.values), s.written->derived});
+        chart.resolved = std::move(data);
     }
 
 private:
@@ -80,14 +91,13 @@ private:
         return chart.data_path;
     }
 
-    void from_data(doc::Chart& chart) {
+    // A data chart: no series when the file cannot be loaded or lacks a named field (reported;
+    // nothing to draw).
+    std::vector<ReadSeries> from_data(const doc::Chart& chart, doc::ChartData& out) {
         auto it = m_datasets.find(chart.data_path);
         if (it == m_datasets.end())
             it = m_datasets.emplace(chart.data_path, load_dataset(chart.data_path, m_env, m_sources, m_diags, chart.data_span)).first;
-        if (!it->second) {
-            chart.series.clear();  // nothing to draw; the load error is reported
-            return;
-        }
+        if (!it->second) return {};  // the load error is reported
         const doc::Dataset& data = *it->second;
         const std::string path = shown_path(chart);
         const std::vector<std::string> names = field_names(data);
@@ -107,16 +117,9 @@ private:
                 missing(s.field, s.span);
                 ok = false;
             }
-        if (!ok || chart.x_field.empty()) {
-            chart.series.clear();
-            return;
-        }
-        chart.categories.clear();
-        for (auto& s : chart.series) {
-            s.values.clear();
-            s.value_spans.clear();
-            s.raw_values.clear();
-        }
+        if (!ok || chart.x_field.empty()) return {};
+        std::vector<ReadSeries> series;
+        for (const auto& s : chart.series) series.push_back({&s, {}, {}, {}, false});
         for (const auto& group : data.groups) {
             for (const auto& record : group.records) {
                 auto lookup = [&](const std::string& name) -> const doc::FieldValue* {
@@ -130,36 +133,39 @@ private:
                                                    path + ", found a record without it");
                     continue;
                 }
-                chart.categories.push_back(field_text(*x));
-                for (auto& s : chart.series) {
-                    const doc::FieldValue* v = lookup(s.field);
+                out.categories.push_back(field_text(*x));
+                for (auto& s : series) {
+                    const doc::FieldValue* v = lookup(s.written->field);
                     std::string text = v ? field_text(*v) : "";
                     Span at = v ? v->span : record.span;
-                    s.value_spans.push_back(at);
-                    s.raw_values.push_back(text);
+                    s.spans.push_back(at);
+                    s.texts.push_back(text);
                     if (text.empty()) {
                         s.values.push_back(kGap);
                         continue;
                     }
                     auto number = parse_chart_number(text);
                     if (!number) {
-                        m_diags.error(at, "expected a number in field '" + s.field + "', found '" + text + "'");
-                        m_unparsable.insert(&s);
+                        m_diags.error(at, "expected a number in field '" + s.written->field + "', found '" + text + "'");
+                        s.unparsable = true;
                     }
                     s.values.push_back(number.value_or(kGap));
                 }
             }
         }
+        return series;
     }
 
-    void from_inline(doc::Chart& chart) {
+    std::vector<ReadSeries> from_inline(const doc::Chart& chart, doc::ChartData& out) {
         if (chart.categories.empty() && !chart.series.empty())
             m_diags.error(chart.span, "expected <category> elements naming the chart's categories, found none");
-        for (auto& s : chart.series) {
-            s.values.clear();
-            for (size_t i = 0; i < s.raw_values.size(); ++i) {
-                const std::string& text = s.raw_values[i];
-                Span at = i < s.value_spans.size() ? s.value_spans[i] : s.span;
+        out.categories = chart.categories;
+        std::vector<ReadSeries> series;
+        for (const auto& written : chart.series) {
+            ReadSeries s{&written, {}, written.value_spans, written.raw_values, false};
+            for (size_t i = 0; i < written.raw_values.size(); ++i) {
+                const std::string& text = written.raw_values[i];
+                Span at = i < written.value_spans.size() ? written.value_spans[i] : written.span;
                 if (text.empty()) {
                     s.values.push_back(kGap);
                     continue;
@@ -167,31 +173,35 @@ private:
                 auto number = parse_chart_number(text);
                 if (!number) {
                     m_diags.error(at, "expected a number in <value>, found '" + text + "'");
-                    m_unparsable.insert(&s);
+                    s.unparsable = true;
                 }
                 s.values.push_back(number.value_or(kGap));
             }
             if (!s.values.empty() && !chart.categories.empty() && s.values.size() != chart.categories.size())
-                m_diags.error(s.span, "expected " + std::to_string(chart.categories.size()) + " values in series '" + s.name +
-                                          "' (one per category), found " + std::to_string(s.values.size()));
+                m_diags.error(written.span, "expected " + std::to_string(chart.categories.size()) + " values in series '" + written.name +
+                                                "' (one per category), found " + std::to_string(s.values.size()));
+            series.push_back(std::move(s));
         }
         if (chart.series.empty()) m_diags.error(chart.span, "expected at least one <series> in <chart>, found none");
+        return series;
     }
 
-    void check(doc::Chart& chart) {
+    void check(const doc::Chart& chart, const std::vector<ReadSeries>& series) {
         const bool data = !chart.data_path.empty();
-        for (const auto& s : chart.series) {
+        for (const auto& s : series) {
             bool any = std::any_of(s.values.begin(), s.values.end(), [](double v) { return !std::isnan(v); });
-            if (any || m_unparsable.count(&s)) continue;  // a series of only unparsable values is reported already
-            if (data) m_diags.error(s.span, "expected at least one value in field '" + s.field + "' of " + shown_path(chart) + ", found none");
-            else m_diags.error(s.span, "expected at least one value in series '" + s.name + "', found none");
+            if (any || s.unparsable) continue;  // a series of only unparsable values is reported already
+            if (data)
+                m_diags.error(s.written->span, "expected at least one value in field '" + s.written->field + "' of " + shown_path(chart) +
+                                                   ", found none");
+            else m_diags.error(s.written->span, "expected at least one value in series '" + s.written->name + "', found none");
         }
         if (!is_pie(chart)) return;
         const std::string kind = chart.type == "pie" ? "a pie chart" : "a donut chart";
-        if (chart.series.size() > 1)
-            m_diags.error(chart.series[1].span, "expected one series in " + kind + ", found " + std::to_string(chart.series.size()));
-        if (chart.series.empty()) return;
-        const auto& s = chart.series.front();
+        if (series.size() > 1)
+            m_diags.error(series[1].written->span, "expected one series in " + kind + ", found " + std::to_string(series.size()));
+        if (series.empty()) return;
+        const auto& s = series.front();
         double total = 0;
         bool negative = false;
         for (size_t i = 0; i < s.values.size(); ++i) {
@@ -199,15 +209,15 @@ private:
             if (std::isnan(v)) continue;
             if (v < 0) {
                 negative = true;
-                Span at = i < s.value_spans.size() ? s.value_spans[i] : s.span;
-                std::string where = data ? " in field '" + s.field + "'" : "";
-                std::string text = i < s.raw_values.size() ? s.raw_values[i] : format_value(v);
+                Span at = i < s.spans.size() ? s.spans[i] : s.written->span;
+                std::string where = data ? " in field '" + s.written->field + "'" : "";
+                std::string text = i < s.texts.size() ? s.texts[i] : format_value(v);
                 m_diags.error(at, "expected a value of zero or more in " + kind + where + ", found '" + text + "'");
             }
             total += v;
         }
         bool any = std::any_of(s.values.begin(), s.values.end(), [](double v) { return !std::isnan(v); });
-        if (any && !negative && total <= 0) m_diags.error(s.span, "expected a positive total in " + kind + ", found 0");
+        if (any && !negative && total <= 0) m_diags.error(s.written->span, "expected a positive total in " + kind + ", found 0");
     }
 
     static std::string format_value(double v) {
@@ -221,7 +231,6 @@ private:
     Diagnostics& m_diags;
     std::vector<Color> m_palette;
     std::map<std::string, std::optional<doc::Dataset>> m_datasets;  // by path; a failed load is kept too
-    std::set<const doc::ChartSeries*> m_unparsable;  // looked up only, never iterated
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
-// Charts before layout: the data of charts that name a data file is read into their categories
-// and series, every chart's values are checked, and the layout's chart palette is applied.
+// Charts before layout: every chart gets its resolved data (doc::ChartData): the categories and
+// values read from its data file or parsed from its inline values, checked, with the layout's
+// chart palette. The chart as written is left as it is.
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -12,9 +13,11 @@
 
 namespace reportc::data {
 
-// Walks all blocks (sections, articles, figures, list items, table cells). A chart with a data
-// file gets one category per record (the x field) and, for each series, the values of its field
-// (an absent or empty field is a gap). Inline values (<value>) are parsed. Errors, each at the
+// Walks all blocks (sections, articles, figures, list items, table cells) and sets every chart's
+// `resolved`. A chart with a data file gets one category per record (the x field) and, for each
+// series, the values of its field (an absent or empty field is a gap); none when the file cannot
+// be loaded or lacks a named field. Inline categories are kept and inline values (<value>)
+// parsed. Errors, each at the
 // place the problem is written (the value in the data file or source, the series, the x
 // attribute): a value that is not a number, a series without any value, a value count that does
 // not match the categories, a negative value or more than one series in a pie or donut, a field

@@ -26,8 +26,8 @@ public:
 
     void walk(std::vector<doc::Block>& blocks) { doc::walk(blocks, *this); }
 
-    // The walk's visitor: a table generated from data becomes an ordinary table (its cells
-    // are walked after, like any other).
+    // The walk's visitor: a table generated from data gets its expansion (whose cells are
+    // walked after, like any other); the table as written is left as it is.
     void enter(doc::Table& table) {
         if (!table.template_name.empty()) expand(table);
     }
@@ -39,11 +39,9 @@ private:
         if (it == m_templates.end()) {
             m_diags.error(table.span, "expected a table template defined in the layout, found '" + table.template_name + "'");
         } else if (data) {
-            table = expand_template(*it->second, *data, table, m_diags);
-            return;
+            doc::Table built = expand_template(*it->second, *data, table, m_diags);
+            table.expanded = doc::ExpandedTable{std::move(built.style), std::move(built.columns), std::move(built.rows)};
         }
-        table.template_name.clear();
-        table.data_path.clear();
     }
 
     const doc::Dataset* dataset(const std::string& path, Span from) {

@@ -1,5 +1,5 @@
 #pragma once
-// Replaces every table generated from data (<table template data>) in a document by its rows.
+// Expands every table generated from data (<table template data>) in a document into its rows.
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -10,11 +10,11 @@
 
 namespace reportc::data {
 
-// Walks all blocks (sections, articles, figures, list items, table cells) and expands each
-// Table whose template_name is set with the layout's template of that name over the data file
-// at data_path (each file is loaded once). Expanded tables no longer name a template or data
-// file. An unknown template is an error at the table; a table whose data cannot be loaded is
-// left without rows.
+// Walks all blocks (sections, articles, figures, list items, table cells) and sets `expanded`
+// of each Table whose template_name is set: the layout's template of that name over the data
+// file at data_path (each file is loaded once). The table as written (template, data file,
+// rows) is kept. An unknown template is an error at the table; a table whose data cannot be
+// loaded (reported) or whose template is unknown is left unexpanded, with its rows as written.
 void expand_tables(doc::Document& document, const std::vector<doc::TableTemplate>& templates, const Environment& env,
                    SourceManager& sources, Diagnostics& diags);
 

@@ -1,5 +1,6 @@
 #pragma once
-// Charts and diagrams as written in the sources (pure data; drawn by the chart module).
+// Charts and diagrams as written in the sources, and a chart's data as data::resolve_charts
+// resolves them (pure data; drawn by the chart module).
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,27 +11,48 @@
 
 namespace reportc::doc {
 
+// A series as written: inline values as their texts, or (a data chart) the field it reads.
+// Nothing here is a number: data::resolve_charts parses the values into a ChartData.
 struct ChartSeries {
     std::string name;
-    std::vector<double> values;  // one per category; NaN = no value (a gap; 0 in a stack)
-    bool derived = false;        // computed from stated figures, not stated itself: marked in the chart
-    // Where each value is written (a <value> or a data field), and inline values as written:
-    // data::resolve_charts parses raw_values into values and reports bad ones at value_spans.
+    bool derived = false;  // computed from stated figures, not stated itself: marked in the chart
+    // Inline values as written (a <value> each, "" = no value) and where each is written;
+    // data::resolve_charts reports bad ones there.
     std::vector<Span> value_spans;
     std::vector<std::string> raw_values;
     std::string field;  // a data chart: the data field this series comes from
     Span span;
 };
 
+// A series as data::resolve_charts resolved it: one number per category.
+struct ChartDataSeries {
+    std::string name;
+    std::vector<double> values;  // one per category; NaN = no value (a gap; 0 in a stack)
+    bool derived = false;
+};
+
+// What data::resolve_charts made of a chart: the categories and values to draw (from the data
+// file, or parsed from the inline values) and the colours. Only resolve_charts sets it, so
+// whether a chart's data were resolved is stated by the type, not by the stage it is looked at;
+// the chart module draws from this alone.
+struct ChartData {
+    std::vector<std::string> categories;
+    std::vector<ChartDataSeries> series;
+    // Series colours from the layout's chart-palette setting; empty: the chart module's
+    // default palette.
+    std::vector<Color> palette;
+};
+
 // <chart type="bar|hbar|stacked-bar|line|pie|donut" …>: data inline (<category>, <series>) or
-// from a data file (data, x, y attributes), resolved before layout. A data chart's series are
-// named by the reader (series[i] reads the field y_fields[i]); data::resolve_charts fills the
-// categories and the values (docs/charts.md).
+// from a data file (data, x, y attributes). A data chart's series are named by the reader
+// (series[i] reads the field y_fields[i]); data::resolve_charts reads the categories and values
+// into `resolved` before layout (docs/charts.md).
 struct Chart {
     std::string id;
     std::string type = "bar";
     std::string title, x_label, y_label, unit, note;
     std::string width, height;  // lengths as written ("" = the column width / a default ratio)
+    // As written: inline categories, and the series (inline values or data fields).
     std::vector<std::string> categories;
     std::vector<ChartSeries> series;
     // From a data file: each record gives a category (x field) and values (y fields).
@@ -39,9 +61,7 @@ struct Chart {
     std::vector<std::string> derived_fields;  // y fields whose values are derived, not stated
     Span data_span;
     Span x_span;  // the x attribute (errors about the category field)
-    // Series colours from the layout's chart-palette setting (filled by data::resolve_charts);
-    // empty: the chart module's default palette.
-    std::vector<Color> palette;
+    std::optional<ChartData> resolved;  // set by data::resolve_charts
     Span span;
     NodeId node;  // given once by doc::number_nodes
 };

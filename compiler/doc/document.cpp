@@ -12,6 +12,11 @@ const std::string& shown_text(const TextRun& run) {
     return run.resolved ? run.resolved->text : run.text;
 }
 
+const std::vector<TableRow>& rows_of(const Table& t) { return t.expanded ? t.expanded->rows : t.rows; }
+std::vector<TableRow>& rows_of(Table& t) { return t.expanded ? t.expanded->rows : t.rows; }
+const std::vector<ColumnSpec>& columns_of(const Table& t) { return t.expanded ? t.expanded->columns : t.columns; }
+const std::string& style_of(const Table& t) { return t.expanded ? t.expanded->style : t.style; }
+
 std::string plain_text(const std::vector<TextRun>& runs) {
     std::string out;
     for (const auto& r : runs) out += r.line_break ? "\n" : shown_text(r);
@@ -69,9 +74,13 @@ public:
     void enter(const PageBreak&) { line() << "page-break\n"; ++m_depth; }
     void enter(const Contents&) { line() << "contents\n"; ++m_depth; }
     void enter(const Division& n) { line() << "division master=" << n.page_master << "\n"; ++m_depth; }
+    // The table as written, then what expansion made of it; the rows below are those walked
+    // (the expanded ones when there are).
     void enter(const Table& n) {
         line() << "table" << id(n.id) << " style=" << n.style << " columns=" << n.columns.size() << " rows=" << n.rows.size()
-               << (n.template_name.empty() ? "" : " template=" + n.template_name) << "\n";
+               << (n.template_name.empty() ? "" : " template=" + n.template_name);
+        if (n.expanded) m_os << " " << *n.expanded;
+        m_os << "\n";
         ++m_depth;
     }
     void enter(const TableRow& n) {
@@ -87,7 +96,15 @@ public:
         m_os << "\n";
         ++m_depth;
     }
-    void enter(const Chart& n) { line() << "chart " << n.type << id(n.id) << " series=" << n.series.size() << "\n"; ++m_depth; }
+    // The chart as written (its series one a line), then its resolved data when there are.
+    void enter(const Chart& n) {
+        line() << "chart " << n.type << id(n.id) << " series=" << n.series.size();
+        if (!n.data_path.empty()) m_os << " data=" << n.data_path << " x=" << n.x_field;
+        m_os << "\n";
+        ++m_depth;
+        for (const auto& s : n.series) line() << s << "\n";
+        if (n.resolved) line() << *n.resolved << "\n";
+    }
     void enter(const Diagram& n) { line() << "diagram " << n.layout << id(n.id) << " nodes=" << n.nodes.size() << "\n"; ++m_depth; }
 
     template <typename Node>
@@ -119,6 +136,35 @@ void number_nodes(Document& document) {
 std::ostream& operator<<(std::ostream& os, const Block& b) {
     walk(std::vector<Block>{b}, Printer(os, 0));
     return os;
+}
+
+std::ostream& operator<<(std::ostream& os, const ChartSeries& s) {
+    os << "series \"" << s.name << "\"" << (s.derived ? " derived" : "");
+    if (!s.field.empty()) os << " field=" << s.field;
+    for (const auto& v : s.raw_values) os << " '" << v << "'";
+    return os;
+}
+
+std::ostream& operator<<(std::ostream& os, const ChartDataSeries& s) {
+    os << "\"" << s.name << "\"" << (s.derived ? " derived" : "") << " =";
+    for (double v : s.values) {
+        if (v != v) os << " -";  // NaN: a gap
+        else os << " " << v;
+    }
+    return os;
+}
+
+std::ostream& operator<<(std::ostream& os, const ChartData& d) {
+    os << "resolved categories=[";
+    for (size_t i = 0; i < d.categories.size(); ++i) os << (i ? ", " : "") << d.categories[i];
+    os << "]";
+    for (const auto& s : d.series) os << " {" << s << "}";
+    if (!d.palette.empty()) os << " palette=" << d.palette.size();
+    return os;
+}
+
+std::ostream& operator<<(std::ostream& os, const ExpandedTable& t) {
+    return os << "expanded style=" << t.style << " columns=" << t.columns.size() << " rows=" << t.rows.size();
 }
 
 std::ostream& operator<<(std::ostream& os, const Document& d) {

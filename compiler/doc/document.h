@@ -164,18 +164,37 @@ struct TableRow {
     NodeId node;  // given once by number_nodes
 };
 
+// What data::expand_tables made of a table generated from data: the layout's template over the
+// data file. Only expand_tables sets it, so whether a table's rows were expanded is stated by the
+// type, not by the stage the table is looked at.
+struct ExpandedTable {
+    std::string style;  // the table's style, or the template's table-style for the default one
+    std::vector<ColumnSpec> columns;
+    std::vector<TableRow> rows;
+};
+
 struct Table {
     std::string style = "table";
     std::string id;
+    // As written (none in a table generated from data): later stages read them through
+    // rows_of / columns_of / style_of, which give the expanded ones when there are.
     std::vector<ColumnSpec> columns;
     std::vector<TableRow> rows;
     // A table generated from data: the layout's template and the data file (resolved against
-    // the source file's folder). Expanded into columns and rows before layout.
+    // the source file's folder), expanded into `expanded` before layout.
     std::string template_name, data_path;
     Span data_span;
+    std::optional<ExpandedTable> expanded;  // set by data::expand_tables
     Span span;
     NodeId node;  // given once by number_nodes
 };
+
+// The table later stages walk and lay out: the expanded one once data::expand_tables has
+// expanded it, else the table as written.
+const std::vector<TableRow>& rows_of(const Table& t);
+std::vector<TableRow>& rows_of(Table& t);
+const std::vector<ColumnSpec>& columns_of(const Table& t);
+const std::string& style_of(const Table& t);
 
 struct Block {
     std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division> node;
@@ -202,6 +221,10 @@ std::string plain_text(const std::vector<TextRun>& runs);
 
 std::ostream& operator<<(std::ostream& os, const TextRun& r);
 std::ostream& operator<<(std::ostream& os, const Block& b);
+std::ostream& operator<<(std::ostream& os, const ChartSeries& s);
+std::ostream& operator<<(std::ostream& os, const ChartDataSeries& s);
+std::ostream& operator<<(std::ostream& os, const ChartData& d);
+std::ostream& operator<<(std::ostream& os, const ExpandedTable& t);
 std::ostream& operator<<(std::ostream& os, const Document& d);
 
 }  // namespace reportc::doc

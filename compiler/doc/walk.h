@@ -60,7 +60,7 @@ void node(Node& n, Visitor& v) {
     } else if constexpr (std::is_same_v<T, ListItem> || std::is_same_v<T, TableCell>) {
         blocks(n.blocks, v);
     } else if constexpr (std::is_same_v<T, Table>) {
-        for (auto& row : n.rows) node(row, v);
+        for (auto& row : rows_of(n)) node(row, v);  // the expanded rows once a table is expanded
     } else if constexpr (std::is_same_v<T, TableRow>) {
         for (auto& cell : n.cells) node(cell, v);
     } else if constexpr (std::is_same_v<T, Paragraph>) {

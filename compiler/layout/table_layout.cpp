@@ -17,8 +17,9 @@ struct GridCell {
 
 const style::TableStyle& table_style(const doc::Table& t, LayoutContext& ctx) {
     static const style::TableStyle fallback;
-    if (const auto* s = ctx.in.styles.table(t.style)) return *s;
-    ctx.out.diags.error(t.span, "expected a table style defined in the layout, found '" + t.style + "'");
+    const std::string& name = doc::style_of(t);
+    if (const auto* s = ctx.in.styles.table(name)) return *s;
+    ctx.out.diags.error(t.span, "expected a table style defined in the layout, found '" + name + "'");
     return fallback;
 }
 
@@ -48,8 +49,9 @@ void shift_x(std::vector<CellLine>& lines, Length dx) {
 
 ColumnRequest column_request(const doc::Table& t, size_t i, LayoutContext& ctx) {
     ColumnRequest r;
-    if (i >= t.columns.size()) return r;
-    const auto& spec = t.columns[i];
+    const auto& columns = doc::columns_of(t);
+    if (i >= columns.size()) return r;
+    const auto& spec = columns[i];
     if (spec.kind == doc::ColumnSpec::Kind::Fixed) {
         if (auto w = style::parse_length(spec.value, Length::from_pt(10)); w && *w > Length{}) {
             r.kind = ColumnRequest::Kind::Fixed;
@@ -80,7 +82,7 @@ std::optional<style::Align> cell_align(const doc::TableCell& cell) {
 class TableBuilder {
 public:
     TableBuilder(const doc::Table& table, const BlockEnv& env, LayoutContext& ctx)
-        : m_table(table), m_env(env), m_indent(env.indent), m_ctx(ctx), m_style(table_style(table, ctx)) {
+        : m_table(table), m_rows(doc::rows_of(table)), m_specs(doc::columns_of(table)), m_env(env), m_indent(env.indent), m_ctx(ctx), m_style(table_style(table, ctx)) {
         if (const auto* master = ctx.in.styles.page_master(env.master)) m_quarter_page = master->body().height / 4;
     }
 
@@ -102,7 +104,7 @@ private:
         BlockEnv env = m_env;
         env.width = width;
         env.indent = Length{};
-        env.paragraph_style = default_style(m_table.rows[g.row]);
+        env.paragraph_style = default_style(m_rows[g.row]);
         env.align = cell_align(*g.cell);
         return env;
     }
@@ -118,9 +120,9 @@ private:
     // Places every cell in the grid, skipping positions taken by row spans from above.
     void place_cells() {
         std::vector<size_t> taken_until;  // per column: first row index no longer covered by a span
-        const size_t rows = m_table.rows.size();
+        const size_t rows = m_rows.size();
         for (size_t r = 0; r < rows; ++r) {
-            const auto& row = m_table.rows[r];
+            const auto& row = m_rows[r];
             size_t c = 0;
             for (const auto& cell : row.cells) {
                 while (c < taken_until.size() && taken_until[c] > r) ++c;
@@ -145,9 +147,9 @@ private:
         m_row_first_cell.assign(rows + 1, m_cells.size());
         for (size_t i = m_cells.size(); i-- > 0;) m_row_first_cell[m_cells[i].row] = i;
         for (size_t r = rows; r-- > 0;) m_row_first_cell[r] = std::min(m_row_first_cell[r], m_row_first_cell[r + 1]);
-        m_columns = std::max(m_columns, m_table.columns.size());
-        if (!m_table.columns.empty() && m_columns > m_table.columns.size())
-            m_ctx.out.diags.error(m_table.span, "expected rows of at most " + std::to_string(m_table.columns.size()) +
+        m_columns = std::max(m_columns, m_specs.size());
+        if (!m_specs.empty() && m_columns > m_specs.size())
+            m_ctx.out.diags.error(m_table.span, "expected rows of at most " + std::to_string(m_specs.size()) +
                                                 " columns, as declared, found a row needing " + std::to_string(m_columns));
     }
 
@@ -182,7 +184,7 @@ private:
             auto items = layout_blocks(g.cell->blocks, cell_env(g, width - m_style.padding * 2), m_ctx);
             g.lines = stack_lines(std::move(items), g.content_height);
             shift_x(g.lines, m_x[g.column] + m_style.padding);
-            const auto& row = m_table.rows[g.row];
+            const auto& row = m_rows[g.row];
             if (!row.id.empty() && i == m_row_first_cell[g.row]) {
                 // The row's anchor, for cross-references, at the top of its first cell (which
                 // is not in the first column when a span from above covers that).
@@ -194,7 +196,7 @@ private:
     }
 
     void size_row_heights() {
-        const size_t rows = m_table.rows.size();
+        const size_t rows = m_rows.size();
         m_heights.assign(rows, m_style.padding * 2);
         for (const auto& g : m_cells)
             if (g.rowspan == 1) m_heights[g.row] = max(m_heights[g.row], g.content_height + m_style.padding * 2);
@@ -242,7 +244,7 @@ private:
             c.width = m_x[g.column + g.colspan] - m_x[g.column];
             c.top = tops[g.row - first];
             c.height = tops[g.row - first + g.rowspan] - c.top;
-            c.shade = shade_for(m_table.rows[g.row]);
+            c.shade = shade_for(m_rows[g.row]);
             c.spans_rows = g.rowspan > 1;
             Length inner = c.height - m_style.padding * 2;
             Length offset = m_style.padding;
@@ -258,7 +260,7 @@ private:
     }
 
     void emit(std::vector<VItem>& out) {
-        const size_t rows = m_table.rows.size();
+        const size_t rows = m_rows.size();
         // Band edges: a row starts a new band unless a span from above still covers it.
         std::vector<size_t> covered_until(rows + 1, 0);
         for (const auto& g : m_cells) covered_until[g.row] = std::max(covered_until[g.row], g.row + g.rowspan);
@@ -269,14 +271,14 @@ private:
         out.push_back(VGlue{Length::from_pt(4)});
         size_t r = 0;
         while (r < rows) {
-            if (r > 0 && m_style.group_page_break && m_table.rows[r].kind == doc::TableRow::Kind::Section) {
+            if (r > 0 && m_style.group_page_break && m_rows[r].kind == doc::TableRow::Kind::Section) {
                 out.push_back(VPenalty{kForceBreak});
                 first_band = true;  // the group opens its page with the table's top rule
             }
             size_t end = r + 1;
             size_t reach = std::max(end, covered_until[r]);
             while (end < reach) reach = std::max(reach, covered_until[end++]);
-            const auto kind = m_table.rows[r].kind;
+            const auto kind = m_rows[r].kind;
             bool is_header = kind == doc::TableRow::Kind::Header;
             auto band = make_band(r, end, first_band || is_header);
             // Rows too short ever to be split (a quarter page, as the page builder decides) keep
@@ -288,7 +290,7 @@ private:
             } else {
                 box = band_box(band, VBox{});
             }
-            box.source = m_table.rows[r].span;
+            box.source = m_rows[r].span;
             box.kind = BoxKind::TableRow;
             if (is_header) {
                 if (!header_open) header = std::make_shared<std::vector<VBox>>(continued_line());
@@ -338,6 +340,9 @@ private:
     }
 
     const doc::Table& m_table;
+    // The rows and columns laid out: the expanded ones for a table generated from data.
+    const std::vector<doc::TableRow>& m_rows;
+    const std::vector<doc::ColumnSpec>& m_specs;
     const BlockEnv m_env;
     Length m_indent;
     LayoutContext& m_ctx;

@@ -207,7 +207,7 @@ void check_abbreviations(doc::Document& document, const Options& options, Walker
         doc::Walk enter(const doc::Table& t) {
             if (t.id != table_id) return doc::Walk::Into;
             found = true;
-            for (const auto& row : t.rows) {
+            for (const auto& row : doc::rows_of(t)) {
                 if (row.kind != doc::TableRow::Kind::Body || row.cells.empty()) continue;
                 for (const auto& cb : row.cells.front().blocks)
                     if (const auto* p = std::get_if<doc::Paragraph>(&cb.node)) {

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
 
+#include "chart/chart.h"
+#include "chart_test_support.h"
 #include "data/chart_data.h"
 #include "input/source_reader.h"
 #include "source/environment.h"
@@ -53,7 +56,8 @@ TEST(chart_data, FillsCategoriesAndValuesFromXmlRecords) {
     f.read("<chart id=\"v\" type=\"bar\" data=\"data/website-visits.xml\" x=\"year\" y=\"visits\" derived=\"visits\"/>");
     f.resolve();
     EXPECT_TRUE(f.messages().empty()) << f.messages().front();
-    const auto& c = f.chart();
+    ASSERT_TRUE(f.chart().resolved.has_value());
+    const doc::ChartData& c = *f.chart().resolved;
     EXPECT_EQ(c.categories, (std::vector<std::string>{"FY2019/20", "FY2020/21"}));
     ASSERT_EQ(c.series.size(), 1u);
     EXPECT_EQ(c.series[0].values, (std::vector<double>{5.0, 6.7}));
@@ -70,7 +74,8 @@ TEST(chart_data, SeriesElementsNameDataFieldsAndEmptyFieldsAreGaps) {
            "</chart>");
     f.resolve();
     EXPECT_TRUE(f.messages().empty()) << f.messages().front();
-    const auto& c = f.chart();
+    ASSERT_TRUE(f.chart().resolved.has_value());
+    const doc::ChartData& c = *f.chart().resolved;
     ASSERT_EQ(c.series.size(), 2u);
     EXPECT_EQ(c.series[0].name, "Visits");
     EXPECT_TRUE(std::isnan(c.series[0].values[0]));
@@ -170,8 +175,96 @@ TEST(chart_data, PaletteAppliesToChartsAndDiagrams) {
     const std::vector<Color> palette{{0x11, 0x22, 0x33}, {0xaa, 0xbb, 0xcc}};
     data::resolve_charts(*f.document, palette, f.env, f.sources, f.diags);
     EXPECT_TRUE(f.messages().empty());
-    EXPECT_EQ(f.chart().palette, palette);
+    ASSERT_TRUE(f.chart().resolved.has_value());
+    EXPECT_EQ(f.chart().resolved->palette, palette);
     EXPECT_EQ(std::get<doc::Diagram>(f.document->blocks.at(1).node).palette.size(), 2u);
+}
+
+TEST(chart_data, InlineChartIsResolvedFromItsRawValuesAndKeptAsWritten) {
+    // The reader keeps values as text (no resolved data); resolve_charts parses them into the
+    // resolved record (an empty value is a gap) and leaves the chart as written untouched.
+    Fixture f;
+    f.read("<chart type=\"line\"><category>A</category><category>B</category><category>C</category>\n"
+           "<series name=\"S\" derived=\"true\"><value>1.5</value><value></value><value>-2</value></series></chart>");
+    EXPECT_FALSE(f.chart().resolved.has_value());
+    f.resolve();
+    EXPECT_TRUE(f.messages().empty()) << f.messages().front();
+    const doc::Chart& written = f.chart();
+    ASSERT_TRUE(written.resolved.has_value());
+    const doc::ChartData& c = *written.resolved;
+    EXPECT_EQ(c.categories, (std::vector<std::string>{"A", "B", "C"}));
+    ASSERT_EQ(c.series.size(), 1u);
+    EXPECT_EQ(c.series[0].name, "S");
+    EXPECT_TRUE(c.series[0].derived);
+    ASSERT_EQ(c.series[0].values.size(), 3u);
+    EXPECT_EQ(c.series[0].values[0], 1.5);
+    EXPECT_TRUE(std::isnan(c.series[0].values[1]));
+    EXPECT_EQ(c.series[0].values[2], -2.0);
+    EXPECT_TRUE(c.palette.empty());  // no chart-palette: the chart module's default
+    ASSERT_EQ(written.series.size(), 1u);
+    EXPECT_EQ(written.series[0].raw_values, (std::vector<std::string>{"1.5", "", "-2"}));
+}
+
+TEST(chart_data, DataChartKeepsItsWrittenSeriesAndResolvesFromTheFile) {
+    // The values read from the data file go to the resolved record only: the written series
+    // still name their field and hold no value texts.
+    Fixture f;
+    f.env.set_file("/r/data/website-visits.xml", kVisits);
+    f.read("<chart type=\"bar\" data=\"data/website-visits.xml\" x=\"year\" y=\"visits\"/>");
+    f.resolve();
+    EXPECT_TRUE(f.messages().empty()) << f.messages().front();
+    const doc::Chart& written = f.chart();
+    EXPECT_TRUE(written.categories.empty());
+    ASSERT_EQ(written.series.size(), 1u);
+    EXPECT_EQ(written.series[0].field, "visits");
+    EXPECT_TRUE(written.series[0].raw_values.empty());
+    EXPECT_TRUE(written.series[0].value_spans.empty());
+    ASSERT_TRUE(written.resolved.has_value());
+    EXPECT_EQ(written.resolved->series.at(0).values, (std::vector<double>{5.0, 6.7}));
+}
+
+TEST(chart_data, DataFileThatCannotBeLoadedResolvesToNothingToDraw) {
+    // A load error is reported once; the chart is resolved, with no series (layout then says
+    // there is nothing to draw, as for any empty chart).
+    Fixture f;
+    f.read("<chart type=\"bar\" data=\"data/missing.csv\" x=\"year\" y=\"visits\"/>");
+    f.resolve();
+    EXPECT_EQ(f.messages().size(), 1u);
+    ASSERT_TRUE(f.chart().resolved.has_value());
+    EXPECT_TRUE(f.chart().resolved->series.empty());
+    EXPECT_TRUE(f.chart().resolved->categories.empty());
+}
+
+TEST(chart_data, DrawingAChartNeverResolvedIsAnInternalError) {
+    // A stage that skipped resolve_charts: the chart module has no data to draw (it never reads
+    // the values as written) and says so at the chart, once; nothing is drawn.
+    Fixture f;
+    f.read("<chart id=\"c\" type=\"bar\"><category>A</category><series name=\"S\"><value>1</value></series></chart>");
+    ASSERT_FALSE(f.chart().resolved.has_value());
+    chart::Graphic g = chart::draw_chart(f.chart(), Length::from_pt(300), std::nullopt, chart::ChartStyle{},
+                                         chart::testing::fonts(), f.diags);
+    EXPECT_TRUE(g.items.empty());
+    EXPECT_EQ(f.messages(), (std::vector<std::string>{"/r/report.xml:2:2: error: internal error: expected chart data resolved "
+                                                      "before layout in chart 'c', found the chart as written"}));
+    // Once resolved, the same chart draws.
+    f.resolve();
+    Diagnostics after;
+    g = chart::draw_chart(f.chart(), Length::from_pt(300), std::nullopt, chart::ChartStyle{}, chart::testing::fonts(), after);
+    EXPECT_FALSE(g.items.empty());
+    EXPECT_FALSE(after.has_errors());
+}
+
+TEST(chart_data, ResolvedChartPrintsAsWrittenThenResolved) {
+    // The printer shows both stages: the series as written, then the resolved record.
+    Fixture f;
+    f.read("<chart id=\"c\" type=\"line\"><category>A</category><category>B</category>\n"
+           "<series name=\"S\"><value>2</value><value></value></series></chart>");
+    f.resolve();
+    std::ostringstream printed;
+    printed << f.document->blocks.at(0);
+    EXPECT_EQ(printed.str(), "chart line #c series=1\n"
+                             "  series \"S\" '2' ''\n"
+                             "  resolved categories=[A, B] {\"S\" = 2 -}\n");
 }
 
 TEST(chart_data, NumbersAreStrict) {

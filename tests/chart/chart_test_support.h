@@ -39,19 +39,15 @@ inline const text::FontRegistry& fonts() {
     return *registry;
 }
 
-inline doc::ChartSeries series(std::string name, std::vector<double> values, bool derived = false) {
-    doc::ChartSeries s;
-    s.name = std::move(name);
-    s.values = std::move(values);
-    s.derived = derived;
-    return s;
+inline doc::ChartDataSeries series(std::string name, std::vector<double> values, bool derived = false) {
+    return doc::ChartDataSeries{std::move(name), std::move(values), derived};
 }
 
-inline doc::Chart make_chart(std::string type, std::vector<std::string> categories, std::vector<doc::ChartSeries> series) {
+// A chart as data::resolve_charts leaves it: drawn from its resolved data alone.
+inline doc::Chart make_chart(std::string type, std::vector<std::string> categories, std::vector<doc::ChartDataSeries> series) {
     doc::Chart c;
     c.type = std::move(type);
-    c.categories = std::move(categories);
-    c.series = std::move(series);
+    c.resolved = doc::ChartData{std::move(categories), std::move(series), {}};
     return c;
 }
 

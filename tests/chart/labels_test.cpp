@@ -112,7 +112,7 @@ TEST(chart_labels, CrowdedChartsOfEveryTypeKeepLabelsApart) {
     for (const char* type : {"pie", "donut"}) {
         SCOPED_TRACE(type);
         doc::Chart c = crowded(type, 9);
-        c.series.resize(1);
+        c.resolved->series.resize(1);
         Graphic g = draw_chart(c, pt(300), std::nullopt, ChartStyle{}, fonts(), diags);
         ASSERT_FALSE(g.items.empty());
         expect_no_overlaps(g);

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "data/expand_tables.h"
+#include "doc/walk.h"
 #include "input/source_reader.h"
 #include "test_support.h"
 
@@ -13,10 +16,10 @@ const doc::Section& section(const doc::Document& d) { return std::get<doc::Secti
 
 }  // namespace
 
-TEST(data_ExpandTables, ReplacesGeneratedTablesEverywhere) {
+TEST(data_ExpandTables, ExpandsGeneratedTablesEverywhere) {
     // Generated tables in a section, a list item and a figure are expanded from one data file
     // read once; an unknown template and a missing data file are errors where the report names
-    // them, and leave a table without rows.
+    // them, and leave a table unexpanded, without rows.
     DataFixture f;
     f.env.set_file("r/report.xml",
                    "<report layout=\"l.xml\">\n"
@@ -47,22 +50,22 @@ TEST(data_ExpandTables, ReplacesGeneratedTablesEverywhere) {
     const auto& children = section(*document).children;
     ASSERT_EQ(children.size(), 4u);
     const auto& a = std::get<doc::Table>(children[0].node);
-    EXPECT_TRUE(a.template_name.empty());
-    EXPECT_TRUE(a.data_path.empty());
-    EXPECT_EQ(a.style, "abbreviations");
-    EXPECT_EQ(a.columns.size(), 2u);
-    ASSERT_EQ(a.rows.size(), 3u);
-    EXPECT_EQ(a.rows[1].id, "a-row-1");
+    ASSERT_TRUE(a.expanded.has_value());
+    EXPECT_EQ(doc::style_of(a), "abbreviations");
+    EXPECT_EQ(doc::columns_of(a).size(), 2u);
+    ASSERT_EQ(doc::rows_of(a).size(), 3u);
+    EXPECT_EQ(doc::rows_of(a)[1].id, "a-row-1");
     EXPECT_EQ(f.sources.location(a.span), "r/report.xml:3:6");
 
     const auto& in_list = std::get<doc::Table>(std::get<doc::List>(children[1].node).items.at(0).blocks.at(0).node);
-    ASSERT_EQ(in_list.rows.size(), 3u);
-    EXPECT_EQ(in_list.rows[2].id, "row-2");
+    ASSERT_EQ(doc::rows_of(in_list).size(), 3u);
+    EXPECT_EQ(doc::rows_of(in_list)[2].id, "row-2");
 
     const auto& in_figure = std::get<doc::Table>(std::get<doc::Figure>(children[2].node).children.at(0).node);
-    EXPECT_TRUE(in_figure.rows.empty());
-    EXPECT_TRUE(in_figure.template_name.empty());
-    EXPECT_TRUE(std::get<doc::Table>(children[3].node).rows.empty());
+    EXPECT_FALSE(in_figure.expanded.has_value());
+    EXPECT_TRUE(doc::rows_of(in_figure).empty());
+    EXPECT_FALSE(std::get<doc::Table>(children[3].node).expanded.has_value());
+    EXPECT_TRUE(doc::rows_of(std::get<doc::Table>(children[3].node)).empty());
 
     // The CSV file was read once for its three tables.
     int reads = 0;
@@ -90,6 +93,47 @@ TEST(data_ExpandTables, TablesInsideTableCellsAreExpanded) {
     data::expand_tables(document, templates, f.env, f.sources, f.diags);
     EXPECT_TRUE(f.diags.all().empty());
     const auto& expanded = std::get<doc::Table>(std::get<doc::Table>(document.blocks[0].node).rows[0].cells[0].blocks.at(0).node);
-    ASSERT_EQ(expanded.rows.size(), 1u);
-    EXPECT_EQ(expanded.rows[0].id, "row-1");
+    ASSERT_EQ(doc::rows_of(expanded).size(), 1u);
+    EXPECT_EQ(doc::rows_of(expanded)[0].id, "row-1");
+}
+
+TEST(data_ExpandTables, KeepsTheTableAsWrittenAndWalksTheExpandedRows) {
+    // The expansion goes to `expanded`: the table as written still names its template and data
+    // file and has no rows or columns of its own; the walk (xref, numbering) and the printer
+    // see the expanded rows.
+    DataFixture f;
+    doc::Table table;
+    table.id = "abbr";
+    table.template_name = "abbr";
+    table.data_path = "d/abbr.csv";
+    doc::Document document;
+    document.blocks.push_back({table});
+    f.env.set_file("d/abbr.csv", "term\nACE\nAEO\n");
+    auto templates = std::vector<doc::TableTemplate>{f.read_template(
+        "l/t.xml", "<table-template name=\"abbr\" table-style=\"abbreviations\"><column width=\"1fr\"/>"
+                   "<record-row><cell><field name=\"term\"/></cell></record-row></table-template>")};
+    data::expand_tables(document, templates, f.env, f.sources, f.diags);
+    EXPECT_TRUE(f.diags.all().empty());
+
+    const auto& t = std::get<doc::Table>(document.blocks[0].node);
+    EXPECT_EQ(t.template_name, "abbr");
+    EXPECT_EQ(t.data_path, "d/abbr.csv");
+    EXPECT_EQ(t.style, "table");
+    EXPECT_TRUE(t.rows.empty());
+    EXPECT_TRUE(t.columns.empty());
+    ASSERT_TRUE(t.expanded.has_value());
+    EXPECT_EQ(t.expanded->style, "abbreviations");
+    EXPECT_EQ(t.expanded->columns.size(), 1u);
+    ASSERT_EQ(t.expanded->rows.size(), 2u);
+    EXPECT_EQ(&doc::rows_of(t), &t.expanded->rows);
+
+    doc::number_nodes(document);
+    EXPECT_TRUE(t.expanded->rows[1].node.assigned());
+    EXPECT_TRUE(t.expanded->rows[1].cells.at(0).node.assigned());
+
+    std::ostringstream printed;
+    printed << document.blocks[0];
+    EXPECT_EQ(printed.str().substr(0, printed.str().find('\n')),
+              "table #abbr style=table columns=0 rows=0 template=abbr expanded style=abbreviations columns=1 rows=2");
+    EXPECT_NE(printed.str().find("  row body #abbr-row-1"), std::string::npos) << printed.str();
 }
