@@ -86,6 +86,7 @@ bool Compiler::run(const Options& options, const Environment& env, const Resourc
 
     layout::ParagraphCache paragraphs(*res->fonts, res->hyphenator.get());
     Navigation navigation = collect_navigation(*document, res->styles.settings().contents_levels);
+    if (!check_footnote_styles(navigation, res->styles, diags)) return false;
     LaidOut laid_out = lay_out(*document, *res, navigation, paragraphs, diags);
     outcome.layout_passes = laid_out.passes;
     outcome.stats = laid_out.stats;

@@ -45,18 +45,41 @@ std::vector<std::string> moved_anchors(const std::set<std::string>& targets, con
     return moved;
 }
 
+// Footnote numbers: 1, 2, 3 … in document order, or from 1 on each page by the pages of the
+// previous pass (`sheets`; in document order before there is one).
+std::map<doc::NodeId, int> number_footnotes(const std::vector<FootnoteEntry>& notes, style::FootnoteNumbering rule,
+                                            const std::map<std::string, int>* sheets) {
+    std::map<doc::NodeId, int> numbers;
+    int n = 0, last_sheet = 0;
+    for (const auto& note : notes) {
+        if (rule == style::FootnoteNumbering::Page && sheets) {
+            auto it = sheets->find(note.anchor);
+            const int sheet = it == sheets->end() ? 0 : it->second;
+            if (sheet != last_sheet) n = 0;
+            last_sheet = sheet;
+        }
+        numbers[note.node] = ++n;
+    }
+    return numbers;
+}
+
 }  // namespace
 
 LaidOut lay_out(const doc::Document& document, const Resources& res, const Navigation& navigation,
                 layout::ParagraphCache& paragraphs, Diagnostics& diags) {
-    layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc};
+    const auto numbering = res.styles.settings().footnote_numbering;
+    layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc,
+                                number_footnotes(navigation.footnotes, numbering, nullptr)};
     std::map<std::string, std::string> anchor_pages;  // from the previous pass
     for (int n = 1;; ++n) {
         inputs.anchor_pages = n == 1 ? nullptr : &anchor_pages;
         Pass pass;
         run_pass(document, res, inputs, paragraphs, pass);
         auto moved = moved_anchors(navigation.page_targets, anchor_pages, pass.result.pages.anchor_pages);
-        bool settled = navigation.page_targets.empty() || (n > 1 && moved.empty());
+        // Numbered by page: the numbers this pass printed must be those its pages give.
+        auto numbers = number_footnotes(navigation.footnotes, numbering, &pass.result.pages.anchor_sheets);
+        if (numbers != inputs.footnote_numbers) moved.push_back("footnote numbers");
+        bool settled = (navigation.page_targets.empty() || n > 1) && moved.empty();
         if (settled || n == kMaxPasses) {
             for (const auto& d : pass.diags.all()) diags.add(d);
             if (!settled) {
@@ -68,6 +91,7 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
             return std::move(pass.result);
         }
         anchor_pages = pass.result.pages.anchor_pages;
+        inputs.footnote_numbers = std::move(numbers);
     }
 }
 

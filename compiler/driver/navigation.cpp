@@ -16,7 +16,7 @@ struct Collector
     void enter(const doc::Paragraph& p) { runs(p.runs); }
     void enter(const doc::Footnote& n) {
         runs(n.runs);
-        footnotes.push_back({n.node, n.id});
+        footnotes.push_back({n.node, n.id, n.span});
     }
     void runs(const std::vector<doc::TextRun>& list) {
         for (const auto& r : list)
@@ -48,6 +48,18 @@ Navigation collect_navigation(const doc::Document& document, int levels) {
         for (const auto& e : nav.toc) nav.page_targets.insert(e.anchor);
     }
     return nav;
+}
+
+bool check_footnote_styles(const Navigation& navigation, const style::Stylesheet& styles, Diagnostics& diags) {
+    if (navigation.footnotes.empty()) return true;
+    std::string missing;
+    if (!styles.paragraph(style::kFootnoteStyle)) missing = std::string("a paragraph style '") + style::kFootnoteStyle + "'";
+    if (!styles.character(style::kFootnoteMarkStyle))
+        missing += (missing.empty() ? "" : " and ") + std::string("a character style '") + style::kFootnoteMarkStyle + "'";
+    if (missing.empty()) return true;
+    diags.error(navigation.footnotes.front().span,
+                "expected " + missing + " in the layout for footnotes (the notes and their marks are set in them)");
+    return false;
 }
 
 }  // namespace reportc::driver

@@ -13,6 +13,7 @@ namespace reportc::driver {
 struct FootnoteEntry {
     doc::NodeId node;
     std::string anchor;
+    Span span;
 };
 
 struct Navigation {
@@ -23,5 +24,9 @@ struct Navigation {
 
 // Headings down to `levels` for the contents, and the targets of <ref show="page"/>.
 Navigation collect_navigation(const doc::Document& document, int levels);
+
+// A document with footnotes needs the layout's footnote styles: one error at the first note
+// when they are missing (not one per note). False then.
+bool check_footnote_styles(const Navigation& navigation, const style::Stylesheet& styles, Diagnostics& diags);
 
 }  // namespace reportc::driver

@@ -2,6 +2,7 @@
 
 #include "layout/chart_layout.h"
 #include "layout/contents_layout.h"
+#include "layout/footnote_layout.h"
 #include "layout/paragraph_layout.h"
 #include "layout/table_layout.h"
 
@@ -58,6 +59,18 @@ private:
         return id.empty() ? "anchor-" + std::to_string(++m_ctx.out.anchor_counter) : id;
     }
 
+    // A style's break-penalty prices a page break just before its paragraphs: the penalty goes
+    // before the space that separates them from the box above, so that it, not that space, is
+    // the breakpoint there (and the two spaces still collapse). Nothing when a keep or a forced
+    // break decides already.
+    static void invite_break(const style::ParagraphStyle& style, std::vector<VItem>& out) {
+        if (style.break_penalty == 0) return;
+        auto at = out.end();
+        while (at != out.begin() && std::holds_alternative<VGlue>(*(at - 1))) --at;
+        if (at == out.begin() || !std::holds_alternative<VBox>(*(at - 1))) return;
+        out.insert(at, VPenalty{style.break_penalty});
+    }
+
     static bool follows_kept_heading(const std::vector<VItem>& out) {
         for (auto it = out.rbegin(); it != out.rend(); ++it) {
             if (std::holds_alternative<VGlue>(*it)) continue;
@@ -73,6 +86,7 @@ private:
         // A heading that starts a new page does not leave the heading it follows behind: right
         // after a kept-with-next heading ("Pillar 1" then its first article) it stays put.
         if (style.page_break_before && !follows_kept_heading(out)) out.push_back(VPenalty{kForceBreak});
+        else invite_break(style, out);
         ParagraphOptions options = options_for(node, ParagraphPart::Heading);
         options.anchor = anchor_for(id);
         options.outline = frame::OutlineEntry{title, level, *options.anchor};
@@ -113,6 +127,8 @@ private:
         const auto& style = paragraph_style(p.style.empty() ? env.paragraph_style : p.style, p.span, m_ctx);
         ParagraphOptions options = options_for(p.node, ParagraphPart::Body);
         if (!p.id.empty()) options.anchor = p.id;
+        options.notes = layout_footnotes(p.runs, env, m_ctx);
+        invite_break(style, out);
         layout_paragraph(style_runs(p.runs, style, m_ctx), style, p.span, options, env, m_ctx, out);
     }
 
@@ -152,6 +168,7 @@ private:
                     ParagraphOptions options = options_for(p->node, ParagraphPart::Body);
                     if (first) options.marker = marker;
                     if (!p->id.empty()) options.anchor = p->id;
+                    options.notes = layout_footnotes(p->runs, env, m_ctx);
                     layout_paragraph(style_runs(p->runs, pstyle, m_ctx), pstyle, p->span, options, env, m_ctx, out);
                 } else {
                     // Nested lists and other blocks sit at the item's content indent.

@@ -13,6 +13,7 @@
 
 #include "base/diagnostic.h"
 #include "base/length.h"
+#include "doc/node_id.h"
 #include "layout/font_table.h"
 #include "style/stylesheet.h"
 #include "text/font_registry.h"
@@ -45,6 +46,8 @@ struct LayoutInputs {
     // references); null on the first pass.
     const std::map<std::string, std::string>* anchor_pages = nullptr;
     std::vector<TocEntry> toc;  // the entries of <contents/>, in document order
+    // The number each footnote prints (by document, or by page from the previous pass).
+    std::map<doc::NodeId, int> footnote_numbers;
 };
 
 struct BlockEnv {

@@ -1,6 +1,7 @@
 #include "layout/paragraph_layout.h"
 
 #include "base/utf8.h"
+#include "layout/footnote_layout.h"
 
 namespace reportc::layout {
 namespace {
@@ -47,6 +48,15 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
             if (const auto* cs = ctx.in.styles.character(name)) styled.font = cs->apply(styled.font);
             else ctx.out.diags.error(run.span, "expected a character style defined in the layout, found '" + name + "'");
         }
+        if (run.footnote) {
+            // The mark: the note's number, in the mark style, linked to the note.
+            if (const auto* cs = ctx.in.styles.character(kFootnoteMarkStyle)) styled.font = cs->apply(styled.font);
+            styled.text = footnote_number(*run.footnote, ctx);
+            styled.link = "#" + run.footnote->id;
+            styled.span = run.span;
+            out.push_back(std::move(styled));
+            continue;
+        }
         std::string text = doc::shown_text(run);
         const bool found = run.resolved && !run.resolved->anchor.empty();
         if (found && run.ref->show == doc::RefShow::Page) {
@@ -72,6 +82,19 @@ struct PreparedParagraph {
     int marker_face = -1;
     std::string marker_text;
 };
+
+// The notes whose marks (links to the note) are on `line` go with its box.
+void attach_notes(VBox& box, const inl::Line& line, const std::vector<std::shared_ptr<const Insertion>>& notes,
+                  std::vector<bool>& attached) {
+    for (const auto& f : line.fragments) {
+        if (f.link.size() < 2 || f.link[0] != '#') continue;
+        for (size_t k = 0; k < notes.size(); ++k)
+            if (!attached[k] && f.link.compare(1, std::string::npos, notes[k]->anchor) == 0) {
+                box.inserts.push_back({notes[k], Length{}});
+                attached[k] = true;
+            }
+    }
+}
 
 PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
                           const ParagraphOptions& options, const BlockEnv& env, LayoutContext& ctx) {
@@ -133,6 +156,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
 
     out.push_back(VGlue{style.space_before});
     size_t n = set.lines.size();
+    std::vector<bool> attached(options.notes.size(), false);
     for (size_t i = 0; i < n; ++i) {
         const auto& line = set.lines[i];
         if (line.justified) {
@@ -174,6 +198,10 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                 box.items.push_back(link);
             }
         }
+        attach_notes(box, line, options.notes, attached);
+        if (i + 1 == n)
+            for (size_t k = 0; k < options.notes.size(); ++k)
+                if (!attached[k]) box.inserts.push_back({options.notes[k], Length{}});
         out.push_back(std::move(box));
         if (i + 1 < n) {
             // Widow and orphan control: no break leaving fewer than `orphans` lines at a page

@@ -14,6 +14,8 @@ struct ParagraphOptions {
     std::optional<std::string> anchor;  // a named destination at the first line
     std::optional<frame::OutlineEntry> outline;
     std::optional<std::string> section_mark;
+    // The notes the paragraph's text calls: each goes with the line that holds its mark.
+    std::vector<std::shared_ptr<const Insertion>> notes;
 };
 
 // Converts doc runs to styled runs for `style`, reporting unknown character styles.

@@ -55,6 +55,16 @@ std::optional<Length> RowBand::cut(Length room, size_t min_lines) const {
 
 std::vector<frame::Item> RowBand::render(Length limit) const { return draw(*this, limit); }
 
+std::vector<InsertionMark> RowBand::marks() const {
+    std::vector<InsertionMark> out;
+    for (const auto& c : cells)
+        for (const auto& l : c.lines)
+            for (const auto& m : l.inserts) out.push_back({m.note, line_top(c, l) + m.y});
+    // In reading order: by line, then left to right.
+    std::stable_sort(out.begin(), out.end(), [](const InsertionMark& a, const InsertionMark& b) { return a.y < b.y; });
+    return out;
+}
+
 std::vector<frame::Item> RowBand::take_all() { return draw(*this, height); }
 
 // Shared by render() (copies the line items) and take_all() (moves them: the band is then used up).

@@ -16,6 +16,7 @@ namespace reportc::layout {
 struct CellLine {
     Length top, height;
     std::vector<frame::Item> items;  // x absolute (from the body's left), y from the line's top
+    std::vector<InsertionMark> inserts;  // footnotes called from the line (y from its top)
     Length bottom() const { return top + height; }
 };
 
@@ -60,6 +61,8 @@ public:
     // What remains below a cut: each cell's remaining lines moved to the top of the new band;
     // a row-spanning cell whose lines were all drawn repeats its label.
     std::shared_ptr<RowBand> rest_after(Length y) const;
+    // The footnotes called from the band's cells, by the offset of their lines from its top.
+    std::vector<InsertionMark> marks() const;
 
 private:
     template <typename Band>

@@ -32,7 +32,7 @@ std::vector<CellLine> stack_lines(std::vector<VItem> items, Length& height) {
         if (auto* g = std::get_if<VGlue>(&item)) {
             if (any) y += g->height;
         } else if (auto* b = std::get_if<VBox>(&item)) {
-            lines.push_back({y, b->height, std::move(b->items)});
+            lines.push_back({y, b->height, std::move(b->items), std::move(b->inserts)});
             y += b->height;
             any = true;
         }
@@ -284,11 +284,12 @@ private:
             // Rows too short ever to be split (a quarter page, as the page builder decides) keep
             // no band: their items move out of it into the box.
             VBox box;
+            box.inserts = band->marks();
             if (!m_style.split_rows || band->height <= m_quarter_page) {
                 box.height = band->height;
                 box.items = band->take_all();
             } else {
-                box = band_box(band, VBox{});
+                box = band_box(band, box);
             }
             box.source = m_rows[r].span;
             box.kind = BoxKind::TableRow;

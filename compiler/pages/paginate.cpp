@@ -3,13 +3,55 @@
 #include "pages/marginals.h"
 
 namespace reportc::pages {
+namespace {
+
+// The footnotes at the foot of the body, the last line on its bottom edge, under a short rule
+// in the skip that separates them from the text (coloured as the notes' text).
+void set_notes(frame::Page& page, std::vector<NotePiece>& notes, const Rect& body, const style::Settings& settings,
+               PageContext& ctx) {
+    if (notes.empty()) return;
+    Length area;
+    for (size_t k = 0; k < notes.size(); ++k) area += (k ? settings.footnote_gap : Length{}) + notes[k].height();
+    Length y = body.y + body.height - area;
+    if (settings.footnote_rule_width > Length{} && settings.footnote_rule_thickness > Length{}) {
+        const auto* style = ctx.styles.paragraph(style::kFootnoteStyle);
+        frame::ShapeItem rule;
+        const Length rule_y = y - settings.footnote_skip / 4;
+        rule.path.push_back({frame::PathCommand::Kind::MoveTo, {{body.x, rule_y}}});
+        rule.path.push_back({frame::PathCommand::Kind::LineTo, {{body.x + min(settings.footnote_rule_width, body.width), rule_y}}});
+        rule.stroke = style ? style->font.color : Color{};
+        rule.line_width = settings.footnote_rule_thickness;
+        page.items.push_back(rule);
+    }
+    for (size_t k = 0; k < notes.size(); ++k) {
+        if (k) y += settings.footnote_gap;
+        const auto& piece = notes[k];
+        for (size_t l = piece.from; l < piece.to; ++l) {
+            const auto& line = piece.note->lines[l];
+            for (auto item : line.items) {
+                frame::translate(item, body.x, y);
+                page.items.push_back(std::move(item));
+            }
+            y += line.height;
+        }
+    }
+}
+
+}  // namespace
+
 Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx) {
     auto master_of = [&](const std::string& name) -> const style::PageMaster& {
         if (const auto* m = ctx.styles.page_master(name)) return *m;
         ctx.diags.error({}, "expected a page master named '" + name + "' in the layout");
         return *ctx.styles.page_master(first_master);
     };
-    PageBreaks breaks = break_pages(std::move(items), [&](const std::string& name) { return master_of(name).body().height; }, first_master);
+    const auto& settings = ctx.styles.settings();
+    PageRules rules;
+    rules.body_height = [&](const std::string& name) { return master_of(name).body().height; };
+    rules.ragged_bottom = settings.ragged_bottom;
+    rules.note_skip = settings.footnote_skip;
+    rules.note_gap = settings.footnote_gap;
+    PageBreaks breaks = break_pages(std::move(items), rules, first_master);
     warn_forced_breaks(breaks.forced, ctx.diags);
     Paginated out;
     out.split_rows = breaks.split_rows;
@@ -32,6 +74,7 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
             if (placed.box.section_mark && first_mark.empty()) first_mark = *placed.box.section_mark;
             if (placed.box.section_mark) current_section = *placed.box.section_mark;
         }
+        set_notes(page, content.notes, body, settings, ctx);
         // The running head names the first level-1 section that starts on the page, else the
         // one in force at its top.
         section_at_page.push_back(first_mark.empty() ? carried_in : first_mark);
@@ -56,7 +99,10 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
         out.page_labels.push_back(numbering == style::PageMaster::Numbering::Decimal ? std::to_string(counter)
                                   : roman(counter, numbering == style::PageMaster::Numbering::UpperRoman));
         for (const auto& item : out.pages[p].items)
-            if (const auto* a = std::get_if<frame::AnchorItem>(&item)) out.anchor_pages.emplace(a->name, out.page_labels.back());
+            if (const auto* a = std::get_if<frame::AnchorItem>(&item)) {
+                out.anchor_pages.emplace(a->name, out.page_labels.back());
+                out.anchor_sheets.emplace(a->name, int(p + 1));
+            }
     }
     MarginalFields fields;
     fields.title = ctx.document_title;

@@ -32,6 +32,7 @@ struct Paginated {
     std::vector<std::string> page_labels;              // the folio of each page ("iii", "12")
     std::vector<frame::PageLabelRange> label_ranges;   // for the PDF's page labels
     std::map<std::string, std::string> anchor_pages;   // anchor -> folio, for contents and references
+    std::map<std::string, int> anchor_sheets;          // anchor -> page, counting every page from 1
 };
 
 std::string roman(int n, bool upper);

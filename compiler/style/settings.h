@@ -15,6 +15,10 @@ namespace reportc::style {
 
 enum class FootnoteNumbering { Document, Page };
 
+// The styles a layout gives footnotes: the notes' paragraph style and the marks' character style.
+inline constexpr const char* kFootnoteStyle = "footnote";
+inline constexpr const char* kFootnoteMarkStyle = "footnote-mark";
+
 struct Settings {
     std::string page_master = "body";  // the page master of the document's pages
     Span page_master_span;             // where the layout sets it; not valid when defaulted

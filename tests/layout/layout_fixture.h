@@ -44,6 +44,10 @@ inline std::string test_layout_xml() {
            "<character-style name=\"article-place\" font-weight=\"normal\"/>\n"
            "<paragraph-style name=\"caption\" based-on=\"body\"/>\n"
            "<paragraph-style name=\"caption-above\" based-on=\"body\" font-weight=\"bold\"/>\n"
+           "<paragraph-style name=\"invited\" based-on=\"body\" break-penalty=\"-300\"/>\n"
+           "<paragraph-style name=\"footnote\" based-on=\"body\" font-size=\"8pt\" leading=\"10pt\" indent-left=\"6pt\"\n"
+           "                 first-line-indent=\"-6pt\"/>\n"
+           "<character-style name=\"footnote-mark\" font-size=\"6pt\" baseline-shift=\"3pt\"/>\n"
            "<table-style name=\"table\" padding=\"4pt\"/>\n"
            "<table-style name=\"no-repeat\" based-on=\"table\" repeat-header=\"false\"/>\n"
            "</layout>\n";
@@ -69,6 +73,7 @@ struct LayoutFixture {
     FontTable font_table{fonts};
     ParagraphCache paragraphs{fonts, hyphenator.get()};
     const std::map<std::string, std::string>* anchor_pages = nullptr;
+    std::map<doc::NodeId, int> footnote_numbers;
     LineStats stats;
 
     LayoutFixture() {
@@ -92,7 +97,7 @@ struct LayoutFixture {
 
     // The blocks set in `env` (by default the 100pt measure on the body master).
     std::vector<VItem> lay_out(const std::vector<doc::Block>& blocks, const BlockEnv& env = measure(pt(100))) {
-        LayoutInputs inputs{styles, fonts, hyphenator.get(), anchor_pages, {}};
+        LayoutInputs inputs{styles, fonts, hyphenator.get(), anchor_pages, {}, footnote_numbers};
         LayoutResults results{font_table, diags, {}, 0};
         LayoutContext ctx{inputs, results, paragraphs};
         auto out = layout_blocks(blocks, env, ctx);
