@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   cmake make ninja-build g++ pkg-config
-  libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev
+  libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev libzip-dev
   libhyphen-dev hyphen-en-us
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf libxml2-utils

@@ -4,6 +4,7 @@
 
 #include "data/csv_reader.h"
 #include "input/data_reader.h"
+#include "input/spreadsheet_reader.h"
 
 namespace reportc::data {
 namespace {
@@ -22,10 +23,19 @@ std::string extension(const std::string& path) {
 
 std::optional<doc::Dataset> load_dataset(const std::string& path, const Environment& env, SourceManager& sources,
                                          Diagnostics& diags, Span from) {
-    std::string ext = extension(path);
+    // A spreadsheet's sheet follows a '#': "plan.xlsx#Actions", "plan.ods#2".
+    const size_t hash = path.find('#');
+    const std::string file = path.substr(0, hash);
+    const std::string sheet = hash == std::string::npos ? "" : path.substr(hash + 1);
+    std::string ext = extension(file);
+    if (ext == "xlsx" || ext == "ods") return input::read_spreadsheet(file, sheet, env, sources, diags, from);
+    if (hash != std::string::npos) {
+        diags.error(from, "expected a sheet ('#…') only after a spreadsheet (.xlsx or .ods), found '" + path + "'");
+        return std::nullopt;
+    }
     if (ext == "xml") return input::read_data_xml(path, env, sources, diags, from);
     if (ext == "csv") return read_csv(path, env, sources, diags, from);
-    diags.error(from, "expected a data file ending in .xml or .csv, found '" + path + "'");
+    diags.error(from, "expected a data file ending in .xml, .csv, .xlsx or .ods, found '" + path + "'");
     return std::nullopt;
 }
 

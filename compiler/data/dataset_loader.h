@@ -1,5 +1,6 @@
 #pragma once
-// Loads a data file by its extension: .xml (XML records) or .csv.
+// Loads a data file by its extension: .xml (XML records), .csv, or a spreadsheet (.xlsx, .ods)
+// with its sheet after a '#' ("plan.xlsx#Actions"; none: the first sheet).
 #include <optional>
 #include <string>
 

@@ -6,7 +6,8 @@
 
 namespace reportc {
 
-SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
+SourceFile::SourceFile(std::string path, std::string text, SourceKind kind)
+    : m_path(std::move(path)), m_text(std::move(text)), m_kind(kind) {
     m_line_starts.push_back(0);
     for (uint32_t i = 0; i < m_text.size(); ++i)
         if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
@@ -30,13 +31,13 @@ std::string_view SourceFile::line_text(uint32_t line) const {
     return text;
 }
 
-uint32_t SourceManager::add(std::string path, std::string text) {
+uint32_t SourceManager::add(std::string path, std::string text, SourceKind kind) {
     // A resident compiler reads the same files build after build: an unchanged file keeps its
     // id (and the spans into it stay valid), so the manager grows only with what changed.
     auto [first, last] = m_by_path.equal_range(path);
     for (auto it = first; it != last; ++it)
-        if (m_files[it->second - 1]->text() == text) return it->second;
-    m_files.push_back(std::make_unique<SourceFile>(path, std::move(text)));
+        if (m_files[it->second - 1]->text() == text && m_files[it->second - 1]->kind() == kind) return it->second;
+    m_files.push_back(std::make_unique<SourceFile>(path, std::move(text), kind));
     const auto id = uint32_t(m_files.size());
     m_by_path.emplace(std::move(path), id);
     return id;
@@ -55,6 +56,11 @@ std::string SourceManager::location(Span span) const {
     const SourceFile* f = file(span.file);
     if (!f) return "<unknown>";
     LineCol lc = f->line_col(span.begin);
+    if (f->kind() == SourceKind::Cells) {
+        // The line names its cell: "Sheet1!C12: value".
+        std::string_view line = f->line_text(lc.line);
+        return f->path() + ":" + std::string(line.substr(0, line.find(": ")));
+    }
     return f->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
 }
 

@@ -17,10 +17,15 @@ struct LineCol {
     uint32_t column = 0;  // 1-based, counted in characters (code points)
 };
 
+// What a file's text is: the file as read, or a listing made of a spreadsheet's cells, one line
+// per cell ("Sheet1!C12: value"), whose locations are cell references rather than line:col.
+enum class SourceKind { Text, Cells };
+
 class SourceFile {
 public:
-    SourceFile(std::string path, std::string text);
+    SourceFile(std::string path, std::string text, SourceKind kind = SourceKind::Text);
     const std::string& path() const { return m_path; }
+    SourceKind kind() const { return m_kind; }
     const std::string& text() const { return m_text; }
     LineCol line_col(uint32_t offset) const;
     std::string_view line_text(uint32_t line) const;  // without the newline
@@ -28,6 +33,7 @@ public:
 private:
     std::string m_path;
     std::string m_text;
+    SourceKind m_kind;
     std::vector<uint32_t> m_line_starts;
 };
 
@@ -35,14 +41,14 @@ class SourceManager {
 public:
     // Returns the file's id (ids start at 1): a new one, or the id of the same path with the
     // same text added before.
-    uint32_t add(std::string path, std::string text);
+    uint32_t add(std::string path, std::string text, SourceKind kind = SourceKind::Text);
     size_t size() const { return m_files.size(); }
     const SourceFile* file(uint32_t id) const;
     Span span_at(uint32_t file_id, uint32_t offset, uint32_t length = 0) const;
 
     // "path:line:col: error: message" + the source line + a caret under the column.
     std::string render(const Diagnostic& d) const;
-    std::string location(Span span) const;  // "path:line:col" (or "<unknown>")
+    std::string location(Span span) const;  // "path:line:col", "book.xlsx:Sheet1!C12" (or "<unknown>")
 
 private:
     std::vector<std::unique_ptr<SourceFile>> m_files;

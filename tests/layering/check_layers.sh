@@ -20,6 +20,7 @@ declare -A library_headers=(
   [libhyphen]="hyphen.h"
   [libharu]="hpdf*.h"
   [Cairo]="cairo.h cairo-ft.h"
+  [libzip]="zip.h"
 )
 declare -A library_target=(
   [pugixml]="PkgConfig::PUGIXML"
@@ -27,6 +28,7 @@ declare -A library_target=(
   [libhyphen]="hyphen::hyphen"
   [libharu]="hpdf::hpdf"
   [Cairo]="PkgConfig::CAIRO"
+  [libzip]="PkgConfig::LIBZIP"
 )
 
 status=0
