@@ -10,7 +10,7 @@ std::string usage() {
     return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror] [--set NAME=VALUE]...\n"
            "       reportc check REPORT.xml [--werror] [--set NAME=VALUE]...\n"
            "       reportc new DIR [--title TITLE]\n"
-           "       reportc render REPORT.xml --png DIR [--page N] [--dpi 72] [--id FIGURE-ID]\n"
+           "       reportc render REPORT.xml --png DIR [--page N] [--dpi 72] [--id FIGURE-ID] [--set NAME=VALUE]...\n"
            "       reportc --help | --version\n"
            "\n"
            "commands:\n"

@@ -110,9 +110,9 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
     }
 }
 
-// A <ref/> (or a <var/>) is read with empty text, but it will print its target's title, number
-// or page (its value): it is content, never space, so the spaces on either side of it stay. A footnote's mark is content
-// too, but it clings to what precedes it: a space before it is dropped.
+// A <ref/> is read with empty text, but it will print its target's title, number or page (and a
+// <var/> its value): it is content, never space, so the spaces on either side of it stay. A
+// footnote's mark is content too, but it clings to what precedes it: a space before it is dropped.
 bool is_ref(const doc::TextRun& run) { return run.ref.has_value() || run.footnote.has_value() || run.variable.has_value(); }
 
 // Whitespace between runs collapses as in HTML: no leading or trailing space in the paragraph,

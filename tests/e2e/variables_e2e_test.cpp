@@ -91,6 +91,11 @@ TEST(VariablesE2E, SetOverridesTheReportEverywhere) {
                                   "in --set, found 'two words'"),
               std::string::npos)
         << bad.result.err;
+    // render takes --set as build does.
+    auto rendered = run(reportc_exe() + " render " + quote(b.dir + "/report.xml") + " --png " + quote(b.dir + "/png") +
+                        " --set page=3");
+    EXPECT_EQ(rendered.status, 2);
+    EXPECT_NE(rendered.err.find("reportc: error: --set cannot change the built-in variable 'page'"), std::string::npos) << rendered.err;
 }
 
 TEST(VariablesE2E, TheDateIsPinnedBySourceDateEpoch) {
