@@ -1,23 +1,31 @@
 #include "cli/arguments.h"
 
+#include <algorithm>
+
+#include "driver/variables.h"
+
 namespace reportc::cli {
 
 std::string usage() {
-    return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror]\n"
-           "       reportc check REPORT.xml [--werror]\n"
-           "       reportc render REPORT.xml --png DIR [--page N] [--dpi 72] [--id FIGURE-ID]\n"
+    return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror] [--set NAME=VALUE]...\n"
+           "       reportc check REPORT.xml [--werror] [--set NAME=VALUE]...\n"
+           "       reportc new DIR [--title TITLE]\n"
+           "       reportc render REPORT.xml --png DIR [--page N] [--dpi 72] [--id FIGURE-ID] [--set NAME=VALUE]...\n"
            "       reportc --help | --version\n"
            "\n"
            "commands:\n"
            "  build   typeset the report and write its PDF (default out/<report>.pdf)\n"
            "  check   report every error and warning in the sources and layout; write nothing\n"
            "  render  draw pages, or one chart or diagram, as PNG previews\n"
+           "  new     write a starter report and layout into DIR (a new folder, or one without them)\n"
            "\n"
            "options:\n"
            "  -o, --output FILE   the PDF to write (replaced atomically; a failed build leaves it untouched)\n"
            "  --trace FILE        also write a text dump of every positioned item (for golden tests)\n"
            "  --stats             print pages and inter-word spacing figures of justified lines\n"
            "  --werror            treat warnings as errors\n"
+           "  --set NAME=VALUE    give the variable NAME this value, over the report's <variable>\n"
+           "  --title TITLE       new: the starter report's title\n"
            "\n"
            "exit status: 0 success, 1 the input has errors, 2 usage error\n";
 }
@@ -37,10 +45,30 @@ std::string default_output(const std::string& input) {
     return "out/" + name + ".pdf";
 }
 
+bool parse_set(const std::string& assignment, std::map<std::string, std::string>& variables, std::string& error) {
+    const auto equals = assignment.find('=');
+    if (equals == std::string::npos) {
+        error = "expected NAME=VALUE after --set, found '" + assignment + "'";
+        return false;
+    }
+    const std::string name = assignment.substr(0, equals);
+    if (!driver::is_variable_name(name)) {
+        error = "expected a variable name (a letter, then letters, digits, '-' or '_') before '=' in --set, found '" + name + "'";
+        return false;
+    }
+    const auto& builtins = driver::builtin_variables();
+    if (std::find(builtins.begin(), builtins.end(), name) != builtins.end()) {
+        error = "--set cannot change the built-in variable '" + name + "'";
+        return false;
+    }
+    variables[name] = assignment.substr(equals + 1);
+    return true;
+}
+
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error) {
     Arguments a;
     if (args.empty()) {
-        error = "expected a command (build or check)";
+        error = "expected a command (build, check, render or new)";
         return std::nullopt;
     }
     size_t i = 0;
@@ -49,8 +77,9 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
     if (first == "--version" || first == "-V") { a.command = Command::Version; return a; }
     if (first == "build") a.command = Command::Build;
     else if (first == "check") a.command = Command::Check;
+    else if (first == "new") a.command = Command::New;
     else {
-        error = "expected a command (build or check), found '" + first + "'";
+        error = "expected a command (build, check, render or new), found '" + first + "'";
         return std::nullopt;
     }
     for (i = 1; i < args.size(); ++i) {
@@ -73,6 +102,17 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
             auto v = value("a file name");
             if (!v) return std::nullopt;
             a.trace = *v;
+        } else if (a.command == Command::New && arg != "--title" && !arg.empty() && arg[0] == '-') {
+            error = arg + " is not an option of 'new'; expected --title";
+            return std::nullopt;
+        } else if (arg == "--title") {
+            if (a.command != Command::New) { error = arg + " is an option of 'new' only"; return std::nullopt; }
+            auto v = value("a title");
+            if (!v) return std::nullopt;
+            a.title = *v;
+        } else if (arg == "--set") {
+            auto v = value("NAME=VALUE");
+            if (!v || !parse_set(*v, a.variables, error)) return std::nullopt;
         } else if (arg == "--werror") {
             a.werror = true;
         } else if (arg == "--stats") {
@@ -82,16 +122,22 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
             return std::nullopt;
         } else if (a.input.empty()) {
             a.input = arg;
+        } else if (a.command == Command::New) {
+            error = "expected one folder after 'new', found a second one: '" + arg + "'";
+            return std::nullopt;
         } else {
             error = "expected one report file, found a second one: '" + arg + "'";
             return std::nullopt;
         }
     }
     if (a.input.empty()) {
-        error = "expected a report file after '" + first + "'";
+        error = a.command == Command::New ? "expected a folder after 'new'" : "expected a report file after '" + first + "'";
         return std::nullopt;
     }
-    if (a.command == Command::Build && a.output.empty()) a.output = default_output(a.input);
+    if (a.command == Command::Build && a.output.empty()) {
+        a.output = default_output(a.input);
+        a.default_output = true;
+    }
     return a;
 }
 

@@ -1,21 +1,28 @@
 #pragma once
 // Command-line parsing, kept separate from main() so tests can drive it.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace reportc::cli {
 
-enum class Command { Build, Check, Help, Version };
+enum class Command { Build, Check, New, Help, Version };
 
 struct Arguments {
     Command command = Command::Help;
     std::string input;
     std::string output;
+    bool default_output = false;  // output is default_output(input): its folder is made when missing
     std::string trace;
     bool werror = false;
     bool stats = false;
+    std::map<std::string, std::string> variables;  // --set NAME=VALUE (the last one of a name wins)
+    std::string title;  // new --title: the starter's title
 };
+
+// "NAME=VALUE" of --set into `variables`; false and `error` set when malformed.
+bool parse_set(const std::string& assignment, std::map<std::string, std::string>& variables, std::string& error);
 
 // nullopt and `error` set on a usage error (exit status 2).
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error);

@@ -1,11 +1,17 @@
 // reportc: the command-line entry point. Parses arguments, runs the driver, prints diagnostics.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/arguments.h"
 #include "cli/diagnostics_printer.h"
+#include "cli/new_command.h"
 #include "cli/render_command.h"
 #include "driver/compiler.h"
+
+#ifndef REPORTC_FONTS_DIR
+#define REPORTC_FONTS_DIR "fonts/liberation"
+#endif
 
 #ifndef REPORTC_VERSION
 #define REPORTC_VERSION "0.0.0"
@@ -31,11 +37,19 @@ int main(int argc, char** argv) {
         std::cout << "reportc " << REPORTC_VERSION << "\n";
         return 0;
     }
+    if (parsed->command == cli::Command::New)
+        return cli::run_new(parsed->input, parsed->title.empty() ? "My Report" : parsed->title, REPORTC_FONTS_DIR);
+    if (parsed->default_output) {
+        // out/ beside where reportc runs: made on first use, so a new report builds at once.
+        std::error_code ignored;  // a failure shows as the PDF's own write error
+        std::filesystem::create_directories(std::filesystem::path(parsed->output).parent_path(), ignored);
+    }
     driver::Options options;
     options.input = parsed->input;
     options.output = parsed->command == cli::Command::Build ? parsed->output : "";
     options.trace_output = parsed->trace;
     options.werror = parsed->werror;
+    options.variables = parsed->variables;
     options.check_register = parsed->command == cli::Command::Check;
     RealEnvironment env;
     SourceManager sources;

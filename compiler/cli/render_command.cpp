@@ -1,9 +1,11 @@
 #include "cli/render_command.h"
+#include "cli/arguments.h"
 #include "cli/diagnostics_printer.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <optional>
 
 #include "driver/compiler.h"
@@ -17,6 +19,7 @@ struct RenderArguments {
     std::string input, dir, id;
     std::optional<size_t> page;  // 1-based as written
     double dpi = 72;
+    std::map<std::string, std::string> variables;  // --set, as for build
 };
 
 std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::string& error) {
@@ -56,6 +59,9 @@ std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::
                 return std::nullopt;
             }
             a.dpi = d;
+        } else if (arg == "--set") {
+            auto v = value("NAME=VALUE");
+            if (!v || !parse_set(*v, a.variables, error)) return std::nullopt;
         } else if (arg == "--id") {
             auto v = value("a chart, diagram or figure id");
             if (!v) return std::nullopt;
@@ -86,7 +92,7 @@ std::string page_file(const std::string& dir, size_t number) {
 }  // namespace
 
 std::string render_usage() {
-    return "usage: reportc render REPORT.xml --png DIR [--page N] [--dpi D] [--id ID]\n"
+    return "usage: reportc render REPORT.xml --png DIR [--page N] [--dpi D] [--id ID] [--set NAME=VALUE]...\n"
            "  writes DIR/page-001.png … (every page, or page N only), or DIR/ID.png for the chart or\n"
            "  diagram with that id (or the one in the figure with that id); D defaults to 72 (1 px per pt)\n";
 }
@@ -102,6 +108,7 @@ int run_render(const std::vector<std::string>& args) {
     driver::Options options;
     options.input = parsed->input;
     options.frames_out = &frames;
+    options.variables = parsed->variables;
     RealEnvironment env;
     SourceManager sources;
     Diagnostics diags;

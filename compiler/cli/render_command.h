@@ -1,5 +1,5 @@
 #pragma once
-// reportc render REPORT.xml --png DIR [--page N] [--dpi D] [--id ID]: PNG previews of pages, or
+// reportc render REPORT.xml --png DIR [--page N] [--dpi D] [--id ID] [--set NAME=VALUE]: PNG previews of pages, or
 // of one chart or diagram, drawn with Cairo from the same frames the PDF is written from.
 #include <string>
 #include <vector>

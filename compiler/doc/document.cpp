@@ -9,6 +9,7 @@ Span span_of(const Block& b) {
 }
 
 const std::string& shown_text(const TextRun& run) {
+    if (run.resolved_variable) return run.resolved_variable->text;
     return run.resolved ? run.resolved->text : run.text;
 }
 
@@ -32,6 +33,12 @@ std::ostream& operator<<(std::ostream& os, const TextRun& r) {
         os << ">";
     }
     if (r.footnote) os << "<footnote" << (r.footnote->id.empty() ? "" : " #" + r.footnote->id) << ">";
+    if (r.variable) {
+        os << "<var " << r.variable->name;
+        if (r.resolved_variable)
+            os << (r.resolved_variable->page_value ? " -> #" + r.resolved_variable->anchor : " -> \"" + r.resolved_variable->text + "\"");
+        os << ">";
+    }
     os << "\"" << r.text << "\"";
     for (const auto& s : r.char_styles) os << "[" << s << "]";
     if (!r.link.empty()) os << "->" << r.link;

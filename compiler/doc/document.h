@@ -28,6 +28,23 @@ struct ResolvedReference {
     std::string text;    // the title or number printed; for a page reference, empty: layout prints the page
 };
 
+// <var name="…"/> as the source wrote it: a built-in or user variable printed in the text.
+struct VariableUse {
+    std::string name;
+};
+
+// What the page shows where a page-dependent variable lands (docs/source-format.md#variables).
+enum class PageValue { Page, Pages, TotalPages, Section };
+
+// What variable resolution made of a <var>: its text, or, for a variable whose value depends on
+// the page it lands on, what to show and the anchor layout puts at it (the relayout loop reads
+// that anchor's page, as it does for a page reference).
+struct ResolvedVariable {
+    std::string text;                     // the value when it does not depend on the page
+    std::optional<PageValue> page_value;  // else what the page shows
+    std::string anchor;                   // the anchor layout puts at a page-dependent one ("variable-2")
+};
+
 struct TextRun;
 
 // <footnote>: a note set at the foot of the page on which its mark falls. The run that holds it
@@ -53,10 +70,12 @@ struct TextRun {
     std::optional<ResolvedReference> resolved;    // set by xref for a reference
     bool abbreviation = false;  // marked with <abbr>: a use of the abbreviation register
     std::optional<Footnote> footnote;  // a footnote's mark: the run has no text of its own
+    std::optional<VariableUse> variable;           // <var>: the run has no text of its own
+    std::optional<ResolvedVariable> resolved_variable;  // set by variable resolution
 };
 
-// The text a run prints before pages are known: a resolved reference's title or number, else
-// the text as written.
+// The text a run prints before pages are known: a resolved reference's title or number, a
+// resolved variable's value, else the text as written.
 const std::string& shown_text(const TextRun& run);
 
 struct Block;
@@ -200,8 +219,16 @@ struct Block {
     std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division> node;
 };
 
+// <variable name="…" value="…"/> in <info>: a user variable that <var> and header and footer
+// fields print.
+struct VariableDef {
+    std::string name, value;
+    Span span;
+};
+
 struct Info {
     std::string title, author, subject, keywords;
+    std::vector<VariableDef> variables;
 };
 
 struct Document {

@@ -9,6 +9,7 @@
 #include "driver/navigation.h"
 #include "driver/output.h"
 #include "driver/resources.h"
+#include "driver/variables.h"
 #include "input/source_reader.h"
 #include "xref/xref.h"
 
@@ -28,14 +29,17 @@ Compiler::~Compiler() = default;
 
 namespace {
 
-// Data tables become ordinary tables, charts get their values, every node its NodeId; then ids,
-// links and cross-references are resolved over the whole document.
-void resolve(doc::Document& document, const Resources& res, const Options& options, const Environment& env,
-             SourceManager& sources, Diagnostics& diags) {
+// Data tables become ordinary tables, charts get their values, every node its NodeId; variables
+// get their values; then ids, links and cross-references are resolved over the whole document.
+Variables resolve(doc::Document& document, const Resources& res, const Options& options, const Environment& env,
+                  SourceManager& sources, Diagnostics& diags) {
     const auto& settings = res.styles.settings();
     data::expand_tables(document, res.layout.table_templates, env, sources, diags);
     data::resolve_charts(document, settings.chart_palette, env, sources, diags);
     doc::number_nodes(document);
+    Variables variables = collect_variables(document, options.variables, settings, env.now(), diags);
+    resolve_variables(document, variables, diags);
+    check_slot_fields(res.styles, variables, diags);
     xref::Options xref_options;
     xref_options.figure_label = settings.figure_label;
     xref_options.abbreviation_table = settings.abbreviation_register;
@@ -47,6 +51,7 @@ void resolve(doc::Document& document, const Resources& res, const Options& optio
         return f ? std::string_view(f->text()) : std::string_view();
     };
     xref::resolve(document, xref_options, diags);
+    return variables;
 }
 
 bool can_lay_out(const Resources& res, const Diagnostics& diags) {
@@ -81,13 +86,13 @@ bool Compiler::run(const Options& options, const Environment& env, const Resourc
     if (!document || document->layout_path.empty()) return false;
     res = s.resources.get(document->layout_path, document->layout_span, diags);
     if (!res) return false;
-    resolve(*document, *res, options, env, s.sources, diags);
+    const Variables variables = resolve(*document, *res, options, env, s.sources, diags);
     if (!can_lay_out(*res, diags)) return false;
 
     layout::ParagraphCache paragraphs(*res->fonts, res->hyphenator.get());
     Navigation navigation = collect_navigation(*document, res->styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res->styles, diags)) return false;
-    LaidOut laid_out = lay_out(*document, *res, navigation, paragraphs, diags);
+    LaidOut laid_out = lay_out(*document, *res, navigation, variables.values, paragraphs, diags);
     outcome.layout_passes = laid_out.passes;
     outcome.stats = laid_out.stats;
     const auto& c = paragraphs.counts();

@@ -3,6 +3,7 @@
 // every diagnostic collected on the way. A Compiler is resident: layouts, fonts and the
 // hyphenation dictionary are loaded once and reused by every build in the process (and by every
 // relayout pass of a build), which later watch mode and per-record builds rely on.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@ struct Options {
     bool werror = false;      // warnings fail the build
     bool check_register = false;  // also report abbreviations used but not defined, and defined but unused
     frame::FrameDocument* frames_out = nullptr;  // when set, receives the laid-out frames (previews)
+    std::map<std::string, std::string> variables;  // --set NAME=VALUE: over the report's <variable>s
 };
 
 // What a build did, beside its diagnostics.

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "layout/block_layout.h"
+#include "pages/marginals.h"
 
 namespace reportc::driver {
 namespace {
@@ -15,7 +16,7 @@ struct Pass {
 };
 
 void run_pass(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
-              layout::ParagraphCache& paragraphs, Pass& pass) {
+              const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Pass& pass) {
     layout::FontTable font_table(*res.fonts);
     layout::LayoutResults results{font_table, pass.diags, {}, 0};
     layout::LayoutContext ctx{inputs, results, paragraphs};
@@ -25,7 +26,7 @@ void run_pass(const doc::Document& document, const Resources& res, const layout:
     env.master = master;
     auto vlist = layout::layout_blocks(document.blocks, env, ctx);
     inl::Typesetter typesetter(*res.fonts, res.hyphenator.get(), pass.diags);
-    pages::PageContext page_ctx{res.styles, *res.fonts, typesetter, font_table, pass.diags, document.info.title};
+    pages::PageContext page_ctx{res.styles, *res.fonts, typesetter, font_table, pass.diags, document.info.title, &variables};
     pass.result.pages = pages::paginate(std::move(vlist), master, page_ctx);
     pass.result.fonts = font_table.fonts();
     pass.result.stats = results.stats;
@@ -63,10 +64,30 @@ std::map<doc::NodeId, int> number_footnotes(const std::vector<FootnoteEntry>& no
     return numbers;
 }
 
+// What each page-dependent variable prints on the pages of a pass, by its anchor: what the
+// header and footer fields of its page show.
+std::map<std::string, std::string> variable_texts(const std::vector<PageVariableEntry>& variables, const pages::Paginated& pages) {
+    std::map<std::string, std::string> texts;
+    for (const auto& v : variables) {
+        auto it = pages.anchor_sheets.find(v.anchor);
+        if (it == pages.anchor_sheets.end()) continue;  // not set (a repeated header's copy is never the first)
+        const size_t page = size_t(it->second - 1);
+        switch (v.value) {
+        case doc::PageValue::Page: texts[v.anchor] = pages.page_labels[page]; break;
+        case doc::PageValue::Pages:
+            texts[v.anchor] = pages.page_labels[pages::last_page_of_numbering(pages.label_ranges, pages.pages.size(), page)];
+            break;
+        case doc::PageValue::TotalPages: texts[v.anchor] = std::to_string(pages.pages.size()); break;
+        case doc::PageValue::Section: texts[v.anchor] = pages.page_sections[page]; break;
+        }
+    }
+    return texts;
+}
+
 }  // namespace
 
 LaidOut lay_out(const doc::Document& document, const Resources& res, const Navigation& navigation,
-                layout::ParagraphCache& paragraphs, Diagnostics& diags) {
+                const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags) {
     const auto numbering = res.styles.settings().footnote_numbering;
     layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc,
                                 number_footnotes(navigation.footnotes, numbering, nullptr)};
@@ -74,11 +95,14 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
     for (int n = 1;; ++n) {
         inputs.anchor_pages = n == 1 ? nullptr : &anchor_pages;
         Pass pass;
-        run_pass(document, res, inputs, paragraphs, pass);
+        run_pass(document, res, inputs, variables, paragraphs, pass);
         auto moved = moved_anchors(navigation.page_targets, anchor_pages, pass.result.pages.anchor_pages);
         // Numbered by page: the numbers this pass printed must be those its pages give.
         auto numbers = number_footnotes(navigation.footnotes, numbering, &pass.result.pages.anchor_sheets);
         if (numbers != inputs.footnote_numbers) moved.push_back("footnote numbers");
+        // Page-dependent variables: what this pass printed must be what its pages give.
+        auto texts = variable_texts(navigation.page_variables, pass.result.pages);
+        if (texts != inputs.variable_texts) moved.push_back("variables");
         bool settled = (navigation.page_targets.empty() || n > 1) && moved.empty();
         if (settled || n == kMaxPasses) {
             for (const auto& d : pass.diags.all()) diags.add(d);
@@ -92,6 +116,7 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
         }
         anchor_pages = pass.result.pages.anchor_pages;
         inputs.footnote_numbers = std::move(numbers);
+        inputs.variable_texts = std::move(texts);
     }
 }
 

@@ -2,6 +2,8 @@
 // Private to driver: layout and pagination, repeated until every page the text prints (contents,
 // page references) stays where the previous pass put it. Paragraphs whose input did not change
 // are reused from the previous pass (layout::ParagraphCache).
+#include <map>
+#include <string>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -23,7 +25,8 @@ struct LaidOut {
 };
 
 // Only the last pass's diagnostics are kept (each pass reports again what the last one did).
+// `variables` are those known before layout, for header and footer fields.
 LaidOut lay_out(const doc::Document& document, const Resources& resources, const Navigation& navigation,
-                layout::ParagraphCache& paragraphs, Diagnostics& diags);
+                const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags);
 
 }  // namespace reportc::driver

@@ -19,8 +19,11 @@ struct Collector
         footnotes.push_back({n.node, n.id, n.span});
     }
     void runs(const std::vector<doc::TextRun>& list) {
-        for (const auto& r : list)
+        for (const auto& r : list) {
             if (r.ref && r.ref->show == doc::RefShow::Page) page_refs.insert(r.ref->to);
+            if (r.resolved_variable && r.resolved_variable->page_value)
+                page_variables.push_back({r.resolved_variable->anchor, *r.resolved_variable->page_value});
+        }
     }
     void enter(const doc::Contents&) { has_contents = true; }
 
@@ -33,6 +36,7 @@ struct Collector
     std::vector<layout::TocEntry> toc;
     std::set<std::string> page_refs;
     std::vector<FootnoteEntry> footnotes;
+    std::vector<PageVariableEntry> page_variables;
 };
 
 }  // namespace
@@ -43,6 +47,7 @@ Navigation collect_navigation(const doc::Document& document, int levels) {
     Navigation nav;
     nav.page_targets = std::move(c.page_refs);
     nav.footnotes = std::move(c.footnotes);
+    nav.page_variables = std::move(c.page_variables);
     if (c.has_contents) {
         nav.toc = std::move(c.toc);
         for (const auto& e : nav.toc) nav.page_targets.insert(e.anchor);

@@ -16,10 +16,17 @@ struct FootnoteEntry {
     Span span;
 };
 
+// A <var> whose value is its page's (page, pages, section …): laid out with an anchor.
+struct PageVariableEntry {
+    std::string anchor;
+    doc::PageValue value;
+};
+
 struct Navigation {
     std::vector<layout::TocEntry> toc;    // empty when the document has no <contents/>
     std::set<std::string> page_targets;  // anchors whose page is printed: contents, page refs
     std::vector<FootnoteEntry> footnotes;  // in document order
+    std::vector<PageVariableEntry> page_variables;  // in document order
 };
 
 // Headings down to `levels` for the contents, and the targets of <ref show="page"/>.

@@ -118,6 +118,7 @@ private:
         f.width = m_fonts.face(p.face).width(text, styled.font.size);
         f.text = std::move(text);
         f.link = styled.link;
+        f.anchor = styled.anchor;
         return f;
     }
 

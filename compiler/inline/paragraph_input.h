@@ -16,6 +16,9 @@ struct StyledRun {
     std::string link;
     bool line_break = false;
     Span span;
+    // An anchor to set where the run's text lands (a page-dependent variable: the relayout loop
+    // reads the page it falls on); its fragments carry it.
+    std::string anchor;
     bool operator==(const StyledRun&) const = default;
 };
 
@@ -38,6 +41,7 @@ struct Fragment {
     Length rise;  // above the line's baseline (a superscript mark)
     std::string text;
     std::string link;
+    std::string anchor;  // the run's anchor (StyledRun::anchor)
 };
 
 struct Line {

@@ -6,7 +6,7 @@ namespace reportc::input {
 
 bool is_inline_element(std::string_view name) {
     return name == "b" || name == "i" || name == "span" || name == "a" || name == "br" || name == "ref" || name == "abbr" ||
-           name == "footnote";
+           name == "footnote" || name == "var";
 }
 
 const char* markup_char_style(std::string_view element) {
@@ -87,6 +87,14 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             run.footnote = std::move(note);
             out.push_back(std::move(run));
             continue;
+        } else if (name == "var") {
+            file.check_attributes(child, {"name"}, diags);
+            file.expect_empty(child, "the variable's text is its value", diags);
+            doc::TextRun run{"", state.styles, state.link, false, file.span(child)};
+            if (auto var = file.required(child, "name", diags)) run.variable = doc::VariableUse{*var};
+            else continue;
+            out.push_back(std::move(run));
+            continue;
         } else if (name == "abbr") {
             file.check_attributes(child, {}, diags);
             file.expect_text_only(child, diags);
@@ -95,17 +103,17 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             out.push_back(std::move(run));
             continue;
         } else {
-            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, span, a, br, ref, abbr, footnote");
+            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, span, a, br, ref, abbr, footnote, var");
             continue;
         }
         read_children(file, child, inner, out, diags);
     }
 }
 
-// A <ref/> is read with empty text, but it will print its target's title, number or page: it is
-// content, never space, so the spaces on either side of it stay. A footnote's mark is content
-// too, but it clings to what precedes it: a space before it is dropped.
-bool is_ref(const doc::TextRun& run) { return run.ref.has_value() || run.footnote.has_value(); }
+// A <ref/> is read with empty text, but it will print its target's title, number or page (and a
+// <var/> its value): it is content, never space, so the spaces on either side of it stay. A
+// footnote's mark is content too, but it clings to what precedes it: a space before it is dropped.
+bool is_ref(const doc::TextRun& run) { return run.ref.has_value() || run.footnote.has_value() || run.variable.has_value(); }
 
 // Whitespace between runs collapses as in HTML: no leading or trailing space in the paragraph,
 // never two spaces in a row across run boundaries (a line break also eats adjacent spaces).

@@ -29,6 +29,7 @@ private:
     // Content that may be inline text or blocks (list items, table cells).
     std::vector<doc::Block> read_flexible(const XmlFile& file, pugi::xml_node node, int level, const std::string& style);
     void read_info(const XmlFile& file, pugi::xml_node node, doc::Info& info);
+    void read_variable(const XmlFile& file, pugi::xml_node node, doc::Info& info);
 
     const Environment& m_env;
     SourceManager& m_sources;
@@ -88,9 +89,13 @@ void ReportReader::read_info(const XmlFile& file, pugi::xml_node node, doc::Info
     m_seen_info = true;
     for (auto child : node.children()) {
         if (child.type() == pugi::node_pcdata && !is_blank(child.value()))
-            m_diags.error(file.span(child), "unexpected text in <info>; expected <title>, <author>, <subject> or <keywords>");
+            m_diags.error(file.span(child), "unexpected text in <info>; expected <title>, <author>, <subject>, <keywords> or <variable>");
         if (child.type() != pugi::node_element) continue;
         std::string_view name = child.name();
+        if (name == "variable") {
+            read_variable(file, child, info);
+            continue;
+        }
         file.check_attributes(child, {}, m_diags);
         file.expect_text_only(child, m_diags);
         std::string value = collapse_whitespace(child.text().get());
@@ -100,8 +105,16 @@ void ReportReader::read_info(const XmlFile& file, pugi::xml_node node, doc::Info
         else if (name == "author") info.author = value;
         else if (name == "subject") info.subject = value;
         else if (name == "keywords") info.keywords = value;
-        else m_diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <info>; expected one of: title, author, subject, keywords");
+        else m_diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <info>; expected one of: title, author, subject, keywords, variable");
     }
+}
+
+void ReportReader::read_variable(const XmlFile& file, pugi::xml_node node, doc::Info& info) {
+    file.check_attributes(node, {"name", "value"}, m_diags);
+    file.expect_empty(node, "the value is the value attribute", m_diags);
+    auto name = file.required(node, "name", m_diags);
+    auto value = file.required(node, "value", m_diags);
+    if (name && value) info.variables.push_back({*name, *value, file.span(node)});
 }
 
 void ReportReader::read_blocks(const XmlFile& file, pugi::xml_node parent, int level, std::vector<doc::Block>& out) {

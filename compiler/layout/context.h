@@ -48,6 +48,8 @@ struct LayoutInputs {
     std::vector<TocEntry> toc;  // the entries of <contents/>, in document order
     // The number each footnote prints (by document, or by page from the previous pass).
     std::map<doc::NodeId, int> footnote_numbers;
+    // What each page-dependent <var> prints, by its anchor, from the previous pass's pages.
+    std::map<std::string, std::string> variable_texts;
 };
 
 struct BlockEnv {

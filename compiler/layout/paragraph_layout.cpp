@@ -1,5 +1,7 @@
 #include "layout/paragraph_layout.h"
 
+#include <set>
+
 #include "base/utf8.h"
 #include "layout/footnote_layout.h"
 
@@ -58,6 +60,13 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
             continue;
         }
         std::string text = doc::shown_text(run);
+        if (run.resolved_variable && run.resolved_variable->page_value) {
+            // Its page's value from the previous layout pass ("?" on the first), and an anchor
+            // where it lands, so that the loop can tell whether it moved.
+            auto it = ctx.in.variable_texts.find(run.resolved_variable->anchor);
+            text = it == ctx.in.variable_texts.end() ? "?" : it->second;
+            styled.anchor = run.resolved_variable->anchor;
+        }
         const bool found = run.resolved && !run.resolved->anchor.empty();
         if (found && run.ref->show == doc::RefShow::Page) {
             // A page reference: the page from the previous layout pass ("?" on the first).
@@ -157,6 +166,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
     out.push_back(VGlue{style.space_before});
     size_t n = set.lines.size();
     std::vector<bool> attached(options.notes.size(), false);
+    std::set<std::string> placed_anchors;  // a variable's value broken across lines is anchored once
     for (size_t i = 0; i < n; ++i) {
         const auto& line = set.lines[i];
         if (line.justified) {
@@ -180,6 +190,8 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                                                     baseline, marker_text, style.font.color});
         }
         for (const auto& f : line.fragments) {
+            if (!f.anchor.empty() && placed_anchors.insert(f.anchor).second)
+                box.items.push_back(frame::AnchorItem{f.anchor, {left + f.x, Length{}}});
             box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline - f.rise, f.text, f.color});
             if (!f.link.empty()) {
                 frame::LinkItem link;

@@ -1,6 +1,8 @@
 #include "pages/marginals.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 namespace reportc::pages {
 namespace {
@@ -117,23 +119,55 @@ void set_marginal(const doc::MarginalDecl& decl, bool is_header, const style::Pa
 
 }  // namespace
 
+namespace {
+
+// The field that starts at text[at] (a '{'): its name and the index of its '}', or nothing.
+std::optional<std::pair<std::string, size_t>> field_at(const std::string& text, size_t at) {
+    size_t close = text.find('}', at);
+    if (close == std::string::npos || close == at + 1 || !std::isalpha(static_cast<unsigned char>(text[at + 1]))) return std::nullopt;
+    for (size_t i = at + 1; i < close; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (!std::isalnum(c) && c != '-' && c != '_') return std::nullopt;
+    }
+    return std::pair{text.substr(at + 1, close - at - 1), close};
+}
+
+std::optional<std::string> field_value(const std::string& name, const MarginalFields& fields) {
+    if (name == "title") return fields.title;
+    if (name == "section") return fields.section;
+    if (name == "page" || name == "page-label") return fields.page_label.empty() ? std::to_string(fields.page) : fields.page_label;
+    if (name == "pages") return fields.last_label.empty() ? std::to_string(fields.total_pages) : fields.last_label;
+    if (name == "total-pages") return std::to_string(fields.total_pages);
+    if (fields.variables)
+        if (auto it = fields.variables->find(name); it != fields.variables->end()) return it->second;
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::string expand_fields(const std::string& text, const MarginalFields& fields) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '{') {
-            size_t close = text.find('}', i);
-            if (close != std::string::npos) {
-                std::string name = text.substr(i + 1, close - i - 1);
-                if (name == "title") { out += fields.title; i = close; continue; }
-                if (name == "section") { out += fields.section; i = close; continue; }
-                if (name == "page") { out += fields.page_label.empty() ? std::to_string(fields.page) : fields.page_label; i = close; continue; }
-                if (name == "pages") { out += fields.last_label.empty() ? std::to_string(fields.total_pages) : fields.last_label; i = close; continue; }
-                if (name == "total-pages") { out += std::to_string(fields.total_pages); i = close; continue; }
-            }
-        }
+        if (text[i] == '{')
+            if (auto field = field_at(text, i))
+                if (auto value = field_value(field->first, fields)) {
+                    out += *value;
+                    i = field->second;
+                    continue;
+                }
         out += text[i];
     }
     return out;
+}
+
+std::vector<std::string> field_names(const std::string& text) {
+    std::vector<std::string> names;
+    for (size_t i = text.find('{'); i != std::string::npos; i = text.find('{', i + 1))
+        if (auto field = field_at(text, i)) {
+            names.push_back(field->first);
+            i = field->second;
+        }
+    return names;
 }
 
 size_t last_page_of_numbering(const std::vector<frame::PageLabelRange>& ranges, size_t page_count, size_t page) {

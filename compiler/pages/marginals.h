@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,18 @@ struct MarginalFields {
     // 1): {pages} shows it when set, so the last page reads "9 of 9" however many roman pages
     // come before.
     std::string last_label;
+    // The variables known before layout ({date}, the report's and the command line's), by name.
+    const std::map<std::string, std::string>* variables = nullptr;
 };
 
-// "{title}", "{section}", "{page}", "{pages}", "{total-pages}" replaced; unknown fields stay
-// as written.
+// "{title}", "{section}", "{page}", "{page-label}", "{pages}", "{total-pages}" and the
+// variables replaced. A field is a name (a letter, then letters, digits, '-' and '_') in braces;
+// other braces are text ("{ }", "{1,2}"), and so is an unknown field, which the driver has
+// reported (check_slot_fields).
 std::string expand_fields(const std::string& text, const MarginalFields& fields);
+
+// The names of the fields in `text`, in order ("{page} of {pages}": page, pages).
+std::vector<std::string> field_names(const std::string& text);
 
 // The index of the last page numbered in the same run as `page` (runs start where `ranges`
 // start, as in the PDF's page labels).

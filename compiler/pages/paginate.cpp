@@ -104,9 +104,11 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
                 out.anchor_sheets.emplace(a->name, int(p + 1));
             }
     }
+    out.page_sections = section_at_page;
     MarginalFields fields;
     fields.title = ctx.document_title;
     fields.total_pages = int(out.pages.size());
+    fields.variables = ctx.variables;
     for (size_t p = 0; p < out.pages.size(); ++p) {
         if (p == 0 && !masters[p]->first_page_marginals) continue;
         fields.page_label = out.page_labels[p];

@@ -23,6 +23,8 @@ struct PageContext {
     layout::FontTable& font_table;
     Diagnostics& diags;
     std::string document_title;
+    // The variables known before layout ({date}, user variables), for header and footer fields.
+    const std::map<std::string, std::string>* variables = nullptr;
 };
 
 struct Paginated {
@@ -33,6 +35,7 @@ struct Paginated {
     std::vector<frame::PageLabelRange> label_ranges;   // for the PDF's page labels
     std::map<std::string, std::string> anchor_pages;   // anchor -> folio, for contents and references
     std::map<std::string, int> anchor_sheets;          // anchor -> page, counting every page from 1
+    std::vector<std::string> page_sections;            // what {section} shows on each page
 };
 
 std::string roman(int n, bool upper);

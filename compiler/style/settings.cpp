@@ -4,6 +4,7 @@
 #include <charconv>
 #include <map>
 
+#include "style/date_format.h"
 #include "style/values.h"
 
 namespace reportc::style {
@@ -90,6 +91,13 @@ void read_footnote_numbering(const doc::SettingDecl& d, Reading& r) {
     else bad_value(d, "document or page", r.diags);
 }
 
+void read_date_format(const doc::SettingDecl& d, Reading& r) {
+    if (auto bad = check_date_format(d.value))
+        return r.diags.error(d.value_span, "expected a date pattern of " + std::string(date_conversions()) +
+                                               " and text for date-format, found '" + *bad + "'");
+    r.settings.date_format = d.value;
+}
+
 using Reader = void (*)(const doc::SettingDecl&, Reading&);
 
 const std::vector<std::pair<std::string, Reader>>& readers() {
@@ -105,6 +113,7 @@ const std::vector<std::pair<std::string, Reader>>& readers() {
         {"footnote-gap", read_footnote_gap},
         {"footnote-rule-width", read_footnote_rule_width},
         {"footnote-rule-thickness", read_footnote_rule_thickness},
+        {"date-format", read_date_format},
     };
     return table;
 }

@@ -10,6 +10,7 @@
 #include "base/geometry.h"
 #include "base/length.h"
 #include "doc/layout_source.h"
+#include "style/date_format.h"
 
 namespace reportc::style {
 
@@ -34,6 +35,7 @@ struct Settings {
     Length footnote_gap = Length::from_pt(2);             // between two notes
     Length footnote_rule_width = Length::from_pt(120);    // the separator's length (zero: no rule)
     Length footnote_rule_thickness = Length::from_pt(0.5);
+    std::string date_format = kDefaultDateFormat;  // how {date} prints (style/date_format.h)
 };
 
 // The setting names the engine reads, in the order the layout format documents them.

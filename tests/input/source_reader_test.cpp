@@ -77,7 +77,7 @@ TEST(SourceReader, ReportsAllErrorsNotJustTheFirst) {
     f.read();
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 3u);
-    EXPECT_EQ(out[0], "r/report.xml:2:6: error: unexpected element <u> in text; expected one of: b, i, span, a, br, ref, abbr, footnote");
+    EXPECT_EQ(out[0], "r/report.xml:2:6: error: unexpected element <u> in text; expected one of: b, i, span, a, br, ref, abbr, footnote, var");
     EXPECT_EQ(out[1], "r/report.xml:3:8: error: unexpected element <li> in <list>; expected <item>");
     EXPECT_EQ(out[2], "r/report.xml:4:2: error: missing attribute 'caption' on <figure>");
 }
@@ -242,4 +242,28 @@ TEST(SourceReader, SpaceAfterRefIsKept) {
     EXPECT_EQ(texts(1), (std::vector<std::string>{"see ", "<b>"}));
     EXPECT_EQ(texts(2), (std::vector<std::string>{"<b>", " first"}));
     EXPECT_EQ(texts(3), (std::vector<std::string>{"both ", "<b>", " ", "<c>", " pages"}));
+}
+
+TEST(SourceReader, VarAndVariableAreRead) {
+    // <var> is content like a reference (the spaces around it stay); <variable> sits in <info>.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<info><title>T</title><variable name=\"edition\" value=\"2\"/></info>\n"
+                                   "<p>Edition <var name=\"edition\"/> of <b><var name=\"title\"/></b></p>\n"
+                                   "<p><var/><var name=\"x\">text</var></p>\n</report>");
+    auto d = f.read();
+    ASSERT_TRUE(d);
+    ASSERT_EQ(d->info.variables.size(), 1u);
+    EXPECT_EQ(d->info.variables[0].name, "edition");
+    EXPECT_EQ(d->info.variables[0].value, "2");
+    const auto& runs = paragraph(d->blocks[0]).runs;
+    ASSERT_EQ(runs.size(), 4u);
+    EXPECT_EQ(runs[0].text, "Edition ");
+    ASSERT_TRUE(runs[1].variable);
+    EXPECT_EQ(runs[1].variable->name, "edition");
+    EXPECT_EQ(runs[2].text, " of ");
+    EXPECT_EQ(runs[3].variable->name, "title");
+    EXPECT_EQ(runs[3].char_styles, (std::vector<std::string>{"strong"}));
+    EXPECT_EQ(rendered(f.diags, f.sources),
+              (std::vector<std::string>{"r/report.xml:4:5: error: missing attribute 'name' on <var>",
+                                        "r/report.xml:4:24: error: expected <var> to be empty; the variable's text is its value"}));
 }

@@ -74,6 +74,7 @@ struct LayoutFixture {
     ParagraphCache paragraphs{fonts, hyphenator.get()};
     const std::map<std::string, std::string>* anchor_pages = nullptr;
     std::map<doc::NodeId, int> footnote_numbers;
+    std::map<std::string, std::string> variable_texts;
     LineStats stats;
 
     LayoutFixture() {
@@ -97,7 +98,7 @@ struct LayoutFixture {
 
     // The blocks set in `env` (by default the 100pt measure on the body master).
     std::vector<VItem> lay_out(const std::vector<doc::Block>& blocks, const BlockEnv& env = measure(pt(100))) {
-        LayoutInputs inputs{styles, fonts, hyphenator.get(), anchor_pages, {}, footnote_numbers};
+        LayoutInputs inputs{styles, fonts, hyphenator.get(), anchor_pages, {}, footnote_numbers, variable_texts};
         LayoutResults results{font_table, diags, {}, 0};
         LayoutContext ctx{inputs, results, paragraphs};
         auto out = layout_blocks(blocks, env, ctx);

@@ -162,3 +162,28 @@ TEST(layout_Paragraph, PageReferencePrintsTheLabelFromThePreviousPass) {
     f.anchor_pages = &pages;
     EXPECT_EQ(all_words(f.lay_out(d.blocks)), (Strings{"See", "page", "xiv"}));
 }
+
+TEST(layout_Paragraph, PageVariablePrintsItsPagesValueAndAnchorsWhereItLands) {
+    // <var name="page"/>: "?" before pages are known, then what its page gives; an anchor at the
+    // value itself (on the line it lands on, not the paragraph's first), so the relayout loop
+    // reads the page of the value, not of the paragraph.
+    LayoutFixture f;
+    doc::Paragraph p = paragraph(std::string(kFiveLines) + " page ");
+    doc::TextRun var;
+    var.variable = doc::VariableUse{"page"};
+    var.resolved_variable = doc::ResolvedVariable{"", doc::PageValue::Page, "variable-1"};
+    p.runs.push_back(var);
+    auto d = numbered({{p}});
+    auto first = f.lay_out(d.blocks);
+    EXPECT_EQ(all_words(first).back(), "?");
+    f.variable_texts = {{"variable-1", "12"}};
+    auto out = f.lay_out(d.blocks);
+    EXPECT_EQ(all_words(out).back(), "12");
+    const auto lines = boxes(out);
+    ASSERT_EQ(lines.size(), 6u);
+    for (size_t i = 0; i + 1 < lines.size(); ++i) EXPECT_TRUE(items_of<frame::AnchorItem>(*lines[i]).empty()) << "line " << i;
+    const auto anchors = items_of<frame::AnchorItem>(*lines.back());
+    ASSERT_EQ(anchors.size(), 1u);
+    EXPECT_EQ(anchors[0].name, "variable-1");
+    EXPECT_EQ(anchors[0].at.x, texts(*lines.back()).back().x);
+}

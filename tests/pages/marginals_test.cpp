@@ -38,3 +38,16 @@ TEST(pages_Marginals, LastPageOfNumberingEndsWhereTheNextRunStarts) {
     EXPECT_EQ(last_page_of_numbering(ranges, 8, 5), 7u);
     EXPECT_EQ(last_page_of_numbering(ranges, 8, 7), 7u);
 }
+
+TEST(pages_Marginals, ExpandsPageLabelDateAndUserVariables) {
+    // {page-label} is the folio as {page} is; {date} and user variables come from the table the
+    // driver builds; a name in braces is a field, other braces are text.
+    const std::map<std::string, std::string> variables = {{"date", "5 December 2026"}, {"edition", "2"}};
+    MarginalFields f{"Report", "Annex II", 7, 90};
+    f.page_label = "iii";
+    f.variables = &variables;
+    EXPECT_EQ(expand_fields("{page-label} · {date} · edition {edition}", f), "iii · 5 December 2026 · edition 2");
+    EXPECT_EQ(expand_fields("{ page } {1,2} {} {a b}", f), "{ page } {1,2} {} {a b}");
+    EXPECT_EQ(reportc::pages::field_names("{page} of {pages}, {edition} { x } {2}"),
+              (std::vector<std::string>{"page", "pages", "edition"}));
+}

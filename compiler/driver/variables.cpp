@@ -1,0 +1,145 @@
+#include "driver/variables.h"
+
+#include <cctype>
+
+#include "doc/walk.h"
+#include "pages/marginals.h"
+#include "style/date_format.h"
+
+namespace reportc::driver {
+namespace {
+
+struct PageBuiltin {
+    const char* name;
+    doc::PageValue value;
+};
+
+// The built-ins whose value is the page's: in body text they are settled by the relayout loop.
+constexpr PageBuiltin kPageBuiltins[] = {
+    {"page", doc::PageValue::Page},       {"page-label", doc::PageValue::Page},   {"pages", doc::PageValue::Pages},
+    {"total-pages", doc::PageValue::TotalPages}, {"section", doc::PageValue::Section},
+};
+
+const PageBuiltin* page_builtin(const std::string& name) {
+    for (const auto& b : kPageBuiltins)
+        if (name == b.name) return &b;
+    return nullptr;
+}
+
+bool is_builtin(const std::string& name) {
+    for (const auto& b : builtin_variables())
+        if (b == name) return true;
+    return false;
+}
+
+std::vector<std::string> known_names(const Variables& variables) {
+    std::vector<std::string> names = builtin_variables();
+    for (const auto& [name, value] : variables.values)
+        if (!is_builtin(name)) names.push_back(name);
+    return names;
+}
+
+// "unknown variable 'editon' (did you mean 'edition'?); expected …"
+std::string unknown_message(const std::string& name, const Variables& variables) {
+    std::string hint = style::closest_name(name, known_names(variables));
+    std::string builtins;
+    for (const auto& b : builtin_variables()) builtins += (builtins.empty() ? "" : ", ") + b;
+    return "unknown variable '" + name + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+           "; expected a built-in one (" + builtins + ") or one defined by <variable> in <info> or --set";
+}
+
+bool is_known(const std::string& name, const Variables& variables) {
+    return page_builtin(name) || variables.values.count(name) > 0;
+}
+
+class Resolver : public doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::Table, doc::TableRow,
+                                      doc::TableCell, doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart,
+                                      doc::Diagram, doc::Contents> {
+public:
+    using PassOver::enter;
+    Resolver(const Variables& variables, Diagnostics& diags) : m_variables(variables), m_diags(diags) {}
+    void enter(doc::Paragraph& p) { resolve(p.runs); }
+    void enter(doc::Footnote& n) { resolve(n.runs); }
+
+private:
+    void resolve(std::vector<doc::TextRun>& runs) {
+        for (auto& run : runs) {
+            if (!run.variable) continue;
+            const std::string& name = run.variable->name;
+            doc::ResolvedVariable resolved;
+            if (const auto* b = page_builtin(name)) {
+                resolved.page_value = b->value;
+                resolved.anchor = "variable-" + std::to_string(++m_anchors);
+            } else if (auto it = m_variables.values.find(name); it != m_variables.values.end()) {
+                resolved.text = it->second;
+            } else {
+                m_diags.error(run.span, unknown_message(name, m_variables));
+                continue;
+            }
+            run.resolved_variable = std::move(resolved);
+        }
+    }
+
+    const Variables& m_variables;
+    Diagnostics& m_diags;
+    int m_anchors = 0;
+};
+
+void check_slot(const std::vector<doc::TextRun>& slot, const Variables& variables, Diagnostics& diags) {
+    for (const auto& run : slot)
+        for (const auto& field : pages::field_names(run.text))
+            if (!is_known(field, variables)) diags.error(run.span, unknown_message(field, variables));
+}
+
+}  // namespace
+
+const std::vector<std::string>& builtin_variables() {
+    static const std::vector<std::string> names = {"title", "date", "page", "pages", "page-label", "total-pages", "section"};
+    return names;
+}
+
+bool is_variable_name(const std::string& name) {
+    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
+    for (unsigned char c : name)
+        if (!std::isalnum(c) && c != '-' && c != '_') return false;
+    return true;
+}
+
+Variables collect_variables(const doc::Document& document, const std::map<std::string, std::string>& command_line,
+                            const style::Settings& settings, int64_t now, Diagnostics& diags) {
+    Variables v;
+    v.values["title"] = document.info.title;
+    v.values["date"] = style::format_date(settings.date_format, now);
+    std::map<std::string, const doc::VariableDef*> first;
+    for (const auto& def : document.info.variables) {
+        if (!is_variable_name(def.name)) {
+            diags.error(def.span, "expected a variable name (a letter, then letters, digits, '-' or '_'), found '" + def.name + "'");
+            continue;
+        }
+        if (is_builtin(def.name)) {
+            diags.error(def.span, "variable '" + def.name + "' is built in; give yours another name");
+            continue;
+        }
+        if (auto [it, inserted] = first.emplace(def.name, &def); !inserted) {
+            diags.error(def.span, "variable '" + def.name + "' is defined twice; each variable may be defined once");
+            diags.note(it->second->span, "the first '" + def.name + "' is defined here");
+            continue;
+        }
+        v.values[def.name] = def.value;
+    }
+    // The command line wins: the same report built for another edition.
+    for (const auto& [name, value] : command_line) v.values[name] = value;
+    return v;
+}
+
+void resolve_variables(doc::Document& document, const Variables& variables, Diagnostics& diags) {
+    doc::walk(document.blocks, Resolver(variables, diags));
+}
+
+void check_slot_fields(const style::Stylesheet& styles, const Variables& variables, Diagnostics& diags) {
+    for (const auto& master : styles.page_masters())
+        for (const auto* decl : {&master.header, &master.footer})
+            for (const auto* slot : {&decl->left, &decl->center, &decl->right}) check_slot(*slot, variables, diags);
+}
+
+}  // namespace reportc::driver

@@ -1,0 +1,60 @@
+// Command-line parsing: --set NAME=VALUE (the last one of a name wins; a malformed one or a
+// built-in name is a usage error) and the `new` command's folder and --title.
+#include <gtest/gtest.h>
+
+#include "cli/arguments.h"
+#include "cli/new_command.h"
+
+using namespace reportc::cli;
+
+namespace {
+std::optional<Arguments> parse(const std::vector<std::string>& args, std::string& error) { return parse_arguments(args, error); }
+}  // namespace
+
+TEST(Arguments, SetGivesVariablesTheLastOneWins) {
+    std::string error;
+    auto a = parse({"build", "r.xml", "--set", "edition=2", "--set", "note=a=b", "--set", "edition=3", "--set", "empty="}, error);
+    ASSERT_TRUE(a) << error;
+    EXPECT_EQ(a->variables, (std::map<std::string, std::string>{{"edition", "3"}, {"note", "a=b"}, {"empty", ""}}));
+    auto c = parse({"check", "r.xml", "--set", "x=1"}, error);
+    ASSERT_TRUE(c) << error;
+    EXPECT_EQ(c->variables.at("x"), "1");
+}
+
+TEST(Arguments, MalformedSetIsAUsageError) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"edition", "expected NAME=VALUE after --set, found 'edition'"},
+        {"=2", "expected a variable name (a letter, then letters, digits, '-' or '_') before '=' in --set, found ''"},
+        {"2nd=x", "expected a variable name (a letter, then letters, digits, '-' or '_') before '=' in --set, found '2nd'"},
+        {"page=3", "--set cannot change the built-in variable 'page'"},
+    };
+    for (const auto& [value, message] : cases) {
+        std::string error;
+        EXPECT_FALSE(parse({"build", "r.xml", "--set", value}, error));
+        EXPECT_EQ(error, message);
+    }
+    std::string error;
+    EXPECT_FALSE(parse({"build", "r.xml", "--set"}, error));
+    EXPECT_EQ(error, "expected NAME=VALUE after --set");
+}
+
+TEST(Arguments, NewTakesAFolderAndATitle) {
+    std::string error;
+    auto a = parse({"new", "my-report", "--title", "Annual Report 2026"}, error);
+    ASSERT_TRUE(a) << error;
+    EXPECT_EQ(a->command, Command::New);
+    EXPECT_EQ(a->input, "my-report");
+    EXPECT_EQ(a->title, "Annual Report 2026");
+    EXPECT_FALSE(parse({"new"}, error));
+    EXPECT_EQ(error, "expected a folder after 'new'");
+    EXPECT_FALSE(parse({"new", "d", "--stats"}, error));
+    EXPECT_EQ(error, "--stats is not an option of 'new'; expected --title");
+    EXPECT_FALSE(parse({"build", "r.xml", "--title", "x"}, error));
+    EXPECT_EQ(error, "--title is an option of 'new' only");
+}
+
+TEST(Starter, TheLayoutIsShortAndTheTitleIsEscaped) {
+    const std::string layout = starter_layout();
+    EXPECT_LT(std::count(layout.begin(), layout.end(), '\n'), 80);
+    EXPECT_NE(starter_report("R&D <2026>").find("<title>R&amp;D &lt;2026&gt;</title>"), std::string::npos);
+}
