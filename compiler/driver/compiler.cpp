@@ -37,7 +37,7 @@ void resolve(doc::Document& document, const Resources& res, const Options& optio
     data::resolve_charts(document, settings.chart_palette, env, sources, diags);
     doc::number_nodes(document);
     xref::Options xref_options;
-    xref_options.figure_label = settings.figure_label;
+    xref_options.numbering = res.layout.numbering;
     xref_options.abbreviation_table = settings.abbreviation_register;
     xref_options.check_abbreviations = options.check_register;
     xref_options.abbreviation_ignore = res.layout.abbreviation_ignore;

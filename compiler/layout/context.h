@@ -48,6 +48,8 @@ struct LayoutInputs {
     std::vector<TocEntry> toc;  // the entries of <contents/>, in document order
     // The number each footnote prints (by document, or by page from the previous pass).
     std::map<doc::NodeId, int> footnote_numbers;
+    // The entries of each <contents kind="…"/> (a list of figures), by the kind as written.
+    std::map<std::string, std::vector<TocEntry>> figure_lists;
 };
 
 struct BlockEnv {
