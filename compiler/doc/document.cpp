@@ -13,6 +13,10 @@ const std::string& shown_text(const TextRun& run) {
     return run.resolved ? run.resolved->text : run.text;
 }
 
+std::string numbered_title(const std::string& title, const std::optional<Numbered>& numbered) {
+    return numbered ? numbered->prefix + title : title;
+}
+
 const std::vector<TableRow>& rows_of(const Table& t) { return t.expanded ? t.expanded->rows : t.rows; }
 std::vector<TableRow>& rows_of(Table& t) { return t.expanded ? t.expanded->rows : t.rows; }
 const std::vector<ColumnSpec>& columns_of(const Table& t) { return t.expanded ? t.expanded->columns : t.columns; }
@@ -27,9 +31,10 @@ std::string plain_text(const std::vector<TextRun>& runs) {
 std::ostream& operator<<(std::ostream& os, const TextRun& r) {
     if (r.line_break) return os << "<br>";
     if (r.ref) {
-        static const char* shows[] = {"title", "number", "page"};
-        os << "<ref " << r.ref->to << " " << shows[int(r.ref->show)];
-        if (r.resolved) os << " -> #" << r.resolved->anchor << " \"" << r.resolved->text << "\"";
+        os << "<ref " << r.ref->to << " " << r.ref->show;
+        if (r.resolved)
+            os << " -> #" << r.resolved->anchor << " \"" << r.resolved->text << (r.resolved->shows_page ? "{page}" : "")
+               << r.resolved->after_page << "\"";
         os << ">";
     }
     if (r.footnote) os << "<footnote" << (r.footnote->id.empty() ? "" : " #" + r.footnote->id) << ">";
@@ -77,7 +82,10 @@ public:
     void enter(const List& n) { line() << "list marker=\"" << n.marker << "\"\n"; ++m_depth; }
     void enter(const ListItem& n) { line() << "item" << (n.label.empty() ? "" : " label=\"" + n.label + "\"") << "\n"; ++m_depth; }
     void enter(const Signature& n) { line() << "signature \"" << n.name << "\" \"" << n.role << "\"\n"; ++m_depth; }
-    void enter(const Figure& n) { line() << "figure" << id(n.id) << " \"" << n.caption << "\"\n"; ++m_depth; }
+    void enter(const Figure& n) {
+        line() << "figure " << n.kind << id(n.id) << " \"" << numbered_title(n.caption, n.numbered) << "\"\n";
+        ++m_depth;
+    }
     void enter(const PageBreak&) { line() << "page-break\n"; ++m_depth; }
     void enter(const Contents&) { line() << "contents\n"; ++m_depth; }
     void enter(const Division& n) { line() << "division master=" << n.page_master << "\n"; ++m_depth; }

@@ -13,19 +13,23 @@
 
 namespace reportc::doc {
 
-enum class RefShow { Title, Number, Page };
-
-// <ref to="id" show="title|number|page"/> as the source wrote it.
+// <ref to="id" show="…"/> as the source wrote it. `show` names a reference format: label (the
+// default: "Diagram 4"), number, title, page, or one the layout's <numbering> defines.
 struct Reference {
     std::string to;
-    RefShow show = RefShow::Title;
+    std::string show = "label";
+    Span show_span;  // the show attribute (an unknown format is reported there)
 };
 
 // What cross-reference resolution made of a reference. Only xref sets it, so whether a
 // reference has been resolved is stated by the type, not by the stage a run is looked at.
 struct ResolvedReference {
     std::string anchor;  // the target's anchor; empty when the id is unknown (reported)
-    std::string text;    // the title or number printed; for a page reference, empty: layout prints the page
+    std::string text;    // what is printed ("Diagram 4"); with a page, the part before it
+    // The format prints the target's page ("page {page}"): layout prints text, the page, then
+    // after_page, once pages are known.
+    bool shows_page = false;
+    std::string after_page;
 };
 
 // <var name="…"/> as the source wrote it: a built-in or user variable printed in the text.
@@ -44,6 +48,19 @@ struct ResolvedVariable {
     std::optional<PageValue> page_value;  // else what the page shows
     std::string anchor;                   // the anchor layout puts at a page-dependent one ("variable-2")
 };
+
+// The number numbering (xref) gave a heading, figure or list item, from the layout's rules or
+// an explicit number="…": typed parts, so references and contents print them as they need.
+struct Numbered {
+    std::string label;   // "Diagram", "Section", "Annex"; empty for list items
+    std::string number;  // "4", "2.1", "IV", "b"
+    // What the heading or caption prints before its title ("Diagram 4: ", "2.1 "), or a list
+    // item's marker ("b)").
+    std::string prefix;
+};
+
+// A heading's or caption's text as printed: the number's prefix, then the title.
+std::string numbered_title(const std::string& title, const std::optional<Numbered>& numbered);
 
 struct TextRun;
 
@@ -90,6 +107,8 @@ struct Paragraph {
 
 struct Section {
     std::string id, title, style;
+    std::string number;  // number="…": overrides the layout's counter
+    std::optional<Numbered> numbered;  // set by numbering (xref)
     std::string page_master;  // non-empty: the section is set on pages of this master (e.g. landscape)
     int level = 1;
     std::vector<Block> children;
@@ -99,6 +118,8 @@ struct Section {
 
 struct Article {
     std::string id, title, date, place;
+    std::string number;  // number="…": overrides the layout's counter
+    std::optional<Numbered> numbered;  // set by numbering (xref)
     bool place_first = false;
     int level = 1;  // the heading level the article's title sits at
     std::vector<Block> children;
@@ -108,6 +129,9 @@ struct Article {
 
 struct ListItem {
     std::string label;  // a hanging label ("Pillar 1:") instead of the list's marker
+    std::string id;      // an anchor for references to this item
+    std::string number;  // number="…" in a numbered list: overrides the counter
+    std::optional<Numbered> numbered;  // set by numbering (xref) in a numbered list
     std::vector<Block> blocks;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -116,6 +140,8 @@ struct ListItem {
 struct List {
     std::string style = "list-item";
     std::string marker = "•";
+    std::string numbering;  // numbering="1." / "a)" / "i.": items are numbered; empty: the marker
+    int start = 1;          // the first item's number
     std::vector<ListItem> items;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -129,7 +155,10 @@ struct Signature {
 
 struct Figure {
     std::string id, caption;
-    bool repeats_number = false;  // shares an earlier figure's number on purpose (as published)
+    std::string kind = "figure";  // the layout numbers each kind on its own ("diagram", "table")
+    std::string number;           // number="…": overrides the counter (a published duplicate)
+    std::string separator;        // separator="…": between number and caption, over the layout's
+    std::optional<Numbered> numbered;  // set by numbering (xref)
     std::vector<Block> children;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -140,10 +169,12 @@ struct PageBreak {
     NodeId node;  // given once by number_nodes
 };
 
-// <contents/>: the generated table of contents (entries come from the headings).
+// <contents/>: the generated table of contents (entries come from the headings), or with
+// kind="diagrams" (a figure kind, or its plural) the list of those figures.
 struct Contents {
     Span span;
     NodeId node;  // given once by number_nodes
+    std::string kind;  // empty: the headings
 };
 
 // <division page-master="…">: blocks set on pages of another master, without a heading of

@@ -77,6 +77,14 @@ struct IgnoredWord {
     Span span;
 };
 
+// One rule of <numbering>, as written: <heading level=…>, <figure kind=…>, <footnote label=…>
+// or <ref-format name=… text=…>, with its attributes. Checked and compiled by xref.
+struct NumberingDecl {
+    std::string element;
+    std::vector<Property> attributes;
+    Span span;
+};
+
 struct LayoutSource {
     std::string path;
     std::vector<FontFamilyDecl> font_families;
@@ -90,6 +98,7 @@ struct LayoutSource {
     std::vector<TableTemplate> table_templates;
     std::vector<LinkPatternDecl> link_patterns;
     std::vector<IgnoredWord> abbreviation_ignore;
+    std::vector<NumberingDecl> numbering;  // <numbering>'s rules, in file order
 };
 
 std::ostream& operator<<(std::ostream& os, const StyleDecl& s);

@@ -41,7 +41,7 @@ Variables resolve(doc::Document& document, const Resources& res, const Options& 
     resolve_variables(document, variables, diags);
     check_slot_fields(res.styles, variables, diags);
     xref::Options xref_options;
-    xref_options.figure_label = settings.figure_label;
+    xref_options.numbering = res.layout.numbering;
     xref_options.abbreviation_table = settings.abbreviation_register;
     xref_options.check_abbreviations = options.check_register;
     xref_options.abbreviation_ignore = res.layout.abbreviation_ignore;

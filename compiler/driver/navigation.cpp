@@ -6,13 +6,14 @@ namespace reportc::driver {
 namespace {
 
 struct Collector
-    : doc::PassOver<doc::List, doc::ListItem, doc::Table, doc::TableRow, doc::TableCell, doc::Figure, doc::Division,
+    : doc::PassOver<doc::List, doc::ListItem, doc::Table, doc::TableRow, doc::TableCell, doc::Division,
                     doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram> {
     using PassOver::enter;
     explicit Collector(int levels) : levels(levels) {}
 
-    void enter(const doc::Section& s) { heading(s.level, s.title, s.id); }
-    void enter(const doc::Article& a) { heading(a.level, a.title, a.id); }
+    void enter(const doc::Section& s) { heading(s.level, doc::numbered_title(s.title, s.numbered), s.id); }
+    void enter(const doc::Article& a) { heading(a.level, doc::numbered_title(a.title, a.numbered), a.id); }
+    void enter(const doc::Figure& f) { figures.push_back({f.kind, {1, doc::numbered_title(f.caption, f.numbered), f.id}}); }
     void enter(const doc::Paragraph& p) { runs(p.runs); }
     void enter(const doc::Footnote& n) {
         runs(n.runs);
@@ -20,12 +21,15 @@ struct Collector
     }
     void runs(const std::vector<doc::TextRun>& list) {
         for (const auto& r : list) {
-            if (r.ref && r.ref->show == doc::RefShow::Page) page_refs.insert(r.ref->to);
+            if (r.resolved && r.resolved->shows_page && !r.resolved->anchor.empty()) page_refs.insert(r.resolved->anchor);
             if (r.resolved_variable && r.resolved_variable->page_value)
                 page_variables.push_back({r.resolved_variable->anchor, *r.resolved_variable->page_value});
         }
     }
-    void enter(const doc::Contents&) { has_contents = true; }
+    void enter(const doc::Contents& c) {
+        if (c.kind.empty()) has_contents = true;
+        else lists_of.insert(c.kind);
+    }
 
     void heading(int level, const std::string& title, const std::string& id) {
         if (level <= levels) toc.push_back({level, title, id});
@@ -33,6 +37,8 @@ struct Collector
 
     int levels;
     bool has_contents = false;
+    std::set<std::string> lists_of;  // the kinds of <contents kind="…"/>, as written
+    std::vector<std::pair<std::string, layout::TocEntry>> figures;  // every figure, with its kind
     std::vector<layout::TocEntry> toc;
     std::set<std::string> page_refs;
     std::vector<FootnoteEntry> footnotes;
@@ -52,6 +58,13 @@ Navigation collect_navigation(const doc::Document& document, int levels) {
         nav.toc = std::move(c.toc);
         for (const auto& e : nav.toc) nav.page_targets.insert(e.anchor);
     }
+    // A list of figures names their kind or its plural ("diagrams").
+    for (const auto& list : c.lists_of)
+        for (const auto& [kind, entry] : c.figures)
+            if (list == kind || list == kind + "s") {
+                nav.figure_lists[list].push_back(entry);
+                nav.page_targets.insert(entry.anchor);
+            }
     return nav;
 }
 

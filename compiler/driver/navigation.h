@@ -1,6 +1,7 @@
 #pragma once
 // Private to driver: what the relayout loop must know before laying out: the contents' entries
 // every anchor whose page number the text shows, and the footnotes to number.
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct PageVariableEntry {
 
 struct Navigation {
     std::vector<layout::TocEntry> toc;    // empty when the document has no <contents/>
+    std::map<std::string, std::vector<layout::TocEntry>> figure_lists;  // by <contents kind="…"/>
     std::set<std::string> page_targets;  // anchors whose page is printed: contents, page refs
     std::vector<FootnoteEntry> footnotes;  // in document order
     std::vector<PageVariableEntry> page_variables;  // in document order

@@ -61,11 +61,9 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             doc::TextRun run{"", state.styles, "", false, file.span(child)};
             doc::Reference ref;
             ref.to = file.required(child, "to", diags).value_or("");
-            const std::string show = child.attribute("show").as_string("title");
-            if (show == "number") ref.show = doc::RefShow::Number;
-            else if (show == "page") ref.show = doc::RefShow::Page;
-            else if (show != "title")
-                diags.error(file.attribute_span(child, "show"), "expected show 'title', 'number' or 'page', found '" + show + "'");
+            // The format's name; xref checks it against the built-in and the layout's formats.
+            ref.show = child.attribute("show").as_string("label");
+            ref.show_span = child.attribute("show") ? file.attribute_span(child, "show") : file.span(child);
             if (!ref.to.empty()) run.ref = std::move(ref);
             out.push_back(std::move(run));
             continue;

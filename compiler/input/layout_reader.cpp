@@ -97,6 +97,30 @@ doc::LinkPatternDecl read_link_pattern(const XmlFile& file, pugi::xml_node node,
     return p;
 }
 
+// <numbering>: its rules with their attributes as written (xref checks the values).
+void read_numbering(const XmlFile& file, pugi::xml_node node, std::vector<doc::NumberingDecl>& out, Diagnostics& diags) {
+    file.check_attributes(node, {}, diags);
+    for (auto child : node.children()) {
+        if (child.type() == pugi::node_pcdata && !is_blank(child.value()))
+            diags.error(file.span(child), "unexpected text in <numbering>");
+        if (child.type() != pugi::node_element) continue;
+        std::string_view name = child.name();
+        if (name == "heading") file.check_attributes(child, {"level", "format", "label", "separator", "show-label"}, diags);
+        else if (name == "figure") file.check_attributes(child, {"kind", "format", "label", "separator", "show-label", "scope"}, diags);
+        else if (name == "footnote") file.check_attributes(child, {"label"}, diags);
+        else if (name == "ref-format") file.check_attributes(child, {"name", "text"}, diags);
+        else {
+            diags.error(file.span(child), "unexpected element <" + std::string(name) +
+                                              "> in <numbering>; expected one of: heading, figure, footnote, ref-format");
+            continue;
+        }
+        file.expect_empty(child, "", diags);
+        doc::NumberingDecl decl{std::string(name), {}, file.span(child)};
+        for (auto attr : child.attributes()) decl.attributes.push_back({attr.name(), attr.value(), file.attribute_span(child, attr.name())});
+        out.push_back(std::move(decl));
+    }
+}
+
 // The words of an <abbreviation-ignore>, each located at itself; comments between them are
 // allowed, so a long list can be grouped and explained.
 void read_ignored_words(const XmlFile& file, pugi::xml_node node, std::vector<doc::IgnoredWord>& out, Diagnostics& diags) {
@@ -239,11 +263,13 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             layout.link_patterns.push_back(read_link_pattern(*file, node, diags));
         } else if (name == "abbreviation-ignore") {
             read_ignored_words(*file, node, layout.abbreviation_ignore, diags);
+        } else if (name == "numbering") {
+            read_numbering(*file, node, layout.numbering, diags);
         } else {
             diags.error(file->span(node), "unexpected element <" + std::string(name) +
                                               "> in <layout>; expected one of: font-family, font-fallback, hyphenation, "
                                               "page-master, paragraph-style, character-style, table-style, table-template, setting, "
-                                              "link-pattern, abbreviation-ignore");
+                                              "link-pattern, abbreviation-ignore, numbering");
         }
     }
     check_link_pattern_styles(layout, diags);

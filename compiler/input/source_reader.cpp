@@ -134,8 +134,9 @@ void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int leve
         file.check_attributes(node, {"style", "id"}, m_diags);
         out.push_back({read_paragraph(file, node, "")});
     } else if (name == "section") {
-        file.check_attributes(node, {"title", "id", "style", "page-master"}, m_diags);
+        file.check_attributes(node, {"title", "id", "style", "page-master", "number"}, m_diags);
         doc::Section section;
+        section.number = node.attribute("number").value();
         section.page_master = node.attribute("page-master").value();
         section.title = file.required(node, "title", m_diags).value_or("");
         section.id = node.attribute("id").value();
@@ -145,8 +146,9 @@ void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int leve
         read_blocks(file, node, level + 1, section.children);
         out.push_back({std::move(section)});
     } else if (name == "article") {
-        file.check_attributes(node, {"title", "date", "place", "order", "id"}, m_diags);
+        file.check_attributes(node, {"title", "date", "place", "order", "id", "number"}, m_diags);
         doc::Article article;
+        article.number = node.attribute("number").value();
         article.title = file.required(node, "title", m_diags).value_or("");
         article.id = node.attribute("id").value();
         article.date = node.attribute("date").value();
@@ -167,23 +169,24 @@ void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int leve
         file.expect_empty(node, "put the name and role in its attributes", m_diags);
         out.push_back({std::move(signature)});
     } else if (name == "figure") {
-        file.check_attributes(node, {"id", "caption", "repeats-number"}, m_diags);
+        file.check_attributes(node, {"id", "caption", "kind", "number", "separator"}, m_diags);
         doc::Figure figure;
         figure.id = node.attribute("id").value();
         figure.caption = file.required(node, "caption", m_diags).value_or("");
-        std::string repeats = node.attribute("repeats-number").as_string("false");
-        figure.repeats_number = repeats == "true";
-        if (repeats != "true" && repeats != "false")
-            m_diags.error(file.attribute_span(node, "repeats-number"), "expected repeats-number 'true' or 'false', found '" + repeats + "'");
+        figure.kind = node.attribute("kind").as_string("figure");
+        figure.number = node.attribute("number").value();
+        figure.separator = node.attribute("separator").value();
         figure.span = file.span(node);
         read_blocks(file, node, level, figure.children);
         out.push_back({std::move(figure)});
     } else if (name == "table") {
         out.push_back({read_table(file, node, level)});
     } else if (name == "contents") {
-        file.check_attributes(node, {}, m_diags);
-        file.expect_empty(node, "its entries come from the headings", m_diags);
-        out.push_back({doc::Contents{file.span(node)}});
+        file.check_attributes(node, {"kind"}, m_diags);
+        file.expect_empty(node, "its entries come from the headings or the figures", m_diags);
+        doc::Contents contents{file.span(node)};
+        contents.kind = node.attribute("kind").value();
+        out.push_back({std::move(contents)});
     } else if (name == "division") {
         file.check_attributes(node, {"page-master"}, m_diags);
         doc::Division division;
@@ -261,8 +264,15 @@ std::vector<doc::Block> ReportReader::read_flexible(const XmlFile& file, pugi::x
 }
 
 doc::List ReportReader::read_list(const XmlFile& file, pugi::xml_node node, int level) {
-    file.check_attributes(node, {"marker", "style"}, m_diags);
+    file.check_attributes(node, {"marker", "style", "numbering", "start"}, m_diags);
     doc::List list;
+    list.numbering = node.attribute("numbering").value();
+    if (auto start = node.attribute("start")) {
+        std::string text = start.value();
+        bool digits = !text.empty() && text.size() < 9 && text.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) m_diags.error(file.attribute_span(node, "start"), "expected start as a whole number such as 3, found '" + text + "'");
+        else list.start = std::stoi(text);
+    }
     list.marker = node.attribute("marker").as_string("•");
     list.style = node.attribute("style").as_string("list-item");
     list.span = file.span(node);
@@ -276,9 +286,11 @@ doc::List ReportReader::read_list(const XmlFile& file, pugi::xml_node node, int 
             m_diags.error(file.span(child), "unexpected element <" + std::string(child.name()) + "> in <list>; expected <item>");
             continue;
         }
-        file.check_attributes(child, {"label"}, m_diags);
+        file.check_attributes(child, {"label", "id", "number"}, m_diags);
         doc::ListItem item;
         item.label = child.attribute("label").value();
+        item.id = child.attribute("id").value();
+        item.number = child.attribute("number").value();
         item.span = file.span(child);
         item.blocks = read_flexible(file, child, level, list.style);
         list.items.push_back(std::move(item));

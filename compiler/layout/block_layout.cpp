@@ -40,6 +40,12 @@ bool caption_above(const doc::Figure& f) {
 }
 const char* caption_style(const doc::Figure& f) { return caption_above(f) ? "caption-above" : "caption"; }
 
+// An item's hanging label, else its number in a numbered list ("b)"), else the list's marker.
+std::string item_marker(const doc::List& list, const doc::ListItem& item) {
+    if (!item.label.empty()) return item.label;
+    return item.numbered ? item.numbered->prefix : list.marker;
+}
+
 ParagraphOptions options_for(doc::NodeId node, ParagraphPart part) {
     ParagraphOptions options;
     options.key = {node, part};
@@ -141,14 +147,14 @@ private:
         if (inner) out.push_back(VPenalty{kForceBreak});
         const BlockEnv& here = inner ? *inner : env;
         size_t start = out.size();
-        heading(s.title, s.level, style, s.id, s.node, s.span, here, out);
+        heading(doc::numbered_title(s.title, s.numbered), s.level, style, s.id, s.node, s.span, here, out);
         stamp_master(out, start, here.master);
         blocks(s.children, here, out);
         if (inner) out.push_back(VPenalty{kForceBreak});
     }
 
     void visit(const doc::Article& a, const BlockEnv& env, std::vector<VItem>& out) {
-        heading(a.title, a.level, "article-title", a.id, a.node, a.span, env, out);
+        heading(doc::numbered_title(a.title, a.numbered), a.level, "article-title", a.id, a.node, a.span, env, out);
         if (!a.date.empty() || !a.place.empty()) {
             const auto& style = paragraph_style("article-date", a.span, m_ctx);
             layout_paragraph(style_runs(dateline_runs(a), style, m_ctx), style, a.span, options_for(a.node, ParagraphPart::Dateline),
@@ -160,7 +166,7 @@ private:
     void visit(const doc::List& list, const BlockEnv& env, std::vector<VItem>& out) {
         const auto& style = paragraph_style(list.style, list.span, m_ctx);
         for (const auto& item : list.items) {
-            std::string marker = item.label.empty() ? list.marker : item.label;
+            std::string marker = item_marker(list, item);
             bool first = true;
             for (const auto& b : item.blocks) {
                 if (const auto* p = std::get_if<doc::Paragraph>(&b.node)) {
@@ -168,6 +174,7 @@ private:
                     ParagraphOptions options = options_for(p->node, ParagraphPart::Body);
                     if (first) options.marker = marker;
                     if (!p->id.empty()) options.anchor = p->id;
+                    else if (first && !item.id.empty()) options.anchor = item.id;
                     options.notes = layout_footnotes(p->runs, env, m_ctx);
                     layout_paragraph(style_runs(p->runs, pstyle, m_ctx), pstyle, p->span, options, env, m_ctx, out);
                 } else {
@@ -198,7 +205,8 @@ private:
         const auto& style = paragraph_style(caption_style(f), f.span, m_ctx);
         ParagraphOptions options = options_for(f.node, ParagraphPart::Caption);
         options.anchor = anchor_for(f.id);
-        layout_paragraph(style_runs(plain_runs(f.caption, f.span), style, m_ctx), style, f.span, options, env, m_ctx, out);
+        layout_paragraph(style_runs(plain_runs(doc::numbered_title(f.caption, f.numbered), f.span), style, m_ctx), style, f.span,
+                         options, env, m_ctx, out);
         if (above) blocks(f.children, env, out);
     }
 
@@ -278,7 +286,7 @@ private:
                 if (const auto* p = std::get_if<doc::Paragraph>(&ib.node)) {
                     const auto& ps = p->style.empty() || p->style == n.style ? style : paragraph_style(p->style, p->span, m_ctx);
                     ParagraphOptions options = options_for(p->node, ParagraphPart::Body);
-                    if (first) options.marker = item.label.empty() ? n.marker : item.label;
+                    if (first) options.marker = item_marker(n, item);
                     widen(measure_paragraph(style_runs(p->runs, ps, m_ctx), ps, p->span, options, m_env, m_ctx));
                 } else {
                     auto inner = Measurer(m_env, m_ctx).blocks({ib});
@@ -289,17 +297,17 @@ private:
         }
     }
     void measure(const doc::Section& n) {
-        text(n.title, n.style.empty() ? "heading-" + std::to_string(std::min(n.level, 4)) : n.style, n.node, ParagraphPart::Heading,
-             n.span);
+        text(doc::numbered_title(n.title, n.numbered), n.style.empty() ? "heading-" + std::to_string(std::min(n.level, 4)) : n.style,
+             n.node, ParagraphPart::Heading, n.span);
         children(n.children);
     }
     void measure(const doc::Article& n) {
-        text(n.title, "article-title", n.node, ParagraphPart::Heading, n.span);
+        text(doc::numbered_title(n.title, n.numbered), "article-title", n.node, ParagraphPart::Heading, n.span);
         if (!n.date.empty() || !n.place.empty()) runs(dateline_runs(n), "article-date", n.node, ParagraphPart::Dateline, n.span);
         children(n.children);
     }
     void measure(const doc::Figure& n) {
-        text(n.caption, caption_style(n), n.node, ParagraphPart::Caption, n.span);
+        text(doc::numbered_title(n.caption, n.numbered), caption_style(n), n.node, ParagraphPart::Caption, n.span);
         children(n.children);
     }
     void measure(const doc::Signature& n) {

@@ -16,8 +16,9 @@ Length text_width(const std::string& text, const style::ParagraphStyle& style, L
     return w;
 }
 
-void entry(const TocEntry& e, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out, Span span) {
-    const auto& style = paragraph_style("toc-" + std::to_string(std::min(e.level, 4)), span, ctx);
+void entry(const TocEntry& e, const std::string& style_name, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out,
+           Span span) {
+    const auto& style = paragraph_style(style_name, span, ctx);
     std::string page = "?";
     if (ctx.in.anchor_pages)
         if (auto it = ctx.in.anchor_pages->find(e.anchor); it != ctx.in.anchor_pages->end()) page = it->second;
@@ -90,7 +91,13 @@ void entry(const TocEntry& e, const BlockEnv& env, LayoutContext& ctx, std::vect
 }  // namespace
 
 void layout_contents(const doc::Contents& contents, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
-    for (const auto& e : ctx.in.toc) entry(e, env, ctx, out, contents.span);
+    if (contents.kind.empty()) {
+        for (const auto& e : ctx.in.toc) entry(e, "toc-" + std::to_string(std::min(e.level, 4)), env, ctx, out, contents.span);
+        return;
+    }
+    // A list of figures: one entry per figure of the kind, in the style toc-figure.
+    if (auto it = ctx.in.figure_lists.find(contents.kind); it != ctx.in.figure_lists.end())
+        for (const auto& e : it->second) entry(e, "toc-figure", env, ctx, out, contents.span);
 }
 
 }  // namespace reportc::layout

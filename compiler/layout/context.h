@@ -50,6 +50,8 @@ struct LayoutInputs {
     std::map<doc::NodeId, int> footnote_numbers;
     // What each page-dependent <var> prints, by its anchor, from the previous pass's pages.
     std::map<std::string, std::string> variable_texts;
+    // The entries of each <contents kind="…"/> (a list of figures), by the kind as written.
+    std::map<std::string, std::vector<TocEntry>> figure_lists;
 };
 
 struct BlockEnv {

@@ -68,10 +68,11 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
             styled.anchor = run.resolved_variable->anchor;
         }
         const bool found = run.resolved && !run.resolved->anchor.empty();
-        if (found && run.ref->show == doc::RefShow::Page) {
+        if (found && run.resolved->shows_page) {
             // A page reference: the page from the previous layout pass ("?" on the first).
             auto it = ctx.in.anchor_pages ? ctx.in.anchor_pages->find(run.resolved->anchor) : decltype(ctx.in.anchor_pages->end()){};
-            text = ctx.in.anchor_pages && it != ctx.in.anchor_pages->end() ? it->second : "?";
+            text += ctx.in.anchor_pages && it != ctx.in.anchor_pages->end() ? it->second : "?";
+            text += run.resolved->after_page;
         }
         styled.text = style.transform == style::TextTransform::Uppercase ? uppercase(text) : text;
         styled.link = found ? "#" + run.resolved->anchor : run.link;

@@ -31,11 +31,6 @@ void read_page_master(const doc::SettingDecl& d, Reading& r) {
     r.settings.page_master_span = d.value_span;
 }
 
-void read_figure_label(const doc::SettingDecl& d, Reading& r) {
-    if (d.value.find_first_not_of(' ') == std::string::npos) return bad_value(d, "a label such as Figure or Diagram", r.diags);
-    r.settings.figure_label = d.value;
-}
-
 void read_abbreviation_register(const doc::SettingDecl& d, Reading& r) {
     if (!is_word(d.value)) return bad_value(d, "the id of a table", r.diags);
     r.settings.abbreviation_register = d.value;
@@ -103,7 +98,6 @@ using Reader = void (*)(const doc::SettingDecl&, Reading&);
 const std::vector<std::pair<std::string, Reader>>& readers() {
     static const std::vector<std::pair<std::string, Reader>> table = {
         {"page-master", read_page_master},
-        {"figure-label", read_figure_label},
         {"abbreviation-register", read_abbreviation_register},
         {"contents-levels", read_contents_levels},
         {"chart-palette", read_chart_palette},

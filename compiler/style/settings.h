@@ -23,7 +23,6 @@ inline constexpr const char* kFootnoteMarkStyle = "footnote-mark";
 struct Settings {
     std::string page_master = "body";  // the page master of the document's pages
     Span page_master_span;             // where the layout sets it; not valid when defaulted
-    std::string figure_label = "Figure";  // captions starting "<label> N" number figure N
     std::string abbreviation_register;    // the id of the register table; empty: none
     int contents_levels = 2;              // heading levels listed by <contents/>
     std::vector<Color> chart_palette;     // series colours; empty: the chart module's own

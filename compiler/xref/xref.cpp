@@ -9,6 +9,8 @@
 #include "base/utf8.h"
 #include "doc/walk.h"
 #include "xref/link_pattern.h"
+#include "xref/numbering.h"
+#include "xref/ref_format.h"
 
 namespace reportc::xref {
 namespace {
@@ -22,6 +24,7 @@ const char* kind_name(Target::Kind k) {
     case Target::Kind::Row: return "row";
     case Target::Kind::Paragraph: return "paragraph";
     case Target::Kind::Footnote: return "footnote";
+    case Target::Kind::Item: return "list item";
     }
     return "?";
 }
@@ -33,13 +36,14 @@ struct RunContext {
 using RunVisitor = std::function<void(std::vector<doc::TextRun>&, const RunContext&)>;
 
 // Nothing to register in lists, cells, divisions, signatures, breaks, charts, diagrams, contents.
-class Walker : public doc::PassOver<doc::List, doc::ListItem, doc::TableCell, doc::Division, doc::Signature, doc::PageBreak,
+class Walker : public doc::PassOver<doc::List, doc::TableCell, doc::Division, doc::Signature, doc::PageBreak,
                                     doc::Chart, doc::Diagram, doc::Contents> {
 public:
     using PassOver::enter;
-    Walker(const Options& options, Diagnostics& diags) : m_options(options), m_diags(diags) {}
+    Walker(const Options& options, const NumberingRules& rules, Diagnostics& diags)
+        : m_options(options), m_rules(rules), m_diags(diags) {}
 
-    // First pass: ids, targets, figure numbers.
+    // First pass: ids and targets, with the numbers assign_numbers gave.
     void collect(std::vector<doc::Block>& blocks) { doc::walk(blocks, *this); }
 
     // Calls `f` with the runs of every paragraph, anywhere in the document, and the table they
@@ -68,23 +72,24 @@ public:
     // The walk's visitor for collect().
     void enter(doc::Section& s) {
         if (s.id.empty()) s.id = fresh_id(s.title, "section");
-        add({Target::Kind::Section, s.id, s.title, "", s.span});
+        add(numbered({Target::Kind::Section, s.id, s.title, "", s.span}, s.numbered));
     }
     void enter(doc::Article& a) {
         if (a.id.empty()) a.id = fresh_id(a.title, "article");
-        add({Target::Kind::Article, a.id, a.title, "", a.span});
+        add(numbered({Target::Kind::Article, a.id, a.title, "", a.span}, a.numbered));
     }
     void enter(doc::Figure& f) {
         if (f.id.empty()) f.id = fresh_id(f.caption, "figure");
-        std::string number = figure_number(f.caption);
-        if (number.empty()) number = std::to_string(m_figures + 1);
-        ++m_figures;
-        if (auto it = m_figure_numbers.find(number); it != m_figure_numbers.end() && !f.repeats_number)
-            m_diags.warning(f.span, m_options.figure_label + " " + number + " is numbered twice: '" + it->second + "' and '" + f.id +
-                                        "' (kept as published; references by number are ambiguous)");
-        else
-            m_figure_numbers.emplace(number, f.id);
-        add({Target::Kind::Figure, f.id, f.caption, number, f.span});
+        add(numbered({Target::Kind::Figure, f.id, f.caption, "", f.span}, f.numbered));
+    }
+    void enter(doc::ListItem& item) {
+        std::string title;
+        for (const auto& b : item.blocks)
+            if (const auto* p = std::get_if<doc::Paragraph>(&b.node)) {
+                title = doc::plain_text(p->runs);
+                break;
+            }
+        add(numbered({Target::Kind::Item, item.id, title, "", item.span}, item.numbered));
     }
     void enter(doc::Table& t) { add({Target::Kind::Table, t.id, "", "", t.span}); }
     void enter(doc::TableRow& row) {
@@ -104,7 +109,7 @@ public:
         ++m_footnotes;
         if (n.id.empty()) n.id = fresh_id("footnote " + std::to_string(m_footnotes), "footnote");
         const std::string number = std::to_string(m_footnotes);
-        add({Target::Kind::Footnote, n.id, number, number, n.span});
+        add({Target::Kind::Footnote, n.id, number, number, n.span, m_rules.footnote_label});
     }
 
     Registry registry;
@@ -128,42 +133,46 @@ private:
         return id;
     }
 
-    // "Diagram 4 – Four …" → "4" when the layout's label is "Diagram".
-    std::string figure_number(const std::string& caption) const {
-        const std::string& label = m_options.figure_label;
-        if (label.empty() || caption.rfind(label + " ", 0) != 0) return {};
-        size_t i = label.size() + 1, j = i;
-        while (j < caption.size() && std::isdigit(static_cast<unsigned char>(caption[j]))) ++j;
-        return caption.substr(i, j - i);
+    static Target numbered(Target t, const std::optional<doc::Numbered>& n) {
+        if (n) {
+            t.label = n->label;
+            t.number = n->number;
+        }
+        return t;
     }
 
     const Options& m_options;
+    const NumberingRules& m_rules;
     Diagnostics& m_diags;
     std::set<std::string> m_generated;
-    std::map<std::string, std::string> m_figure_numbers;  // number -> first figure id
-    int m_figures = 0;
     int m_footnotes = 0;
 };
 
 // When the document is incomplete (an included file failed, and that is reported), an unknown id
 // is most likely in the missing file: reporting each reference to it would bury the one cause.
-void resolve_refs(std::vector<doc::TextRun>& runs, const Registry& registry, bool document_incomplete, Diagnostics& diags) {
+void resolve_refs(std::vector<doc::TextRun>& runs, const Registry& registry, const NumberingRules& rules, bool document_incomplete,
+                  Diagnostics& diags) {
     for (auto& run : runs) {
         if (!run.ref) continue;
         const Target* t = registry.find(run.ref->to);
+        const auto format = rules.ref_formats.find(run.ref->show);
+        if (format == rules.ref_formats.end()) {
+            std::string names;
+            size_t k = 0;
+            for (const auto& [name, text] : rules.ref_formats)
+                names += (k++ == 0 ? "'" : k == rules.ref_formats.size() ? " or '" : ", '") + name + "'";
+            diags.error(run.ref->show_span, "expected show " + names + ", found '" + run.ref->show + "'");
+        }
         if (!t) {
             if (!document_incomplete)
-                diags.error(run.span, "expected the id of a section, article, figure, table or row, found '" + run.ref->to + "'");
+                diags.error(run.span, "expected the id of a section, article, figure, table, row, list item or footnote, found '" +
+                                          run.ref->to + "'");
+        }
+        if (!t || format == rules.ref_formats.end()) {
             run.resolved = doc::ResolvedReference{"", "??"};
             continue;
         }
-        doc::ResolvedReference resolved{t->id, {}};
-        switch (run.ref->show) {
-        case doc::RefShow::Title: resolved.text = t->title; break;
-        case doc::RefShow::Number: resolved.text = t->number.empty() ? t->title : t->number; break;
-        case doc::RefShow::Page: break;  // printed by layout, once pages are known
-        }
-        run.resolved = std::move(resolved);
+        run.resolved = format_reference(format->second, {t->label, t->number, t->title}, t->id);
     }
 }
 
@@ -247,12 +256,14 @@ void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, co
 }  // namespace
 
 Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags) {
-    Walker walker(options, diags);
+    const NumberingRules rules = compile_numbering(options.numbering, diags);
+    assign_numbers(document, rules, diags);
+    Walker walker(options, rules, diags);
     walker.collect(document.blocks);
     const Registry& registry = walker.registry;
     const LinkPatterns patterns = compile_link_patterns(options.link_patterns, diags);
     walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext&) {
-        resolve_refs(runs, registry, document.incomplete, diags);
+        resolve_refs(runs, registry, rules, document.incomplete, diags);
         link_runs(runs, patterns, registry, diags);
     });
     if (options.check_abbreviations && !options.abbreviation_table.empty()) check_abbreviations(document, options, walker, diags);
@@ -260,7 +271,8 @@ Registry resolve(doc::Document& document, const Options& options, Diagnostics& d
 }
 
 std::ostream& operator<<(std::ostream& os, const Target& t) {
-    return os << kind_name(t.kind) << " #" << t.id << " \"" << t.title << "\"" << (t.number.empty() ? "" : " number " + t.number);
+    return os << kind_name(t.kind) << " #" << t.id << " \"" << t.title << "\"" << (t.label.empty() ? "" : " label " + t.label)
+              << (t.number.empty() ? "" : " number " + t.number);
 }
 
 }  // namespace reportc::xref

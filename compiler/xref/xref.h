@@ -1,6 +1,6 @@
 #pragma once
 // Cross-references over the whole document, after data expansion and before layout: ids and
-// their targets (duplicates are errors), figure numbers, <ref> texts, the links the layout's
+// their targets (duplicates are errors), numbers (xref/numbering.h), <ref> texts, the links the layout's
 // <link-pattern>s declare, links for URLs and e-mail addresses in text, and the abbreviation
 // register check.
 #include <map>
@@ -16,14 +16,15 @@
 namespace reportc::xref {
 
 struct Target {
-    enum class Kind { Section, Article, Figure, Table, Row, Paragraph, Footnote };
+    enum class Kind { Section, Article, Figure, Table, Row, Paragraph, Footnote, Item };
     Kind kind = Kind::Section;
-    std::string id, title, number;
+    std::string id, title, number;  // number: empty when the target is not numbered
     Span span;
+    std::string label;  // what a reference prints before the number ("Diagram", "Section")
 };
 
 struct Options {
-    std::string figure_label = "Diagram";  // captions start "<label> N"; N is the figure's number
+    std::vector<doc::NumberingDecl> numbering;  // the layout's <numbering> rules
     std::string abbreviation_table;        // id of the table whose rows are the register
     bool check_abbreviations = false;      // report the register's findings (reportc check)
     std::vector<doc::IgnoredWord> abbreviation_ignore;  // words that are not abbreviations
@@ -36,8 +37,8 @@ struct Registry {
     const Target* find(const std::string& id) const;
 };
 
-// Gives every section, article and figure an id (from its title when it has none), checks ids,
-// resolves references and links. Errors and warnings are located at the sources. A reference to
+// Numbers headings, figures and list items (assign_numbers), gives every section, article and
+// figure an id (from its title when it has none), checks ids, resolves references and links. Errors and warnings are located at the sources. A reference to
 // an unknown id is an error unless the document is `incomplete` (its cause is reported already).
 Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags);
 

@@ -189,6 +189,6 @@ TEST(data_Loader, ChoosesTheReaderByExtension) {
     EXPECT_EQ(b->groups.at(0).records.at(0).id, "r");
     EXPECT_FALSE(c.has_value());
     EXPECT_EQ(f.errors(), (std::vector<std::string>{
-                              "r.xml:1:8: error: expected a data file ending in .xml or .csv, found 'd/c.txt'",
+                              "r.xml:1:8: error: expected a data file ending in .xml, .csv, .xlsx or .ods, found 'd/c.txt'",
                           }));
 }

@@ -71,7 +71,7 @@ TEST(LayoutE2E, UnknownSettingIsALocatedErrorWithASuggestion) {
     auto r = build(dir);
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.err.find("layout.xml:3:10: error: unknown setting 'contents-level' (did you mean 'contents-levels'?); "
-                         "expected one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette"),
+                         "expected one of: page-master, abbreviation-register, contents-levels, chart-palette"),
               std::string::npos)
         << r.err;
 }

@@ -183,7 +183,7 @@ TEST(NavigationE2E, BrokenAndDuplicateReferencesAreLocatedErrors) {
                "<section id=\"a\" title=\"B\"/>\n</report>\n");
     auto r = run(reportc_exe() + " check " + quote(dir + "/report.xml"));
     EXPECT_EQ(r.status, 1);
-    EXPECT_NE(r.err.find("report.xml:2:35: error: expected the id of a section, article, figure, table or row, found 'nowhere'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("report.xml:2:35: error: expected the id of a section, article, figure, table, row, list item or footnote, found 'nowhere'"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("report.xml:3:2: error: id 'a' is already used by a section; ids must be unique"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("report.xml:2:2: note: the first use of 'a' is here"), std::string::npos) << r.err;
 }
@@ -205,12 +205,16 @@ TEST(NavigationE2E, CheckReportsTheAbbreviationRegisterAtTheWord) {
         << r.err;
 }
 
-TEST(NavigationE2E, ShippedReportPassesCheckWithWerror) {
-    // Every abbreviation the report uses is in Annex III or the layout's ignore list, and the
-    // published duplicate "Diagram 4" is declared as intended.
-    auto r = run("cd " + quote(source_root()) + " && " + reportc_exe() + " check --werror sources/rocb-ap-annual-report-2020-21/report.xml");
+TEST(NavigationE2E, ShippedReportPassesCheckWithOneWarningTheDuplicateDiagram) {
+    // Every abbreviation the report uses is in Annex III or the layout's ignore list. The one
+    // warning is the published duplicate "Diagram 4" (kept by an explicit number="4"): check
+    // warns about every duplicate, so that a reader's "Diagram 4" stays a known ambiguity.
+    auto r = run("cd " + quote(source_root()) + " && " + reportc_exe() + " check sources/rocb-ap-annual-report-2020-21/report.xml");
     EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("activities.xml:12:6: warning: Diagram 4 is numbered twice; references by number are ambiguous"),
+              std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("executive-summary.xml:113:6: note: the first Diagram 4 is here"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("\n0 error(s), 1 warning(s)\n"), std::string::npos) << r.err;
 }
 
 TEST(NavigationE2E, SpaceAfterRefIsKept) {

@@ -116,3 +116,27 @@ TEST(LayoutReader, LinkPatternOfAnUndeclaredStyleIsAnError) {
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].rfind("l.xml:2:15: error: expected a character style declared with <character-style> in 'style', found 'sea-also'", 0), 0u) << out[0];
 }
+
+TEST(LayoutReader, ReadsNumberingRulesAndLocatesUnknownElementsAndAttributes) {
+    // <numbering>'s rules keep their attributes as written (xref checks the values); another
+    // element or an unknown attribute is an error where it stands.
+    MemoryEnvironment env;
+    env.set_file("l.xml", "<layout>\n<numbering>\n<heading level=\"1\" format=\"I\" label=\"Annex\"/>\n"
+                          "<figure kind=\"diagram\" label=\"Diagram\" colour=\"red\"/>\n<chapter/>\n"
+                          "<ref-format name=\"full\" text=\"{label} {number} on page {page}\"/>\n</numbering>\n</layout>");
+    SourceManager sources;
+    Diagnostics diags;
+    auto layout = input::read_layout("l.xml", env, sources, diags, {});
+    ASSERT_TRUE(layout.has_value());
+    ASSERT_EQ(layout->numbering.size(), 3u);
+    EXPECT_EQ(layout->numbering[0].element, "heading");
+    ASSERT_EQ(layout->numbering[0].attributes.size(), 3u);
+    EXPECT_EQ(layout->numbering[0].attributes[1].name + "=" + layout->numbering[0].attributes[1].value, "format=I");
+    EXPECT_EQ(layout->numbering[2].element, "ref-format");
+    auto out = rendered(diags, sources);
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[0].rfind("l.xml:4:40: error: unknown attribute 'colour' on <figure>; expected one of: kind, format, label, separator, "
+                           "show-label, scope", 0), 0u) << out[0];
+    EXPECT_EQ(out[1].rfind("l.xml:5:2: error: unexpected element <chapter> in <numbering>; expected one of: heading, figure, footnote, "
+                           "ref-format", 0), 0u) << out[1];
+}

@@ -66,7 +66,7 @@ TEST(SourceReader, UnknownAttributeIsAnErrorAtTheAttribute) {
     f.read();
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 2u);
-    EXPECT_EQ(out[0], "r/report.xml:2:10: error: unknown attribute 'titel' on <section>; expected one of: title, id, style, page-master");
+    EXPECT_EQ(out[0], "r/report.xml:2:10: error: unknown attribute 'titel' on <section>; expected one of: title, id, style, page-master, number");
     EXPECT_EQ(out[1], "r/report.xml:2:2: error: missing attribute 'title' on <section>");
 }
 
@@ -205,18 +205,30 @@ TEST(SourceReader, BadColspanIsAnError) {
     EXPECT_EQ(out[0], "r/report.xml:1:42: error: expected a positive whole number for colspan, found 'two'");
 }
 
-TEST(SourceReader, FigureMayDeclareThatItRepeatsANumber) {
-    // repeats-number="true" is read; another value is an error at the attribute.
+TEST(SourceReader, NumberingAttributesAreRead) {
+    // A figure's kind (default "figure"), explicit number and separator; a list's numbering and
+    // start, an item's id and number; a section's number; a list of figures' kind. A start that
+    // is no whole number is an error at the attribute.
     Fixture f;
-    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<figure caption=\"D 4\" repeats-number=\"true\"/>\n"
-                                   "<figure caption=\"D 4\" repeats-number=\"yes\"/>\n</report>");
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<figure caption=\"A\"/>\n"
+                                   "<figure caption=\"B\" kind=\"diagram\" number=\"4\" separator=\" - \"/>\n"
+                                   "<list numbering=\"a)\" start=\"3\"><item id=\"i\" number=\"5\">x</item></list>\n"
+                                   "<section title=\"S\" number=\"A\"/><contents kind=\"diagrams\"/>\n"
+                                   "<list numbering=\"1.\" start=\"two\"/>\n</report>");
     auto doc = f.read();
     ASSERT_TRUE(doc.has_value());
-    EXPECT_TRUE(std::get<doc::Figure>(doc->blocks[0].node).repeats_number);
-    EXPECT_FALSE(std::get<doc::Figure>(doc->blocks[1].node).repeats_number);
+    EXPECT_EQ(std::get<doc::Figure>(doc->blocks[0].node).kind, "figure");
+    const auto& b = std::get<doc::Figure>(doc->blocks[1].node);
+    EXPECT_EQ(b.kind + "|" + b.number + "|" + b.separator, "diagram|4| - ");
+    const auto& list = std::get<doc::List>(doc->blocks[2].node);
+    EXPECT_EQ(list.numbering, "a)");
+    EXPECT_EQ(list.start, 3);
+    EXPECT_EQ(list.items.at(0).id + "|" + list.items.at(0).number, "i|5");
+    EXPECT_EQ(std::get<doc::Section>(doc->blocks[3].node).number, "A");
+    EXPECT_EQ(std::get<doc::Contents>(doc->blocks[4].node).kind, "diagrams");
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 1u);
-    EXPECT_EQ(out[0], "r/report.xml:3:23: error: expected repeats-number 'true' or 'false', found 'yes'");
+    EXPECT_EQ(out[0], "r/report.xml:6:22: error: expected start as a whole number such as 3, found 'two'");
 }
 
 TEST(SourceReader, SpaceAfterRefIsKept) {

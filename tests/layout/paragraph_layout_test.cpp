@@ -153,8 +153,8 @@ TEST(layout_Paragraph, PageReferencePrintsTheLabelFromThePreviousPass) {
     LayoutFixture f;
     doc::Paragraph p = paragraph("See page ");
     doc::TextRun ref;
-    ref.ref = doc::Reference{"annex", doc::RefShow::Page};
-    ref.resolved = doc::ResolvedReference{"annex", ""};  // as xref leaves a page reference
+    ref.ref = doc::Reference{"annex", "page"};
+    ref.resolved = doc::ResolvedReference{"annex", "", true, ""};  // as xref leaves a "{page}" reference
     p.runs.push_back(ref);
     auto d = numbered({{p}});
     EXPECT_EQ(all_words(f.lay_out(d.blocks)), (Strings{"See", "page", "?"}));

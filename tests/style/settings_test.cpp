@@ -35,7 +35,6 @@ TEST(Settings, DefaultsWhenNoneIsGiven) {
     EXPECT_TRUE(b.messages.empty());
     EXPECT_EQ(b.settings.page_master, "body");
     EXPECT_FALSE(b.settings.page_master_span.valid());
-    EXPECT_EQ(b.settings.figure_label, "Figure");
     EXPECT_EQ(b.settings.abbreviation_register, "");
     EXPECT_EQ(b.settings.contents_levels, 2);
     EXPECT_TRUE(b.settings.chart_palette.empty());
@@ -43,14 +42,12 @@ TEST(Settings, DefaultsWhenNoneIsGiven) {
 
 TEST(Settings, EverySettingIsReadIntoItsType) {
     auto b = build("<setting name=\"page-master\" value=\"front\"/>\n"
-                   "<setting name=\"figure-label\" value=\"Diagram\"/>\n"
                    "<setting name=\"abbreviation-register\" value=\"abbreviations\"/>\n"
                    "<setting name=\"contents-levels\" value=\"3\"/>\n"
                    "<setting name=\"chart-palette\" value=\"#1f4e79 #abc, #FFFFFF\"/>\n");
     EXPECT_TRUE(b.messages.empty());
     EXPECT_EQ(b.settings.page_master, "front");
     EXPECT_TRUE(b.settings.page_master_span.valid());
-    EXPECT_EQ(b.settings.figure_label, "Diagram");
     EXPECT_EQ(b.settings.abbreviation_register, "abbreviations");
     EXPECT_EQ(b.settings.contents_levels, 3);
     EXPECT_EQ(b.settings.chart_palette, (std::vector<Color>{{0x1f, 0x4e, 0x79}, {0xaa, 0xbb, 0xcc}, {0xff, 0xff, 0xff}}));
@@ -61,8 +58,8 @@ TEST(Settings, UnknownSettingIsAnErrorAtItsNameWithTheKnownNames) {
     auto b = build("<setting name=\"contents-level\" value=\"3\"/>\n<setting name=\"pdf-a\" value=\"true\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{
                               "l.xml:2:10: error: unknown setting 'contents-level' (did you mean 'contents-levels'?); expected "
-                              "one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format",
-                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format"}));
+                              "one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format",
+                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format"}));
 }
 
 TEST(Settings, FootnoteAndPageSettingsAreTyped) {
@@ -91,18 +88,16 @@ TEST(Settings, ContentsLevelsMustBeAWholeNumberFromOneToFour) {
 
 TEST(Settings, DuplicateSettingIsAnErrorPointingAtBoth) {
     // The first one counts; the second is an error with a note at the first.
-    auto b = build("<setting name=\"figure-label\" value=\"Diagram\"/>\n<setting name=\"figure-label\" value=\"Chart\"/>\n");
-    EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:3:10: error: setting 'figure-label' is given twice; each setting may appear once",
-                                                    "l.xml:2:10: note: the first 'figure-label' setting is here"}));
-    EXPECT_EQ(b.settings.figure_label, "Diagram");
+    auto b = build("<setting name=\"page-master\" value=\"front\"/>\n<setting name=\"page-master\" value=\"body\"/>\n");
+    EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:3:10: error: setting 'page-master' is given twice; each setting may appear once",
+                                                    "l.xml:2:10: note: the first 'page-master' setting is here"}));
+    EXPECT_EQ(b.settings.page_master, "front");
 }
 
 TEST(Settings, BadPaletteColourIsAnErrorAtTheValue) {
-    auto b = build("<setting name=\"chart-palette\" value=\"#112233 blue #abc\"/>\n"
-                   "<setting name=\"figure-label\" value=\" \"/>\n");
+    auto b = build("<setting name=\"chart-palette\" value=\"#112233 blue #abc\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{
-                              "l.xml:2:31: error: expected colours such as #1f4e79 separated by spaces in chart-palette, found 'blue'",
-                              "l.xml:3:30: error: expected a label such as Figure or Diagram for figure-label, found ' '"}));
+                              "l.xml:2:31: error: expected colours such as #1f4e79 separated by spaces in chart-palette, found 'blue'"}));
     EXPECT_TRUE(b.settings.chart_palette.empty());
     EXPECT_EQ(build("<setting name=\"chart-palette\" value=\" \"/>\n").messages,
               (std::vector<std::string>{"l.xml:2:31: error: expected at least one colour in chart-palette, found none"}));

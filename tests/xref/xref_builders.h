@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "doc/document.h"
+#include "doc/layout_source.h"
 
 namespace reportc::xref_test {
 
@@ -35,6 +36,13 @@ inline doc::Table work_plan() {
         t.rows.push_back(row);
     }
     return t;
+}
+
+// One <numbering> rule: <element name="value" …/>.
+inline doc::NumberingDecl rule(std::string element, std::vector<std::pair<std::string, std::string>> attributes, Span span = {}) {
+    doc::NumberingDecl decl{std::move(element), {}, span};
+    for (auto& [name, value] : attributes) decl.attributes.push_back({name, value, span});
+    return decl;
 }
 
 inline std::string rendered(const std::vector<doc::TextRun>& runs) {

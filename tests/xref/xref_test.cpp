@@ -35,32 +35,36 @@ TEST(xref_Resolve, DuplicateIdsAreErrorsWithANoteAtTheFirst) {
 }
 
 TEST(xref_Resolve, RefsTakeTheirTargetsTitleOrNumberAndBrokenOnesAreErrors) {
-    // <ref to="d2" show="number"/> gives "2" (from "Diagram 2 – …"); a ref to nowhere is an error.
+    // <ref to="d2" show="number"/> gives "2" (the second diagram); a ref to nowhere is an error.
     doc::Document d;
-    doc::Figure f;
-    f.id = "d2";
-    f.caption = "Diagram 2 – List of workshops";
-    d.blocks.push_back({f});
+    doc::Figure f1, f2;
+    f1.kind = f2.kind = "diagram";
+    f1.id = "d1";
+    f2.id = "d2";
+    f1.caption = "Participants";
+    f2.caption = "List of workshops";
+    d.blocks.push_back({f1});
+    d.blocks.push_back({f2});
     doc::TextRun good = text("");
-    good.ref = doc::Reference{"d2", doc::RefShow::Number};
+    good.ref = doc::Reference{"d2", "number"};
     doc::TextRun title = good;
-    title.ref->show = doc::RefShow::Title;
+    title.ref->show = "title";
     doc::TextRun bad = text("", {}, Span{1, 3, 4});
-    bad.ref = doc::Reference{"nowhere", doc::RefShow::Title};
+    bad.ref = doc::Reference{"nowhere", "title"};
     d.blocks.push_back(para({good, text(" and "), title, bad}));
     Diagnostics diags;
     xref::Options options;
-    options.figure_label = "Diagram";
+    options.numbering = {rule("figure", {{"kind", "diagram"}, {"label", "Diagram"}})};
     xref::resolve(d, options, diags);
-    const auto& runs = std::get<doc::Paragraph>(d.blocks[1].node).runs;
-    EXPECT_EQ(rendered({runs[0], runs[1], runs[2]}), "[2->#d2] and [Diagram 2 – List of workshops->#d2]");
+    const auto& runs = std::get<doc::Paragraph>(d.blocks[2].node).runs;
+    EXPECT_EQ(rendered({runs[0], runs[1], runs[2]}), "[2->#d2] and [List of workshops->#d2]");
     // What the source wrote stays as written; what xref found is beside it.
     EXPECT_EQ(runs[0].text, "");
     EXPECT_EQ(runs[0].resolved->anchor, "d2");
     EXPECT_EQ(runs[3].resolved->text, "??");
     EXPECT_EQ(runs[3].resolved->anchor, "");
     ASSERT_EQ(diags.error_count(), 1u);
-    EXPECT_EQ(diags.all()[0].message, "expected the id of a section, article, figure, table or row, found 'nowhere'");
+    EXPECT_EQ(diags.all()[0].message, "expected the id of a section, article, figure, table, row, list item or footnote, found 'nowhere'");
 }
 
 TEST(xref_Resolve, UnknownRefIsNotReportedWhenAnIncludedFileFailed) {
@@ -69,7 +73,7 @@ TEST(xref_Resolve, UnknownRefIsNotReportedWhenAnIncludedFileFailed) {
     doc::Document d;
     d.incomplete = true;
     doc::TextRun ref = text("", {}, Span{1, 3, 4});
-    ref.ref = doc::Reference{"in-the-broken-file", doc::RefShow::Title};
+    ref.ref = doc::Reference{"in-the-broken-file", "title"};
     d.blocks.push_back(para({text("see "), ref}, "p"));
     d.blocks.push_back(para({text("x")}, "p"));
     Diagnostics diags;
@@ -79,39 +83,28 @@ TEST(xref_Resolve, UnknownRefIsNotReportedWhenAnIncludedFileFailed) {
 }
 
 TEST(xref_Resolve, DuplicateFigureNumberIsAWarning) {
-    // Two captions numbered "Diagram 4" (as the published report has): a warning, both kept.
+    // The published report's second "Diagram 4" carries number="4": a warning at it, a note at
+    // the first, both keep number 4.
     doc::Document d;
     doc::Figure a, b;
+    a.kind = b.kind = "diagram";
     a.id = "stats";
-    a.caption = "Diagram 4 – Website Statistics";
     b.id = "pillars";
-    b.caption = "Diagram 4: Four Pillars";
+    b.number = "4";
+    a.span = Span{1, 10, 12};
+    b.span = Span{1, 40, 42};
+    for (int i = 0; i < 3; ++i) d.blocks.push_back({doc::Figure{.kind = "diagram"}});
     d.blocks.push_back({a});
     d.blocks.push_back({b});
     Diagnostics diags;
     xref::Options options;
-    options.figure_label = "Diagram";
+    options.numbering = {rule("figure", {{"kind", "diagram"}, {"label", "Diagram"}})};
     auto registry = xref::resolve(d, options, diags);
-    EXPECT_EQ(diags.warning_count(), 1u);
-    EXPECT_EQ(registry.find("pillars")->number, "4");
-}
-
-TEST(xref_Resolve, DuplicateFigureNumberDeclaredIntendedIsNotAWarning) {
-    // The later figure says repeats-number="true": both keep number 4, no warning.
-    doc::Document d;
-    doc::Figure a, b;
-    a.id = "stats";
-    a.caption = "Diagram 4 – Website Statistics";
-    b.id = "pillars";
-    b.caption = "Diagram 4: Four Pillars";
-    b.repeats_number = true;
-    d.blocks.push_back({a});
-    d.blocks.push_back({b});
-    Diagnostics diags;
-    xref::Options options;
-    options.figure_label = "Diagram";
-    auto registry = xref::resolve(d, options, diags);
-    EXPECT_TRUE(diags.all().empty());
+    ASSERT_EQ(diags.all().size(), 2u);
+    EXPECT_EQ(diags.all()[0].message, "Diagram 4 is numbered twice; references by number are ambiguous");
+    EXPECT_EQ(diags.all()[0].span, (Span{1, 40, 42}));
+    EXPECT_EQ(diags.all()[1].message, "the first Diagram 4 is here");
+    EXPECT_EQ(diags.all()[1].span, (Span{1, 10, 12}));
     EXPECT_EQ(registry.find("stats")->number, "4");
     EXPECT_EQ(registry.find("pillars")->number, "4");
 }
