@@ -24,7 +24,7 @@ void append_fragment(std::vector<Fragment>& out, Fragment f) {
     if (!out.empty()) {
         Fragment& last = out.back();
         if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link && last.rise == f.rise &&
-            last.x + last.width == f.x) {
+            last.tracking == f.tracking && last.decorations == f.decorations && last.x + last.width == f.x) {
             last.text += f.text;
             last.width += f.width;
             return;

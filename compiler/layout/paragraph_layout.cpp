@@ -2,6 +2,7 @@
 
 #include "base/utf8.h"
 #include "layout/footnote_layout.h"
+#include "layout/text_decorations.h"
 
 namespace reportc::layout {
 namespace {
@@ -179,8 +180,10 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                 box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(marker_face), style.font.size, left + marker_x,
                                                     baseline, marker_text, style.font.color});
         }
+        append_highlights(line, left, baseline, box.items);
         for (const auto& f : line.fragments) {
-            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline - f.rise, f.text, f.color});
+            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline - f.rise, f.text,
+                                                f.color, f.tracking});
             if (!f.link.empty()) {
                 frame::LinkItem link;
                 link.rect = {left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};
@@ -198,6 +201,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                 box.items.push_back(link);
             }
         }
+        append_decoration_lines(line, left, baseline, box.items);
         attach_notes(box, line, options.notes, attached);
         if (i + 1 == n)
             for (size_t k = 0; k < options.notes.size(); ++k)
