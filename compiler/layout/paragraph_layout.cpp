@@ -2,6 +2,7 @@
 
 #include "base/utf8.h"
 #include "layout/footnote_layout.h"
+#include "layout/no_break_units.h"
 #include "layout/text_decorations.h"
 
 namespace reportc::layout {
@@ -65,6 +66,7 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
             auto it = ctx.in.anchor_pages ? ctx.in.anchor_pages->find(run.resolved->anchor) : decltype(ctx.in.anchor_pages->end()){};
             text = ctx.in.anchor_pages && it != ctx.in.anchor_pages->end() ? it->second : "?";
         }
+        text = bind_units(text, ctx.in.styles.settings().no_break_units);
         styled.text = style.transform == style::TextTransform::Uppercase ? uppercase(text) : text;
         styled.link = found ? "#" + run.resolved->anchor : run.link;
         styled.line_break = run.line_break;

@@ -34,6 +34,9 @@ struct Settings {
     Length footnote_gap = Length::from_pt(2);             // between two notes
     Length footnote_rule_width = Length::from_pt(120);    // the separator's length (zero: no rule)
     Length footnote_rule_thickness = Length::from_pt(0.5);
+    // Units and signs a number keeps on its line ("%", "kg", "€"): the space between a number
+    // and one of them is set as a no-break space. Empty: none.
+    std::vector<std::string> no_break_units;
 };
 
 // The setting names the engine reads, in the order the layout format documents them.

@@ -1,5 +1,6 @@
 // Inline styling in line boxes: raised and lowered text, and the frame shapes of underlines,
 // strike-throughs and highlights, joined across the words of a line and never across lines.
+#include "layout/no_break_units.h"
 #include "layout_fixture.h"
 
 using namespace reportc;
@@ -119,4 +120,14 @@ TEST(layout_InlineStyling, SmallCapitalsAreTrackedInTheFrame) {
     EXPECT_EQ(shown[1].text, "ATO");
     EXPECT_EQ(shown[1].tracking, pt(0.4));
     EXPECT_LT(shown[1].size, pt(10));
+}
+
+TEST(layout_NoBreakUnits, TheSpaceBetweenANumberAndAUnitBinds) {
+    const std::vector<std::string> units = {"%", "kg", "€"};
+    const std::string nbsp = "\u00A0";
+    EXPECT_EQ(bind_units("12 % of 3.5 kg, 40 €.", units), "12" + nbsp + "% of 3.5" + nbsp + "kg, 40" + nbsp + "€.");
+    // Not after a word, not before a longer word, not when no unit is listed.
+    EXPECT_EQ(bind_units("many kg, 12 kgs, 12 %", {"kg"}), "many kg, 12 kgs, 12 %");
+    EXPECT_EQ(bind_units("12 %", {}), "12 %");
+    EXPECT_EQ(bind_units("5 %", units), "5" + nbsp + "%");
 }
