@@ -104,6 +104,8 @@ TEST(InlineStylingE2E, ScriptsTakeLiberationSansOs2Metrics) {
     EXPECT_NEAR(two.y - b.text("and", 1).y, 1.38, 0.001);
     // The footnote mark is a superscript of its style.
     EXPECT_DOUBLE_EQ(b.text("1", 1).size, 6.49);
+    // So is a superscript in a header slot, at the header's 8pt.
+    EXPECT_NEAR(b.text("Draft").y - b.text("A").y, 8 * 0.477, 0.001);
 }
 
 TEST(InlineStylingE2E, UnderlinesAreJoinedPerLineAndStrikesSitHigher) {
