@@ -29,6 +29,7 @@ struct TextItem {
     Length x, y;
     std::string text;  // UTF-8, every character covered by the font
     Color color;
+    Length tracking;   // added after every character (PDF Tc): synthesized small capitals
 };
 
 struct PathCommand {

@@ -16,7 +16,9 @@ void translate(Item& item, Length dx, Length dy) {
 }
 
 std::ostream& operator<<(std::ostream& os, const TextItem& t) {
-    return os << "text font=" << t.font << " size=" << t.size << " at " << Point{t.x, t.y} << " \"" << t.text << "\"";
+    os << "text font=" << t.font << " size=" << t.size << " at " << Point{t.x, t.y};
+    if (t.tracking != Length{}) os << " tracking=" << t.tracking;
+    return os << " \"" << t.text << "\"";
 }
 std::ostream& operator<<(std::ostream& os, const ShapeItem& s) {
     os << "shape commands=" << s.path.size();

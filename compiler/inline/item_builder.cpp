@@ -14,12 +14,52 @@ constexpr int kHyphenPenalty = 50;        // TeX's \hyphenpenalty
 constexpr int kExplicitHyphenPenalty = 50;// TeX's \exhyphenpenalty
 constexpr int kSlashPenalty = 100;
 
-// A piece of a word in one face and one styled run.
+// A piece of a word in one face and one styled run; `small` marks lower-case letters set as
+// synthesized small capitals.
 struct Piece {
     int face;
     size_t run;
+    bool small;
     std::string text;
 };
+
+// Synthesized small capitals: lower-case letters become capitals at the size that brings a
+// capital to the font's x-height (clamped to 0.7-0.8 of the size, 0.75 when the font gives
+// no heights), spaced out by 0.04 em of the run's size so the smaller letters do not look
+// cramped (the run's capitals too, so the word is spaced evenly). Real small-capital glyphs ('smcp') are not used: libharu 2.3.0 sets text by
+// Unicode code point through the cmap, and those glyphs have none.
+constexpr double kSmallCapsDefault = 0.75, kSmallCapsMin = 0.7, kSmallCapsMax = 0.8;
+constexpr int kSmallCapsTrackingMilli = 40;
+
+double small_caps_scale(const text::FontFace& face) {
+    if (face.cap_height() <= 0 || face.x_height() <= 0) return kSmallCapsDefault;
+    return std::clamp(double(face.x_height()) / face.cap_height(), kSmallCapsMin, kSmallCapsMax);
+}
+
+// The capital of a lower-case letter of Basic Latin and Latin-1 (ß and letters of other
+// scripts stay as they are, at the reduced size); 0 for anything else.
+char32_t small_capital(char32_t c) {
+    if (c >= 'a' && c <= 'z') return c - 32;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+    if (c == 0xFF) return 0x178;
+    return 0;
+}
+
+// Splits text into stretches of lower-case letters (returned as capitals, small = true) and
+// everything else.
+std::vector<std::pair<bool, std::string>> small_caps_stretches(std::string_view text) {
+    std::vector<std::pair<bool, std::string>> out;
+    for (size_t pos = 0; pos < text.size();) {
+        size_t start = pos;
+        auto cp = utf8::decode(text, pos);
+        char32_t capital = cp ? small_capital(*cp) : 0;
+        const bool small = capital != 0;
+        if (out.empty() || out.back().first != small) out.push_back({small, {}});
+        if (small) utf8::append(out.back().second, capital);
+        else out.back().second.append(text.substr(start, pos - start));
+    }
+    return out;
+}
 
 class Builder {
 public:
@@ -66,8 +106,17 @@ private:
             push(linebreak::penalty({}, -linebreak::kInfinitePenalty), ItemRole::Filler);
             return;
         }
+        if (!styled.font.small_caps) {
+            add_text(r, styled.text, false);
+            return;
+        }
+        for (const auto& [small, text] : small_caps_stretches(styled.text)) add_text(r, text, small);
+    }
+
+    void add_text(size_t r, const std::string& text, bool small) {
+        const StyledRun& styled = run(r);
         std::vector<text::MissingChar> missing;
-        auto segments = m_fonts.segment(styled.text, request(styled), missing);
+        auto segments = m_fonts.segment(text, request(styled), missing);
         for (const auto& m : missing) {
             char code[16];
             std::snprintf(code, sizeof code, "U+%04X", unsigned(m.cp));
@@ -78,7 +127,7 @@ private:
             size_t start = 0;
             for (size_t i = 0; i <= seg.text.size(); ++i) {
                 if (i == seg.text.size() || seg.text[i] == ' ') {
-                    if (i > start) append_piece(seg.face, r, seg.text.substr(start, i - start));
+                    if (i > start) append_piece(seg.face, r, small, seg.text.substr(start, i - start));
                     if (i < seg.text.size()) add_space(seg.face, r);
                     start = i + 1;
                 }
@@ -86,15 +135,49 @@ private:
         }
     }
 
-    void append_piece(int face, size_t r, std::string text) {
-        if (!m_word.empty() && m_word.back().face == face && m_word.back().run == r) m_word.back().text += text;
-        else m_word.push_back({face, r, std::move(text)});
+    void append_piece(int face, size_t r, bool small, std::string text) {
+        if (!m_word.empty() && m_word.back().face == face && m_word.back().run == r && m_word.back().small == small)
+            m_word.back().text += text;
+        else m_word.push_back({face, r, small, std::move(text)});
+    }
+
+    // The size and baseline of a run's text in `face`: a superscript or subscript takes the
+    // font's OS/2 size and offset, scaled from the run's size (text::FontFace::superscript).
+    struct Placement {
+        Length size, rise;
+    };
+    Placement placement(const StyledRun& styled, const text::FontFace& face) const {
+        Placement p{styled.font.size, styled.font.rise};
+        if (styled.font.vertical_align == style::VerticalAlign::Baseline) return p;
+        const bool super = styled.font.vertical_align == style::VerticalAlign::Super;
+        const text::FontFace::Script script = super ? face.superscript() : face.subscript();
+        const Length offset = Length::ratio(styled.font.size, script.offset, 1000);
+        p.rise += super ? offset : -offset;
+        p.size = Length::ratio(styled.font.size, script.size, 1000);
+        return p;
+    }
+
+    static Stroke stroke(text::FontFace::Stroke s, Length size, Length rise) {
+        return {rise + Length::ratio(size, s.position, 1000), Length::ratio(size, s.thickness, 1000)};
+    }
+
+    Decorations decorations(const StyledRun& styled, const text::FontFace& face, const Placement& placed) const {
+        Decorations d;
+        const style::FontSpec& font = styled.font;
+        if (font.underline) d.underline = stroke(face.underline(), font.size, font.rise);
+        if (font.strike) d.strike = stroke(face.strikeout(), placed.size, placed.rise);
+        if (font.highlight) {
+            d.highlight = font.highlight;
+            d.highlight_top = font.rise + Length::ratio(font.size, face.ascender(), 1000);
+            d.highlight_bottom = Length::ratio(font.size, -face.descender(), 1000) - font.rise;
+        }
+        return d;
     }
 
     void add_space(int face, size_t r) {
         flush_word();
         const StyledRun& styled = run(r);
-        Length w = m_fonts.face(face).width(" ", styled.font.size);
+        Length w = m_fonts.face(face).width(" ", placement(styled, m_fonts.face(face)).size);
         if (m_paragraph.align == style::Align::Justify) {
             // TeX's defaults for a text font: stretch 1/2 and shrink 1/3 of the space.
             push(linebreak::glue(w, w / 2, w / 3), ItemRole::Space);
@@ -110,12 +193,17 @@ private:
 
     Fragment fragment(const Piece& p, std::string text) const {
         const StyledRun& styled = run(p.run);
+        const text::FontFace& face = m_fonts.face(p.face);
+        Placement placed = placement(styled, face);
         Fragment f;
         f.face = p.face;
-        f.size = styled.font.size;
+        f.decorations = decorations(styled, face, placed);
+        if (styled.font.small_caps) f.tracking = Length::ratio(placed.size, kSmallCapsTrackingMilli, 1000);
+        if (p.small) placed.size = placed.size.scaled(small_caps_scale(face));
+        f.size = placed.size;
         f.color = styled.font.color;
-        f.rise = styled.font.rise;
-        f.width = m_fonts.face(p.face).width(text, styled.font.size);
+        f.rise = placed.rise;
+        f.width = face.width(text, placed.size) + f.tracking * int64_t(utf8::count_code_points(text));
         f.text = std::move(text);
         f.link = styled.link;
         f.anchor = styled.anchor;

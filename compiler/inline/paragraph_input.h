@@ -1,5 +1,6 @@
 #pragma once
 // What the inline stage needs to set one paragraph: styled runs and the measure.
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -32,6 +33,23 @@ struct ParagraphInput {
     bool operator==(const ParagraphInput&) const = default;
 };
 
+// A line drawn with text (underline, strike-through): its centre above the line's baseline
+// (negative below) and its thickness.
+struct Stroke {
+    Length position, thickness;
+    bool operator==(const Stroke&) const = default;
+};
+
+// What is drawn with a fragment besides its glyphs, placed from the font's metrics (OS/2,
+// 'post'). The underline and the highlight follow the run's own font at its own baseline, so
+// a superscript in an underlined run sits above the same line as its neighbours.
+struct Decorations {
+    std::optional<Stroke> underline, strike;
+    std::optional<Color> highlight;
+    Length highlight_top, highlight_bottom;  // above and below the line's baseline
+    bool operator==(const Decorations&) const = default;
+};
+
 // A glyph run placed on a line; x is relative to the line's left edge.
 struct Fragment {
     int face = 0;
@@ -42,6 +60,8 @@ struct Fragment {
     std::string text;
     std::string link;
     std::string anchor;  // the run's anchor (StyledRun::anchor)
+    Length tracking;  // added after every character (synthesized small capitals)
+    Decorations decorations;
 };
 
 struct Line {

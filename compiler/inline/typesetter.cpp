@@ -23,8 +23,8 @@ linebreak::Params params_for(const ParagraphInput& p) {
 void append_fragment(std::vector<Fragment>& out, Fragment f) {
     if (!out.empty()) {
         Fragment& last = out.back();
-        if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link && last.anchor == f.anchor && last.rise == f.rise &&
-            last.x + last.width == f.x) {
+        if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link && last.anchor == f.anchor &&
+            last.rise == f.rise && last.tracking == f.tracking && last.decorations == f.decorations && last.x + last.width == f.x) {
             last.text += f.text;
             last.width += f.width;
             return;

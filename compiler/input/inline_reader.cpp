@@ -6,7 +6,17 @@ namespace reportc::input {
 
 bool is_inline_element(std::string_view name) {
     return name == "b" || name == "i" || name == "span" || name == "a" || name == "br" || name == "ref" || name == "abbr" ||
-           name == "footnote" || name == "var";
+           name == "footnote" || name == "var" || name == "nbsp" || decoration_char_style(name);
+}
+
+const char* decoration_char_style(std::string_view element) {
+    if (element == "sup") return "superscript";
+    if (element == "sub") return "subscript";
+    if (element == "u") return "underline";
+    if (element == "s" || element == "strike") return "strike";
+    if (element == "sc") return "small-caps";
+    if (element == "mark") return "highlight";
+    return nullptr;
 }
 
 const char* markup_char_style(std::string_view element) {
@@ -44,6 +54,15 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
         if (const char* style = markup_char_style(name)) {
             file.check_attributes(child, {}, diags);
             inner.styles.push_back(style);
+        } else if (const char* decoration = decoration_char_style(name)) {
+            file.check_attributes(child, {}, diags);
+            inner.styles.push_back(decoration);
+        } else if (name == "nbsp") {
+            // A no-break space typed as an element: it joins the words on either side.
+            file.check_attributes(child, {}, diags);
+            file.expect_empty(child, "", diags);
+            out.push_back({"\xC2\xA0", state.styles, state.link, false, file.span(child)});
+            continue;
         } else if (name == "span") {
             file.check_attributes(child, {"style"}, diags);
             if (auto style = file.required(child, "style", diags)) inner.styles.push_back(*style);
@@ -101,7 +120,7 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             out.push_back(std::move(run));
             continue;
         } else {
-            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, span, a, br, ref, abbr, footnote, var");
+            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, sup, sub, u, s, strike, sc, mark, span, a, br, nbsp, ref, abbr, footnote, var");
             continue;
         }
         read_children(file, child, inner, out, diags);

@@ -15,6 +15,10 @@ bool is_inline_element(std::string_view name);
 // The character style an emphasis element stands for: <b> strong, <i> emphasis; else nullptr.
 // Shared by report text, data fields and template paragraphs.
 const char* markup_char_style(std::string_view element);
+// The built-in character style an inline styling element of report text stands for (<sup>
+// superscript, <sub> subscript, <u> underline, <s> and <strike> strike, <sc> small-caps,
+// <mark> highlight; style::kBuiltinCharacterStyles); else nullptr.
+const char* decoration_char_style(std::string_view element);
 // The whitespace rule read_inline applies to its runs (no leading or trailing space, never two
 // spaces across run boundaries, empty runs dropped), for runs gathered elsewhere (data fields).
 void normalize_inline_spaces(std::vector<doc::TextRun>& runs);

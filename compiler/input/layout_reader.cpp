@@ -12,7 +12,8 @@ namespace reportc::input {
 namespace {
 
 // Properties a paragraph style may set, and those a character style may.
-constexpr const char* kCharacterProperties[] = {"font-family", "font-weight", "font-style", "font-size", "color", "baseline-shift"};
+constexpr const char* kCharacterProperties[] = {"font-family", "font-weight", "font-style", "font-size", "color", "baseline-shift",
+                                                 "vertical-align", "text-decoration", "font-variant", "background-color"};
 constexpr const char* kParagraphProperties[] = {
     "font-family", "font-weight", "font-style", "font-size", "color", "leading", "space-before", "space-after",
     "indent-left", "indent-right", "first-line-indent", "align", "keep-with-next", "hyphenate", "widows", "orphans",

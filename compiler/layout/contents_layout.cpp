@@ -50,7 +50,8 @@ void entry(const TocEntry& e, const std::string& style_name, const BlockEnv& env
         const Length baseline = (box.height + ascent - descent) / 2;
         Length end_x = left;
         for (const auto& f : line.fragments) {
-            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color});
+            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color,
+                                                f.tracking});
             end_x = max(end_x, left + f.x + f.width);
         }
         if (i + 1 == set.lines.size()) {

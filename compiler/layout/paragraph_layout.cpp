@@ -4,6 +4,8 @@
 
 #include "base/utf8.h"
 #include "layout/footnote_layout.h"
+#include "layout/no_break_units.h"
+#include "layout/text_decorations.h"
 
 namespace reportc::layout {
 namespace {
@@ -74,6 +76,7 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
             text += ctx.in.anchor_pages && it != ctx.in.anchor_pages->end() ? it->second : "?";
             text += run.resolved->after_page;
         }
+        text = bind_units(text, ctx.in.styles.settings().no_break_units);
         styled.text = style.transform == style::TextTransform::Uppercase ? uppercase(text) : text;
         styled.link = found ? "#" + run.resolved->anchor : run.link;
         styled.line_break = run.line_break;
@@ -190,10 +193,12 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                 box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(marker_face), style.font.size, left + marker_x,
                                                     baseline, marker_text, style.font.color});
         }
+        append_highlights(line, left, baseline, box.items);
         for (const auto& f : line.fragments) {
             if (!f.anchor.empty() && placed_anchors.insert(f.anchor).second)
                 box.items.push_back(frame::AnchorItem{f.anchor, {left + f.x, Length{}}});
-            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline - f.rise, f.text, f.color});
+            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline - f.rise, f.text,
+                                                f.color, f.tracking});
             if (!f.link.empty()) {
                 frame::LinkItem link;
                 link.rect = {left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};
@@ -211,6 +216,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                 box.items.push_back(link);
             }
         }
+        append_decoration_lines(line, left, baseline, box.items);
         attach_notes(box, line, options.notes, attached);
         if (i + 1 == n)
             for (size_t k = 0; k < options.notes.size(); ++k)

@@ -39,7 +39,8 @@ void set_slot(const Runs& runs, style::Align align, Length baseline, const style
     auto set = ctx.typesetter.set(input);
     if (set.lines.empty()) return;
     for (const auto& f : set.lines.front().fragments)
-        page.items.push_back(frame::TextItem{ctx.font_table.frame_font(f.face), f.size, body.x + f.x, baseline, f.text, f.color});
+        page.items.push_back(
+            frame::TextItem{ctx.font_table.frame_font(f.face), f.size, body.x + f.x, baseline - f.rise, f.text, f.color, f.tracking});
 }
 
 Length text_width(const Runs& runs, PageContext& ctx) {

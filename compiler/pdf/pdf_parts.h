@@ -31,6 +31,7 @@ struct PageState {
     double line_width = 1.0;
     HPDF_Font font = nullptr;
     double font_size = 0;
+    double char_space = 0;  // Tc, pt
 
     double pdf_y(Length y) const { return height - y.pt(); }
 };

@@ -42,6 +42,11 @@ bool write_text_run(PdfDocument& doc, FontSet& fonts, PageState& state, std::spa
             state.font_size = size;
         }
         if (!set_fill(doc, state, item->color)) return false;
+        if (item->tracking.pt() != state.char_space) {
+            HPDF_Page_SetCharSpace(state.page, HPDF_REAL(item->tracking.pt()));
+            if (!doc.check("setting the character spacing on page " + std::to_string(state.number))) return false;
+            state.char_space = item->tracking.pt();
+        }
         HPDF_Page_TextOut(state.page, HPDF_REAL(item->x.pt()), HPDF_REAL(state.pdf_y(item->y)), item->text.c_str());
         if (!doc.check("showing text at " + format_pt(item->x.pt()) + ", " + format_pt(item->y.pt()) + " on page " +
                        std::to_string(state.number)))

@@ -142,7 +142,7 @@ bool draw_text(cairo_t* cr, const frame::TextItem& t, std::vector<std::unique_pt
         auto cp = utf8::decode(t.text, pos);
         unsigned g = font.glyph(cp.value_or(0xFFFD));
         glyphs.push_back(cairo_glyph_t{g, x, t.y.pt()});
-        x += font.advance_milli(g) * size / 1000.0;
+        x += font.advance_milli(g) * size / 1000.0 + t.tracking.pt();
     }
     cairo_set_font_face(cr, font.cairo_face());
     cairo_set_font_size(cr, size);

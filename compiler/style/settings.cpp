@@ -93,6 +93,18 @@ void read_date_format(const doc::SettingDecl& d, Reading& r) {
     r.settings.date_format = d.value;
 }
 
+void read_no_break_units(const doc::SettingDecl& d, Reading& r) {
+    std::vector<std::string> units;
+    size_t at = 0;
+    while ((at = d.value.find_first_not_of(' ', at)) != std::string::npos) {
+        size_t stop = std::min(d.value.find(' ', at), d.value.size());
+        units.push_back(d.value.substr(at, stop - at));
+        at = stop;
+    }
+    if (units.empty()) return bad_value(d, "units separated by spaces, such as '% kg km'", r.diags);
+    r.settings.no_break_units = std::move(units);
+}
+
 using Reader = void (*)(const doc::SettingDecl&, Reading&);
 
 const std::vector<std::pair<std::string, Reader>>& readers() {
@@ -108,6 +120,7 @@ const std::vector<std::pair<std::string, Reader>>& readers() {
         {"footnote-rule-width", read_footnote_rule_width},
         {"footnote-rule-thickness", read_footnote_rule_thickness},
         {"date-format", read_date_format},
+        {"no-break-units", read_no_break_units},
     };
     return table;
 }

@@ -35,6 +35,9 @@ struct Settings {
     Length footnote_rule_width = Length::from_pt(120);    // the separator's length (zero: no rule)
     Length footnote_rule_thickness = Length::from_pt(0.5);
     std::string date_format = kDefaultDateFormat;  // how {date} prints (style/date_format.h)
+    // Units and signs a number keeps on its line ("%", "kg", "€"): the space between a number
+    // and one of them is set as a no-break space. Empty: none.
+    std::vector<std::string> no_break_units;
 };
 
 // The setting names the engine reads, in the order the layout format documents them.

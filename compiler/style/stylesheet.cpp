@@ -154,7 +154,66 @@ void check_slot_styles(const doc::PageMasterDecl& decl, const Stylesheet& sheet,
     }
 }
 
+void read_decorations(ValueReader& r, const Properties& props, CharacterStyle& c) {
+    if (r.find(props, "vertical-align")) {
+        VerticalAlign v = VerticalAlign::Baseline;
+        r.keyword<VerticalAlign>(props, "vertical-align", {{"baseline", VerticalAlign::Baseline}, {"super", VerticalAlign::Super},
+                                                           {"sub", VerticalAlign::Sub}}, v);
+        c.vertical_align = v;
+    }
+    if (auto p = r.find(props, "text-decoration")) {
+        // One or both lines, in either order, or none (which removes both).
+        bool underline = false, strike = false, ok = !p->value.empty();
+        std::string_view rest = p->value;
+        while (ok && !rest.empty()) {
+            auto space = rest.find(' ');
+            std::string_view word = rest.substr(0, space);
+            rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+            if (word == "underline") underline = true;
+            else if (word == "line-through") strike = true;
+            else ok = word == "none" && p->value == "none";
+        }
+        if (ok) c.underline = underline, c.strike = strike;
+        else r.bad(*p, "none, underline, line-through, or 'underline line-through'");
+    }
+    if (r.find(props, "font-variant")) {
+        bool small = false;
+        r.keyword<bool>(props, "font-variant", {{"normal", false}, {"small-caps", true}}, small);
+        c.small_caps = small;
+    }
+    if (auto p = r.find(props, "background-color")) {
+        if (p->value == "none") c.highlight = std::optional<Color>{};
+        else if (auto col = parse_color(p->value)) c.highlight = std::optional<Color>{*col};
+        else r.bad(*p, "a colour such as #fff59d, or none");
+    }
+}
+
+// The built-in styles are read like a layout's, so they follow the same rules.
+void add_builtin_character_styles(std::map<std::string, CharacterStyle>& styles, Diagnostics& diags) {
+    ValueReader r(diags);
+    for (const auto& [name, declared] : kBuiltinCharacterStyles) {
+        if (styles.contains(name)) continue;
+        std::vector<doc::Property> storage;
+        for (const auto& [property, value] : declared) storage.push_back({property, value, {}});
+        Properties props;
+        for (const auto& p : storage) props[p.name] = &p;
+        CharacterStyle c;
+        c.name = name;
+        read_decorations(r, props, c);
+        styles.emplace(name, c);
+    }
+}
+
 }  // namespace
+
+const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> kBuiltinCharacterStyles = {
+    {"superscript", {{"vertical-align", "super"}}},
+    {"subscript", {{"vertical-align", "sub"}}},
+    {"underline", {{"text-decoration", "underline"}}},
+    {"strike", {{"text-decoration", "line-through"}}},
+    {"small-caps", {{"font-variant", "small-caps"}}},
+    {"highlight", {{"background-color", "#fff59d"}}},
+};
 
 FontSpec CharacterStyle::apply(const FontSpec& base) const {
     FontSpec out = base;
@@ -164,6 +223,11 @@ FontSpec CharacterStyle::apply(const FontSpec& base) const {
     if (size) out.size = *size;
     if (color) out.color = *color;
     if (rise) out.rise = *rise;
+    if (vertical_align) out.vertical_align = *vertical_align;
+    if (underline) out.underline = *underline;
+    if (strike) out.strike = *strike;
+    if (small_caps) out.small_caps = *small_caps;
+    if (highlight) out.highlight = *highlight;
     return out;
 }
 
@@ -224,8 +288,10 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         if (auto p = r.find(props, "baseline-shift")) {
             if (auto v = parse_length(p->value, c.size.value_or(default_size))) c.rise = *v; else r.bad(*p, "a length such as 3pt or 0.33em");
         }
+        read_decorations(r, props, c);
         sheet.m_character.emplace(name, c);
     }
+    add_builtin_character_styles(sheet.m_character, diags);
     for (const auto& [name, decl] : table_decls) {
         Properties props;
         if (!collect_chain(table_decls, *decl, props, diags)) continue;
@@ -288,6 +354,11 @@ std::vector<std::string> Stylesheet::paragraph_style_names() const {
 std::ostream& operator<<(std::ostream& os, const FontSpec& f) {
     os << f.family << (f.bold ? " bold" : "") << (f.italic ? " italic" : "") << " " << f.size << " " << f.color;
     if (f.rise != Length{}) os << " rise=" << f.rise;
+    if (f.vertical_align != VerticalAlign::Baseline) os << (f.vertical_align == VerticalAlign::Super ? " super" : " sub");
+    if (f.underline) os << " underline";
+    if (f.strike) os << " line-through";
+    if (f.small_caps) os << " small-caps";
+    if (f.highlight) os << " highlight=" << *f.highlight;
     return os;
 }
 std::ostream& operator<<(std::ostream& os, const ParagraphStyle& s) {

@@ -17,6 +17,8 @@ namespace reportc::style {
 
 enum class Align { Left, Right, Center, Justify };
 enum class TextTransform { None, Uppercase };
+// Superscript and subscript take their size and offset from the font (OS/2), at layout.
+enum class VerticalAlign { Baseline, Super, Sub };
 
 struct FontSpec {
     std::string family = "Liberation Sans";
@@ -25,6 +27,10 @@ struct FontSpec {
     Length size = Length::from_pt(10);
     Color color;
     Length rise;  // the baseline raised by this much (superscript marks); negative lowers it
+    VerticalAlign vertical_align = VerticalAlign::Baseline;
+    bool underline = false, strike = false;
+    bool small_caps = false;
+    std::optional<Color> highlight;  // a filled rectangle behind the text
     auto operator<=>(const FontSpec&) const = default;
 };
 
@@ -47,7 +53,9 @@ struct ParagraphStyle {
     Color rule_color;
 };
 
-// A character style changes only what it sets.
+// A character style changes only what it sets. Styles named by inline elements (<sup>,
+// <sub>, <u>, <s>, <sc>, <mark>: see kBuiltinCharacterStyles) exist in every stylesheet; a
+// layout that defines one of those names replaces it.
 struct CharacterStyle {
     std::string name;
     std::optional<std::string> family;
@@ -55,8 +63,16 @@ struct CharacterStyle {
     std::optional<Length> size;
     std::optional<Color> color;
     std::optional<Length> rise;  // baseline-shift
+    std::optional<VerticalAlign> vertical_align;
+    std::optional<bool> underline, strike;         // text-decoration
+    std::optional<bool> small_caps;                // font-variant
+    std::optional<std::optional<Color>> highlight; // background-color (a colour, or none)
     FontSpec apply(const FontSpec& base) const;
 };
+
+// The character styles every stylesheet has unless its layout defines them, as (name,
+// properties as a layout would write them).
+extern const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> kBuiltinCharacterStyles;
 
 enum class TableRules { Rows, All, None };
 

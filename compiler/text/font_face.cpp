@@ -5,6 +5,7 @@
 #include FT_OUTLINE_H
 #include FT_TRUETYPE_TABLES_H
 
+#include <cstdlib>
 #include <span>
 #include <vector>
 
@@ -19,6 +20,10 @@ constexpr uint16_t kUnknownGid = 0xFFFF;  // cache sentinel; real glyph ids are 
 // 1/1000 em truncated toward zero, as libharu computes /Ascent, /Descent and the bbox.
 int milli(int units, int upem) { return int(int64_t(units) * 1000 / upem); }
 
+// Fallbacks for fonts whose tables lack the values (documented in font_face.h).
+constexpr FontFace::Script kSuperscript{650, 350}, kSubscript{650, 150};
+constexpr int kStrokeThickness = 50, kUnderlinePosition = -100;
+
 }  // namespace
 
 struct FontFace::Impl {
@@ -28,8 +33,12 @@ struct FontFace::Impl {
     FT_Library library = nullptr;
     FT_Face face = nullptr;
     int ascender = 0, descender = 0, cap_height = 0, x_height = 0;
+    FontFace::Script superscript, subscript;
+    FontFace::Stroke underline, strikeout;
     // Glyph id per BMP code point through the (3,1) cmap, filled on first use.
     mutable std::vector<uint16_t> gid_cache = std::vector<uint16_t>(0x10000, kUnknownGid);
+
+    void read_script_and_strokes();
 
     ~Impl() {
         if (face) FT_Done_Face(face);
@@ -56,6 +65,35 @@ struct FontFace::Impl {
         return int(box.yMax);
     }
 };
+
+namespace {
+
+// The tables' positions name the top of a stroke; a centre is what a line is drawn through.
+FontFace::Stroke stroke_from_top(int top, int thickness, int upem) {
+    return {milli(top, upem) - milli(thickness, upem) / 2, milli(thickness, upem)};
+}
+
+}  // namespace
+
+void FontFace::Impl::read_script_and_strokes() {
+    Impl& impl = *this;
+    const int upem = impl.info.units_per_em;
+    impl.superscript = kSuperscript;
+    impl.subscript = kSubscript;
+    impl.underline = {kUnderlinePosition, kStrokeThickness};
+    impl.strikeout = {impl.x_height / 2, kStrokeThickness};
+    if (const auto* os2 = static_cast<const TT_OS2*>(FT_Get_Sfnt_Table(impl.face, FT_SFNT_OS2)); os2 && os2->version != 0xFFFF) {
+        // A subscript's offset is "down from the baseline"; some fonts write it negative.
+        if (os2->ySuperscriptYSize > 0)
+            impl.superscript = {milli(os2->ySuperscriptYSize, upem), milli(std::abs(os2->ySuperscriptYOffset), upem)};
+        if (os2->ySubscriptYSize > 0)
+            impl.subscript = {milli(os2->ySubscriptYSize, upem), milli(std::abs(os2->ySubscriptYOffset), upem)};
+        if (os2->yStrikeoutSize > 0) impl.strikeout = stroke_from_top(os2->yStrikeoutPosition, os2->yStrikeoutSize, upem);
+    }
+    if (const auto* post = static_cast<const TT_Postscript*>(FT_Get_Sfnt_Table(impl.face, FT_SFNT_POST));
+        post && post->underlineThickness > 0)
+        impl.underline = stroke_from_top(post->underlinePosition, post->underlineThickness, upem);
+}
 
 std::unique_ptr<FontFace> FontFace::load(const std::string& path, FontBytes bytes, std::string& error) {
     auto impl = std::make_unique<Impl>();
@@ -99,6 +137,7 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, FontBytes byte
     impl->descender = milli(use_typo ? in.typo_descender : in.hhea_descender, upem);
     impl->cap_height = milli(in.cap_height > 0 ? in.cap_height : impl->glyph_top('H'), upem);
     impl->x_height = milli(in.x_height > 0 ? in.x_height : impl->glyph_top('x'), upem);
+    impl->read_script_and_strokes();
     return std::unique_ptr<FontFace>(new FontFace(std::move(impl)));
 }
 
@@ -113,6 +152,10 @@ int FontFace::ascender() const { return m_impl->ascender; }
 int FontFace::descender() const { return m_impl->descender; }
 int FontFace::cap_height() const { return m_impl->cap_height; }
 int FontFace::x_height() const { return m_impl->x_height; }
+FontFace::Script FontFace::superscript() const { return m_impl->superscript; }
+FontFace::Script FontFace::subscript() const { return m_impl->subscript; }
+FontFace::Stroke FontFace::underline() const { return m_impl->underline; }
+FontFace::Stroke FontFace::strikeout() const { return m_impl->strikeout; }
 
 bool FontFace::has_glyph(char32_t cp) const {
     // Non-BMP text becomes U+0020 in 2.3.0's UTF-8 encoder (docs/libharu-notes.md §L3);

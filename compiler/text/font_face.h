@@ -54,6 +54,26 @@ public:
     int cap_height() const;
     int x_height() const;
 
+    // Where superscripts and subscripts go, in 1/1000 em: the size of the smaller text and how
+    // far its baseline moves (up for a superscript, down for a subscript; both positive). From
+    // OS/2 ySuperscriptYSize/YOffset and ySubscriptYSize/YOffset; a font without OS/2 or with
+    // zero sizes gets 650 (size), 350 (superscript raised) and 150 (subscript lowered).
+    struct Script {
+        int size = 0, offset = 0;
+    };
+    Script superscript() const;
+    Script subscript() const;
+    // A decoration line in 1/1000 em: its centre above the baseline (negative below) and its
+    // thickness. Underline from 'post' underlinePosition (the top of the stroke, as the
+    // OpenType spec defines it) and underlineThickness; strike-through from OS/2
+    // yStrikeoutPosition (also the top) and yStrikeoutSize. Missing or zero values: an
+    // underline 100 below the baseline, a strike-through at half the x-height, both 50 thick.
+    struct Stroke {
+        int position = 0, thickness = 0;
+    };
+    Stroke underline() const;
+    Stroke strikeout() const;
+
     // Sum of advances * size / 1000, no kerning (libharu writes none). Invalid UTF-8 bytes are
     // measured as U+FFFD, the character FontRegistry::segment() replaces them with.
     Length width(std::string_view utf8, Length size) const;

@@ -71,8 +71,9 @@ const char* style_name(frame::PageLabelStyle s) {
 }
 
 std::string item_line(const frame::TextItem& t) {
+    // Tracking is written only where there is some, so traces of untracked text stay as they were.
     return "text f" + std::to_string(t.font) + " " + num(t.size) + " " + num(t.x) + " " + num(t.y) + " " +
-           color(t.color) + " " + quoted(t.text);
+           color(t.color) + (t.tracking != Length{} ? " tc=" + num(t.tracking) : "") + " " + quoted(t.text);
 }
 
 std::string item_line(const frame::ShapeItem& s) {

@@ -73,11 +73,11 @@ TEST(SourceReader, UnknownAttributeIsAnErrorAtTheAttribute) {
 TEST(SourceReader, ReportsAllErrorsNotJustTheFirst) {
     // Three independent mistakes give three diagnostics in one run.
     Fixture f;
-    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<p>a<u>b</u></p>\n<list><li/></list>\n<figure/>\n</report>");
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<p>a<q>b</q></p>\n<list><li/></list>\n<figure/>\n</report>");
     f.read();
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 3u);
-    EXPECT_EQ(out[0], "r/report.xml:2:6: error: unexpected element <u> in text; expected one of: b, i, span, a, br, ref, abbr, footnote, var");
+    EXPECT_EQ(out[0], "r/report.xml:2:6: error: unexpected element <q> in text; expected one of: b, i, sup, sub, u, s, strike, sc, mark, span, a, br, nbsp, ref, abbr, footnote, var");
     EXPECT_EQ(out[1], "r/report.xml:3:8: error: unexpected element <li> in <list>; expected <item>");
     EXPECT_EQ(out[2], "r/report.xml:4:2: error: missing attribute 'caption' on <figure>");
 }

@@ -58,8 +58,8 @@ TEST(Settings, UnknownSettingIsAnErrorAtItsNameWithTheKnownNames) {
     auto b = build("<setting name=\"contents-level\" value=\"3\"/>\n<setting name=\"pdf-a\" value=\"true\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{
                               "l.xml:2:10: error: unknown setting 'contents-level' (did you mean 'contents-levels'?); expected "
-                              "one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format",
-                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format"}));
+                              "one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units",
+                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units"}));
 }
 
 TEST(Settings, FootnoteAndPageSettingsAreTyped) {
@@ -114,4 +114,14 @@ TEST(Settings, SlotCharacterStylesMustBeDefined) {
     auto b = build("<page-master name=\"other\"><header><left><span style=\"accent\">{title}</span> <b>x</b></left></header></page-master>\n"
                    "<character-style name=\"strong\" font-weight=\"bold\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:2:62: error: expected a character style defined in the layout, found 'accent'"}));
+}
+
+TEST(Settings, NoBreakUnitsAreAListOfWords) {
+    auto b = build("<setting name=\"no-break-units\" value=\"%  kg €\"/>\n");
+    EXPECT_TRUE(b.messages.empty());
+    EXPECT_EQ(b.settings.no_break_units, (std::vector<std::string>{"%", "kg", "€"}));
+    EXPECT_TRUE(build("").settings.no_break_units.empty());
+    auto bad = build("<setting name=\"no-break-units\" value=\" \"/>\n");
+    EXPECT_EQ(bad.messages, (std::vector<std::string>{
+                                "l.xml:2:32: error: expected units separated by spaces, such as '% kg km' for no-break-units, found ' '"}));
 }

@@ -117,3 +117,62 @@ TEST(Stylesheet, PageMasterSizesMarginsAndOrientation) {
     EXPECT_EQ(master->size.width, Length::from_mm(297));
     EXPECT_EQ(master->body().width, Length::from_mm(297) - Length::from_mm(20) * 2);
 }
+
+TEST(Stylesheet, InlineStylingProperties) {
+    // vertical-align, text-decoration, font-variant and background-color set what they name
+    // and nothing else; "none" takes a decoration or a highlight away again.
+    doc::LayoutSource layout;
+    const auto character = doc::StyleDecl::Kind::Character;
+    layout.styles.push_back(decl("both", "", {{"text-decoration", "line-through underline"}, {"vertical-align", "sub"}}, character));
+    layout.styles.push_back(decl("plain", "", {{"text-decoration", "none"}, {"background-color", "none"}}, character));
+    layout.styles.push_back(decl("marked", "", {{"background-color", "#ffee00"}, {"font-variant", "small-caps"}}, character));
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    EXPECT_TRUE(diags.all().empty());
+    FontSpec base;
+    FontSpec both = sheet.character("both")->apply(base);
+    EXPECT_TRUE(both.underline);
+    EXPECT_TRUE(both.strike);
+    EXPECT_EQ(both.vertical_align, VerticalAlign::Sub);
+    EXPECT_FALSE(both.small_caps);
+    FontSpec marked = sheet.character("marked")->apply(both);
+    EXPECT_EQ(marked.highlight, (Color{0xff, 0xee, 0x00}));
+    EXPECT_TRUE(marked.small_caps);
+    EXPECT_TRUE(marked.underline);
+    FontSpec plain = sheet.character("plain")->apply(marked);
+    EXPECT_FALSE(plain.underline);
+    EXPECT_FALSE(plain.strike);
+    EXPECT_EQ(plain.highlight, std::nullopt);
+    EXPECT_EQ(plain.vertical_align, VerticalAlign::Sub);
+}
+
+TEST(Stylesheet, BuiltinCharacterStylesUnlessTheLayoutDefinesThem) {
+    // <sup>, <sub>, <u>, <s>, <sc> and <mark> name styles every stylesheet has; a layout's
+    // own style of the same name wins.
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("highlight", "", {{"background-color", "#c0ffc0"}}, doc::StyleDecl::Kind::Character));
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    EXPECT_TRUE(diags.all().empty());
+    FontSpec base;
+    EXPECT_EQ(sheet.character("superscript")->apply(base).vertical_align, VerticalAlign::Super);
+    EXPECT_EQ(sheet.character("subscript")->apply(base).vertical_align, VerticalAlign::Sub);
+    EXPECT_TRUE(sheet.character("underline")->apply(base).underline);
+    EXPECT_TRUE(sheet.character("strike")->apply(base).strike);
+    EXPECT_TRUE(sheet.character("small-caps")->apply(base).small_caps);
+    EXPECT_EQ(sheet.character("highlight")->apply(base).highlight, (Color{0xc0, 0xff, 0xc0}));
+}
+
+TEST(Stylesheet, MalformedInlineStylingValues) {
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("bad", "", {{"text-decoration", "underline blink"}, {"vertical-align", "top"},
+                                             {"font-variant", "caps"}, {"background-color", "yellow"}},
+                                 doc::StyleDecl::Kind::Character));
+    Diagnostics diags;
+    Stylesheet::build(layout, diags);
+    ASSERT_EQ(diags.error_count(), 4u);
+    EXPECT_EQ(diags.all()[0].message, "expected one of: baseline, super, sub for vertical-align, found 'top'");
+    EXPECT_EQ(diags.all()[1].message, "expected none, underline, line-through, or 'underline line-through' for text-decoration, found 'underline blink'");
+    EXPECT_EQ(diags.all()[2].message, "expected one of: normal, small-caps for font-variant, found 'caps'");
+    EXPECT_EQ(diags.all()[3].message, "expected a colour such as #fff59d, or none for background-color, found 'yellow'");
+}
