@@ -2,6 +2,7 @@
 
 #include "base/utf8.h"
 #include "layout/footnote_layout.h"
+#include "layout/keeps.h"
 
 namespace reportc::layout {
 namespace {
@@ -154,7 +155,8 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
     Length ascent = Length::ratio(style.font.size, main_face.ascender(), 1000);
     Length descent = Length::ratio(style.font.size, -main_face.descender(), 1000);
 
-    out.push_back(VGlue{style.space_before});
+    if (style.keep_space_at_top && style.space_before > Length{}) keep_space_at_top(out, style.space_before, span);
+    else out.push_back(VGlue{style.space_before});
     size_t n = set.lines.size();
     std::vector<bool> attached(options.notes.size(), false);
     for (size_t i = 0; i < n; ++i) {

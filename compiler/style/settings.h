@@ -34,6 +34,11 @@ struct Settings {
     Length footnote_gap = Length::from_pt(2);             // between two notes
     Length footnote_rule_width = Length::from_pt(120);    // the separator's length (zero: no rule)
     Length footnote_rule_thickness = Length::from_pt(0.5);
+    // Tables of fewer body rows than this are kept whole on one page when they fit one (0: none).
+    int keep_tables_under_rows = 0;
+    // Set after a figure's caption where it repeats on a page its table continues on; empty:
+    // the caption does not repeat.
+    std::string caption_continued_text;
 };
 
 // The setting names the engine reads, in the order the layout format documents them.
