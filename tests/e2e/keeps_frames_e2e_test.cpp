@@ -39,7 +39,7 @@ std::string layout(const std::string& settings = "") {
            "<paragraph-style name=\"table-group\" based-on=\"table-cell\"/>\n"
            "<paragraph-style name=\"table-continued\" based-on=\"table-cell\"/>\n"
            "<paragraph-style name=\"caption\" based-on=\"body\"/>\n"
-           "<paragraph-style name=\"caption-above\" based-on=\"body\" font-weight=\"bold\"/>\n"
+           "<paragraph-style name=\"caption-above\" based-on=\"body\" font-weight=\"bold\" keep-with-next=\"true\"/>\n"
            "<table-style name=\"table\"/>\n"
            "<table-style name=\"striped\" stripe-shade=\"#dde6f0\" padding-top=\"6pt\" padding-bottom=\"6pt\"/>\n"
            "<box-style name=\"callout\" background=\"#eef3f8\" border-left=\"3pt #1f4e79\" padding=\"8pt\" space-before=\"6pt\"\n"
@@ -235,4 +235,23 @@ TEST(KeepsE2E, SpaceBeforeIsKeptAtThePageTop) {
     // 20mm margin + 50mm space = 198.4pt, then the line's ascent.
     EXPECT_GT(std::stod(m[1]), 198.0);
     EXPECT_LT(std::stod(m[1]), 215.0);
+}
+
+TEST(KeepsFramesSampleE2E, BuildsCleanlyInSixPages) {
+    // tests/e2e/keeps-frames: the certificate alone on page 1, the call-out from page 2 to 3, the
+    // panel and the striped table on 3, the figure from page 4, its caption repeated on 5.
+    const std::string dir = scratch_dir("keeps-frames-sample-" + std::to_string(::getpid()));
+    const std::string sample = source_root() + "/tests/e2e/keeps-frames";
+    auto r = run("SOURCE_DATE_EPOCH=0 " + reportc_exe() + " build " + quote(sample + "/report.xml") + " -o " + quote(dir + "/out.pdf"));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err.find("warning:"), std::string::npos) << r.err;
+    Built b;
+    b.pdf = dir + "/out.pdf";
+    b.pages = 6;
+    EXPECT_NE(r.err.find("(6 pages)"), std::string::npos) << r.err;
+    EXPECT_EQ(page_of(b, "Certificate of"), 1);
+    EXPECT_EQ(page_of(b, "Para 101 "), 2);
+    EXPECT_EQ(page_of(b, "Para 112 "), 3);
+    EXPECT_EQ(page_of(b, "36 members"), 3);
+    EXPECT_NE(page_text(b, 5).find("Table 1: Members (continued)"), std::string::npos);
 }

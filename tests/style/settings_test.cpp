@@ -61,8 +61,8 @@ TEST(Settings, UnknownSettingIsAnErrorAtItsNameWithTheKnownNames) {
     auto b = build("<setting name=\"contents-level\" value=\"3\"/>\n<setting name=\"pdf-a\" value=\"true\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{
                               "l.xml:2:10: error: unknown setting 'contents-level' (did you mean 'contents-levels'?); expected "
-                              "one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness",
-                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness"}));
+                              "one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, keep-tables-under-rows, caption-continued-text",
+                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, keep-tables-under-rows, caption-continued-text"}));
 }
 
 TEST(Settings, FootnoteAndPageSettingsAreTyped) {
@@ -119,4 +119,14 @@ TEST(Settings, SlotCharacterStylesMustBeDefined) {
     auto b = build("<page-master name=\"other\"><header><left><span style=\"accent\">{title}</span> <b>x</b></left></header></page-master>\n"
                    "<character-style name=\"strong\" font-weight=\"bold\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:2:62: error: expected a character style defined in the layout, found 'accent'"}));
+}
+
+TEST(Settings, KeepTablesUnderRowsAndCaptionContinuedText) {
+    auto b = build("<setting name=\"keep-tables-under-rows\" value=\"6\"/>\n<setting name=\"caption-continued-text\" value=\"(cont.)\"/>\n");
+    EXPECT_TRUE(b.messages.empty());
+    EXPECT_EQ(b.settings.keep_tables_under_rows, 6);
+    EXPECT_EQ(b.settings.caption_continued_text, "(cont.)");
+    auto bad = build("<setting name=\"keep-tables-under-rows\" value=\"few\"/>\n");
+    ASSERT_EQ(bad.messages.size(), 1u);
+    EXPECT_EQ(bad.messages[0], "l.xml:2:40: error: expected a whole number of rows, 0 or more for keep-tables-under-rows, found 'few'");
 }
