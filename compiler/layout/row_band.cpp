@@ -106,7 +106,7 @@ std::vector<frame::Item> RowBand::draw(Band& band, Length limit) {
         }
         // The cell's own borders, over the table's rules; a cell cut here leaves its bottom open.
         if (c.box)
-            for (auto& s : box_border({c.x, c.top, c.width, cell_bottom - c.top}, *c.box, {false, c.top + c.height > bottom}))
+            for (auto& s : box_border({c.x, c.top, c.width, cell_bottom - c.top}, *c.box, {c.open_top, c.top + c.height > bottom}))
                 out.push_back(std::move(s));
     }
     if (style.horizontal_rules || style.vertical_rules) {
@@ -153,6 +153,7 @@ std::shared_ptr<RowBand> RowBand::rest_after(Length y) const {
         c.top = Length{};
         c.content_offset = pad_top;
         c.lines = cut.lines;
+        c.open_top = true;
         rest->cells.push_back(std::move(c));
     }
     for (const auto& c : cells) {

@@ -28,6 +28,7 @@ struct BandCell {
     std::vector<CellLine> lines;
     std::optional<Color> shade;
     const style::BoxStyle* box = nullptr;  // borders per side (a row's or cell's box style); null: none
+    bool open_top = false;                 // the rest of a cell cut by a page break: no top side
     bool spans_rows = false;
     size_t label_lines = 0;      // how many of the first lines form the label repeated on a continuation
 };

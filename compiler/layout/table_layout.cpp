@@ -343,7 +343,7 @@ private:
                 if (m_style.repeat_header && header) box.repeat_header = header;
                 else if (!first_band) box.repeat_header = top_rule;  // a first band draws its own
             }
-            out.push_back(std::move(box));
+            out.emplace_back(std::in_place_type<VBox>, std::move(box));
             // A header or group row never ends a page: it stays with the row after it.
             bool keep = is_header || kind == doc::TableRow::Kind::Section;
             if (end < rows) out.push_back(VPenalty{keep ? kNoBreak : 0});
