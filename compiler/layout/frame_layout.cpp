@@ -137,6 +137,7 @@ void layout_frame(const doc::Frame& frame, const BlockEnv& env, LayoutContext& c
     band->height = fixed ? *fixed : max(natural, style.min_height);
     box.height = band->height;
     box.source = frame.span;
+    box.kind = BoxKind::Frame;
     box.items = band->render(band->height, content_height(band->lines), false);
     box.inserts = band->marks();
     // A frame of a fixed height is drawn whole: it is a shape of that size, not a flow.

@@ -30,7 +30,7 @@ constexpr int kNoBreak = 10000;
 constexpr int kForceBreak = -10000;
 
 // What made a box, so that a diagnostic about it (a page break it forced) can name it.
-enum class BoxKind { Other, ParagraphLine, TableRow, Chart, Diagram };
+enum class BoxKind { Other, ParagraphLine, TableRow, Chart, Diagram, Frame };
 
 struct VBox {
     Length height;

@@ -112,3 +112,13 @@ TEST(pages_Keeps, SpaceHeldByAnEmptyBoxStaysAtThePageTop) {
     ASSERT_EQ(breaks.pages[1].boxes.size(), 2u);
     EXPECT_EQ(breaks.pages[1].boxes[1].y, pt(30));
 }
+
+TEST(pages_Keeps, AFrameTallerThanThePageIsNamedInItsWarning) {
+    // A frame of a fixed height (not splittable) taller than the page overflows it.
+    VBox frame = line(150);
+    frame.source = Span{1, 40, 41};
+    frame.kind = BoxKind::Frame;
+    auto breaks = break_pages({line(), VPenalty{0}, frame}, body(100), "body");
+    ASSERT_EQ(breaks.forced.size(), 1u);
+    EXPECT_EQ(pages::describe(breaks.forced[0]), "this frame is taller than the page body (150pt > 100pt) and overflows page 2");
+}
