@@ -57,7 +57,7 @@ struct ReadSeries {
 class ChartResolver
     : public doc::PassOver<
     doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::Table,
-    doc::TableRow, doc::TableCell, doc::Figure, doc::Division, doc::Signature, doc::PageBreak,
+    doc::TableRow, doc::TableCell, doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak,
     doc::Contents, doc::Footnote> {
 public:
     using PassOver::enter;

@@ -14,7 +14,7 @@ namespace {
 class TableExpander
     : public doc::PassOver<
     doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow,
-    doc::TableCell, doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart,
+    doc::TableCell, doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart,
     doc::Diagram, doc::Contents, doc::Footnote> {
 public:
     using PassOver::enter;

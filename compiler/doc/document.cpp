@@ -89,6 +89,11 @@ public:
     void enter(const PageBreak&) { line() << "page-break\n"; ++m_depth; }
     void enter(const Contents&) { line() << "contents\n"; ++m_depth; }
     void enter(const Division& n) { line() << "division master=" << n.page_master << "\n"; ++m_depth; }
+    void enter(const Frame& n) { line() << "frame style=" << n.style << "\n"; ++m_depth; }
+    void enter(const Rule& n) {
+        line() << "rule width=" << n.width << " thickness=" << n.thickness << " color=" << n.color << " align=" << n.align << "\n";
+        ++m_depth;
+    }
     // The table as written, then what expansion made of it; the rows below are those walked
     // (the expanded ones when there are).
     void enter(const Table& n) {

@@ -197,6 +197,9 @@ struct TableCell {
     int colspan = 1, rowspan = 1;
     std::string align;   // left, center, right, justify; empty = the table style's
     std::string valign;  // top, middle, bottom; empty = top
+    // As written: a background colour over the row's and the table style's; a box style whose
+    // background and borders (per side) the cell takes. Checked by layout.
+    std::string shade, style;
     std::vector<Block> blocks;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -209,6 +212,7 @@ struct TableRow {
     enum class Kind { Body, Header, Section, Footer };
     Kind kind = Kind::Body;
     std::string id;  // an anchor for references to this row
+    std::string shade, style;  // as a cell's, for every cell of the row (a cell's own win)
     std::vector<TableCell> cells;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -246,8 +250,32 @@ std::vector<TableRow>& rows_of(Table& t);
 const std::vector<ColumnSpec>& columns_of(const Table& t);
 const std::string& style_of(const Table& t);
 
+// <frame style="…">: a box around any blocks (a call-out, a key-figure panel, a certificate's
+// border), drawn as its box style says (border per side, background, padding, corners, height).
+struct Frame {
+    std::string style = "frame";
+    std::vector<Block> children;
+    Span span;
+    NodeId node;  // given once by number_nodes
+};
+
+// <rule/>: a horizontal line (a signature line, a separator). Lengths and the colour as
+// written; layout checks them.
+struct Rule {
+    std::string width, thickness, color, align;  // empty: the full measure, 0.5pt, black, left
+    Span span;
+    NodeId node;  // given once by number_nodes
+};
+
+// Page-break controls any block may carry as attributes (keep-together, keep-with-next,
+// page-break-before, page-break-after), over what its style says; unset: the style's.
+struct Keeps {
+    std::optional<bool> together, with_next, break_before, break_after;
+};
+
 struct Block {
-    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division> node;
+    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division, Frame, Rule> node;
+    Keeps keeps;
 };
 
 // <variable name="…" value="…"/> in <info>: a user variable that <var> and header and footer

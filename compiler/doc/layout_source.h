@@ -16,7 +16,7 @@ struct Property {
 };
 
 struct StyleDecl {
-    enum class Kind { Paragraph, Character, Table };
+    enum class Kind { Paragraph, Character, Table, Box };
     Kind kind = Kind::Paragraph;
     std::string name, based_on;
     std::vector<Property> properties;

@@ -53,7 +53,7 @@ void node(Node& n, Visitor& v) {
     if (!enter(v, n)) return;
     using T = std::remove_const_t<Node>;
     if constexpr (std::is_same_v<T, Section> || std::is_same_v<T, Article> || std::is_same_v<T, Figure> ||
-                  std::is_same_v<T, Division>) {
+                  std::is_same_v<T, Division> || std::is_same_v<T, Frame>) {
         blocks(n.children, v);
     } else if constexpr (std::is_same_v<T, List>) {
         for (auto& item : n.items) node(item, v);
@@ -68,9 +68,10 @@ void node(Node& n, Visitor& v) {
         for (auto& run : n.runs)
             if (run.footnote) node(*run.footnote, v);
     } else {
-        // Leaves: footnotes, signatures, page breaks, charts, diagrams, contents.
+        // Leaves: footnotes, signatures, page breaks, charts, diagrams, contents, rules.
         static_assert(std::is_same_v<T, Footnote> || std::is_same_v<T, Signature> || std::is_same_v<T, PageBreak> ||
-                          std::is_same_v<T, Chart> || std::is_same_v<T, Diagram> || std::is_same_v<T, Contents>,
+                          std::is_same_v<T, Chart> || std::is_same_v<T, Diagram> || std::is_same_v<T, Contents> ||
+                          std::is_same_v<T, Rule>,
                       "doc::walk: a node type with children must say here how to reach them");
     }
     leave(v, n);

@@ -6,7 +6,7 @@ namespace reportc::driver {
 namespace {
 
 struct Collector
-    : doc::PassOver<doc::List, doc::ListItem, doc::Table, doc::TableRow, doc::TableCell, doc::Division,
+    : doc::PassOver<doc::List, doc::ListItem, doc::Table, doc::TableRow, doc::TableCell, doc::Division, doc::Frame, doc::Rule,
                     doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram> {
     using PassOver::enter;
     explicit Collector(int levels) : levels(levels) {}

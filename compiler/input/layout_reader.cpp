@@ -17,10 +17,17 @@ constexpr const char* kCharacterProperties[] = {"font-family", "font-weight", "f
 constexpr const char* kParagraphProperties[] = {
     "font-family", "font-weight", "font-style", "font-size", "color", "leading", "space-before", "space-after",
     "indent-left", "indent-right", "first-line-indent", "align", "keep-with-next", "hyphenate", "widows", "orphans",
-    "page-break-before", "text-transform", "rule-below", "rule-color", "break-penalty"};
+    "page-break-before", "text-transform", "rule-below", "rule-color", "break-penalty",
+    "keep-together", "page-break-after", "space-before-at-top"};
 constexpr const char* kTableProperties[] = {"border-color", "border-width", "rules", "padding", "header-shade", "group-shade",
                                            "cell-style", "header-style", "group-style", "repeat-header", "continued-text",
-                                           "continued-style", "split-rows", "group-page-break"};
+                                           "continued-style", "split-rows", "group-page-break",
+                                           "stripe-shade", "padding-top", "padding-bottom", "keep-together", "keep-with-next",
+                                           "page-break-before", "page-break-after"};
+constexpr const char* kBoxProperties[] = {
+    "background", "border", "border-top", "border-right", "border-bottom", "border-left", "padding", "padding-top",
+    "padding-right", "padding-bottom", "padding-left", "radius", "height", "min-height", "space-before", "space-after",
+    "space-before-at-top", "keep-together", "keep-with-next", "page-break-before", "page-break-after"};
 constexpr const char* kPageMasterProperties[] = {"size", "orientation", "margin-top", "margin-bottom", "margin-left",
                                                  "margin-right", "header-offset", "footer-offset", "first-page-marginals", "page-numbering"};
 
@@ -241,13 +248,15 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             style.properties = paragraph ? read_properties(*file, node, {"name", "based-on"}, kParagraphProperties, diags)
                                          : read_properties(*file, node, {"name", "based-on"}, kCharacterProperties, diags);
             layout.styles.push_back(style);
-        } else if (name == "table-style") {
+        } else if (name == "table-style" || name == "box-style") {
             doc::StyleDecl style;
-            style.kind = doc::StyleDecl::Kind::Table;
+            const bool table = name == "table-style";
+            style.kind = table ? doc::StyleDecl::Kind::Table : doc::StyleDecl::Kind::Box;
             style.name = file->required(node, "name", diags).value_or("");
             style.based_on = node.attribute("based-on").value();
             style.span = file->span(node);
-            style.properties = read_properties(*file, node, {"name", "based-on"}, kTableProperties, diags);
+            style.properties = table ? read_properties(*file, node, {"name", "based-on"}, kTableProperties, diags)
+                                     : read_properties(*file, node, {"name", "based-on"}, kBoxProperties, diags);
             layout.styles.push_back(style);
         } else if (name == "table-template") {
             auto t = read_table_template(*file, node, diags);
@@ -269,7 +278,7 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
         } else {
             diags.error(file->span(node), "unexpected element <" + std::string(name) +
                                               "> in <layout>; expected one of: font-family, font-fallback, hyphenation, "
-                                              "page-master, paragraph-style, character-style, table-style, table-template, setting, "
+                                              "page-master, paragraph-style, character-style, table-style, box-style, table-template, setting, "
                                               "link-pattern, abbreviation-ignore, numbering");
         }
     }

@@ -10,7 +10,7 @@
 namespace reportc::input {
 namespace {
 
-constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, contents, division, page-break, include";
+constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, contents, division, frame, rule, page-break, include";
 
 class ReportReader {
 public:
@@ -22,6 +22,8 @@ public:
 private:
     void read_blocks(const XmlFile& file, pugi::xml_node parent, int level, std::vector<doc::Block>& out);
     void read_block(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out);
+    void read_element(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out);
+    doc::Keeps take_keeps(const XmlFile& file, pugi::xml_node node);
     void read_include(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out);
     doc::Paragraph read_paragraph(const XmlFile& file, pugi::xml_node node, std::string default_style);
     doc::List read_list(const XmlFile& file, pugi::xml_node node, int level);
@@ -128,7 +130,32 @@ void ReportReader::read_blocks(const XmlFile& file, pugi::xml_node parent, int l
     }
 }
 
+// Every block element may carry keep-together, keep-with-next, page-break-before and
+// page-break-after: they are read here, once, and taken off the element before it is read.
 void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out) {
+    std::string_view name = node.name();
+    if (name == "include" || name == "page-break") return read_element(file, node, level, out);
+    doc::Keeps keeps = take_keeps(file, node);
+    const size_t before = out.size();
+    read_element(file, node, level, out);
+    if (out.size() == before + 1) out.back().keeps = keeps;
+}
+
+doc::Keeps ReportReader::take_keeps(const XmlFile& file, pugi::xml_node node) {
+    doc::Keeps keeps;
+    for (auto [attr, target] : {std::pair{"keep-together", &keeps.together}, std::pair{"keep-with-next", &keeps.with_next},
+                                std::pair{"page-break-before", &keeps.break_before}, std::pair{"page-break-after", &keeps.break_after}}) {
+        auto a = node.attribute(attr);
+        if (!a) continue;
+        std::string value = a.value();
+        if (value == "true" || value == "false") *target = value == "true";
+        else m_diags.error(file.attribute_span(node, attr), std::string("expected ") + attr + " 'true' or 'false', found '" + value + "'");
+        node.remove_attribute(a);
+    }
+    return keeps;
+}
+
+void ReportReader::read_element(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out) {
     std::string_view name = node.name();
     if (name == "p") {
         file.check_attributes(node, {"style", "id"}, m_diags);
@@ -194,6 +221,21 @@ void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int leve
         division.span = file.span(node);
         read_blocks(file, node, level, division.children);
         out.push_back({std::move(division)});
+    } else if (name == "frame") {
+        file.check_attributes(node, {"style"}, m_diags);
+        doc::Frame frame;
+        frame.style = node.attribute("style").as_string("frame");
+        frame.span = file.span(node);
+        read_blocks(file, node, level, frame.children);
+        out.push_back({std::move(frame)});
+    } else if (name == "rule") {
+        file.check_attributes(node, {"width", "thickness", "color", "align"}, m_diags);
+        file.expect_empty(node, "", m_diags);
+        doc::Rule rule{node.attribute("width").value(), node.attribute("thickness").value(), node.attribute("color").value(),
+                       node.attribute("align").value(), file.span(node)};
+        if (!rule.align.empty() && rule.align != "left" && rule.align != "center" && rule.align != "right")
+            m_diags.error(file.attribute_span(node, "align"), "expected align left, center or right, found '" + rule.align + "'");
+        out.push_back({std::move(rule)});
     } else if (name == "chart") {
         out.push_back({read_chart(file, node, m_diags)});
     } else if (name == "diagram") {
@@ -333,10 +375,12 @@ doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, in
         } else if (name == "row") {
             if (!table.template_name.empty())
                 m_diags.error(file.span(child), "expected no rows in a <table> generated from a template; its rows come from the data");
-            file.check_attributes(child, {"kind", "id"}, m_diags);
+            file.check_attributes(child, {"kind", "id", "shade", "style"}, m_diags);
             doc::TableRow row;
             row.span = file.span(child);
             row.id = child.attribute("id").value();
+            row.shade = child.attribute("shade").value();
+            row.style = child.attribute("style").value();
             std::string kind = child.attribute("kind").as_string("body");
             if (kind == "header") row.kind = doc::TableRow::Kind::Header;
             else if (kind == "section") row.kind = doc::TableRow::Kind::Section;
@@ -355,9 +399,11 @@ doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, in
                     m_diags.error(file.span(cell_node), "unexpected element <" + std::string(cell_node.name()) + "> in <row>; expected <cell>");
                     continue;
                 }
-                file.check_attributes(cell_node, {"colspan", "rowspan", "align", "valign"}, m_diags);
+                file.check_attributes(cell_node, {"colspan", "rowspan", "align", "valign", "shade", "style"}, m_diags);
                 doc::TableCell cell;
                 cell.span = file.span(cell_node);
+                cell.shade = cell_node.attribute("shade").value();
+                cell.style = cell_node.attribute("style").value();
                 cell.align = cell_node.attribute("align").value();
                 cell.valign = cell_node.attribute("valign").value();
                 if (!cell.align.empty() && cell.align != "left" && cell.align != "center" && cell.align != "right" && cell.align != "justify")

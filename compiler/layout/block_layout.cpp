@@ -3,7 +3,10 @@
 #include "layout/chart_layout.h"
 #include "layout/contents_layout.h"
 #include "layout/footnote_layout.h"
+#include "layout/frame_layout.h"
+#include "layout/keeps.h"
 #include "layout/paragraph_layout.h"
+#include "layout/rule_layout.h"
 #include "layout/table_layout.h"
 
 namespace reportc::layout {
@@ -100,12 +103,42 @@ private:
         layout_paragraph(style_runs(plain_runs(title, span), style, m_ctx), style, span, options, env, m_ctx, out);
     }
 
-    // Lays out one block; every box it makes is set on the env's page master.
+    // Lays out one block; every box it makes is set on the env's page master, and its keeps
+    // and breaks (its style's, over them its attributes) hold.
     void block(const doc::Block& b, const BlockEnv& env, std::vector<VItem>& out) {
         size_t start = out.size();
         std::visit([&](const auto& node) { visit(node, env, out); }, b.node);
         stamp_master(out, start, env.master);
+        const auto keeps = merge_keeps(std::visit([&](const auto& node) { return style_keeps(node); }, b.node), b.keeps);
+        const auto* master = m_ctx.in.styles.page_master(env.master);
+        apply_keeps(out, start, keeps, master ? master->body().height : Length{});
     }
+
+    // What a block's style says of keeps and breaks. A paragraph keeps with the next itself
+    // (between its lines too); a heading breaks before itself (its section is no paragraph).
+    style::BlockKeeps style_keeps(const doc::Paragraph& p) {
+        const auto* s = m_ctx.in.styles.paragraph(p.style);
+        return s ? style::BlockKeeps{s->keep_together, false, s->page_break_before, s->page_break_after} : style::BlockKeeps{};
+    }
+    style::BlockKeeps style_keeps(const doc::List& l) {
+        const auto* s = m_ctx.in.styles.paragraph(l.style);
+        return s ? style::BlockKeeps{s->keep_together, s->keep_with_next, s->page_break_before, s->page_break_after} : style::BlockKeeps{};
+    }
+    style::BlockKeeps style_keeps(const doc::Table& t) {
+        const auto* s = m_ctx.in.styles.table(doc::style_of(t));
+        style::BlockKeeps keeps = s ? s->keeps : style::BlockKeeps{};
+        // Short tables stay whole when the layout asks (keep-tables-under-rows).
+        size_t body_rows = 0;
+        for (const auto& row : doc::rows_of(t)) body_rows += row.kind == doc::TableRow::Kind::Body;
+        if (body_rows < size_t(m_ctx.in.styles.settings().keep_tables_under_rows)) keeps.together = true;
+        return keeps;
+    }
+    style::BlockKeeps style_keeps(const doc::Frame& f) {
+        const auto* s = m_ctx.in.styles.box(f.style);
+        return s ? s->keeps : style::BlockKeeps{};
+    }
+    template <typename Node>
+    style::BlockKeeps style_keeps(const Node&) { return {}; }
 
     // Boxes from `start` on that have no master yet are set on `master` (inner blocks on
     // another master have theirs already).
@@ -205,9 +238,20 @@ private:
         const auto& style = paragraph_style(caption_style(f), f.span, m_ctx);
         ParagraphOptions options = options_for(f.node, ParagraphPart::Caption);
         options.anchor = anchor_for(f.id);
-        layout_paragraph(style_runs(plain_runs(doc::numbered_title(f.caption, f.numbered), f.span), style, m_ctx), style, f.span,
-                         options, env, m_ctx, out);
-        if (above) blocks(f.children, env, out);
+        layout_paragraph(style_runs(plain_runs(doc::numbered_title(f.caption, f.numbered), f.span), style, m_ctx), style, f.span, options, env, m_ctx, out);
+        if (!above) return;
+        const size_t start = out.size();
+        blocks(f.children, env, out);
+        // On the pages its table continues on, the caption repeats with "(continued)".
+        const std::string& continued = m_ctx.in.styles.settings().caption_continued_text;
+        if (continued.empty()) return;
+        std::vector<VItem> caption;
+        layout_paragraph(style_runs(plain_runs(doc::numbered_title(f.caption, f.numbered) + " " + continued, f.span), style, m_ctx), style, f.span,
+                         options_for(f.node, ParagraphPart::CaptionContinued), env, m_ctx, caption);
+        std::vector<VBox> lines;
+        for (auto& item : caption)
+            if (auto* b = std::get_if<VBox>(&item)) lines.push_back(std::move(*b));
+        repeat_above_headers(out, start, lines);
     }
 
     void visit(const doc::PageBreak&, const BlockEnv&, std::vector<VItem>& out) { out.push_back(VPenalty{kForceBreak}); }
@@ -215,6 +259,8 @@ private:
     void visit(const doc::Diagram& d, const BlockEnv& env, std::vector<VItem>& out) { layout_diagram(d, env, m_ctx, out); }
     void visit(const doc::Contents& c, const BlockEnv& env, std::vector<VItem>& out) { layout_contents(c, env, m_ctx, out); }
     void visit(const doc::Table& t, const BlockEnv& env, std::vector<VItem>& out) { layout_table(t, env, m_ctx, out); }
+    void visit(const doc::Frame& f, const BlockEnv& env, std::vector<VItem>& out) { layout_frame(f, env, m_ctx, out); }
+    void visit(const doc::Rule& r, const BlockEnv& env, std::vector<VItem>& out) { layout_rule(r, env, m_ctx, out); }
 
     void visit(const doc::Division& d, const BlockEnv& env, std::vector<VItem>& out) {
         // The division's blocks are set on pages of its master, then the outer master resumes.
@@ -315,6 +361,14 @@ private:
         if (!n.role.empty()) text(n.role, "signature-role", n.node, ParagraphPart::SignatureRole, n.span);
     }
     void measure(const doc::Division& n) { children(n.children); }
+    // A frame adds its borders and padding to its content's widths.
+    void measure(const doc::Frame& n) {
+        const auto* s = m_ctx.in.styles.box(n.style);
+        auto inner = Measurer(m_env, m_ctx).blocks(n.children);
+        const Length sides = s ? s->left.width + s->padding_left + s->padding_right + s->right.width : Length{};
+        widen({inner.first + sides, inner.second + sides});
+    }
+    void measure(const doc::Rule&) {}
     // Nested tables, charts, diagrams, contents and page breaks add no minimum of their own:
     // they take the width they are given.
     void measure(const doc::Table&) {}

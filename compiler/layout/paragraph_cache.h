@@ -18,7 +18,7 @@
 namespace reportc::layout {
 
 // Which paragraph of a node: a node may give several (an article's title and its date line).
-enum class ParagraphPart : uint8_t { Body, Heading, Dateline, Caption, SignatureName, SignatureRole };
+enum class ParagraphPart : uint8_t { Body, Heading, Dateline, Caption, SignatureName, SignatureRole, CaptionContinued };
 
 struct ParagraphKey {
     doc::NodeId node;

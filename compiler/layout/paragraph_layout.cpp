@@ -4,6 +4,7 @@
 
 #include "base/utf8.h"
 #include "layout/footnote_layout.h"
+#include "layout/keeps.h"
 #include "layout/no_break_units.h"
 #include "layout/text_decorations.h"
 
@@ -167,7 +168,8 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
     Length ascent = Length::ratio(style.font.size, main_face.ascender(), 1000);
     Length descent = Length::ratio(style.font.size, -main_face.descender(), 1000);
 
-    out.push_back(VGlue{style.space_before});
+    if (style.keep_space_at_top && style.space_before > Length{}) keep_space_at_top(out, style.space_before, span);
+    else out.push_back(VGlue{style.space_before});
     size_t n = set.lines.size();
     std::vector<bool> attached(options.notes.size(), false);
     std::set<std::string> placed_anchors;  // a variable's value broken across lines is anchored once

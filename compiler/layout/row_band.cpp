@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "layout/box_paint.h"
+
 namespace reportc::layout {
 namespace {
 
@@ -102,6 +104,10 @@ std::vector<frame::Item> RowBand::draw(Band& band, Length limit) {
             out.push_back(rule(c.x, c.x, c.top, cell_bottom, style.rule_color, style.rule_width));
             out.push_back(rule(c.x + c.width, c.x + c.width, c.top, cell_bottom, style.rule_color, style.rule_width));
         }
+        // The cell's own borders, over the table's rules; a cell cut here leaves its bottom open.
+        if (c.box)
+            for (auto& s : box_border({c.x, c.top, c.width, cell_bottom - c.top}, *c.box, {c.open_top, c.top + c.height > bottom}))
+                out.push_back(std::move(s));
     }
     if (style.horizontal_rules || style.vertical_rules) {
         if (style.top_rule || continuation) out.push_back(rule(x0, x1, Length{}, Length{}, style.rule_color, style.rule_width));
@@ -117,7 +123,7 @@ std::shared_ptr<RowBand> RowBand::rest_after(Length y) const {
     rest->style = style;
     rest->style.top_rule = false;
     rest->continuation = true;
-    const Length pad = style.padding;
+    const Length pad = style.padding, pad_top = style.top_padding();
     // Cells cut by y keep their remaining lines, moved to the top; rows wholly below y move up
     // by y, and down again by whatever the cut cells need beyond their old bottoms.
     Length delta;
@@ -136,7 +142,7 @@ std::shared_ptr<RowBand> RowBand::rest_after(Length y) const {
         if (!cut.lines.empty()) {
             Length first = cut.lines.front().top;
             for (auto& l : cut.lines) l.top -= first;
-            Length need = cut.lines.back().bottom() + pad * 2;
+            Length need = cut.lines.back().bottom() + pad_top + pad;
             delta = max(delta, need - (c.top + c.height - y));
         }
         cuts.push_back(std::move(cut));
@@ -145,8 +151,9 @@ std::shared_ptr<RowBand> RowBand::rest_after(Length y) const {
         BandCell c = *cut.cell;
         c.height = c.top + c.height - y + delta;
         c.top = Length{};
-        c.content_offset = pad;
+        c.content_offset = pad_top;
         c.lines = cut.lines;
+        c.open_top = true;
         rest->cells.push_back(std::move(c));
     }
     for (const auto& c : cells) {

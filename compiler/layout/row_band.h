@@ -9,6 +9,7 @@
 #include "base/geometry.h"
 #include "frame/frame.h"
 #include "layout/vlist.h"
+#include "style/stylesheet.h"
 
 namespace reportc::layout {
 
@@ -26,6 +27,8 @@ struct BandCell {
     Length content_offset;       // padding plus vertical-alignment shift
     std::vector<CellLine> lines;
     std::optional<Color> shade;
+    const style::BoxStyle* box = nullptr;  // borders per side (a row's or cell's box style); null: none
+    bool open_top = false;                 // the rest of a cell cut by a page break: no top side
     bool spans_rows = false;
     size_t label_lines = 0;      // how many of the first lines form the label repeated on a continuation
 };
@@ -36,7 +39,9 @@ struct BandStyle {
     bool vertical_rules = false;
     bool horizontal_rules = true;
     bool top_rule = false;       // draw the table's top edge (first band, repeated headers)
-    Length padding;
+    Length padding;                    // inside a cell below its content (and above, unless padding_top)
+    std::optional<Length> padding_top;  // inside a cell above its content
+    Length top_padding() const { return padding_top.value_or(padding); }
     Length left, width;          // the table's horizontal extent
 };
 

@@ -1,5 +1,7 @@
 #include "layout/table_layout.h"
 
+#include <map>
+
 #include "layout/column_widths.h"
 #include "layout/paragraph_layout.h"
 #include "layout/row_band.h"
@@ -195,25 +197,60 @@ private:
         }
     }
 
+    Length vertical_padding() const { return m_style.padding_top + m_style.padding_bottom; }
+
     void size_row_heights() {
         const size_t rows = m_rows.size();
-        m_heights.assign(rows, m_style.padding * 2);
+        m_heights.assign(rows, vertical_padding());
         for (const auto& g : m_cells)
-            if (g.rowspan == 1) m_heights[g.row] = max(m_heights[g.row], g.content_height + m_style.padding * 2);
+            if (g.rowspan == 1) m_heights[g.row] = max(m_heights[g.row], g.content_height + vertical_padding());
         // A spanning cell taller than its rows makes its last row taller.
         for (const auto& g : m_cells) {
             if (g.rowspan == 1) continue;
             Length have;
             for (size_t r = g.row; r < g.row + g.rowspan; ++r) have += m_heights[r];
-            Length need = g.content_height + m_style.padding * 2;
+            Length need = g.content_height + vertical_padding();
             if (need > have) m_heights[g.row + g.rowspan - 1] += need - have;
         }
     }
 
-    std::optional<Color> shade_for(const doc::TableRow& row) const {
+    // The row's fill from the table style: header and group rows their shades, every second
+    // body row of a group the stripe shade.
+    std::optional<Color> shade_for(size_t r) const {
+        const auto& row = m_rows[r];
         if (row.kind == doc::TableRow::Kind::Header) return m_style.header_shade;
         if (row.kind == doc::TableRow::Kind::Section) return m_style.group_shade;
+        if (row.kind != doc::TableRow::Kind::Body || !m_style.stripe_shade) return std::nullopt;
+        size_t index = 0;  // the row's place among the body rows of its group
+        for (size_t k = r; k-- > 0 && m_rows[k].kind == doc::TableRow::Kind::Body;) ++index;
+        if (index % 2 == 1) return m_style.stripe_shade;
         return std::nullopt;
+    }
+
+    const style::BoxStyle* box_style(const std::string& name, Span span) const {
+        if (name.empty()) return nullptr;
+        if (const auto* s = m_ctx.in.styles.box(name)) return s;
+        m_ctx.out.diags.error(span, "expected a box style defined in the layout, found '" + name + "'");
+        return nullptr;
+    }
+
+    std::optional<Color> shade_attribute(const std::string& value, Span span) const {
+        if (value.empty()) return std::nullopt;
+        if (auto c = style::parse_color(value)) return c;
+        m_ctx.out.diags.error(span, "expected a shade colour such as #e8eef4, found '" + value + "'");
+        return std::nullopt;
+    }
+
+    // A cell's fill and borders: its own shade and box style, else its row's, else the table's.
+    void paint(BandCell& c, const GridCell& g) const {
+        const auto& row = m_rows[g.row];
+        const auto* row_box = box_style(row.style, row.span);
+        const auto* cell_box = box_style(g.cell->style, g.cell->span);
+        c.box = cell_box ? cell_box : row_box;
+        c.shade = shade_for(g.row);
+        for (auto shade : {row_box ? row_box->background : std::nullopt, shade_attribute(row.shade, row.span),
+                           cell_box ? cell_box->background : std::nullopt, shade_attribute(g.cell->shade, g.cell->span)})
+            if (shade) c.shade = shade;
     }
 
     BandStyle band_style(bool top_rule) const {
@@ -223,7 +260,8 @@ private:
         s.horizontal_rules = m_style.rules != style::TableRules::None;
         s.vertical_rules = m_style.rules == style::TableRules::All;
         s.top_rule = top_rule;
-        s.padding = m_style.padding;
+        s.padding = m_style.padding_bottom;
+        s.padding_top = m_style.padding_top;
         s.left = m_x[0];
         s.width = m_x[m_columns] - m_x[0];
         return s;
@@ -244,10 +282,10 @@ private:
             c.width = m_x[g.column + g.colspan] - m_x[g.column];
             c.top = tops[g.row - first];
             c.height = tops[g.row - first + g.rowspan] - c.top;
-            c.shade = shade_for(m_rows[g.row]);
+            paint(c, g);
             c.spans_rows = g.rowspan > 1;
-            Length inner = c.height - m_style.padding * 2;
-            Length offset = m_style.padding;
+            Length inner = c.height - vertical_padding();
+            Length offset = m_style.padding_top;
             if (g.cell->valign == "middle") offset += (inner - g.content_height) / 2;
             else if (g.cell->valign == "bottom") offset += inner - g.content_height;
             c.content_offset = offset;
@@ -305,7 +343,7 @@ private:
                 if (m_style.repeat_header && header) box.repeat_header = header;
                 else if (!first_band) box.repeat_header = top_rule;  // a first band draws its own
             }
-            out.push_back(std::move(box));
+            out.emplace_back(std::in_place_type<VBox>, std::move(box));
             // A header or group row never ends a page: it stays with the row after it.
             bool keep = is_header || kind == doc::TableRow::Kind::Section;
             if (end < rows) out.push_back(VPenalty{keep ? kNoBreak : 0});
@@ -359,6 +397,22 @@ private:
 
 void layout_table(const doc::Table& table, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
     TableBuilder(table, env, ctx).build(out);
+}
+
+void repeat_above_headers(std::vector<VItem>& items, size_t from, const std::vector<VBox>& above) {
+    if (above.empty()) return;
+    std::map<const std::vector<VBox>*, std::shared_ptr<const std::vector<VBox>>> made;
+    for (size_t k = from; k < items.size(); ++k) {
+        auto* box = std::get_if<VBox>(&items[k]);
+        if (!box || !box->repeat_header) continue;
+        auto& with = made[box->repeat_header.get()];
+        if (!with) {
+            auto header = std::make_shared<std::vector<VBox>>(above);
+            header->insert(header->end(), box->repeat_header->begin(), box->repeat_header->end());
+            with = std::move(header);
+        }
+        box->repeat_header = with;
+    }
 }
 
 }  // namespace reportc::layout

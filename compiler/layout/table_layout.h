@@ -6,6 +6,10 @@
 
 namespace reportc::layout {
 
+// Boxes set above the repeated header of every row of items[from, end) that repeats one (a
+// figure's caption, "(continued)").
+void repeat_above_headers(std::vector<VItem>& items, size_t from, const std::vector<VBox>& above);
+
 void layout_table(const doc::Table& table, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out);
 
 }  // namespace reportc::layout

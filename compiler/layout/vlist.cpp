@@ -8,6 +8,7 @@ std::ostream& operator<<(std::ostream& os, const VItem& item) {
         if constexpr (std::is_same_v<T, VBox>) {
             os << "box h=" << v.height << " items=" << v.items.size();
             if (!v.inserts.empty()) os << " notes=" << v.inserts.size();
+            if (v.whole) os << " whole";
         }
         else if constexpr (std::is_same_v<T, VGlue>) os << "glue " << v.height;
         else os << "penalty " << v.cost;

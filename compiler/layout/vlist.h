@@ -30,7 +30,7 @@ constexpr int kNoBreak = 10000;
 constexpr int kForceBreak = -10000;
 
 // What made a box, so that a diagnostic about it (a page break it forced) can name it.
-enum class BoxKind { Other, ParagraphLine, TableRow, Chart, Diagram };
+enum class BoxKind { Other, ParagraphLine, TableRow, Chart, Diagram, Frame };
 
 struct VBox {
     Length height;
@@ -48,6 +48,9 @@ struct VBox {
     std::shared_ptr<const std::vector<VBox>> repeat_header;
     // Footnotes called from this box, in the order of their marks.
     std::vector<InsertionMark> inserts;
+    // Part of a block kept together: a splittable box is cut only when nothing else is on the
+    // page (the block is then taller than any page, which layout does not keep).
+    bool whole = false;
 };
 
 // Material for the foot of the page (TeX's \insert, The TeXbook ch. 15): a footnote's lines,

@@ -19,6 +19,7 @@ const char* noun(layout::BoxKind kind) {
     case layout::BoxKind::TableRow: return "table row";
     case layout::BoxKind::Chart: return "chart";
     case layout::BoxKind::Diagram: return "diagram";
+    case layout::BoxKind::Frame: return "frame";
     case layout::BoxKind::Other: break;
     }
     return nullptr;

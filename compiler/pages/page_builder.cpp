@@ -294,6 +294,7 @@ private:
     // the best break before the box.
     bool cut(const VBox& box) {
         if (!box.splittable || !(box.height > m_body / 4 || !m_has_box)) return false;
+        if (box.whole && m_has_box) return false;  // a kept block moves whole to the next page
         Length room = goal() - m_cursor;
         std::optional<Length> first;
         for (int attempt = 0; attempt < 16 && room > Length{}; ++attempt) {

@@ -80,6 +80,16 @@ void read_footnote_gap(const doc::SettingDecl& d, Reading& r) { read_length(d, r
 void read_footnote_rule_width(const doc::SettingDecl& d, Reading& r) { read_length(d, r, r.settings.footnote_rule_width); }
 void read_footnote_rule_thickness(const doc::SettingDecl& d, Reading& r) { read_length(d, r, r.settings.footnote_rule_thickness); }
 
+void read_keep_tables_under_rows(const doc::SettingDecl& d, Reading& r) {
+    int rows = 0;
+    const char* end = d.value.data() + d.value.size();
+    auto [ptr, ec] = std::from_chars(d.value.data(), end, rows);
+    if (ec != std::errc() || ptr != end || rows < 0) return bad_value(d, "a whole number of rows, 0 or more", r.diags);
+    r.settings.keep_tables_under_rows = rows;
+}
+
+void read_caption_continued_text(const doc::SettingDecl& d, Reading& r) { r.settings.caption_continued_text = d.value; }
+
 void read_footnote_numbering(const doc::SettingDecl& d, Reading& r) {
     if (d.value == "document") r.settings.footnote_numbering = FootnoteNumbering::Document;
     else if (d.value == "page") r.settings.footnote_numbering = FootnoteNumbering::Page;
@@ -121,6 +131,8 @@ const std::vector<std::pair<std::string, Reader>>& readers() {
         {"footnote-rule-thickness", read_footnote_rule_thickness},
         {"date-format", read_date_format},
         {"no-break-units", read_no_break_units},
+        {"keep-tables-under-rows", read_keep_tables_under_rows},
+        {"caption-continued-text", read_caption_continued_text},
     };
     return table;
 }

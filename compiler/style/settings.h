@@ -38,6 +38,11 @@ struct Settings {
     // Units and signs a number keeps on its line ("%", "kg", "€"): the space between a number
     // and one of them is set as a no-break space. Empty: none.
     std::vector<std::string> no_break_units;
+    // Tables of fewer body rows than this are kept whole on one page when they fit one (0: none).
+    int keep_tables_under_rows = 0;
+    // Set after a figure's caption where it repeats on a page its table continues on; empty:
+    // the caption does not repeat.
+    std::string caption_continued_text;
 };
 
 // The setting names the engine reads, in the order the layout format documents them.

@@ -76,6 +76,43 @@ public:
         }
         bad(*p, "one of: " + expected);
     }
+    // "none", or "WIDTH [COLOUR] [double]" such as "1pt #1f4e79" or "3pt #000000 double".
+    void border(const Properties& props, const char* name, BorderSide& out) {
+        auto p = find(props, name);
+        if (!p) return;
+        if (p->value == "none") {
+            out = BorderSide{};
+            return;
+        }
+        BorderSide side;
+        bool ok = true, have_width = false;
+        size_t at = 0;
+        while (ok && at < p->value.size()) {
+            size_t start = p->value.find_first_not_of(' ', at);
+            if (start == std::string::npos) break;
+            size_t stop = std::min(p->value.find(' ', start), p->value.size());
+            std::string word = p->value.substr(start, stop - start);
+            if (word == "double") side.double_line = true;
+            else if (auto c = parse_color(word)) side.color = *c;
+            else if (auto w = parse_length(word, Length::from_pt(10)); w && *w >= Length{} && !have_width) {
+                side.width = *w;
+                have_width = true;
+            } else ok = false;
+            at = stop;
+        }
+        if (ok && have_width) out = side;
+        else bad(*p, "a border such as '1pt #1f4e79', '3pt #000000 double' or none");
+    }
+    // The page-break controls a paragraph, table or box style gives its blocks.
+    void keeps(const Properties& props, BlockKeeps& out) {
+        boolean(props, "keep-together", out.together);
+        boolean(props, "keep-with-next", out.with_next);
+        boolean(props, "page-break-before", out.break_before);
+        boolean(props, "page-break-after", out.break_after);
+    }
+    void space_at_top(const Properties& props, bool& keep) {
+        keyword<bool>(props, "space-before-at-top", {{"discard", false}, {"keep", true}}, keep);
+    }
     const doc::Property* find(const Properties& props, const char* name) {
         auto it = props.find(name);
         return it == props.end() ? nullptr : it->second;
@@ -204,6 +241,42 @@ void add_builtin_character_styles(std::map<std::string, CharacterStyle>& styles,
     }
 }
 
+BoxStyle build_box_style(const std::string& name, const Properties& props, ValueReader& r) {
+    BoxStyle b;
+    b.name = name;
+    const Length em = Length::from_pt(10);
+    if (auto p = r.find(props, "background"); p && p->value != "none") {
+        Color c;
+        r.color(props, "background", c);
+        b.background = c;
+    }
+    r.border(props, "border", b.top);
+    b.right = b.bottom = b.left = b.top;
+    r.border(props, "border-top", b.top);
+    r.border(props, "border-right", b.right);
+    r.border(props, "border-bottom", b.bottom);
+    r.border(props, "border-left", b.left);
+    Length padding;
+    r.length(props, "padding", em, padding);
+    b.padding_top = b.padding_right = b.padding_bottom = b.padding_left = padding;
+    r.length(props, "padding-top", em, b.padding_top);
+    r.length(props, "padding-right", em, b.padding_right);
+    r.length(props, "padding-bottom", em, b.padding_bottom);
+    r.length(props, "padding-left", em, b.padding_left);
+    r.length(props, "radius", em, b.radius);
+    if (auto p = r.find(props, "height")) {
+        if (p->value == "page") b.page_height = true;
+        else if (auto v = parse_length(p->value, em); v && *v > Length{}) b.height = *v;
+        else r.bad(*p, "a length such as 60mm, or page");
+    }
+    r.length(props, "min-height", em, b.min_height);
+    r.length(props, "space-before", em, b.space_before);
+    r.length(props, "space-after", em, b.space_after);
+    r.space_at_top(props, b.keep_space_at_top);
+    r.keeps(props, b.keeps);
+    return b;
+}
+
 }  // namespace
 
 const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> kBuiltinCharacterStyles = {
@@ -238,10 +311,11 @@ Rect PageMaster::body() const {
 Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags) {
     Stylesheet sheet;
     ValueReader r(diags);
-    std::map<std::string, const doc::StyleDecl*> paragraph_decls, character_decls, table_decls;
+    std::map<std::string, const doc::StyleDecl*> paragraph_decls, character_decls, table_decls, box_decls;
     for (const auto& s : layout.styles) {
         auto& decls = s.kind == doc::StyleDecl::Kind::Paragraph ? paragraph_decls
-                      : s.kind == doc::StyleDecl::Kind::Character ? character_decls : table_decls;
+                      : s.kind == doc::StyleDecl::Kind::Character ? character_decls
+                      : s.kind == doc::StyleDecl::Kind::Box     ? box_decls : table_decls;
         if (!decls.emplace(s.name, &s).second) diags.error(s.span, "style '" + s.name + "' is defined twice");
     }
     const Length default_size = Length::from_pt(10);
@@ -270,6 +344,9 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         r.length(props, "rule-below", em, s.rule_below);
         s.rule_color = s.font.color;
         r.color(props, "rule-color", s.rule_color);
+        r.boolean(props, "keep-together", s.keep_together);
+        r.boolean(props, "page-break-after", s.page_break_after);
+        r.space_at_top(props, s.keep_space_at_top);
         sheet.m_paragraph.emplace(name, s);
     }
     for (const auto& [name, decl] : character_decls) {
@@ -317,7 +394,20 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         r.boolean(props, "repeat-header", t.repeat_header);
         r.boolean(props, "split-rows", t.split_rows);
         r.boolean(props, "group-page-break", t.group_page_break);
+        if (auto p = r.find(props, "stripe-shade"); p && p->value != "none") {
+            Color stripe;
+            r.color(props, "stripe-shade", stripe);
+            t.stripe_shade = stripe;
+        }
+        t.padding_top = t.padding_bottom = t.padding;
+        r.length(props, "padding-top", em, t.padding_top);
+        r.length(props, "padding-bottom", em, t.padding_bottom);
+        r.keeps(props, t.keeps);
         sheet.m_table.emplace(name, t);
+    }
+    for (const auto& [name, decl] : box_decls) {
+        Properties props;
+        if (collect_chain(box_decls, *decl, props, diags)) sheet.m_box.emplace(name, build_box_style(name, props, r));
     }
     for (const auto& decl : layout.page_masters) {
         if (sheet.page_master(decl.name)) diags.error(decl.span, "page master '" + decl.name + "' is defined twice");
@@ -335,6 +425,10 @@ const ParagraphStyle* Stylesheet::paragraph(const std::string& name) const {
 const TableStyle* Stylesheet::table(const std::string& name) const {
     auto it = m_table.find(name);
     return it == m_table.end() ? nullptr : &it->second;
+}
+const BoxStyle* Stylesheet::box(const std::string& name) const {
+    auto it = m_box.find(name);
+    return it == m_box.end() ? nullptr : &it->second;
 }
 const CharacterStyle* Stylesheet::character(const std::string& name) const {
     auto it = m_character.find(name);

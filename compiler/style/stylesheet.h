@@ -34,6 +34,14 @@ struct FontSpec {
     auto operator<=>(const FontSpec&) const = default;
 };
 
+// The page-break controls a style gives its blocks; a block's own attributes override them.
+struct BlockKeeps {
+    bool together = false;      // no page break inside the block when it fits on one page
+    bool with_next = false;     // no page break between the block and the next
+    bool break_before = false;  // the block starts a new page
+    bool break_after = false;   // the block ends its page
+};
+
 struct ParagraphStyle {
     std::string name;
     FontSpec font;
@@ -51,6 +59,9 @@ struct ParagraphStyle {
     TextTransform transform = TextTransform::None;
     Length rule_below;  // a rule under the paragraph (headings); zero = none
     Color rule_color;
+    bool keep_together = false;    // no page break between the paragraph's lines (when it fits a page)
+    bool page_break_after = false;  // the paragraph ends its page
+    bool keep_space_at_top = false;  // space-before-at-top="keep": space-before stays at a page's top
 };
 
 // A character style changes only what it sets. Styles named by inline elements (<sup>,
@@ -90,6 +101,33 @@ struct TableStyle {
     bool group_page_break = false;  // each group row (after the first) starts a new page
     std::string continued_text;  // e.g. "(continued)": set above the repeated header
     std::string continued_style = "table-continued";
+    std::optional<Color> stripe_shade;  // the fill of every second body row (from the second)
+    // Inside a cell above and below its content (default: padding).
+    Length padding_top = Length::from_pt(4), padding_bottom = Length::from_pt(4);
+    BlockKeeps keeps;
+};
+
+// One side of a box's border: single or double, of a width and colour; zero width: none.
+struct BorderSide {
+    Length width;
+    Color color;
+    bool double_line = false;  // two lines of a third of the width, a third apart
+    auto operator<=>(const BorderSide&) const = default;
+};
+
+// A box style (<box-style>): how a frame, a table row or a table cell is drawn around its content.
+struct BoxStyle {
+    std::string name;
+    std::optional<Color> background;
+    BorderSide top, right, bottom, left;
+    Length padding_top, padding_right, padding_bottom, padding_left;
+    Length radius;                     // rounded corners (frames)
+    std::optional<Length> height;      // a fixed height, border included (frames)
+    bool page_height = false;          // height="page": the page body's height
+    Length min_height;
+    Length space_before, space_after;  // around a frame
+    bool keep_space_at_top = false;
+    BlockKeeps keeps;
 };
 
 struct PageMaster {
@@ -115,6 +153,7 @@ public:
     const CharacterStyle* character(const std::string& name) const;
     const PageMaster* page_master(const std::string& name) const;
     const TableStyle* table(const std::string& name) const;
+    const BoxStyle* box(const std::string& name) const;
     const std::vector<PageMaster>& page_masters() const { return m_masters; }
     std::vector<std::string> paragraph_style_names() const;
     const Settings& settings() const { return m_settings; }
@@ -123,6 +162,7 @@ private:
     std::map<std::string, ParagraphStyle> m_paragraph;
     std::map<std::string, CharacterStyle> m_character;
     std::map<std::string, TableStyle> m_table;
+    std::map<std::string, BoxStyle> m_box;
     std::vector<PageMaster> m_masters;
     Settings m_settings;
 };

@@ -36,7 +36,7 @@ struct RunContext {
 using RunVisitor = std::function<void(std::vector<doc::TextRun>&, const RunContext&)>;
 
 // Nothing to register in lists, cells, divisions, signatures, breaks, charts, diagrams, contents.
-class Walker : public doc::PassOver<doc::List, doc::TableCell, doc::Division, doc::Signature, doc::PageBreak,
+class Walker : public doc::PassOver<doc::List, doc::TableCell, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak,
                                     doc::Chart, doc::Diagram, doc::Contents> {
 public:
     using PassOver::enter;
@@ -50,7 +50,7 @@ public:
     // sit in (the register check skips the register's own text).
     void visit_runs(std::vector<doc::Block>& blocks, const RunVisitor& f) {
         struct RunWalker : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
-                                         doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram,
+                                         doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram,
                                          doc::Contents> {
             using PassOver::enter;
             RunWalker(const Options& o, const RunVisitor& fn) : options(o), f(fn) {}
@@ -206,7 +206,7 @@ void check_abbreviations(doc::Document& document, const Options& options, Walker
     std::vector<RegisterEntry> terms;
     struct RegisterFinder
         : doc::PassOver<doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
-                        doc::Figure, doc::Division, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents,
+                        doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents,
                         doc::Footnote> {
         using PassOver::enter;
         RegisterFinder(const std::string& id, std::vector<RegisterEntry>& t) : table_id(id), terms(t) {}

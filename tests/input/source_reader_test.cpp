@@ -56,7 +56,7 @@ TEST(SourceReader, UnknownElementIsAnErrorAtItsLocation) {
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0], "r/report.xml:2:4: error: unexpected element <sectoin>; expected a block element "
-                      "(section, article, p, list, figure, table, chart, diagram, signature, contents, division, page-break, include)");
+                      "(section, article, p, list, figure, table, chart, diagram, signature, contents, division, frame, rule, page-break, include)");
 }
 
 TEST(SourceReader, UnknownAttributeIsAnErrorAtTheAttribute) {
@@ -278,4 +278,47 @@ TEST(SourceReader, VarAndVariableAreRead) {
     EXPECT_EQ(rendered(f.diags, f.sources),
               (std::vector<std::string>{"r/report.xml:4:5: error: missing attribute 'name' on <var>",
                                         "r/report.xml:4:24: error: expected <var> to be empty; the variable's text is its value"}));
+}
+
+TEST(SourceReader, KeepsFramesRulesAndCellShading) {
+    // Keep attributes on any block, a frame of blocks, a rule, and a row's and a cell's shade
+    // and box style.
+    Fixture f;
+    f.env.set_file("r/report.xml",
+                   "<report layout=\"l.xml\">\n"
+                   "<frame style=\"callout\" keep-together=\"true\"><p>In</p><rule width=\"60mm\" align=\"center\"/></frame>\n"
+                   "<p keep-with-next=\"true\" page-break-before=\"false\" page-break-after=\"true\">P</p>\n"
+                   "<table><row shade=\"#eeeeee\" style=\"total\"><cell shade=\"#ff0000\" style=\"ruled\">C</cell></row></table>\n"
+                   "</report>\n");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(f.diags.all().empty()) << rendered(f.diags, f.sources).front();
+    ASSERT_EQ(d->blocks.size(), 3u);
+    const auto& frame = std::get<doc::Frame>(d->blocks[0].node);
+    EXPECT_EQ(frame.style, "callout");
+    EXPECT_EQ(d->blocks[0].keeps.together, true);
+    ASSERT_EQ(frame.children.size(), 2u);
+    const auto& rule = std::get<doc::Rule>(frame.children[1].node);
+    EXPECT_EQ(rule.width, "60mm");
+    EXPECT_EQ(rule.align, "center");
+    const auto& keeps = d->blocks[1].keeps;
+    EXPECT_EQ(keeps.with_next, true);
+    EXPECT_EQ(keeps.break_before, false);
+    EXPECT_EQ(keeps.break_after, true);
+    EXPECT_FALSE(keeps.together.has_value());
+    const auto& row = std::get<doc::Table>(d->blocks[2].node).rows[0];
+    EXPECT_EQ(row.shade, "#eeeeee");
+    EXPECT_EQ(row.style, "total");
+    EXPECT_EQ(row.cells[0].shade, "#ff0000");
+    EXPECT_EQ(row.cells[0].style, "ruled");
+}
+
+TEST(SourceReader, AMalformedKeepIsAnErrorAtItsAttribute) {
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<figure caption=\"C\" keep-together=\"yes\"/>\n<rule align=\"middle\"/>\n</report>\n");
+    f.read();
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[0], "r/report.xml:2:21: error: expected keep-together 'true' or 'false', found 'yes'");
+    EXPECT_EQ(out[1], "r/report.xml:3:7: error: expected align left, center or right, found 'middle'");
 }

@@ -21,7 +21,8 @@ namespace reportc::layout::testing {
 
 inline Length pt(double v) { return Length::from_pt(v); }
 
-inline std::string test_layout_xml() {
+// `extra`: more declarations for one test (box styles, settings), before </layout>.
+inline std::string test_layout_xml(const std::string& extra = "") {
     const std::string fonts = std::string(REPORTC_SOURCE_ROOT) + "/fonts/liberation/";
     return "<layout>\n"
            "<font-family name=\"Sans\" regular=\"" + fonts + "LiberationSans-Regular.ttf\" bold=\"" + fonts +
@@ -49,8 +50,8 @@ inline std::string test_layout_xml() {
            "                 first-line-indent=\"-6pt\"/>\n"
            "<character-style name=\"footnote-mark\" font-size=\"6pt\" baseline-shift=\"3pt\"/>\n"
            "<table-style name=\"table\" padding=\"4pt\"/>\n"
-           "<table-style name=\"no-repeat\" based-on=\"table\" repeat-header=\"false\"/>\n"
-           "</layout>\n";
+           "<table-style name=\"no-repeat\" based-on=\"table\" repeat-header=\"false\"/>\n" +
+           extra + "</layout>\n";
 }
 
 // Where blocks are set: a `width` measure, `indent` from its left edge, on pages of `master`.
@@ -77,8 +78,8 @@ struct LayoutFixture {
     std::map<std::string, std::string> variable_texts;
     LineStats stats;
 
-    LayoutFixture() {
-        memory.set_file("test-layout.xml", test_layout_xml());
+    explicit LayoutFixture(const std::string& extra_layout = "") {
+        memory.set_file("test-layout.xml", test_layout_xml(extra_layout));
         auto layout = input::read_layout("test-layout.xml", memory, sources, diags, {});
         EXPECT_TRUE(layout.has_value());
         if (!layout) return;

@@ -90,3 +90,26 @@ TEST(layout_RowBand, SpanningCellLabelRepeatsOnContinuation) {
         if (const auto* t = std::get_if<frame::TextItem>(&item); t && t->x == pt(4)) ++labels;
     EXPECT_EQ(labels, 2);
 }
+
+TEST(layout_RowBand, ACellsBordersStayOpenWhereACutCrossesIt) {
+    // A cell framed on all sides by its box style, cut: the part draws no bottom side, the
+    // rest no top side (only the table's own rules at the cut).
+    style::BoxStyle boxed;
+    boxed.top = boxed.right = boxed.bottom = boxed.left = style::BorderSide{pt(1), Color{0, 0, 0xff}, false};
+    BandCell c = cell(0, 12, 10);
+    c.box = &boxed;
+    RowBand b = band_of({c});
+    b.style.horizontal_rules = false;
+    auto cut = b.cut(pt(70), 2);
+    ASSERT_TRUE(cut.has_value());
+    auto blue_sides = [](const std::vector<frame::Item>& items) {
+        int n = 0;
+        for (const auto& item : items)
+            if (const auto* s = std::get_if<frame::ShapeItem>(&item); s && s->stroke == Color{0, 0, 0xff}) ++n;
+        return n;
+    };
+    EXPECT_EQ(blue_sides(b.render(b.height)), 4);
+    EXPECT_EQ(blue_sides(b.render(*cut)), 3);
+    auto rest = b.rest_after(*cut);
+    EXPECT_EQ(blue_sides(rest->render(rest->height)), 3);
+}

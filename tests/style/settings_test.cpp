@@ -58,8 +58,8 @@ TEST(Settings, UnknownSettingIsAnErrorAtItsNameWithTheKnownNames) {
     auto b = build("<setting name=\"contents-level\" value=\"3\"/>\n<setting name=\"pdf-a\" value=\"true\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{
                               "l.xml:2:10: error: unknown setting 'contents-level' (did you mean 'contents-levels'?); expected "
-                              "one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units",
-                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units"}));
+                              "one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units, keep-tables-under-rows, caption-continued-text",
+                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units, keep-tables-under-rows, caption-continued-text"}));
 }
 
 TEST(Settings, FootnoteAndPageSettingsAreTyped) {
@@ -124,4 +124,14 @@ TEST(Settings, NoBreakUnitsAreAListOfWords) {
     auto bad = build("<setting name=\"no-break-units\" value=\" \"/>\n");
     EXPECT_EQ(bad.messages, (std::vector<std::string>{
                                 "l.xml:2:32: error: expected units separated by spaces, such as '% kg km' for no-break-units, found ' '"}));
+}
+
+TEST(Settings, KeepTablesUnderRowsAndCaptionContinuedText) {
+    auto b = build("<setting name=\"keep-tables-under-rows\" value=\"6\"/>\n<setting name=\"caption-continued-text\" value=\"(cont.)\"/>\n");
+    EXPECT_TRUE(b.messages.empty());
+    EXPECT_EQ(b.settings.keep_tables_under_rows, 6);
+    EXPECT_EQ(b.settings.caption_continued_text, "(cont.)");
+    auto bad = build("<setting name=\"keep-tables-under-rows\" value=\"few\"/>\n");
+    ASSERT_EQ(bad.messages.size(), 1u);
+    EXPECT_EQ(bad.messages[0], "l.xml:2:40: error: expected a whole number of rows, 0 or more for keep-tables-under-rows, found 'few'");
 }

@@ -176,3 +176,45 @@ TEST(Stylesheet, MalformedInlineStylingValues) {
     EXPECT_EQ(diags.all()[2].message, "expected one of: normal, small-caps for font-variant, found 'caps'");
     EXPECT_EQ(diags.all()[3].message, "expected a colour such as #fff59d, or none for background-color, found 'yellow'");
 }
+
+TEST(Stylesheet, BoxStylesReadBordersPaddingHeightAndKeeps) {
+    doc::LayoutSource layout;
+    using Kind = doc::StyleDecl::Kind;
+    layout.styles.push_back(decl("frame", "", {{"border", "1pt #1f4e79"}, {"border-left", "3pt #000000 double"}, {"padding", "4pt"},
+                                               {"padding-top", "8pt"}, {"background", "#eef3f8"}, {"height", "page"},
+                                               {"keep-together", "true"}, {"space-before-at-top", "keep"}}, Kind::Box));
+    layout.styles.push_back(decl("plain", "frame", {{"border-top", "none"}, {"background", "none"}, {"height", "60mm"}}, Kind::Box));
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    EXPECT_TRUE(diags.all().empty());
+    const auto* f = sheet.box("frame");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->top, (BorderSide{Length::from_pt(1), Color{0x1f, 0x4e, 0x79}, false}));
+    EXPECT_EQ(f->left, (BorderSide{Length::from_pt(3), Color{}, true}));
+    EXPECT_EQ(f->padding_top, Length::from_pt(8));
+    EXPECT_EQ(f->padding_right, Length::from_pt(4));
+    EXPECT_EQ(f->background, (Color{0xee, 0xf3, 0xf8}));
+    EXPECT_TRUE(f->page_height);
+    EXPECT_TRUE(f->keeps.together);
+    EXPECT_TRUE(f->keep_space_at_top);
+    const auto* p = sheet.box("plain");
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->top.width, Length{});
+    EXPECT_EQ(p->right.width, Length::from_pt(1));
+    EXPECT_FALSE(p->background);
+    EXPECT_EQ(p->height, Length::from_mm(60));
+}
+
+TEST(Stylesheet, MalformedBoxAndKeepValuesAreErrors) {
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("b", "", {{"border-top", "thick"}, {"height", "tall"}}, doc::StyleDecl::Kind::Box));
+    layout.styles.push_back(decl("t", "", {{"stripe-shade", "stripes"}, {"keep-together", "maybe"}}, doc::StyleDecl::Kind::Table));
+    Diagnostics diags;
+    Stylesheet::build(layout, diags);
+    ASSERT_EQ(diags.all().size(), 4u);
+    // Table styles are read before box styles.
+    EXPECT_EQ(diags.all()[0].message, "expected a colour such as #1f4e79 for stripe-shade, found 'stripes'");
+    EXPECT_EQ(diags.all()[1].message, "expected true or false for keep-together, found 'maybe'");
+    EXPECT_EQ(diags.all()[2].message, "expected a border such as '1pt #1f4e79', '3pt #000000 double' or none for border-top, found 'thick'");
+    EXPECT_EQ(diags.all()[3].message, "expected a length such as 60mm, or page for height, found 'tall'");
+}
