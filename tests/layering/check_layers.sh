@@ -20,6 +20,8 @@ declare -A library_headers=(
   [libhyphen]="hyphen.h"
   [libharu]="hpdf*.h"
   [Cairo]="cairo.h cairo-ft.h"
+  [libpng]="png.h"
+  [libjpeg]="jpeglib.h jerror.h"
 )
 declare -A library_target=(
   [pugixml]="PkgConfig::PUGIXML"
@@ -27,6 +29,8 @@ declare -A library_target=(
   [libhyphen]="hyphen::hyphen"
   [libharu]="hpdf::hpdf"
   [Cairo]="PkgConfig::CAIRO"
+  [libpng]="PNG::PNG"
+  [libjpeg]="JPEG::JPEG"
 )
 
 status=0
