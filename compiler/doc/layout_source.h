@@ -55,11 +55,19 @@ struct SettingDecl {
     Span name_span, value_span;  // the attributes' locations
 };
 
+// <image src x y width height fit alt/> in a <page-master>: drawn on every page of the master,
+// behind the text, its top-left corner at (x, y) from the page's top-left corner.
+struct PlacedImageDecl {
+    Image image;
+    std::string x, y;
+};
+
 struct PageMasterDecl {
     std::string name;
     std::vector<Property> properties;  // size, orientation, margin-*, header-offset, footer-offset
     MarginalDecl header, footer;
     bool has_header = false, has_footer = false;
+    std::vector<PlacedImageDecl> images;
     Span span;
 };
 

@@ -6,6 +6,7 @@
 
 #include "input/inline_reader.h"
 #include "input/template_reader.h"
+#include "input/image_reader.h"
 #include "input/xml_file.h"
 
 namespace reportc::input {
@@ -201,8 +202,12 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
                 } else if (std::strcmp(child.name(), "footer") == 0) {
                     master.footer = read_marginal(*file, child, diags);
                     master.has_footer = true;
+                } else if (std::strcmp(child.name(), "image") == 0) {
+                    file->check_attributes(child, {"src", "x", "y", "width", "height", "fit", "alt"}, diags);
+                    master.images.push_back({read_image(*file, child, diags), child.attribute("x").as_string("0"),
+                                             child.attribute("y").as_string("0")});
                 } else {
-                    diags.error(file->span(child), "unexpected element <" + std::string(child.name()) + "> in <page-master>; expected <header> or <footer>");
+                    diags.error(file->span(child), "unexpected element <" + std::string(child.name()) + "> in <page-master>; expected <header>, <footer> or <image>");
                 }
             }
             layout.page_masters.push_back(master);

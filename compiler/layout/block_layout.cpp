@@ -3,6 +3,7 @@
 #include "layout/chart_layout.h"
 #include "layout/contents_layout.h"
 #include "layout/footnote_layout.h"
+#include "layout/image_layout.h"
 #include "layout/paragraph_layout.h"
 #include "layout/table_layout.h"
 
@@ -207,6 +208,7 @@ private:
     void visit(const doc::Diagram& d, const BlockEnv& env, std::vector<VItem>& out) { layout_diagram(d, env, m_ctx, out); }
     void visit(const doc::Contents& c, const BlockEnv& env, std::vector<VItem>& out) { layout_contents(c, env, m_ctx, out); }
     void visit(const doc::Table& t, const BlockEnv& env, std::vector<VItem>& out) { layout_table(t, env, m_ctx, out); }
+    void visit(const doc::Image& i, const BlockEnv& env, std::vector<VItem>& out) { layout_image(i, env, m_ctx, out); }
 
     void visit(const doc::Division& d, const BlockEnv& env, std::vector<VItem>& out) {
         // The division's blocks are set on pages of its master, then the outer master resumes.
@@ -314,6 +316,7 @@ private:
     void measure(const doc::Diagram&) {}
     void measure(const doc::Contents&) {}
     void measure(const doc::PageBreak&) {}
+    void measure(const doc::Image&) {}
 
     const BlockEnv& m_env;
     LayoutContext& m_ctx;

@@ -90,6 +90,23 @@ void read_footnote_numbering(const doc::SettingDecl& d, Reading& r) {
     else bad_value(d, "document or page", r.diags);
 }
 
+// Folders separated by ';' (a folder name may hold spaces).
+void read_image_paths(const doc::SettingDecl& d, Reading& r) {
+    std::vector<std::string> folders;
+    size_t at = 0;
+    while (at <= d.value.size()) {
+        size_t end = d.value.find(';', at);
+        if (end == std::string::npos) end = d.value.size();
+        std::string folder = d.value.substr(at, end - at);
+        folder.erase(0, folder.find_first_not_of(' '));
+        folder.erase(folder.find_last_not_of(' ') + 1);
+        if (!folder.empty()) folders.push_back(folder);
+        at = end + 1;
+    }
+    if (folders.empty()) return bad_value(d, "folders separated by ';' such as '../pictures; /srv/logos'", r.diags);
+    r.settings.image_paths = std::move(folders);
+}
+
 using Reader = void (*)(const doc::SettingDecl&, Reading&);
 
 const std::vector<std::pair<std::string, Reader>>& readers() {
@@ -105,6 +122,7 @@ const std::vector<std::pair<std::string, Reader>>& readers() {
         {"footnote-gap", read_footnote_gap},
         {"footnote-rule-width", read_footnote_rule_width},
         {"footnote-rule-thickness", read_footnote_rule_thickness},
+        {"image-paths", read_image_paths},
     };
     return table;
 }

@@ -34,6 +34,9 @@ struct Settings {
     Length footnote_gap = Length::from_pt(2);             // between two notes
     Length footnote_rule_width = Length::from_pt(120);    // the separator's length (zero: no rule)
     Length footnote_rule_thickness = Length::from_pt(0.5);
+    // Folders outside the report's and the layout's folders that images may come from, as
+    // written (relative to the layout's folder); the driver resolves them.
+    std::vector<std::string> image_paths;
 };
 
 // The setting names the engine reads, in the order the layout format documents them.

@@ -76,6 +76,12 @@ struct TableStyle {
     std::string continued_style = "table-continued";
 };
 
+// An image on every page of a master, its top-left corner at (x, y) from the page's corner.
+struct PageImage {
+    doc::Image image;
+    Length x, y;
+};
+
 struct PageMaster {
     std::string name;
     Size size;
@@ -83,6 +89,7 @@ struct PageMaster {
     Length header_offset, footer_offset;  // baseline distance from the page edge
     doc::MarginalDecl header, footer;
     bool has_header = false, has_footer = false;
+    std::vector<PageImage> images;  // drawn behind the text
     bool first_page_marginals = true;
     // How pages of this master are numbered; numbering restarts at 1 where it changes style.
     enum class Numbering { Decimal, LowerRoman, UpperRoman };
