@@ -1,6 +1,7 @@
 #pragma once
 // A layout file as written: declarations with their raw property values and Spans. The style
 // module parses and checks the values (lengths, colours, inheritance).
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -45,6 +46,8 @@ struct FontFamilyDecl {
 struct MarginalDecl {
     std::string style;
     std::vector<TextRun> left, center, right;
+    // A slot may hold one <image> instead of text (a logo), standing on the slot's baseline.
+    std::optional<Image> left_image, center_image, right_image;
     bool rule = false;  // a thin rule between the marginal and the body
     Span span;
 };

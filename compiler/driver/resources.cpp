@@ -28,8 +28,12 @@ void load_page_images(doc::LayoutSource& layout, const std::string& path, const 
     Diagnostics ignored;  // the setting's own errors are reported when the styles read it
     auto settings = style::read_settings(layout.settings, [](const std::string&) { return true; }, ignored);
     ImageLoader images(env, image_folders(parent_directory(path), path, settings.image_paths));
-    for (auto& master : layout.page_masters)
+    for (auto& master : layout.page_masters) {
         for (auto& placed : master.images) images.load(placed.image, diags);
+        for (auto* marginal : {&master.header, &master.footer})
+            for (auto* slot : {&marginal->left_image, &marginal->center_image, &marginal->right_image})
+                if (*slot) images.load(**slot, diags);
+    }
 }
 
 }  // namespace

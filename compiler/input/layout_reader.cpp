@@ -58,6 +58,25 @@ std::vector<doc::Property> read_properties(const XmlFile& file, pugi::xml_node n
     return out;
 }
 
+// A header or footer slot: styled text, or one <image> alone.
+void read_slot(const XmlFile& file, pugi::xml_node slot, std::vector<doc::TextRun>& text, std::optional<doc::Image>& image,
+               Diagnostics& diags) {
+    pugi::xml_node element = slot.child("image");
+    if (!element) {
+        text = read_styled_text(file, slot, diags);
+        return;
+    }
+    file.check_attributes(element, {"src", "width", "height", "fit", "alt"}, diags);
+    image = read_image(file, element, diags);
+    for (auto other : slot.children()) {
+        const bool is_text = other.type() == pugi::node_pcdata || other.type() == pugi::node_cdata;
+        if (other != element && (other.type() == pugi::node_element || (is_text && !is_blank(other.value())))) {
+            diags.error(file.span(other), "expected <" + std::string(slot.name()) + "> to hold text or one <image>, not both");
+            break;
+        }
+    }
+}
+
 doc::MarginalDecl read_marginal(const XmlFile& file, pugi::xml_node node, Diagnostics& diags) {
     file.check_attributes(node, {"style", "rule"}, diags);
     doc::MarginalDecl m;
@@ -75,9 +94,9 @@ doc::MarginalDecl read_marginal(const XmlFile& file, pugi::xml_node node, Diagno
         if (child.type() != pugi::node_element) continue;
         std::string_view name = child.name();
         file.check_attributes(child, {}, diags);
-        if (name == "left") m.left = read_styled_text(file, child, diags);
-        else if (name == "center") m.center = read_styled_text(file, child, diags);
-        else if (name == "right") m.right = read_styled_text(file, child, diags);
+        if (name == "left") read_slot(file, child, m.left, m.left_image, diags);
+        else if (name == "center") read_slot(file, child, m.center, m.center_image, diags);
+        else if (name == "right") read_slot(file, child, m.right, m.right_image, diags);
         else diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <" + node.name() + ">; expected <left>, <center> or <right>");
     }
     return m;

@@ -26,6 +26,10 @@ std::string expand_fields(const std::string& text, const MarginalFields& fields)
 // start, as in the PDF's page labels).
 size_t last_page_of_numbering(const std::vector<frame::PageLabelRange>& ranges, size_t page_count, size_t page);
 
+// Reports malformed sizes of the master's header and footer images, once (add_marginals, page
+// by page, does not).
+void check_slot_images(const style::PageMaster& master, Diagnostics& diags);
+
 void add_marginals(frame::Page& page, const style::PageMaster& master, const MarginalFields& fields, PageContext& ctx);
 
 }  // namespace reportc::pages

@@ -43,6 +43,7 @@ const std::vector<frame::ImageItem>& master_images(const style::PageMaster& mast
                                                    std::map<const style::PageMaster*, std::vector<frame::ImageItem>>& placed,
                                                    Diagnostics& diags) {
     auto [it, fresh] = placed.try_emplace(&master);
+    if (fresh) check_slot_images(master, diags);
     if (fresh)
         for (const auto& pi : master.images)
             if (auto size = layout::image_box(pi.image, master.size.width, diags))

@@ -31,7 +31,9 @@ std::string layout(const std::string& master_content, const std::string& setting
            "<page-master name=\"body\" size=\"A5\" margin-top=\"20mm\" margin-bottom=\"20mm\" margin-left=\"20mm\" "
            "margin-right=\"20mm\">" + master_content + "</page-master>\n"
            "<paragraph-style name=\"body\" font-family=\"Liberation Sans\" font-size=\"10pt\" leading=\"14pt\" space-after=\"6pt\"/>\n"
-           "<paragraph-style name=\"caption\" based-on=\"body\" font-size=\"9pt\"/>\n" +
+           "<paragraph-style name=\"caption\" based-on=\"body\" font-size=\"9pt\"/>\n"
+           "<paragraph-style name=\"header\" based-on=\"body\" font-size=\"8pt\"/>\n"
+           "<paragraph-style name=\"footer\" based-on=\"header\"/>\n" +
            settings + "</layout>\n";
 }
 
@@ -122,6 +124,30 @@ TEST(e2e_Images, EveryFormatInEveryPlaceEmbeddedOncePerFile) {
     EXPECT_EQ(images.size(), kEveryFormat.size() + 1) << run("pdfimages -list " + quote(b.pdf)).out;
     EXPECT_EQ(masks.size(), 3u);  // rgba (used three times), palette with tRNS, grey with alpha
     EXPECT_EQ(logo_uses, pages);
+}
+
+TEST(e2e_Images, HeaderAndFooterSlotsHoldImagesOnTheirBaseline) {
+    std::string body;
+    for (int i = 0; i < 30; ++i) body += "<p>Filler paragraph " + std::to_string(i) + " with enough words to take a line or two of the page.</p>\n";
+    auto b = build("images-slots", body,
+                   layout("<header><left>{title}</left><right><image src=\"logo.png\" height=\"8mm\" alt=\"Logo\"/></right></header>"
+                          "<footer><center><image src=\"logo.png\" width=\"10mm\"/></center></footer>"),
+                   {{"logo.png", make_png({PngKind::Rgba, 20, 20})}});
+    ASSERT_EQ(b.status, 0) << b.err;
+    const std::string trace = read_file(b.trace);
+    const size_t pages = std::stoul(trace.substr(trace.find("pages=") + 6));
+    EXPECT_GT(pages, 1u);
+    // A5 is 419.528pt wide, the body 20mm (56.693pt) in from each side; the header's baseline
+    // is at half the top margin (28.346pt) and the footer's 28.346pt above the bottom edge.
+    EXPECT_EQ(count(trace, "image \"logo.png\" 340.157 5.669 22.677 22.677 png 20x20 rgb alpha alt=\"Logo\""), pages) << trace;
+    EXPECT_EQ(count(trace, "image \"logo.png\" 195.591 538.583 28.346 28.346 png 20x20 rgb alpha"), pages) << trace;
+    std::set<std::string> objects;
+    for (const auto& row : image_rows(b.pdf)) {
+        std::istringstream fields(row);
+        std::vector<std::string> f{std::istream_iterator<std::string>(fields), {}};
+        if (f.size() > 10 && f[2] == "image") objects.insert(f[10]);
+    }
+    EXPECT_EQ(objects.size(), 1u);
 }
 
 TEST(e2e_Images, EachBadFileIsALocatedErrorAndExitOne) {

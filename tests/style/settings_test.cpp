@@ -61,8 +61,8 @@ TEST(Settings, UnknownSettingIsAnErrorAtItsNameWithTheKnownNames) {
     auto b = build("<setting name=\"contents-level\" value=\"3\"/>\n<setting name=\"pdf-a\" value=\"true\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{
                               "l.xml:2:10: error: unknown setting 'contents-level' (did you mean 'contents-levels'?); expected "
-                              "one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness",
-                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness"}));
+                              "one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, image-paths",
+                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, figure-label, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, image-paths"}));
 }
 
 TEST(Settings, FootnoteAndPageSettingsAreTyped) {
