@@ -58,23 +58,26 @@ std::vector<doc::Property> read_properties(const XmlFile& file, pugi::xml_node n
     return out;
 }
 
-// A header or footer slot: styled text, or one <image> alone.
+// A header or footer slot: styled text, or one <image> alone. A slot with both keeps its text
+// (the image is reported and left out).
 void read_slot(const XmlFile& file, pugi::xml_node slot, std::vector<doc::TextRun>& text, std::optional<doc::Image>& image,
                Diagnostics& diags) {
     pugi::xml_node element = slot.child("image");
-    if (!element) {
-        text = read_styled_text(file, slot, diags);
-        return;
-    }
-    file.check_attributes(element, {"src", "width", "height", "fit", "alt"}, diags);
-    image = read_image(file, element, diags);
+    bool alone = true;
     for (auto other : slot.children()) {
         const bool is_text = other.type() == pugi::node_pcdata || other.type() == pugi::node_cdata;
-        if (other != element && (other.type() == pugi::node_element || (is_text && !is_blank(other.value())))) {
-            diags.error(file.span(other), "expected <" + std::string(slot.name()) + "> to hold text or one <image>, not both");
-            break;
-        }
+        if (other != element && (other.type() == pugi::node_element || (is_text && !is_blank(other.value())))) alone = false;
     }
+    if (element && alone) {
+        file.check_attributes(element, {"src", "width", "height", "fit", "alt"}, diags);
+        image = read_image(file, element, diags);
+        return;
+    }
+    if (element) {
+        diags.error(file.span(element), "expected <" + std::string(slot.name()) + "> to hold text or one <image>, not both");
+        slot.remove_child(element);
+    }
+    text = read_styled_text(file, slot, diags);
 }
 
 doc::MarginalDecl read_marginal(const XmlFile& file, pugi::xml_node node, Diagnostics& diags) {
