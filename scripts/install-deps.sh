@@ -6,6 +6,7 @@ packages=(
   cmake make ninja-build g++ pkg-config
   libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev libzip-dev
   libhyphen-dev hyphen-en-us
+  libpng-dev libjpeg62-turbo-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf libxml2-utils
 )

@@ -125,6 +125,16 @@ public:
         for (const auto& s : n.series) line() << s << "\n";
         if (n.resolved) line() << *n.resolved << "\n";
     }
+    void enter(const Image& n) {
+        static const char* fits[] = {"contain", "cover", "none"};
+        line() << "image " << n.src << " fit=" << fits[int(n.fit)];
+        if (!n.width.empty()) m_os << " width=" << n.width;
+        if (!n.height.empty()) m_os << " height=" << n.height;
+        if (!n.alt.empty()) m_os << " alt=\"" << n.alt << "\"";
+        if (n.decoded) m_os << " decoded";
+        m_os << "\n";
+        ++m_depth;
+    }
     void enter(const Diagram& n) { line() << "diagram " << n.layout << id(n.id) << " nodes=" << n.nodes.size() << "\n"; ++m_depth; }
 
     template <typename Node>

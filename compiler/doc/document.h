@@ -1,6 +1,7 @@
 #pragma once
 // Document nodes: pure data produced by `input` from the XML sources. Every node keeps the Span
 // of the element it came from, so later stages can report errors at the right place.
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -10,6 +11,10 @@
 #include "base/span.h"
 #include "doc/chart.h"
 #include "doc/node_id.h"
+
+namespace reportc::image {
+struct Image;  // a decoded image file (image/image.h); doc only holds it
+}
 
 namespace reportc::doc {
 
@@ -164,6 +169,24 @@ struct Figure {
     NodeId node;  // given once by number_nodes
 };
 
+enum class ImageFit { Contain, Cover, None };
+
+// <image src width height fit alt/>: a picture from a PNG or JPEG file. Its size as written
+// ("40mm", "50%" of the column); none given: the file's own (its pixels at its stated
+// resolution, else at 96 dpi).
+struct Image {
+    std::string src;   // as written
+    std::string path;  // resolved against the folder of the file that names it
+    std::string width, height, alt;
+    ImageFit fit = ImageFit::Contain;
+    Span src_span;
+    // The file decoded and checked, set by the driver before layout (shared by every use of
+    // the file); null when the file could not be used (reported).
+    std::shared_ptr<const image::Image> decoded;
+    Span span;
+    NodeId node;  // given once by number_nodes
+};
+
 struct PageBreak {
     Span span;
     NodeId node;  // given once by number_nodes
@@ -274,7 +297,7 @@ struct Keeps {
 };
 
 struct Block {
-    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division, Frame, Rule> node;
+    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division, Frame, Rule, Image> node;
     Keeps keeps;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // A layout file as written: declarations with their raw property values and Spans. The style
 // module parses and checks the values (lengths, colours, inheritance).
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -45,6 +46,8 @@ struct FontFamilyDecl {
 struct MarginalDecl {
     std::string style;
     std::vector<TextRun> left, center, right;
+    // A slot may hold one <image> instead of text (a logo), standing on the slot's baseline.
+    std::optional<Image> left_image, center_image, right_image;
     bool rule = false;  // a thin rule between the marginal and the body
     Span span;
 };
@@ -55,11 +58,19 @@ struct SettingDecl {
     Span name_span, value_span;  // the attributes' locations
 };
 
+// <image src x y width height fit alt/> in a <page-master>: drawn on every page of the master,
+// behind the text, its top-left corner at (x, y) from the page's top-left corner.
+struct PlacedImageDecl {
+    Image image;
+    std::string x, y;
+};
+
 struct PageMasterDecl {
     std::string name;
     std::vector<Property> properties;  // size, orientation, margin-*, header-offset, footer-offset
     MarginalDecl header, footer;
     bool has_header = false, has_footer = false;
+    std::vector<PlacedImageDecl> images;
     Span span;
 };
 

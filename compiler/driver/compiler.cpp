@@ -5,6 +5,7 @@
 #include "data/chart_data.h"
 #include "data/expand_tables.h"
 #include "doc/walk.h"
+#include "driver/images.h"
 #include "driver/layout_passes.h"
 #include "driver/navigation.h"
 #include "driver/output.h"
@@ -36,6 +37,8 @@ Variables resolve(doc::Document& document, const Resources& res, const Options& 
     const auto& settings = res.styles.settings();
     data::expand_tables(document, res.layout.table_templates, env, sources, diags);
     data::resolve_charts(document, settings.chart_palette, env, sources, diags);
+    ImageLoader images(env, image_folders(parent_directory(options.input), document.layout_path, settings.image_paths));
+    load_images(document, images, diags);
     doc::number_nodes(document);
     Variables variables = collect_variables(document, options.variables, settings, env.now(), diags);
     resolve_variables(document, variables, diags);

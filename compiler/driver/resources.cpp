@@ -1,5 +1,6 @@
 #include "driver/resources.h"
 
+#include "driver/images.h"
 #include "input/layout_reader.h"
 
 namespace reportc::driver {
@@ -19,6 +20,20 @@ void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, 
         for (const auto& p : style.properties)
             if (p.name == "font-family" && !fonts.is_declared(p.value))
                 diags.error(p.span, "expected a font family declared with <font-family>, found '" + p.value + "'");
+}
+
+// The page masters' images, read like the report's but from the layout's folder; the
+// image-paths setting is read here from its declaration (the styles are built from the result).
+void load_page_images(doc::LayoutSource& layout, const std::string& path, const Environment& env, Diagnostics& diags) {
+    Diagnostics ignored;  // the setting's own errors are reported when the styles read it
+    auto settings = style::read_settings(layout.settings, [](const std::string&) { return true; }, ignored);
+    ImageLoader images(env, image_folders(parent_directory(path), path, settings.image_paths));
+    for (auto& master : layout.page_masters) {
+        for (auto& placed : master.images) images.load(placed.image, diags);
+        for (auto* marginal : {&master.header, &master.footer})
+            for (auto* slot : {&marginal->left_image, &marginal->center_image, &marginal->right_image})
+                if (*slot) images.load(**slot, diags);
+    }
 }
 
 }  // namespace
@@ -60,6 +75,7 @@ std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::str
     if (!layout) return nullptr;
     ++m_counts.layouts_parsed;
     auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(reads), std::move(*layout), {}, nullptr, nullptr, nullptr, {}});
+    load_page_images(r->layout, path, env, diags);
     r->styles = style::Stylesheet::build(r->layout, diags);
     r->fonts = std::make_unique<text::FontRegistry>(font_reader(env));
     register_fonts(r->layout, *r->fonts, diags);

@@ -2,6 +2,7 @@
 // The output model: pages of positioned items. Exporters (pdf, render, trace) read only this.
 // Coordinates: origin at the page's top-left corner, y grows downwards; text y is the baseline.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -11,6 +12,7 @@
 #include "base/bytes.h"
 #include "base/geometry.h"
 #include "base/length.h"
+#include "image/image.h"
 
 namespace reportc::frame {
 
@@ -61,7 +63,18 @@ struct AnchorItem {
     Point at;
 };
 
-using Item = std::variant<TextItem, ShapeItem, LinkItem, AnchorItem>;
+// A placed image, stretched to fill `rect`. Every use of one file shares one decoded image, so
+// the PDF embeds it once however many pages show it. With fit="cover" the image overflows its
+// box and `clip` is the box. `alt` is kept for tagging.
+struct ImageItem {
+    std::shared_ptr<const image::Image> image;
+    std::string path;  // the file (resolved), for messages; traces print its name only
+    Rect rect;
+    std::optional<Rect> clip;
+    std::string alt;
+};
+
+using Item = std::variant<TextItem, ShapeItem, LinkItem, AnchorItem, ImageItem>;
 
 struct Page {
     Size size;
@@ -105,6 +118,7 @@ std::ostream& operator<<(std::ostream& os, const TextItem& t);
 std::ostream& operator<<(std::ostream& os, const ShapeItem& s);
 std::ostream& operator<<(std::ostream& os, const LinkItem& l);
 std::ostream& operator<<(std::ostream& os, const AnchorItem& a);
+std::ostream& operator<<(std::ostream& os, const ImageItem& i);
 std::ostream& operator<<(std::ostream& os, const Item& i);
 std::ostream& operator<<(std::ostream& os, const Page& p);
 

@@ -8,6 +8,11 @@ void translate(Item& item, Length dx, Length dy) {
         if constexpr (std::is_same_v<T, TextItem>) { v.x += dx; v.y += dy; }
         else if constexpr (std::is_same_v<T, LinkItem>) { v.rect.x += dx; v.rect.y += dy; }
         else if constexpr (std::is_same_v<T, AnchorItem>) { v.at.x += dx; v.at.y += dy; }
+        else if constexpr (std::is_same_v<T, ImageItem>) {
+            v.rect.x += dx;
+            v.rect.y += dy;
+            if (v.clip) { v.clip->x += dx; v.clip->y += dy; }
+        }
         else if constexpr (std::is_same_v<T, ShapeItem>) {
             for (auto& cmd : v.path)
                 for (auto& p : cmd.points) { p.x += dx; p.y += dy; }
@@ -30,6 +35,14 @@ std::ostream& operator<<(std::ostream& os, const LinkItem& l) {
     return os << "link " << l.rect << " -> " << (l.uri.empty() ? "#" + l.anchor : l.uri);
 }
 std::ostream& operator<<(std::ostream& os, const AnchorItem& a) { return os << "anchor " << a.name << " at " << a.at; }
+std::ostream& operator<<(std::ostream& os, const ImageItem& i) {
+    os << "image " << i.path;
+    if (i.image) os << " (" << *i.image << ")";
+    os << " " << i.rect;
+    if (i.clip) os << " clip " << *i.clip;
+    if (!i.alt.empty()) os << " alt \"" << i.alt << "\"";
+    return os;
+}
 std::ostream& operator<<(std::ostream& os, const Item& i) {
     std::visit([&](const auto& v) { os << v; }, i);
     return os;

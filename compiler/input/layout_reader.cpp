@@ -6,6 +6,7 @@
 
 #include "input/inline_reader.h"
 #include "input/template_reader.h"
+#include "input/image_reader.h"
 #include "input/xml_file.h"
 
 namespace reportc::input {
@@ -65,6 +66,28 @@ std::vector<doc::Property> read_properties(const XmlFile& file, pugi::xml_node n
     return out;
 }
 
+// A header or footer slot: styled text, or one <image> alone. A slot with both keeps its text
+// (the image is reported and left out).
+void read_slot(const XmlFile& file, pugi::xml_node slot, std::vector<doc::TextRun>& text, std::optional<doc::Image>& image,
+               Diagnostics& diags) {
+    pugi::xml_node element = slot.child("image");
+    bool alone = true;
+    for (auto other : slot.children()) {
+        const bool is_text = other.type() == pugi::node_pcdata || other.type() == pugi::node_cdata;
+        if (other != element && (other.type() == pugi::node_element || (is_text && !is_blank(other.value())))) alone = false;
+    }
+    if (element && alone) {
+        file.check_attributes(element, {"src", "width", "height", "fit", "alt"}, diags);
+        image = read_image(file, element, diags);
+        return;
+    }
+    if (element) {
+        diags.error(file.span(element), "expected <" + std::string(slot.name()) + "> to hold text or one <image>, not both");
+        slot.remove_child(element);
+    }
+    text = read_styled_text(file, slot, diags);
+}
+
 doc::MarginalDecl read_marginal(const XmlFile& file, pugi::xml_node node, Diagnostics& diags) {
     file.check_attributes(node, {"style", "rule"}, diags);
     doc::MarginalDecl m;
@@ -82,9 +105,9 @@ doc::MarginalDecl read_marginal(const XmlFile& file, pugi::xml_node node, Diagno
         if (child.type() != pugi::node_element) continue;
         std::string_view name = child.name();
         file.check_attributes(child, {}, diags);
-        if (name == "left") m.left = read_styled_text(file, child, diags);
-        else if (name == "center") m.center = read_styled_text(file, child, diags);
-        else if (name == "right") m.right = read_styled_text(file, child, diags);
+        if (name == "left") read_slot(file, child, m.left, m.left_image, diags);
+        else if (name == "center") read_slot(file, child, m.center, m.center_image, diags);
+        else if (name == "right") read_slot(file, child, m.right, m.right_image, diags);
         else diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <" + node.name() + ">; expected <left>, <center> or <right>");
     }
     return m;
@@ -233,8 +256,12 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
                 } else if (std::strcmp(child.name(), "footer") == 0) {
                     master.footer = read_marginal(*file, child, diags);
                     master.has_footer = true;
+                } else if (std::strcmp(child.name(), "image") == 0) {
+                    file->check_attributes(child, {"src", "x", "y", "width", "height", "fit", "alt"}, diags);
+                    master.images.push_back({read_image(*file, child, diags), child.attribute("x").as_string("0"),
+                                             child.attribute("y").as_string("0")});
                 } else {
-                    diags.error(file->span(child), "unexpected element <" + std::string(child.name()) + "> in <page-master>; expected <header> or <footer>");
+                    diags.error(file->span(child), "unexpected element <" + std::string(child.name()) + "> in <page-master>; expected <header>, <footer> or <image>");
                 }
             }
             layout.page_masters.push_back(master);

@@ -4,13 +4,14 @@
 #include <cstring>
 
 #include "input/chart_reader.h"
+#include "input/image_reader.h"
 #include "input/inline_reader.h"
 #include "input/xml_file.h"
 
 namespace reportc::input {
 namespace {
 
-constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, contents, division, frame, rule, page-break, include";
+constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, contents, division, frame, rule, page-break, include, image";
 
 class ReportReader {
 public:
@@ -240,6 +241,9 @@ void ReportReader::read_element(const XmlFile& file, pugi::xml_node node, int le
         out.push_back({read_chart(file, node, m_diags)});
     } else if (name == "diagram") {
         out.push_back({read_diagram(file, node, m_diags)});
+    } else if (name == "image") {
+        file.check_attributes(node, {"src", "width", "height", "fit", "alt"}, m_diags);
+        out.push_back({read_image(file, node, m_diags)});
     } else if (name == "page-break") {
         file.check_attributes(node, {}, m_diags);
         file.expect_empty(node, "", m_diags);

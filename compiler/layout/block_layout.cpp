@@ -4,6 +4,7 @@
 #include "layout/contents_layout.h"
 #include "layout/footnote_layout.h"
 #include "layout/frame_layout.h"
+#include "layout/image_layout.h"
 #include "layout/keeps.h"
 #include "layout/paragraph_layout.h"
 #include "layout/rule_layout.h"
@@ -261,6 +262,7 @@ private:
     void visit(const doc::Table& t, const BlockEnv& env, std::vector<VItem>& out) { layout_table(t, env, m_ctx, out); }
     void visit(const doc::Frame& f, const BlockEnv& env, std::vector<VItem>& out) { layout_frame(f, env, m_ctx, out); }
     void visit(const doc::Rule& r, const BlockEnv& env, std::vector<VItem>& out) { layout_rule(r, env, m_ctx, out); }
+    void visit(const doc::Image& i, const BlockEnv& env, std::vector<VItem>& out) { layout_image(i, env, m_ctx, out); }
 
     void visit(const doc::Division& d, const BlockEnv& env, std::vector<VItem>& out) {
         // The division's blocks are set on pages of its master, then the outer master resumes.
@@ -376,6 +378,7 @@ private:
     void measure(const doc::Diagram&) {}
     void measure(const doc::Contents&) {}
     void measure(const doc::PageBreak&) {}
+    void measure(const doc::Image&) {}
 
     const BlockEnv& m_env;
     LayoutContext& m_ctx;

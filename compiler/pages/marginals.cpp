@@ -4,6 +4,8 @@
 #include <cctype>
 #include <optional>
 
+#include "layout/image_layout.h"
+
 namespace reportc::pages {
 namespace {
 
@@ -85,6 +87,29 @@ Runs fit(Runs runs, Length width, const style::FontSpec& font, PageContext& ctx)
     return runs;
 }
 
+// A slot's image, standing on the baseline, placed by the slot's alignment. Its size errors were
+// reported once for the master (check_slot_images); here they are not repeated on every page.
+struct SlotImage {
+    const doc::Image* image = nullptr;
+    Size size;
+};
+
+SlotImage slot_image(const std::optional<doc::Image>& image, Length width) {
+    Diagnostics reported_once;
+    if (!image) return {};
+    auto size = layout::image_box(*image, width, reported_once);
+    return size ? SlotImage{&*image, *size} : SlotImage{};
+}
+
+void set_slot_image(const SlotImage& slot, style::Align align, Length baseline, const style::PageMaster& master, frame::Page& page) {
+    if (!slot.image) return;
+    Rect body = master.body();
+    Length x = align == style::Align::Left     ? body.x
+               : align == style::Align::Center ? body.x + (body.width - slot.size.width) / 2
+                                               : body.x + body.width - slot.size.width;
+    page.items.push_back(layout::image_item(*slot.image, Rect{x, baseline - slot.size.height, slot.size.width, slot.size.height}));
+}
+
 void set_marginal(const doc::MarginalDecl& decl, bool is_header, const style::PageMaster& master,
                   const MarginalFields& fields, frame::Page& page, PageContext& ctx) {
     const style::ParagraphStyle* style = ctx.styles.paragraph(decl.style);
@@ -98,14 +123,19 @@ void set_marginal(const doc::MarginalDecl& decl, bool is_header, const style::Pa
          right = styled_slot(decl.right, font, fields, ctx);
     // The slots share the line: the right one gives way to the others, then the centre one.
     const Length width = master.body().width, gap = style->font.size * 2;
-    Length left_w = text_width(left, ctx);
+    const SlotImage left_image = slot_image(decl.left_image, width), center_image = slot_image(decl.center_image, width),
+                    right_image = slot_image(decl.right_image, width);
+    Length left_w = left_image.image ? left_image.size.width : text_width(left, ctx);
     if (!center.empty()) center = fit(center, width - (left_w + gap) * 2, font, ctx);
-    Length center_w = text_width(center, ctx);
+    Length center_w = center_image.image ? center_image.size.width : text_width(center, ctx);
     Length taken = center.empty() ? left_w : max(left_w, center_w / 2 + width / 2);
     right = fit(right, width - taken - gap, font, ctx);
     set_slot(left, style::Align::Left, baseline, master, page, ctx, decl.span);
     set_slot(center, style::Align::Center, baseline, master, page, ctx, decl.span);
     set_slot(right, style::Align::Right, baseline, master, page, ctx, decl.span);
+    set_slot_image(left_image, style::Align::Left, baseline, master, page);
+    set_slot_image(center_image, style::Align::Center, baseline, master, page);
+    set_slot_image(right_image, style::Align::Right, baseline, master, page);
     if (decl.rule) {
         Rect body = master.body();
         Length y = is_header ? baseline + style->font.size / 2 : baseline - style->font.size - style->font.size / 4;
@@ -176,6 +206,13 @@ size_t last_page_of_numbering(const std::vector<frame::PageLabelRange>& ranges, 
     for (const auto& range : ranges)
         if (size_t(range.first_page) > page) last = std::min(last, size_t(range.first_page) - 1);
     return last;
+}
+
+void check_slot_images(const style::PageMaster& master, Diagnostics& diags) {
+    for (const auto* marginal : {master.has_header ? &master.header : nullptr, master.has_footer ? &master.footer : nullptr})
+        if (marginal)
+            for (const auto* slot : {&marginal->left_image, &marginal->center_image, &marginal->right_image})
+                if (*slot) layout::image_box(**slot, master.body().width, diags);
 }
 
 void add_marginals(frame::Page& page, const style::PageMaster& master, const MarginalFields& fields, PageContext& ctx) {

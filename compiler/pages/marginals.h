@@ -34,6 +34,10 @@ std::vector<std::string> field_names(const std::string& text);
 // start, as in the PDF's page labels).
 size_t last_page_of_numbering(const std::vector<frame::PageLabelRange>& ranges, size_t page_count, size_t page);
 
+// Reports malformed sizes of the master's header and footer images, once (add_marginals, page
+// by page, does not).
+void check_slot_images(const style::PageMaster& master, Diagnostics& diags);
+
 void add_marginals(frame::Page& page, const style::PageMaster& master, const MarginalFields& fields, PageContext& ctx);
 
 }  // namespace reportc::pages

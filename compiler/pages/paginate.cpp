@@ -1,5 +1,6 @@
 #include "pages/paginate.h"
 
+#include "layout/image_layout.h"
 #include "pages/marginals.h"
 
 namespace reportc::pages {
@@ -37,6 +38,19 @@ void set_notes(frame::Page& page, std::vector<NotePiece>& notes, const Rect& bod
     }
 }
 
+// A master's images, placed once (a malformed size is reported once, not on every page).
+const std::vector<frame::ImageItem>& master_images(const style::PageMaster& master,
+                                                   std::map<const style::PageMaster*, std::vector<frame::ImageItem>>& placed,
+                                                   Diagnostics& diags) {
+    auto [it, fresh] = placed.try_emplace(&master);
+    if (fresh) check_slot_images(master, diags);
+    if (fresh)
+        for (const auto& pi : master.images)
+            if (auto size = layout::image_box(pi.image, master.size.width, diags))
+                it->second.push_back(layout::image_item(pi.image, Rect{pi.x, pi.y, size->width, size->height}));
+    return it->second;
+}
+
 }  // namespace
 
 Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx) {
@@ -58,12 +72,15 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
     std::vector<std::string> section_at_page;
     std::string current_section, carried_in;
     std::vector<const style::PageMaster*> masters;
+    std::map<const style::PageMaster*, std::vector<frame::ImageItem>> images;
     for (auto& content : breaks.pages) {
         const style::PageMaster& master = master_of(content.master);
         masters.push_back(&master);
         Rect body = master.body();
         frame::Page page;
         page.size = master.size;
+        // The master's images first: behind the text.
+        for (const auto& image : master_images(master, images, ctx.diags)) page.items.push_back(image);
         std::string first_mark;
         for (auto& placed : content.boxes) {
             for (auto& item : placed.box.items) {

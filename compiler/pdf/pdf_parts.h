@@ -42,6 +42,11 @@ bool write_text_run(PdfDocument& doc, FontSet& fonts, PageState& state, std::spa
 // pdf_shapes.cpp: one path, filled and/or stroked.
 bool write_shape(PdfDocument& doc, PageState& state, const frame::ShapeItem& shape);
 
+// pdf_images.cpp: each image embedded at its first use, keyed by the decoded image (shared by
+// every use of one file), then drawn in its rectangle, clipped when it has a clip.
+using ImageObjects = std::map<const image::Image*, HPDF_Image>;
+bool write_image(PdfDocument& doc, ImageObjects& images, PageState& state, const frame::ImageItem& item);
+
 // pdf_links.cpp: named destinations and link annotations.
 struct AnchorTarget {
     int page = 0;  // 0-based

@@ -15,9 +15,9 @@ struct PageResult {
     double height = 0;
 };
 
-// Draws one page's text and shapes in item order; collects its anchors and links.
-bool write_page(PdfDocument& doc, FontSet& fonts, const frame::Page& frame_page, int index, PageResult& out,
-                Anchors& anchors, std::vector<PendingLink>& links) {
+// Draws one page's text, shapes and images in item order; collects its anchors and links.
+bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, const frame::Page& frame_page, int index,
+                PageResult& out, Anchors& anchors, std::vector<PendingLink>& links) {
     const std::string where = "page " + std::to_string(index + 1);
     HPDF_Page page = HPDF_AddPage(doc.handle());
     if (!doc.check_handle(page, "adding " + where)) return false;
@@ -44,6 +44,8 @@ bool write_page(PdfDocument& doc, FontSet& fonts, const frame::Page& frame_page,
         }
         if (const auto* shape = std::get_if<frame::ShapeItem>(&item)) {
             if (!flush_text() || !write_shape(doc, state, *shape)) return false;
+        } else if (const auto* image = std::get_if<frame::ImageItem>(&item)) {
+            if (!flush_text() || !write_image(doc, images, state, *image)) return false;
         } else if (const auto* link = std::get_if<frame::LinkItem>(&item)) {
             links.push_back({index, link});  // annotations do not touch the content stream
         } else if (const auto* anchor = std::get_if<frame::AnchorItem>(&item)) {
@@ -65,6 +67,7 @@ std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostic
     PdfDocument pdf(diags);
     if (pdf.failed()) return std::nullopt;
     FontSet fonts(pdf, doc.fonts);
+    ImageObjects images;
 
     std::vector<HPDF_Page> pages;
     std::vector<double> heights;
@@ -72,7 +75,7 @@ std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostic
     std::vector<PendingLink> links;
     for (size_t i = 0; i < doc.pages.size(); ++i) {
         PageResult result;
-        if (!write_page(pdf, fonts, doc.pages[i], int(i), result, anchors, links)) return std::nullopt;
+        if (!write_page(pdf, fonts, images, doc.pages[i], int(i), result, anchors, links)) return std::nullopt;
         pages.push_back(result.page);
         heights.push_back(result.height);
     }

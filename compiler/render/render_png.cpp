@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "render/render_image.h"
 
 namespace reportc::render {
 namespace {
@@ -193,6 +194,7 @@ bool render(const frame::FrameDocument& doc, size_t page_index, const Rect& regi
         for (const auto& item : doc.pages[page_index].items) {
             if (const auto* s = std::get_if<frame::ShapeItem>(&item)) draw_shape(cr, *s);
             else if (const auto* t = std::get_if<frame::TextItem>(&item)) ok = ok && draw_text(cr, *t, fonts, error);
+            else if (const auto* i = std::get_if<frame::ImageItem>(&item)) draw_image(cr, *i);
             if (!ok) break;
         }
         if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS) {

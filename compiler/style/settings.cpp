@@ -115,6 +115,23 @@ void read_no_break_units(const doc::SettingDecl& d, Reading& r) {
     r.settings.no_break_units = std::move(units);
 }
 
+// Folders separated by ';' (a folder name may hold spaces).
+void read_image_paths(const doc::SettingDecl& d, Reading& r) {
+    std::vector<std::string> folders;
+    size_t at = 0;
+    while (at <= d.value.size()) {
+        size_t end = d.value.find(';', at);
+        if (end == std::string::npos) end = d.value.size();
+        std::string folder = d.value.substr(at, end - at);
+        folder.erase(0, folder.find_first_not_of(' '));
+        folder.erase(folder.find_last_not_of(' ') + 1);
+        if (!folder.empty()) folders.push_back(folder);
+        at = end + 1;
+    }
+    if (folders.empty()) return bad_value(d, "folders separated by ';' such as '../pictures; /srv/logos'", r.diags);
+    r.settings.image_paths = std::move(folders);
+}
+
 using Reader = void (*)(const doc::SettingDecl&, Reading&);
 
 const std::vector<std::pair<std::string, Reader>>& readers() {
@@ -133,6 +150,7 @@ const std::vector<std::pair<std::string, Reader>>& readers() {
         {"no-break-units", read_no_break_units},
         {"keep-tables-under-rows", read_keep_tables_under_rows},
         {"caption-continued-text", read_caption_continued_text},
+        {"image-paths", read_image_paths},
     };
     return table;
 }

@@ -43,6 +43,9 @@ struct Settings {
     // Set after a figure's caption where it repeats on a page its table continues on; empty:
     // the caption does not repeat.
     std::string caption_continued_text;
+    // Folders outside the report's and the layout's folders that images may come from, as
+    // written (relative to the layout's folder); the driver resolves them.
+    std::vector<std::string> image_paths;
 };
 
 // The setting names the engine reads, in the order the layout format documents them.

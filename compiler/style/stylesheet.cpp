@@ -174,6 +174,15 @@ PageMaster build_master(const doc::PageMasterDecl& decl, ValueReader& r, Diagnos
     m.footer = decl.footer;
     m.has_header = decl.has_header;
     m.has_footer = decl.has_footer;
+    for (const auto& placed : decl.images) {
+        auto x = parse_length(placed.x, em), y = parse_length(placed.y, em);
+        if (!x || !y) {
+            diags.error(placed.image.span, "expected lengths such as 20mm for the image's x and y, found '" + placed.x + "' and '" +
+                                               placed.y + "'");
+            continue;
+        }
+        m.images.push_back({placed.image, *x, *y});
+    }
     if (m.margin_left + m.margin_right >= m.size.width || m.margin_top + m.margin_bottom >= m.size.height)
         diags.error(decl.span, "page master '" + decl.name + "' leaves no room for the body: its margins exceed the page");
     return m;

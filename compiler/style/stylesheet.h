@@ -130,6 +130,12 @@ struct BoxStyle {
     BlockKeeps keeps;
 };
 
+// An image on every page of a master, its top-left corner at (x, y) from the page's corner.
+struct PageImage {
+    doc::Image image;
+    Length x, y;
+};
+
 struct PageMaster {
     std::string name;
     Size size;
@@ -137,6 +143,7 @@ struct PageMaster {
     Length header_offset, footer_offset;  // baseline distance from the page edge
     doc::MarginalDecl header, footer;
     bool has_header = false, has_footer = false;
+    std::vector<PageImage> images;  // drawn behind the text
     bool first_page_marginals = true;
     // How pages of this master are numbered; numbering restarts at 1 where it changes style.
     enum class Numbering { Decimal, LowerRoman, UpperRoman };

@@ -101,6 +101,22 @@ std::string item_line(const frame::LinkItem& l) {
 
 std::string item_line(const frame::AnchorItem& a) { return "anchor " + name(a.name) + " " + point(a.at); }
 
+std::string rect(const Rect& r) { return num(r.x) + " " + num(r.y) + " " + num(r.width) + " " + num(r.height); }
+
+// The file's name only: traces hold no paths.
+std::string item_line(const frame::ImageItem& i) {
+    std::string line = "image " + quoted(i.path.substr(i.path.find_last_of('/') + 1)) + " " + rect(i.rect);
+    if (i.clip) line += " clip " + rect(*i.clip);
+    if (i.image) {
+        static const char* spaces[] = {"gray", "rgb", "cmyk"};
+        line += std::string(i.image->format == image::Format::Png ? " png " : " jpeg ") + std::to_string(i.image->width) + "x" +
+                std::to_string(i.image->height) + " " + spaces[int(i.image->color)];
+        if (!i.image->alpha.empty()) line += " alpha";
+    }
+    if (!i.alt.empty()) line += " alt=" + quoted(i.alt);
+    return line;
+}
+
 }  // namespace
 
 std::string trace(const frame::FrameDocument& doc) {

@@ -17,7 +17,7 @@ struct ListCounter {
 };
 
 class Numberer : public doc::PassOver<doc::Paragraph, doc::Footnote, doc::Table, doc::TableRow, doc::TableCell,
-                                      doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram> {
+                                      doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Image> {
 public:
     using PassOver::enter;
     Numberer(const NumberingRules& rules, Diagnostics& diags) : m_rules(rules), m_diags(diags) {}

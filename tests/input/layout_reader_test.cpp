@@ -65,7 +65,8 @@ TEST(LayoutReader, SlotsHoldStyledText) {
 }
 
 TEST(LayoutReader, OtherElementsInASlotAreLocatedErrors) {
-    // An element a slot cannot hold used to make the whole slot vanish without a message.
+    // An element a slot cannot hold used to make the whole slot vanish without a message; an
+    // image is allowed alone in a slot, not beside text.
     MemoryEnvironment env;
     env.set_file("l.xml", "<layout><page-master name=\"body\"><header rule=\"yes\">\n"
                           "<left>Logo <image src=\"logo.png\"/></left>\n"
@@ -76,7 +77,7 @@ TEST(LayoutReader, OtherElementsInASlotAreLocatedErrors) {
     auto layout = input::read_layout("l.xml", env, sources, diags, {});
     EXPECT_EQ(rendered(diags, sources), (std::vector<std::string>{
                                             "l.xml:1:42: error: expected rule 'true' or 'false', found 'yes'",
-                                            "l.xml:2:13: error: unexpected element <image> in <left>; expected text, b, i, span",
+                                            "l.xml:2:13: error: expected <left> to hold text or one <image>, not both",
                                             "l.xml:3:14: error: unexpected element <bogus> in <b>; expected text, b, i, span",
                                             "l.xml:3:27: error: unexpected element <a> in <right>; expected text, b, i, span"}));
     EXPECT_EQ(layout->page_masters[0].header.left[0].text, "Logo");

@@ -21,6 +21,8 @@ declare -A library_headers=(
   [libharu]="hpdf*.h"
   [Cairo]="cairo.h cairo-ft.h"
   [libzip]="zip.h"
+  [libpng]="png.h"
+  [libjpeg]="jpeglib.h jerror.h"
 )
 declare -A library_target=(
   [pugixml]="PkgConfig::PUGIXML"
@@ -29,6 +31,8 @@ declare -A library_target=(
   [libharu]="hpdf::hpdf"
   [Cairo]="PkgConfig::CAIRO"
   [libzip]="PkgConfig::LIBZIP"
+  [libpng]="PNG::PNG"
+  [libjpeg]="JPEG::JPEG"
 )
 
 status=0
