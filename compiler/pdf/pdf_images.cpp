@@ -51,7 +51,7 @@ HPDF_Image load(PdfDocument& doc, const image::Image& img) {
 bool write_image(PdfDocument& doc, ImageObjects& images, PageState& state, const frame::ImageItem& item) {
     if (!item.image) return true;
     const std::string where = "the image '" + item.path + "' on page " + std::to_string(state.number);
-    HPDF_Image& image = images[item.image.get()];
+    HPDF_Image& image = images[item.path];
     if (!image) {
         image = load(doc, *item.image);
         if (!doc.check_handle(image, "embedding " + where)) return false;

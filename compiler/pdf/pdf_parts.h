@@ -44,7 +44,9 @@ bool write_shape(PdfDocument& doc, PageState& state, const frame::ShapeItem& sha
 
 // pdf_images.cpp: each image embedded at its first use, keyed by the decoded image (shared by
 // every use of one file), then drawn in its rectangle, clipped when it has a clip.
-using ImageObjects = std::map<const image::Image*, HPDF_Image>;
+// By the image file's resolved path: one object per file, however many loads decoded it (the
+// report's images and the layout's are decoded apart), and never keyed by an address.
+using ImageObjects = std::map<std::string, HPDF_Image>;
 bool write_image(PdfDocument& doc, ImageObjects& images, PageState& state, const frame::ImageItem& item);
 
 // pdf_links.cpp: named destinations and link annotations.
