@@ -40,9 +40,9 @@ void set_notes(frame::Page& page, std::vector<NotePiece>& notes, const Rect& bod
 
 // A master's images, placed once (a malformed size is reported once, not on every page).
 const std::vector<frame::ImageItem>& master_images(const style::PageMaster& master,
-                                                   std::map<const style::PageMaster*, std::vector<frame::ImageItem>>& placed,
+                                                   std::map<std::string, std::vector<frame::ImageItem>>& placed,
                                                    Diagnostics& diags) {
-    auto [it, fresh] = placed.try_emplace(&master);
+    auto [it, fresh] = placed.try_emplace(master.name);
     if (fresh) check_slot_images(master, diags);
     if (fresh)
         for (const auto& pi : master.images)
@@ -72,7 +72,7 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
     std::vector<std::string> section_at_page;
     std::string current_section, carried_in;
     std::vector<const style::PageMaster*> masters;
-    std::map<const style::PageMaster*, std::vector<frame::ImageItem>> images;
+    std::map<std::string, std::vector<frame::ImageItem>> images;  // by master name
     for (auto& content : breaks.pages) {
         const style::PageMaster& master = master_of(content.master);
         masters.push_back(&master);
