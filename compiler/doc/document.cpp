@@ -44,6 +44,7 @@ std::ostream& operator<<(std::ostream& os, const TextRun& r) {
             os << (r.resolved_variable->page_value ? " -> #" + r.resolved_variable->anchor : " -> \"" + r.resolved_variable->text + "\"");
         os << ">";
     }
+    if (r.image) os << "<image " << r.image->src << ">";
     os << "\"" << r.text << "\"";
     for (const auto& s : r.char_styles) os << "[" << s << "]";
     if (!r.link.empty()) os << "->" << r.link;

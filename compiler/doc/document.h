@@ -68,6 +68,7 @@ struct Numbered {
 std::string numbered_title(const std::string& title, const std::optional<Numbered>& numbered);
 
 struct TextRun;
+struct Image;
 
 // <footnote>: a note set at the foot of the page on which its mark falls. The run that holds it
 // prints the mark; the note's own text is inline content (it holds no footnote of its own).
@@ -94,6 +95,9 @@ struct TextRun {
     std::optional<Footnote> footnote;  // a footnote's mark: the run has no text of its own
     std::optional<VariableUse> variable;           // <var>: the run has no text of its own
     std::optional<ResolvedVariable> resolved_variable;  // set by variable resolution
+    // <image> in the text: set inline as one box; the run has no text of its own. Shared by
+    // copies of the run (the driver loads the file into it once).
+    std::shared_ptr<Image> image;
 };
 
 // The text a run prints before pages are known: a resolved reference's title or number, a

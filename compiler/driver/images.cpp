@@ -14,14 +14,21 @@ bool inside(const std::string& path, const std::string& folder) {
     return path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 && path[folder.size()] == '/';
 }
 
-struct Finder : doc::PassOver<doc::Paragraph, doc::Section, doc::Article, doc::List, doc::ListItem, doc::Signature, doc::Figure,
+struct Finder : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::Signature, doc::Figure,
                               doc::PageBreak, doc::Table, doc::TableRow, doc::TableCell, doc::Chart, doc::Diagram,
-                              doc::Contents, doc::Division, doc::Frame, doc::Rule, doc::Footnote> {
+                              doc::Contents, doc::Division, doc::Frame, doc::Rule> {
     using PassOver::enter;
     ImageLoader& loader;
     Diagnostics& diags;
     Finder(ImageLoader& l, Diagnostics& d) : loader(l), diags(d) {}
     void enter(doc::Image& image) { loader.load(image, diags); }
+    // Images in a line of text are runs of their paragraph (or of a note it calls).
+    void enter(doc::Paragraph& p) { load_inline(p.runs); }
+    void enter(doc::Footnote& note) { load_inline(note.runs); }
+    void load_inline(std::vector<doc::TextRun>& runs) {
+        for (auto& run : runs)
+            if (run.image) loader.load(*run.image, diags);
+    }
 };
 
 }  // namespace

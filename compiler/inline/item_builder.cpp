@@ -106,11 +106,33 @@ private:
             push(linebreak::penalty({}, -linebreak::kInfinitePenalty), ItemRole::Filler);
             return;
         }
+        if (styled.object) {
+            add_object(r);
+            return;
+        }
         if (!styled.font.small_caps) {
             add_text(r, styled.text, false);
             return;
         }
         for (const auto& [small, text] : small_caps_stretches(styled.text)) add_text(r, text, small);
+    }
+
+    // An object is one box of its own width: never broken, and joined to a word it touches
+    // (no glue between them, so no break there either).
+    void add_object(size_t r) {
+        flush_word();
+        const StyledRun& styled = run(r);
+        Fragment f;
+        f.size = styled.font.size;
+        f.width = styled.object->width;
+        f.link = styled.link;
+        f.anchor = styled.anchor;
+        f.object = styled.object;
+        ItemContent box;
+        box.piece_begin = uint32_t(m_out.pieces.size());
+        m_out.pieces.push_back(std::move(f));
+        box.piece_end = uint32_t(m_out.pieces.size());
+        push(linebreak::box(styled.object->width), box);
     }
 
     void add_text(size_t r, const std::string& text, bool small) {

@@ -1,5 +1,6 @@
 #pragma once
 // What the inline stage needs to set one paragraph: styled runs and the measure.
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -9,7 +10,19 @@
 #include "base/span.h"
 #include "style/stylesheet.h"
 
+namespace reportc::doc {
+struct Image;
+}
+
 namespace reportc::inl {
+
+// A box set in the line like a word, standing on the baseline (an inline image): its size and,
+// opaque to this stage, what layout draws in it.
+struct InlineObject {
+    Length width, height;
+    std::shared_ptr<const doc::Image> image;
+    bool operator==(const InlineObject&) const = default;
+};
 
 struct StyledRun {
     std::string text;
@@ -20,6 +33,7 @@ struct StyledRun {
     // An anchor to set where the run's text lands (a page-dependent variable: the relayout loop
     // reads the page it falls on); its fragments carry it.
     std::string anchor;
+    std::optional<InlineObject> object;  // set: the run is this box, not text
     bool operator==(const StyledRun&) const = default;
 };
 
@@ -62,6 +76,7 @@ struct Fragment {
     std::string anchor;  // the run's anchor (StyledRun::anchor)
     Length tracking;  // added after every character (synthesized small capitals)
     Decorations decorations;
+    std::optional<InlineObject> object;  // set: the fragment is this box (no text, no face)
 };
 
 struct Line {

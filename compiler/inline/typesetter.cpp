@@ -21,7 +21,7 @@ linebreak::Params params_for(const ParagraphInput& p) {
 // Appends a fragment, merging it with the previous one when they continue each other
 // (same face, size, colour and link, touching): one PDF text item per word, not per syllable.
 void append_fragment(std::vector<Fragment>& out, Fragment f) {
-    if (!out.empty()) {
+    if (!out.empty() && !f.object && !out.back().object) {
         Fragment& last = out.back();
         if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link && last.anchor == f.anchor &&
             last.rise == f.rise && last.tracking == f.tracking && last.decorations == f.decorations && last.x + last.width == f.x) {
@@ -140,6 +140,11 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
         if (shift != Length{})
             for (auto& f : line.fragments) f.x += shift;
         for (const auto& f : line.fragments) {
+            if (f.object) {
+                // It stands on the baseline: the line's ascent holds it, its descent is the text's.
+                line.ascent = max(line.ascent, f.object->height);
+                continue;
+            }
             const auto& face = m_fonts.face(f.face);
             line.ascent = max(line.ascent, Length::ratio(f.size, face.ascender(), 1000) + f.rise);
             line.descent = max(line.descent, Length::ratio(f.size, -face.descender(), 1000) - f.rise);
@@ -185,6 +190,7 @@ std::pair<Length, Length> Typesetter::content_widths(const ParagraphInput& parag
 std::ostream& operator<<(std::ostream& os, const Fragment& f) {
     os << "frag face=" << f.face << " x=" << f.x << " w=" << f.width;
     if (f.rise != Length{}) os << " rise=" << f.rise;
+    if (f.object) os << " object h=" << f.object->height;
     return os << " \"" << f.text << "\"";
 }
 std::ostream& operator<<(std::ostream& os, const Line& l) {

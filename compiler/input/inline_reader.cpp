@@ -2,11 +2,13 @@
 
 #include <cstring>
 
+#include "input/image_reader.h"
+
 namespace reportc::input {
 
 bool is_inline_element(std::string_view name) {
     return name == "b" || name == "i" || name == "span" || name == "a" || name == "br" || name == "ref" || name == "abbr" ||
-           name == "footnote" || name == "var" || name == "nbsp" || decoration_char_style(name);
+           name == "footnote" || name == "var" || name == "nbsp" || name == "image" || decoration_char_style(name);
 }
 
 const char* decoration_char_style(std::string_view element) {
@@ -112,6 +114,13 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             else continue;
             out.push_back(std::move(run));
             continue;
+        } else if (name == "image") {
+            // An image in the line: one box standing on the baseline (sized in layout).
+            file.check_attributes(child, {"src", "width", "height", "alt"}, diags);
+            doc::TextRun run{"", state.styles, state.link, false, file.span(child)};
+            run.image = std::make_shared<doc::Image>(read_image(file, child, diags));
+            out.push_back(std::move(run));
+            continue;
         } else if (name == "abbr") {
             file.check_attributes(child, {}, diags);
             file.expect_text_only(child, diags);
@@ -120,7 +129,7 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             out.push_back(std::move(run));
             continue;
         } else {
-            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, sup, sub, u, s, strike, sc, mark, span, a, br, nbsp, ref, abbr, footnote, var");
+            diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, sup, sub, u, s, strike, sc, mark, span, a, br, nbsp, ref, abbr, footnote, var, image");
             continue;
         }
         read_children(file, child, inner, out, diags);
@@ -130,7 +139,8 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
 // A <ref/> is read with empty text, but it will print its target's title, number or page (and a
 // <var/> its value): it is content, never space, so the spaces on either side of it stay. A
 // footnote's mark is content too, but it clings to what precedes it: a space before it is dropped.
-bool is_ref(const doc::TextRun& run) { return run.ref.has_value() || run.footnote.has_value() || run.variable.has_value(); }
+// An inline image is content like a reference: the spaces around it stay.
+bool is_ref(const doc::TextRun& run) { return run.ref.has_value() || run.footnote.has_value() || run.variable.has_value() || run.image; }
 
 // Whitespace between runs collapses as in HTML: no leading or trailing space in the paragraph,
 // never two spaces in a row across run boundaries (a line break also eats adjacent spaces).

@@ -44,9 +44,15 @@ private:
 };
 
 bool has_block_child(pugi::xml_node node) {
+    // An <image> is a block unless text stands beside it: then it is part of a line.
+    bool has_text = false;
+    for (auto child : node.children())
+        if (child.type() == pugi::node_pcdata && std::string_view(child.value()).find_first_not_of(" \t\r\n") != std::string_view::npos)
+            has_text = true;
     for (auto child : node.children()) {
         if (child.type() != pugi::node_element) continue;
         if (!is_inline_element(child.name())) return true;
+        if (std::strcmp(child.name(), "image") == 0 && !has_text) return true;
     }
     return false;
 }

@@ -47,6 +47,27 @@ std::optional<Size> image_box(const doc::Image& image, Length reference, Diagnos
     return natural;
 }
 
+std::optional<Size> inline_image_box(const doc::Image& image, Length em, Diagnostics& diags) {
+    auto length = [&](const std::string& text, const char* what) -> std::optional<Length> {
+        auto value = style::parse_length(text, em);
+        if (!value || *value <= Length{})
+            diags.error(image.span, std::string("expected a length such as 4pt or 1.2em for the inline image's ") + what +
+                                        ", found '" + text + "'");
+        if (value && *value <= Length{}) return std::nullopt;
+        return value;
+    };
+    std::optional<Length> width, height;
+    if (!image.width.empty() && !(width = length(image.width, "width"))) return std::nullopt;
+    if (!image.height.empty() && !(height = length(image.height, "height"))) return std::nullopt;
+    if (!image.decoded) return std::nullopt;
+    const Size natural = natural_size(*image.decoded);
+    const double aspect = natural.height.pt() / natural.width.pt();
+    if (width && height) return Size{*width, *height};
+    if (width) return Size{*width, width->scaled(aspect)};
+    const Length h = height.value_or(em);
+    return Size{h.scaled(1 / aspect), h};
+}
+
 frame::ImageItem image_item(const doc::Image& image, const Rect& box) {
     frame::ImageItem item{image.decoded, image.path, box, std::nullopt, image.alt};
     if (!image.decoded) return item;

@@ -24,6 +24,11 @@ constexpr double kDefaultDpi = 96;
 // (a malformed size) or when the image was not decoded.
 std::optional<Size> image_box(const doc::Image& image, Length reference, Diagnostics& diags);
 
+// The box of an image in a line of text: width and height as lengths or in em of the run's
+// font size (`em`), one of them from the other by the file's aspect ratio, 1em high when
+// neither is given. Nullopt after an error or when the image was not decoded.
+std::optional<Size> inline_image_box(const doc::Image& image, Length em, Diagnostics& diags);
+
 // The image drawn in `box` as its fit says: contain (scaled to fit, centred), cover (scaled to
 // fill, clipped to the box), none (its own size, centred, clipped).
 frame::ImageItem image_item(const doc::Image& image, const Rect& box);

@@ -4,6 +4,7 @@
 
 #include "base/utf8.h"
 #include "layout/footnote_layout.h"
+#include "layout/image_layout.h"
 #include "layout/keeps.h"
 #include "layout/no_break_units.h"
 #include "layout/text_decorations.h"
@@ -58,6 +59,15 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
             if (const auto* cs = ctx.in.styles.character(kFootnoteMarkStyle)) styled.font = cs->apply(styled.font);
             styled.text = footnote_number(*run.footnote, ctx);
             styled.link = "#" + run.footnote->id;
+            styled.span = run.span;
+            out.push_back(std::move(styled));
+            continue;
+        }
+        if (run.image) {
+            // An image in the line: a box sized in em of the run's font.
+            if (auto size = inline_image_box(*run.image, styled.font.size, ctx.out.diags))
+                styled.object = inl::InlineObject{size->width, size->height, run.image};
+            styled.link = run.link;
             styled.span = run.span;
             out.push_back(std::move(styled));
             continue;
@@ -199,8 +209,13 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
         for (const auto& f : line.fragments) {
             if (!f.anchor.empty() && placed_anchors.insert(f.anchor).second)
                 box.items.push_back(frame::AnchorItem{f.anchor, {left + f.x, Length{}}});
-            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline - f.rise, f.text,
-                                                f.color, f.tracking});
+            if (f.object) {
+                const Rect rect{left + f.x, baseline - f.object->height, f.object->width, f.object->height};
+                box.items.push_back(image_item(*f.object->image, rect));
+            } else {
+                box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline - f.rise,
+                                                    f.text, f.color, f.tracking});
+            }
             if (!f.link.empty()) {
                 frame::LinkItem link;
                 link.rect = {left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};

@@ -84,7 +84,7 @@ std::unique_ptr<LinkPattern> LinkPattern::compile(const doc::LinkPatternDecl& de
 }
 
 bool LinkPattern::applies_to(const doc::TextRun& run) const {
-    if (!run.link.empty() || run.line_break || run.ref || run.footnote || run.variable) return false;
+    if (!run.link.empty() || run.line_break || run.ref || run.footnote || run.variable || run.image) return false;
     return std::find(run.char_styles.begin(), run.char_styles.end(), m_decl.style) != run.char_styles.end();
 }
 

@@ -24,7 +24,7 @@ bool looks_like_email(const std::string& word) {
 
 std::vector<doc::TextRun> autolink(const doc::TextRun& run) {
     std::vector<doc::TextRun> out;
-    if (!run.link.empty() || run.line_break || run.ref || run.footnote || run.variable) return {run};
+    if (!run.link.empty() || run.line_break || run.ref || run.footnote || run.variable || run.image) return {run};
     const std::string& s = run.text;
     size_t plain_from = 0, i = 0;
     auto emit_plain = [&](size_t end) {

@@ -201,3 +201,49 @@ TEST(e2e_Images, PageMasterImageErrorsAreLocatedInTheLayout) {
     EXPECT_NE(b.err.find(b.dir + "/layout.xml:4:115: error"), std::string::npos) << b.err;
     EXPECT_NE(b.err.find("error: expected a PNG or JPEG image in 'gone.png', found no such file"), std::string::npos) << b.err;
 }
+
+namespace {
+
+// The numbers after the quoted text or name on the trace line that starts with `head` and
+// holds `quoted`.
+std::vector<double> trace_numbers(const std::string& trace, const std::string& head, const std::string& quoted) {
+    std::istringstream lines(trace);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind(head, 0) != 0 || line.find(quoted) == std::string::npos) continue;
+        std::istringstream fields(line.substr(head.size()));
+        std::vector<double> out;
+        for (std::string f; fields >> f;) {
+            char* end = nullptr;
+            const double v = std::strtod(f.c_str(), &end);
+            if (end != f.c_str() && *end == '\0') out.push_back(v);
+        }
+        return out;
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST(e2e_Images, AnIconInALineOfTextStandsOnItsBaseline) {
+    auto b = build("images-inline",
+                   "<p>Call us <image src=\"phone.png\" height=\"1em\" alt=\"phone\"/> any day of the week.</p>",
+                   layout(""), {{"phone.png", make_png({PngKind::Rgb, 20, 20})}});
+    ASSERT_EQ(b.status, 0) << b.err;
+    EXPECT_EQ(image_rows(b.pdf).size(), 1u);
+    const std::string trace = read_file(b.trace);
+    EXPECT_EQ(count(trace, "image \"phone.png\""), 1u) << trace;
+    // image "phone.png" x y w h: 10pt square (1em of the 10pt body text), its bottom edge on
+    // the baseline of "us" and "any", between them.
+    const auto icon = trace_numbers(trace, "  image ", "\"phone.png\"");
+    const auto us = trace_numbers(trace, "  text ", "\"us\"");
+    const auto any = trace_numbers(trace, "  text ", "\"any\"");
+    ASSERT_GE(icon.size(), 4u) << trace;
+    ASSERT_GE(us.size(), 3u) << trace;
+    ASSERT_GE(any.size(), 3u) << trace;
+    EXPECT_NEAR(icon[2], 10, 0.01);
+    EXPECT_NEAR(icon[3], 10, 0.01);
+    EXPECT_NEAR(icon[1] + icon[3], us[2], 0.01) << trace;  // text f<n> size x y: y is the baseline
+    EXPECT_NEAR(any[2], us[2], 0.01);
+    EXPECT_GT(icon[0], us[1]);
+    EXPECT_LT(icon[0] + icon[2], any[1]);
+}

@@ -145,3 +145,35 @@ TEST(inline_Typesetter, ContentWidthsForTables) {
     EXPECT_EQ(min_w, face.width("ASEAN", Length::from_pt(10)));
     EXPECT_NEAR(max_w.pt(), face.width("ASEAN and ROCB", Length::from_pt(10)).pt(), 0.001);
 }
+
+TEST(inline_Typesetter, AnInlineObjectIsOneBoxThatRaisesItsLineAscent) {
+    // A 30pt x 20pt object among words of 10pt text: set once, whole, on the baseline of its
+    // line, whose ascent grows to its height; the comma touching it stays on its line.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto p = s.input("alpha beta gamma delta ", Length::from_pt(80), style::Align::Left);
+    inl::StyledRun object = p.runs.front();
+    object.text.clear();
+    object.object = inl::InlineObject{Length::from_pt(30), Length::from_pt(20), nullptr};
+    p.runs.push_back(object);
+    p.runs.push_back({", epsilon zeta eta theta iota", p.runs.front().font, {}, false, {}});
+    auto out = t.set(p);
+    ASSERT_GE(out.lines.size(), 3u);
+    size_t objects = 0;
+    for (const auto& line : out.lines) {
+        auto it = std::find_if(line.fragments.begin(), line.fragments.end(), [](const inl::Fragment& f) { return f.object.has_value(); });
+        if (it == line.fragments.end()) {
+            EXPECT_LT(line.ascent, Length::from_pt(10)) << line;
+            continue;
+        }
+        ++objects;
+        EXPECT_EQ(it->width, Length::from_pt(30));
+        EXPECT_EQ(it->text, "");
+        EXPECT_EQ(line.ascent, Length::from_pt(20)) << line;
+        ASSERT_NE(it + 1, line.fragments.end()) << line;
+        EXPECT_EQ((it + 1)->text.substr(0, 1), ",");
+        EXPECT_EQ((it + 1)->x, it->x + it->width);
+    }
+    EXPECT_EQ(objects, 1u);
+    EXPECT_TRUE(s.diags.all().empty());
+}

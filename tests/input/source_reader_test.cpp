@@ -77,7 +77,7 @@ TEST(SourceReader, ReportsAllErrorsNotJustTheFirst) {
     f.read();
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 3u);
-    EXPECT_EQ(out[0], "r/report.xml:2:6: error: unexpected element <q> in text; expected one of: b, i, sup, sub, u, s, strike, sc, mark, span, a, br, nbsp, ref, abbr, footnote, var");
+    EXPECT_EQ(out[0], "r/report.xml:2:6: error: unexpected element <q> in text; expected one of: b, i, sup, sub, u, s, strike, sc, mark, span, a, br, nbsp, ref, abbr, footnote, var, image");
     EXPECT_EQ(out[1], "r/report.xml:3:8: error: unexpected element <li> in <list>; expected <item>");
     EXPECT_EQ(out[2], "r/report.xml:4:2: error: missing attribute 'caption' on <figure>");
 }
