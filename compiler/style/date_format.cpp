@@ -30,7 +30,11 @@ constexpr std::array<const char*, 12> kMonths = {"January", "February", "March",
                                                  "July",    "August",   "September", "October", "November", "December"};
 constexpr std::array<const char*, 7> kDays = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two_digits(int n) {
+    std::string out = n < 10 ? std::string("0") : std::string();
+    out.append(std::to_string(n));
+    return out;
+}
 
 // The text of one conversion (`spec` without its '%': "Y", "-d"), or nullopt for an unknown one.
 std::optional<std::string> convert(const std::string& spec, const CivilDate& d) {
@@ -40,7 +44,11 @@ std::optional<std::string> convert(const std::string& spec, const CivilDate& d) 
     if (spec == "-m") return std::to_string(d.month);
     if (spec == "d") return two_digits(d.day);
     if (spec == "-d") return std::to_string(d.day);
-    if (spec == "e") return (d.day < 10 ? " " : "") + std::to_string(d.day);
+    if (spec == "e") {
+        std::string out = d.day < 10 ? std::string(" ") : std::string();
+        out.append(std::to_string(d.day));
+        return out;
+    }
     if (spec == "B") return std::string(kMonths[size_t(d.month - 1)]);
     if (spec == "b") return std::string(kMonths[size_t(d.month - 1)]).substr(0, 3);
     if (spec == "A") return std::string(kDays[size_t(d.weekday)]);
