@@ -13,11 +13,6 @@ using namespace reportc::e2e;
 
 namespace {
 
-struct Built {
-    std::string dir, pdf, trace, err;
-    int status = -1;
-};
-
 // A small layout of our own: A5 pages, the footnote styles unless `with_note_styles` is false,
 // and `settings` (<setting> elements).
 std::string layout(const std::string& settings, bool with_note_styles = true) {
@@ -44,18 +39,8 @@ std::string layout(const std::string& settings, bool with_note_styles = true) {
     return out + settings + "</layout>\n";
 }
 
-Built build(const std::string& name, const std::string& body, const std::string& layout_text) {
-    Built b;
-    b.dir = scratch_dir(name + "-" + std::to_string(::getpid()));
-    write_file(b.dir + "/layout.xml", layout_text);
-    write_file(b.dir + "/report.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report layout=\"layout.xml\">\n"
-                                      "<info><title>T</title></info>\n" + body + "\n</report>\n");
-    b.pdf = b.dir + "/out.pdf";
-    b.trace = b.dir + "/out.trace";
-    auto r = run("SOURCE_DATE_EPOCH=0 " + reportc_exe() + " build " + quote(b.dir + "/report.xml") + " -o " + quote(b.pdf) +
-                 " --trace " + quote(b.trace));
-    b.status = r.status;
-    b.err = r.err;
+ScratchBuild build(const std::string& name, const std::string& body, const std::string& layout_text) {
+    ScratchBuild b = build_in_scratch(name, body, layout_text);
     return b;
 }
 

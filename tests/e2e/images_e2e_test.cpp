@@ -16,11 +16,6 @@ using namespace reportc::test;
 
 namespace {
 
-struct Built {
-    std::string dir, pdf, trace, err;
-    int status = -1;
-};
-
 // A5 pages; `masters` holds what the body page master contains (its images), `settings` more
 // <setting> elements.
 std::string layout(const std::string& master_content, const std::string& settings = "") {
@@ -38,20 +33,9 @@ std::string layout(const std::string& master_content, const std::string& setting
 }
 
 // Writes the layout and report (its body after the <info>) in a fresh folder with `files`.
-Built build(const std::string& name, const std::string& body, const std::string& layout_text,
+ScratchBuild build(const std::string& name, const std::string& body, const std::string& layout_text,
             const std::vector<std::pair<std::string, std::string>>& files) {
-    Built b;
-    b.dir = scratch_dir(name + "-" + std::to_string(::getpid()));
-    for (const auto& [file, bytes] : files) write_file(b.dir + "/" + file, bytes);
-    write_file(b.dir + "/layout.xml", layout_text);
-    write_file(b.dir + "/report.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report layout=\"layout.xml\">\n"
-                                      "<info><title>T</title></info>\n" + body + "\n</report>\n");
-    b.pdf = b.dir + "/out.pdf";
-    b.trace = b.dir + "/out.trace";
-    auto r = run("SOURCE_DATE_EPOCH=0 " + reportc_exe() + " build " + quote(b.dir + "/report.xml") + " -o " + quote(b.pdf) +
-                 " --trace " + quote(b.trace));
-    b.status = r.status;
-    b.err = r.err;
+    ScratchBuild b = build_in_scratch(name, body, layout_text, files);
     return b;
 }
 

@@ -14,9 +14,8 @@ using namespace reportc::e2e;
 
 namespace {
 
-struct Built {
-    std::string dir, pdf, trace, err;
-    int status = -1;
+// A built report and its page count.
+struct Kept : ScratchBuild {
     int pages = 0;
 };
 
@@ -50,29 +49,19 @@ std::string layout(const std::string& settings = "") {
            settings + "</layout>\n";
 }
 
-Built build(const std::string& name, const std::string& body, const std::string& layout_text = layout()) {
-    Built b;
-    b.dir = scratch_dir(name + "-" + std::to_string(::getpid()));
-    write_file(b.dir + "/layout.xml", layout_text);
-    write_file(b.dir + "/report.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report layout=\"layout.xml\">\n"
-                                      "<info><title>T</title></info>\n" + body + "\n</report>\n");
-    b.pdf = b.dir + "/out.pdf";
-    b.trace = b.dir + "/out.trace";
-    auto r = run("SOURCE_DATE_EPOCH=0 " + reportc_exe() + " build " + quote(b.dir + "/report.xml") + " -o " + quote(b.pdf) +
-                 " --trace " + quote(b.trace));
-    b.status = r.status;
-    b.err = r.err;
+Kept build(const std::string& name, const std::string& body, const std::string& layout_text = layout()) {
+    Kept b{build_in_scratch(name, body, layout_text)};
     auto info = run("pdfinfo " + quote(b.pdf)).out;
     if (auto at = info.find("Pages:"); at != std::string::npos) b.pages = std::stoi(info.substr(at + 6));
     return b;
 }
 
-std::string page_text(const Built& b, int page) {
+std::string page_text(const Kept& b, int page) {
     return run("pdftotext -q -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + quote(b.pdf) + " -").out;
 }
 
 // The page (1-based) whose text holds `what`; 0 when none.
-int page_of(const Built& b, const std::string& what) {
+int page_of(const Kept& b, const std::string& what) {
     for (int p = 1; p <= b.pages; ++p)
         if (page_text(b, p).find(what) != std::string::npos) return p;
     return 0;
@@ -245,7 +234,7 @@ TEST(KeepsFramesSampleE2E, BuildsCleanlyInSixPages) {
     auto r = run("SOURCE_DATE_EPOCH=0 " + reportc_exe() + " build " + quote(sample + "/report.xml") + " -o " + quote(dir + "/out.pdf"));
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.err.find("warning:"), std::string::npos) << r.err;
-    Built b;
+    Kept b;
     b.pdf = dir + "/out.pdf";
     b.pages = 6;
     EXPECT_NE(r.err.find("(6 pages)"), std::string::npos) << r.err;

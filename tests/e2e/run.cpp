@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace reportc::e2e {
 
@@ -50,5 +51,22 @@ Run run(const std::string& command) {
 
 std::string reportc_exe() { return quote(REPORTC_EXE); }
 std::string source_root() { return REPORTC_SOURCE_ROOT; }
+
+ScratchBuild build_in_scratch(const std::string& name, const std::string& body, const std::string& layout,
+                       const std::vector<std::pair<std::string, std::string>>& files) {
+    ScratchBuild b;
+    b.dir = scratch_dir(name + "-" + std::to_string(::getpid()));
+    for (const auto& [file, bytes] : files) write_file(b.dir + "/" + file, bytes);
+    write_file(b.dir + "/layout.xml", layout);
+    write_file(b.dir + "/report.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report layout=\"layout.xml\">\n"
+                                      "<info><title>T</title></info>\n" + body + "\n</report>\n");
+    b.pdf = b.dir + "/out.pdf";
+    b.trace = b.dir + "/out.trace";
+    auto r = run("SOURCE_DATE_EPOCH=0 " + reportc_exe() + " build " + quote(b.dir + "/report.xml") + " -o " + quote(b.pdf) +
+                 " --trace " + quote(b.trace));
+    b.status = r.status;
+    b.err = r.err;
+    return b;
+}
 
 }  // namespace reportc::e2e
