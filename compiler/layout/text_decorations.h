@@ -1,8 +1,8 @@
 #pragma once
-// Private to layout: the highlights, underlines and strike-throughs of a set line, as frame
+// The highlights, underlines and strike-throughs of a set line, as frame
 // shapes. Neighbouring fragments decorated alike (the words of one run and the spaces between
 // them) share one shape; a decoration never runs on across a line break, since each line is
-// decorated on its own.
+// decorated on its own. Paragraphs and the page's header and footer slots draw them alike.
 #include <vector>
 
 #include "frame/frame.h"

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "layout/image_layout.h"
+#include "layout/text_decorations.h"
 
 namespace reportc::pages {
 namespace {
@@ -40,9 +41,12 @@ void set_slot(const Runs& runs, style::Align align, Length baseline, const style
     input.span = span;
     auto set = ctx.typesetter.set(input);
     if (set.lines.empty()) return;
-    for (const auto& f : set.lines.front().fragments)
+    const inl::Line& line = set.lines.front();
+    layout::append_highlights(line, body.x, baseline, page.items);
+    for (const auto& f : line.fragments)
         page.items.push_back(
             frame::TextItem{ctx.font_table.frame_font(f.face), f.size, body.x + f.x, baseline - f.rise, f.text, f.color, f.tracking});
+    layout::append_decoration_lines(line, body.x, baseline, page.items);
 }
 
 Length text_width(const Runs& runs, PageContext& ctx) {

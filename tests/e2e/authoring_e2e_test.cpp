@@ -136,6 +136,10 @@ TEST(AuthoringE2E, InlineStylingFramesRulesAndTableStyling) {
     EXPECT_NE(trace.find("fill=#eef3f8"), std::string::npos) << "callout background";
     EXPECT_NE(trace.find("fill=#fff3d6"), std::string::npos) << "total row";
     EXPECT_NE(trace.find("fill=#eef2f7"), std::string::npos) << "stripe";
+    // The footer's date is underlined (a character style in a slot): one stroke under its
+    // baseline (566.929) on every page, from the slot's left edge.
+    std::regex footer_underline("shape fill=none stroke=#000000 lw=[0-9.]+ M 51\\.024 567\\.[0-9]+ L 1[0-9][0-9]\\.[0-9]+ 567\\.[0-9]+");
+    EXPECT_EQ(std::distance(std::sregex_iterator(trace.begin(), trace.end(), footer_underline), std::sregex_iterator()), 2) << trace;
     EXPECT_TRUE(has(s.text, "S ?MALL C ?APITALS")) << s.text;
     EXPECT_TRUE(has(s.text, "12 % and 3 kg")) << s.text;
 }
