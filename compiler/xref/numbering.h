@@ -20,8 +20,8 @@ enum class CounterStyle { Decimal, UpperAlpha, LowerAlpha, UpperRoman, LowerRoma
 // roman numerals above 3999 fall back to decimal.
 std::string format_counter(int value, CounterStyle style);
 
-// A number format such as "1", "1.1", "A", "a)", "(i)": counters (1, A, a, I, i) between
-// literal text. A format of n counters prints the last n values it is given (a level-3 heading
+// A number format such as "1", "1.1", "A", "a)", "(i)", "Pillar 1:": counters (1, A, a, I, i)
+// between literal text; a letter within a word is text, not a counter. A format of n counters prints the last n values it is given (a level-3 heading
 // with "1.1" prints its parent's and its own).
 class NumberFormat {
 public:

@@ -2,6 +2,8 @@
 #include <cctype>
 
 #include "xref/numbering.h"
+
+#include "base/utf8.h"
 #include "xref/ref_format.h"
 
 namespace reportc::xref {
@@ -141,8 +143,24 @@ std::string format_counter(int value, CounterStyle style) {
 std::optional<NumberFormat> NumberFormat::parse(const std::string& text) {
     NumberFormat f;
     std::string literal;
-    for (char c : text) {
-        if (auto style = counter_style(c)) {
+    // A letter beside another letter belongs to a word, which is literal text ("Pillar 1:",
+    // "Part I"); a counter letter stands alone, as in "a)" or "(i)".
+    auto is_letter = [&](size_t k) {
+        const auto c = static_cast<unsigned char>(text[k]);
+        if (c < 0x80) return std::isalpha(c) != 0;
+        // Within a multi-byte character: a letter unless punctuation or a symbol (an en dash
+        // after a counter, "I–", leaves it a counter).
+        size_t start = k;
+        while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+        auto cp = utf8::decode(text, start);
+        return cp && !(*cp < 0xC0 || (*cp >= 0x2000 && *cp < 0x2C00) || (*cp >= 0x3000 && *cp < 0x3040));
+    };
+    auto in_word = [&](size_t k) { return (k > 0 && is_letter(k - 1)) || (k + 1 < text.size() && is_letter(k + 1)); };
+    for (size_t k = 0; k < text.size(); ++k) {
+        const char c = text[k];
+        if (is_letter(k) && in_word(k)) {
+            literal += c;
+        } else if (auto style = counter_style(c)) {
             f.m_literals.push_back(literal);
             f.m_counters.push_back(*style);
             literal.clear();

@@ -63,8 +63,27 @@ TEST(xref_NumberFormat, LiteralsAroundCountersAndTheLastValues) {
     // Two counters take the last two values: a level-3 item prints its parent's and its own.
     EXPECT_EQ(nested->format({7, 2, 4}), "(2.iv)");
     EXPECT_EQ(nested->core({2, 4}), "2.iv");
-    EXPECT_FALSE(xref::NumberFormat::parse("Part 1"));  // letters that are no counters
+    EXPECT_FALSE(xref::NumberFormat::parse("b)"));  // a lone letter that is no counter: a slip
+    EXPECT_FALSE(xref::NumberFormat::parse("2."));
     EXPECT_FALSE(xref::NumberFormat::parse("-"));
+}
+
+TEST(xref_NumberFormat, WordsAreLiteralTextAroundTheCounters) {
+    // The "i" of "Pillar" and the "a" of "Part" are in words; the lone "1" and "I" are counters.
+    auto pillar = xref::NumberFormat::parse("Pillar 1:");
+    ASSERT_TRUE(pillar);
+    EXPECT_EQ(pillar->format({3}), "Pillar 3:");
+    EXPECT_EQ(pillar->core({3}), "3");
+    auto part = xref::NumberFormat::parse("Part I –");
+    ASSERT_TRUE(part);
+    EXPECT_EQ(part->format({4}), "Part IV –");
+    auto dash = xref::NumberFormat::parse("I–");  // an en dash is no letter
+    ASSERT_TRUE(dash);
+    EXPECT_EQ(dash->format({2}), "II–");
+    auto accented = xref::NumberFormat::parse("Étape 1 ·");
+    ASSERT_TRUE(accented);
+    EXPECT_EQ(accented->format({2}), "Étape 2 ·");
+    EXPECT_FALSE(xref::NumberFormat::parse("Pillar"));  // no counter at all
 }
 
 TEST(xref_Numbering, MalformedRulesAreErrorsAtTheirAttributes) {
