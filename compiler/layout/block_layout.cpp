@@ -102,6 +102,7 @@ private:
         options.outline = frame::OutlineEntry{title, level, *options.anchor};
         if (level == 1) options.section_mark = title;
         layout_paragraph(style_runs(plain_runs(title, span), style, m_ctx), style, span, options, env, m_ctx, out);
+        hold_after(style, out);
     }
 
     // Lays out one block; every box it makes is set on the env's page master, and its keeps
@@ -113,6 +114,47 @@ private:
         const auto keeps = merge_keeps(std::visit([&](const auto& node) { return style_keeps(node); }, b.node), b.keeps);
         const auto* master = m_ctx.in.styles.page_master(env.master);
         apply_keeps(out, start, keeps, master ? master->body().height : Length{});
+        hold_lines(out);
+    }
+
+    // keep-with-next-lines: after a paragraph in such a style (a heading), the breakpoints
+    // between the next N boxes are closed, across as many blocks as it takes; a forced break
+    // ends the hold. The page builder then ends the page above the heading when fewer lines
+    // fit under it.
+    void hold_after(const style::ParagraphStyle& style, const std::vector<VItem>& out) {
+        if (style.keep_with_next_lines <= 0) return;
+        size_t from = out.size();
+        while (from > 0 && !std::holds_alternative<VBox>(out[from - 1])) --from;
+        m_hold = Hold{from, style.keep_with_next_lines};
+    }
+    // Closes the breakpoints from the hold's start until its count of boxes is met: penalties
+    // become forbidding, and glue after a box (a legal break, TeX's rule) gets a forbidding
+    // penalty before it.
+    void hold_lines(std::vector<VItem>& out) {
+        if (!m_hold) return;
+        size_t k = m_hold->from;
+        for (; k < out.size() && m_hold->lines > 0; ++k) {
+            if (std::holds_alternative<VBox>(out[k])) {
+                if (--m_hold->lines == 0) break;
+            } else if (auto* p = std::get_if<VPenalty>(&out[k])) {
+                if (p->cost <= kForceBreak) m_hold->lines = 0;
+                else p->cost = kNoBreak;
+            } else if (k > 0 && std::holds_alternative<VBox>(out[k - 1])) {
+                // What the glue leads to decides: nothing yet (wait for the next block), a
+                // forced break (the hold ends there), or more material (close this break).
+                size_t next = k;
+                while (next < out.size() && std::holds_alternative<VGlue>(out[next])) ++next;
+                if (next == out.size()) break;
+                if (const auto* p = std::get_if<VPenalty>(&out[next]); p && p->cost <= kForceBreak) {
+                    m_hold->lines = 0;
+                    break;
+                }
+                out.insert(out.begin() + std::ptrdiff_t(k), VPenalty{kNoBreak});
+                ++k;
+            }
+        }
+        if (m_hold->lines <= 0) m_hold.reset();
+        else m_hold->from = k;
     }
 
     // What a block's style says of keeps and breaks. A paragraph keeps with the next itself
@@ -170,6 +212,7 @@ private:
         options.notes = layout_footnotes(p.runs, env, m_ctx);
         invite_break(style, out);
         layout_paragraph(style_runs(p.runs, style, m_ctx), style, p.span, options, env, m_ctx, out);
+        hold_after(style, out);
     }
 
     void visit(const doc::Section& s, const BlockEnv& env, std::vector<VItem>& out) {
@@ -276,7 +319,12 @@ private:
         out.push_back(VPenalty{kForceBreak});
     }
 
+    struct Hold {
+        size_t from;  // the first item not yet looked at
+        int lines;    // boxes still to keep with what came before
+    };
     LayoutContext& m_ctx;
+    std::optional<Hold> m_hold;
 };
 
 // Adjacent glue collapses to the larger space (space-after of one block, space-before of the

@@ -344,6 +344,7 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         r.length(props, "first-line-indent", em, s.first_line_indent);
         r.keyword<Align>(props, "align", {{"left", Align::Left}, {"right", Align::Right}, {"center", Align::Center}, {"justify", Align::Justify}}, s.align);
         r.boolean(props, "keep-with-next", s.keep_with_next);
+        r.integer(props, "keep-with-next-lines", s.keep_with_next_lines, 0, 20);
         r.boolean(props, "hyphenate", s.hyphenate);
         r.integer(props, "widows", s.widows);
         r.integer(props, "orphans", s.orphans);

@@ -50,6 +50,9 @@ struct ParagraphStyle {
     Length indent_left, indent_right, first_line_indent;
     Align align = Align::Left;
     bool keep_with_next = false;
+    // A break after the paragraph needs this many lines (boxes) of what follows on the same page:
+    // a heading does not end a page with one line of its text under it (LaTeX's \needspace).
+    int keep_with_next_lines = 0;
     bool hyphenate = true;
     int widows = 2, orphans = 2;
     bool page_break_before = false;

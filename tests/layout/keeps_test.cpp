@@ -106,3 +106,22 @@ TEST(layout_Keeps, SpaceBeforeKeptAtTheTopIsHeldByAnEmptyBox) {
     auto out = f.lay_out(d.blocks, measure(pt(200)));
     EXPECT_EQ(shape(out), (Strings{"box 0.000pt", "penalty 10000", "glue 100.000pt", "box 12.000pt", "glue 6.000pt"}));
 }
+
+TEST(layout_Keeps, KeepWithNextLinesHoldsTheNextLinesAcrossBlocks) {
+    // A "lead" paragraph keeps with the next 3 boxes: the one-line paragraph after it and the
+    // first two items of the list; the break after the second item stays open.
+    LayoutFixture f("<paragraph-style name=\"lead\" based-on=\"body\" keep-with-next-lines=\"3\"/>\n");
+    auto d = numbered({{paragraph("Lead", "lead")}, {paragraph("One")}, {list_of(3)}});
+    auto out = f.lay_out(d.blocks, measure(pt(200)));
+    EXPECT_EQ(shape(out), (Strings{"glue 3.000pt", "box 12.000pt", "penalty 10000", "glue 6.000pt", "box 12.000pt", "penalty 10000",
+                                   "glue 6.000pt", "box 12.000pt", "penalty 10000", "glue 6.000pt", "box 12.000pt", "glue 6.000pt",
+                                   "box 12.000pt", "glue 6.000pt"}));
+}
+
+TEST(layout_Keeps, KeepWithNextLinesStopsAtAForcedBreak) {
+    LayoutFixture f("<paragraph-style name=\"lead\" based-on=\"body\" keep-with-next-lines=\"3\"/>\n");
+    auto d = numbered({{paragraph("Lead", "lead")}, kept({paragraph("One")}, {.break_before = true}), {list_of(2)}});
+    auto out = f.lay_out(d.blocks, measure(pt(200)));
+    EXPECT_EQ(shape(out), (Strings{"glue 3.000pt", "box 12.000pt", "glue 6.000pt", "penalty -10000", "glue 3.000pt", "box 12.000pt",
+                                   "glue 6.000pt", "box 12.000pt", "glue 6.000pt", "box 12.000pt", "glue 6.000pt"}));
+}
