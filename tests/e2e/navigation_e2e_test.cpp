@@ -213,7 +213,7 @@ TEST(NavigationE2E, ShippedReportPassesCheckWithOneWarningTheDuplicateDiagram) {
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.err.find("activities.xml:12:6: warning: Diagram 4 is numbered twice; references by number are ambiguous"),
               std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("executive-summary.xml:113:6: note: the first Diagram 4 is here"), std::string::npos) << r.err;
+    EXPECT_TRUE(std::regex_search(r.err, std::regex("executive-summary\\.xml:[0-9]+:6: note: the first Diagram 4 is here"))) << r.err;
     EXPECT_NE(r.err.find("\n0 error(s), 1 warning(s)\n"), std::string::npos) << r.err;
 }
 
