@@ -148,7 +148,7 @@ struct ListItem {
 
 struct List {
     std::string style = "list-item";
-    std::string marker = "•";
+    std::string marker;     // empty: the marker its paragraph style gives (list-marker, default "•")
     std::string numbering;  // numbering="1." / "a)" / "i.": items are numbered; empty: the marker
     int start = 1;          // the first item's number
     std::vector<ListItem> items;

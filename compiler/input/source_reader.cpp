@@ -325,7 +325,7 @@ doc::List ReportReader::read_list(const XmlFile& file, pugi::xml_node node, int 
         if (!digits) m_diags.error(file.attribute_span(node, "start"), "expected start as a whole number such as 3, found '" + text + "'");
         else list.start = std::stoi(text);
     }
-    list.marker = node.attribute("marker").as_string("•");
+    list.marker = node.attribute("marker").as_string("");
     list.style = node.attribute("style").as_string("list-item");
     list.span = file.span(node);
     for (auto child : node.children()) {

@@ -45,9 +45,10 @@ bool caption_above(const doc::Figure& f) {
 const char* caption_style(const doc::Figure& f) { return caption_above(f) ? "caption-above" : "caption"; }
 
 // An item's hanging label, else its number in a numbered list ("b)"), else the list's marker.
-std::string item_marker(const doc::List& list, const doc::ListItem& item) {
+std::string item_marker(const doc::List& list, const doc::ListItem& item, const style::ParagraphStyle& style) {
     if (!item.label.empty()) return item.label;
-    return item.numbered ? item.numbered->prefix : list.marker;
+    if (item.numbered) return item.numbered->prefix;
+    return list.marker.empty() ? style.list_marker : list.marker;
 }
 
 ParagraphOptions options_for(doc::NodeId node, ParagraphPart part) {
@@ -243,7 +244,7 @@ private:
     void visit(const doc::List& list, const BlockEnv& env, std::vector<VItem>& out) {
         const auto& style = paragraph_style(list.style, list.span, m_ctx);
         for (const auto& item : list.items) {
-            std::string marker = item_marker(list, item);
+            std::string marker = item_marker(list, item, style);
             bool first = true;
             for (const auto& b : item.blocks) {
                 if (const auto* p = std::get_if<doc::Paragraph>(&b.node)) {
@@ -261,6 +262,9 @@ private:
                 first = false;
             }
         }
+        // A list ends with the space its style asks for after a list (collapsing with the
+        // space after its last item and before the next block, as any two spaces do).
+        if (style.space_after_list) out.push_back(VGlue{*style.space_after_list});
     }
 
     void visit(const doc::Signature& s, const BlockEnv& env, std::vector<VItem>& out) {
@@ -382,7 +386,7 @@ private:
                 if (const auto* p = std::get_if<doc::Paragraph>(&ib.node)) {
                     const auto& ps = p->style.empty() || p->style == n.style ? style : paragraph_style(p->style, p->span, m_ctx);
                     ParagraphOptions options = options_for(p->node, ParagraphPart::Body);
-                    if (first) options.marker = item_marker(n, item);
+                    if (first) options.marker = item_marker(n, item, style);
                     widen(measure_paragraph(style_runs(p->runs, ps, m_ctx), ps, p->span, options, m_env, m_ctx));
                 } else {
                     auto inner = Measurer(m_env, m_ctx).blocks({ib});

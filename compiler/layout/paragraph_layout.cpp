@@ -151,6 +151,24 @@ PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::
     return p;
 }
 
+// text-wrap="balance": a paragraph of several lines set at the narrowest measure that keeps its
+// number of lines without an overfull line, so that its lines are of like length and the last
+// is no lone word (as CSS's text-wrap: balance). Found by bisection to a point; the trial
+// settings report nothing (the final one does). The lines are then placed by the paragraph's
+// alignment within its full measure: `shift` is what moves them.
+Length balanced_width(const ParagraphKey& key, const inl::ParagraphInput& input, size_t lines, LayoutContext& ctx) {
+    inl::ParagraphInput trial = input;
+    Diagnostics quiet;
+    Length lo = input.width / int64_t(lines + 1), hi = input.width;
+    while (hi - lo > Length::from_pt(1)) {
+        trial.width = lo + (hi - lo) / 2;
+        const auto& set = ctx.paragraphs.set(key, trial, quiet);
+        if (set.lines.size() <= lines && set.overfull_count == 0) hi = trial.width;
+        else lo = trial.width;
+    }
+    return hi;
+}
+
 }  // namespace
 
 std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
@@ -166,11 +184,21 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                       const ParagraphOptions& options, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
     PreparedParagraph prepared = prepare(runs, style, span, options, env, ctx);
     const inl::ParagraphInput& input = prepared.input;
-    const Length left = prepared.left;
+    Length left = prepared.left;
     const Length marker_x = prepared.marker_x;
     const int marker_face = prepared.marker_face;
     const std::string& marker_text = prepared.marker_text;
-    const inl::ParagraphLayout& set = ctx.paragraphs.set(options.key, input, ctx.out.diags);
+    const inl::ParagraphLayout* setting = &ctx.paragraphs.set(options.key, input, ctx.out.diags);
+    if (style.balance && setting->lines.size() > 1 && input.align != style::Align::Justify) {
+        inl::ParagraphInput balanced = input;
+        balanced.width = balanced_width(options.key, input, setting->lines.size(), ctx);
+        Diagnostics again;  // the full measure's setting reported already
+        setting = &ctx.paragraphs.set(options.key, balanced, again);
+        const Length spare = input.width - balanced.width;
+        if (input.align == style::Align::Center) left += spare / 2;
+        else if (input.align == style::Align::Right) left += spare;
+    }
+    const inl::ParagraphLayout& set = *setting;
     ctx.out.stats.lines += set.lines.size();
     ctx.out.stats.overfull_lines += set.overfull_count;
 
@@ -256,8 +284,8 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
         rule.height = gap + style.rule_below;
         frame::ShapeItem shape;
         Length y = gap + style.rule_below / 2;
-        shape.path.push_back({frame::PathCommand::Kind::MoveTo, {{left, y}}});
-        shape.path.push_back({frame::PathCommand::Kind::LineTo, {{left + input.width, y}}});
+        shape.path.push_back({frame::PathCommand::Kind::MoveTo, {{prepared.left, y}}});
+        shape.path.push_back({frame::PathCommand::Kind::LineTo, {{prepared.left + input.width, y}}});
         shape.stroke = style.rule_color;
         shape.line_width = style.rule_below;
         rule.items.push_back(shape);

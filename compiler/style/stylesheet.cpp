@@ -345,6 +345,19 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         r.keyword<Align>(props, "align", {{"left", Align::Left}, {"right", Align::Right}, {"center", Align::Center}, {"justify", Align::Justify}}, s.align);
         r.boolean(props, "keep-with-next", s.keep_with_next);
         r.integer(props, "keep-with-next-lines", s.keep_with_next_lines, 0, 20);
+        if (auto it = props.find("list-marker"); it != props.end()) {
+            if (it->second->value.empty()) r.bad(*it->second, "a marker such as • or – (not empty)");
+            else s.list_marker = it->second->value;
+        }
+        if (Length list_after; props.count("space-after-list")) {
+            r.length(props, "space-after-list", em, list_after);
+            s.space_after_list = list_after;
+        }
+        {
+            enum class Wrap { Wrap, Balance } wrap = Wrap::Wrap;
+            r.keyword<Wrap>(props, "text-wrap", {{"wrap", Wrap::Wrap}, {"balance", Wrap::Balance}}, wrap);
+            s.balance = wrap == Wrap::Balance;
+        }
         r.boolean(props, "hyphenate", s.hyphenate);
         r.integer(props, "widows", s.widows);
         r.integer(props, "orphans", s.orphans);

@@ -53,6 +53,11 @@ struct ParagraphStyle {
     // A break after the paragraph needs this many lines (boxes) of what follows on the same page:
     // a heading does not end a page with one line of its text under it (LaTeX's \needspace).
     int keep_with_next_lines = 0;
+    // text-wrap="balance": lines of like length (headings, captions), not a full line and a lone word.
+    bool balance = false;
+    // The space after a whole list in this style (none: its last item's space-after alone).
+    std::optional<Length> space_after_list;
+    std::string list_marker = "•";  // the marker of a list in this style that names none
     bool hyphenate = true;
     int widows = 2, orphans = 2;
     bool page_break_before = false;

@@ -187,3 +187,25 @@ TEST(layout_Paragraph, PageVariablePrintsItsPagesValueAndAnchorsWhereItLands) {
     EXPECT_EQ(anchors[0].name, "variable-1");
     EXPECT_EQ(anchors[0].at.x, texts(*lines.back()).back().x);
 }
+
+TEST(layout_Paragraph, BalancedTextWrapSetsLinesOfLikeLengthAndNoLoneWord) {
+    // At 200pt, "Regional Workshop on Customs Cooperation and Partners" fills a line and leaves
+    // "Partners" alone; balanced, the two lines differ by at most a word and stay two.
+    LayoutFixture f("<paragraph-style name=\"plain-heading\" based-on=\"body\" align=\"left\" hyphenate=\"false\"/>\n"
+                    "<paragraph-style name=\"balanced\" based-on=\"plain-heading\" text-wrap=\"balance\"/>\n");
+    const std::string title = "Regional Workshop on Customs Cooperation and Partners";
+    auto line_words = [&](const std::string& style) {
+        auto d = numbered({{paragraph(title, style)}});
+        std::vector<Strings> lines;
+        const auto out = f.lay_out(d.blocks, measure(f.width("Regional Workshop on Customs Cooperation and") + pt(4)));
+        for (const auto* box : boxes(out)) lines.push_back(words(*box));
+        return lines;
+    };
+    auto plain = line_words("plain-heading");
+    ASSERT_EQ(plain.size(), 2u);
+    EXPECT_EQ(plain[1], (Strings{"Partners"}));
+    auto balanced = line_words("balanced");
+    ASSERT_EQ(balanced.size(), 2u);
+    EXPECT_EQ(balanced[0], (Strings{"Regional", "Workshop", "on", "Customs"}));
+    EXPECT_EQ(balanced[1], (Strings{"Cooperation", "and", "Partners"}));
+}
