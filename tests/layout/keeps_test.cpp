@@ -125,3 +125,23 @@ TEST(layout_Keeps, KeepWithNextLinesStopsAtAForcedBreak) {
     EXPECT_EQ(shape(out), (Strings{"glue 3.000pt", "box 12.000pt", "glue 6.000pt", "penalty -10000", "glue 3.000pt", "box 12.000pt",
                                    "glue 6.000pt", "box 12.000pt", "glue 6.000pt", "box 12.000pt", "glue 6.000pt"}));
 }
+
+TEST(layout_Lists, TheStyleGivesTheMarkerAndTheSpaceAfterTheList) {
+    // A list that names no marker takes its style's list-marker; the style's space-after-list
+    // follows the last item (larger than the items' own 6pt space-after).
+    LayoutFixture f("<paragraph-style name=\"dashes\" based-on=\"body\" list-marker=\"–\" space-after-list=\"12pt\"/>\n");
+    doc::List l = list_of(2);
+    l.style = "dashes";
+    doc::List named = list_of(1);
+    named.style = "dashes";
+    named.marker = "*";
+    auto d = numbered({{l}, {named}});
+    auto out = f.lay_out(d.blocks, measure(pt(200)));
+    const auto lines = boxes(out);
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(words(*lines[0]).front(), "–");
+    EXPECT_EQ(words(*lines[1]).front(), "–");
+    EXPECT_EQ(words(*lines[2]).front(), "*");
+    EXPECT_EQ(shape(out), (Strings{"glue 3.000pt", "box 12.000pt", "glue 6.000pt", "box 12.000pt", "glue 12.000pt", "box 12.000pt",
+                                   "glue 12.000pt"}));
+}
