@@ -42,7 +42,8 @@ void set_slot(const Runs& runs, style::Align align, Length baseline, const style
     if (set.lines.empty()) return;
     for (const auto& f : set.lines.front().fragments)
         page.items.push_back(
-            frame::TextItem{ctx.font_table.frame_font(f.face), f.size, body.x + f.x, baseline - f.rise, f.text, f.color, f.tracking});
+            frame::TextItem{.font = ctx.font_table.frame_font(f.face), .color = f.color, .size = f.size, .x = body.x + f.x,
+                           .y = baseline - f.rise, .text = f.text, .tracking = f.tracking});
 }
 
 Length text_width(const Runs& runs, PageContext& ctx) {
