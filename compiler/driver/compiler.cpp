@@ -68,6 +68,26 @@ std::vector<std::string> inputs_of(const RecordingEnvironment& env, const Resour
     return {all.begin(), all.end()};
 }
 
+// Layout and pagination until page numbers settle, then the frames. The paragraph cache (every
+// paragraph's set lines, the largest share of the peak memory at 1,000 pages) is this
+// function's own, so it is released before the files are written.
+std::optional<frame::FrameDocument> lay_out_frames(const doc::Document& document, const Resources& res, const Variables& variables,
+                                                   int64_t now, Outcome& outcome, layout::ParagraphCache::Counts& totals,
+                                                   Diagnostics& diags) {
+    layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
+    Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
+    if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
+    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags);
+    outcome.layout_passes = laid_out.passes;
+    outcome.stats = laid_out.stats;
+    const auto& c = paragraphs.counts();
+    outcome.paragraphs_set = c.sets;
+    outcome.paragraphs_reused = c.set_reuses;
+    totals.sets += c.sets;
+    totals.set_reuses += c.set_reuses;
+    return assemble_frames(document, std::move(laid_out), now);
+}
+
 }  // namespace
 
 Outcome Compiler::build(const Options& options, Diagnostics& diags) {
@@ -92,19 +112,10 @@ bool Compiler::run(const Options& options, const Environment& env, const Resourc
     const Variables variables = resolve(*document, *res, options, env, s.sources, diags);
     if (!can_lay_out(*res, diags)) return false;
 
-    layout::ParagraphCache paragraphs(*res->fonts, res->hyphenator.get());
-    Navigation navigation = collect_navigation(*document, res->styles.settings().contents_levels);
-    if (!check_footnote_styles(navigation, res->styles, diags)) return false;
-    LaidOut laid_out = lay_out(*document, *res, navigation, variables.values, paragraphs, diags);
-    outcome.layout_passes = laid_out.passes;
-    outcome.stats = laid_out.stats;
-    const auto& c = paragraphs.counts();
-    outcome.paragraphs_set = c.sets;
-    outcome.paragraphs_reused = c.set_reuses;
-    s.paragraphs.sets += c.sets;
-    s.paragraphs.set_reuses += c.set_reuses;
-
-    frame::FrameDocument frames = assemble_frames(*document, std::move(laid_out), env.now());
+    auto laid_out_frames = lay_out_frames(*document, *res, variables, env.now(), outcome, s.paragraphs, diags);
+    document.reset();  // the files are written from the frames alone
+    if (!laid_out_frames) return false;
+    frame::FrameDocument& frames = *laid_out_frames;
     outcome.pages = frames.pages.size();
     if (options.frames_out) *options.frames_out = frames;
     if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;

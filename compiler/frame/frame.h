@@ -25,12 +25,13 @@ struct FontFile {
 
 // One run of glyphs from one font, set at (x, baseline y). Justified lines are emitted as one
 // TextItem per word, so the PDF never relies on word spacing (Tw does nothing for CID fonts).
+// Fields are ordered so the colour fills the padding after the font index.
 struct TextItem {
     int font = 0;
+    Color color;
     Length size;
     Length x, y;
     std::string text;  // UTF-8, every character covered by the font
-    Color color;
     Length tracking;   // added after every character (PDF Tc): synthesized small capitals
 };
 
@@ -50,11 +51,19 @@ struct ShapeItem {
     FillRule fill_rule = FillRule::NonZero;
 };
 
-// A clickable rectangle: to an external URI, or to a named anchor in this document.
+// A clickable rectangle: to an external URI, or to a named anchor in this document. One string
+// holds either, so the item stays small (see the size check under `Item`).
 struct LinkItem {
+    enum class To : uint8_t { Uri, Anchor };
     Rect rect;
-    std::string uri;     // "https://…", "mailto:…"; empty for an internal link
-    std::string anchor;  // AnchorItem::name for an internal link
+    std::string target;  // "https://…", "mailto:…"; or AnchorItem::name for an internal link
+    To to = To::Uri;
+
+    static LinkItem to_uri(Rect rect, std::string uri) { return {rect, std::move(uri), To::Uri}; }
+    static LinkItem to_anchor(Rect rect, std::string anchor) { return {rect, std::move(anchor), To::Anchor}; }
+    // The URI, or "" for an internal link; the anchor, or "" for an external one.
+    const std::string& uri() const;
+    const std::string& anchor() const;
 };
 
 // A named destination (headings, figures, table rows).
@@ -63,18 +72,38 @@ struct AnchorItem {
     Point at;
 };
 
-// A placed image, stretched to fill `rect`. Every use of one file shares one decoded image, so
-// the PDF embeds it once however many pages show it. With fit="cover" the image overflows its
-// box and `clip` is the box. `alt` is kept for tagging.
-struct ImageItem {
-    std::shared_ptr<const image::Image> image;
+// What the copies of one placed image share (a page master's image repeats on every page): the
+// decoded image, its file, its alternative text, and the clip box relative to the item's rect, so
+// moving an item moves its clip without touching what is shared.
+struct ImageUse {
+    std::shared_ptr<const image::Image> image;  // one per file, so the PDF embeds it once
     std::string path;  // the file (resolved), for messages; traces print its name only
+    std::string alt;   // kept for tagging
+    std::optional<Rect> clip_offset;
+};
+
+// A placed image, stretched to fill `rect`. With fit="cover" the image overflows its box and
+// `clip()` is the box. The rest sits behind one pointer: items are copied and moved in bulk,
+// and every byte of the largest alternative is paid by every text item (issue 16).
+struct ImageItem {
+    std::shared_ptr<const ImageUse> use;
     Rect rect;
-    std::optional<Rect> clip;
-    std::string alt;
+
+    static ImageItem place(std::shared_ptr<const image::Image> image, std::string path, std::string alt, Rect rect,
+                           std::optional<Rect> clip = std::nullopt);
+    const std::shared_ptr<const image::Image>& image() const;
+    const std::string& path() const;
+    const std::string& alt() const;
+    std::optional<Rect> clip() const;  // in page coordinates
 };
 
 using Item = std::variant<TextItem, ShapeItem, LinkItem, AnchorItem, ImageItem>;
+
+// A page holds tens of thousands of items and layout copies them between boxes, lines and
+// pages, so the variant's size matters: keep every alternative within a text item.
+static_assert(sizeof(TextItem) <= 72 && sizeof(ShapeItem) <= 72 && sizeof(LinkItem) <= 72 && sizeof(AnchorItem) <= 72 &&
+              sizeof(ImageItem) <= 72);
+static_assert(sizeof(Item) <= 80, "frame::Item grew: move the new fields behind a pointer");
 
 struct Page {
     Size size;

@@ -50,8 +50,8 @@ void entry(const TocEntry& e, const std::string& style_name, const BlockEnv& env
         const Length baseline = (box.height + ascent - descent) / 2;
         Length end_x = left;
         for (const auto& f : line.fragments) {
-            box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline, f.text, f.color,
-                                                f.tracking});
+            box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(f.face), .color = f.color, .size = f.size,
+                                                .x = left + f.x, .y = baseline, .text = f.text, .tracking = f.tracking});
             end_x = max(end_x, left + f.x + f.width);
         }
         if (i + 1 == set.lines.size()) {
@@ -73,16 +73,15 @@ void entry(const TocEntry& e, const std::string& style_name, const BlockEnv& env
                 // One item per dot keeps the grid exact whatever the font's dot width.
                 Length dx = dots_x;
                 for (size_t k = 0; k < dots.size(); ++k, dx += step)
-                    box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(dot_face), font.size, dx, baseline, ".", font.color});
+                    box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(dot_face), .color = font.color,
+                                                        .size = font.size, .x = dx, .y = baseline, .text = "."});
             }
             if (page_face >= 0)
-                box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(page_face), font.size, number_x, baseline, page, font.color});
+                box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(page_face), .color = font.color,
+                                                    .size = font.size, .x = number_x, .y = baseline, .text = page});
         }
         // The whole line is the link, number included.
-        frame::LinkItem link;
-        link.rect = {left, Length{}, right_edge - left, box.height};
-        link.anchor = e.anchor;
-        box.items.push_back(link);
+        box.items.push_back(frame::LinkItem::to_anchor({left, Length{}, right_edge - left, box.height}, e.anchor));
         out.push_back(std::move(box));
         if (i + 1 < set.lines.size()) out.push_back(VPenalty{kNoBreak});
     }

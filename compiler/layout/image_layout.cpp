@@ -69,8 +69,7 @@ std::optional<Size> inline_image_box(const doc::Image& image, Length em, Diagnos
 }
 
 frame::ImageItem image_item(const doc::Image& image, const Rect& box) {
-    frame::ImageItem item{image.decoded, image.path, box, std::nullopt, image.alt};
-    if (!image.decoded) return item;
+    if (!image.decoded) return frame::ImageItem::place(image.decoded, image.path, image.alt, box);
     const Size natural = natural_size(*image.decoded);
     const double sx = box.width.pt() / natural.width.pt(), sy = box.height.pt() / natural.height.pt();
     double scale = 1;
@@ -80,9 +79,9 @@ frame::ImageItem image_item(const doc::Image& image, const Rect& box) {
         case doc::ImageFit::None: scale = 1; break;
     }
     const Length w = natural.width.scaled(scale), h = natural.height.scaled(scale);
-    item.rect = Rect{box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h};
-    if (w > box.width || h > box.height) item.clip = box;
-    return item;
+    const Rect rect{box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h};
+    const bool overflows = w > box.width || h > box.height;
+    return frame::ImageItem::place(image.decoded, image.path, image.alt, rect, overflows ? std::optional<Rect>(box) : std::nullopt);
 }
 
 void layout_image(const doc::Image& image, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {

@@ -230,8 +230,9 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
             if (options.outline) box.outline.push_back(*options.outline);
             box.section_mark = options.section_mark;
             if (marker_face >= 0)
-                box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(marker_face), style.font.size, left + marker_x,
-                                                    baseline, marker_text, style.font.color});
+                box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(marker_face), .color = style.font.color,
+                                                    .size = style.font.size, .x = left + marker_x, .y = baseline,
+                                                    .text = marker_text});
         }
         append_highlights(line, left, baseline, box.items);
         for (const auto& f : line.fragments) {
@@ -241,19 +242,19 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                 const Rect rect{left + f.x, baseline - f.object->height, f.object->width, f.object->height};
                 box.items.push_back(image_item(*f.object->image, rect));
             } else {
-                box.items.push_back(frame::TextItem{ctx.out.font_table.frame_font(f.face), f.size, left + f.x, baseline - f.rise,
-                                                    f.text, f.color, f.tracking});
+                box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(f.face), .color = f.color, .size = f.size,
+                                                    .x = left + f.x, .y = baseline - f.rise, .text = f.text,
+                                                    .tracking = f.tracking});
             }
             if (!f.link.empty()) {
-                frame::LinkItem link;
-                link.rect = {left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};
+                const Rect rect{left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};
                 // "#id" is a link inside the document; anything else a URI.
-                if (f.link[0] == '#') link.anchor = f.link.substr(1);
-                else link.uri = f.link;
+                frame::LinkItem link = f.link[0] == '#' ? frame::LinkItem::to_anchor(rect, f.link.substr(1))
+                                                        : frame::LinkItem::to_uri(rect, f.link);
                 // Neighbouring fragments of one link on a line become one rectangle.
                 if (!box.items.empty() && box.items.size() >= 2) {
                     if (auto* prev = std::get_if<frame::LinkItem>(&box.items[box.items.size() - 2]);
-                        prev && prev->uri == link.uri && prev->anchor == link.anchor && prev->rect.y == link.rect.y) {
+                        prev && prev->to == link.to && prev->target == link.target && prev->rect.y == link.rect.y) {
                         prev->rect.width = link.rect.x + link.rect.width - prev->rect.x;
                         continue;
                     }

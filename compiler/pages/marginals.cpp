@@ -45,7 +45,8 @@ void set_slot(const Runs& runs, style::Align align, Length baseline, const style
     layout::append_highlights(line, body.x, baseline, page.items);
     for (const auto& f : line.fragments)
         page.items.push_back(
-            frame::TextItem{ctx.font_table.frame_font(f.face), f.size, body.x + f.x, baseline - f.rise, f.text, f.color, f.tracking});
+            frame::TextItem{.font = ctx.font_table.frame_font(f.face), .color = f.color, .size = f.size, .x = body.x + f.x,
+                            .y = baseline - f.rise, .text = f.text, .tracking = f.tracking});
     layout::append_decoration_lines(line, body.x, baseline, page.items);
 }
 

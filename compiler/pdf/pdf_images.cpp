@@ -49,17 +49,17 @@ HPDF_Image load(PdfDocument& doc, const image::Image& img) {
 }  // namespace
 
 bool write_image(PdfDocument& doc, ImageObjects& images, PageState& state, const frame::ImageItem& item) {
-    if (!item.image) return true;
-    const std::string where = "the image '" + item.path + "' on page " + std::to_string(state.number);
-    HPDF_Image& image = images[item.path];
+    if (!item.image()) return true;
+    const std::string where = "the image '" + item.path() + "' on page " + std::to_string(state.number);
+    HPDF_Image& image = images[item.path()];
     if (!image) {
-        image = load(doc, *item.image);
+        image = load(doc, *item.image());
         if (!doc.check_handle(image, "embedding " + where)) return false;
     }
     HPDF_Page page = state.page;
     HPDF_Page_GSave(page);
-    if (item.clip) {
-        const Rect& c = *item.clip;
+    if (const auto clip = item.clip()) {
+        const Rect& c = *clip;
         HPDF_Page_Rectangle(page, HPDF_REAL(c.x.pt()), HPDF_REAL(state.pdf_y(c.y + c.height)), HPDF_REAL(c.width.pt()),
                             HPDF_REAL(c.height.pt()));
         HPDF_Page_Clip(page);

@@ -71,20 +71,20 @@ bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const st
         const std::string where = " on page " + std::to_string(pending.page + 1);
 
         HPDF_Annotation annot = nullptr;
-        if (!link.uri.empty()) {
-            annot = HPDF_Page_CreateURILinkAnnot(page, rect, escape_uri(link.uri).c_str());
-            if (!doc.check_handle(annot, "creating a link to \"" + link.uri + "\"" + where)) return false;
+        if (!link.uri().empty()) {
+            annot = HPDF_Page_CreateURILinkAnnot(page, rect, escape_uri(link.uri()).c_str());
+            if (!doc.check_handle(annot, "creating a link to \"" + link.uri() + "\"" + where)) return false;
         } else {
-            const AnchorTarget* target = anchors.find(link.anchor);
+            const AnchorTarget* target = anchors.find(link.anchor());
             if (!target) {
-                doc.diags().error(Span{}, "pdf: link" + where + " points to anchor \"" + link.anchor +
+                doc.diags().error(Span{}, "pdf: link" + where + " points to anchor \"" + link.anchor() +
                                               "\", which no page defines");
                 continue;
             }
             HPDF_Destination dst = make_destination(doc, pages, *target);
             if (!dst) return false;
             annot = HPDF_Page_CreateLinkAnnot(page, rect, dst);
-            if (!doc.check_handle(annot, "creating a link to anchor \"" + link.anchor + "\"" + where)) return false;
+            if (!doc.check_handle(annot, "creating a link to anchor \"" + link.anchor() + "\"" + where)) return false;
         }
         // Links are invisible: no border (libharu's default is a 1 pt black box).
         HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);

@@ -90,8 +90,8 @@ public:
                 if (shape->stroke && shape->line_width < Length::zero())
                     error(at + ": shape line width " + format_pt(shape->line_width.pt()) + " pt is negative");
             } else if (const auto* link = std::get_if<frame::LinkItem>(&item)) {
-                if (link->uri.empty() && link->anchor.empty()) error(at + ": link has neither a URI nor an anchor");
-                string(link->uri, at + ": link URI");
+                if (link->target.empty()) error(at + ": link has neither a URI nor an anchor");
+                string(link->uri(), at + ": link URI");
             }
         }
     }

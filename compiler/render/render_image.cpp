@@ -47,19 +47,20 @@ cairo_surface_t* surface_of(const image::Image& img) {
 }  // namespace
 
 void draw_image(cairo_t* cr, const frame::ImageItem& item) {
-    if (!item.image || item.image->width == 0 || item.image->height == 0) return;
-    cairo_surface_t* surface = surface_of(*item.image);
+    const image::Image* image = item.image().get();
+    if (!image || image->width == 0 || image->height == 0) return;
+    cairo_surface_t* surface = surface_of(*image);
     cairo_save(cr);
-    if (item.clip) {
-        cairo_rectangle(cr, item.clip->x.pt(), item.clip->y.pt(), item.clip->width.pt(), item.clip->height.pt());
+    if (const auto clip = item.clip()) {
+        cairo_rectangle(cr, clip->x.pt(), clip->y.pt(), clip->width.pt(), clip->height.pt());
         cairo_clip(cr);
     }
     cairo_translate(cr, item.rect.x.pt(), item.rect.y.pt());
-    cairo_scale(cr, item.rect.width.pt() / item.image->width, item.rect.height.pt() / item.image->height);
+    cairo_scale(cr, item.rect.width.pt() / image->width, item.rect.height.pt() / image->height);
     cairo_set_source_surface(cr, surface, 0, 0);
     // Edges do not fade into the background when scaled up.
     cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
-    cairo_rectangle(cr, 0, 0, item.image->width, item.image->height);
+    cairo_rectangle(cr, 0, 0, image->width, image->height);
     cairo_fill(cr);
     cairo_restore(cr);
     cairo_surface_destroy(surface);

@@ -94,8 +94,8 @@ std::string item_line(const frame::ShapeItem& s) {
 
 std::string item_line(const frame::LinkItem& l) {
     std::string line = "link " + num(l.rect.x) + " " + num(l.rect.y) + " " + num(l.rect.width) + " " + num(l.rect.height);
-    if (!l.uri.empty()) line += " uri=" + quoted(l.uri);
-    if (!l.anchor.empty() || l.uri.empty()) line += " anchor=" + quoted(l.anchor);
+    if (!l.uri().empty()) line += " uri=" + quoted(l.uri());
+    if (!l.anchor().empty() || l.uri().empty()) line += " anchor=" + quoted(l.anchor());
     return line;
 }
 
@@ -105,15 +105,16 @@ std::string rect(const Rect& r) { return num(r.x) + " " + num(r.y) + " " + num(r
 
 // The file's name only: traces hold no paths.
 std::string item_line(const frame::ImageItem& i) {
-    std::string line = "image " + quoted(i.path.substr(i.path.find_last_of('/') + 1)) + " " + rect(i.rect);
-    if (i.clip) line += " clip " + rect(*i.clip);
-    if (i.image) {
+    const std::string& path = i.path();
+    std::string line = "image " + quoted(path.substr(path.find_last_of('/') + 1)) + " " + rect(i.rect);
+    if (auto clip = i.clip()) line += " clip " + rect(*clip);
+    if (const auto& image = i.image()) {
         static const char* spaces[] = {"gray", "rgb", "cmyk"};
-        line += std::string(i.image->format == image::Format::Png ? " png " : " jpeg ") + std::to_string(i.image->width) + "x" +
-                std::to_string(i.image->height) + " " + spaces[int(i.image->color)];
-        if (!i.image->alpha.empty()) line += " alpha";
+        line += std::string(image->format == image::Format::Png ? " png " : " jpeg ") + std::to_string(image->width) + "x" +
+                std::to_string(image->height) + " " + spaces[int(image->color)];
+        if (!image->alpha.empty()) line += " alpha";
     }
-    if (!i.alt.empty()) line += " alt=" + quoted(i.alt);
+    if (!i.alt().empty()) line += " alt=" + quoted(i.alt());
     return line;
 }
 

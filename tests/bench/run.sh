@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Prints the table-layout benchmark figures (medians of 5 runs) for 1,000 and 10,000 rows, and
-# the time to build the whole annual report (median of 5 runs, hyperfine when installed).
+# the time to build the whole annual report (median of 5 runs, hyperfine when installed), then
+# the scaling figures: generated reports of 10 to 5,000 pages against the floor (scale_bench).
+# Run it on an otherwise quiet machine: the figures are wall times.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$root/build}
-cmake --build "$build" --target table_bench compiler_bench reportc -j "$(nproc)" >/dev/null
+cmake --build "$build" --target table_bench compiler_bench scale_bench reportc -j "$(nproc)" >/dev/null
 echo "== table layout (block layout + page breaking), medians of 5 repetitions"
 "$build/tests/bench/table_bench" --benchmark_filter='BM_TableLayout' 2>/dev/null | grep -E 'median|Benchmark' || true
 echo
@@ -19,3 +21,7 @@ if command -v hyperfine >/dev/null; then
 else
   for i in 1 2 3 4 5; do /usr/bin/time -f "%e s" bash -c "$cmd 2>/dev/null"; done
 fi
+
+echo
+echo "== scaling: time and peak memory of \`reportc build\` against the floor (frames through the PDF module alone)"
+"$build/tests/bench/scale_bench" --reportc "$build/compiler/cli/reportc" --runs 3

@@ -40,7 +40,7 @@ TEST(layout_Footnote, TheMarkIsTheRaisedNumberLinkedToTheNote) {
     EXPECT_EQ(shown[1].y, shown[0].y - pt(3));  // raised by the style's baseline-shift
     auto links = items_of<frame::LinkItem>(line);
     ASSERT_EQ(links.size(), 1u);
-    EXPECT_EQ(links[0].anchor, "fn-1");
+    EXPECT_EQ(links[0].anchor(), "fn-1");
     // The line carries the note, set in the footnote style with its number hung in the indent.
     ASSERT_EQ(line.inserts.size(), 1u);
     const Insertion& ins = *line.inserts[0].note;

@@ -54,14 +54,30 @@ TEST(layout_Image, FitContainCoverNone) {
     i.fit = doc::ImageFit::Contain;
     auto contain = layout::image_item(i, target);
     EXPECT_EQ(contain.rect, (Rect{Length::from_pt(10), Length::from_pt(45), Length::from_pt(100), Length::from_pt(50)}));
-    EXPECT_FALSE(contain.clip);
+    EXPECT_FALSE(contain.clip());
     i.fit = doc::ImageFit::Cover;
     auto cover = layout::image_item(i, target);
     EXPECT_EQ(cover.rect, (Rect{Length::from_pt(-40), Length::from_pt(20), Length::from_pt(200), Length::from_pt(100)}));
-    EXPECT_EQ(cover.clip, target);
+    EXPECT_EQ(cover.clip(), target);
     i.fit = doc::ImageFit::None;
     auto none = layout::image_item(i, target);
     EXPECT_EQ(none.rect, (Rect{Length::from_pt(24), Length::from_pt(52), Length::from_pt(72), Length::from_pt(36)}));
-    EXPECT_FALSE(none.clip);
-    EXPECT_EQ(none.image, i.decoded);
+    EXPECT_FALSE(none.clip());
+    EXPECT_EQ(none.image(), i.decoded);
+}
+
+// The clip box sits behind the item's shared part relative to its rectangle, so moving a copy
+// (a page master's image on every page, a line moved onto its page) moves its clip alone.
+TEST(layout_Image, MovingACoverImageMovesItsClipAndNotItsCopies) {
+    auto i = picture(96, 48);
+    i.fit = doc::ImageFit::Cover;
+    const Rect target{Length::from_pt(10), Length::from_pt(20), Length::from_pt(100), Length::from_pt(100)};
+    const frame::ImageItem placed = layout::image_item(i, target);
+    frame::Item moved = placed;
+    frame::translate(moved, Length::from_pt(5), Length::from_pt(300));
+    const auto& m = std::get<frame::ImageItem>(moved);
+    EXPECT_EQ(m.clip(), (Rect{Length::from_pt(15), Length::from_pt(320), Length::from_pt(100), Length::from_pt(100)}));
+    EXPECT_EQ(m.rect, (Rect{Length::from_pt(-35), Length::from_pt(320), Length::from_pt(200), Length::from_pt(100)}));
+    EXPECT_EQ(placed.clip(), target);
+    EXPECT_EQ(m.use, placed.use);  // one shared part for both
 }

@@ -57,7 +57,7 @@ TEST(layout_InlineImage, DrawnOnTheBaselineWhereTheLinePutsItAndTheLineGrows) {
     ASSERT_EQ(images.size(), 1u);
     const Length x = f.width("Call") + f.width(" ");
     EXPECT_EQ(images[0].rect, (Rect{x, baseline - pt(20), pt(40), pt(20)}));
-    EXPECT_EQ(images[0].image, p.runs[1].image->decoded);
+    EXPECT_EQ(images[0].image(), p.runs[1].image->decoded);
     const auto words = texts(*lines[0]);
     ASSERT_EQ(words.size(), 2u);
     EXPECT_EQ(words[1].x, x + pt(40) + f.width(" "));

@@ -18,7 +18,7 @@ BandCell cell(double x, int n, double h, double top = 0) {
     c.content_offset = pt(4);
     for (int i = 0; i < n; ++i) {
         CellLine line{pt(h * i), pt(h), {}};
-        line.items.push_back(frame::TextItem{0, pt(9), pt(x + 4), pt(h * 0.8), "line" + std::to_string(i), {}});
+        line.items.push_back(frame::TextItem{.font = 0, .size = pt(9), .x = pt(x + 4), .y = pt(h * 0.8), .text = "line" + std::to_string(i)});
         c.lines.push_back(line);
     }
     c.height = pt(h * n + 8);

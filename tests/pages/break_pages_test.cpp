@@ -113,7 +113,7 @@ TEST(pages_BreakPages, RowTallerThanSeveralPagesIsSplitUntilNothingIsLeft) {
     cell.content_offset = Length::from_pt(2);
     for (int i = 0; i < 40; ++i) {
         CellLine line{Length::from_pt(10 * i), Length::from_pt(10), {}};
-        line.items.push_back(frame::TextItem{0, Length::from_pt(9), Length{}, Length::from_pt(8), std::to_string(i), {}});
+        line.items.push_back(frame::TextItem{.font = 0, .size = Length::from_pt(9), .y = Length::from_pt(8), .text = std::to_string(i)});
         cell.lines.push_back(line);
     }
     cell.height = Length::from_pt(404);

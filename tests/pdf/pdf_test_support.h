@@ -75,7 +75,8 @@ inline frame::ShapeItem shape(std::vector<frame::PathCommand> path, std::optiona
 }
 
 inline frame::LinkItem link(double x, double y, double w, double h, std::string uri, std::string anchor = "") {
-    return frame::LinkItem{Rect{pt(x), pt(y), pt(w), pt(h)}, std::move(uri), std::move(anchor)};
+    const Rect rect{pt(x), pt(y), pt(w), pt(h)};
+    return uri.empty() ? frame::LinkItem::to_anchor(rect, std::move(anchor)) : frame::LinkItem::to_uri(rect, std::move(uri));
 }
 
 inline frame::AnchorItem anchor(std::string name, double x, double y) { return {std::move(name), Point{pt(x), pt(y)}}; }

@@ -30,8 +30,8 @@ frame::FrameDocument small_document() {
 
     frame::Page one{Size{pt(595.276), pt(841.89)}, {}};
     one.items.push_back(frame::AnchorItem{"executive-summary", Point{pt(72), pt(80)}});
-    one.items.push_back(frame::TextItem{0, pt(10), pt(72), pt(100), "Executive", Color{}});
-    one.items.push_back(frame::TextItem{1, pt(9.5), pt(120.25), pt(100), "➢ “quoted” \\ done", Color{0xc0, 0, 0x0a}});
+    one.items.push_back(frame::TextItem{.font = 0, .size = pt(10), .x = pt(72), .y = pt(100), .text = "Executive"});
+    one.items.push_back(frame::TextItem{.font = 1, .color = Color{0xc0, 0, 0x0a}, .size = pt(9.5), .x = pt(120.25), .y = pt(100), .text = "➢ “quoted” \\ done"});
     frame::ShapeItem bar;
     bar.path = {cmd(K::MoveTo, {{pt(72), pt(90)}}), cmd(K::LineTo, {{pt(500), pt(90)}}),
                 cmd(K::CurveTo, {{pt(510), pt(90)}, {pt(520), pt(95)}, {pt(520), pt(100)}}), cmd(K::Close, {})};
@@ -43,8 +43,8 @@ frame::FrameDocument small_document() {
     rule.line_width = pt(0.5);
     rule.fill_rule = frame::FillRule::EvenOdd;
     one.items.push_back(rule);
-    one.items.push_back(frame::LinkItem{Rect{pt(72), pt(88), pt(100), pt(12)}, "https://example.org/?a=\"b\"", ""});
-    one.items.push_back(frame::LinkItem{Rect{pt(72), pt(130), pt(50), pt(12)}, "", "annex-ii"});
+    one.items.push_back(frame::LinkItem::to_uri(Rect{pt(72), pt(88), pt(100), pt(12)}, "https://example.org/?a=\"b\""));
+    one.items.push_back(frame::LinkItem::to_anchor(Rect{pt(72), pt(130), pt(50), pt(12)}, "annex-ii"));
     doc.pages.push_back(one);
 
     frame::Page two{Size{pt(595.276), pt(841.89)}, {}};
@@ -107,7 +107,7 @@ TEST(trace_Format, EscapesKeepOneItemPerLine) {
     frame::Page page{Size{pt(10), pt(10)}, {}};
     page.items.push_back(frame::AnchorItem{"has space", Point{}});
     page.items.push_back(frame::AnchorItem{"", Point{}});
-    page.items.push_back(frame::LinkItem{Rect{}, "", ""});
+    page.items.push_back(frame::LinkItem::to_uri(Rect{}, ""));
     doc.pages.push_back(page);
     EXPECT_EQ(trace(doc),
               "document pages=1 title=\"two\\nlines\\tand\\u0001\"\n"

@@ -1,0 +1,165 @@
+// Scaling figures: generated reports of several lengths (and the annual report), each built by
+// the command line several times (wall time and peak resident memory, medians), against the
+// floor: the same document's frames written through the PDF module alone, in this process,
+// measured in the same run. Growth between sizes is stated as an exponent (1 = linear).
+//
+//   scale_bench [--reportc PATH] [--runs N] [PAGES...]      (default pages: 10 100 1000 5000)
+//   scale_bench --write PAGES DIR     only writes the generated report (for profiling)
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "driver/compiler.h"
+#include "pdf/pdf_writer.h"
+#include "workload.h"
+
+using namespace reportc;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+struct Run {
+    double ms = 0, peak_mb = 0;
+};
+
+// One `reportc build` in a child process: its wall time and its own peak RSS (wait4 reports
+// the child's rusage alone, not the maximum over earlier children).
+Run build_once(const std::string& reportc, const std::string& report, const std::string& pdf) {
+    std::fflush(nullptr);  // or the child's freopen writes what this process has buffered
+    const auto start = Clock::now();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        std::freopen("/dev/null", "w", stdout);
+        std::freopen("/dev/null", "w", stderr);
+        ::setenv("SOURCE_DATE_EPOCH", "0", 1);
+        ::execl(reportc.c_str(), reportc.c_str(), "build", report.c_str(), "-o", pdf.c_str(), static_cast<char*>(nullptr));
+        std::_Exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    ::wait4(pid, &status, 0, &usage);
+    Run r;
+    r.ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    r.peak_mb = double(usage.ru_maxrss) / 1024.0;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::fprintf(stderr, "reportc build %s failed\n", report.c_str());
+        std::exit(1);
+    }
+    return r;
+}
+
+struct Row {
+    std::string name;
+    size_t pages = 0;
+    double build_ms = 0, peak_mb = 0, floor_ms = 0;
+};
+
+// The floor: the document's frames (built once, untimed) through pdf::write_pdf and onto disk.
+double floor_ms(const std::string& report, const std::string& pdf, int runs, size_t& pages) {
+    RealEnvironment env;
+    SourceManager sources;
+    Diagnostics diags;
+    frame::FrameDocument frames;
+    driver::Options options;
+    options.input = report;
+    options.frames_out = &frames;
+    const auto outcome = driver::compile(options, env, sources, diags);
+    if (!outcome.success) {
+        std::fprintf(stderr, "%s did not build\n", report.c_str());
+        std::exit(1);
+    }
+    pages = frames.pages.size();
+    frames.info.creation_epoch = 0;
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = Clock::now();
+        Diagnostics write_diags;
+        const auto bytes = pdf::write_pdf(frames, write_diags);
+        if (!bytes || !driver::write_file_atomically(pdf, *bytes).empty()) std::exit(1);
+        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    return median(times);
+}
+
+Row measure(const std::string& name, const std::string& reportc, const std::string& report, const std::string& scratch,
+            int runs) {
+    Row row;
+    row.name = name;
+    std::vector<double> ms, mb;
+    for (int i = 0; i < runs; ++i) {
+        const Run r = build_once(reportc, report, scratch + "/build.pdf");
+        ms.push_back(r.ms);
+        mb.push_back(r.peak_mb);
+    }
+    row.build_ms = median(ms);
+    row.peak_mb = median(mb);
+    row.floor_ms = floor_ms(report, scratch + "/floor.pdf", runs, row.pages);
+    return row;
+}
+
+void print(const Row& r) {
+    std::printf("%-16s %6zu %10.0f %9.1f %10.0f %7.2fx %8.2f %8.3f\n", r.name.c_str(), r.pages, r.build_ms, r.peak_mb,
+                r.floor_ms, r.build_ms / r.floor_ms, r.build_ms / double(r.pages), r.peak_mb / double(r.pages));
+}
+
+// d log(y) / d log(pages) between two sizes: 1 is linear growth, 0 none.
+double exponent(double y1, double y2, size_t p1, size_t p2) { return std::log(y2 / y1) / std::log(double(p2) / double(p1)); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string reportc = REPORTC_BINARY_DIR "/compiler/cli/reportc";
+    int runs = 3;
+    std::vector<int> sizes;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--write" && i + 2 < argc) {
+            std::printf("%s\n", bench::write_workload(argv[i + 2], bench::chapters_for(std::atoi(argv[i + 1]))).c_str());
+            return 0;
+        }
+        if (a == "--reportc" && i + 1 < argc) reportc = argv[++i];
+        else if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+        else sizes.push_back(std::atoi(a.c_str()));
+    }
+    if (sizes.empty()) sizes = {10, 100, 1000, 5000};
+    const std::string scratch = (std::filesystem::temp_directory_path() / ("reportc-scale-" + std::to_string(::getpid()))).string();
+    std::filesystem::create_directories(scratch);
+
+    std::printf("medians of %d runs; build = `reportc build` in a new process; floor = write_pdf of the same frames\n", runs);
+    std::printf("%-16s %6s %10s %9s %10s %8s %8s %8s\n", "document", "pages", "build ms", "peak MB", "floor ms", "ratio",
+                "ms/page", "MB/page");
+    print(measure("annual report", reportc, REPORTC_SOURCE_ROOT "/sources/rocb-ap-annual-report-2020-21/report.xml", scratch,
+                  runs));
+    std::vector<Row> rows;
+    for (int pages : sizes) {
+        const std::string dir = scratch + "/" + std::to_string(pages);
+        const std::string report = bench::write_workload(dir, bench::chapters_for(pages));
+        rows.push_back(measure("generated " + std::to_string(pages), reportc, report, scratch, runs));
+        print(rows.back());
+        std::fflush(stdout);
+    }
+    std::printf("growth from one size to the next, as d log / d log pages (1 = linear, 0 = flat):\n");
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const Row &a = rows[i - 1], &b = rows[i];
+        std::printf("  %zu -> %zu pages: time %.2f, peak memory %.2f, floor %.2f\n", a.pages, b.pages,
+                    exponent(a.build_ms, b.build_ms, a.pages, b.pages), exponent(a.peak_mb, b.peak_mb, a.pages, b.pages),
+                    exponent(a.floor_ms, b.floor_ms, a.pages, b.pages));
+    }
+    std::filesystem::remove_all(scratch);
+    return 0;
+}
