@@ -44,23 +44,33 @@ public:
     }
 
     // The record with its values, or nullopt when the row is bad (reported).
-    std::optional<MergeRecord> check(const doc::Record& record, size_t row) {
+    std::optional<MergeRecord> check(const doc::Record& record, size_t row, bool xml) {
         const size_t errors = m_diags.error_count();
         MergeRecord r;
         r.row = row;
         r.span = record.span;
         r.values = m_run.values;
         for (const auto& [name, value] : record.fields) r.values[m_run.record_name + "." + name] = text_of(value);
+        // An XML record's id attribute is its "id" field unless it has one.
+        std::map<std::string, doc::FieldValue> id_field;
+        if (xml && !record.id.empty() && !record.fields.count("id")) {
+            r.values[m_run.record_name + ".id"] = record.id;
+            id_field["id"] = doc::FieldValue{doc::FieldValue::Kind::Text, {{doc::TextRun{record.id, {}, "", false, record.span}}}, record.span};
+        }
+        auto field = [&](const std::string& name) -> const doc::FieldValue* {
+            if (auto it = record.fields.find(name); it != record.fields.end()) return &it->second;
+            if (auto it = id_field.find(name); it != id_field.end()) return &it->second;
+            return nullptr;
+        };
         for (const auto& column : m_run.required) {
-            auto it = record.fields.find(column);
-            if (it == record.fields.end()) m_diags.error(record.span, "expected a field '" + column + "' in the record, found none");
-            else if (text_of(it->second).empty())
-                m_diags.error(it->second.span, "expected a value in column '" + column + "', found an empty field");
+            const auto* value = field(column);
+            if (!value) m_diags.error(record.span, "expected a field '" + column + "' in the record, found none");
+            else if (text_of(*value).empty()) m_diags.error(value->span, "expected a value in column '" + column + "', found an empty field");
         }
         if (m_diags.error_count() > errors) return std::nullopt;
         r.id = r.values[m_run.record_name + "." + m_run.key];
         r.name = r.values[m_run.record_name + "." + m_run.name_column];
-        const Span key_span = record.fields.at(m_run.key).span;
+        const Span key_span = field(m_run.key)->span;
         if (auto [it, added] = m_ids.emplace(r.id, key_span); !added) {
             m_diags.error(key_span, "expected a " + m_run.record_name + " " + m_run.key + " used once, found '" + r.id + "' again");
             m_diags.note(it->second, "'" + r.id + "' is first used here");
@@ -117,7 +127,7 @@ RecordSet read_records(const input::RunFile& run, const std::string& date_format
     size_t row = 0;
     for (const auto& group : data->groups)
         for (const auto& record : group.records) {
-            auto r = checker.check(record, ++row);
+            auto r = checker.check(record, ++row, data->columns.empty());
             if (!r) {
                 ++set.bad;
                 continue;

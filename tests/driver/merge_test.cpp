@@ -292,3 +292,18 @@ TEST(Merge, TheCombinedPdfEmbedsEachFontOnce) {
     for (size_t at = pdf.find("/FontFile2"); at != std::string::npos; at = pdf.find("/FontFile2", at + 1)) ++files;
     EXPECT_EQ(files, 2u);  // regular and bold, for five records
 }
+
+TEST(Merge, XmlRecordsTakeTheirIdFromTheRecord) {
+    MergeRun run("");
+    run.write("participants.xml", "<records>\n<record id=\"8\"><field name=\"name\">Lý <b>Thường</b> Kiệt</field>"
+                                  "<field name=\"family_name\">Lý</field></record>\n"
+                                  "<record id=\"9\"><field name=\"family_name\">X</field></record>\n</records>\n");
+    run.write("run.xml", read(run.path("run.xml")).replace(read(run.path("run.xml")).find("participants.csv"), 16, "participants.xml"));
+    auto set = run.records();
+    ASSERT_EQ(set.good.size(), 1u);
+    EXPECT_EQ(set.good[0].number, "ROCB-2020-PCA-0008");
+    EXPECT_EQ(set.good[0].name, "Lý Thường Kiệt");
+    auto m = run.messages();
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(m[0].starts_with(run.path("participants.xml") + ":3:2: error: expected a field 'name' in the record, found none")) << m[0];
+}
