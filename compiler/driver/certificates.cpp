@@ -30,17 +30,25 @@ struct RecordOutput {
 // Each record's document built in file order on this thread (the resident fonts' caches are not
 // shared across threads); a record whose build fails is reported and left without frames.
 void build_all(Compiler& compiler, Prepared& prepared, const std::vector<MergeRecord>& records, std::vector<RecordOutput>& out,
-               const MergeOptions& options, Diagnostics& diags) {
+               const MergeOptions& options, int pages, Diagnostics& diags) {
     Options build;
     build.input = options.run_file;
     for (size_t i = 0; i < records.size(); ++i) {
         build.variables = records[i].values;
         Diagnostics record_diags;
         out[i].frames = compiler.build_record(prepared, build, record_diags);
+        if (out[i].frames && pages > 0 && out[i].frames->pages.size() > size_t(pages)) {
+            // A field too long for the layout: the document runs on to another page.
+            record_diags.error(records[i].span, "expected the document of this record on " + std::to_string(pages) +
+                                                    (pages == 1 ? " page" : " pages") + ", found " + std::to_string(out[i].frames->pages.size()) +
+                                                    "; a field is too long for the layout");
+            out[i].frames.reset();
+        }
         for (const auto& d : record_diags.all()) diags.add(d);
         if (!out[i].frames) {
-            // The error is at the source or layout: say which record it was built for.
-            diags.note(records[i].span, "while building the document of this record (" + records[i].id + ")");
+            // An error at the source or layout: say which record it was built for.
+            if (!record_diags.all().empty() && record_diags.all().front().span.file != records[i].span.file)
+                diags.note(records[i].span, "while building the document of this record (" + records[i].id + ")");
             if (!options.skip_bad) return;  // the same error would follow for every record
         }
         if (options.progress) options.progress({"building", i + 1, records.size()});
@@ -128,7 +136,7 @@ MergeOutcome make_certificates(const MergeOptions& options, const Environment& e
 
     const size_t errors_before = diags.error_count();
     std::vector<RecordOutput> out(set.good.size());
-    build_all(compiler, *prepared, set.good, out, options, diags);
+    build_all(compiler, *prepared, set.good, out, options, run->pages, diags);
     if (diags.error_count() > errors_before) {  // a record that does not build
         if (!options.skip_bad) return outcome;
         drop_failed(set.good, out, outcome);

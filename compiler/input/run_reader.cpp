@@ -23,8 +23,13 @@ public:
 
     RunFile read() {
         auto root = m_file.root();
-        m_file.check_attributes(root, {"source", "layout"}, m_diags);
+        m_file.check_attributes(root, {"source", "layout", "pages"}, m_diags);
         run.source = path_of(root, "source", true);
+        if (auto pages = root.attribute("pages")) {
+            run.pages = pages.as_int();
+            if (run.pages < 1 || std::to_string(run.pages) != pages.value())
+                m_diags.error(m_file.attribute_span(root, "pages"), "expected pages to be a number from 1, found '" + std::string(pages.value()) + "'");
+        }
         run.layout = path_of(root, "layout", false);
         // Every fact has a variable, empty when not given, so a layout may print any of them.
         for (const char* fact : kWorkshopFacts) run.values[std::string("workshop.") + fact] = "";

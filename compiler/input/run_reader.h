@@ -29,6 +29,7 @@ struct RunFile {
     // workshop.title, workshop.start, signatory1.name, … : values every record sees.
     std::map<std::string, std::string> values;
     RunPattern number, url, file_name;
+    int pages = 0;  // pages="N": each record's document must fit on N pages (a certificate: 1); 0: any
 };
 
 // Reads `path`; nullopt when it cannot be read or has errors (reported).

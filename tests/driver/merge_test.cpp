@@ -51,7 +51,7 @@ struct MergeRun {
         std::filesystem::create_directories(dir);
         write("participants.csv", csv);
         write("run.xml", "<certificates source=\"" + fixture() + "/certificate.xml\" layout=\"" + fixture() +
-                             "/layout.xml\">\n"
+                             "/layout.xml\" pages=\"1\">\n"
                              "<workshop title=\"PCA Workshop\" start=\"2020-11-02\" end=\"2020-11-06\" place=\"online\"/>\n"
                              "<records src=\"participants.csv\"/>\n"
                              "<number pattern=\"ROCB-2020-PCA-{participant.id|0000}\"/>\n"
@@ -306,4 +306,17 @@ TEST(Merge, XmlRecordsTakeTheirIdFromTheRecord) {
     auto m = run.messages();
     ASSERT_EQ(m.size(), 1u);
     EXPECT_TRUE(m[0].starts_with(run.path("participants.xml") + ":3:2: error: expected a field 'name' in the record, found none")) << m[0];
+}
+
+TEST(Merge, AFieldThatRunsOntoASecondPageIsAnErrorAtItsRow) {
+    std::string long_name;
+    for (int i = 0; i < 150; ++i) long_name += "Organisation ";
+    MergeRun run(std::string(kHeader) + "1,A,A,A,X,O,e,\n2,B,B,B,X," + long_name + ",e,\n");
+    auto outcome = run.make();
+    EXPECT_FALSE(outcome.success);
+    auto m = run.messages();
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(m[0].starts_with(run.path("participants.csv") + ":3:1: error: expected the document of this record on 1 page, found 2; "
+                                 "a field is too long for the layout")) << m[0];
+    EXPECT_FALSE(std::filesystem::exists(run.path("all.pdf")));
 }
