@@ -136,6 +136,7 @@ RecordSet read_records(const input::RunFile& run, const std::string& date_format
             r->values["certificate.file"] = r->file;
             set.good.push_back(std::move(*r));
         }
+    if (set.good.empty() && set.bad == 0) diags.error(run.records_span, "expected records in '" + run.records + "', found none");
     return set;
 }
 

@@ -14,6 +14,7 @@
 #include "driver/file_names.h"
 #include "driver/records.h"
 #include "driver/sha256.h"
+#include "image_files.h"
 #include "rendered_diagnostics.h"
 
 using namespace reportc;
@@ -319,4 +320,55 @@ TEST(Merge, AFieldThatRunsOntoASecondPageIsAnErrorAtItsRow) {
     EXPECT_TRUE(m[0].starts_with(run.path("participants.csv") + ":3:1: error: expected the document of this record on 1 page, found 2; "
                                  "a field is too long for the layout")) << m[0];
     EXPECT_FALSE(std::filesystem::exists(run.path("all.pdf")));
+}
+
+TEST(Merge, AnImagePathTakesFieldsAndIsDecodedOnceForAllRecords) {
+    MergeRun run("");
+    run.write("logo.png", test::make_png({}));
+    run.write("photo-2.png", test::make_png({test::PngKind::Gray}));
+    run.write("doc.xml", "<report layout=\"" + fixture() + "/layout.xml\"><info><title>T</title></info>\n"
+                         "<image src=\"{workshop.logo}\" width=\"20mm\" if=\"workshop.logo\"/>\n"
+                         "<image src=\"photo-{participant.id}.png\" width=\"20mm\" unless=\"participant.no_photo\"/>\n<p>x</p>\n</report>\n");
+    driver::Compiler compiler(run.env, run.sources);
+    driver::Options options;
+    options.input = run.path("doc.xml");
+    auto prepared = compiler.prepare(options, run.diags);
+    ASSERT_TRUE(prepared);
+    std::vector<std::vector<const image::Image*>> images;
+    std::vector<frame::FrameDocument> kept;
+    for (const auto& [logo, no_photo] : {std::pair{"logo.png", "yes"}, {"logo.png", ""}, {"", "yes"}}) {
+        options.variables = {{"workshop.logo", logo}, {"participant.id", "2"}, {"participant.no_photo", no_photo},
+                             {"participant.country", "X"}, {"certificate.number", "N"}};  // the layout's header prints these
+        Diagnostics diags;
+        auto frames = compiler.build_record(*prepared, options, diags);
+        ASSERT_TRUE(frames) << rendered(diags, run.sources).front();
+        images.emplace_back();
+        for (const auto& item : frames->pages.at(0).items)
+            if (const auto* i = std::get_if<frame::ImageItem>(&item)) images.back().push_back(i->image.get());
+        kept.push_back(std::move(*frames));
+    }
+    ASSERT_EQ(images[0].size(), 1u);
+    ASSERT_EQ(images[1].size(), 2u);
+    EXPECT_EQ(images[2].size(), 0u);
+    EXPECT_EQ(images[0][0], images[1][0]);  // the logo decoded once, shared by every record
+    // Without a condition, an empty path is an error at the src.
+    run.write("doc.xml", "<report layout=\"" + fixture() + "/layout.xml\"><info><title>T</title></info>\n"
+                         "<image src=\"{workshop.logo}\" width=\"20mm\"/>\n</report>\n");
+    auto again = compiler.prepare(options, run.diags);
+    ASSERT_TRUE(again);
+    options.variables = {{"workshop.logo", ""}, {"participant.country", "X"}, {"certificate.number", "N"}};
+    Diagnostics diags;
+    EXPECT_FALSE(compiler.build_record(*again, options, diags));
+    auto m = rendered(diags, run.sources);
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(m[0].starts_with(run.path("doc.xml") + ":2:8: error: expected an image file in src '{workshop.logo}', found an empty value; "
+                                 "add if=\"…\" to leave the image out")) << m[0];
+}
+
+TEST(Merge, AListWithoutRecordsIsAnError) {
+    MergeRun run(kHeader);
+    EXPECT_FALSE(run.make().success);
+    auto m = run.messages();
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(m[0].starts_with(run.path("run.xml") + ":3:10: error: expected records in '" + run.path("participants.csv") + "', found none")) << m[0];
 }
