@@ -94,3 +94,17 @@ TEST(CertificatesE2E, UsageErrors) {
     EXPECT_NE(r.err.find("reportc: error: unknown option '--colour' of 'certificates'"), std::string::npos) << r.err;
     EXPECT_NE(run(reportc_exe() + " --help").out.find("reportc certificates RUN.xml [--combined FILE.pdf] [-o DIR]"), std::string::npos);
 }
+
+TEST(CertificatesE2E, AProgressLineOnATerminalOnly) {
+    // script(1) (util-linux) runs the command on a pseudo-terminal: the progress line is drawn and
+    // erased there; --quiet turns it off.
+    if (run("command -v script").status != 0) GTEST_SKIP() << "script(1) is not installed";
+    const std::string dir = scratch_dir("certificates-progress");
+    const std::string command = certificates(write_run(dir, read_file(source_root() + "/tests/driver/merge/participants.csv")),
+                                             "--combined " + quote(dir + "/all.pdf"));
+    auto shown = run("script -qec " + quote(command) + " /dev/null");
+    ASSERT_EQ(shown.status, 0) << shown.out;
+    EXPECT_NE(shown.out.find("\r\033[Kbuilding 3/3"), std::string::npos) << shown.out;
+    auto quiet = run("script -qec " + quote(command + " --quiet") + " /dev/null");
+    EXPECT_EQ(quiet.out.find("building"), std::string::npos) << quiet.out;
+}
