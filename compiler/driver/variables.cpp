@@ -104,6 +104,8 @@ void check_slot(const std::vector<doc::TextRun>& slot, Variables& variables, Dia
             std::string error;
             auto spec = parse_field(field, error);
             if (spec && !is_known(spec->name, variables)) error = unknown_message(spec->name, variables);
+            else if (spec && page_builtin(spec->name))  // the page gives it after layout: printed as it is
+                error = "expected '{" + spec->name + "}' without options: the page gives its value, printed as it is";
             auto value = spec && error.empty() ? variables.values.find(spec->name) : variables.values.end();
             if (value != variables.values.end())
                 if (auto text = format_field(spec->name, value->second, spec->format, variables.date_format, error))
