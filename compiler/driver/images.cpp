@@ -51,8 +51,9 @@ struct SourceFields : doc::PassOver<doc::Section, doc::Article, doc::List, doc::
             image.path.clear();
             return;
         }
-        // The path was joined to the source's folder as written: the fields are replaced in it.
-        auto expanded = expand_pattern(image.path, values, date_format, error);
+        // The path was joined to the source's folder as written: the fields are replaced in it,
+        // unless the value is a path from the root.
+        auto expanded = (*src)[0] == '/' ? src : expand_pattern(image.path, values, date_format, error);
         image.path = expanded ? normalize_path(*expanded) : std::string();
         image.src = *src;
     }

@@ -65,9 +65,9 @@ private:
     void read_workshop(pugi::xml_node node) {
         m_file.check_attributes(node, {"title", "dates", "start", "end", "place", "organiser", "sponsor", "logo"}, m_diags);
         m_file.expect_empty(node, "the workshop's facts are its attributes", m_diags);
+        // The logo is printed by <image src="{workshop.logo}">: a path as the source's images
+        // take it, relative to the source's folder (the run file normally sits beside it).
         for (const char* fact : kWorkshopFacts) run.values[std::string("workshop.") + fact] = node.attribute(fact).value();
-        // The logo is a file: relative to the run file, as the source's images are to theirs.
-        if (auto& logo = run.values["workshop.logo"]; !logo.empty()) logo = normalize_path(join_path(m_file.directory(), logo));
     }
 
     void read_signatory(pugi::xml_node node, int n) {

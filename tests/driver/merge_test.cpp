@@ -372,3 +372,15 @@ TEST(Merge, AListWithoutRecordsIsAnError) {
     ASSERT_EQ(m.size(), 1u);
     EXPECT_TRUE(m[0].starts_with(run.path("run.xml") + ":3:10: error: expected records in '" + run.path("participants.csv") + "', found none")) << m[0];
 }
+
+TEST(Merge, TheRunFilesLogoIsAnImageBesideTheSource) {
+    MergeRun run(std::string(kHeader) + "1,A,A,A,X,O,e,\n");
+    run.write("logo.png", test::make_png({}));
+    run.write("doc.xml", "<report layout=\"" + fixture() + "/layout.xml\"><info><title>T</title></info>\n"
+                         "<image src=\"{workshop.logo}\" width=\"20mm\" if=\"workshop.logo\"/>\n<p><var name=\"participant.name\"/></p>\n</report>\n");
+    run.write("run.xml", "<certificates source=\"doc.xml\"><workshop logo=\"logo.png\"/><records src=\"participants.csv\"/>"
+                         "<number pattern=\"N-{participant.id}\"/></certificates>\n");
+    ASSERT_TRUE(run.make().success) << run.messages().front();
+    const std::string pdf = read(run.path("all.pdf"));
+    EXPECT_NE(pdf.find("/Subtype /Image"), std::string::npos);
+}
