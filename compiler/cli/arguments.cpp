@@ -10,6 +10,7 @@ std::string usage() {
     return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror] [--set NAME=VALUE]...\n"
            "       reportc check REPORT.xml [--werror] [--set NAME=VALUE]...\n"
            "       reportc new DIR [--title TITLE]\n"
+           "       reportc certificates RUN.xml [--combined FILE.pdf] [-o DIR] [--manifest FILE.csv] [--skip-bad] [--quiet] [-j N]\n"
            "       reportc render REPORT.xml --png DIR [--page N] [--dpi 72] [--id FIGURE-ID] [--set NAME=VALUE]...\n"
            "       reportc --help | --version\n"
            "\n"
@@ -18,6 +19,8 @@ std::string usage() {
            "  check   report every error and warning in the sources and layout; write nothing\n"
            "  render  draw pages, or one chart or diagram, as PNG previews\n"
            "  new     write a starter report and layout into DIR (a new folder, or one without them)\n"
+           "  certificates  build the run file's document once per record (a participant list):\n"
+           "          a print PDF, a PDF per record and a manifest (docs/merge.md)\n"
            "\n"
            "options:\n"
            "  -o, --output FILE   the PDF to write (replaced atomically; a failed build leaves it untouched)\n"
@@ -26,6 +29,14 @@ std::string usage() {
            "  --werror            treat warnings as errors\n"
            "  --set NAME=VALUE    give the variable NAME this value, over the report's <variable>\n"
            "  --title TITLE       new: the starter report's title\n"
+           "\n"
+           "certificates options (none of the first three: all three under out/<folder>-certificates):\n"
+           "  --combined FILE     one print PDF with every record's pages, in the list's order\n"
+           "  -o, --output DIR    one PDF per record, named by the run file's <files pattern>\n"
+           "  --manifest FILE     a CSV of id, name, number, file and SHA-256 (default DIR/manifest.csv)\n"
+           "  --skip-bad          write the good records when some rows are bad (they are listed; exit 1)\n"
+           "  --quiet             no progress line (shown only on a terminal) and no summary\n"
+           "  -j, --jobs N        threads for the per-record PDFs (default: the machine's cores)\n"
            "\n"
            "exit status: 0 success, 1 the input has errors, 2 usage error\n";
 }
@@ -68,7 +79,7 @@ bool parse_set(const std::string& assignment, std::map<std::string, std::string>
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error) {
     Arguments a;
     if (args.empty()) {
-        error = "expected a command (build, check, render or new)";
+        error = "expected a command (build, check, render, new or certificates)";
         return std::nullopt;
     }
     size_t i = 0;
@@ -79,7 +90,7 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
     else if (first == "check") a.command = Command::Check;
     else if (first == "new") a.command = Command::New;
     else {
-        error = "expected a command (build, check, render or new), found '" + first + "'";
+        error = "expected a command (build, check, render, new or certificates), found '" + first + "'";
         return std::nullopt;
     }
     for (i = 1; i < args.size(); ++i) {

@@ -21,6 +21,13 @@ struct Row {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+// ",,," or a line of spaces: what spreadsheets export for the blank rows below a list.
+bool is_blank_row(const Row& row) {
+    for (const auto& cell : row.cells)
+        if (!cell.text.empty()) return false;
+    return true;
+}
+
 // Splits the text into rows of cells (RFC 4180, leniently: spaces around a quoted field are
 // allowed). Reports and stops at an unterminated quote.
 class CsvParser {
@@ -192,6 +199,7 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
     group.records.reserve(rows->size() - 1);
     for (size_t r = 1; r < rows->size(); ++r) {
         const Row& row = (*rows)[r];
+        if (is_blank_row(row)) continue;
         Span row_span{file, row.begin, row.begin};
         if (row.cells.size() != header.cells.size()) {
             diags.error(row_span, "expected " + fields(header.cells.size()) + ", found " + std::to_string(row.cells.size()));

@@ -13,7 +13,7 @@ namespace reportc::data {
 
 // Reads `path`; `from` is where the file is named (a missing file is reported there). Quoted
 // fields may hold commas, doubled quotes and line breaks; lines end in LF or CRLF; the final
-// line break is optional and empty lines are skipped. Record ids are "row-N" (N counts data rows
+// line break is optional and empty lines are skipped, as are rows of empty fields (",,,"). Record ids are "row-N" (N counts data rows
 // from 1) and the dataset's `columns` are the header's names; each value is one TextRun, trimmed of spaces and tabs around it (inside quotes the text
 // is kept as written), whose span is the cell's own position. A row with the wrong number of
 // fields is reported and left out; an unterminated quote, invalid UTF-8, a bad header row

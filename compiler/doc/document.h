@@ -40,6 +40,10 @@ struct ResolvedReference {
 // <var name="…"/> as the source wrote it: a built-in or user variable printed in the text.
 struct VariableUse {
     std::string name;
+    // case="upper|lower|title", format="date" or zeros ("0000"), default="…" for an empty value
+    // (docs/merge.md); checked by variable resolution.
+    std::string letter_case, format;
+    std::optional<std::string> fallback;
 };
 
 // What the page shows where a page-dependent variable lands (docs/source-format.md#variables).
@@ -300,9 +304,19 @@ struct Keeps {
     std::optional<bool> together, with_next, break_before, break_after;
 };
 
+// if="NAME" or unless="NAME" on a block (docs/merge.md#conditions): the block is kept when the
+// variable's value is true (non-empty and not "no", "false" or "0"), or with unless when it is
+// not; the driver leaves the others out before numbering.
+struct Condition {
+    std::string variable;
+    bool unless = false;
+    Span span;
+};
+
 struct Block {
     std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division, Frame, Rule, Image> node;
     Keeps keeps;
+    std::optional<Condition> condition;
 };
 
 // <variable name="…" value="…"/> in <info>: a user variable that <var> and header and footer

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "doc/document.h"
+
 #include "data/chart_data.h"
 #include "data/expand_tables.h"
 #include "doc/walk.h"
@@ -15,6 +17,13 @@
 #include "xref/xref.h"
 
 namespace reportc::driver {
+
+// A source read once and the images its records share (Compiler::prepare).
+struct Prepared {
+    std::unique_ptr<doc::Document> document;
+    const Resources* resources = nullptr;
+    std::unique_ptr<ImageLoader> images;
+};
 
 struct Compiler::State {
     State(const Environment& e, SourceManager& s) : env(e), sources(s), resources(e, s) {}
@@ -33,14 +42,15 @@ namespace {
 // Data tables become ordinary tables, charts get their values, every node its NodeId; variables
 // get their values; then ids, links and cross-references are resolved over the whole document.
 Variables resolve(doc::Document& document, const Resources& res, const Options& options, const Environment& env,
-                  SourceManager& sources, Diagnostics& diags) {
+                  SourceManager& sources, ImageLoader& images, Diagnostics& diags) {
     const auto& settings = res.styles.settings();
+    Variables variables = collect_variables(document, options.variables, settings, env.now(), diags);
+    apply_conditions(document, variables, diags);
     data::expand_tables(document, res.layout.table_templates, env, sources, diags);
     data::resolve_charts(document, settings.chart_palette, env, sources, diags);
-    ImageLoader images(env, image_folders(parent_directory(options.input), document.layout_path, settings.image_paths));
+    expand_image_sources(document, variables.values, variables.date_format, diags);
     load_images(document, images, diags);
     doc::number_nodes(document);
-    Variables variables = collect_variables(document, options.variables, settings, env.now(), diags);
     resolve_variables(document, variables, diags);
     check_slot_fields(res.styles, variables, diags);
     xref::Options xref_options;
@@ -68,26 +78,6 @@ std::vector<std::string> inputs_of(const RecordingEnvironment& env, const Resour
     return {all.begin(), all.end()};
 }
 
-// Layout and pagination until page numbers settle, then the frames. The paragraph cache (every
-// paragraph's set lines, the largest share of the peak memory at 1,000 pages) is this
-// function's own, so it is released before the files are written.
-std::optional<frame::FrameDocument> lay_out_frames(const doc::Document& document, const Resources& res, const Variables& variables,
-                                                   int64_t now, Outcome& outcome, layout::ParagraphCache::Counts& totals,
-                                                   Diagnostics& diags) {
-    layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
-    Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
-    if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
-    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags);
-    outcome.layout_passes = laid_out.passes;
-    outcome.stats = laid_out.stats;
-    const auto& c = paragraphs.counts();
-    outcome.paragraphs_set = c.sets;
-    outcome.paragraphs_reused = c.set_reuses;
-    totals.sets += c.sets;
-    totals.set_reuses += c.set_reuses;
-    return assemble_frames(document, std::move(laid_out), now);
-}
-
 }  // namespace
 
 Outcome Compiler::build(const Options& options, Diagnostics& diags) {
@@ -109,17 +99,67 @@ bool Compiler::run(const Options& options, const Environment& env, const Resourc
     if (!document || document->layout_path.empty()) return false;
     res = s.resources.get(document->layout_path, document->layout_span, diags);
     if (!res) return false;
-    const Variables variables = resolve(*document, *res, options, env, s.sources, diags);
-    if (!can_lay_out(*res, diags)) return false;
-
-    auto laid_out_frames = lay_out_frames(*document, *res, variables, env.now(), outcome, s.paragraphs, diags);
+    ImageLoader images(env, image_folders(parent_directory(options.input), document->layout_path, res->styles.settings().image_paths));
+    auto frames = frames_of(*document, *res, options, env, &images, outcome, diags);
     document.reset();  // the files are written from the frames alone
-    if (!laid_out_frames) return false;
-    frame::FrameDocument& frames = *laid_out_frames;
-    outcome.pages = frames.pages.size();
-    if (options.frames_out) *options.frames_out = frames;
+    if (!frames) return false;
+    if (options.frames_out) *options.frames_out = *frames;
     if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;
-    return write_outputs(frames, options, diags);
+    return write_outputs(*frames, options, diags);
+}
+
+// Resolve, lay out until page numbers settle, frames: nullopt when errors stop it before layout.
+std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document, const Resources& res, const Options& options,
+                                                        const Environment& env, ImageLoader* images, Outcome& outcome,
+                                                        Diagnostics& diags) {
+    State& s = *m_state;
+    const Variables variables = resolve(document, res, options, env, s.sources, *images, diags);
+    if (!can_lay_out(res, diags)) return std::nullopt;
+
+    // The paragraph cache (every paragraph's set lines, the largest share of the peak memory at
+    // 1,000 pages) is this function's own, so it is released before the files are written.
+    layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
+    Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
+    if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
+    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags);
+    outcome.layout_passes = laid_out.passes;
+    outcome.stats = laid_out.stats;
+    const auto& c = paragraphs.counts();
+    outcome.paragraphs_set = c.sets;
+    outcome.paragraphs_reused = c.set_reuses;
+    s.paragraphs.sets += c.sets;
+    s.paragraphs.set_reuses += c.set_reuses;
+
+    frame::FrameDocument frames = assemble_frames(document, std::move(laid_out), env.now());
+    outcome.pages = frames.pages.size();
+    return frames;
+}
+
+std::shared_ptr<Prepared> Compiler::prepare(const Options& options, Diagnostics& diags) {
+    State& s = *m_state;
+    auto prepared = std::make_shared<Prepared>();
+    const size_t errors = diags.error_count();
+    auto document = input::read_report(options.input, s.env, s.sources, diags);
+    if (!document) return nullptr;
+    if (!options.layout.empty()) document->layout_path = options.layout;
+    if (document->layout_path.empty()) return nullptr;
+    prepared->resources = s.resources.get(document->layout_path, document->layout_span, diags);
+    if (!prepared->resources || diags.error_count() > errors) return nullptr;
+    prepared->images = std::make_unique<ImageLoader>(
+        s.env, image_folders(parent_directory(options.input), document->layout_path, prepared->resources->styles.settings().image_paths));
+    prepared->document = std::make_unique<doc::Document>(std::move(*document));
+    return prepared;
+}
+
+const std::string& Compiler::date_format(const Prepared& prepared) const { return prepared.resources->styles.settings().date_format; }
+
+std::optional<frame::FrameDocument> Compiler::build_record(Prepared& prepared, const Options& options, Diagnostics& diags) {
+    ++m_state->builds;
+    doc::Document copy = *prepared.document;
+    Outcome outcome;
+    auto frames = frames_of(copy, *prepared.resources, options, m_state->env, prepared.images.get(), outcome, diags);
+    if (!frames || diags.has_errors() || (options.werror && diags.warning_count() > 0)) return std::nullopt;
+    return frames;
 }
 
 Counts Compiler::counts() const {

@@ -15,7 +15,13 @@
 #include "source/environment.h"
 #include "source/source_manager.h"
 
+namespace reportc::doc {
+struct Document;
+}
+
 namespace reportc::driver {
+
+class ImageLoader;
 
 struct Options {
     std::string input;        // the report's XML file
@@ -25,6 +31,7 @@ struct Options {
     bool check_register = false;  // also report abbreviations used but not defined, and defined but unused
     frame::FrameDocument* frames_out = nullptr;  // when set, receives the laid-out frames (previews)
     std::map<std::string, std::string> variables;  // --set NAME=VALUE: over the report's <variable>s
+    std::string layout;  // the layout to use instead of the one the source names (a merge's run file)
 };
 
 // What a build did, beside its diagnostics.
@@ -46,6 +53,7 @@ struct Counts {
 };
 
 struct Resources;
+struct Prepared;  // a source read once, for builds once per record (see Compiler::prepare)
 
 class Compiler {
 public:
@@ -58,9 +66,22 @@ public:
     Outcome build(const Options& options, Diagnostics& diags);
     Counts counts() const;
 
+    // A document made once per record (docs/merge.md): the source is read and its layout's
+    // resources made once here; null when they have errors. Each build_record then resolves a
+    // copy of the document with options.variables (the record's fields) and lays it out; its
+    // images are decoded once for all records. Records are built one at a time: the resident
+    // fonts' caches are not shared across threads.
+    std::shared_ptr<Prepared> prepare(const Options& options, Diagnostics& diags);
+    // `diags` receives this record's diagnostics only (fresh for each record).
+    std::optional<frame::FrameDocument> build_record(Prepared& prepared, const Options& options, Diagnostics& diags);
+    // The prepared layout's date-format, for the fields of file names and numbers.
+    const std::string& date_format(const Prepared& prepared) const;
+
 private:
     struct State;
     bool run(const Options& options, const Environment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags);
+    std::optional<frame::FrameDocument> frames_of(doc::Document& document, const Resources& res, const Options& options,
+                                                  const Environment& env, ImageLoader* images, Outcome& outcome, Diagnostics& diags);
     std::unique_ptr<State> m_state;
 };
 

@@ -1,6 +1,7 @@
 #include "driver/images.h"
 
 #include "doc/walk.h"
+#include "driver/fields.h"
 #include "image/image.h"
 
 namespace reportc::driver {
@@ -31,7 +32,39 @@ struct Finder : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListIt
     }
 };
 
+struct SourceFields : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::Signature, doc::Figure,
+                                    doc::PageBreak, doc::Table, doc::TableRow, doc::TableCell, doc::Chart, doc::Diagram,
+                                    doc::Contents, doc::Division, doc::Frame, doc::Rule, doc::Paragraph, doc::Footnote> {
+    using PassOver::enter;
+    const std::map<std::string, std::string>& values;
+    const std::string& date_format;
+    Diagnostics& diags;
+    SourceFields(const std::map<std::string, std::string>& v, const std::string& f, Diagnostics& d) : values(v), date_format(f), diags(d) {}
+    void enter(doc::Image& image) {
+        if (image.src.find('{') == std::string::npos) return;
+        std::string error;
+        auto src = expand_pattern(image.src, values, date_format, error);
+        if (src && src->empty())
+            error = "expected an image file in src '" + image.src + "', found an empty value; add if=\"…\" to leave the image out";
+        if (!error.empty()) {
+            diags.error(image.src_span, error);
+            image.path.clear();
+            return;
+        }
+        // The path was joined to the source's folder as written: the fields are replaced in it,
+        // unless the value is a path from the root.
+        auto expanded = (*src)[0] == '/' ? src : expand_pattern(image.path, values, date_format, error);
+        image.path = expanded ? normalize_path(*expanded) : std::string();
+        image.src = *src;
+    }
+};
+
 }  // namespace
+
+void expand_image_sources(doc::Document& document, const std::map<std::string, std::string>& values,
+                          const std::string& date_format, Diagnostics& diags) {
+    doc::walk(document.blocks, SourceFields{values, date_format, diags});
+}
 
 bool ImageLoader::allowed(const std::string& path) const {
     for (const auto& folder : m_folders)

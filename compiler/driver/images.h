@@ -35,6 +35,11 @@ private:
 std::vector<std::string> image_folders(const std::string& home, const std::string& layout_path,
                                        const std::vector<std::string>& image_paths);
 
+// Every <image src="…{field}…"> gets its fields' values in its path (docs/merge.md); an
+// unknown field, or a path left empty, is an error at the src.
+void expand_image_sources(doc::Document& document, const std::map<std::string, std::string>& values,
+                          const std::string& date_format, Diagnostics& diags);
+
 // Every <image> of the document.
 void load_images(doc::Document& document, ImageLoader& loader, Diagnostics& diags);
 

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "doc/walk.h"
+#include "driver/fields.h"
 #include "pages/marginals.h"
 #include "style/date_format.h"
 
@@ -71,7 +72,9 @@ private:
                 resolved.page_value = b->value;
                 resolved.anchor = "variable-" + std::to_string(++m_anchors);
             } else if (auto it = m_variables.values.find(name); it != m_variables.values.end()) {
-                resolved.text = it->second;
+                auto text = formatted(run, it->second);
+                if (!text) continue;
+                resolved.text = std::move(*text);
             } else {
                 m_diags.error(run.span, unknown_message(name, m_variables));
                 continue;
@@ -80,15 +83,35 @@ private:
         }
     }
 
+    std::optional<std::string> formatted(const doc::TextRun& run, const std::string& value) {
+        const auto& use = *run.variable;
+        std::string error;
+        auto format = var_format(use.letter_case, use.format, use.fallback, error);
+        auto text = format ? format_field(use.name, value, *format, m_variables.date_format, error) : std::nullopt;
+        if (!text) m_diags.error(run.span, error);
+        return text;
+    }
+
     const Variables& m_variables;
     Diagnostics& m_diags;
     int m_anchors = 0;
 };
 
-void check_slot(const std::vector<doc::TextRun>& slot, const Variables& variables, Diagnostics& diags) {
+void check_slot(const std::vector<doc::TextRun>& slot, Variables& variables, Diagnostics& diags) {
     for (const auto& run : slot)
-        for (const auto& field : pages::field_names(run.text))
-            if (!is_known(field, variables)) diags.error(run.span, unknown_message(field, variables));
+        for (const auto& field : pages::field_names(run.text)) {
+            if (is_known(field, variables)) continue;
+            std::string error;
+            auto spec = parse_field(field, error);
+            if (spec && !is_known(spec->name, variables)) error = unknown_message(spec->name, variables);
+            else if (spec && page_builtin(spec->name))  // the page gives it after layout: printed as it is
+                error = "expected '{" + spec->name + "}' without options: the page gives its value, printed as it is";
+            auto value = spec && error.empty() ? variables.values.find(spec->name) : variables.values.end();
+            if (value != variables.values.end())
+                if (auto text = format_field(spec->name, value->second, spec->format, variables.date_format, error))
+                    variables.values[field] = *text;
+            if (!error.empty()) diags.error(run.span, error);
+        }
 }
 
 }  // namespace
@@ -99,15 +122,19 @@ const std::vector<std::string>& builtin_variables() {
 }
 
 bool is_variable_name(const std::string& name) {
-    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
-    for (unsigned char c : name)
-        if (!std::isalnum(c) && c != '-' && c != '_') return false;
-    return true;
+    bool part_start = true;
+    for (unsigned char c : name) {
+        if (part_start && !std::isalpha(c)) return false;
+        part_start = c == '.';
+        if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return false;
+    }
+    return !name.empty() && !part_start;
 }
 
 Variables collect_variables(const doc::Document& document, const std::map<std::string, std::string>& command_line,
                             const style::Settings& settings, int64_t now, Diagnostics& diags) {
     Variables v;
+    v.date_format = settings.date_format;
     v.values["title"] = document.info.title;
     v.values["date"] = style::format_date(settings.date_format, now);
     std::map<std::string, const doc::VariableDef*> first;
@@ -136,7 +163,7 @@ void resolve_variables(doc::Document& document, const Variables& variables, Diag
     doc::walk(document.blocks, Resolver(variables, diags));
 }
 
-void check_slot_fields(const style::Stylesheet& styles, const Variables& variables, Diagnostics& diags) {
+void check_slot_fields(const style::Stylesheet& styles, Variables& variables, Diagnostics& diags) {
     for (const auto& master : styles.page_masters())
         for (const auto* decl : {&master.header, &master.footer})
             for (const auto* slot : {&decl->left, &decl->center, &decl->right}) check_slot(*slot, variables, diags);

@@ -16,12 +16,14 @@ namespace reportc::driver {
 // The values known before layout: title, date and the user variables, by name.
 struct Variables {
     std::map<std::string, std::string> values;
+    std::string date_format;  // the layout's, for fields printed with format="date"
 };
 
 // The built-in names, those the page gives included, in the order the docs list them.
 const std::vector<std::string>& builtin_variables();
 
-// A user variable's name: a letter, then letters, digits, '-' and '_'.
+// A user variable's name: a letter, then letters, digits, '-' and '_'; dots join such names
+// ("participant.name", docs/merge.md).
 bool is_variable_name(const std::string& name);
 
 // The table of values: the built-ins, the report's <variable>s (a built-in name, a malformed
@@ -34,7 +36,15 @@ Variables collect_variables(const doc::Document& document, const std::map<std::s
 void resolve_variables(doc::Document& document, const Variables& variables, Diagnostics& diags);
 
 // Every {name} field of the layout's header and footer slots must be a variable: an unknown one
-// is an error at the slot's text.
-void check_slot_fields(const style::Stylesheet& styles, const Variables& variables, Diagnostics& diags);
+// is an error at the slot's text. A field with options ("{participant.name|upper}") gets its
+// printed value in `variables`, under the text between its braces.
+void check_slot_fields(const style::Stylesheet& styles, Variables& variables, Diagnostics& diags);
+
+// True for a condition's value (docs/merge.md#conditions): non-empty and not "no", "false" or "0".
+bool is_true(const std::string& value);
+
+// Leaves out every block whose if= or unless= condition does not hold; an unknown variable is an
+// error at the condition.
+void apply_conditions(doc::Document& document, const Variables& variables, Diagnostics& diags);
 
 }  // namespace reportc::driver

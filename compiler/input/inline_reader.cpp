@@ -107,11 +107,12 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             out.push_back(std::move(run));
             continue;
         } else if (name == "var") {
-            file.check_attributes(child, {"name"}, diags);
+            file.check_attributes(child, {"name", "case", "format", "default"}, diags);
             file.expect_empty(child, "the variable's text is its value", diags);
             doc::TextRun run{"", state.styles, state.link, false, file.span(child)};
-            if (auto var = file.required(child, "name", diags)) run.variable = doc::VariableUse{*var};
+            if (auto var = file.required(child, "name", diags)) run.variable = doc::VariableUse{*var, child.attribute("case").value(), child.attribute("format").value(), {}};
             else continue;
+            if (auto fallback = child.attribute("default")) run.variable->fallback = fallback.value();
             out.push_back(std::move(run));
             continue;
         } else if (name == "image") {

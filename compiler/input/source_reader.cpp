@@ -25,6 +25,7 @@ private:
     void read_block(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out);
     void read_element(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out);
     doc::Keeps take_keeps(const XmlFile& file, pugi::xml_node node);
+    std::optional<doc::Condition> take_condition(const XmlFile& file, pugi::xml_node node);
     void read_include(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out);
     doc::Paragraph read_paragraph(const XmlFile& file, pugi::xml_node node, std::string default_style);
     doc::List read_list(const XmlFile& file, pugi::xml_node node, int level);
@@ -143,9 +144,25 @@ void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int leve
     std::string_view name = node.name();
     if (name == "include" || name == "page-break") return read_element(file, node, level, out);
     doc::Keeps keeps = take_keeps(file, node);
+    auto condition = take_condition(file, node);
     const size_t before = out.size();
     read_element(file, node, level, out);
     if (out.size() == before + 1) out.back().keeps = keeps;
+    if (out.size() == before + 1) out.back().condition = std::move(condition);
+}
+
+// if="NAME" / unless="NAME" (docs/merge.md#conditions): taken off the element like the keeps.
+std::optional<doc::Condition> ReportReader::take_condition(const XmlFile& file, pugi::xml_node node) {
+    auto if_attr = node.attribute("if"), unless_attr = node.attribute("unless");
+    if (!if_attr && !unless_attr) return std::nullopt;
+    if (if_attr && unless_attr) {
+        m_diags.error(file.attribute_span(node, "unless"), "expected one of if and unless on <" + std::string(node.name()) + ">, found both");
+        node.remove_attribute(unless_attr);
+    }
+    auto attr = if_attr ? if_attr : unless_attr;
+    doc::Condition condition{attr.value(), !if_attr, file.attribute_span(node, attr.name())};
+    node.remove_attribute(attr);
+    return condition;
 }
 
 doc::Keeps ReportReader::take_keeps(const XmlFile& file, pugi::xml_node node) {

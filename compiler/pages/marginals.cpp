@@ -158,12 +158,18 @@ void set_marginal(const doc::MarginalDecl& decl, bool is_header, const style::Pa
 namespace {
 
 // The field that starts at text[at] (a '{'): its name and the index of its '}', or nothing.
+// A merged record's field may hold dots and take options after '|' ("{participant.name|upper}",
+// docs/merge.md): the driver puts its printed value among the variables under that whole text.
 std::optional<std::pair<std::string, size_t>> field_at(const std::string& text, size_t at) {
     size_t close = text.find('}', at);
     if (close == std::string::npos || close == at + 1 || !std::isalpha(static_cast<unsigned char>(text[at + 1]))) return std::nullopt;
     for (size_t i = at + 1; i < close; ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (!std::isalnum(c) && c != '-' && c != '_') return std::nullopt;
+        if (c == '|') {
+            if (text.find('{', i) < close) return std::nullopt;
+            break;
+        }
+        if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return std::nullopt;
     }
     return std::pair{text.substr(at + 1, close - at - 1), close};
 }

@@ -27,6 +27,7 @@ char32_t to_lower(char32_t cp) {
     if (cp == 0x01C4 || cp == 0x01C5) return 0x01C6;
     if (cp == 0x01C7 || cp == 0x01C8) return 0x01C9;
     if (cp == 0x01CA || cp == 0x01CB) return 0x01CC;
+    if (cp == 0x01A0 || cp == 0x01AF) return cp + 1;  // Ơ, Ư: Vietnamese
     if (cp >= 0x01CD && cp <= 0x01DC) return (cp % 2 == 1) ? cp + 1 : cp;
     if ((cp >= 0x01DE && cp <= 0x01EF) || (cp >= 0x01F8 && cp <= 0x021F)) return (cp % 2 == 0) ? cp + 1 : cp;
     // Greek.

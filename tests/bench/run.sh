@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Prints the table-layout benchmark figures (medians of 5 runs) for 1,000 and 10,000 rows, and
-# the time to build the whole annual report (median of 5 runs, hyperfine when installed), then
-# the scaling figures: generated reports of 10 to 5,000 pages against the floor (scale_bench).
+# Prints the table-layout benchmark figures (medians of 5 runs) for 1,000 and 10,000 rows, the
+# certificates figures (1,000 participants, combined and separate, with the phases), the time to
+# build the whole annual report (median of 5 runs, hyperfine when installed), then the scaling
+# figures: generated reports of 10 to 5,000 pages against the floor (scale_bench).
 # Run it on an otherwise quiet machine: the figures are wall times.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$root/build}
-cmake --build "$build" --target table_bench compiler_bench scale_bench reportc -j "$(nproc)" >/dev/null
+cmake --build "$build" --target table_bench compiler_bench merge_bench scale_bench reportc -j "$(nproc)" >/dev/null
 echo "== table layout (block layout + page breaking), medians of 5 repetitions"
 "$build/tests/bench/table_bench" --benchmark_filter='BM_TableLayout' 2>/dev/null | grep -E 'median|Benchmark' || true
 echo
 echo "== whole report build in one process: cold (new compiler) and warm (resident compiler), medians of 5"
 "$build/tests/bench/compiler_bench" 2>/dev/null | grep -E 'median|Benchmark' || true
+echo
+echo "== certificates: 1,000 participants into one combined PDF and into 1,000 PDFs (medians; peak_MB is the process's)"
+"$build/tests/bench/merge_bench" 2>/dev/null | grep -E 'median|Benchmark' || true
 echo
 echo "== whole report build, the command line (SOURCE_DATE_EPOCH pinned)"
 cd "$root"

@@ -192,3 +192,16 @@ TEST(data_Loader, ChoosesTheReaderByExtension) {
                               "r.xml:1:8: error: expected a data file ending in .xml, .csv, .xlsx or .ods, found 'd/c.txt'",
                           }));
 }
+
+TEST(data_Csv, RowsOfEmptyFieldsAreSkippedLikeEmptyLines) {
+    // Spreadsheets export the blank rows below a list as ",,," lines (and a last line of spaces
+    // is common): they are not records, and not rows with the wrong number of fields.
+    DataFixture f;
+    auto d = read(f, "\xEF\xBB\xBFid,name,note\r\n1,\"Lê, Văn\",\"two\r\nlines\"\r\n,,\r\n\"\",\"\",\"\"\r\n2,B,\r\n   \r\n");
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(f.diags.all().empty());
+    ASSERT_EQ(d->record_count(), 2u);
+    EXPECT_EQ(text(*d, 0, "name"), "Lê, Văn");
+    EXPECT_EQ(text(*d, 1, "id"), "2");
+    EXPECT_EQ(d->groups[0].records[1].id, "row-4");
+}

@@ -113,3 +113,24 @@ TEST(Variables, UnknownFieldsInHeaderAndFooterSlotsAreErrorsAtTheSlot) {
     ASSERT_EQ(messages.size(), 1u);
     EXPECT_EQ(messages[0].substr(0, messages[0].find(';')), "l.xml:2:28: error: unknown variable 'editon' (did you mean 'edition'?)");
 }
+
+TEST(Variables, SlotFieldsWithOptionsGetTheirPrintedValues) {
+    // "{name|upper}" and the like: the printed value is kept under the field's whole text; a field
+    // the page gives takes no options, and an unknown option is an error at the slot.
+    Fixture f;
+    f.resolve("<variable name=\"workshop.start\" value=\"2020-11-02\"/>", "<p>text</p>", {{"participant.name", "Lê Văn Ơn"}});
+    f.env.set_file("l.xml", "<layout><page-master name=\"body\">\n<footer style=\"body\"><left>{participant.name|upper} {workshop.start|date}</left>"
+                            "<center>{page|0000}</center><right>{participant.name|bold}</right></footer></page-master>\n</layout>\n");
+    auto layout = input::read_layout("l.xml", f.env, f.sources, f.diags, {});
+    auto sheet = style::Stylesheet::build(*layout, f.diags);
+    driver::check_slot_fields(sheet, f.variables, f.diags);
+    EXPECT_EQ(f.variables.values.at("participant.name|upper"), "LÊ VĂN ƠN");
+    EXPECT_EQ(f.variables.values.at("workshop.start|date"), "2 November 2020");
+    auto messages = f.messages();
+    ASSERT_EQ(messages.size(), 2u);
+    EXPECT_EQ(messages[0].substr(0, messages[0].find('\n')),
+              "l.xml:2:89: error: expected '{page}' without options: the page gives its value, printed as it is");
+    EXPECT_EQ(messages[1].substr(0, messages[1].find('\n')),
+              "l.xml:2:116: error: expected a field option (upper, lower, title, date, zeros such as 0000, default=TEXT) after '|' in "
+              "'{participant.name|bold}', found 'bold'");
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Validates XML files against a RELAX NG schema with xmllint.
 #
-#   validate.sh [--expect-invalid] [--exclude-dir NAME]... SCHEMA PATH...
+#   validate.sh [--expect-invalid] [--exclude-dir NAME]... [--exclude-file NAME]... SCHEMA PATH...
 #
 # PATH is an .xml file or a directory searched recursively for *.xml (directories named by
 # --exclude-dir are skipped, e.g. `data` for data records that are not report sources).
@@ -14,10 +14,12 @@ set -u
 
 expect_invalid=0
 exclude_dirs=()
+exclude_files=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --expect-invalid) expect_invalid=1; shift ;;
     --exclude-dir) exclude_dirs+=("$2"); shift 2 ;;
+    --exclude-file) exclude_files+=("$2"); shift 2 ;;
     --) shift; break ;;
     -*) echo "validate.sh: unknown option '$1'" >&2; exit 2 ;;
     *) break ;;
@@ -55,7 +57,11 @@ for path in "$@"; do
     else
       find_args=("$path" -type f -name '*.xml' -print0)
     fi
-    while IFS= read -r -d '' f; do files+=("$f"); done < <(find "${find_args[@]}" | sort -z)
+    while IFS= read -r -d '' f; do
+      skip=0
+      for name in "${exclude_files[@]+"${exclude_files[@]}"}"; do [ "$(basename "$f")" = "$name" ] && skip=1; done
+      [ "$skip" -eq 0 ] && files+=("$f")
+    done < <(find "${find_args[@]}" | sort -z)
   else
     echo "validate.sh: '$path' is neither a file nor a directory" >&2
     exit 1

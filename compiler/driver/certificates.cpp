@@ -1,0 +1,160 @@
+#include "driver/certificates.h"
+
+#include <filesystem>
+#include <optional>
+
+#include "driver/combine.h"
+#include "driver/compiler.h"
+#include "driver/parallel.h"
+#include "driver/records.h"
+#include "driver/resources.h"
+#include "driver/sha256.h"
+#include "pdf/pdf_writer.h"
+
+namespace reportc::driver {
+namespace {
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+struct RecordOutput {
+    std::optional<frame::FrameDocument> frames;
+    std::string pdf, sha256;
+    Diagnostics diags;  // writing this record's PDF
+};
+
+// Each record's document built in file order on this thread (the resident fonts' caches are not
+// shared across threads); a record whose build fails is reported and left without frames.
+void build_all(Compiler& compiler, Prepared& prepared, const std::vector<MergeRecord>& records, std::vector<RecordOutput>& out,
+               const MergeOptions& options, int pages, Diagnostics& diags) {
+    Options build;
+    build.input = options.run_file;
+    for (size_t i = 0; i < records.size(); ++i) {
+        build.variables = records[i].values;
+        Diagnostics record_diags;
+        out[i].frames = compiler.build_record(prepared, build, record_diags);
+        if (out[i].frames && pages > 0 && out[i].frames->pages.size() > size_t(pages)) {
+            // A field too long for the layout: the document runs on to another page.
+            record_diags.error(records[i].span, "expected the document of this record on " + std::to_string(pages) +
+                                                    (pages == 1 ? " page" : " pages") + ", found " + std::to_string(out[i].frames->pages.size()) +
+                                                    "; a field is too long for the layout");
+            out[i].frames.reset();
+        }
+        for (const auto& d : record_diags.all()) diags.add(d);
+        if (!out[i].frames) {
+            // An error at the source or layout: say which record it was built for.
+            if (!record_diags.all().empty() && record_diags.all().front().span.file != records[i].span.file)
+                diags.note(records[i].span, "while building the document of this record (" + records[i].id + ")");
+            if (!options.skip_bad) return;  // the same error would follow for every record
+        }
+        if (options.progress) options.progress({"building", i + 1, records.size()});
+    }
+}
+
+// --skip-bad: the records that did not build are left out like bad rows.
+void drop_failed(std::vector<MergeRecord>& records, std::vector<RecordOutput>& out, MergeOutcome& outcome) {
+    size_t kept = 0;
+    for (size_t i = 0; i < records.size(); ++i) {
+        if (!out[i].frames) {
+            ++outcome.bad;
+            continue;
+        }
+        if (kept != i) records[kept] = std::move(records[i]), out[kept] = std::move(out[i]);
+        ++kept;
+    }
+    records.resize(kept);
+    out.resize(kept);
+}
+
+bool write(const std::string& path, const std::string& bytes, MergeOutcome& outcome, Diagnostics& diags) {
+    if (auto error = write_file_atomically(path, bytes); !error.empty()) {
+        diags.error({}, error);
+        return false;
+    }
+    outcome.files.push_back(path);
+    return true;
+}
+
+// The per-record PDFs and their digests, on the pool: the same bytes for any thread count.
+bool write_separate(std::vector<RecordOutput>& out, const std::vector<MergeRecord>& records, const MergeOptions& options,
+                    MergeOutcome& outcome, Diagnostics& diags) {
+    parallel_for(out.size(), options.threads, [&](size_t i) {
+        auto bytes = pdf::write_pdf(*out[i].frames, out[i].diags);
+        if (bytes) out[i].sha256 = sha256_hex(*bytes), out[i].pdf = std::move(*bytes);
+    });
+    bool ok = true;
+    for (auto& o : out) {
+        for (const auto& d : o.diags.all()) diags.add(d);
+        ok = ok && !o.diags.has_errors();
+    }
+    if (!ok || options.out_dir.empty()) return ok;
+    std::error_code ec;
+    std::filesystem::create_directories(options.out_dir, ec);
+    for (size_t i = 0; i < out.size() && ok; ++i) {
+        ok = write(join_path(options.out_dir, records[i].file), out[i].pdf, outcome, diags);
+        if (options.progress) options.progress({"writing", i + 1, out.size()});
+    }
+    return ok;
+}
+
+std::string manifest_of(const std::vector<MergeRecord>& records, const std::vector<RecordOutput>& out, const MergeOptions& options) {
+    std::vector<std::vector<std::string>> rows;
+    for (size_t i = 0; i < records.size(); ++i)
+        rows.push_back({records[i].id, records[i].name, records[i].number, options.out_dir.empty() ? "" : records[i].file, out[i].sha256});
+    return manifest_csv(rows);
+}
+
+}  // namespace
+
+std::string manifest_csv(const std::vector<std::vector<std::string>>& rows) {
+    std::string text = "id,name,number,file,sha256\r\n";
+    for (const auto& row : rows) {
+        for (size_t c = 0; c < row.size(); ++c) text.append(c ? "," : "").append(csv_field(row[c]));
+        text += "\r\n";
+    }
+    return text;
+}
+
+MergeOutcome make_certificates(const MergeOptions& options, const Environment& env, SourceManager& sources, Diagnostics& diags) {
+    MergeOutcome outcome;
+    auto run = input::read_run_file(options.run_file, env, sources, diags);
+    if (!run) return outcome;
+    Compiler compiler(env, sources);
+    Options prepare;
+    prepare.input = run->source;
+    prepare.layout = run->layout;
+    auto prepared = compiler.prepare(prepare, diags);
+    if (!prepared) return outcome;
+    RecordSet set = read_records(*run, compiler.date_format(*prepared), env, sources, diags);
+    outcome.records = set.good.size() + set.bad;
+    outcome.bad = set.bad;
+    if (!set.readable || (set.bad > 0 && !options.skip_bad) || set.good.empty()) return outcome;
+
+    const size_t errors_before = diags.error_count();
+    std::vector<RecordOutput> out(set.good.size());
+    build_all(compiler, *prepared, set.good, out, options, run->pages, diags);
+    if (diags.error_count() > errors_before) {  // a record that does not build
+        if (!options.skip_bad) return outcome;
+        drop_failed(set.good, out, outcome);
+        if (set.good.empty()) return outcome;
+    }
+
+    const bool separate = !options.out_dir.empty() || !options.manifest.empty();
+    if (separate && !write_separate(out, set.good, options, outcome, diags)) return outcome;
+    if (!options.manifest.empty() && !write(options.manifest, manifest_of(set.good, out, options), outcome, diags)) return outcome;
+    if (!options.combined.empty()) {
+        std::vector<frame::FrameDocument> frames;
+        for (auto& o : out) frames.push_back(std::move(*o.frames));
+        auto bytes = pdf::write_pdf(combine_records(std::move(frames)), diags);
+        if (!bytes || !write(options.combined, *bytes, outcome, diags)) return outcome;
+    }
+    outcome.written = set.good.size();
+    outcome.success = true;
+    return outcome;
+}
+
+}  // namespace reportc::driver
