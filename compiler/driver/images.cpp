@@ -16,7 +16,8 @@ bool inside(const std::string& path, const std::string& folder) {
 
 struct Finder : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::Signature, doc::Figure,
                               doc::PageBreak, doc::Table, doc::TableRow, doc::TableCell, doc::Chart, doc::Diagram,
-                              doc::Contents, doc::Division, doc::Frame, doc::Rule> {
+                              doc::Contents, doc::Division, doc::Frame, doc::Rule,
+                              doc::Qr> {
     using PassOver::enter;
     ImageLoader& loader;
     Diagnostics& diags;
