@@ -10,6 +10,7 @@ packages=(
   libqrencode-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf libxml2-utils
+  zbar-tools
 )
 missing=()
 for p in "${packages[@]}"; do
