@@ -7,8 +7,10 @@ packages=(
   libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev libzip-dev
   libhyphen-dev hyphen-en-us
   libpng-dev libjpeg62-turbo-dev
+  libqrencode-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf libxml2-utils
+  zbar-tools
 )
 missing=()
 for p in "${packages[@]}"; do

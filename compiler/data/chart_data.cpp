@@ -58,7 +58,8 @@ class ChartResolver
     : public doc::PassOver<
     doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::Table,
     doc::TableRow, doc::TableCell, doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak,
-    doc::Contents, doc::Footnote, doc::Image> {
+    doc::Contents, doc::Footnote, doc::Image,
+    doc::Qr> {
 public:
     using PassOver::enter;
     ChartResolver(const Environment& env, SourceManager& sources, Diagnostics& diags, std::vector<Color> palette)

@@ -15,7 +15,8 @@ class TableExpander
     : public doc::PassOver<
     doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow,
     doc::TableCell, doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart,
-    doc::Diagram, doc::Contents, doc::Footnote, doc::Image> {
+    doc::Diagram, doc::Contents, doc::Footnote, doc::Image,
+    doc::Qr> {
 public:
     using PassOver::enter;
     TableExpander(const std::vector<doc::TableTemplate>& templates, const Environment& env, SourceManager& sources,

@@ -136,6 +136,17 @@ public:
         m_os << "\n";
         ++m_depth;
     }
+    void enter(const Qr& n) {
+        static const char* levels[] = {"L", "M", "Q", "H"};
+        line() << "qr \"" << n.data << "\" level=" << levels[int(n.level)] << " quiet-zone=" << n.quiet_zone;
+        if (!n.size.empty()) m_os << " size=" << n.size;
+        if (!n.color.empty()) m_os << " color=" << n.color;
+        if (!n.align.empty()) m_os << " align=" << n.align;
+        if (n.link) m_os << " link";
+        if (!n.alt.empty()) m_os << " alt=\"" << n.alt << "\"";
+        m_os << "\n";
+        ++m_depth;
+    }
     void enter(const Diagram& n) { line() << "diagram " << n.layout << id(n.id) << " nodes=" << n.nodes.size() << "\n"; ++m_depth; }
 
     template <typename Node>

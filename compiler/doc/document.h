@@ -298,6 +298,23 @@ struct Rule {
     NodeId node;  // given once by number_nodes
 };
 
+// <qr data="…"/>: a QR code carrying `data` (docs/source-format.md#qr-codes). Size, colour and
+// alignment as written; layout checks them and encodes the data.
+enum class QrLevel { L, M, Q, H };
+struct Qr {
+    std::string data;   // the text the code carries, as written
+    std::string size;   // the square's side with its quiet zone ("25mm"); empty: 25mm
+    QrLevel level = QrLevel::M;
+    int quiet_zone = 4;  // light modules around the symbol (ISO/IEC 18004 asks for 4)
+    std::string color;  // the dark modules' colour; empty: black
+    std::string align;  // left, center, right; empty: center
+    bool link = false;  // the code's area links to `data` (default: for http, https and mailto data)
+    bool link_given = false;  // link="…" was written (else the default follows `data` once its fields are filled)
+    std::string alt;    // kept for tagging, as an image's
+    Span span;
+    NodeId node;  // given once by number_nodes
+};
+
 // Page-break controls any block may carry as attributes (keep-together, keep-with-next,
 // page-break-before, page-break-after), over what its style says; unset: the style's.
 struct Keeps {
@@ -314,7 +331,9 @@ struct Condition {
 };
 
 struct Block {
-    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division, Frame, Rule, Image> node;
+    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division, Frame, Rule, Image,
+                 Qr>
+        node;
     Keeps keeps;
     std::optional<Condition> condition;
 };

@@ -68,10 +68,11 @@ void node(Node& n, Visitor& v) {
         for (auto& run : n.runs)
             if (run.footnote) node(*run.footnote, v);
     } else {
-        // Leaves: footnotes, signatures, page breaks, charts, diagrams, contents, rules, images.
+        // Leaves: footnotes, signatures, page breaks, charts, diagrams, contents, rules, images, QR codes.
         static_assert(std::is_same_v<T, Footnote> || std::is_same_v<T, Signature> || std::is_same_v<T, PageBreak> ||
                           std::is_same_v<T, Chart> || std::is_same_v<T, Diagram> || std::is_same_v<T, Contents> ||
-                          std::is_same_v<T, Rule> || std::is_same_v<T, Image>,
+                          std::is_same_v<T, Rule> || std::is_same_v<T, Image> ||
+                          std::is_same_v<T, Qr>,
                       "doc::walk: a node type with children must say here how to reach them");
     }
     leave(v, n);

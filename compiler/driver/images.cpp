@@ -17,7 +17,8 @@ bool inside(const std::string& path, const std::string& folder) {
 
 struct Finder : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::Signature, doc::Figure,
                               doc::PageBreak, doc::Table, doc::TableRow, doc::TableCell, doc::Chart, doc::Diagram,
-                              doc::Contents, doc::Division, doc::Frame, doc::Rule> {
+                              doc::Contents, doc::Division, doc::Frame, doc::Rule,
+                              doc::Qr> {
     using PassOver::enter;
     ImageLoader& loader;
     Diagnostics& diags;
@@ -56,6 +57,20 @@ struct SourceFields : doc::PassOver<doc::Section, doc::Article, doc::List, doc::
         auto expanded = (*src)[0] == '/' ? src : expand_pattern(image.path, values, date_format, error);
         image.path = expanded ? normalize_path(*expanded) : std::string();
         image.src = *src;
+    }
+    // A QR code's data may be a pattern too (a certificate's verification URL); its link follows
+    // the filled-in data unless link="…" says otherwise.
+    void enter(doc::Qr& qr) {
+        if (qr.data.find('{') == std::string::npos) return;
+        std::string error;
+        auto data = expand_pattern(qr.data, values, date_format, error);
+        if (!data) {
+            diags.error(qr.span, error);
+            return;
+        }
+        qr.data = *data;
+        if (!qr.link_given)
+            qr.link = qr.data.rfind("http://", 0) == 0 || qr.data.rfind("https://", 0) == 0 || qr.data.rfind("mailto:", 0) == 0;
     }
 };
 

@@ -7,7 +7,8 @@ namespace {
 
 struct Collector
     : doc::PassOver<doc::List, doc::ListItem, doc::Table, doc::TableRow, doc::TableCell, doc::Division, doc::Frame, doc::Rule,
-                    doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Image> {
+                    doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Image,
+                    doc::Qr> {
     using PassOver::enter;
     explicit Collector(int levels) : levels(levels) {}
 

@@ -55,7 +55,8 @@ bool is_known(const std::string& name, const Variables& variables) {
 
 class Resolver : public doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::Table, doc::TableRow,
                                       doc::TableCell, doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart,
-                                      doc::Diagram, doc::Contents, doc::Image> {
+                                      doc::Diagram, doc::Contents, doc::Image,
+                                      doc::Qr> {
 public:
     using PassOver::enter;
     Resolver(const Variables& variables, Diagnostics& diags) : m_variables(variables), m_diags(diags) {}

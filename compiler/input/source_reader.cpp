@@ -6,12 +6,13 @@
 #include "input/chart_reader.h"
 #include "input/image_reader.h"
 #include "input/inline_reader.h"
+#include "input/qr_reader.h"
 #include "input/xml_file.h"
 
 namespace reportc::input {
 namespace {
 
-constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, contents, division, frame, rule, page-break, include, image";
+constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, contents, division, frame, rule, page-break, include, image, qr";
 
 class ReportReader {
 public:
@@ -267,6 +268,8 @@ void ReportReader::read_element(const XmlFile& file, pugi::xml_node node, int le
     } else if (name == "image") {
         file.check_attributes(node, {"src", "width", "height", "fit", "alt"}, m_diags);
         out.push_back({read_image(file, node, m_diags)});
+    } else if (name == "qr") {
+        out.push_back({read_qr(file, node, m_diags)});
     } else if (name == "page-break") {
         file.check_attributes(node, {}, m_diags);
         file.expect_empty(node, "", m_diags);

@@ -7,6 +7,7 @@
 #include "layout/image_layout.h"
 #include "layout/keeps.h"
 #include "layout/paragraph_layout.h"
+#include "layout/qr_layout.h"
 #include "layout/rule_layout.h"
 #include "layout/table_layout.h"
 
@@ -310,6 +311,7 @@ private:
     void visit(const doc::Frame& f, const BlockEnv& env, std::vector<VItem>& out) { layout_frame(f, env, m_ctx, out); }
     void visit(const doc::Rule& r, const BlockEnv& env, std::vector<VItem>& out) { layout_rule(r, env, m_ctx, out); }
     void visit(const doc::Image& i, const BlockEnv& env, std::vector<VItem>& out) { layout_image(i, env, m_ctx, out); }
+    void visit(const doc::Qr& q, const BlockEnv& env, std::vector<VItem>& out) { layout_qr(q, env, m_ctx, out); }
 
     void visit(const doc::Division& d, const BlockEnv& env, std::vector<VItem>& out) {
         // The division's blocks are set on pages of its master, then the outer master resumes.
@@ -431,6 +433,10 @@ private:
     void measure(const doc::Contents&) {}
     void measure(const doc::PageBreak&) {}
     void measure(const doc::Image&) {}
+    // A QR code's square is as wide as written, however wide the column.
+    void measure(const doc::Qr& n) {
+        if (auto side = qr_side(n)) widen({*side, *side});
+    }
 
     const BlockEnv& m_env;
     LayoutContext& m_ctx;

@@ -17,7 +17,8 @@ struct ListCounter {
 };
 
 class Numberer : public doc::PassOver<doc::Paragraph, doc::Footnote, doc::Table, doc::TableRow, doc::TableCell,
-                                      doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Image> {
+                                      doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Image,
+                                      doc::Qr> {
 public:
     using PassOver::enter;
     Numberer(const NumberingRules& rules, Diagnostics& diags) : m_rules(rules), m_diags(diags) {}

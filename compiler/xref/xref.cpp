@@ -37,7 +37,8 @@ using RunVisitor = std::function<void(std::vector<doc::TextRun>&, const RunConte
 
 // Nothing to register in lists, cells, divisions, signatures, breaks, charts, diagrams, contents.
 class Walker : public doc::PassOver<doc::List, doc::TableCell, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak,
-                                    doc::Chart, doc::Diagram, doc::Contents, doc::Image> {
+                                    doc::Chart, doc::Diagram, doc::Contents, doc::Image,
+                                    doc::Qr> {
 public:
     using PassOver::enter;
     Walker(const Options& options, const NumberingRules& rules, Diagnostics& diags)
@@ -51,7 +52,8 @@ public:
     void visit_runs(std::vector<doc::Block>& blocks, const RunVisitor& f) {
         struct RunWalker : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
                                          doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram,
-                                         doc::Contents, doc::Image> {
+                                         doc::Contents, doc::Image,
+                                         doc::Qr> {
             using PassOver::enter;
             RunWalker(const Options& o, const RunVisitor& fn) : options(o), f(fn) {}
             const Options& options;
@@ -207,7 +209,8 @@ void check_abbreviations(doc::Document& document, const Options& options, Walker
     struct RegisterFinder
         : doc::PassOver<doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
                         doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents,
-                        doc::Footnote, doc::Image> {
+                        doc::Footnote, doc::Image,
+                        doc::Qr> {
         using PassOver::enter;
         RegisterFinder(const std::string& id, std::vector<RegisterEntry>& t) : table_id(id), terms(t) {}
         const std::string& table_id;

@@ -56,7 +56,7 @@ TEST(SourceReader, UnknownElementIsAnErrorAtItsLocation) {
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0], "r/report.xml:2:4: error: unexpected element <sectoin>; expected a block element "
-                      "(section, article, p, list, figure, table, chart, diagram, signature, contents, division, frame, rule, page-break, include, image)");
+                      "(section, article, p, list, figure, table, chart, diagram, signature, contents, division, frame, rule, page-break, include, image, qr)");
 }
 
 TEST(SourceReader, UnknownAttributeIsAnErrorAtTheAttribute) {

@@ -23,6 +23,7 @@ declare -A library_headers=(
   [libzip]="zip.h"
   [libpng]="png.h"
   [libjpeg]="jpeglib.h jerror.h"
+  [libqrencode]="qrencode.h"
 )
 declare -A library_target=(
   [pugixml]="PkgConfig::PUGIXML"
@@ -33,6 +34,7 @@ declare -A library_target=(
   [libzip]="PkgConfig::LIBZIP"
   [libpng]="PNG::PNG"
   [libjpeg]="JPEG::JPEG"
+  [libqrencode]="PkgConfig::QRENCODE"
 )
 
 status=0
