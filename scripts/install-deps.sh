@@ -9,6 +9,7 @@ packages=(
   libpng-dev libjpeg62-turbo-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf libxml2-utils
+  fonts-nanum fonts-arphic-gbsn00lp fonts-droid-fallback
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -101,7 +101,7 @@ const std::vector<std::string>& builtin_variables() {
 bool is_variable_name(const std::string& name) {
     if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) return false;
     for (unsigned char c : name)
-        if (!std::isalnum(c) && c != '-' && c != '_') return false;
+        if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return false;
     return true;
 }
 
