@@ -23,11 +23,13 @@ std::vector<inl::StyledRun> scaled_runs(const std::vector<inl::StyledRun>& runs,
     return out;
 }
 
-// "20pt", "20.5pt": sizes in messages, as a layout writes them.
+// "20pt", "672.3pt": lengths in messages, to a tenth of a point, as a layout writes them.
 std::string points(Length l) {
     char text[32];
-    std::snprintf(text, sizeof text, "%gpt", double(l.sp) / double(Length::kSpPerPt));
-    return text;
+    std::snprintf(text, sizeof text, "%.1f", double(l.sp) / double(Length::kSpPerPt));
+    std::string out = text;
+    if (out.ends_with(".0")) out.resize(out.size() - 2);
+    return out + "pt";
 }
 
 // The paragraph's text for a message, cut after 60 characters.
