@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf libxml2-utils
   zbar-tools
+  fonts-nanum fonts-arphic-gbsn00lp fonts-droid-fallback
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/utf8.h"
+#include "text/scripts.h"
 
 namespace reportc::inl {
 namespace {
@@ -135,16 +136,40 @@ private:
         push(linebreak::box(styled.object->width), box);
     }
 
+    // Text that would print wrongly is an error, never a box or a blank (a name on a
+    // certificate must be right or not printed): a script that needs shaping, once per script,
+    // then each character no font has, once. The character and its code are both named, as a
+    // blank or a look-alike is hard to find in the source.
+    void report_unsettable(const std::string& text, const std::vector<text::MissingChar>& missing, Span span) {
+        auto named = [](char32_t cp) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", unsigned(cp));
+            return std::string(code).append(" '").append(utf8::encode(cp)).append("'");
+        };
+        std::vector<std::string_view> scripts;
+        for (size_t pos = 0; pos < text.size();) {
+            const auto cp = utf8::decode(text, pos);
+            const std::string_view script = cp ? text::script_needing_shaping(*cp) : std::string_view{};
+            if (script.empty() || std::find(scripts.begin(), scripts.end(), script) != scripts.end()) continue;
+            scripts.push_back(script);
+            m_diags.error(span, std::string("the character ").append(named(*cp)).append(" is ").append(script).append(
+                                    ", a script that needs text shaping, which reportc does not do"));
+        }
+        std::vector<char32_t> reported;
+        for (const auto& m : missing) {
+            if (!text::script_needing_shaping(m.cp).empty() ||
+                std::find(reported.begin(), reported.end(), m.cp) != reported.end())
+                continue;
+            reported.push_back(m.cp);
+            m_diags.error(span, std::string("no font has the character ").append(named(m.cp)));
+        }
+    }
+
     void add_text(size_t r, const std::string& text, bool small) {
         const StyledRun& styled = run(r);
         std::vector<text::MissingChar> missing;
         auto segments = m_fonts.segment(text, request(styled), missing);
-        for (const auto& m : missing) {
-            char code[16];
-            std::snprintf(code, sizeof code, "U+%04X", unsigned(m.cp));
-            m_diags.warning(styled.span, std::string("no font has the character ") + code + " '" + utf8::encode(m.cp) +
-                                             "'; it is replaced in the output");
-        }
+        report_unsettable(text, missing, styled.span);
         for (const auto& seg : segments) {
             size_t start = 0;
             for (size_t i = 0; i <= seg.text.size(); ++i) {

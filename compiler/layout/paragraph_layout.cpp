@@ -8,6 +8,7 @@
 #include "layout/keeps.h"
 #include "layout/no_break_units.h"
 #include "layout/text_decorations.h"
+#include "layout/text_fit.h"
 
 namespace reportc::layout {
 namespace {
@@ -182,6 +183,12 @@ std::pair<Length, Length> measure_paragraph(const std::vector<inl::StyledRun>& r
 
 void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::ParagraphStyle& style, Span span,
                       const ParagraphOptions& options, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
+    if (style.fit == style::Fit::Shrink) {
+        // Set at the size fitting chose, by a style that fits no further.
+        if (auto fitted = fit_paragraph(runs, style, span, env, ctx))
+            layout_paragraph(fitted->runs, fitted->style, span, options, fitted->env, ctx, out);
+        return;
+    }
     PreparedParagraph prepared = prepare(runs, style, span, options, env, ctx);
     const inl::ParagraphInput& input = prepared.input;
     Length left = prepared.left;

@@ -313,6 +313,22 @@ FontSpec CharacterStyle::apply(const FontSpec& base) const {
     return out;
 }
 
+namespace {
+
+// fit and min-font-size; a minimum above the font size is refused (it could never shrink).
+void read_fit(ValueReader& r, const Properties& props, ParagraphStyle& s) {
+    r.keyword<Fit>(props, "fit", {{"none", Fit::None}, {"shrink", Fit::Shrink}}, s.fit);
+    s.min_font_size = s.font.size / 2;
+    r.length(props, "min-font-size", s.font.size, s.min_font_size);
+    const doc::Property* min = r.find(props, "min-font-size");
+    if (min && (s.min_font_size <= Length{} || s.min_font_size > s.font.size)) {
+        r.bad(*min, "a length above 0 and no larger than font-size");
+        s.min_font_size = s.font.size / 2;
+    }
+}
+
+}  // namespace
+
 Rect PageMaster::body() const {
     return {margin_left, margin_top, size.width - margin_left - margin_right, size.height - margin_top - margin_bottom};
 }
@@ -370,6 +386,7 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         r.boolean(props, "keep-together", s.keep_together);
         r.boolean(props, "page-break-after", s.page_break_after);
         r.space_at_top(props, s.keep_space_at_top);
+        read_fit(r, props, s);
         sheet.m_paragraph.emplace(name, s);
     }
     for (const auto& [name, decl] : character_decls) {

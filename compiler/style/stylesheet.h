@@ -17,6 +17,8 @@ namespace reportc::style {
 
 enum class Align { Left, Right, Center, Justify };
 enum class TextTransform { None, Uppercase };
+// How a paragraph meets a line too short for it: broken into lines as usual, or shrunk to fit.
+enum class Fit { None, Shrink };
 // Superscript and subscript take their size and offset from the font (OS/2), at layout.
 enum class VerticalAlign { Baseline, Super, Sub };
 
@@ -70,7 +72,15 @@ struct ParagraphStyle {
     bool keep_together = false;    // no page break between the paragraph's lines (when it fits a page)
     bool page_break_after = false;  // the paragraph ends its page
     bool keep_space_at_top = false;  // space-before-at-top="keep": space-before stays at a page's top
+    // fit="shrink" (a name on a certificate): one line at font-size if it fits, else at the
+    // largest size down to min-font-size (in steps of kFitStep) that fits one line, else two
+    // balanced lines at min-font-size; text that does not fit even so is an error.
+    Fit fit = Fit::None;
+    Length min_font_size;  // fit="shrink": the smallest size tried (default: half the font size)
 };
+
+// The steps by which fit="shrink" tries smaller sizes.
+inline constexpr Length kFitStep = Length{32768};  // 0.5pt
 
 // A character style changes only what it sets. Styles named by inline elements (<sup>,
 // <sub>, <u>, <s>, <sc>, <mark>: see kBuiltinCharacterStyles) exist in every stylesheet; a

@@ -48,7 +48,11 @@ private:
 // libharu 2.3.0 copies only the components of composites it is asked for (CheckCompositGryph,
 // one level, and only for numberOfContours == -1), so a component that is itself composite
 // loses its own components in the subset (docs/libharu-notes.md §L5).
-// A glyph is renderable when it is simple, empty, or a -1 composite of non-composites.
+// It also reads each component's glyph index as a signed 16-bit number and keeps it only when
+// positive, so a component numbered 32768 or above is dropped: Droid Sans Fallback's 秀, 英 and
+// 花 came out incomplete or blank.
+// A glyph is renderable when it is simple, empty, or a -1 composite of non-composites numbered
+// below 32768.
 bool mark_renderable(Reader& r, const Table& glyf, const std::vector<uint32_t>& loca, Info& info,
                      const std::string& path, std::string& error) {
     const int n = info.num_glyphs;
@@ -77,7 +81,7 @@ bool mark_renderable(Reader& r, const Table& glyf, const std::vector<uint32_t>& 
             uint32_t component = r.u16(at + 2);
             at += 4 + ((flags & 0x0001) ? 4 : 2);                               // ARG_1_AND_2_ARE_WORDS
             at += (flags & 0x0008) ? 2 : (flags & 0x0040) ? 4 : (flags & 0x0080) ? 8 : 0;  // scales
-            if (component >= uint32_t(n) || contours[component] < 0) info.renderable[g] = 0;
+            if (component >= uint32_t(n) || component >= 0x8000 || contours[component] < 0) info.renderable[g] = 0;
         } while (flags & 0x0020);  // MORE_COMPONENTS
     }
     return true;

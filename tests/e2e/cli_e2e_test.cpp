@@ -104,16 +104,15 @@ TEST(CliE2E, CheckWritesNothingAndSucceedsOnAGoodReport) {
     EXPECT_FALSE(std::ifstream(dir + "/out/report.pdf").good());
 }
 
-TEST(CliE2E, MissingGlyphIsAWarningWithLocationAndWerrorFails) {
-    // U+E000 (private use) is in no shipped font: a located warning; --werror turns it into failure.
+TEST(CliE2E, MissingGlyphIsALocatedErrorAndNothingIsWritten) {
+    // U+E000 (private use) is in no shipped font: a located error naming it, never a box.
     std::string dir = scratch_dir("glyph");
     write_report(dir, "  <p>odd \xEE\x80\x80 char</p>\n");
     auto r = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/o.pdf"));
-    EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.err.find(dir + "/report.xml:3:6: warning: no font has the character U+E000"), std::string::npos) << r.err;
-    auto strict = run(reportc_exe() + " build " + quote(dir + "/report.xml") + " -o " + quote(dir + "/o2.pdf") + " --werror");
-    EXPECT_EQ(strict.status, 1);
-    EXPECT_FALSE(std::ifstream(dir + "/o2.pdf").good());
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_NE(r.err.find(dir + "/report.xml:3:6: error: no font has the character U+E000 '\xEE\x80\x80'\n"), std::string::npos)
+        << r.err;
+    EXPECT_FALSE(std::ifstream(dir + "/o.pdf").good());
 }
 
 TEST(CliE2E, OverwideWordWarnsButNeverOverlapsSilently) {

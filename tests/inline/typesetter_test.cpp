@@ -177,3 +177,31 @@ TEST(inline_Typesetter, AnInlineObjectIsOneBoxThatRaisesItsLineAscent) {
     EXPECT_EQ(objects, 1u);
     EXPECT_TRUE(s.diags.all().empty());
 }
+
+TEST(inline_Typesetter, ACharacterNoFontHasIsAnErrorNamingIt) {
+    // U+E000 (private use) is in neither family: an error at the run, naming the character once
+    // however often it occurs, never a silent box or blank.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto input = s.input("odd \xEE\x80\x80 and \xEE\x80\x80 again", Length::from_pt(300));
+    input.runs[0].span = Span{1, 4, 9};
+    t.set(input);
+    ASSERT_EQ(s.diags.all().size(), 1u);
+    EXPECT_EQ(s.diags.all()[0].severity, Severity::Error);
+    EXPECT_EQ(s.diags.all()[0].span, (Span{1, 4, 9}));
+    EXPECT_EQ(s.diags.all()[0].message, "no font has the character U+E000 '\xEE\x80\x80'");
+}
+
+TEST(inline_Typesetter, ScriptsThatNeedShapingAreRefusedNamingTheScript) {
+    // DejaVu Sans has Arabic and Hebrew letters, but setting them one by one, left to right and
+    // unjoined, would print a wrong name: the script is refused, once per script in the run.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    t.set(s.input("Somchai \xE0\xB8\xAA\xE0\xB8\xA1 \xD8\xB9\xD9\x84\xD9\x8A", Length::from_pt(300)));  // Thai, Arabic
+    ASSERT_EQ(s.diags.all().size(), 2u);
+    EXPECT_EQ(s.diags.all()[0].severity, Severity::Error);
+    EXPECT_EQ(s.diags.all()[0].message,
+              "the character U+0E2A '\xE0\xB8\xAA' is Thai, a script that needs text shaping, which reportc does not do");
+    EXPECT_EQ(s.diags.all()[1].message,
+              "the character U+0639 '\xD8\xB9' is Arabic, a script that needs text shaping, which reportc does not do");
+}

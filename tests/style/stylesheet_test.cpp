@@ -218,3 +218,23 @@ TEST(Stylesheet, MalformedBoxAndKeepValuesAreErrors) {
     EXPECT_EQ(diags.all()[2].message, "expected a border such as '1pt #1f4e79', '3pt #000000 double' or none for border-top, found 'thick'");
     EXPECT_EQ(diags.all()[3].message, "expected a length such as 60mm, or page for height, found 'tall'");
 }
+
+TEST(Stylesheet, FitShrinkAndItsMinimumSize) {
+    // fit="shrink" with min-font-size; without one the minimum is half the font size; a minimum
+    // above the font size (or none at all) could never be reached by shrinking, and is an error.
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("body", "", {{"font-size", "20pt"}}));
+    layout.styles.push_back(decl("name", "body", {{"fit", "shrink"}, {"min-font-size", "12pt"}}));
+    layout.styles.push_back(decl("half", "body", {{"fit", "shrink"}}));
+    layout.styles.push_back(decl("big", "body", {{"fit", "shrink"}, {"min-font-size", "24pt"}}));
+    layout.styles.push_back(decl("odd", "body", {{"fit", "squeeze"}}));
+    Diagnostics diags;
+    Stylesheet sheet = Stylesheet::build(layout, diags);
+    EXPECT_EQ(sheet.paragraph("body")->fit, Fit::None);
+    EXPECT_EQ(sheet.paragraph("name")->fit, Fit::Shrink);
+    EXPECT_EQ(sheet.paragraph("name")->min_font_size, Length::from_pt(12));
+    EXPECT_EQ(sheet.paragraph("half")->min_font_size, Length::from_pt(10));
+    ASSERT_EQ(diags.error_count(), 2u);
+    EXPECT_EQ(diags.all()[0].message, "expected a length above 0 and no larger than font-size for min-font-size, found '24pt'");
+    EXPECT_EQ(diags.all()[1].message, "expected one of: none, shrink for fit, found 'squeeze'");
+}

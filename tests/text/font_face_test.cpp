@@ -258,4 +258,14 @@ TEST(text_FontFace, CorruptBytesNeverCrash) {
 }
 
 }  // namespace
+TEST(text_FontFace, CompositesWithComponentsAbove32767AreNotRenderable) {
+    // libharu 2.3.0 reads component indices as signed 16-bit numbers and drops those of 32768
+    // and above from the subset (docs/libharu-notes.md §L5): in Droid Sans Fallback (Debian's
+    // fonts-droid-fallback, which scripts/install-deps.sh installs) 秀 英 花 are such composites,
+    // 王 山 田 子 are not.
+    auto face = must_load("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
+    for (char32_t cp : {U'\u79C0', U'\u82F1', U'\u82B1'}) EXPECT_FALSE(face->has_glyph(cp)) << std::hex << unsigned(cp);
+    for (char32_t cp : {U'\u738B', U'\u5C71', U'\u7530', U'\u5B50'}) EXPECT_TRUE(face->has_glyph(cp)) << std::hex << unsigned(cp);
+}
+
 }  // namespace reportc::text
