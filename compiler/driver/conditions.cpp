@@ -25,7 +25,7 @@ private:
         if (it == m_variables.values.end()) {
             m_diags.error(c.span, "unknown variable '" + c.variable + "' in " + (c.unless ? "unless" : "if") +
                                       "; expected a record field, a run file's value or a <variable>");
-            return true;
+            return false;  // left out, so that its content (fields of the same record) adds no second error
         }
         return is_true(it->second) != c.unless;
     }

@@ -3,6 +3,8 @@
 // fonts, and names refused with the exact error.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include <fstream>
 #include <string>
 
@@ -34,6 +36,8 @@ Certificate build_certificate(const std::string& tag, const std::string& name) {
         {"signatory2.name", "A. N. Other"},
         {"signatory2.title", "Representative of the host administration"},
         {"certificate.number", "ROCB-2020-PCA-0007"},
+        {"certificate.url", "https://www.rocb-ap.org/certificates/ROCB-2020-PCA-0007"},
+        {"workshop.logo", ""},
     };
     std::string command = "cd " + quote(source_root()) + " && SOURCE_DATE_EPOCH=0 " + reportc_exe() +
                           " build sources/workshop-certificates/certificate.xml -o " + quote(c.pdf) + " --trace " +
@@ -59,7 +63,14 @@ std::string size_of(const std::string& trace, const std::string& word) {
     return trace.substr(size, trace.find(' ', size) - size);
 }
 
-const std::string kWhere = "sources/workshop-certificates/certificate.xml:17:";
+// "certificate.xml:LINE:", LINE the one of the participant's name, wherever the source puts it.
+const std::string kWhere = [] {
+    std::istringstream in(read_file(source_root() + "/sources/workshop-certificates/certificate.xml"));
+    int n = 0;
+    for (std::string line; std::getline(in, line);)
+        if (++n, line.find("style=\"participant-name\"") != std::string::npos) break;
+    return "sources/workshop-certificates/certificate.xml:" + std::to_string(n) + ":";
+}();
 
 }  // namespace
 

@@ -108,3 +108,31 @@ TEST(CertificatesE2E, AProgressLineOnATerminalOnly) {
     auto quiet = run("script -qec " + quote(command + " --quiet") + " /dev/null");
     EXPECT_EQ(quiet.out.find("building"), std::string::npos) << quiet.out;
 }
+
+TEST(CertificatesE2E, TheShippedWorkshopRunWritesEveryOutputAndItsQrCodesReadBack) {
+    // The example of the README: sources/workshop-certificates/run.xml, its 12 sample participants.
+    // Every certificate's QR code, rendered at 200 dpi and read by zbarimg, is its own
+    // verification URL; page N carries participant N's name and certificate number.
+    const std::string dir = scratch_dir("certificates-shipped");
+    auto r = run("cd " + quote(source_root()) + " && " +
+                 certificates("sources/workshop-certificates/run.xml",
+                              "--combined " + quote(dir + "/all.pdf") + " -o " + quote(dir + "/each") + " --manifest " +
+                                  quote(dir + "/manifest.csv")));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+    const std::string manifest = read_file(dir + "/manifest.csv");
+    EXPECT_NE(manifest.find("1,Nguyễn Thị Minh Khai,ROCB-2020-PCA-0001,ROCB-2020-PCA-0001-Nguyễn.pdf,"), std::string::npos) << manifest;
+    size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir + "/each")) files += entry.path().extension() == ".pdf";
+    EXPECT_EQ(files, 12u);
+    for (int page : {1, 11}) {
+        const std::string number = std::string("ROCB-2020-PCA-00").append(page < 10 ? "0" : "").append(std::to_string(page));
+        const std::string png = dir + "/page-" + std::to_string(page);
+        ASSERT_EQ(run("pdftoppm -png -r 200 -singlefile -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                      quote(dir + "/all.pdf") + " " + quote(png)).status, 0);
+        auto decoded = run("zbarimg -q --raw " + quote(png + ".png"));
+        EXPECT_EQ(decoded.out, "https://www.rocb-ap.org/certificates/" + number + "\n") << decoded.err;
+        auto text = run("pdftotext -q -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + quote(dir + "/all.pdf") + " -").out;
+        EXPECT_NE(text.find(number), std::string::npos) << text;
+    }
+}

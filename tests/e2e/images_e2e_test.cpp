@@ -231,3 +231,13 @@ TEST(e2e_Images, AnIconInALineOfTextStandsOnItsBaseline) {
     EXPECT_GT(icon[0], us[1]);
     EXPECT_LT(icon[0] + icon[2], any[1]);
 }
+
+TEST(ImagesE2E, AnImageUnderAnUnknownConditionGivesOneErrorNotTwo) {
+    // if="logo" names no variable: that is the one error; the image it guards is left out, so its
+    // {logo} source adds none.
+    ScratchBuild b = build("image-unknown-condition", "<image src=\"{logo}\" if=\"logo\" width=\"20mm\" alt=\"Logo\"/>\n<p>Text.</p>\n",
+                           layout(""), {});
+    EXPECT_EQ(b.status, 1);
+    EXPECT_EQ(count(b.err, "error:"), 1u) << b.err;
+    EXPECT_NE(b.err.find("unknown variable 'logo' in if"), std::string::npos) << b.err;
+}
