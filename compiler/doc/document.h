@@ -120,6 +120,7 @@ struct Paragraph {
 
 struct Section {
     std::string id, title, style;
+    std::string short_title;  // short-title="…": the running header's and the contents' text (empty: the title)
     std::string number;  // number="…": overrides the layout's counter
     std::optional<Numbered> numbered;  // set by numbering (xref)
     std::string page_master;  // non-empty: the section is set on pages of this master (e.g. landscape)
@@ -131,6 +132,7 @@ struct Section {
 
 struct Article {
     std::string id, title, date, place;
+    std::string short_title;  // short-title="…": the contents' text (empty: the title)
     std::string number;  // number="…": overrides the layout's counter
     std::optional<Numbered> numbered;  // set by numbering (xref)
     bool place_first = false;

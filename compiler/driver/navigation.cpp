@@ -12,8 +12,11 @@ struct Collector
     using PassOver::enter;
     explicit Collector(int levels) : levels(levels) {}
 
-    void enter(const doc::Section& s) { heading(s.level, doc::numbered_title(s.title, s.numbered), s.id); }
-    void enter(const doc::Article& a) { heading(a.level, doc::numbered_title(a.title, a.numbered), a.id); }
+    // The contents list a heading's short title when it has one (LaTeX's optional argument).
+    void enter(const doc::Section& s) { heading(s.level, doc::numbered_title(shown(s), s.numbered), s.id); }
+    void enter(const doc::Article& a) { heading(a.level, doc::numbered_title(shown(a), a.numbered), a.id); }
+    template <typename Node>
+    static const std::string& shown(const Node& n) { return n.short_title.empty() ? n.title : n.short_title; }
     void enter(const doc::Figure& f) { figures.push_back({f.kind, {1, doc::numbered_title(f.caption, f.numbered), f.id}}); }
     void enter(const doc::Paragraph& p) { runs(p.runs); }
     void enter(const doc::Footnote& n) {

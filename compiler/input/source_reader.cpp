@@ -186,8 +186,9 @@ void ReportReader::read_element(const XmlFile& file, pugi::xml_node node, int le
         file.check_attributes(node, {"style", "id"}, m_diags);
         out.push_back({read_paragraph(file, node, "")});
     } else if (name == "section") {
-        file.check_attributes(node, {"title", "id", "style", "page-master", "number"}, m_diags);
+        file.check_attributes(node, {"title", "short-title", "id", "style", "page-master", "number"}, m_diags);
         doc::Section section;
+        section.short_title = node.attribute("short-title").value();
         section.number = node.attribute("number").value();
         section.page_master = node.attribute("page-master").value();
         section.title = file.required(node, "title", m_diags).value_or("");
@@ -198,8 +199,9 @@ void ReportReader::read_element(const XmlFile& file, pugi::xml_node node, int le
         read_blocks(file, node, level + 1, section.children);
         out.push_back({std::move(section)});
     } else if (name == "article") {
-        file.check_attributes(node, {"title", "date", "place", "order", "id", "number"}, m_diags);
+        file.check_attributes(node, {"title", "short-title", "date", "place", "order", "id", "number"}, m_diags);
         doc::Article article;
+        article.short_title = node.attribute("short-title").value();
         article.number = node.attribute("number").value();
         article.title = file.required(node, "title", m_diags).value_or("");
         article.id = node.attribute("id").value();

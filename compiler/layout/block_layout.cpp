@@ -92,8 +92,9 @@ private:
         return false;
     }
 
-    void heading(const std::string& title, int level, const std::string& style_name, const std::string& id, doc::NodeId node,
-                 Span span, const BlockEnv& env, std::vector<VItem>& out) {
+    // `mark` is what the running header shows of a top-level heading (its short title, or the title).
+    void heading(const std::string& title, const std::string& mark, int level, const std::string& style_name, const std::string& id,
+                 doc::NodeId node, Span span, const BlockEnv& env, std::vector<VItem>& out) {
         const auto& style = paragraph_style(style_name, span, m_ctx);
         // A heading that starts a new page does not leave the heading it follows behind: right
         // after a kept-with-next heading ("Pillar 1" then its first article) it stays put.
@@ -102,7 +103,7 @@ private:
         ParagraphOptions options = options_for(node, ParagraphPart::Heading);
         options.anchor = anchor_for(id);
         options.outline = frame::OutlineEntry{title, level, *options.anchor};
-        if (level == 1) options.section_mark = title;
+        if (level == 1) options.section_mark = mark;
         layout_paragraph(style_runs(plain_runs(title, span), style, m_ctx), style, span, options, env, m_ctx, out);
         hold_after(style, out);
     }
@@ -226,14 +227,18 @@ private:
         if (inner) out.push_back(VPenalty{kForceBreak});
         const BlockEnv& here = inner ? *inner : env;
         size_t start = out.size();
-        heading(doc::numbered_title(s.title, s.numbered), s.level, style, s.id, s.node, s.span, here, out);
+        const std::string title = doc::numbered_title(s.title, s.numbered);
+        heading(title, s.short_title.empty() ? title : doc::numbered_title(s.short_title, s.numbered), s.level, style, s.id, s.node,
+                s.span, here, out);
         stamp_master(out, start, here.master);
         blocks(s.children, here, out);
         if (inner) out.push_back(VPenalty{kForceBreak});
     }
 
     void visit(const doc::Article& a, const BlockEnv& env, std::vector<VItem>& out) {
-        heading(doc::numbered_title(a.title, a.numbered), a.level, "article-title", a.id, a.node, a.span, env, out);
+        const std::string title = doc::numbered_title(a.title, a.numbered);
+        heading(title, a.short_title.empty() ? title : doc::numbered_title(a.short_title, a.numbered), a.level, "article-title", a.id,
+                a.node, a.span, env, out);
         if (!a.date.empty() || !a.place.empty()) {
             const auto& style = paragraph_style("article-date", a.span, m_ctx);
             layout_paragraph(style_runs(dateline_runs(a), style, m_ctx), style, a.span, options_for(a.node, ParagraphPart::Dateline),

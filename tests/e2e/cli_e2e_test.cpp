@@ -43,7 +43,7 @@ TEST(CliE2E, MalformedSourceGivesLocatedDiagnosticAndExitOne) {
     write_report(dir, "  <section title=\"A\" colour=\"red\"><p>x</p></section>\n");
     auto r = run(reportc_exe() + " check " + quote(dir + "/report.xml"));
     EXPECT_EQ(r.status, 1);
-    std::string expected = dir + "/report.xml:3:22: error: unknown attribute 'colour' on <section>; expected one of: title, id, style, page-master, number\n"
+    std::string expected = dir + "/report.xml:3:22: error: unknown attribute 'colour' on <section>; expected one of: title, short-title, id, style, page-master, number\n"
                                  "    <section title=\"A\" colour=\"red\"><p>x</p></section>\n"
                                  "                       ^\n";
     EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;

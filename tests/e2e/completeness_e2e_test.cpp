@@ -133,3 +133,23 @@ TEST(CompletenessE2E, NoBodyPageUnderFiftyFivePercentFullExceptAtTheEndOfAPart) 
     }
     EXPECT_EQ(measured, page);
 }
+
+TEST(CompletenessE2E, RunningHeadersAreNeverCutAndLongTitlesUseTheirShortTitle) {
+    // Annex I's title is too long for the header: its short-title stands there and in the
+    // contents, whole; no header line on any page ends in "…".
+    ASSERT_EQ(built().status, 0) << built().err;
+    const std::string text = run("pdftotext -layout -q " + quote(built().pdf) + " -").out;
+    size_t pages = 0, annex_i = 0;
+    for (size_t at = 0; at < text.size();) {
+        size_t end = text.find('\f', at);
+        if (end == std::string::npos) end = text.size();
+        const std::string page = text.substr(at, end - at);
+        const std::string header = page.substr(0, page.find('\n'));
+        EXPECT_EQ(header.find("…"), std::string::npos) << "page " << pages + 1 << ": " << header;
+        annex_i += header.find("Annex I – Strategic Action Plan 2020-2022") != std::string::npos;
+        ++pages;
+        at = end + 1;
+    }
+    EXPECT_GE(annex_i, 5u);
+    EXPECT_NE(text.find("Annex I – Strategic Action Plan 2020-2022 . ."), std::string::npos) << "the contents' entry";
+}

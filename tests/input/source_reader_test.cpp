@@ -66,7 +66,7 @@ TEST(SourceReader, UnknownAttributeIsAnErrorAtTheAttribute) {
     f.read();
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 2u);
-    EXPECT_EQ(out[0], "r/report.xml:2:10: error: unknown attribute 'titel' on <section>; expected one of: title, id, style, page-master, number");
+    EXPECT_EQ(out[0], "r/report.xml:2:10: error: unknown attribute 'titel' on <section>; expected one of: title, short-title, id, style, page-master, number");
     EXPECT_EQ(out[1], "r/report.xml:2:2: error: missing attribute 'title' on <section>");
 }
 
