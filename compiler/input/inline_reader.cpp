@@ -24,6 +24,14 @@ const char* decoration_char_style(std::string_view element) {
     return nullptr;
 }
 
+bool within_inline_depth(const XmlFile& file, pugi::xml_node element, int depth, bool& reported, Diagnostics& diags) {
+    if (depth <= kMaxInlineDepth) return true;
+    if (!std::exchange(reported, true))
+        diags.error(file.span(element), "expected inline elements nested at most " + std::to_string(kMaxInlineDepth) +
+                                            " deep, found <" + element.name() + "> at depth " + std::to_string(depth));
+    return false;
+}
+
 const char* markup_char_style(std::string_view element) {
     if (element == "b") return "strong";
     if (element == "i") return "emphasis";
@@ -31,10 +39,6 @@ const char* markup_char_style(std::string_view element) {
 }
 
 namespace {
-
-// Inline elements nest by recursion: a generous bound keeps hostile input from overflowing the
-// stack (docs/source-format.md, Limits).
-constexpr int kMaxInlineDepth = 1000;
 
 // One state for the whole paragraph, changed on the way into an element and restored on the way
 // out: copying it per level made deep nesting cost memory quadratic in the depth.
@@ -55,13 +59,7 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState& stat
 // Reads `element`'s content with `style` (if any) and `link` (if any) added to the state.
 void read_nested(const XmlFile& file, pugi::xml_node element, InlineState& state, const std::string* style,
                  const std::string* link, std::vector<doc::TextRun>& out, Diagnostics& diags) {
-    if (state.depth >= kMaxInlineDepth) {
-        if (!state.too_deep)
-            diags.error(file.span(element), "expected inline elements nested at most " + std::to_string(kMaxInlineDepth) +
-                                                " deep, found <" + element.name() + "> at depth " + std::to_string(state.depth + 1));
-        state.too_deep = true;
-        return;
-    }
+    if (!within_inline_depth(file, element, state.depth + 1, state.too_deep, diags)) return;
     if (style) state.styles.push_back(*style);
     std::string outer_link;
     if (link) outer_link = std::exchange(state.link, *link);
