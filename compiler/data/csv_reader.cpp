@@ -159,6 +159,10 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
         diags.error(Span{file, uint32_t(bad), uint32_t(bad + 1)}, std::string("expected UTF-8 text, found the invalid byte ") + hex);
         return std::nullopt;
     }
+    if (size_t nul = text.find('\0'); nul != std::string::npos) {  // no text holds one; it would cut a cell short
+        diags.error(Span{file, uint32_t(nul), uint32_t(nul + 1)}, "expected text, found a NUL byte (0x00)");
+        return std::nullopt;
+    }
     size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark, as spreadsheets write
     if (uses_other_delimiter(text, start, file, diags)) return std::nullopt;
     auto rows = CsvParser(*sources.file(file), file, diags).parse(start);

@@ -1,7 +1,9 @@
 // Hostile and extreme data input (issue 15): deep inline nesting in data fields and template
-// paragraphs is a located error (docs/source-format.md, Limits); the inputs are generated.
+// paragraphs, NUL and references to no character are located errors (docs/source-format.md,
+// Limits); large inputs are generated.
 #include <gtest/gtest.h>
 
+#include "data/csv_reader.h"
 #include "input/data_reader.h"
 #include "test_support.h"
 
@@ -38,5 +40,27 @@ TEST(data_Limits, TemplateParagraphNestedPastAThousandIsOneErrorNotACrash) {
     EXPECT_EQ(f.errors(), (std::vector<std::string>{
                               "l/layout.xml:1:" + std::to_string(prefix.size() + 3 * 1000 + 2) +
                                   ": error: expected inline elements nested at most 1000 deep, found <i> at depth 1001",
+                          }));
+}
+
+TEST(data_Limits, NulInADataFileIsAnError) {
+    // &#0; cut the rest of the field off silently; a raw NUL byte in a CSV cell did the same.
+    DataFixture f;
+    f.env.set_file("d/data.xml", "<records><record><field name=\"x\">a &#0; b</field></record></records>\n");
+    EXPECT_FALSE(input::read_data_xml("d/data.xml", f.env, f.sources, f.diags, Span{}).has_value());
+    f.env.set_file("d/data.csv", std::string("name,value\nx,a\0b\n", 19));
+    EXPECT_FALSE(data::read_csv("d/data.csv", f.env, f.sources, f.diags, Span{}).has_value());
+    EXPECT_EQ(f.errors(), (std::vector<std::string>{
+                              "d/data.xml:1:36: error: expected a character reference to a character, found '&#0;' (U+0000, NUL)",
+                              "d/data.csv:2:4: error: expected text, found a NUL byte (0x00)",
+                          }));
+}
+
+TEST(data_Limits, SurrogateReferenceInADataFileIsAnError) {
+    DataFixture f;
+    f.env.set_file("d/data.xml", "<records><record><field name=\"x\">&#xDFFF;</field></record></records>\n");
+    EXPECT_FALSE(input::read_data_xml("d/data.xml", f.env, f.sources, f.diags, Span{}).has_value());
+    EXPECT_EQ(f.errors(), (std::vector<std::string>{
+                              "d/data.xml:1:34: error: expected a character reference to a character, found '&#xDFFF;' (a surrogate)",
                           }));
 }
