@@ -64,3 +64,17 @@ TEST(data_Limits, SurrogateReferenceInADataFileIsAnError) {
                               "d/data.xml:1:34: error: expected a character reference to a character, found '&#xDFFF;' (a surrogate)",
                           }));
 }
+
+TEST(data_Limits, CsvWithCarriageReturnsAloneReadsEveryRow) {
+    // Line ends of old Mac spreadsheets: the file read as an empty table, exit 0.
+    DataFixture f;
+    f.env.set_file("d/t.csv", "name,value\r\"multi\rline\",1\rb , 2\r");
+    auto d = data::read_csv("d/t.csv", f.env, f.sources, f.diags, Span{});
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(f.diags.all().empty());
+    ASSERT_EQ(d->record_count(), 2u);
+    const auto& records = d->groups.at(0).records;
+    EXPECT_EQ(doc::plain_text(records[0].fields.at("name").items.at(0)), "multi\nline");
+    EXPECT_EQ(doc::plain_text(records[1].fields.at("value").items.at(0)), "2");
+    EXPECT_EQ(f.sources.location(records[1].fields.at("value").span), "d/t.csv:4:5");
+}
