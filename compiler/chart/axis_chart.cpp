@@ -17,7 +17,16 @@ using namespace axis;
 
 double vertical_chart(Painter& p, const Plot& chart, double W, double H) {
     const bool stacked = chart.type == "stacked-bar", line = chart.type == "line";
-    auto [n, ns, ext, ticks, decimals, lab, note, lead, ascent, descent, y] = begin_axis_chart(p, chart, W, stacked);
+    // Named members, not a structured binding: the lambdas below use them, and clang before 16
+    // cannot capture structured bindings.
+    AxisStart start = begin_axis_chart(p, chart, W, stacked);
+    size_t n = start.n, ns = start.ns;
+    Extent& ext = start.ext;
+    Ticks& ticks = start.ticks;
+    int decimals = start.decimals;
+    TextStyle &lab = start.lab, &note = start.note;
+    double lead = start.lead, ascent = start.ascent, descent = start.descent;
+    double y = start.y;
     const std::string vtitle = value_title(chart);
     if (!vtitle.empty()) {
         p.put(p.text().label(p.text().abbreviate(vtitle, note, W), note, 0, y + p.text().ascent(note)));

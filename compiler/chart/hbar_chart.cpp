@@ -11,7 +11,16 @@ namespace reportc::chart {
 using namespace axis;
 
 double horizontal_chart(Painter& p, const Plot& chart, double W, double H) {
-    auto [n, ns, ext, ticks, decimals, lab, note, lead, ascent, descent, y] = begin_axis_chart(p, chart, W, false);
+    // Named members, not a structured binding: the lambdas below use them, and clang before 16
+    // cannot capture structured bindings.
+    AxisStart start = begin_axis_chart(p, chart, W, false);
+    size_t n = start.n, ns = start.ns;
+    Extent& ext = start.ext;
+    Ticks& ticks = start.ticks;
+    int decimals = start.decimals;
+    TextStyle &lab = start.lab, &note = start.note;
+    double lead = start.lead, ascent = start.ascent, descent = start.descent;
+    double y = start.y;
     if (!chart.x_label.empty()) {
         p.put(p.text().label(p.text().abbreviate(chart.x_label, note, W), note, 0, y + p.text().ascent(note)));
         y += p.text().leading(note) + 2;

@@ -69,13 +69,20 @@ std::string TextKit::abbreviate(std::string_view text, const TextStyle& style, d
         utf8::decode(text, pos);
         ends.push_back(pos);
     }
-    for (size_t n = ends.size(); n-- > 0;) {
+    auto candidate = [&](size_t n) {  // the first n code points, trailing separators dropped, and "…"
         std::string prefix(text.substr(0, n == 0 ? 0 : ends[n - 1]));
         while (!prefix.empty() && (prefix.back() == ' ' || prefix.back() == ',' || prefix.back() == '-')) prefix.pop_back();
-        std::string candidate = prefix + kEllipsis;
-        if (width(candidate, style) <= max_width) return candidate;
+        return prefix + kEllipsis;
+    };
+    // The longest candidate that fits, found by bisection (a candidate's width grows with n): trying
+    // every length from the longest down made a 40,000-character label take seconds.
+    if (width(candidate(0), style) > max_width) return "";
+    size_t fits = 0, too_wide = ends.size();  // candidate(fits) fits; candidate(too_wide) does not
+    while (too_wide - fits > 1) {
+        size_t mid = fits + (too_wide - fits) / 2;
+        (width(candidate(mid), style) <= max_width ? fits : too_wide) = mid;
     }
-    return "";
+    return candidate(fits);
 }
 
 std::vector<std::string> TextKit::wrap(std::string_view text, const TextStyle& style, double max_width, size_t max_lines) const {

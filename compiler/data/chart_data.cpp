@@ -14,6 +14,9 @@ namespace reportc::data {
 namespace {
 
 constexpr double kGap = std::numeric_limits<double>::quiet_NaN();
+// Placing value labels compares every label with every other: a chart of 100,000 points took
+// most of a minute. Far more categories than a page can show (docs/source-format.md, Limits).
+constexpr size_t kMaxChartCategories = 10000;
 
 bool is_pie(const doc::Chart& chart) { return chart.type == "pie" || chart.type == "donut"; }
 
@@ -75,6 +78,13 @@ public:
         doc::ChartData data;
         data.palette = m_palette;
         std::vector<ReadSeries> series = chart.data_path.empty() ? from_inline(chart, data) : from_data(chart, data);
+        if (data.categories.size() > kMaxChartCategories) {
+            m_diags.error(chart.data_path.empty() ? chart.span : chart.data_span,
+                          "expected at most " + std::to_string(kMaxChartCategories) + " categories in a chart, found " +
+                              std::to_string(data.categories.size()));
+            data.categories.resize(kMaxChartCategories);  // reported: what is drawn stays bounded
+            for (auto& s : series) s.values.resize(std::min(s.values.size(), kMaxChartCategories));
+        }
         check(chart, series);
         for (auto& s : series) data.series.push_back({s.written->name, std::move(s.values), s.written->derived});
         chart.resolved = std::move(data);

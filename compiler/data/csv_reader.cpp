@@ -62,11 +62,11 @@ public:
     }
 
 private:
-    // 1 for LF, 2 for CRLF, 1 for a CR at the end of the file, 0 elsewhere.
+    // 1 for LF, 2 for CRLF, 1 for a CR alone (as old Mac spreadsheets write), 0 elsewhere.
     size_t line_end_length(size_t pos) const {
         if (pos >= m_text.size()) return 0;
         if (m_text[pos] == '\n') return 1;
-        if (m_text[pos] == '\r' && (pos + 1 == m_text.size() || m_text[pos + 1] == '\n')) return pos + 1 == m_text.size() ? 1 : 2;
+        if (m_text[pos] == '\r') return pos + 1 < m_text.size() && m_text[pos + 1] == '\n' ? 2 : 1;
         return 0;
     }
     bool at_cell_end(size_t pos) const { return pos >= m_text.size() || m_text[pos] == ',' || line_end_length(pos) > 0; }
@@ -101,7 +101,7 @@ private:
                 size_t cp = p;
                 utf8::decode(m_text, cp);
                 const std::string found(m_text.substr(p, cp - p));
-                if (cell.text.find('\n') != std::string::npos) {
+                if (cell.text.find_first_of("\r\n") != std::string::npos) {
                     // The value ran on over line breaks to a quote that text follows: most likely
                     // its own closing quote is missing, so say where it opened; the rows read
                     // after it cannot be trusted.
@@ -139,8 +139,7 @@ std::string fields(size_t n) { return std::to_string(n) + (n == 1 ? " field" : "
 // per line, and every record would be an error: say what is wrong once, at the first delimiter.
 bool uses_other_delimiter(std::string_view text, size_t start, uint32_t file, Diagnostics& diags) {
     while (start < text.size() && (text[start] == '\n' || text[start] == '\r')) ++start;  // empty lines
-    std::string_view header = text.substr(start, text.find('\n', start) - start);
-    if (header.ends_with('\r')) header.remove_suffix(1);
+    std::string_view header = text.substr(start, text.find_first_of("\r\n", start) - start);
     size_t at = header.find_first_of(";\t");
     if (header.find(',') != std::string_view::npos || at == std::string_view::npos) return false;
     diags.error(Span{file, uint32_t(start + at), uint32_t(start + at + 1)},
@@ -164,6 +163,10 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", unsigned(static_cast<unsigned char>(text[bad])));
         diags.error(Span{file, uint32_t(bad), uint32_t(bad + 1)}, std::string("expected UTF-8 text, found the invalid byte ") + hex);
+        return std::nullopt;
+    }
+    if (size_t nul = text.find('\0'); nul != std::string::npos) {  // no text holds one; it would cut a cell short
+        diags.error(Span{file, uint32_t(nul), uint32_t(nul + 1)}, "expected text, found a NUL byte (0x00)");
         return std::nullopt;
     }
     size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark, as spreadsheets write
@@ -217,13 +220,12 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
             std::vector<doc::TextRun> runs;
             size_t start = 0;
             while (true) {
-                size_t nl = cell.text.find('\n', start);
+                size_t nl = cell.text.find_first_of("\r\n", start);  // LF, CRLF or CR alone
                 std::string line = cell.text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-                if (!line.empty() && line.back() == '\r') line.pop_back();
                 if (!runs.empty()) runs.push_back({"", {}, "", true, value.span});
                 runs.push_back({std::move(line), {}, "", false, value.span});
                 if (nl == std::string::npos) break;
-                start = nl + 1;
+                start = nl + (cell.text.compare(nl, 2, "\r\n") == 0 ? 2 : 1);
             }
             value.items.push_back(std::move(runs));
             record.fields.emplace(header.cells[c].text, std::move(value));

@@ -4,9 +4,16 @@
 
 #include <cstring>
 #include <map>
+#include <string>
+#include <utility>
 
 namespace reportc::input {
 namespace {
+
+// Boxes nest by recursion (here and when the diagram is drawn); a diagram is unreadable long
+// before this bound, which only keeps hostile input from overflowing the stack (docs/source-format.md,
+// Limits).
+constexpr int kMaxBoxDepth = 50;
 
 constexpr const char* kChartTypes[] = {"bar", "hbar", "stacked-bar", "line", "pie", "donut"};
 
@@ -219,6 +226,11 @@ public:
 
 private:
     doc::DiagramNode box(pugi::xml_node node) {
+        struct Deeper {
+            int& depth;
+            explicit Deeper(int& d) : depth(++d) {}
+            ~Deeper() { --depth; }
+        } deeper(m_depth);
         m_file.check_attributes(node, {"id", "title", "emphasis"}, m_diags);
         doc::DiagramNode box;
         box.span = m_file.span(node);
@@ -233,8 +245,12 @@ private:
                 text += child.value();
                 text += ' ';
             } else if (child.type() == pugi::node_element) {
-                if (std::strcmp(child.name(), "box") == 0) box.children.push_back(this->box(child));
-                else m_diags.error(m_file.span(child), "unexpected element <" + std::string(child.name()) + "> in <box>; expected text or <box>");
+                if (std::strcmp(child.name(), "box") != 0)
+                    m_diags.error(m_file.span(child), "unexpected element <" + std::string(child.name()) + "> in <box>; expected text or <box>");
+                else if (m_depth < kMaxBoxDepth) box.children.push_back(this->box(child));
+                else if (!std::exchange(m_too_deep, true))
+                    m_diags.error(m_file.span(child), "expected boxes nested at most " + std::to_string(kMaxBoxDepth) +
+                                                          " deep, found <box> at depth " + std::to_string(m_depth + 1));
             }
         }
         box.label = trimmed(text);
@@ -263,6 +279,8 @@ private:
     const XmlFile& m_file;
     Diagnostics& m_diags;
     std::map<std::string, Span> m_ids;
+    int m_depth = 0;          // boxes open around the one being read
+    bool m_too_deep = false;  // the depth limit was reported (once: what is inside is skipped)
 };
 
 }  // namespace

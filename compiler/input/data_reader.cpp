@@ -23,8 +23,10 @@ private:
     std::string read_id(pugi::xml_node node);
     void read_field(pugi::xml_node node, const char* owner, std::map<std::string, doc::FieldValue>& fields);
     std::vector<doc::TextRun> read_text(pugi::xml_node node);
-    void read_inline(pugi::xml_node parent, const std::vector<std::string>& styles, const std::string& link,
-                     std::vector<doc::TextRun>& out);
+    // `depth`: inline elements open around `parent`'s content; `styles`: theirs, added to and
+    // restored rather than copied per level; `too_deep`: the limit was reported.
+    void read_inline(pugi::xml_node parent, int depth, std::vector<std::string>& styles, const std::string& link,
+                     std::vector<doc::TextRun>& out, bool& too_deep);
     void unexpected_text(pugi::xml_node node, const char* in, const char* expected);
 
     const XmlFile& m_file;
@@ -164,13 +166,15 @@ void DataReader::read_field(pugi::xml_node node, const char* owner, std::map<std
 
 std::vector<doc::TextRun> DataReader::read_text(pugi::xml_node node) {
     std::vector<doc::TextRun> runs;
-    read_inline(node, {}, "", runs);
+    bool too_deep = false;
+    std::vector<std::string> styles;
+    read_inline(node, 0, styles, "", runs, too_deep);
     normalize_inline_spaces(runs);
     return runs;
 }
 
-void DataReader::read_inline(pugi::xml_node parent, const std::vector<std::string>& styles, const std::string& link,
-                             std::vector<doc::TextRun>& out) {
+void DataReader::read_inline(pugi::xml_node parent, int depth, std::vector<std::string>& styles, const std::string& link,
+                             std::vector<doc::TextRun>& out, bool& too_deep) {
     for (auto child : parent.children()) {
         if (is_text(child)) {
             out.push_back({collapse_whitespace(child.value()), styles, link, false, m_file.span(child)});
@@ -178,14 +182,15 @@ void DataReader::read_inline(pugi::xml_node parent, const std::vector<std::strin
         }
         if (child.type() != pugi::node_element) continue;  // comments note uncertain reconstructions
         std::string_view name = child.name();
-        std::vector<std::string> inner = styles;
+        if (!within_inline_depth(m_file, child, depth + 1, too_deep, m_diags)) continue;
+        const size_t outer_styles = styles.size();
         std::string inner_link = link;
         if (name == "see-also") {
             m_file.check_attributes(child, {}, m_diags);
-            inner.push_back("see-also");
+            styles.push_back("see-also");
         } else if (const char* style = markup_char_style(name)) {
             m_file.check_attributes(child, {}, m_diags);
-            inner.push_back(style);
+            styles.push_back(style);
         } else if (name == "a") {
             m_file.check_attributes(child, {"href"}, m_diags);
             if (auto href = m_file.required(child, "href", m_diags)) inner_link = *href;
@@ -194,7 +199,8 @@ void DataReader::read_inline(pugi::xml_node parent, const std::vector<std::strin
                                                   "> in field text; expected one of: see-also, a, b, i");
             continue;
         }
-        read_inline(child, inner, inner_link, out);
+        read_inline(child, depth + 1, styles, inner_link, out, too_deep);
+        styles.resize(outer_styles);
     }
 }
 

@@ -1,6 +1,9 @@
 #include "input/inline_reader.h"
 
 #include <cstring>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include "input/image_reader.h"
 
@@ -21,6 +24,14 @@ const char* decoration_char_style(std::string_view element) {
     return nullptr;
 }
 
+bool within_inline_depth(const XmlFile& file, pugi::xml_node element, int depth, bool& reported, Diagnostics& diags) {
+    if (depth <= kMaxInlineDepth) return true;
+    if (!std::exchange(reported, true))
+        diags.error(file.span(element), "expected inline elements nested at most " + std::to_string(kMaxInlineDepth) +
+                                            " deep, found <" + element.name() + "> at depth " + std::to_string(depth));
+    return false;
+}
+
 const char* markup_char_style(std::string_view element) {
     if (element == "b") return "strong";
     if (element == "i") return "emphasis";
@@ -29,16 +40,37 @@ const char* markup_char_style(std::string_view element) {
 
 namespace {
 
+// One state for the whole paragraph, changed on the way into an element and restored on the way
+// out: copying it per level made deep nesting cost memory quadratic in the depth.
 struct InlineState {
     std::vector<std::string> styles;
     std::string link;
     bool styled_text_only = false;  // header and footer slots: text, <b>, <i>, <span> only
     bool in_footnote = false;       // a footnote holds no footnote
+    int depth = 0;                  // elements open around the text being read
+    bool too_deep = false;          // the depth limit was reported (once: what is inside is skipped)
 };
 
 void normalize_spaces(std::vector<doc::TextRun>& runs);
 
-void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state, std::vector<doc::TextRun>& out,
+void read_children(const XmlFile& file, pugi::xml_node parent, InlineState& state, std::vector<doc::TextRun>& out,
+                   Diagnostics& diags);
+
+// Reads `element`'s content with `style` (if any) and `link` (if any) added to the state.
+void read_nested(const XmlFile& file, pugi::xml_node element, InlineState& state, const std::string* style,
+                 const std::string* link, std::vector<doc::TextRun>& out, Diagnostics& diags) {
+    if (!within_inline_depth(file, element, state.depth + 1, state.too_deep, diags)) return;
+    if (style) state.styles.push_back(*style);
+    std::string outer_link;
+    if (link) outer_link = std::exchange(state.link, *link);
+    ++state.depth;
+    read_children(file, element, state, out, diags);
+    --state.depth;
+    if (link) state.link = std::move(outer_link);
+    if (style) state.styles.pop_back();
+}
+
+void read_children(const XmlFile& file, pugi::xml_node parent, InlineState& state, std::vector<doc::TextRun>& out,
                    Diagnostics& diags) {
     for (auto child : parent.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
@@ -47,18 +79,19 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
         }
         if (child.type() != pugi::node_element) continue;  // comments, processing instructions
         std::string_view name = child.name();
-        InlineState inner = state;
+        std::optional<std::string> style;  // what the element adds for its content
+        std::optional<std::string> link;
         if (state.styled_text_only && !markup_char_style(name) && name != "span") {
             diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in <" + parent.name() +
                                               ">; expected text, b, i, span");
             continue;
         }
-        if (const char* style = markup_char_style(name)) {
+        if (const char* markup = markup_char_style(name)) {
             file.check_attributes(child, {}, diags);
-            inner.styles.push_back(style);
+            style = markup;
         } else if (const char* decoration = decoration_char_style(name)) {
             file.check_attributes(child, {}, diags);
-            inner.styles.push_back(decoration);
+            style = decoration;
         } else if (name == "nbsp") {
             // A no-break space typed as an element: it joins the words on either side.
             file.check_attributes(child, {}, diags);
@@ -67,10 +100,10 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             continue;
         } else if (name == "span") {
             file.check_attributes(child, {"style"}, diags);
-            if (auto style = file.required(child, "style", diags)) inner.styles.push_back(*style);
+            style = file.required(child, "style", diags);
         } else if (name == "a") {
             file.check_attributes(child, {"href"}, diags);
-            if (auto href = file.required(child, "href", diags)) inner.link = *href;
+            link = file.required(child, "href", diags);
         } else if (name == "br") {
             file.check_attributes(child, {}, diags);
             file.expect_empty(child, "", diags);
@@ -100,7 +133,10 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             note.span = file.span(child);
             InlineState in_note;
             in_note.in_footnote = true;
-            read_children(file, child, in_note, note.runs, diags);
+            in_note.depth = state.depth;
+            in_note.too_deep = state.too_deep;
+            read_nested(file, child, in_note, nullptr, nullptr, note.runs, diags);
+            state.too_deep = state.too_deep || in_note.too_deep;
             normalize_spaces(note.runs);
             if (note.runs.empty()) diags.error(file.span(child), "expected the note's text in <footnote>, found nothing");
             run.footnote = std::move(note);
@@ -133,7 +169,7 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState state
             diags.error(file.span(child), "unexpected element <" + std::string(name) + "> in text; expected one of: b, i, sup, sub, u, s, strike, sc, mark, span, a, br, nbsp, ref, abbr, footnote, var, image");
             continue;
         }
-        read_children(file, child, inner, out, diags);
+        read_nested(file, child, state, style ? &*style : nullptr, link ? &*link : nullptr, out, diags);
     }
 }
 
@@ -173,7 +209,8 @@ void normalize_spaces(std::vector<doc::TextRun>& runs) {
 
 std::vector<doc::TextRun> read_inline(const XmlFile& file, pugi::xml_node parent, Diagnostics& diags) {
     std::vector<doc::TextRun> runs;
-    read_children(file, parent, {}, runs, diags);
+    InlineState state;
+    read_children(file, parent, state, runs, diags);
     normalize_spaces(runs);
     return runs;
 }

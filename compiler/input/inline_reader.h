@@ -12,6 +12,12 @@ std::vector<doc::TextRun> read_inline(const XmlFile& file, pugi::xml_node parent
 // element is an error naming the element it is in.
 std::vector<doc::TextRun> read_styled_text(const XmlFile& file, pugi::xml_node parent, Diagnostics& diags);
 bool is_inline_element(std::string_view name);
+// Inline elements nest by recursion (report text, data fields, template paragraphs): a generous
+// bound keeps hostile input from overflowing the stack (docs/source-format.md, Limits).
+constexpr int kMaxInlineDepth = 1000;
+// Whether `element`, at `depth` (1 for a child of the paragraph), is within kMaxInlineDepth; if
+// not, reports it unless `reported` says the limit was reported already (then sets it).
+bool within_inline_depth(const XmlFile& file, pugi::xml_node element, int depth, bool& reported, Diagnostics& diags);
 // The character style an emphasis element stands for: <b> strong, <i> emphasis; else nullptr.
 // Shared by report text, data fields and template paragraphs.
 const char* markup_char_style(std::string_view element);

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "input/sheet.h"
+#include "input/xml_file.h"
 #include "input/sheet_values.h"
 
 namespace reportc::input {
@@ -98,6 +99,10 @@ std::optional<Sheet> read_ods_sheet(const ZipArchive& archive, const std::string
     }
     auto bytes = archive.read("content.xml", kMaxSpreadsheetMember, error);
     if (!bytes) return std::nullopt;
+    if (auto problems = check_xml_text(*bytes); !problems.empty()) {  // what pugixml would pass silently
+        error = "its part '" + std::string("content.xml") + "' is not valid: " + problems.front().message;
+        return std::nullopt;
+    }
     pugi::xml_document doc;
     if (auto r = doc.load_buffer(bytes->data(), bytes->size(), pugi::parse_default | pugi::parse_ws_pcdata); !r) {
         error = std::string("its part 'content.xml' is not well-formed XML (") + r.description() + ")";

@@ -12,6 +12,10 @@
 namespace reportc::input {
 namespace {
 
+// Blocks nest by recursion (here, in the document walk and in layout): a generous bound keeps
+// hostile input from overflowing the stack while no real document comes near it (docs/source-format.md, Limits).
+constexpr int kMaxBlockDepth = 200;
+
 constexpr const char* kBlockElements = "section, article, p, list, figure, table, chart, diagram, signature, contents, division, frame, rule, page-break, include, image, qr";
 
 class ReportReader {
@@ -41,6 +45,8 @@ private:
     Diagnostics& m_diags;
     bool m_seen_info = false;
     bool m_include_failed = false;  // an included file could not be read or parsed
+    int m_depth = 0;                // blocks being read, outermost first
+    bool m_too_deep = false;        // the depth limit was reported (once: what is inside is skipped)
     std::vector<std::string> m_include_stack;  // normalized paths, for cycle detection
     std::vector<std::unique_ptr<XmlFile>> m_files;  // keep spans' files alive for the run
 };
@@ -142,6 +148,18 @@ void ReportReader::read_blocks(const XmlFile& file, pugi::xml_node parent, int l
 // Every block element may carry keep-together, keep-with-next, page-break-before and
 // page-break-after: they are read here, once, and taken off the element before it is read.
 void ReportReader::read_block(const XmlFile& file, pugi::xml_node node, int level, std::vector<doc::Block>& out) {
+    if (m_depth >= kMaxBlockDepth) {
+        if (!m_too_deep)
+            m_diags.error(file.span(node), "expected blocks nested at most " + std::to_string(kMaxBlockDepth) + " deep, found <" +
+                                               node.name() + "> at depth " + std::to_string(m_depth + 1));
+        m_too_deep = true;
+        return;
+    }
+    struct Deeper {
+        int& depth;
+        explicit Deeper(int& d) : depth(++d) {}
+        ~Deeper() { --depth; }
+    } deeper(m_depth);
     std::string_view name = node.name();
     if (name == "include" || name == "page-break") return read_element(file, node, level, out);
     doc::Keeps keeps = take_keeps(file, node);

@@ -20,13 +20,14 @@ private:
     doc::TemplateRow read_row(pugi::xml_node node, doc::TemplateRow::Kind kind);
     doc::TemplateCell read_cell(pugi::xml_node node, doc::TemplateRow::Kind kind);
     doc::TemplateBlock read_paragraph(pugi::xml_node node, doc::TemplateRow::Kind kind);
-    void read_parts(pugi::xml_node parent, const std::vector<std::string>& styles, doc::TemplateRow::Kind kind,
+    void read_parts(pugi::xml_node parent, int depth, std::vector<std::string>& styles, doc::TemplateRow::Kind kind,
                     std::vector<doc::TemplatePart>& out);
     // A <field/>: `in_cell` when it stands directly in a <cell> (then marker and style apply).
     doc::TemplatePart read_field(pugi::xml_node node, doc::TemplateRow::Kind kind, bool in_cell);
 
     const XmlFile& m_file;
     Diagnostics& m_diags;
+    bool m_too_deep = false;  // the inline depth limit was reported (once)
 };
 
 doc::TableTemplate TemplateReader::read(pugi::xml_node node) {
@@ -149,11 +150,12 @@ doc::TemplateBlock TemplateReader::read_paragraph(pugi::xml_node node, doc::Temp
     block.kind = doc::TemplateBlock::Kind::Paragraph;
     block.style = node.attribute("style").value();
     block.span = m_file.span(node);
-    read_parts(node, {}, kind, block.parts);
+    std::vector<std::string> styles;
+    read_parts(node, 0, styles, kind, block.parts);
     return block;
 }
 
-void TemplateReader::read_parts(pugi::xml_node parent, const std::vector<std::string>& styles, doc::TemplateRow::Kind kind,
+void TemplateReader::read_parts(pugi::xml_node parent, int depth, std::vector<std::string>& styles, doc::TemplateRow::Kind kind,
                                 std::vector<doc::TemplatePart>& out) {
     for (auto child : parent.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
@@ -167,7 +169,8 @@ void TemplateReader::read_parts(pugi::xml_node parent, const std::vector<std::st
         }
         if (child.type() != pugi::node_element) continue;
         std::string_view name = child.name();
-        std::vector<std::string> inner = styles;
+        if (!within_inline_depth(m_file, child, depth + 1, m_too_deep, m_diags)) continue;
+        const size_t outer_styles = styles.size();  // added to and restored, not copied per level
         if (name == "field") {
             doc::TemplatePart part = read_field(child, kind, false);
             part.char_styles = styles;
@@ -175,16 +178,17 @@ void TemplateReader::read_parts(pugi::xml_node parent, const std::vector<std::st
             continue;
         } else if (const char* style = markup_char_style(name)) {
             m_file.check_attributes(child, {}, m_diags);
-            inner.push_back(style);
+            styles.push_back(style);
         } else if (name == "span") {
             m_file.check_attributes(child, {"style"}, m_diags);
-            if (auto style = m_file.required(child, "style", m_diags)) inner.push_back(*style);
+            if (auto style = m_file.required(child, "style", m_diags)) styles.push_back(*style);
         } else {
             m_diags.error(m_file.span(child), "unexpected element <" + std::string(name) +
                                                   "> in a template paragraph; expected one of: field, b, i, span");
             continue;
         }
-        read_parts(child, inner, kind, out);
+        read_parts(child, depth + 1, styles, kind, out);
+        styles.resize(outer_styles);
     }
 }
 

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "input/sheet.h"
+#include "input/xml_file.h"
 #include "input/sheet_values.h"
 
 namespace reportc::input {
@@ -44,6 +45,10 @@ pugi::xml_attribute attribute(pugi::xml_node node, std::string_view local) {
 std::optional<Document> part(const ZipArchive& archive, const std::string& name, std::string& error) {
     auto bytes = archive.read(name, kMaxSpreadsheetMember, error);
     if (!bytes) return std::nullopt;
+    if (auto problems = check_xml_text(*bytes); !problems.empty()) {  // what pugixml would pass silently
+        error = "its part '" + name + "' is not valid: " + problems.front().message;
+        return std::nullopt;
+    }
     auto doc = std::make_unique<pugi::xml_document>();
     auto result = doc->load_buffer(bytes->data(), bytes->size(), pugi::parse_default | pugi::parse_ws_pcdata);
     if (!result) {

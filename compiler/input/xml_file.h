@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -43,6 +44,14 @@ private:
     const SourceFile* m_source = nullptr;
     pugi::xml_document m_doc;
 };
+
+// What pugixml would pass silently, at its byte offsets: a NUL byte; character references to NUL,
+// a surrogate or past U+10FFFF; entity declarations; references to entities other than XML's five.
+struct XmlProblem {
+    size_t begin = 0, end = 0;
+    std::string message;
+};
+std::vector<XmlProblem> check_xml_text(std::string_view text);
 
 std::string collapse_whitespace(std::string_view text);
 bool is_blank(std::string_view text);

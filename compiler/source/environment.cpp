@@ -1,6 +1,10 @@
 #include "source/environment.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -9,20 +13,62 @@
 
 namespace reportc {
 
+namespace {
+
+// What kind of file `mode` is, when it is not a regular one.
+const char* kind_of(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "another kind of file";
+}
+
+std::string too_large() { return "larger than the limit of " + std::to_string(kMaxInputFileBytes >> 20) + " MiB"; }
+
+struct OpenFile {
+    int fd = -1;
+    ~OpenFile() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+}  // namespace
+
 std::optional<std::string> RealEnvironment::read_file(const std::string& path) const {
+    // O_NONBLOCK: opening a FIFO with no writer returns at once (fstat then refuses it).
+    OpenFile file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
     struct stat st {};
-    if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    if (file.fd < 0 || ::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode) || uint64_t(st.st_size) > kMaxInputFileBytes)
+        return std::nullopt;
+    std::string bytes;
+    bytes.reserve(size_t(st.st_size));
+    char buffer[65536];
+    for (;;) {
+        ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return std::nullopt;
+        if (n == 0) return bytes;
+        if (bytes.size() + size_t(n) > kMaxInputFileBytes) return std::nullopt;  // grew while being read
+        bytes.append(buffer, size_t(n));
+    }
 }
 
 bool RealEnvironment::file_exists(const std::string& path) const {
     struct stat st {};
     return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
+
+std::string RealEnvironment::why_unreadable(const std::string& path) const {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return errno == ENOENT ? kNoSuchFile : std::strerror(errno);
+    if (!S_ISREG(st.st_mode)) return std::string("not a regular file (") + kind_of(st.st_mode) + ")";
+    if (uint64_t(st.st_size) > kMaxInputFileBytes) return too_large();
+    if (::access(path.c_str(), R_OK) != 0) return std::strerror(errno);
+    return "changed while being read";
+}
+
+std::string Environment::why_unreadable(const std::string&) const { return kNoSuchFile; }
 
 int64_t RealEnvironment::now() const {
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {

@@ -1,5 +1,6 @@
 #pragma once
 // All input/output and time goes through an Environment, so tests can use an in-memory one.
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -8,19 +9,31 @@
 
 namespace reportc {
 
+inline constexpr const char* kNoSuchFile = "no such file";  // Environment::why_unreadable's answer
+
 class Environment {
 public:
     virtual ~Environment() = default;
     virtual std::optional<std::string> read_file(const std::string& path) const = 0;
     virtual bool file_exists(const std::string& path) const = 0;
+    // Why read_file(path) gives nothing, to end a message: "no such file", "not a regular file
+    // (a FIFO)", "larger than the limit of 256 MiB"...
+    virtual std::string why_unreadable(const std::string& path) const;
     // SOURCE_DATE_EPOCH when set (reproducible builds), else the current time.
     virtual int64_t now() const = 0;
 };
 
+// Every file a build reads is at most this large (docs/source-format.md, Limits): a sparse or
+// endless file ends as an error, not as memory without bound.
+constexpr size_t kMaxInputFileBytes = size_t(256) << 20;
+
+// Reads only regular files of at most kMaxInputFileBytes, checked on the opened file (a path
+// swapped for a FIFO or a device after a check is still refused, and never blocks).
 class RealEnvironment : public Environment {
 public:
     std::optional<std::string> read_file(const std::string& path) const override;
     bool file_exists(const std::string& path) const override;
+    std::string why_unreadable(const std::string& path) const override;
     int64_t now() const override;
 };
 
@@ -44,6 +57,7 @@ public:
     explicit RecordingEnvironment(const Environment& inner) : m_inner(inner) {}
     std::optional<std::string> read_file(const std::string& path) const override;
     bool file_exists(const std::string& path) const override { return m_inner.file_exists(path); }
+    std::string why_unreadable(const std::string& path) const override { return m_inner.why_unreadable(path); }
     int64_t now() const override { return m_inner.now(); }
     const std::set<std::string>& paths_read() const { return m_read; }
 

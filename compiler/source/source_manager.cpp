@@ -5,12 +5,50 @@
 #include "base/utf8.h"
 
 namespace reportc {
+namespace {
+
+// A long line is shown as a window around the column, as compilers do: two thousand errors on one
+// 8 KB line would otherwise print the line two thousand times.
+constexpr size_t kExcerptBefore = 60;  // code points shown before the column
+constexpr size_t kExcerptWidth = 120;  // code points shown in all
+
+struct Excerpt {
+    std::string text;
+    uint32_t column = 1;  // the diagnostic's column within `text`
+};
+
+Excerpt excerpt_around(std::string_view line, uint32_t column) {
+    const size_t count = utf8::count_code_points(line);
+    if (count <= kExcerptWidth) return {std::string(line), column};
+    size_t first = column > kExcerptBefore ? column - kExcerptBefore : 1;  // code points, 1-based
+    first = std::min(first, count - kExcerptWidth + 1);
+    const size_t last = first + kExcerptWidth - 1;
+    size_t begin = line.size(), end = line.size();
+    for (size_t pos = 0, cp = 1; pos < line.size(); ++cp) {
+        if (cp == first) begin = pos;
+        if (cp == last + 1) {
+            end = pos;
+            break;
+        }
+        utf8::decode(line, pos);
+    }
+    Excerpt excerpt;
+    if (first > 1) excerpt.text = "…";
+    excerpt.text.append(line.substr(begin, end - begin));
+    if (last < count) excerpt.text.append("…");
+    excerpt.column = uint32_t(column - first + 1 + (first > 1 ? 1 : 0));
+    return excerpt;
+}
+
+}  // namespace
 
 SourceFile::SourceFile(std::string path, std::string text, SourceKind kind)
     : m_path(std::move(path)), m_text(std::move(text)), m_kind(kind) {
     m_line_starts.push_back(0);
+    // LF, CRLF and a CR alone each end a line (XML 1.0 section 2.11; CSV files from old spreadsheets).
     for (uint32_t i = 0; i < m_text.size(); ++i)
-        if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+        if (m_text[i] == '\n' || (m_text[i] == '\r' && (i + 1 == m_text.size() || m_text[i + 1] != '\n')))
+            m_line_starts.push_back(i + 1);
 }
 
 LineCol SourceFile::line_col(uint32_t offset) const {
@@ -72,13 +110,14 @@ std::string SourceManager::render(const Diagnostic& d) const {
     out += ": " + d.message + "\n";
     if (f) {
         LineCol lc = f->line_col(d.span.begin);
-        std::string_view line = f->line_text(lc.line);
+        Excerpt excerpt = excerpt_around(f->line_text(lc.line), lc.column);
+        const std::string_view line = excerpt.text;
         out += "  ";
         out += line;
         out += "\n  ";
         // Reproduce tabs so the caret lines up under the column.
         size_t pos = 0, col = 1;
-        while (pos < line.size() && col < lc.column) {
+        while (pos < line.size() && col < excerpt.column) {
             out += line[pos] == '\t' ? '\t' : ' ';
             utf8::decode(line, pos);
             ++col;

@@ -49,11 +49,12 @@ FontReader read_fonts_through(const Environment& env) {
     return [&env](const std::string& path, std::string& error) -> FontBytes {
         std::optional<std::string> bytes = env.read_file(path);
         if (!bytes) {
-            if (!has_extension(path))
+            std::string why = env.why_unreadable(path);
+            if (!has_extension(path) && why == kNoSuchFile)
                 error = "expected the path of a font file such as fonts/Name.ttf, found '" + path +
                         "' (no such file; fonts are not looked up by family name)";
             else
-                error = "cannot read font file '" + path + "'";
+                error = "cannot read font file '" + path + "': " + why;
             return nullptr;
         }
         return std::make_shared<const std::string>(std::move(*bytes));

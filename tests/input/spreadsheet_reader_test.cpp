@@ -180,6 +180,15 @@ TEST(input_Spreadsheet, BadFilesAreOneErrorAtTheDataAttribute) {
     for (const auto& r : {text, empty, ole}) EXPECT_EQ(r.messages.size(), 1u);
 }
 
+TEST(input_Spreadsheet, NulReferenceInACellIsAnError) {
+    // &#0; cut the cell's text off silently, as in the other data files.
+    auto r = read(xlsx(data_sheet(R"(<row r="7"><c r="A7" t="inlineStr"><is><t>a&#0;b</t></is></c></row>)")), "plan.xlsx", "Data");
+    ASSERT_EQ(r.messages.size(), 1u);
+    EXPECT_EQ(r.messages[0].substr(0, r.messages[0].find('\n')),
+              "report.xml:1:8: error: cannot read the spreadsheet 'plan.xlsx': its part 'xl/worksheets/sheet1.xml' is not valid: "
+              "expected a character reference to a character, found '&#0;' (U+0000, NUL)");
+}
+
 TEST(input_Spreadsheet, AZipBombStopsAtTheBound) {
     // A sheet part that inflates past 64 MiB (it compresses to a few dozen kilobytes).
     std::string huge = "<worksheet><sheetData>" + std::string(input::kMaxSpreadsheetMember, ' ') + "</sheetData></worksheet>";

@@ -86,7 +86,7 @@ for dir in */; do
       elif [[ $line =~ ^#include\ [\<\"]([^\>\"]+)[\>\"] ]]; then
         header=${BASH_REMATCH[1]}
         [[ $header == */* || $header == *.h || $header == *.hpp ]] || continue  # standard headers
-        case $header in sys/*|unistd.h) continue ;; esac
+        case $header in sys/*|unistd.h|fcntl.h) continue ;; esac  # POSIX
         owner=""
         for library in "${!library_headers[@]}"; do
           for pattern in ${library_headers[$library]}; do

@@ -142,7 +142,7 @@ TEST(text_FontRegistryAlone, AddFamilyErrorsLeaveTheRegistryUnchanged) {
     FontRegistry fonts(from_disk());
     std::string error;
     EXPECT_FALSE(fonts.add_family("Broken", kSans, kSansBold, "/nonexistent/x.ttf", "", error));
-    EXPECT_EQ(error, "cannot read font file '/nonexistent/x.ttf'");
+    EXPECT_EQ(error, "cannot read font file '/nonexistent/x.ttf': no such file");
     EXPECT_EQ(fonts.face_count(), 0u);
     EXPECT_FALSE(fonts.has_family("Broken"));
     EXPECT_EQ(fonts.resolve({"Broken"}), -1);
@@ -203,7 +203,7 @@ TEST(text_FontRegistryAlone, AReadErrorNamesThePathAndLeavesTheRegistryUnchanged
     FontRegistry fonts(mem.reader());
     std::string error;
     EXPECT_FALSE(fonts.add_family("Broken", "mem/Sans.ttf", "mem/Missing.ttf", "", "", error));
-    EXPECT_EQ(error, "cannot read font file 'mem/Missing.ttf'");
+    EXPECT_EQ(error, "cannot read font file 'mem/Missing.ttf': no such file");
     EXPECT_EQ(fonts.face_count(), 0u);
     ASSERT_TRUE(fonts.add_family("Sans", "mem/Sans.ttf", "", "", "", error)) << error;
     EXPECT_EQ(mem.reads, (std::map<std::string, int>{{"mem/Missing.ttf", 1}, {"mem/Sans.ttf", 2}}));

@@ -151,7 +151,7 @@ TEST(text_HyphenatorLoad, ReadsOnceThroughTheEnvironment) {
     ASSERT_TRUE(h) << error;
     EXPECT_EQ(h->points("documentation"), (Points{3, 4, 7, 9}));
     EXPECT_EQ(Hyphenator::read(env, "/nonexistent/hyph.dic", error), nullptr);
-    EXPECT_EQ(error, "cannot read hyphenation dictionary '/nonexistent/hyph.dic'");
+    EXPECT_EQ(error, "cannot read hyphenation dictionary '/nonexistent/hyph.dic': no such file");
 }
 
 TEST(text_HyphenatorLoad, NotUtf8IsAnError) {
