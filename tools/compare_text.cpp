@@ -2,7 +2,7 @@
 // order, in order allowing local reordering, and anywhere.
 //
 //   compare-text REPORT.pdf SOURCE.txt [--show-missing N] [--from-line A] [--to-line B]
-//                [--window W] [--plain]
+//                [--window W] [--plain] [--words-only]
 //
 // The PDF's words come from `pdftotext -tsv -enc UTF-8 REPORT.pdf -` (poppler-utils), or with
 // --plain from `pdftotext -enc UTF-8 REPORT.pdf -`. Exit status: 0 when the comparison ran
@@ -27,12 +27,13 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: compare-text REPORT.pdf SOURCE.txt [--show-missing N] [--from-line A] [--to-line B]\n"
-    "                    [--window W] [--plain]\n"
+    "                    [--window W] [--plain] [--words-only]\n"
     "  Reports how many words of SOURCE.txt the text of REPORT.pdf (extracted with pdftotext)\n"
     "  has strictly in order, in order allowing local reordering within +-W PDF words\n"
     "  (--window, default 400), and anywhere; then lists the first N runs of source words found\n"
     "  neither in order nor nearby (--show-missing, default 50). --from-line/--to-line restrict\n"
-    "  the source to lines A..B (1-based). --plain reads pdftotext's plain text instead of -tsv.\n";
+    "  the source to lines A..B (1-based). --plain reads pdftotext's plain text instead of -tsv.\n"
+    "  --words-only leaves out source tokens without a letter or digit (bullets, lone dashes).\n";
 
 int usage_error(const std::string& message) {
     std::cerr << "compare-text: " << message << "\n" << kUsage;
@@ -106,7 +107,7 @@ int main(int argc, char** argv) {
     long long show_missing = 50;
     long long from_line = 1, to_line = std::numeric_limits<int>::max();
     long long window = static_cast<long long>(reportc::tools::kDefaultWindow);
-    bool to_given = false, plain = false;
+    bool to_given = false, plain = false, words_only = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "-h" || arg == "--help") {
@@ -115,6 +116,10 @@ int main(int argc, char** argv) {
         }
         if (arg == "--plain") {
             plain = true;
+            continue;
+        }
+        if (arg == "--words-only") {
+            words_only = true;
             continue;
         }
         if (arg == "--show-missing" || arg == "--from-line" || arg == "--to-line" || arg == "--window") {
@@ -164,11 +169,13 @@ int main(int argc, char** argv) {
     options.window = std::size_t(window);
     options.from_line = int(from_line);
     options.to_line = int(to_line);
+    options.words_only = words_only;
     const auto result = reportc::tools::compare_texts(*source_text, *pdf_text, options);
     if (from_line != 1 || to_given)
         std::cout << "source lines: " << from_line << "-"
                   << (to_given ? std::to_string(to_line) : std::string("end")) << "\n";
     if (plain) std::cout << "pdf text: plain (pdftotext without -tsv)\n";
+    if (words_only) std::cout << "source: words only (tokens with a letter or digit)\n";
     std::cout << reportc::tools::format_report(result, std::size_t(show_missing));
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "compare_text_core.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <unordered_map>
 #include <unordered_set>
@@ -565,8 +566,27 @@ Comparison compare_pdf_words(const std::vector<Token>& source, const std::vector
     return finish(source, in1, match1, window);
 }
 
+bool is_word(std::string_view token) {
+    for (std::size_t i = 0; i < token.size();) {
+        const auto c = static_cast<unsigned char>(token[i]);
+        if (c < 0x80) {
+            if (std::isalnum(c)) return true;
+            ++i;
+            continue;
+        }
+        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        char32_t cp = length == 1 ? c : char32_t(c & (0xFF >> (length + 1)));
+        for (std::size_t k = 1; k < length && i + k < token.size(); ++k) cp = (cp << 6) | (token[i + k] & 0x3F);
+        const bool symbol = cp < 0xC0 || (cp >= 0x2000 && cp < 0x2C00) || (cp >= 0x3000 && cp < 0x3040);
+        if (!symbol) return true;
+        i += length;
+    }
+    return false;
+}
+
 Comparison compare_texts(std::string_view source_text, std::string_view pdf_text, const CompareOptions& options) {
-    const std::vector<Token> source = tokenize_source(source_text, options.from_line, options.to_line);
+    std::vector<Token> source = tokenize_source(source_text, options.from_line, options.to_line);
+    if (options.words_only) std::erase_if(source, [](const Token& t) { return !is_word(t.text); });
     if (options.format == PdfTextFormat::plain) return compare(source, tokenize_pdf(pdf_text), options.window);
     return compare_pdf_words(source, tokenize_pdf_tsv(pdf_text), options.window);
 }

@@ -96,7 +96,14 @@ struct CompareOptions {
     std::size_t window = kDefaultWindow;
     int from_line = 1;
     int to_line = std::numeric_limits<int>::max();
+    // Source tokens without a letter or digit (list bullets "-", "•", "➢", lone dashes) are not
+    // words: a layout may print its own marker, and a bare bullet may be left out.
+    bool words_only = false;
 };
+
+// Whether a token holds a letter or a digit (ASCII, or a non-ASCII character outside the
+// punctuation and symbol blocks U+0080–U+00BF, U+2000–U+2BFF and U+3000–U+303F).
+bool is_word(std::string_view token);
 
 // tokenize_source + (tsv: tokenize_pdf_tsv + compare_pdf_words | plain: tokenize_pdf + compare).
 Comparison compare_texts(std::string_view source_text, std::string_view pdf_text,

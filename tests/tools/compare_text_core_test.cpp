@@ -545,3 +545,20 @@ TEST(tools_CompareTextAlign, LargeInputsStayFast) {
 
 }  // namespace
 }  // namespace reportc::tools
+
+TEST(CompareText, WordsOnlyLeavesOutBulletsAndLoneDashes) {
+    // "-" and "➢" bullets are no words; "2nd", "é" and "CO2" are.
+    EXPECT_FALSE(reportc::tools::is_word("-"));
+    EXPECT_FALSE(reportc::tools::is_word("➢"));
+    EXPECT_FALSE(reportc::tools::is_word("•"));
+    EXPECT_FALSE(reportc::tools::is_word("–"));
+    EXPECT_TRUE(reportc::tools::is_word("2nd"));
+    EXPECT_TRUE(reportc::tools::is_word("é"));
+    EXPECT_TRUE(reportc::tools::is_word("(CO2)"));
+    reportc::tools::CompareOptions options;
+    options.words_only = true;
+    options.format = reportc::tools::PdfTextFormat::plain;
+    const auto c = reportc::tools::compare_texts("- one\n- two\n➢ three\n", "• one\n• two\nthree\n", options);
+    EXPECT_EQ(c.source_words, 3u);
+    EXPECT_EQ(c.found, 3u);
+}
