@@ -65,12 +65,20 @@ struct PlacedImageDecl {
     std::string x, y;
 };
 
+// <fill x y width height color/> in a <page-master>: a rectangle of colour on every page of the
+// master, behind everything (a cover's colour band, full bleed when it reaches the page edges).
+struct PlacedFillDecl {
+    std::string x, y, width, height, color;
+    Span span;
+};
+
 struct PageMasterDecl {
     std::string name;
     std::vector<Property> properties;  // size, orientation, margin-*, header-offset, footer-offset
     MarginalDecl header, footer;
     bool has_header = false, has_footer = false;
     std::vector<PlacedImageDecl> images;
+    std::vector<PlacedFillDecl> fills;
     Span span;
 };
 

@@ -261,8 +261,14 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
                     file->check_attributes(child, {"src", "x", "y", "width", "height", "fit", "alt"}, diags);
                     master.images.push_back({read_image(*file, child, diags), child.attribute("x").as_string("0"),
                                              child.attribute("y").as_string("0")});
+                } else if (std::strcmp(child.name(), "fill") == 0) {
+                    file->check_attributes(child, {"x", "y", "width", "height", "color"}, diags);
+                    master.fills.push_back({child.attribute("x").as_string("0"), child.attribute("y").as_string("0"),
+                                            file->required(child, "width", diags).value_or(""),
+                                            file->required(child, "height", diags).value_or(""),
+                                            file->required(child, "color", diags).value_or(""), file->span(child)});
                 } else {
-                    diags.error(file->span(child), "unexpected element <" + std::string(child.name()) + "> in <page-master>; expected <header>, <footer> or <image>");
+                    diags.error(file->span(child), "unexpected element <" + std::string(child.name()) + "> in <page-master>; expected <header>, <footer>, <image> or <fill>");
                 }
             }
             layout.page_masters.push_back(master);

@@ -79,7 +79,18 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
         Rect body = master.body();
         frame::Page page;
         page.size = master.size;
-        // The master's images first: behind the text.
+        // The master's fills and images first: behind the text.
+        for (const auto& fill : master.fills) {
+            frame::ShapeItem shape;
+            const Rect& r = fill.rect;
+            shape.path = {{frame::PathCommand::Kind::MoveTo, {{r.x, r.y}}},
+                          {frame::PathCommand::Kind::LineTo, {{r.x + r.width, r.y}}},
+                          {frame::PathCommand::Kind::LineTo, {{r.x + r.width, r.y + r.height}}},
+                          {frame::PathCommand::Kind::LineTo, {{r.x, r.y + r.height}}},
+                          {frame::PathCommand::Kind::Close, {}}};
+            shape.fill = fill.color;
+            page.items.push_back(std::move(shape));
+        }
         for (const auto& image : master_images(master, images, ctx.diags)) page.items.push_back(image);
         std::string first_mark;
         for (auto& placed : content.boxes) {

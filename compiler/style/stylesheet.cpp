@@ -183,6 +183,26 @@ PageMaster build_master(const doc::PageMasterDecl& decl, ValueReader& r, Diagnos
         }
         m.images.push_back({placed.image, *x, *y});
     }
+    for (const auto& fill : decl.fills) {
+        // Percentages are of the page's width (x, width) or height (y, height).
+        auto length = [&](const std::string& text, Length whole) -> std::optional<Length> {
+            if (!text.empty() && text.back() == '%') {
+                auto v = parse_length(text.substr(0, text.size() - 1) + "pt", em);
+                if (!v) return std::nullopt;
+                return Length::ratio(whole, v->sp, Length::from_pt(100).sp);
+            }
+            return parse_length(text, em);
+        };
+        auto x = length(fill.x, m.size.width), y = length(fill.y, m.size.height), w = length(fill.width, m.size.width),
+             h = length(fill.height, m.size.height);
+        auto color = parse_color(fill.color);
+        if (!x || !y || !w || !h || !color) {
+            diags.error(fill.span, "expected lengths (20mm, 100%) for the fill's x, y, width and height and a colour such as #1f4e79, found '" +
+                                       fill.x + "', '" + fill.y + "', '" + fill.width + "', '" + fill.height + "' and '" + fill.color + "'");
+            continue;
+        }
+        m.fills.push_back({Rect{*x, *y, *w, *h}, *color});
+    }
     if (m.margin_left + m.margin_right >= m.size.width || m.margin_top + m.margin_bottom >= m.size.height)
         diags.error(decl.span, "page master '" + decl.name + "' leaves no room for the body: its margins exceed the page");
     return m;

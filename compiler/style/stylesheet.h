@@ -154,6 +154,12 @@ struct PageImage {
     Length x, y;
 };
 
+// A rectangle of colour on every page of a master, behind everything else.
+struct PageFill {
+    Rect rect;  // from the page's top-left corner
+    Color color;
+};
+
 struct PageMaster {
     std::string name;
     Size size;
@@ -162,6 +168,7 @@ struct PageMaster {
     doc::MarginalDecl header, footer;
     bool has_header = false, has_footer = false;
     std::vector<PageImage> images;  // drawn behind the text
+    std::vector<PageFill> fills;    // drawn first, behind the images
     bool first_page_marginals = true;
     // How pages of this master are numbered; numbering restarts at 1 where it changes style.
     enum class Numbering { Decimal, LowerRoman, UpperRoman };

@@ -153,3 +153,17 @@ TEST(CompletenessE2E, RunningHeadersAreNeverCutAndLongTitlesUseTheirShortTitle) 
     EXPECT_GE(annex_i, 5u);
     EXPECT_NE(text.find("Annex I – Strategic Action Plan 2020-2022 . ."), std::string::npos) << "the contents' entry";
 }
+
+TEST(CompletenessE2E, TheCoverIsAFullBleedBandWithTheTitleAndTheAddressAtTheFoot) {
+    // The cover master's first fill spans the page's width from its top edge, before any text;
+    // the address is the cover's last line, in the lowest fifth of the page.
+    ASSERT_EQ(built().status, 0) << built().err;
+    const std::string trace = read_file(built().trace);
+    const std::string cover = trace.substr(trace.find("page 1 "), trace.find("page 2 ") - trace.find("page 1 "));
+    const size_t band = cover.find("shape fill=#1f4e79 stroke=none lw=1.000 M 0.000 0.000 L 595.276 0.000 L 595.276 362.835");
+    ASSERT_NE(band, std::string::npos) << cover;
+    EXPECT_LT(band, cover.find("text ")) << "the band is drawn behind the text";
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(cover, m, std::regex("text \\S+ \\S+ \\S+ (\\S+) \\S+ \"www.rocb-ap.org\"")));
+    EXPECT_GT(std::stod(m[1]), 841.89 * 0.8) << cover;
+}

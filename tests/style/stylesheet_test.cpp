@@ -118,6 +118,28 @@ TEST(Stylesheet, PageMasterSizesMarginsAndOrientation) {
     EXPECT_EQ(master->body().width, Length::from_mm(297) - Length::from_mm(20) * 2);
 }
 
+TEST(Stylesheet, PageMasterFillsInLengthsAndPercentagesOfThePage) {
+    // A cover band: the page's whole width, 128mm high, from the corner; a malformed fill is
+    // one error at it and is not drawn.
+    doc::LayoutSource layout;
+    doc::PageMasterDecl m;
+    m.name = "cover";
+    m.properties = {{"size", "A4", {}}};
+    m.fills.push_back({"0", "0", "100%", "128mm", "#1f4e79", {}});
+    m.fills.push_back({"0", "50%", "10mm", "tall", "#fff", {}});
+    layout.page_masters.push_back(m);
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    const auto* master = sheet.page_master("cover");
+    ASSERT_NE(master, nullptr);
+    ASSERT_EQ(master->fills.size(), 1u);
+    EXPECT_EQ(master->fills[0].rect.width, Length::from_mm(210));
+    EXPECT_EQ(master->fills[0].rect.height, Length::from_mm(128));
+    EXPECT_EQ(master->fills[0].color, (Color{0x1f, 0x4e, 0x79}));
+    ASSERT_EQ(diags.all().size(), 1u);
+    EXPECT_NE(diags.all()[0].message.find("expected lengths (20mm, 100%) for the fill's x, y, width and height"), std::string::npos);
+}
+
 TEST(Stylesheet, InlineStylingProperties) {
     // vertical-align, text-decoration, font-variant and background-color set what they name
     // and nothing else; "none" takes a decoration or a highlight away again.
