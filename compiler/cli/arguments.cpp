@@ -76,6 +76,14 @@ bool parse_set(const std::string& assignment, std::map<std::string, std::string>
     return true;
 }
 
+std::optional<std::string> option_value(const std::vector<std::string>& args, size_t& i, const char* what, std::string& error) {
+    if (i + 1 >= args.size()) {
+        error = "expected " + std::string(what) + " after " + args[i];
+        return std::nullopt;
+    }
+    return args[++i];
+}
+
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error) {
     Arguments a;
     if (args.empty()) {
@@ -95,13 +103,7 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
     }
     for (i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
-        auto value = [&](const char* what) -> std::optional<std::string> {
-            if (i + 1 >= args.size()) {
-                error = "expected " + std::string(what) + " after " + arg;
-                return std::nullopt;
-            }
-            return args[++i];
-        };
+        auto value = [&](const char* what) { return option_value(args, i, what, error); };
         if (arg == "--help" || arg == "-h") { a.command = Command::Help; return a; }
         if (arg == "-o" || arg == "--output") {
             if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }

@@ -25,6 +25,10 @@ struct Arguments {
 bool parse_set(const std::string& assignment, std::map<std::string, std::string>& variables, std::string& error);
 
 // nullopt and `error` set on a usage error (exit status 2).
+// The value after the option args[i] (advancing i past it), or nullopt with "expected WHAT after
+// OPTION" in `error` when the option ends the line. Every command's parser reads its values so.
+std::optional<std::string> option_value(const std::vector<std::string>& args, size_t& i, const char* what, std::string& error);
+
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error);
 std::string usage();
 // out/<name>.pdf, where name is the report's folder for "…/<name>/report.xml", else its stem.

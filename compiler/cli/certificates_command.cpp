@@ -61,13 +61,7 @@ std::optional<CertificateArguments> parse_certificate_arguments(const std::vecto
     CertificateArguments a;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
-        auto value = [&](const char* what) -> std::optional<std::string> {
-            if (i + 1 >= args.size()) {
-                error = "expected " + std::string(what) + " after " + arg;
-                return std::nullopt;
-            }
-            return args[++i];
-        };
+        auto value = [&](const char* what) { return option_value(args, i, what, error); };
         std::string* target = arg == "--combined" ? &a.combined : (arg == "-o" || arg == "--output") ? &a.out_dir : arg == "--manifest" ? &a.manifest : nullptr;
         if (target) {
             auto v = value(target == &a.out_dir ? "a folder" : "a file name");

@@ -26,13 +26,7 @@ std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::
     RenderArguments a;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
-        auto value = [&](const char* what) -> std::optional<std::string> {
-            if (i + 1 >= args.size()) {
-                error = "expected " + std::string(what) + " after " + arg;
-                return std::nullopt;
-            }
-            return args[++i];
-        };
+        auto value = [&](const char* what) { return option_value(args, i, what, error); };
         if (arg == "--png") {
             auto v = value("a folder");
             if (!v) return std::nullopt;
