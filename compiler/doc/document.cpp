@@ -2,7 +2,15 @@
 #include "doc/layout_source.h"
 #include "doc/walk.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace reportc::doc {
+
+bool is_link_data(std::string data) {
+    std::transform(data.begin(), data.end(), data.begin(), [](unsigned char c) { return std::tolower(c); });
+    return data.starts_with("http://") || data.starts_with("https://") || data.starts_with("mailto:");
+}
 
 Span span_of(const Block& b) {
     return std::visit([](const auto& n) { return n.span; }, b.node);

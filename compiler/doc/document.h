@@ -317,6 +317,10 @@ struct Qr {
     NodeId node;  // given once by number_nodes
 };
 
+// Data a reader's phone opens as a link: a web address or an e-mail address with its scheme (in
+// any case). A QR code of such data links to it unless link="…" says otherwise.
+bool is_link_data(std::string data);
+
 // Page-break controls any block may carry as attributes (keep-together, keep-with-next,
 // page-break-before, page-break-after), over what its style says; unset: the style's.
 struct Keeps {

@@ -69,8 +69,7 @@ struct SourceFields : doc::PassOver<doc::Section, doc::Article, doc::List, doc::
             return;
         }
         qr.data = *data;
-        if (!qr.link_given)
-            qr.link = qr.data.rfind("http://", 0) == 0 || qr.data.rfind("https://", 0) == 0 || qr.data.rfind("mailto:", 0) == 0;
+        if (!qr.link_given) qr.link = doc::is_link_data(qr.data);
     }
 };
 

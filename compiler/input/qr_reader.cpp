@@ -6,12 +6,6 @@
 namespace reportc::input {
 namespace {
 
-// Data a reader's phone opens as a link: a web address or an e-mail address with its scheme.
-bool is_link_data(std::string data) {
-    std::transform(data.begin(), data.end(), data.begin(), [](unsigned char c) { return std::tolower(c); });
-    return data.starts_with("http://") || data.starts_with("https://") || data.starts_with("mailto:");
-}
-
 std::optional<doc::QrLevel> parse_level(std::string_view text) {
     if (text == "L") return doc::QrLevel::L;
     if (text == "M") return doc::QrLevel::M;
@@ -47,7 +41,7 @@ doc::Qr read_qr(const XmlFile& file, pugi::xml_node node, Diagnostics& diags) {
     qr.align = node.attribute("align").value();
     if (!qr.align.empty() && qr.align != "left" && qr.align != "center" && qr.align != "right")
         diags.error(file.attribute_span(node, "align"), std::string("expected align left, center or right, found '").append(qr.align).append("'"));
-    qr.link = is_link_data(qr.data);
+    qr.link = doc::is_link_data(qr.data);
     if (auto a = node.attribute("link")) {
         const std::string text = a.value();
         qr.link_given = true;
