@@ -80,12 +80,12 @@ public:
         ++m_depth;
     }
     void enter(const Section& n) {
-        line() << "section " << n.level << " \"" << n.title << "\"" << id(n.id)
+        line() << "section " << n.level << " \"" << n.title << "\"" << short_title(n.short_title) << id(n.id)
                << (n.page_master.empty() ? "" : " master=" + n.page_master) << "\n";
         ++m_depth;
     }
     void enter(const Article& n) {
-        line() << "article \"" << n.title << "\" date=\"" << n.date << "\" place=\"" << n.place << "\"" << id(n.id) << "\n";
+        line() << "article \"" << n.title << "\"" << short_title(n.short_title) << " date=\"" << n.date << "\" place=\"" << n.place << "\"" << id(n.id) << "\n";
         ++m_depth;
     }
     void enter(const List& n) { line() << "list marker=\"" << n.marker << "\"\n"; ++m_depth; }
@@ -163,6 +163,7 @@ public:
 private:
     std::ostream& line() { return m_os << std::string(size_t(m_depth) * 2, ' '); }
     static std::string id(const std::string& id) { return id.empty() ? "" : " #" + id; }
+    static std::string short_title(const std::string& s) { return s.empty() ? "" : " short=\"" + s + "\""; }
 
     std::ostream& m_os;
     int m_depth;

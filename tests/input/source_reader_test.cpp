@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "input/source_reader.h"
 #include "rendered_diagnostics.h"
 
@@ -321,4 +323,21 @@ TEST(SourceReader, AMalformedKeepIsAnErrorAtItsAttribute) {
     ASSERT_EQ(out.size(), 2u);
     EXPECT_EQ(out[0], "r/report.xml:2:21: error: expected keep-together 'true' or 'false', found 'yes'");
     EXPECT_EQ(out[1], "r/report.xml:3:7: error: expected align left, center or right, found 'middle'");
+}
+
+TEST(SourceReader, ShortTitlesOfSectionsAndArticles) {
+    // short-title is kept beside the title (the header and the contents print it); the printed
+    // document shows it.
+    Fixture f;
+    f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n  <section title=\"A very long title\" short-title=\"Short\">\n"
+                                   "    <article title=\"An article\" short-title=\"Art\"><p>x</p></article>\n  </section>\n</report>\n");
+    auto d = f.read();
+    ASSERT_TRUE(d.has_value());
+    EXPECT_TRUE(f.diags.all().empty());
+    const auto& s = std::get<doc::Section>(d->blocks[0].node);
+    EXPECT_EQ(s.short_title, "Short");
+    EXPECT_EQ(std::get<doc::Article>(s.children[0].node).short_title, "Art");
+    std::ostringstream printed;
+    printed << *d;
+    EXPECT_NE(printed.str().find("section 1 \"A very long title\" short=\"Short\""), std::string::npos) << printed.str();
 }
