@@ -10,6 +10,11 @@ namespace {
 
 using Properties = std::map<std::string, const doc::Property*>;
 
+// The largest text size PDF writing supports (libharu's HPDF_MAX_FONTSIZE).
+const Length kMaxFontSize = Length::from_pt(600);
+// The page sides PDF writing supports (libharu's HPDF_MIN_PAGE_SIZE and HPDF_MAX_PAGE_SIZE).
+const Length kMinPageSide = Length::from_pt(3), kMaxPageSide = Length::from_pt(14400);
+
 // Collects the properties along the based-on chain, base first, so later entries override.
 bool collect_chain(const std::map<std::string, const doc::StyleDecl*>& decls, const doc::StyleDecl& style,
                    Properties& out, Diagnostics& diags) {
@@ -130,6 +135,10 @@ void read_font(ValueReader& r, const Properties& props, FontSpec& font, Length p
     r.keyword<bool>(props, "font-weight", {{"normal", false}, {"bold", true}}, font.bold);
     r.keyword<bool>(props, "font-style", {{"normal", false}, {"italic", true}}, font.italic);
     r.length(props, "font-size", parent_size, font.size);
+    if (const doc::Property* size = r.find(props, "font-size"); size && font.size > kMaxFontSize) {
+        r.bad(*size, "a font size of at most 600pt");
+        font.size = parent_size;
+    }
     if (font.size <= Length::zero()) font.size = parent_size;
     r.color(props, "color", font.color);
 }
@@ -149,8 +158,10 @@ PageMaster build_master(const doc::PageMasterDecl& decl, ValueReader& r, Diagnos
             auto space = p->value.find(' ');
             auto w = space == std::string::npos ? std::nullopt : parse_length(p->value.substr(0, space), Length::from_pt(10));
             auto h = space == std::string::npos ? std::nullopt : parse_length(p->value.substr(space + 1), Length::from_pt(10));
-            if (w && h && *w > Length::zero() && *h > Length::zero()) m.size = {*w, *h};
-            else r.bad(*p, "A4, A5, A3, letter, or 'WIDTH HEIGHT' such as '210mm 297mm'");
+            if (w && h && *w > Length::zero() && *h > Length::zero()) {
+                if (*w >= kMinPageSide && *w <= kMaxPageSide && *h >= kMinPageSide && *h <= kMaxPageSide) m.size = {*w, *h};
+                else r.bad(*p, "a page size from 3pt to 14400pt each way");
+            } else r.bad(*p, "A4, A5, A3, letter, or 'WIDTH HEIGHT' such as '210mm 297mm'");
         }
     }
     bool landscape = false;
@@ -419,7 +430,9 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         if (r.find(props, "font-style")) { bool i = false; r.keyword<bool>(props, "font-style", {{"normal", false}, {"italic", true}}, i); c.italic = i; }
         if (auto p = r.find(props, "font-size")) {
             // em sizes are relative to the paragraph's size; resolved later against 10pt here
-            if (auto v = parse_length(p->value, default_size)) c.size = *v; else r.bad(*p, "a length such as 9pt");
+            if (auto v = parse_length(p->value, default_size); v && *v > kMaxFontSize) r.bad(*p, "a font size of at most 600pt");
+            else if (v) c.size = *v;
+            else r.bad(*p, "a length such as 9pt");
         }
         if (r.find(props, "color")) { Color col; r.color(props, "color", col); c.color = col; }
         if (auto p = r.find(props, "baseline-shift")) {

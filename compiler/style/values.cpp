@@ -1,6 +1,7 @@
 #include "style/values.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace reportc::style {
 
@@ -19,12 +20,17 @@ std::optional<Length> parse_length(std::string_view text, Length em) {
     auto number = parse_number(text.substr(0, unit_at));
     if (!number) return std::nullopt;
     std::string_view unit = text.substr(unit_at);
-    if (unit == "pt") return Length::from_pt(*number);
-    if (unit == "mm") return Length::from_mm(*number);
-    if (unit == "cm") return Length::from_mm(*number * 10);
-    if (unit == "in") return Length::from_pt(*number * 72);
+    double pt = 0;
+    if (unit == "pt") pt = *number;
+    else if (unit == "mm") pt = *number * 72.0 / 25.4;
+    else if (unit == "cm") pt = *number * 10 * 72.0 / 25.4;
+    else if (unit == "in") pt = *number * 72;
+    else if (unit == "em") pt = *number * em.pt();
+    else return std::nullopt;
+    // Checked in double before rounding to scaled points: 1e308pt must not overflow the integer.
+    if (!std::isfinite(pt) || std::fabs(pt) > kMaxLengthPt) return std::nullopt;
     if (unit == "em") return em.scaled(*number);
-    return std::nullopt;
+    return Length::from_pt(pt);
 }
 
 std::optional<Color> parse_color(std::string_view text) {
