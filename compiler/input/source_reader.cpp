@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "doc/limits.h"
 #include "input/chart_reader.h"
 #include "input/image_reader.h"
 #include "input/inline_reader.h"
@@ -465,6 +466,8 @@ doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, in
                         int v = a.as_int(0);
                         if (v < 1 || std::to_string(v) != a.value())
                             m_diags.error(file.attribute_span(cell_node, attr), std::string("expected a positive whole number for ") + attr + ", found '" + a.value() + "'");
+                        else if (v > doc::kMaxCellSpan)
+                            m_diags.error(file.attribute_span(cell_node, attr), std::string("expected ") + attr + " at most " + std::to_string(doc::kMaxCellSpan) + ", found " + a.value());
                         else (std::strcmp(attr, "colspan") == 0 ? cell.colspan : cell.rowspan) = v;
                     }
                 }

@@ -1,5 +1,6 @@
 #include "input/template_reader.h"
 
+#include "doc/limits.h"
 #include "input/inline_reader.h"
 
 #include <cstring>
@@ -118,6 +119,9 @@ doc::TemplateCell TemplateReader::read_cell(pugi::xml_node node, doc::TemplateRo
         if (v < 1 || std::to_string(v) != a.value())
             m_diags.error(m_file.attribute_span(node, "colspan"),
                           std::string("expected a positive whole number for colspan, found '") + a.value() + "'");
+        else if (v > doc::kMaxCellSpan)
+            m_diags.error(m_file.attribute_span(node, "colspan"),
+                          "expected colspan at most " + std::to_string(doc::kMaxCellSpan) + ", found " + a.value());
         else cell.colspan = v;
     }
     for (auto child : node.children()) {

@@ -100,3 +100,14 @@ TEST(Limits, DiagramBoxesNestedPastFiftyAreOneErrorNotACrash) {
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0], "r/report.xml:2:" + column_of(9, "<box>", 50) + ": error: expected boxes nested at most 50 deep, found <box> at depth 51");
 }
+
+TEST(Limits, ColspanAndRowspanPastAThousandAreErrorsAtTheAttribute) {
+    Fixture f;
+    auto d = f.read("<table><row><cell colspan=\"2147483647\"><p>a</p></cell><cell rowspan=\"1000000\"><p>b</p></cell>"
+                    "<cell colspan=\"1000\" rowspan=\"1000\"><p>c</p></cell></row></table>");
+    ASSERT_TRUE(d.has_value());
+    auto out = rendered(f.diags, f.sources);
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[0], "r/report.xml:2:19: error: expected colspan at most 1000, found 2147483647");
+    EXPECT_EQ(out[1], "r/report.xml:2:61: error: expected rowspan at most 1000, found 1000000");
+}
