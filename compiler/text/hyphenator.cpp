@@ -3,11 +3,13 @@
 #include <hyphen.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 
 #include "base/utf8.h"
@@ -49,6 +51,38 @@ void free_nonstandard(char** rep, int* pos, int* cut, int word_size) {
     }
     std::free(pos);
     std::free(cut);
+}
+
+// libhyphen keeps one entry per pattern (its letters, digits left out) and one NOHYPHEN line per
+// level; a second one within a level is dropped without being freed (LeakSanitizer). TeX calls a
+// repeated pattern an error too ("Duplicate pattern", The TeXbook, appendix H), so such a
+// dictionary is refused: the message names the line and the earlier one.
+std::optional<std::string> repeated_entry(std::string_view bytes) {
+    std::unordered_map<std::string, size_t> seen;  // pattern letters (or "NOHYPHEN") -> line
+    size_t line_number = 0;
+    for (size_t pos = 0; pos < bytes.size();) {
+        size_t end = std::min(bytes.find('\n', pos), bytes.size());
+        std::string_view line = bytes.substr(pos, end - pos);
+        pos = end + 1;
+        if (++line_number == 1) continue;  // the character set
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+        if (line.empty() || line.front() == '%') continue;
+        std::string key;
+        if (line == "NEXTLEVEL") {
+            seen.clear();
+            continue;
+        }
+        if (line.starts_with("NOHYPHEN")) key = "NOHYPHEN";
+        else if (std::isupper(static_cast<unsigned char>(line.front()))) continue;  // LEFTHYPHENMIN 2 and the like
+        else
+            for (char c : line.substr(0, line.find('/')))
+                if (!std::isdigit(static_cast<unsigned char>(c))) key += c;
+        auto [it, added] = seen.emplace(key, line_number);
+        if (!added)
+            return "line " + std::to_string(line_number) + " repeats " + (key == "NOHYPHEN" ? std::string("NOHYPHEN") : "the pattern '" + key + "'") +
+                   " of line " + std::to_string(it->second) + " (libhyphen takes each once per level)";
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -129,6 +163,11 @@ std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dic_path, const 
     std::FILE* f = fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "r");
     if (!f) {
         error = "cannot read hyphenation dictionary '" + dic_path + "': " + std::strerror(errno);
+        return nullptr;
+    }
+    if (auto repeated = repeated_entry(bytes)) {
+        std::fclose(f);
+        error = "hyphenation dictionary '" + dic_path + "': " + *repeated;
         return nullptr;
     }
     auto impl = std::make_unique<Impl>();
