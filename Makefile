@@ -11,7 +11,7 @@ REPORTC = $(BUILD_DIR)/compiler/cli/reportc
 DEPS_STAMP = $(BUILD_DIR)/.install-deps.done
 CONFIGURED = $(BUILD_DIR)/CMakeCache.txt
 
-.PHONY: report test check build reportc deps clean
+.PHONY: report test check build reportc deps clean test-asan fuzz dev-deps
 
 report: reportc
 	@mkdir -p out
@@ -43,3 +43,22 @@ $(CONFIGURED): | $(DEPS_STAMP)
 
 clean:
 	rm -rf $(BUILD_DIR) out/*.pdf
+
+# The whole suite built with clang, AddressSanitizer and UndefinedBehaviorSanitizer (any finding
+# fails its test: no recovery) in a build folder of its own; with -Werror, so it also shows the
+# project builds warning-free with clang (`make build` does with GCC). The same build holds the
+# libFuzzer targets (scripts/fuzz.sh configures it the same way).
+ASAN_BUILD_DIR ?= build-asan
+test-asan: dev-deps
+	ASAN_BUILD_DIR=$(ASAN_BUILD_DIR) scripts/fuzz.sh configure
+	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS)
+	cd $(ASAN_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+# Every libFuzzer target for FUZZ_SECONDS each (scripts/fuzz.sh runs one: scripts/fuzz.sh TARGET SECONDS).
+FUZZ_SECONDS ?= 60
+fuzz: dev-deps
+	ASAN_BUILD_DIR=$(ASAN_BUILD_DIR) scripts/fuzz.sh all $(FUZZ_SECONDS)
+
+dev-deps:
+	scripts/install-dev-deps.sh
