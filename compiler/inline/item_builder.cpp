@@ -14,6 +14,7 @@ using linebreak::Item;
 constexpr int kHyphenPenalty = 50;        // TeX's \hyphenpenalty
 constexpr int kExplicitHyphenPenalty = 50;// TeX's \exhyphenpenalty
 constexpr int kSlashPenalty = 100;
+constexpr size_t kMaxWordBytes = 32767;  // half of libharu's HPDF_LIMIT_MAX_STRING_LEN
 
 // A piece of a word in one face and one styled run; `small` marks lower-case letters set as
 // synthesized small capitals.
@@ -165,8 +166,9 @@ private:
         }
     }
 
-    void add_text(size_t r, const std::string& text, bool small) {
+    void add_text(size_t r, const std::string& full_text, bool small) {
         const StyledRun& styled = run(r);
+        const std::string text = without_long_words(full_text, styled.span);
         std::vector<text::MissingChar> missing;
         auto segments = m_fonts.segment(text, request(styled), missing);
         report_unsettable(text, missing, styled.span);
@@ -180,6 +182,27 @@ private:
                 }
             }
         }
+    }
+
+    // `text` with each word longer than kMaxWordBytes cut to it (at a character boundary), and
+    // one error per such word: PDF writing takes strings of at most 64 KiB, and no line holds
+    // such a word anyway (docs/source-format.md, Limits).
+    std::string without_long_words(const std::string& text, Span span) {
+        std::string out;
+        for (size_t start = 0; start <= text.size();) {
+            size_t end = std::min(text.find(' ', start), text.size());
+            size_t keep = end - start;
+            if (keep > kMaxWordBytes) {
+                m_diags.error(span, "expected words of at most " + std::to_string(kMaxWordBytes) + " bytes, found one of " +
+                                        std::to_string(keep));
+                keep = kMaxWordBytes;
+                while (keep > 0 && (static_cast<unsigned char>(text[start + keep]) & 0xC0) == 0x80) --keep;
+            }
+            out.append(text, start, keep);
+            if (end < text.size()) out += ' ';
+            start = end + 1;
+        }
+        return out;
     }
 
     void append_piece(int face, size_t r, bool small, std::string text) {

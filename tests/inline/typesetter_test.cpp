@@ -205,3 +205,17 @@ TEST(inline_Typesetter, ScriptsThatNeedShapingAreRefusedNamingTheScript) {
     EXPECT_EQ(s.diags.all()[1].message,
               "the character U+0639 '\xD8\xB9' is Arabic, a script that needs text shaping, which reportc does not do");
 }
+
+TEST(inline_Typesetter, AWordOfSixtyFourKilobytesIsAnErrorAndCut) {
+    // PDF writing failed on it with no location (libharu takes strings of at most 64 KiB).
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto out = t.set(s.input("short " + std::string(65536, 'x') + " end", Length::from_pt(200)));
+    ASSERT_EQ(s.diags.error_count(), 1u);  // and the overfull line's warning
+    EXPECT_EQ(s.diags.all()[0].message, "expected words of at most 32767 bytes, found one of 65536");
+    size_t longest = 0;
+    for (const auto& line : out.lines)
+        for (const auto& f : line.fragments) longest = std::max(longest, f.text.size());
+    EXPECT_EQ(longest, 32767u);
+    EXPECT_EQ(line_text(out.lines.back()).substr(line_text(out.lines.back()).size() - 3), "end");
+}
