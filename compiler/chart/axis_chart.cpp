@@ -78,7 +78,7 @@ double vertical_chart(Painter& p, const Plot& chart, double W, double H) {
         else break;
     }
     H = height;
-    auto yv = [&](double v) { return plot_bottom - (v - ticks.min) / (ticks.max - ticks.min) * plot_h; };
+    auto yv = [&](double v) { return plot_bottom - ticks.fraction(v) * plot_h; };
 
     // Grid and tick labels.
     for (size_t k = 0; k < ticks.values.size(); ++k) {
@@ -177,7 +177,7 @@ double vertical_chart(Painter& p, const Plot& chart, double W, double H) {
                 if (stacked) {
                     double& base = v >= 0 ? pos : neg;
                     from = base;
-                    to = base + v;
+                    to = saturated_sum(base, v);
                     base = to;
                 }
                 double y0 = yv(std::max(from, to)), y1 = yv(std::min(from, to));

@@ -15,7 +15,8 @@ Extent extent(const Plot& chart, bool stacked) {
             if (!std::isfinite(v)) continue;
             e.shown.push_back(v);
             if (stacked) {
-                (v >= 0 ? pos : neg) += v;
+                double& side = v >= 0 ? pos : neg;
+                side = saturated_sum(side, v);
                 ++parts;
             } else {
                 e.lo = std::min(e.lo, v);

@@ -1,5 +1,7 @@
 #pragma once
 // Private to chart: pieces shared by the vertical and the horizontal value-axis charts.
+#include <algorithm>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,11 @@ struct Extent {
     double lo = 0, hi = 0;
     std::vector<double> shown;  // every value a label may show (values, stack totals)
 };
+
+// a + b, held at the largest finite double: a stack of values near it stays drawable.
+inline double saturated_sum(double a, double b) {
+    return std::clamp(a + b, -std::numeric_limits<double>::max(), std::numeric_limits<double>::max());
+}
 
 Extent extent(const Plot& chart, bool stacked);
 

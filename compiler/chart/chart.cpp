@@ -193,6 +193,7 @@ Graphic draw_chart(const doc::Chart& chart, Length width, std::optional<Length> 
     const double h = height ? height->pt() : w * (pie ? 0.5 : 0.55);
     Painter painter(style, fonts, data.palette);
     double used = pie ? draw_pie_chart(painter, plot, w, h, diags) : draw_axis_chart(painter, plot, w, h, diags);
+    report_missing(painter.text().missing(), chart.span, diags);
     g.height = Length::from_pt(std::ceil(used));
     g.items = std::move(painter.items());
     return g;

@@ -239,6 +239,7 @@ Graphic draw_diagram(const doc::Diagram& diagram, Length width, std::optional<Le
     Painter painter(style, fonts, diagram.palette);
     DiagramLayout layout(painter, diagram);
     double used = layout.run(width.pt(), height ? height->pt() : 0);
+    report_missing(painter.text().missing(), diagram.span, diags);
     g.height = Length::from_pt(std::ceil(used));
     g.items = std::move(painter.items());
     return g;

@@ -57,7 +57,7 @@ double horizontal_chart(Painter& p, const Plot& chart, double W, double H) {
         H = plot_bottom + below;
     }
     const double bh = (plot_bottom - top) / double(n);
-    auto xv = [&](double v) { return left + (v - ticks.min) / (ticks.max - ticks.min) * (right - left); };
+    auto xv = [&](double v) { return left + ticks.fraction(v) * (right - left); };
 
     for (size_t k = 0; k < ticks.values.size(); ++k) {
         double gx = xv(ticks.values[k]);

@@ -1,6 +1,7 @@
 #include "chart/labels.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "base/utf8.h"
 
@@ -142,6 +143,16 @@ void TextKit::emit(const Label& label, std::vector<frame::Item>& out) const {
         item.color = label.style.color;
         x += double(m_fonts.face(run.face).width_milli(run.text)) * label.style.size / 1000.0;
         out.push_back(std::move(item));
+    }
+    for (const text::MissingChar& m : missing)
+        if (std::find(m_missing.begin(), m_missing.end(), m.cp) == m_missing.end()) m_missing.push_back(m.cp);
+}
+
+void report_missing(const std::vector<char32_t>& missing, Span span, Diagnostics& diags) {
+    for (char32_t cp : missing) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", unsigned(cp));
+        diags.error(span, std::string("no font has the character ").append(code).append(" '").append(utf8::encode(cp)).append("'"));
     }
 }
 

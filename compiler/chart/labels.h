@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "base/geometry.h"
 #include "frame/frame.h"
 #include "text/font_registry.h"
@@ -65,10 +66,17 @@ public:
     Label label(std::string text, const TextStyle& style, double x, double baseline, Anchor anchor = Anchor::Left) const;
     // Text items for the label, one per font run (FontRegistry fallback), font = registry face.
     void emit(const Label& label, std::vector<frame::Item>& out) const;
+    // The characters no font has among the labels emitted so far (each once, in order): they are
+    // drawn as the replacement character, which the chart's caller reports.
+    const std::vector<char32_t>& missing() const { return m_missing; }
 
 private:
     int face(const TextStyle& style) const;
     const text::FontRegistry& m_fonts;
+    mutable std::vector<char32_t> m_missing;  // a record of what emit met, not state it depends on
 };
+
+// One error per character in `missing` at `span`, worded as for body text.
+void report_missing(const std::vector<char32_t>& missing, Span span, Diagnostics& diags);
 
 }  // namespace reportc::chart

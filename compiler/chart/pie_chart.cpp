@@ -3,6 +3,7 @@
 // they fit in, and for a donut the total in the hole.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include "chart/painter.h"
@@ -42,6 +43,14 @@ double draw_pie_chart(Painter& p, const Plot& chart, double W, double H, Diagnos
             values[i] = series.values[i];
             total += values[i];
         }
+    // Values near the largest double overflow the total: then the shares come from the values
+    // scaled by the largest, and the total shown is held at the largest double.
+    const double largest = values.empty() ? 0 : *std::max_element(values.begin(), values.end());
+    double scaled_total = 0;
+    for (double v : values) scaled_total += largest > 0 ? v / largest : 0;
+    const bool overflowed = !std::isfinite(total);
+    auto share = [&](double v) { return overflowed ? v / largest / scaled_total : v / total; };
+    if (overflowed) total = std::numeric_limits<double>::max();
     std::vector<double> shown = values;
     shown.push_back(total);
     const int decimals = decimals_needed(shown);
@@ -94,7 +103,7 @@ double draw_pie_chart(Painter& p, const Plot& chart, double W, double H, Diagnos
     std::vector<Box> slice_labels;
     for (size_t i = 0; i < n; ++i) {
         if (values[i] <= 0) continue;
-        const double sweep = values[i] / total * 2 * kPi;
+        const double sweep = share(values[i]) * 2 * kPi;
         const Color color = series.derived ? lighten(p.color(i), 0.55) : p.color(i);
         auto& path = p.paths();
         if (sweep >= 2 * kPi - 1e-9) {

@@ -11,6 +11,8 @@ struct Ticks {
     double min = 0, max = 1, step = 1;  // min and max are multiples of step, min <= data <= max
     int decimals = 0;                    // digits after the point every tick label needs
     std::vector<double> values;          // min, min + step, …, max
+    // Where `v` lies from min (0) to max (1); halves first, so that max - min cannot overflow.
+    double fraction(double v) const { return (v / 2 - min / 2) / (max / 2 - min / 2); }
 };
 
 // The ticks covering [lo, hi]: the finest 1-2-5 step giving at most `max_count` ticks (at least
