@@ -1,5 +1,6 @@
 #include "data/csv_reader.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <string_view>
@@ -150,6 +151,10 @@ bool uses_other_delimiter(std::string_view text, size_t start, uint32_t file, Di
 
 }  // namespace
 
+// Each record costs about 7 KB by the time its table is laid out: the limit keeps a runaway
+// export from taking gigabytes, far above any table a report prints (docs/data-format.md).
+constexpr size_t kMaxCsvRecords = 100000;
+
 std::optional<doc::Dataset> read_csv(const std::string& path, const Environment& env, SourceManager& sources,
                                      Diagnostics& diags, Span from) {
     auto content = env.read_file(path);
@@ -199,11 +204,15 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
     doc::RecordGroup group;
     group.implicit = true;
     group.span = Span{file, uint32_t(start), uint32_t(start)};
-    group.records.reserve(rows->size() - 1);
+    group.records.reserve(std::min(rows->size() - 1, kMaxCsvRecords));
     for (size_t r = 1; r < rows->size(); ++r) {
         const Row& row = (*rows)[r];
         if (is_blank_row(row)) continue;
         Span row_span{file, row.begin, row.begin};
+        if (group.records.size() == kMaxCsvRecords) {
+            diags.error(row_span, "expected at most " + std::to_string(kMaxCsvRecords) + " records in a CSV file, found more");
+            return std::nullopt;
+        }
         if (row.cells.size() != header.cells.size()) {
             diags.error(row_span, "expected " + fields(header.cells.size()) + ", found " + std::to_string(row.cells.size()));
             continue;

@@ -78,3 +78,22 @@ TEST(data_Limits, CsvWithCarriageReturnsAloneReadsEveryRow) {
     EXPECT_EQ(doc::plain_text(records[1].fields.at("value").items.at(0)), "2");
     EXPECT_EQ(f.sources.location(records[1].fields.at("value").span), "d/t.csv:4:5");
 }
+
+TEST(data_Limits, CsvPastAHundredThousandRecordsIsAnErrorAtTheFirstRowBeyond) {
+    // About 7 KB per record once laid out: a million rows took some 7 GB.
+    DataFixture f;
+    std::string csv = "n\n";
+    csv.reserve(400000);
+    for (int i = 0; i < 100001; ++i) csv += "x\n";
+    f.env.set_file("d/big.csv", csv);
+    EXPECT_FALSE(data::read_csv("d/big.csv", f.env, f.sources, f.diags, Span{}).has_value());
+    ASSERT_EQ(f.diags.all().size(), 1u);
+    EXPECT_EQ(f.sources.render(f.diags.all()[0]).substr(0, f.sources.render(f.diags.all()[0]).find('\n')),
+              "d/big.csv:100002:1: error: expected at most 100000 records in a CSV file, found more");
+
+    DataFixture g;
+    g.env.set_file("d/ok.csv", csv.substr(0, csv.size() - 2));
+    auto d = data::read_csv("d/ok.csv", g.env, g.sources, g.diags, Span{});
+    ASSERT_TRUE(d.has_value());
+    EXPECT_EQ(d->record_count(), 100000u);
+}
