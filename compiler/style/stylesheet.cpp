@@ -451,6 +451,8 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         if (auto p = r.find(props, "group-style")) t.group_style = p->value;
         if (auto p = r.find(props, "continued-text")) t.continued_text = p->value;
         if (auto p = r.find(props, "continued-style")) t.continued_style = p->value;
+        if (auto p = r.find(props, "row-continued-text")) t.row_continued_text = p->value;
+        if (auto p = r.find(props, "row-continued-style")) t.row_continued_style = p->value;
         r.boolean(props, "repeat-header", t.repeat_header);
         r.boolean(props, "split-rows", t.split_rows);
         r.boolean(props, "group-page-break", t.group_page_break);

@@ -119,6 +119,8 @@ struct TableStyle {
     bool group_page_break = false;  // each group row (after the first) starts a new page
     std::string continued_text;  // e.g. "(continued)": set above the repeated header
     std::string continued_style = "table-continued";
+    std::string row_continued_text;  // e.g. "(continued)": atop a split row's first cell on its new page
+    std::string row_continued_style = "table-continued";
     std::optional<Color> stripe_shade;  // the fill of every second body row (from the second)
     // Inside a cell above and below its content (default: padding).
     Length padding_top = Length::from_pt(4), padding_bottom = Length::from_pt(4);
