@@ -32,7 +32,8 @@ constexpr const char* kBoxProperties[] = {
     "padding-right", "padding-bottom", "padding-left", "radius", "height", "min-height", "space-before", "space-after",
     "space-before-at-top", "keep-together", "keep-with-next", "page-break-before", "page-break-after"};
 constexpr const char* kPageMasterProperties[] = {"size", "orientation", "margin-top", "margin-bottom", "margin-left",
-                                                 "margin-right", "header-offset", "footer-offset", "first-page-marginals", "page-numbering"};
+                                                 "margin-right", "header-offset", "footer-offset", "first-page-marginals", "page-numbering",
+                                                 "sheet"};
 
 template <size_t N>
 bool contains(const char* const (&list)[N], const char* name) {

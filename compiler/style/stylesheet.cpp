@@ -156,6 +156,9 @@ PageMaster build_master(const doc::PageMasterDecl& decl, ValueReader& r, Diagnos
     bool landscape = false;
     r.keyword<bool>(props, "orientation", {{"portrait", false}, {"landscape", true}}, landscape);
     if (landscape != (m.size.width > m.size.height)) std::swap(m.size.width, m.size.height);
+    bool portrait_sheet = false;
+    r.keyword<bool>(props, "sheet", {{"page", false}, {"portrait", true}}, portrait_sheet);
+    m.turned_sheet = portrait_sheet && m.size.width > m.size.height;
     Length em = Length::from_pt(10);
     m.margin_top = m.margin_bottom = m.margin_left = m.margin_right = Length::from_mm(25);
     r.length(props, "margin-top", em, m.margin_top);

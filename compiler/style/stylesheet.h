@@ -172,6 +172,8 @@ struct PageMaster {
     std::vector<PageImage> images;  // drawn behind the text
     std::vector<PageFill> fills;    // drawn first, behind the images
     bool first_page_marginals = true;
+    // A landscape page printed on a portrait sheet, its content turned (sheet="portrait").
+    bool turned_sheet = false;
     // How pages of this master are numbered; numbering restarts at 1 where it changes style.
     enum class Numbering { Decimal, LowerRoman, UpperRoman };
     Numbering numbering = Numbering::Decimal;
