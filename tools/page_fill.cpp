@@ -18,6 +18,7 @@
 #include <iostream>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -63,8 +64,13 @@ bool read_pages(const std::string& pdf, std::vector<Page>& pages) {
         if (end == std::string::npos) break;
         const std::string tag = text.substr(at, end - at);
         if (tag.rfind("<page ", 0) == 0) pages.push_back({attribute(tag, "width"), attribute(tag, "height"), {}});
-        else if (tag.rfind("<line ", 0) == 0 && !pages.empty())
+        else if (tag.rfind("<line ", 0) == 0 && !pages.empty()) {
             pages.back().lines.push_back({attribute(tag, "yMin"), attribute(tag, "yMax")});
+            // A page turned by /Rotate (a landscape page on a portrait sheet) is given its
+            // sheet's size but its lines as shown: a line beyond the sheet's width says so.
+            Page& page = pages.back();
+            if (attribute(tag, "xMax") > page.width + 1 && page.height > page.width) std::swap(page.width, page.height);
+        }
     }
     return true;
 }

@@ -108,6 +108,9 @@ static_assert(sizeof(Item) <= 80, "frame::Item grew: move the new fields behind 
 struct Page {
     Size size;
     std::vector<Item> items;
+    // Set on a sheet of the swapped size, turned a quarter counter-clockwise, and shown as it
+    // was laid out through the sheet's /Rotate 90 (a landscape page on a portrait sheet).
+    bool turned = false;
 };
 
 struct OutlineEntry {

@@ -70,7 +70,7 @@ std::ostream& operator<<(std::ostream& os, const Item& i) {
     return os;
 }
 std::ostream& operator<<(std::ostream& os, const Page& p) {
-    os << "page " << p.size.width << " x " << p.size.height << " items=" << p.items.size() << "\n";
+    os << "page " << p.size.width << " x " << p.size.height << (p.turned ? " turned" : "") << " items=" << p.items.size() << "\n";
     for (const auto& item : p.items) os << "  " << item << "\n";
     return os;
 }

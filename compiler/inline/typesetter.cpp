@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "inline/item_builder.h"
+#include "linebreak/first_fit.h"
 #include "linebreak/knuth_plass.h"
 
 namespace reportc::inl {
@@ -76,6 +77,16 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
     linebreak::Result result;
     if (fits_on_one_line(*own, widths.widths[0])) {
         result = one_line(*own, widths.widths[0]);
+    } else if (paragraph.align != style::Align::Justify) {
+        // Ragged text fills each line before it breaks (first fit: total fit would end a line
+        // early to even out the next ones), and hyphenates only a word wider than the measure.
+        result = linebreak::break_first_fit(own->items, widths);
+        if (result.overfull_count > 0 && paragraph.hyphenate && m_hyphenator && !own->hyphenated) {
+            Diagnostics quiet;
+            own = std::make_shared<const ItemList>(build_items(paragraph, m_fonts, m_hyphenator, quiet));
+            result = linebreak::break_first_fit(own->items, widths);
+            result.pass = linebreak::Pass::Second;
+        }
     } else {
         result = linebreak::break_paragraph(own->items, widths, params_for(paragraph));
         if (result.pass != linebreak::Pass::First && paragraph.hyphenate && m_hyphenator && !own->hyphenated) {

@@ -25,13 +25,15 @@ constexpr const char* kTableProperties[] = {"border-color", "border-width", "rul
                                            "cell-style", "header-style", "group-style", "repeat-header", "continued-text",
                                            "continued-style", "split-rows", "group-page-break",
                                            "stripe-shade", "padding-top", "padding-bottom", "keep-together", "keep-with-next",
-                                           "page-break-before", "page-break-after"};
+                                           "page-break-before", "page-break-after",
+                                           "row-continued-text", "row-continued-style"};
 constexpr const char* kBoxProperties[] = {
     "background", "border", "border-top", "border-right", "border-bottom", "border-left", "padding", "padding-top",
     "padding-right", "padding-bottom", "padding-left", "radius", "height", "min-height", "space-before", "space-after",
     "space-before-at-top", "keep-together", "keep-with-next", "page-break-before", "page-break-after"};
 constexpr const char* kPageMasterProperties[] = {"size", "orientation", "margin-top", "margin-bottom", "margin-left",
-                                                 "margin-right", "header-offset", "footer-offset", "first-page-marginals", "page-numbering"};
+                                                 "margin-right", "header-offset", "footer-offset", "first-page-marginals", "page-numbering",
+                                                 "sheet"};
 
 template <size_t N>
 bool contains(const char* const (&list)[N], const char* name) {

@@ -35,24 +35,31 @@ Length line_bottom(const BandCell& c, const CellLine& l) { return line_top(c, l)
 }  // namespace
 
 std::optional<Length> RowBand::cut(Length room, size_t min_lines) const {
-    // The busiest cell decides whether a split leaves enough on each side (like orphans and widows).
-    const BandCell* busiest = nullptr;
-    for (const auto& c : cells)
-        if (!busiest || c.lines.size() > busiest->lines.size()) busiest = &c;
-    if (!busiest || room <= style.padding) return std::nullopt;
+    if (cells.empty() || room <= style.padding) return std::nullopt;
     std::vector<Length> candidates;
     for (const auto& c : cells)
         for (const auto& l : c.lines) candidates.push_back(line_bottom(c, l));
     std::sort(candidates.begin(), candidates.end(), std::greater<>());
     for (Length y : candidates) {
         if (part_height(y) > room) continue;
-        size_t before = 0, after = 0;
-        for (const auto& l : busiest->lines) (line_bottom(*busiest, l) <= y ? before : after)++;
-        if (after == 0) continue;  // not a split of the busiest cell: nothing gained
-        if (before < min_lines || after < min_lines) continue;
-        return y;
+        if (keeps_lines_together(y, min_lines)) return y;
     }
     return std::nullopt;
+}
+
+// Like orphans and widows, for every cell the cut goes through: at least `min_lines` of its lines
+// on each side, so a cell shorter than twice that stays whole on one side. Something must stay
+// above and something go below, or the cut gains nothing.
+bool RowBand::keeps_lines_together(Length y, size_t min_lines) const {
+    bool above = false, below = false;
+    for (const auto& c : cells) {
+        size_t before = 0, after = 0;
+        for (const auto& l : c.lines) (line_bottom(c, l) <= y ? before : after)++;
+        if (before > 0 && after > 0 && (before < min_lines || after < min_lines)) return false;
+        above = above || before > 0;
+        below = below || after > 0;
+    }
+    return above && below;
 }
 
 std::vector<frame::Item> RowBand::render(Length limit) const { return draw(*this, limit); }
@@ -123,6 +130,7 @@ std::shared_ptr<RowBand> RowBand::rest_after(Length y) const {
     rest->style = style;
     rest->style.top_rule = false;
     rest->continuation = true;
+    rest->continued_mark = continued_mark;
     const Length pad = style.padding, pad_top = style.top_padding();
     // Cells cut by y keep their remaining lines, moved to the top; rows wholly below y move up
     // by y, and down again by whatever the cut cells need beyond their old bottoms.
@@ -142,6 +150,12 @@ std::shared_ptr<RowBand> RowBand::rest_after(Length y) const {
         if (!cut.lines.empty()) {
             Length first = cut.lines.front().top;
             for (auto& l : cut.lines) l.top -= first;
+        }
+        if (c.first_column && continued_mark) {
+            for (auto& l : cut.lines) l.top += continued_mark->height;
+            cut.lines.insert(cut.lines.begin(), continued_mark->lines.begin(), continued_mark->lines.end());
+        }
+        if (!cut.lines.empty()) {
             Length need = cut.lines.back().bottom() + pad_top + pad;
             delta = max(delta, need - (c.top + c.height - y));
         }

@@ -21,6 +21,12 @@ struct CellLine {
     Length bottom() const { return top + height; }
 };
 
+// Lines set at the top of a row's first cell on the page the row continues on ("(continued)").
+struct ContinuedMark {
+    std::vector<CellLine> lines;  // tops from the cell's content origin
+    Length height;                // the lines and the space after them
+};
+
 struct BandCell {
     Length x, width;
     Length top, height;          // the cell box within the band (rows it spans included)
@@ -30,6 +36,7 @@ struct BandCell {
     const style::BoxStyle* box = nullptr;  // borders per side (a row's or cell's box style); null: none
     bool open_top = false;                 // the rest of a cell cut by a page break: no top side
     bool spans_rows = false;
+    bool first_column = false;   // the row's first cell: it shows the continued mark
     size_t label_lines = 0;      // how many of the first lines form the label repeated on a continuation
 };
 
@@ -51,10 +58,12 @@ public:
     std::vector<BandCell> cells;
     BandStyle style;
     bool continuation = false;  // the rest of a split band: drawn with a top rule
+    std::shared_ptr<const ContinuedMark> continued_mark;  // shown by a first cell cut by a break; null: none
 
     // The largest y (a line bottom of some cell) such that the part above, y plus bottom
-    // padding, fits in `room`, and the busiest cell keeps at least `min_lines` lines on each
-    // side. Each cell is cut at its own last line ending at or above y, never through a line.
+    // padding, fits in `room`, and every cell the cut goes through keeps at least `min_lines`
+    // lines on each side (a shorter cell stays whole above or below). Each cell is cut at its
+    // own last line ending at or above y, never through a line.
     std::optional<Length> cut(Length room, size_t min_lines) const override;
     std::pair<VBox, VBox> split(const VBox& box, Length y) const override;
     bool continues() const override { return continuation; }
@@ -64,12 +73,14 @@ public:
     // The whole band's items, moved out: the band is used up (rows never split keep no band).
     std::vector<frame::Item> take_all();
     // What remains below a cut: each cell's remaining lines moved to the top of the new band;
-    // a row-spanning cell whose lines were all drawn repeats its label.
+    // a row-spanning cell whose lines were all drawn repeats its label; a first cell shows the
+    // continued mark above them.
     std::shared_ptr<RowBand> rest_after(Length y) const;
     // The footnotes called from the band's cells, by the offset of their lines from its top.
     std::vector<InsertionMark> marks() const;
 
 private:
+    bool keeps_lines_together(Length y, size_t min_lines) const;
     template <typename Band>
     static std::vector<frame::Item> draw(Band& band, Length limit);
 };

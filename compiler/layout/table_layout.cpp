@@ -5,6 +5,7 @@
 #include "layout/column_widths.h"
 #include "layout/paragraph_layout.h"
 #include "layout/row_band.h"
+#include "layout/row_continued.h"
 #include "style/values.h"
 
 namespace reportc::layout {
@@ -94,6 +95,10 @@ public:
         place_cells();
         if (m_columns == 0) return;
         resolve_widths();
+        BlockEnv first_column = m_env;
+        first_column.width = m_widths[0] - m_style.padding * 2;
+        first_column.indent = Length{};
+        m_row_mark = row_continued_mark(m_style, m_table.span, first_column, m_x[0] + m_style.padding, m_ctx);
         layout_cells();
         size_row_heights();
         emit(out);
@@ -271,6 +276,7 @@ private:
     std::shared_ptr<RowBand> make_band(size_t first, size_t end, bool top_rule) {
         auto band = std::make_shared<RowBand>();
         band->style = band_style(top_rule);
+        band->continued_mark = m_row_mark;
         std::vector<Length> tops(end - first + 1);
         for (size_t r = first; r < end; ++r) tops[r - first + 1] = tops[r - first] + m_heights[r];
         band->height = tops.back();
@@ -284,6 +290,7 @@ private:
             c.height = tops[g.row - first + g.rowspan] - c.top;
             paint(c, g);
             c.spans_rows = g.rowspan > 1;
+            c.first_column = g.column == 0;
             Length inner = c.height - vertical_padding();
             Length offset = m_style.padding_top;
             if (g.cell->valign == "middle") offset += (inner - g.content_height) / 2;
@@ -391,6 +398,7 @@ private:
     std::vector<Length> m_widths, m_x, m_heights;
     Length m_quarter_page;
     std::vector<size_t> m_row_first_cell;  // index of each row's first cell; rows+1 entries
+    std::shared_ptr<const ContinuedMark> m_row_mark;  // atop a split row's first cell on its new page
 };
 
 }  // namespace

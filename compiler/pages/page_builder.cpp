@@ -288,9 +288,9 @@ private:
     }
 
     // Rows shorter than a quarter page move whole to the next page; taller ones (and bands of
-    // spanned rows) are cut so pages are not left half empty: at least two lines of the busiest
-    // cell on each side, or anything that fits when the row starts the page. A cut whose notes
-    // do not fit under it moves up until they do. The cut is taken when it costs no more than
+    // spanned rows) are cut so pages are not left half empty: at least two lines on each side of
+    // every cell the cut goes through, or anything that fits when the row starts the page. A cut
+    // whose notes do not fit under it moves up until they do. The cut is taken when it costs no more than
     // the best break before the box.
     bool cut(const VBox& box) {
         if (!box.splittable || !(box.height > m_body / 4 || !m_has_box)) return false;

@@ -79,6 +79,7 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
         Rect body = master.body();
         frame::Page page;
         page.size = master.size;
+        page.turned = master.turned_sheet;
         // The master's fills and images first: behind the text.
         for (const auto& fill : master.fills) {
             frame::ShapeItem shape;

@@ -3,12 +3,15 @@
 // pages exist.
 #include <hpdf_objects.h>
 
+#include <algorithm>
+
 #include "pdf/pdf_parts.h"
 
 namespace reportc::pdf {
 
 void Anchors::add(const frame::AnchorItem& anchor, int page, const PageState& state, Diagnostics& diags) {
-    AnchorTarget target{page, anchor.at.x.pt(), state.pdf_y(anchor.at.y)};
+    auto [x, y] = state.sheet().on_sheet(anchor.at.x.pt(), state.pdf_y(anchor.at.y));
+    AnchorTarget target{page, x, y};
     auto [it, inserted] = m_targets.emplace(anchor.name, target);
     if (!inserted)
         diags.warning(Span{}, "pdf: anchor \"" + anchor.name + "\" on page " + std::to_string(page + 1) +
@@ -59,14 +62,16 @@ std::string escape_uri(const std::string& uri) {
     return out;
 }
 
-bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<double>& heights,
+bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<SheetGeometry>& sheets,
                  const Anchors& anchors, const std::vector<PendingLink>& links) {
     for (const PendingLink& pending : links) {
         const frame::LinkItem& link = *pending.link;
-        const double height = heights.at(size_t(pending.page));
-        const double left = link.rect.x.pt(), top = height - link.rect.y.pt();
-        HPDF_Rect rect{HPDF_REAL(left), HPDF_REAL(top - link.rect.height.pt()), HPDF_REAL(left + link.rect.width.pt()),
-                       HPDF_REAL(top)};
+        const SheetGeometry& sheet = sheets.at(size_t(pending.page));
+        const double left = link.rect.x.pt(), top = sheet.height - link.rect.y.pt();
+        auto [x0, y0] = sheet.on_sheet(left, top - link.rect.height.pt());
+        auto [x1, y1] = sheet.on_sheet(left + link.rect.width.pt(), top);
+        HPDF_Rect rect{HPDF_REAL(std::min(x0, x1)), HPDF_REAL(std::min(y0, y1)), HPDF_REAL(std::max(x0, x1)),
+                       HPDF_REAL(std::max(y0, y1))};
         HPDF_Page page = pages.at(size_t(pending.page));
         const std::string where = " on page " + std::to_string(pending.page + 1);
 

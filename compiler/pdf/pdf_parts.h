@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "frame/frame.h"
@@ -22,6 +23,18 @@ void validate(const frame::FrameDocument& doc, Diagnostics& diags);
 
 // The drawing state of the page being written, so unchanged colours, widths and fonts are not
 // repeated. Frame coordinates are top-down; PDF coordinates are bottom-up.
+// Where a page's content space (pt, y up, as the page was laid out) lands in its sheet's default
+// user space: the same, or for a turned page a quarter turn counter-clockwise, which the sheet's
+// /Rotate 90 undoes on screen (as LaTeX's pdflscape sets landscape pages on portrait paper).
+struct SheetGeometry {
+    double height = 0;  // the page's height as laid out, pt
+    bool turned = false;
+    std::pair<double, double> on_sheet(double x, double y) const {
+        if (turned) return {height - y, x};
+        return {x, y};
+    }
+};
+
 struct PageState {
     HPDF_Page page = nullptr;
     int number = 1;        // 1-based, for messages
@@ -33,7 +46,9 @@ struct PageState {
     double font_size = 0;
     double char_space = 0;  // Tc, pt
 
+    bool turned = false;   // frame::Page::turned
     double pdf_y(Length y) const { return height - y.pt(); }
+    SheetGeometry sheet() const { return {height, turned}; }
 };
 
 // pdf_text.cpp: one BT … ET for a run of consecutive text items.
@@ -75,7 +90,7 @@ struct PendingLink {
 
 // Creates every link annotation once all pages exist (so forward references work). An unknown
 // anchor is an error naming it; the others are still created. False on a libharu failure.
-bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<double>& heights,
+bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<SheetGeometry>& sheets,
                  const Anchors& anchors, const std::vector<PendingLink>& links);
 
 // pdf_outline.cpp: the bookmark tree. Unknown anchors are errors. False on a libharu failure.

@@ -12,7 +12,7 @@ namespace {
 
 struct PageResult {
     HPDF_Page page = nullptr;
-    double height = 0;
+    SheetGeometry sheet;
 };
 
 // Draws one page's text, shapes and images in item order; collects its anchors and links.
@@ -21,15 +21,24 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, const fr
     const std::string where = "page " + std::to_string(index + 1);
     HPDF_Page page = HPDF_AddPage(doc.handle());
     if (!doc.check_handle(page, "adding " + where)) return false;
-    HPDF_Page_SetWidth(page, HPDF_REAL(frame_page.size.width.pt()));
-    HPDF_Page_SetHeight(page, HPDF_REAL(frame_page.size.height.pt()));
+    const Size sheet = frame_page.turned ? Size{frame_page.size.height, frame_page.size.width} : frame_page.size;
+    HPDF_Page_SetWidth(page, HPDF_REAL(sheet.width.pt()));
+    HPDF_Page_SetHeight(page, HPDF_REAL(sheet.height.pt()));
     if (!doc.check("setting the size of " + where)) return false;
 
     PageState state;
     state.page = page;
     state.number = index + 1;
     state.height = frame_page.size.height.pt();
-    out = {page, state.height};
+    state.turned = frame_page.turned;
+    out = {page, state.sheet()};
+    if (frame_page.turned) {
+        // The content turned a quarter counter-clockwise onto the sheet, /Rotate 90 turning it
+        // back on screen (SheetGeometry::on_sheet is the same map).
+        HPDF_Page_SetRotate(page, 90);
+        HPDF_Page_Concat(page, 0, 1, -1, 0, HPDF_REAL(state.height), 0);
+        if (!doc.check("turning " + where + " onto its portrait sheet")) return false;
+    }
 
     std::vector<const frame::TextItem*> run;
     auto flush_text = [&] {
@@ -70,17 +79,17 @@ std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostic
     ImageObjects images;
 
     std::vector<HPDF_Page> pages;
-    std::vector<double> heights;
+    std::vector<SheetGeometry> sheets;
     Anchors anchors;
     std::vector<PendingLink> links;
     for (size_t i = 0; i < doc.pages.size(); ++i) {
         PageResult result;
         if (!write_page(pdf, fonts, images, doc.pages[i], int(i), result, anchors, links)) return std::nullopt;
         pages.push_back(result.page);
-        heights.push_back(result.height);
+        sheets.push_back(result.sheet);
     }
 
-    if (!write_links(pdf, pages, heights, anchors, links)) return std::nullopt;
+    if (!write_links(pdf, pages, sheets, anchors, links)) return std::nullopt;
     if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline)) return std::nullopt;
     if (!write_page_labels(pdf, doc.page_labels)) return std::nullopt;
     if (!write_info(pdf, doc.info, int64_t(std::time(nullptr)))) return std::nullopt;

@@ -167,6 +167,9 @@ PageMaster build_master(const doc::PageMasterDecl& decl, ValueReader& r, Diagnos
     bool landscape = false;
     r.keyword<bool>(props, "orientation", {{"portrait", false}, {"landscape", true}}, landscape);
     if (landscape != (m.size.width > m.size.height)) std::swap(m.size.width, m.size.height);
+    bool portrait_sheet = false;
+    r.keyword<bool>(props, "sheet", {{"page", false}, {"portrait", true}}, portrait_sheet);
+    m.turned_sheet = portrait_sheet && m.size.width > m.size.height;
     Length em = Length::from_pt(10);
     m.margin_top = m.margin_bottom = m.margin_left = m.margin_right = Length::from_mm(25);
     r.length(props, "margin-top", em, m.margin_top);
@@ -464,6 +467,8 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         if (auto p = r.find(props, "group-style")) t.group_style = p->value;
         if (auto p = r.find(props, "continued-text")) t.continued_text = p->value;
         if (auto p = r.find(props, "continued-style")) t.continued_style = p->value;
+        if (auto p = r.find(props, "row-continued-text")) t.row_continued_text = p->value;
+        if (auto p = r.find(props, "row-continued-style")) t.row_continued_style = p->value;
         r.boolean(props, "repeat-header", t.repeat_header);
         r.boolean(props, "split-rows", t.split_rows);
         r.boolean(props, "group-page-break", t.group_page_break);

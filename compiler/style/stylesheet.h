@@ -119,6 +119,8 @@ struct TableStyle {
     bool group_page_break = false;  // each group row (after the first) starts a new page
     std::string continued_text;  // e.g. "(continued)": set above the repeated header
     std::string continued_style = "table-continued";
+    std::string row_continued_text;  // e.g. "(continued)": atop a split row's first cell on its new page
+    std::string row_continued_style = "table-continued";
     std::optional<Color> stripe_shade;  // the fill of every second body row (from the second)
     // Inside a cell above and below its content (default: padding).
     Length padding_top = Length::from_pt(4), padding_bottom = Length::from_pt(4);
@@ -170,6 +172,8 @@ struct PageMaster {
     std::vector<PageImage> images;  // drawn behind the text
     std::vector<PageFill> fills;    // drawn first, behind the images
     bool first_page_marginals = true;
+    // A landscape page printed on a portrait sheet, its content turned (sheet="portrait").
+    bool turned_sheet = false;
     // How pages of this master are numbered; numbering restarts at 1 where it changes style.
     enum class Numbering { Decimal, LowerRoman, UpperRoman };
     Numbering numbering = Numbering::Decimal;

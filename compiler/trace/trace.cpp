@@ -136,7 +136,7 @@ std::string trace(const frame::FrameDocument& doc) {
 
     for (size_t i = 0; i < doc.pages.size(); ++i) {
         const frame::Page& page = doc.pages[i];
-        line("page " + std::to_string(i + 1) + " " + num(page.size.width) + "x" + num(page.size.height));
+        line("page " + std::to_string(i + 1) + " " + num(page.size.width) + "x" + num(page.size.height) + (page.turned ? " turned" : ""));
         for (const frame::Item& item : page.items)
             line("  " + std::visit([](const auto& v) { return item_line(v); }, item));
     }

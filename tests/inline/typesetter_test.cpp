@@ -219,3 +219,44 @@ TEST(inline_Typesetter, AWordOfSixtyFourKilobytesIsAnErrorAndCut) {
     EXPECT_EQ(longest, 32767u);
     EXPECT_EQ(line_text(out.lines.back()).substr(line_text(out.lines.back()).size() - 3), "end");
 }
+
+namespace {
+
+// The width of `text` in Sans 10pt, as the typesetter measures it.
+Length text_width(const TypesetterSetup& s, const std::string& text) {
+    return s.fonts.face(s.fonts.resolve({"Sans", false, false})).width(text, Length::from_pt(10));
+}
+
+}  // namespace
+
+TEST(inline_Typesetter, RaggedLinesFillTheMeasureBeforeTheyBreak) {
+    // An Annex II action cell (128pt): total fit once set "a) Upon request," alone on the first
+    // line to even out the lines after it, though "assist" fits. Ragged text is filled: no
+    // line could have taken the next line's first word.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    const Length measure = Length::from_pt(128);
+    auto out = t.set(s.input("a) Upon request, assist Member’s effort in implementing risk management tools like the WCO Risk "
+                             "Management Compendium",
+                             measure, style::Align::Left));
+    ASSERT_GE(out.lines.size(), 3u);
+    EXPECT_EQ(line_text(out.lines[0]).rfind("a) Upon request, assist", 0), 0u) << line_text(out.lines[0]);
+    for (size_t i = 0; i + 1 < out.lines.size(); ++i) {
+        const std::string next = out.lines[i + 1].fragments.front().text;
+        EXPECT_GT(out.lines[i].natural_width + text_width(s, " " + next), measure) << out.lines[i] << " / " << next;
+    }
+    EXPECT_EQ(out.overfull_count, 0u);
+}
+
+TEST(inline_Typesetter, RaggedTextHyphenatesOnlyAWordWiderThanTheLine) {
+    // Hyphenation is on, but every word fits a 70pt line of its own: none is broken. A word
+    // wider than a 40pt line is broken at its hyphenation points, with no overfull line.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    auto whole = t.set(s.input("assist members in implementing documentation and assessments", Length::from_pt(70),
+                               style::Align::Left));
+    for (const auto& line : whole.lines) EXPECT_FALSE(line.hyphenated) << line;
+    auto broken = t.set(s.input("an international agreement", Length::from_pt(40), style::Align::Left));
+    EXPECT_TRUE(std::any_of(broken.lines.begin(), broken.lines.end(), [](const inl::Line& l) { return l.hyphenated; }));
+    EXPECT_EQ(broken.overfull_count, 0u);
+}

@@ -113,3 +113,24 @@ TEST(layout_RowBand, ACellsBordersStayOpenWhereACutCrossesIt) {
     auto rest = b.rest_after(*cut);
     EXPECT_EQ(blue_sides(rest->render(rest->height)), 3);
 }
+
+TEST(layout_RowBand, NoCellKeepsASingleLineOnEitherSideOfACut) {
+    // Room for four lines of both cells: the busiest cell could be cut 4 + 6, but the 5-line
+    // cell would leave one line alone on the next page; the cut moves up to 3 + 2.
+    RowBand b = band_of({cell(0, 10, 10), cell(100, 5, 10)});
+    auto cut = b.cut(pt(50), 2);
+    ASSERT_TRUE(cut.has_value());
+    EXPECT_EQ(*cut, pt(34));
+}
+
+TEST(layout_RowBand, ATwoLineCellIsNeverCutSoTheRowMoves) {
+    // A two-line KPI ("Number of CB activities" / "undertaken") beside a long plan cell: every
+    // cut that fits splits it 1 + 1 or leaves one line of the plan alone, so there is none and
+    // the row moves whole to the next page.
+    RowBand b = band_of({cell(0, 6, 10), cell(100, 2, 13)});
+    EXPECT_FALSE(b.cut(pt(30), 2).has_value());
+    // Given room for the short cell whole and two plan lines, the cut is below both.
+    auto cut = b.cut(pt(40), 2);
+    ASSERT_TRUE(cut.has_value());
+    EXPECT_EQ(*cut, pt(34));
+}

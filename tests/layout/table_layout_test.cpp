@@ -183,3 +183,31 @@ TEST(layout_Table, SignatureInAnAutoColumnKeepsItsRoleOnOneLine) {
     EXPECT_EQ(text_item(box, "Administration").y, text_item(box, "Head").y);
     EXPECT_EQ(text_item(box, "Rest").x - pt(4), f.width("Head") + f.width("of") + f.width("Administration") + f.width(" ") * 2 + pt(8));
 }
+
+TEST(layout_Table, ASplitRowShowsTheContinuedMarkInItsFirstCellOnTheNewPage) {
+    // A row of a short label and a long second cell is cut: on the new page its first cell,
+    // whose lines all stayed above, shows the style's row-continued-text at its content edge;
+    // the part above shows no mark.
+    LayoutFixture f("<paragraph-style name=\"table-continued\" based-on=\"table-cell\"/>\n"
+                    "<table-style name=\"marked\" based-on=\"table\" row-continued-text=\"(cont.)\"/>\n");
+    std::string many;
+    for (int i = 0; i < 30; ++i) many += "word ";
+    auto d = numbered({{table({column(Kind::Fixed, "60pt"), column(Kind::Fixed, "40pt")}, {row({cell("a) Label"), cell(many)})},
+                              "marked")}});
+    auto out = f.lay_out(d.blocks, measure(pt(300)));
+    ASSERT_TRUE(f.diags.all().empty());
+    const VBox& box = *boxes(out).at(0);
+    ASSERT_TRUE(box.splittable);
+    auto at = box.splittable->cut(pt(100), 2);
+    ASSERT_TRUE(at.has_value());
+    auto [stays, rest] = box.splittable->split(box, *at);
+    const auto above = words(stays);
+    EXPECT_EQ(std::count(above.begin(), above.end(), "(cont.)"), 0);
+    const auto mark = text_item(rest, "(cont.)");
+    EXPECT_EQ(mark.x, pt(4));
+    // The second cell's remaining lines start at the top, beside the mark, not below it.
+    Length first_word_y = pt(1000);
+    for (const auto& t : texts(rest))
+        if (t.text == "word") first_word_y = min(first_word_y, t.y);
+    EXPECT_EQ(first_word_y, mark.y);
+}

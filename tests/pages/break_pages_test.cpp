@@ -216,3 +216,25 @@ TEST(pages_BreakPages, TopRuleHeaderRepeatsAboveRowsButNotAboveASplitRowsRest) {
         EXPECT_GT(split.pages[p].boxes[0].box.height, Length{}) << "no rule header above the continued row, page " << p + 1;
     }
 }
+
+TEST(pages_BreakPages, ARowThatWouldLeaveOneLineOfACellMovesToTheNextPage) {
+    // 30pt of room under a 70pt box fit two lines of the row's long cell, but only one of its
+    // two-line cell: no cut leaves every cell two lines on each side, so the row starts page 2.
+    auto band = std::make_shared<RowBand>();
+    band->style.padding = Length::from_pt(4);
+    auto cell = [](int lines, double leading, double x) {
+        BandCell c;
+        c.x = Length::from_pt(x);
+        c.content_offset = Length::from_pt(4);
+        for (int i = 0; i < lines; ++i) c.lines.push_back(CellLine{Length::from_pt(leading * i), Length::from_pt(leading), {}});
+        c.height = Length::from_pt(leading * lines + 8);
+        return c;
+    };
+    band->cells = {cell(12, 10, 0), cell(2, 13, 100)};
+    band->height = Length::from_pt(128);
+    std::vector<VItem> items{box(70), VPenalty{0}, band_box(band, VBox{})};
+    auto breaks = break_pages(items, [](const std::string&) { return Length::from_pt(100); }, "body");
+    ASSERT_GE(breaks.pages.size(), 2u);
+    EXPECT_EQ(breaks.pages[0].boxes.size(), 1u);
+    EXPECT_EQ(breaks.split_rows, 1u);  // cut once, on page 2, which it starts
+}

@@ -230,5 +230,33 @@ TEST(pdf_Meta, CreationDateConversionEdgeCases) {
     }
 }
 
+
+// A turned page (a landscape page on a portrait sheet): the sheet is portrait with /Rotate 90,
+// the content is turned by one matrix ahead of everything, a link's rectangle is turned with it,
+// and pdfinfo and pdftotext see the page landscape with its lines in reading order.
+TEST(pdf_Pages, ATurnedPageIsAPortraitSheetRotatedForViewers) {
+    auto dir = output_dir();
+    frame::FrameDocument doc = base_document();
+    frame::Page page{Size{pt(800), pt(600)}, {}};
+    page.turned = true;
+    page.items.push_back(text(0, 12, 72, 100, "First line of the landscape page"));
+    page.items.push_back(text(0, 12, 72, 120, "Second line"));
+    page.items.push_back(link(72, 200, 100, 20, "https://example.org/"));
+    doc.pages.push_back(page);
+    const auto pdf = write_pdf_file(doc, dir);
+    std::string q = qdf(pdf, dir);
+    const std::string object = page_object(q, 1);
+    ASSERT_FALSE(object.empty());
+    EXPECT_NE(q.find("/MediaBox [\n    0\n    0\n    600\n    800\n  ]"), std::string::npos);
+    EXPECT_NE(q.find("/Rotate 90"), std::string::npos);
+    EXPECT_EQ(page_content(q, 1).rfind("0 1 -1 0 600 0 cm\n", 0), 0u) << page_content(q, 1);
+    // The link at x 72..172, y 200..220 from the top (PDF y 380..400) lands at x 200..220, y 72..172.
+    EXPECT_NE(q.find("/Rect [\n    200\n    72\n    220\n    172\n  ]"), std::string::npos);
+    CommandResult info = run("pdfinfo " + quote(pdf), dir);
+    EXPECT_NE(info.out.find("Page rot:        90"), std::string::npos) << info.out;
+    CommandResult r = run("pdftotext -enc UTF-8 " + quote(pdf) + " -", dir);
+    EXPECT_EQ(r.out.substr(0, r.out.find('\f')), "First line of the landscape page\nSecond line\n\n");
+}
+
 }  // namespace
 }  // namespace reportc::pdf::testing

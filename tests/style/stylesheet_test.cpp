@@ -118,6 +118,30 @@ TEST(Stylesheet, PageMasterSizesMarginsAndOrientation) {
     EXPECT_EQ(master->body().width, Length::from_mm(297) - Length::from_mm(20) * 2);
 }
 
+TEST(Stylesheet, ALandscapePageOnAPortraitSheetIsTurned) {
+    // sheet="portrait" turns a landscape page onto a portrait sheet; on a portrait page, and by
+    // default, the sheet is the page; a value outside the list is an error naming both.
+    doc::LayoutSource layout;
+    auto master = [](std::string name, std::string orientation, std::string sheet) {
+        doc::PageMasterDecl m;
+        m.name = std::move(name);
+        m.properties = {{"orientation", std::move(orientation), {}}};
+        if (!sheet.empty()) m.properties.push_back({"sheet", std::move(sheet), {}});
+        return m;
+    };
+    layout.page_masters = {master("turned", "landscape", "portrait"), master("flat", "landscape", ""),
+                           master("upright", "portrait", "portrait"), master("bad", "landscape", "rotated")};
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    EXPECT_TRUE(sheet.page_master("turned")->turned_sheet);
+    EXPECT_EQ(sheet.page_master("turned")->size.width, Length::from_mm(297));
+    EXPECT_FALSE(sheet.page_master("flat")->turned_sheet);
+    EXPECT_FALSE(sheet.page_master("upright")->turned_sheet);
+    EXPECT_FALSE(sheet.page_master("bad")->turned_sheet);
+    ASSERT_EQ(diags.all().size(), 1u);
+    EXPECT_EQ(diags.all()[0].message, "expected one of: page, portrait for sheet, found 'rotated'");
+}
+
 TEST(Stylesheet, PageMasterFillsInLengthsAndPercentagesOfThePage) {
     // A cover band: the page's whole width, 128mm high, from the corner; a malformed fill is
     // one error at it and is not drawn.
