@@ -20,6 +20,7 @@ struct RenderArguments {
     std::optional<size_t> page;  // 1-based as written
     double dpi = 72;
     std::map<std::string, std::string> variables;  // --set, as for build
+    ReadOptions read;                              // --root, --allow-read
 };
 
 std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::string& error) {
@@ -27,7 +28,9 @@ std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         auto value = [&](const char* what) { return option_value(args, i, what, error); };
-        if (arg == "--png") {
+        if (auto taken = read_option(args, i, a.read, error); taken != Taken::No) {
+            if (taken == Taken::Error) return std::nullopt;
+        } else if (arg == "--png") {
             auto v = value("a folder");
             if (!v) return std::nullopt;
             a.dir = *v;
@@ -87,6 +90,7 @@ std::string page_file(const std::string& dir, size_t number) {
 
 std::string render_usage() {
     return "usage: reportc render REPORT.xml --png DIR [--page N] [--dpi D] [--id ID] [--set NAME=VALUE]...\n"
+           "                     [--root DIR] [--allow-read PATH]...\n"
            "  writes DIR/page-001.png … (every page, or page N only), or DIR/ID.png for the chart or\n"
            "  diagram with that id (or the one in the figure with that id); D defaults to 72 (1 px per pt)\n";
 }
@@ -104,6 +108,10 @@ int run_render(const std::vector<std::string>& args) {
     options.frames_out = &frames;
     options.variables = parsed->variables;
     RealEnvironment env;
+    if (!confine(env, parsed->read, parsed->input, error)) {
+        std::cerr << "reportc: error: " << error << "\n";
+        return 2;
+    }
     SourceManager sources;
     Diagnostics diags;
     auto outcome = driver::compile(options, env, sources, diags);
