@@ -59,6 +59,7 @@ Variables resolve(doc::Document& document, const Resources& res, const Options& 
     xref_options.check_abbreviations = options.check_register;
     xref_options.abbreviation_ignore = res.layout.abbreviation_ignore;
     xref_options.link_patterns = res.layout.link_patterns;
+    xref_options.link_schemes = res.layout.link_schemes;
     xref_options.source_text = [&sources](uint32_t file) {
         const SourceFile* f = sources.file(file);
         return f ? std::string_view(f->text()) : std::string_view();
