@@ -11,6 +11,7 @@
 #include "driver/compiler.h"
 #include "frame/frame.h"
 #include "render/render_png.h"
+#include "source/atomic_file.h"
 
 namespace reportc::cli {
 namespace {
@@ -125,19 +126,24 @@ int run_render(const std::vector<std::string>& args) {
         return 1;
     }
     std::vector<std::string> written;
+    // A preview never replaces a file the build read (an image named page-001.png, say).
+    auto allowed = [&](const std::string& path) {
+        error = refusal_to_write(path, outcome.inputs);
+        return error.empty();
+    };
     bool ok = true;
     if (!parsed->id.empty()) {
         std::string path = (std::filesystem::path(parsed->dir) / (parsed->id + ".png")).string();
-        ok = render::render_items_png(frames, parsed->id, parsed->dpi, path, error);
+        ok = allowed(path) && render::render_items_png(frames, parsed->id, parsed->dpi, path, error);
         if (ok) written.push_back(path);
     } else if (parsed->page) {
         std::string path = page_file(parsed->dir, *parsed->page);
-        ok = render::render_page_png(frames, *parsed->page - 1, parsed->dpi, path, error);
+        ok = allowed(path) && render::render_page_png(frames, *parsed->page - 1, parsed->dpi, path, error);
         if (ok) written.push_back(path);
     } else {
         for (size_t p = 0; p < frames.pages.size() && ok; ++p) {
             std::string path = page_file(parsed->dir, p + 1);
-            ok = render::render_page_png(frames, p, parsed->dpi, path, error);
+            ok = allowed(path) && render::render_page_png(frames, p, parsed->dpi, path, error);
             if (ok) written.push_back(path);
         }
     }

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <fcntl.h>
 #include <mutex>
+#include <optional>
+#include <pthread.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -139,6 +141,13 @@ std::string write_file_atomically(const std::string& path, const std::string& by
     struct stat old {};
     const bool replacing = ::stat(path.c_str(), &old) == 0;
     install_handlers();
+    // SIGINT and SIGTERM wait while the file is made and registered: between the two, the
+    // handler would not know the file it must remove.
+    sigset_t interrupts, before;
+    sigemptyset(&interrupts);
+    sigaddset(&interrupts, SIGINT);
+    sigaddset(&interrupts, SIGTERM);
+    ::pthread_sigmask(SIG_BLOCK, &interrupts, &before);
     std::string tmp;
     int fd = -1;
     for (int attempt = 0; attempt < 8 && fd < 0; ++attempt) {
@@ -146,8 +155,11 @@ std::string write_file_atomically(const std::string& path, const std::string& by
         fd = ::open(tmp.c_str(), O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, 0666);
         if (fd < 0 && errno != EEXIST) break;
     }
-    if (fd < 0) return "cannot write '" + path + "': cannot create a temporary file beside it: " + std::strerror(errno);
-    Registered registered(tmp);
+    const int open_errno = errno;
+    std::optional<Registered> registered;
+    if (fd >= 0) registered.emplace(tmp);
+    ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    if (fd < 0) return "cannot write '" + path + "': cannot create a temporary file beside it: " + std::strerror(open_errno);
     auto fail = [&](const char* what) {
         std::string why = std::strerror(errno);
         if (fd >= 0) ::close(fd);

@@ -40,7 +40,7 @@ TEST(ReadScope, ReadsInsideTheRootOnly) {
     RealEnvironment env = f.confined();
     EXPECT_EQ(env.read_file(f.root + "/sub/in.xml").value_or(""), "inside");
     EXPECT_EQ(env.read_file(f.root + "/sub/../sub/in.xml").value_or(""), "inside");
-    for (const std::string path : {f.root + "/../out.xml", f.base + "/out.xml", f.root + "/link.xml", f.root + "/../missing.xml"}) {
+    for (const std::string& path : {f.root + "/../out.xml", f.base + "/out.xml", f.root + "/link.xml", f.root + "/../missing.xml"}) {
         EXPECT_FALSE(env.read_file(path)) << path;
         EXPECT_EQ(env.why_unreadable(path), "outside the project root '" + f.root + "' (--root DIR or --allow-read PATH admit it)") << path;
     }
