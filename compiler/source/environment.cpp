@@ -37,6 +37,9 @@ std::string opened_path(int fd, const std::string& path) {
 }  // namespace
 
 std::optional<std::string> RealEnvironment::read_file(const std::string& path, FileUse use) const {
+    // Checked before opening (opening a device outside can have effects), and again on the
+    // opened file (the path may have been swapped in between).
+    if (m_scope && !m_scope->permits(resolved_path(path), path, use)) return std::nullopt;
     // O_NONBLOCK: opening a FIFO with no writer returns at once (fstat then refuses it).
     OpenFile file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
     struct stat st {};
