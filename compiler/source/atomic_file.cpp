@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <mutex>
 #include <optional>
-#include <pthread.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
