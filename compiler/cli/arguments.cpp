@@ -9,6 +9,7 @@ namespace reportc::cli {
 std::string usage() {
     return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror] [--set NAME=VALUE]...\n"
            "       reportc check REPORT.xml [--werror] [--set NAME=VALUE]...\n"
+           "       (build, check, render and certificates also take [--root DIR] [--allow-read PATH]...)\n"
            "       reportc new DIR [--title TITLE]\n"
            "       reportc certificates RUN.xml [--combined FILE.pdf] [-o DIR] [--manifest FILE.csv] [--skip-bad] [--quiet] [-j N]\n"
            "       reportc render REPORT.xml --png DIR [--page N] [--dpi 72] [--id FIGURE-ID] [--set NAME=VALUE]...\n"
@@ -29,6 +30,9 @@ std::string usage() {
            "  --werror            treat warnings as errors\n"
            "  --set NAME=VALUE    give the variable NAME this value, over the report's <variable>\n"
            "  --title TITLE       new: the starter report's title\n"
+           "  --root DIR          the project root: every file read must be inside it (default: the\n"
+           "                      nearest folder above the report holding .reportc-root, else the report's)\n"
+           "  --allow-read PATH   also read this file or folder, outside the root (repeatable)\n"
            "\n"
            "certificates options (none of the first three: all three under out/<folder>-certificates):\n"
            "  --combined FILE     one print PDF with every record's pages, in the list's order\n"
@@ -84,6 +88,23 @@ std::optional<std::string> option_value(const std::vector<std::string>& args, si
     return args[++i];
 }
 
+Taken read_option(const std::vector<std::string>& args, size_t& i, ReadOptions& read, std::string& error) {
+    const std::string& arg = args[i];
+    if (arg != "--root" && arg != "--allow-read") return Taken::No;
+    auto v = option_value(args, i, arg == "--root" ? "a folder" : "a file or folder", error);
+    if (!v) return Taken::Error;
+    if (arg == "--root") read.root = *v;
+    else read.allow_read.push_back(*v);
+    return Taken::Yes;
+}
+
+bool confine(RealEnvironment& env, const ReadOptions& read, const std::string& input, std::string& error) {
+    auto scope = ReadScope::make(read.root.empty() ? default_root(input) : read.root, read.allow_read, error);
+    if (!scope) return false;
+    env.confine(std::move(*scope));
+    return true;
+}
+
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error) {
     Arguments a;
     if (args.empty()) {
@@ -105,6 +126,12 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
         const std::string& arg = args[i];
         auto value = [&](const char* what) { return option_value(args, i, what, error); };
         if (arg == "--help" || arg == "-h") { a.command = Command::Help; return a; }
+        if (a.command != Command::New) {
+            if (auto taken = read_option(args, i, a.read, error); taken != Taken::No) {
+                if (taken == Taken::Error) return std::nullopt;
+                continue;
+            }
+        }
         if (arg == "-o" || arg == "--output") {
             if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }
             auto v = value("a file name");

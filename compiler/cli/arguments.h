@@ -5,9 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "source/environment.h"
+
 namespace reportc::cli {
 
 enum class Command { Build, Check, New, Help, Version };
+
+// --root DIR and --allow-read PATH (repeatable): where a command may read (docs/cli.md).
+struct ReadOptions {
+    std::string root;  // empty: default_root() of the input
+    std::vector<std::string> allow_read;
+};
 
 struct Arguments {
     Command command = Command::Help;
@@ -19,6 +27,7 @@ struct Arguments {
     bool stats = false;
     std::map<std::string, std::string> variables;  // --set NAME=VALUE (the last one of a name wins)
     std::string title;  // new --title: the starter's title
+    ReadOptions read;
 };
 
 // "NAME=VALUE" of --set into `variables`; false and `error` set when malformed.
@@ -28,6 +37,15 @@ bool parse_set(const std::string& assignment, std::map<std::string, std::string>
 // The value after the option args[i] (advancing i past it), or nullopt with "expected WHAT after
 // OPTION" in `error` when the option ends the line. Every command's parser reads its values so.
 std::optional<std::string> option_value(const std::vector<std::string>& args, size_t& i, const char* what, std::string& error);
+
+enum class Taken { No, Yes, Error };
+// args[i] as --root or --allow-read into `read` (advancing i past its value); Error and `error`
+// set when the value is missing. Every command reading a project takes them so.
+Taken read_option(const std::vector<std::string>& args, size_t& i, ReadOptions& read, std::string& error);
+
+// Confines `env` to --root (or the default root of `input`) and --allow-read; false and `error`
+// set when a folder or file they name does not exist (a usage error).
+bool confine(RealEnvironment& env, const ReadOptions& read, const std::string& input, std::string& error);
 
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error);
 std::string usage();

@@ -62,6 +62,10 @@ std::optional<CertificateArguments> parse_certificate_arguments(const std::vecto
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         auto value = [&](const char* what) { return option_value(args, i, what, error); };
+        if (auto taken = read_option(args, i, a.read, error); taken != Taken::No) {
+            if (taken == Taken::Error) return std::nullopt;
+            continue;
+        }
         std::string* target = arg == "--combined" ? &a.combined : (arg == "-o" || arg == "--output") ? &a.out_dir : arg == "--manifest" ? &a.manifest : nullptr;
         if (target) {
             auto v = value(target == &a.out_dir ? "a folder" : "a file name");
@@ -125,6 +129,10 @@ int run_certificates(const std::vector<std::string>& args) {
     options.threads = a->threads ? a->threads : std::max(1u, std::thread::hardware_concurrency());
     options.progress = [&progress](const driver::MergeProgress& p) { progress(p); };
     RealEnvironment env;
+    if (!confine(env, a->read, a->run_file, error)) {
+        std::cerr << "reportc: error: " << error << "\n";
+        return 2;
+    }
     SourceManager sources;
     Diagnostics diags;
     auto outcome = driver::make_certificates(options, env, sources, diags);

@@ -5,12 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/arguments.h"
+
 namespace reportc::cli {
 
 struct CertificateArguments {
     std::string run_file, combined, out_dir, manifest;
     bool skip_bad = false, quiet = false;
     unsigned threads = 0;  // 0: the machine's cores
+    ReadOptions read;      // --root, --allow-read: the run file's project
 };
 
 // nullopt and `error` set on a usage error. With no output named: the combined PDF

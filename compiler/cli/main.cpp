@@ -54,6 +54,10 @@ int main(int argc, char** argv) {
     options.variables = parsed->variables;
     options.check_register = parsed->command == cli::Command::Check;
     RealEnvironment env;
+    if (!cli::confine(env, parsed->read, parsed->input, error)) {
+        std::cerr << "reportc: error: " << error << "\n";
+        return 2;
+    }
     SourceManager sources;
     Diagnostics diags;
     auto outcome = driver::compile(options, env, sources, diags);

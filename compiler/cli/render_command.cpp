@@ -11,6 +11,7 @@
 #include "driver/compiler.h"
 #include "frame/frame.h"
 #include "render/render_png.h"
+#include "source/atomic_file.h"
 
 namespace reportc::cli {
 namespace {
@@ -20,6 +21,7 @@ struct RenderArguments {
     std::optional<size_t> page;  // 1-based as written
     double dpi = 72;
     std::map<std::string, std::string> variables;  // --set, as for build
+    ReadOptions read;                              // --root, --allow-read
 };
 
 std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::string& error) {
@@ -27,7 +29,9 @@ std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         auto value = [&](const char* what) { return option_value(args, i, what, error); };
-        if (arg == "--png") {
+        if (auto taken = read_option(args, i, a.read, error); taken != Taken::No) {
+            if (taken == Taken::Error) return std::nullopt;
+        } else if (arg == "--png") {
             auto v = value("a folder");
             if (!v) return std::nullopt;
             a.dir = *v;
@@ -87,6 +91,7 @@ std::string page_file(const std::string& dir, size_t number) {
 
 std::string render_usage() {
     return "usage: reportc render REPORT.xml --png DIR [--page N] [--dpi D] [--id ID] [--set NAME=VALUE]...\n"
+           "                     [--root DIR] [--allow-read PATH]...\n"
            "  writes DIR/page-001.png … (every page, or page N only), or DIR/ID.png for the chart or\n"
            "  diagram with that id (or the one in the figure with that id); D defaults to 72 (1 px per pt)\n";
 }
@@ -104,6 +109,10 @@ int run_render(const std::vector<std::string>& args) {
     options.frames_out = &frames;
     options.variables = parsed->variables;
     RealEnvironment env;
+    if (!confine(env, parsed->read, parsed->input, error)) {
+        std::cerr << "reportc: error: " << error << "\n";
+        return 2;
+    }
     SourceManager sources;
     Diagnostics diags;
     auto outcome = driver::compile(options, env, sources, diags);
@@ -117,19 +126,24 @@ int run_render(const std::vector<std::string>& args) {
         return 1;
     }
     std::vector<std::string> written;
+    // A preview never replaces a file the build read (an image named page-001.png, say).
+    auto allowed = [&](const std::string& path) {
+        error = refusal_to_write(path, outcome.inputs);
+        return error.empty();
+    };
     bool ok = true;
     if (!parsed->id.empty()) {
         std::string path = (std::filesystem::path(parsed->dir) / (parsed->id + ".png")).string();
-        ok = render::render_items_png(frames, parsed->id, parsed->dpi, path, error);
+        ok = allowed(path) && render::render_items_png(frames, parsed->id, parsed->dpi, path, error);
         if (ok) written.push_back(path);
     } else if (parsed->page) {
         std::string path = page_file(parsed->dir, *parsed->page);
-        ok = render::render_page_png(frames, *parsed->page - 1, parsed->dpi, path, error);
+        ok = allowed(path) && render::render_page_png(frames, *parsed->page - 1, parsed->dpi, path, error);
         if (ok) written.push_back(path);
     } else {
         for (size_t p = 0; p < frames.pages.size() && ok; ++p) {
             std::string path = page_file(parsed->dir, p + 1);
-            ok = render::render_page_png(frames, p, parsed->dpi, path, error);
+            ok = allowed(path) && render::render_page_png(frames, p, parsed->dpi, path, error);
             if (ok) written.push_back(path);
         }
     }

@@ -159,7 +159,7 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
                                      Diagnostics& diags, Span from) {
     auto content = env.read_file(path);
     if (!content) {
-        diags.error(from, "cannot read file '" + path + "'");
+        diags.error(from, "cannot read file '" + path + "': " + env.why_unreadable(path));
         return std::nullopt;
     }
     uint32_t file = sources.add(path, std::move(*content));

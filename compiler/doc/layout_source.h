@@ -116,6 +116,7 @@ struct LayoutSource {
     std::vector<SettingDecl> settings;  // document-wide settings, in file order
     std::vector<TableTemplate> table_templates;
     std::vector<LinkPatternDecl> link_patterns;
+    std::vector<std::string> link_schemes;  // <links allow-schemes>: more than http, https and mailto (lowercase)
     std::vector<IgnoredWord> abbreviation_ignore;
     std::vector<NumberingDecl> numbering;  // <numbering>'s rules, in file order
 };

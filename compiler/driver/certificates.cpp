@@ -70,8 +70,9 @@ void drop_failed(std::vector<MergeRecord>& records, std::vector<RecordOutput>& o
     out.resize(kept);
 }
 
-bool write(const std::string& path, const std::string& bytes, MergeOutcome& outcome, Diagnostics& diags) {
-    if (auto error = write_file_atomically(path, bytes); !error.empty()) {
+bool write(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs, MergeOutcome& outcome,
+           Diagnostics& diags) {
+    if (auto error = write_file_atomically(path, bytes, inputs); !error.empty()) {
         diags.error({}, error);
         return false;
     }
@@ -81,7 +82,7 @@ bool write(const std::string& path, const std::string& bytes, MergeOutcome& outc
 
 // The per-record PDFs and their digests, on the pool: the same bytes for any thread count.
 bool write_separate(std::vector<RecordOutput>& out, const std::vector<MergeRecord>& records, const MergeOptions& options,
-                    MergeOutcome& outcome, Diagnostics& diags) {
+                    const std::vector<std::string>& inputs, MergeOutcome& outcome, Diagnostics& diags) {
     parallel_for(out.size(), options.threads, [&](size_t i) {
         auto bytes = pdf::write_pdf(*out[i].frames, out[i].diags);
         if (bytes) out[i].sha256 = sha256_hex(*bytes), out[i].pdf = std::move(*bytes);
@@ -95,7 +96,7 @@ bool write_separate(std::vector<RecordOutput>& out, const std::vector<MergeRecor
     std::error_code ec;
     std::filesystem::create_directories(options.out_dir, ec);
     for (size_t i = 0; i < out.size() && ok; ++i) {
-        ok = write(join_path(options.out_dir, records[i].file), out[i].pdf, outcome, diags);
+        ok = write(join_path(options.out_dir, records[i].file), out[i].pdf, inputs, outcome, diags);
         if (options.progress) options.progress({"writing", i + 1, out.size()});
     }
     return ok;
@@ -119,8 +120,9 @@ std::string manifest_csv(const std::vector<std::vector<std::string>>& rows) {
     return text;
 }
 
-MergeOutcome make_certificates(const MergeOptions& options, const Environment& env, SourceManager& sources, Diagnostics& diags) {
+MergeOutcome make_certificates(const MergeOptions& options, const Environment& outer, SourceManager& sources, Diagnostics& diags) {
     MergeOutcome outcome;
+    const RecordingEnvironment env(outer);  // what was read, never to be written over
     auto run = input::read_run_file(options.run_file, env, sources, diags);
     if (!run) return outcome;
     Compiler compiler(env, sources);
@@ -143,14 +145,15 @@ MergeOutcome make_certificates(const MergeOptions& options, const Environment& e
         if (set.good.empty()) return outcome;
     }
 
+    const std::vector<std::string> inputs(env.paths_read().begin(), env.paths_read().end());
     const bool separate = !options.out_dir.empty() || !options.manifest.empty();
-    if (separate && !write_separate(out, set.good, options, outcome, diags)) return outcome;
-    if (!options.manifest.empty() && !write(options.manifest, manifest_of(set.good, out, options), outcome, diags)) return outcome;
+    if (separate && !write_separate(out, set.good, options, inputs, outcome, diags)) return outcome;
+    if (!options.manifest.empty() && !write(options.manifest, manifest_of(set.good, out, options), inputs, outcome, diags)) return outcome;
     if (!options.combined.empty()) {
         std::vector<frame::FrameDocument> frames;
         for (auto& o : out) frames.push_back(std::move(*o.frames));
         auto bytes = pdf::write_pdf(combine_records(std::move(frames)), diags);
-        if (!bytes || !write(options.combined, *bytes, outcome, diags)) return outcome;
+        if (!bytes || !write(options.combined, *bytes, inputs, outcome, diags)) return outcome;
     }
     outcome.written = set.good.size();
     outcome.success = true;

@@ -59,6 +59,7 @@ Variables resolve(doc::Document& document, const Resources& res, const Options& 
     xref_options.check_abbreviations = options.check_register;
     xref_options.abbreviation_ignore = res.layout.abbreviation_ignore;
     xref_options.link_patterns = res.layout.link_patterns;
+    xref_options.link_schemes = res.layout.link_schemes;
     xref_options.source_text = [&sources](uint32_t file) {
         const SourceFile* f = sources.file(file);
         return f ? std::string_view(f->text()) : std::string_view();
@@ -93,7 +94,7 @@ Outcome Compiler::build(const Options& options, Diagnostics& diags) {
 
 // The phases: read, resources (resident), resolve, lay out until page numbers settle, frames,
 // files. False when a phase's errors stop the build (or warnings, with --werror).
-bool Compiler::run(const Options& options, const Environment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags) {
+bool Compiler::run(const Options& options, const RecordingEnvironment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags) {
     State& s = *m_state;
     auto document = input::read_report(options.input, env, s.sources, diags);
     if (!document || document->layout_path.empty()) return false;
@@ -105,7 +106,7 @@ bool Compiler::run(const Options& options, const Environment& env, const Resourc
     if (!frames) return false;
     if (options.frames_out) *options.frames_out = *frames;
     if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;
-    return write_outputs(*frames, options, diags);
+    return write_outputs(*frames, options, inputs_of(env, res), diags);
 }
 
 // Resolve, lay out until page numbers settle, frames: nullopt when errors stop it before layout.

@@ -12,6 +12,7 @@
 #include "base/diagnostic.h"
 #include "frame/frame.h"
 #include "layout/context.h"
+#include "source/atomic_file.h"
 #include "source/environment.h"
 #include "source/source_manager.h"
 
@@ -79,7 +80,7 @@ public:
 
 private:
     struct State;
-    bool run(const Options& options, const Environment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags);
+    bool run(const Options& options, const RecordingEnvironment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags);
     std::optional<frame::FrameDocument> frames_of(doc::Document& document, const Resources& res, const Options& options,
                                                   const Environment& env, ImageLoader* images, Outcome& outcome, Diagnostics& diags);
     std::unique_ptr<State> m_state;
@@ -88,8 +89,7 @@ private:
 // One build with a compiler of its own (the command line's single build).
 Outcome compile(const Options& options, const Environment& env, SourceManager& sources, Diagnostics& diags);
 
-// Writes `bytes` to `path` atomically: a temporary file beside it, then rename. A failure
-// leaves an existing file untouched. Returns an error message, or empty on success.
-std::string write_file_atomically(const std::string& path, const std::string& bytes);
+// Files are written atomically, never over an input (source/atomic_file.h).
+using reportc::write_file_atomically;
 
 }  // namespace reportc::driver

@@ -100,7 +100,9 @@ void ImageLoader::load(doc::Image& img, Diagnostics& diags) {
     }
     auto bytes = m_env.read_file(img.path);
     if (!bytes) {
-        diags.error(img.span, "expected a PNG or JPEG image in '" + img.src + "', found no such file");
+        const std::string why = m_env.why_unreadable(img.path);
+        if (why == kNoSuchFile) diags.error(img.span, "expected a PNG or JPEG image in '" + img.src + "', found no such file");
+        else diags.error(img.span, "cannot read image '" + img.src + "': " + why);
         return;
     }
     auto decoded = image::decode(*bytes);

@@ -1,9 +1,5 @@
 #include "driver/output.h"
 
-#include <cstdio>
-#include <fstream>
-#include <unistd.h>
-
 #include "pdf/pdf_writer.h"
 #include "trace/trace.h"
 
@@ -25,9 +21,10 @@ frame::FrameDocument assemble_frames(const doc::Document& document, LaidOut laid
     return frames;
 }
 
-bool write_outputs(const frame::FrameDocument& frames, const Options& options, Diagnostics& diags) {
+bool write_outputs(const frame::FrameDocument& frames, const Options& options, const std::vector<std::string>& inputs,
+                   Diagnostics& diags) {
     if (!options.trace_output.empty()) {
-        if (auto error = write_file_atomically(options.trace_output, trace::trace(frames)); !error.empty()) {
+        if (auto error = write_file_atomically(options.trace_output, trace::trace(frames), inputs); !error.empty()) {
             diags.error({}, error);
             return false;
         }
@@ -35,31 +32,12 @@ bool write_outputs(const frame::FrameDocument& frames, const Options& options, D
     if (!options.output.empty()) {
         auto bytes = pdf::write_pdf(frames, diags);
         if (!bytes) return false;
-        if (auto error = write_file_atomically(options.output, *bytes); !error.empty()) {
+        if (auto error = write_file_atomically(options.output, *bytes, inputs); !error.empty()) {
             diags.error({}, error);
             return false;
         }
     }
     return true;
-}
-
-std::string write_file_atomically(const std::string& path, const std::string& bytes) {
-    std::string tmp = path + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return "cannot write '" + tmp + "'";
-        out.write(bytes.data(), std::streamsize(bytes.size()));
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            return "cannot write '" + tmp + "'";
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        return "cannot replace '" + path + "'";
-    }
-    return {};
 }
 
 }  // namespace reportc::driver

@@ -179,6 +179,25 @@ void read_ignored_words(const XmlFile& file, pugi::xml_node node, std::vector<do
     }
 }
 
+// <links allow-schemes="ftp tel">: link schemes allowed beside http, https and mailto, each a
+// letter, then letters, digits, '+', '-' or '.' (RFC 3986 §3.1), kept in lowercase.
+void read_link_schemes(const XmlFile& file, pugi::xml_node node, std::vector<std::string>& out, Diagnostics& diags) {
+    file.check_attributes(node, {"allow-schemes"}, diags);
+    file.expect_empty(node, "", diags);
+    auto value = file.required(node, "allow-schemes", diags);
+    if (!value) return;
+    std::istringstream words(*value);
+    for (std::string word; words >> word;) {
+        bool valid = std::isalpha(static_cast<unsigned char>(word[0]));
+        for (char& c : word) {
+            valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.');
+            c = char(std::tolower(static_cast<unsigned char>(c)));
+        }
+        if (valid) out.push_back(word);
+        else diags.error(file.attribute_span(node, "allow-schemes"), "expected link schemes such as 'ftp tel' (a letter, then letters, digits, '+', '-' or '.'), found '" + word + "'");
+    }
+}
+
 // A pattern applies to runs of a character style: a name no <character-style> declares would
 // silently link nothing.
 void check_link_pattern_styles(const doc::LayoutSource& layout, Diagnostics& diags) {
@@ -307,6 +326,8 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
                 layout.settings.push_back({*setting_name, *value, file->attribute_span(node, "name"), file->attribute_span(node, "value")});
         } else if (name == "link-pattern") {
             layout.link_patterns.push_back(read_link_pattern(*file, node, diags));
+        } else if (name == "links") {
+            read_link_schemes(*file, node, layout.link_schemes, diags);
         } else if (name == "abbreviation-ignore") {
             read_ignored_words(*file, node, layout.abbreviation_ignore, diags);
         } else if (name == "numbering") {
@@ -315,7 +336,7 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             diags.error(file->span(node), "unexpected element <" + std::string(name) +
                                               "> in <layout>; expected one of: font-family, font-fallback, hyphenation, "
                                               "page-master, paragraph-style, character-style, table-style, box-style, table-template, setting, "
-                                              "link-pattern, abbreviation-ignore, numbering");
+                                              "link-pattern, links, abbreviation-ignore, numbering");
         }
     }
     check_link_pattern_styles(layout, diags);

@@ -116,7 +116,7 @@ std::optional<doc::Dataset> read_spreadsheet(const std::string& path, const std:
                                              SourceManager& sources, Diagnostics& diags, Span from) {
     auto bytes = env.read_file(path);
     if (!bytes) {
-        diags.error(from, "cannot read file '" + path + "'");
+        diags.error(from, "cannot read file '" + path + "': " + env.why_unreadable(path));
         return std::nullopt;
     }
     const std::string ext = extension(path);

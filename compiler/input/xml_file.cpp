@@ -125,7 +125,7 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
                                        Diagnostics& diags, Span from) {
     auto text = env.read_file(path);
     if (!text) {
-        diags.error(from, "cannot read file '" + path + "'");
+        diags.error(from, "cannot read file '" + path + "': " + env.why_unreadable(path));
         return nullptr;
     }
     auto file = std::unique_ptr<XmlFile>(new XmlFile());

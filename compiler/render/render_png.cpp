@@ -1,5 +1,7 @@
 #include "render/render_png.h"
 
+#include "source/atomic_file.h"
+
 #include <cairo.h>
 #include <cairo-ft.h>
 #include <ft2build.h>
@@ -152,6 +154,11 @@ bool draw_text(cairo_t* cr, const frame::TextItem& t, std::vector<std::unique_pt
     return true;
 }
 
+cairo_status_t append_png(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
 bool render(const frame::FrameDocument& doc, size_t page_index, const Rect& region, double dpi, const std::string& path,
             std::string& error) {
     if (page_index >= doc.pages.size()) {
@@ -207,11 +214,12 @@ bool render(const frame::FrameDocument& doc, size_t page_index, const Rect& regi
     cairo_destroy(cr);
     cairo_surface_flush(surface);
     if (ok) {
-        cairo_status_t status = cairo_surface_write_to_png(surface, path.c_str());
-        if (status != CAIRO_STATUS_SUCCESS) {
-            error = "cannot write '" + path + "': " + cairo_status_to_string(status);
-            ok = false;
-        }
+        // Encoded in memory, then written as every output is (source/atomic_file.h).
+        std::string png;
+        cairo_status_t status = cairo_surface_write_to_png_stream(surface, append_png, &png);
+        if (status != CAIRO_STATUS_SUCCESS) error = "cannot write '" + path + "': " + cairo_status_to_string(status);
+        else error = write_file_atomically(path, png);
+        ok = error.empty();
     }
     cairo_surface_destroy(surface);
     fonts.clear();

@@ -15,15 +15,6 @@ namespace reportc {
 
 namespace {
 
-// What kind of file `mode` is, when it is not a regular one.
-const char* kind_of(mode_t mode) {
-    if (S_ISDIR(mode)) return "a directory";
-    if (S_ISFIFO(mode)) return "a FIFO";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "another kind of file";
-}
-
 std::string too_large() { return "larger than the limit of " + std::to_string(kMaxInputFileBytes >> 20) + " MiB"; }
 
 struct OpenFile {
@@ -33,14 +24,28 @@ struct OpenFile {
     }
 };
 
+// Where the file open as `fd` really is (no symlink or `..` left, and not swapped since), from
+// /proc; where /proc is missing, `path` resolved.
+std::string opened_path(int fd, const std::string& path) {
+    char target[4096];
+    const std::string link = "/proc/self/fd/" + std::to_string(fd);
+    ssize_t n = ::readlink(link.c_str(), target, sizeof target - 1);
+    if (n <= 0 || target[0] != '/') return resolved_path(path);
+    return std::string(target, size_t(n));
+}
+
 }  // namespace
 
-std::optional<std::string> RealEnvironment::read_file(const std::string& path) const {
+std::optional<std::string> RealEnvironment::read_file(const std::string& path, FileUse use) const {
+    // Checked before opening (opening a device outside can have effects), and again on the
+    // opened file (the path may have been swapped in between).
+    if (m_scope && !m_scope->permits(resolved_path(path), path, use)) return std::nullopt;
     // O_NONBLOCK: opening a FIFO with no writer returns at once (fstat then refuses it).
     OpenFile file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
     struct stat st {};
     if (file.fd < 0 || ::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode) || uint64_t(st.st_size) > kMaxInputFileBytes)
         return std::nullopt;
+    if (m_scope && !m_scope->permits(opened_path(file.fd, path), path, use)) return std::nullopt;
     std::string bytes;
     bytes.reserve(size_t(st.st_size));
     char buffer[65536];
@@ -59,16 +64,27 @@ bool RealEnvironment::file_exists(const std::string& path) const {
     return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-std::string RealEnvironment::why_unreadable(const std::string& path) const {
+std::string RealEnvironment::why_unreadable(const std::string& path, FileUse use) const {
+    // First, so that what lies outside is not probed: a missing file there is refused alike.
+    if (m_scope && !m_scope->permits(resolved_path(path), path, use)) return m_scope->refusal();
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return errno == ENOENT ? kNoSuchFile : std::strerror(errno);
-    if (!S_ISREG(st.st_mode)) return std::string("not a regular file (") + kind_of(st.st_mode) + ")";
+    if (!S_ISREG(st.st_mode)) return std::string("not a regular file (") + file_kind(st.st_mode) + ")";
     if (uint64_t(st.st_size) > kMaxInputFileBytes) return too_large();
     if (::access(path.c_str(), R_OK) != 0) return std::strerror(errno);
     return "changed while being read";
 }
 
-std::string Environment::why_unreadable(const std::string&) const { return kNoSuchFile; }
+const char* file_kind(unsigned mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISLNK(mode)) return "a symbolic link";
+    return "another kind of file";
+}
+
+std::string Environment::why_unreadable(const std::string&, FileUse) const { return kNoSuchFile; }
 
 int64_t RealEnvironment::now() const {
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
@@ -79,16 +95,16 @@ int64_t RealEnvironment::now() const {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-std::optional<std::string> MemoryEnvironment::read_file(const std::string& path) const {
+std::optional<std::string> MemoryEnvironment::read_file(const std::string& path, FileUse) const {
     auto it = m_files.find(normalize_path(path));
     if (it == m_files.end()) it = m_files.find(path);
     if (it == m_files.end()) return std::nullopt;
     return it->second;
 }
 
-std::optional<std::string> RecordingEnvironment::read_file(const std::string& path) const {
+std::optional<std::string> RecordingEnvironment::read_file(const std::string& path, FileUse use) const {
     m_read.insert(normalize_path(path));
-    return m_inner.read_file(path);
+    return m_inner.read_file(path, use);
 }
 
 bool MemoryEnvironment::file_exists(const std::string& path) const { return read_file(path).has_value(); }

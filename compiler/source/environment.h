@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 
+#include "source/read_scope.h"
+
 namespace reportc {
 
 inline constexpr const char* kNoSuchFile = "no such file";  // Environment::why_unreadable's answer
@@ -14,11 +16,12 @@ inline constexpr const char* kNoSuchFile = "no such file";  // Environment::why_
 class Environment {
 public:
     virtual ~Environment() = default;
-    virtual std::optional<std::string> read_file(const std::string& path) const = 0;
+    // `use`: fonts and dictionaries may come from more folders than the project's (read_scope.h).
+    virtual std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const = 0;
     virtual bool file_exists(const std::string& path) const = 0;
-    // Why read_file(path) gives nothing, to end a message: "no such file", "not a regular file
-    // (a FIFO)", "larger than the limit of 256 MiB"...
-    virtual std::string why_unreadable(const std::string& path) const;
+    // Why read_file(path, use) gives nothing, to end a message: "no such file", "not a regular
+    // file (a FIFO)", "larger than the limit of 256 MiB", "outside the project root '/r' (…)"...
+    virtual std::string why_unreadable(const std::string& path, FileUse use = FileUse::Project) const;
     // SOURCE_DATE_EPOCH when set (reproducible builds), else the current time.
     virtual int64_t now() const = 0;
 };
@@ -28,20 +31,25 @@ public:
 constexpr size_t kMaxInputFileBytes = size_t(256) << 20;
 
 // Reads only regular files of at most kMaxInputFileBytes, checked on the opened file (a path
-// swapped for a FIFO or a device after a check is still refused, and never blocks).
+// swapped for a FIFO or a device after a check is still refused, and never blocks). Once
+// confined, only files the scope permits, judged by where the opened file really is.
 class RealEnvironment : public Environment {
 public:
-    std::optional<std::string> read_file(const std::string& path) const override;
+    std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override;
     bool file_exists(const std::string& path) const override;
-    std::string why_unreadable(const std::string& path) const override;
+    std::string why_unreadable(const std::string& path, FileUse use = FileUse::Project) const override;
     int64_t now() const override;
+    void confine(ReadScope scope) { m_scope = std::move(scope); }
+
+private:
+    std::optional<ReadScope> m_scope;  // none: any readable file (tests, tools)
 };
 
 class MemoryEnvironment : public Environment {
 public:
     void set_file(const std::string& path, std::string content) { m_files[path] = std::move(content); }
     void set_now(int64_t t) { m_now = t; }
-    std::optional<std::string> read_file(const std::string& path) const override;
+    std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override;
     bool file_exists(const std::string& path) const override;
     int64_t now() const override { return m_now; }
 
@@ -55,9 +63,11 @@ private:
 class RecordingEnvironment : public Environment {
 public:
     explicit RecordingEnvironment(const Environment& inner) : m_inner(inner) {}
-    std::optional<std::string> read_file(const std::string& path) const override;
+    std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override;
     bool file_exists(const std::string& path) const override { return m_inner.file_exists(path); }
-    std::string why_unreadable(const std::string& path) const override { return m_inner.why_unreadable(path); }
+    std::string why_unreadable(const std::string& path, FileUse use = FileUse::Project) const override {
+        return m_inner.why_unreadable(path, use);
+    }
     int64_t now() const override { return m_inner.now(); }
     const std::set<std::string>& paths_read() const { return m_read; }
 
@@ -65,6 +75,9 @@ private:
     const Environment& m_inner;
     mutable std::set<std::string> m_read;  // a record, not state the reads depend on
 };
+
+// "a directory", "a FIFO", "a device", "a socket"... for a file that is not a regular one.
+const char* file_kind(unsigned mode);
 
 // Path helpers: lexical only (no filesystem access).
 std::string parent_directory(const std::string& path);

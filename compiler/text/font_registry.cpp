@@ -47,9 +47,9 @@ bool has_extension(const std::string& path) {
 
 FontReader read_fonts_through(const Environment& env) {
     return [&env](const std::string& path, std::string& error) -> FontBytes {
-        std::optional<std::string> bytes = env.read_file(path);
+        std::optional<std::string> bytes = env.read_file(path, FileUse::FontOrDictionary);
         if (!bytes) {
-            std::string why = env.why_unreadable(path);
+            std::string why = env.why_unreadable(path, FileUse::FontOrDictionary);
             if (!has_extension(path) && why == kNoSuchFile)
                 error = "expected the path of a font file such as fonts/Name.ttf, found '" + path +
                         "' (no such file; fonts are not looked up by family name)";

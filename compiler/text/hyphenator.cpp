@@ -187,9 +187,9 @@ std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dic_path, const 
 }
 
 std::unique_ptr<Hyphenator> Hyphenator::read(const Environment& env, const std::string& path, std::string& error) {
-    std::optional<std::string> bytes = env.read_file(path);
+    std::optional<std::string> bytes = env.read_file(path, FileUse::FontOrDictionary);
     if (!bytes) {
-        error = "cannot read hyphenation dictionary '" + path + "': " + env.why_unreadable(path);
+        error = "cannot read hyphenation dictionary '" + path + "': " + env.why_unreadable(path, FileUse::FontOrDictionary);
         return nullptr;
     }
     return load(path, *bytes, error);

@@ -20,7 +20,33 @@ bool looks_like_email(const std::string& word) {
     return dot != std::string::npos && dot > at + 1 && dot + 1 < word.size();
 }
 
+// The scheme of `target` lowercased ("https" of "HTTPS://…"), or empty when it has none
+// (RFC 3986 §3.1: a letter, then letters, digits, '+', '-' or '.', then ':').
+std::string scheme_of(const std::string& target) {
+    size_t colon = target.find(':');
+    if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(target[0]))) return {};
+    std::string scheme;
+    for (size_t i = 0; i < colon; ++i) {
+        unsigned char c = static_cast<unsigned char>(target[i]);
+        if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return {};
+        scheme += char(std::tolower(c));
+    }
+    return scheme;
+}
+
 }  // namespace
+
+bool check_link_target(const std::string& target, Span at, const std::vector<std::string>& schemes, Diagnostics& diags) {
+    if (target.starts_with("#")) return true;
+    const std::string scheme = scheme_of(target);
+    if (scheme == "http" || scheme == "https" || scheme == "mailto") return true;
+    for (const auto& allowed : schemes)
+        if (scheme == allowed) return true;
+    const std::string found = scheme.empty() ? "a target without a scheme" : "the scheme '" + scheme + ":'";
+    diags.error(at, "expected a link to an http, https or mailto address or to '#id' (other schemes need the layout's "
+                    "<links allow-schemes>), found " + found);
+    return false;
+}
 
 std::vector<doc::TextRun> autolink(const doc::TextRun& run) {
     std::vector<doc::TextRun> out;

@@ -37,8 +37,7 @@ using RunVisitor = std::function<void(std::vector<doc::TextRun>&, const RunConte
 
 // Nothing to register in lists, cells, divisions, signatures, breaks, charts, diagrams, contents.
 class Walker : public doc::PassOver<doc::List, doc::TableCell, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak,
-                                    doc::Chart, doc::Diagram, doc::Contents, doc::Image,
-                                    doc::Qr> {
+                                    doc::Chart, doc::Diagram, doc::Contents, doc::Image> {
 public:
     using PassOver::enter;
     Walker(const Options& options, const NumberingRules& rules, Diagnostics& diags)
@@ -105,6 +104,10 @@ public:
         add({Target::Kind::Row, row.id, title, "", row.span});
     }
     void enter(doc::Paragraph& p) { add({Target::Kind::Paragraph, p.id, doc::plain_text(p.runs), "", p.span}); }
+    // A code whose data is a link (link="yes", or by default for web and e-mail addresses).
+    void enter(doc::Qr& qr) {
+        if (qr.link) check_link_target(qr.data, qr.span, m_options.link_schemes, m_diags);
+    }
     // Every footnote gets an id (its mark links to it); a reference to one prints its number in
     // the document.
     void enter(doc::Footnote& n) {
@@ -242,10 +245,14 @@ void check_abbreviations(doc::Document& document, const Options& options, Walker
 
 // A paragraph's runs after references are resolved: declared link patterns first, then URLs
 // and e-mail addresses in what stays plain.
-void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, const Registry& registry, Diagnostics& diags) {
+void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, const std::vector<std::string>& schemes,
+               const Registry& registry, Diagnostics& diags) {
     std::vector<doc::TextRun> out;
     out.reserve(runs.size());
-    for (auto& run : runs)
+    const std::string* checked = nullptr;  // an <a> split into several runs is reported once
+    for (auto& run : runs) {
+        if (!run.link.empty() && (!checked || *checked != run.link)) check_link_target(run.link, run.span, schemes, diags);
+        checked = run.link.empty() ? nullptr : &run.link;
         for (auto& piece : apply_link_patterns(run, patterns, registry, diags)) {
             if (!piece.link.empty()) {
                 out.push_back(std::move(piece));
@@ -253,6 +260,7 @@ void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, co
             }
             for (auto& p : autolink(piece)) out.push_back(std::move(p));
         }
+    }
     runs = std::move(out);
 }
 
@@ -267,7 +275,7 @@ Registry resolve(doc::Document& document, const Options& options, Diagnostics& d
     const LinkPatterns patterns = compile_link_patterns(options.link_patterns, diags);
     walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext&) {
         resolve_refs(runs, registry, rules, document.incomplete, diags);
-        link_runs(runs, patterns, registry, diags);
+        link_runs(runs, patterns, options.link_schemes, registry, diags);
     });
     if (options.check_abbreviations && !options.abbreviation_table.empty()) check_abbreviations(document, options, walker, diags);
     return walker.registry;

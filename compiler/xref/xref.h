@@ -29,6 +29,7 @@ struct Options {
     bool check_abbreviations = false;      // report the register's findings (reportc check)
     std::vector<doc::IgnoredWord> abbreviation_ignore;  // words that are not abbreviations
     std::vector<doc::LinkPatternDecl> link_patterns;
+    std::vector<std::string> link_schemes;  // <links allow-schemes>: beside http, https and mailto (lowercase)
     SourceText source_text;  // optional: locates the register's findings at the word
 };
 
@@ -41,6 +42,10 @@ struct Registry {
 // figure an id (from its title when it has none), checks ids, resolves references and links. Errors and warnings are located at the sources. A reference to
 // an unknown id is an error unless the document is `incomplete` (its cause is reported already).
 Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags);
+
+// Whether a link may go to `target`: a place in the document ("#id"), or an address whose
+// scheme is http, https, mailto or one of `schemes`; else an error at `at`, with the scheme only.
+bool check_link_target(const std::string& target, Span at, const std::vector<std::string>& schemes, Diagnostics& diags);
 
 // Splits runs so URLs (https://…, www.…) and e-mail addresses become links. Exposed for tests.
 std::vector<doc::TextRun> autolink(const doc::TextRun& run);

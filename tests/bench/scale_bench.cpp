@@ -47,7 +47,9 @@ Run build_once(const std::string& reportc, const std::string& report, const std:
         std::freopen("/dev/null", "w", stdout);
         std::freopen("/dev/null", "w", stderr);
         ::setenv("SOURCE_DATE_EPOCH", "0", 1);
-        ::execl(reportc.c_str(), reportc.c_str(), "build", report.c_str(), "-o", pdf.c_str(), static_cast<char*>(nullptr));
+        // The generated reports live in a temporary folder and use the repository's layout.
+        ::execl(reportc.c_str(), reportc.c_str(), "build", report.c_str(), "-o", pdf.c_str(), "--allow-read", REPORTC_SOURCE_ROOT,
+                static_cast<char*>(nullptr));
         std::_Exit(127);
     }
     int status = 0;

@@ -156,7 +156,7 @@ TEST(data_Csv, EmptyAndMissingFiles) {
     EXPECT_FALSE(data::read_csv("d/none.csv", f.env, f.sources, f.diags, Span{}).has_value());
     EXPECT_EQ(f.errors(), (std::vector<std::string>{
                               "d/t.csv:1:1: error: expected a header row naming the fields, found an empty file",
-                              "reportc: error: cannot read file 'd/none.csv'",
+                              "reportc: error: cannot read file 'd/none.csv': no such file",
                           }));
 }
 

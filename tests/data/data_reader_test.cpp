@@ -137,7 +137,7 @@ TEST(data_XmlRecords, WrongRootAndMissingFile) {
     EXPECT_FALSE(input::read_data_xml("d/none.xml", f.env, f.sources, f.diags, Span{}).has_value());
     EXPECT_EQ(f.errors(), (std::vector<std::string>{
                               "d/data.xml:2:2: error: expected the root element <records>, found <rows>",
-                              "reportc: error: cannot read file 'd/none.xml'",
+                              "reportc: error: cannot read file 'd/none.xml': no such file",
                           }));
 }
 

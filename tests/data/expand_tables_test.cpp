@@ -44,7 +44,7 @@ TEST(data_ExpandTables, ExpandsGeneratedTablesEverywhere) {
     data::expand_tables(*document, templates, f.env, f.sources, f.diags);
     EXPECT_EQ(f.errors(), (std::vector<std::string>{
                               "r/report.xml:5:26: error: expected a table template defined in the layout, found 'nope'",
-                              "r/report.xml:6:28: error: cannot read file 'r/data/missing.csv'",
+                              "r/report.xml:6:28: error: cannot read file 'r/data/missing.csv': no such file",
                           }));
 
     const auto& children = section(*document).children;

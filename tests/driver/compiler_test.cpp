@@ -16,9 +16,9 @@ namespace {
 // Reads real files and counts how often each path is read.
 class CountingEnvironment : public Environment {
 public:
-    std::optional<std::string> read_file(const std::string& path) const override {
+    std::optional<std::string> read_file(const std::string& path, FileUse use) const override {
         ++reads[normalize_path(path)];
-        return m_real.read_file(path);
+        return m_real.read_file(path, use);
     }
     bool file_exists(const std::string& path) const override { return m_real.file_exists(path); }
     int64_t now() const override { return 0; }

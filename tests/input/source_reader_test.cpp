@@ -139,7 +139,7 @@ TEST(SourceReader, MissingIncludeIsAnErrorAtTheHref) {
     f.read();
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 1u);
-    EXPECT_EQ(out[0], "r/report.xml:2:12: error: cannot read file 'r/nope.xml'");
+    EXPECT_EQ(out[0], "r/report.xml:2:12: error: cannot read file 'r/nope.xml': no such file");
 }
 
 TEST(SourceReader, UnclosedTagInAnIncludeMarksTheDocumentIncomplete) {
