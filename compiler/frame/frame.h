@@ -29,6 +29,10 @@ struct FontFile {
 struct TextItem {
     int font = 0;
     Color color;
+    // Font expansion: the glyphs (and their advances) scaled horizontally by 1 + expansion/1000
+    // (PDF Tz). One byte, so it fills the padding after the colour and the item keeps its size;
+    // layouts limit expansion to 10 %.
+    int8_t expansion = 0;
     Length size;
     Length x, y;
     std::string text;  // UTF-8, every character covered by the font

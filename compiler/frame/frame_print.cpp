@@ -45,6 +45,7 @@ void translate(Item& item, Length dx, Length dy) {
 std::ostream& operator<<(std::ostream& os, const TextItem& t) {
     os << "text font=" << t.font << " size=" << t.size << " at " << Point{t.x, t.y};
     if (t.tracking != Length{}) os << " tracking=" << t.tracking;
+    if (t.expansion != 0) os << " expansion=" << int(t.expansion);
     return os << " \"" << t.text << "\"";
 }
 std::ostream& operator<<(std::ostream& os, const ShapeItem& s) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/utf8.h"
+#include "inline/protrusion.h"
 #include "text/scripts.h"
 
 namespace reportc::inl {
@@ -310,6 +311,49 @@ private:
         out.erase(std::unique(out.begin(), out.end(), [](const Break& a, const Break& b) { return a.at == b.at; }), out.end());
     }
 
+    // Microtypography for a box of text: its glyphs may expand, and with protrusion on, its first
+    // and last characters hang into the margins that align (the left one unless the paragraph is
+    // right-aligned or centred, the right one when it is justified or right-aligned).
+    linebreak::Item text_box(Length width, const ItemContent& box) const {
+        linebreak::Item item = linebreak::box(width);
+        item.expandable = true;
+        if (!m_paragraph.protrusion || box.piece_end == box.piece_begin) return item;
+        const style::Align align = m_paragraph.align;
+        if (align == style::Align::Justify || align == style::Align::Left)
+            item.hang_left = hang(m_out.pieces[box.piece_begin], true);
+        if (align == style::Align::Justify || align == style::Align::Right)
+            item.hang_right = hang(m_out.pieces[box.piece_end - 1], false);
+        return item;
+    }
+
+    // A hyphenation break's hyphen expands with the line and hangs like any hyphen.
+    linebreak::Item hyphen_break(linebreak::Item item, const ItemContent& pen) const {
+        if (pen.piece_end == pen.piece_begin) return item;
+        item.expandable = true;
+        const style::Align align = m_paragraph.align;
+        if (m_paragraph.protrusion && (align == style::Align::Justify || align == style::Align::Right))
+            item.hang_right = hang(m_out.pieces[pen.piece_begin], false);
+        return item;
+    }
+
+    // How far a fragment's first (or last) character hangs: the table's share of its width.
+    Length hang(const Fragment& f, bool first) const {
+        if (f.object || f.text.empty()) return {};
+        size_t start = 0;
+        if (!first) {
+            start = f.text.size() - 1;
+            while (start > 0 && (static_cast<unsigned char>(f.text[start]) & 0xC0) == 0x80) --start;
+        }
+        size_t end = start;
+        const auto cp = utf8::decode(f.text, end);
+        if (!cp) return {};
+        const Protrusion p = default_protrusion(*cp);
+        const int amount = first ? p.left : p.right;
+        if (amount == 0) return {};
+        const Length width = m_fonts.face(f.face).width(f.text.substr(start, end - start), f.size);
+        return Length::ratio(width, amount, 1000);
+    }
+
     void flush_word() {
         if (m_word.empty()) return;
         m_text.clear();
@@ -323,7 +367,7 @@ private:
         auto close_box = [&]() {
             box.piece_end = uint32_t(m_out.pieces.size());
             if (box.piece_end == box.piece_begin) return;
-            push(linebreak::box(box_width), box);
+            push(text_box(box_width, box), box);
             box = ItemContent{};
             box.piece_begin = uint32_t(m_out.pieces.size());
             box_width = {};
@@ -355,7 +399,7 @@ private:
                         w = m_out.pieces.back().width;
                         box.piece_begin = pen.piece_end;
                     }
-                    push(linebreak::penalty(w, b.penalty, b.flagged, b.hyphenation), pen);
+                    push(hyphen_break(linebreak::penalty(w, b.penalty, b.flagged, b.hyphenation), pen), pen);
                 }
             }
             word_offset += piece.text.size();

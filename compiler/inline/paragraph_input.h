@@ -44,6 +44,10 @@ struct ParagraphInput {
     Length first_line_indent;  // extra indent of the first line (may be negative: hanging)
     bool hyphenate = true;
     Span span;
+    // Microtypography (style::ParagraphStyle): characters hang into the margins that align, and
+    // justified lines may widen or narrow their glyphs. Off by default.
+    bool protrusion = false;
+    style::FontExpansion expansion;
     bool operator==(const ParagraphInput&) const = default;
 };
 
@@ -75,6 +79,7 @@ struct Fragment {
     std::string link;
     std::string anchor;  // the run's anchor (StyledRun::anchor)
     Length tracking;  // added after every character (synthesized small capitals)
+    int expansion = 0;  // font expansion: glyphs scaled horizontally by 1 + expansion/1000
     Decorations decorations;
     std::optional<InlineObject> object;  // set: the fragment is this box (no text, no face)
 };
@@ -88,6 +93,8 @@ struct Line {
     bool justified = false; // stretched or shrunk to the measure (not the last line)
     bool hyphenated = false;// ends with a hyphen added at a hyphenation point
     bool overfull = false;
+    Length hang_left, hang_right;  // how far the line's first and last characters hang into the margins
+    int expansion = 0;             // the line's font expansion, in thousandths
 };
 
 struct ParagraphLayout {

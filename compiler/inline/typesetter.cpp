@@ -16,6 +16,8 @@ linebreak::Params params_for(const ParagraphInput& p) {
     params.pretolerance = 100;
     params.tolerance = 200;
     params.emergency_stretch = p.align == style::Align::Justify ? Length::from_pt(6) : Length::from_pt(20);
+    // Font expansion evens out justified lines only; ragged lines keep their glyphs as drawn.
+    if (p.align == style::Align::Justify) params.expansion = {p.expansion.stretch, p.expansion.shrink, p.expansion.step};
     return params;
 }
 
@@ -25,7 +27,8 @@ void append_fragment(std::vector<Fragment>& out, Fragment f) {
     if (!out.empty() && !f.object && !out.back().object) {
         Fragment& last = out.back();
         if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link && last.anchor == f.anchor &&
-            last.rise == f.rise && last.tracking == f.tracking && last.decorations == f.decorations && last.x + last.width == f.x) {
+            last.rise == f.rise && last.tracking == f.tracking && last.decorations == f.decorations && last.x + last.width == f.x &&
+            last.expansion == f.expansion) {
             last.text += f.text;
             last.width += f.width;
             return;
@@ -47,6 +50,22 @@ bool fits_on_one_line(const ItemList& list, Length width) {
     return !list.items.empty();
 }
 
+// A length within a box set with font expansion.
+Length expand(Length v, int expansion) { return v + Length::ratio(v, expansion, 1000); }
+
+// A piece of a box placed at x on a line set with font expansion: its start and end in the box
+// scale with the glyphs, so the pieces of a word still touch (and merge) and the last one ends
+// where the expanded box does. An inline object keeps its size.
+Fragment expanded(const Fragment& piece, Length x, int expansion) {
+    Fragment f = piece;
+    f.x = x + piece.x;
+    if (expansion == 0 || f.object) return f;
+    f.x = x + expand(piece.x, expansion);
+    f.width = expand(piece.x + piece.width, expansion) - expand(piece.x, expansion);
+    f.expansion = expansion;
+    return f;
+}
+
 linebreak::Result one_line(const ItemList& list, Length width) {
     linebreak::Result result;
     linebreak::Line line;
@@ -55,6 +74,7 @@ linebreak::Result one_line(const ItemList& list, Length width) {
     line.width = width;
     for (size_t i = 0; i < line.end; ++i)
         if (list.items[i].kind != linebreak::ItemKind::Penalty) line.natural += list.items[i].width;
+    if (list.items.front().kind == linebreak::ItemKind::Box) line.hang_left = list.items.front().hang_left;
     result.lines.push_back(line);
     return result;
 }
@@ -113,7 +133,11 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
                                     (list.items[bl.end].kind == linebreak::ItemKind::Penalty &&
                                      list.items[bl.end].penalty <= -linebreak::kInfinitePenalty);
         line.justified = justify && !ends_paragraph;
-        Length x = li == 0 ? paragraph.first_line_indent : Length{};
+        line.hang_left = bl.hang_left;
+        line.hang_right = bl.hang_right;
+        line.expansion = bl.expansion;
+        // The first character hangs into the left margin: the line starts that much to the left.
+        Length x = (li == 0 ? paragraph.first_line_indent : Length{}) - bl.hang_left;
         Length start_x = x;
         for (size_t i = bl.begin; i < bl.end && i < list.items.size(); ++i) {
             const auto& item = list.items[i];
@@ -121,11 +145,9 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
             if (item.kind == linebreak::ItemKind::Box) {
                 for (uint32_t k = content.piece_begin; k < content.piece_end; ++k) {
                     const Fragment& piece = list.pieces[k];
-                    Fragment f = piece;
-                    f.x = x + piece.x;
-                    append_fragment(line.fragments, std::move(f));
+                    append_fragment(line.fragments, expanded(piece, x, bl.expansion));
                 }
-                x += item.width;
+                x += item.expandable ? expand(item.width, bl.expansion) : item.width;
             } else if (item.kind == linebreak::ItemKind::Glue) {
                 Length w = item.width;
                 if (justify) w += r >= 0 ? item.stretch.scaled(r) : item.shrink.scaled(r);
@@ -137,16 +159,15 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
         // A line broken at a hyphenation point shows the hyphen.
         if (bl.end < list.items.size() && list.content[bl.end].role == ItemRole::Hyphen &&
             list.content[bl.end].piece_end > list.content[bl.end].piece_begin) {
-            Fragment h = list.pieces[list.content[bl.end].piece_begin];
+            Fragment h = expanded(list.pieces[list.content[bl.end].piece_begin], x, bl.expansion);
             line.hyphenated = true;
-            h.x = x;
             x += h.width;
             append_fragment(line.fragments, std::move(h));
         }
         line.natural_width = x - start_x;
         Length avail = li == 0 ? widths.widths[0] : widths.widths[1];
         Length shift;
-        if (paragraph.align == style::Align::Right) shift = avail - line.natural_width;
+        if (paragraph.align == style::Align::Right) shift = avail - line.natural_width + bl.hang_right;
         else if (paragraph.align == style::Align::Center) shift = (avail - line.natural_width) / 2;
         if (shift != Length{})
             for (auto& f : line.fragments) f.x += shift;

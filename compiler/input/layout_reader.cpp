@@ -20,7 +20,8 @@ constexpr const char* kParagraphProperties[] = {
     "indent-left", "indent-right", "first-line-indent", "align", "keep-with-next", "hyphenate", "widows", "orphans",
     "page-break-before", "text-transform", "rule-below", "rule-color", "break-penalty",
     "keep-together", "page-break-after", "space-before-at-top", "keep-with-next-lines", "text-wrap", "space-after-list", "list-marker",
-    "fit", "min-font-size"};
+    "fit", "min-font-size",
+    "protrusion", "font-expansion"};
 constexpr const char* kTableProperties[] = {"border-color", "border-width", "rules", "padding", "header-shade", "group-shade",
                                            "cell-style", "header-style", "group-style", "repeat-header", "continued-text",
                                            "continued-style", "split-rows", "group-page-break",

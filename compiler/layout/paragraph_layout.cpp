@@ -129,6 +129,8 @@ PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::
     p.input.align = env.align.value_or(style.align);
     p.input.width = env.width - style.indent_left - style.indent_right - env.indent;
     p.input.hyphenate = style.hyphenate;
+    p.input.protrusion = style.protrusion;
+    p.input.expansion = style.font_expansion;
     p.input.span = span;
     // A marker hangs in the first-line indent; when it is wider than the hang, the first line
     // moves right so the two never overlap.
@@ -249,9 +251,9 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                 const Rect rect{left + f.x, baseline - f.object->height, f.object->width, f.object->height};
                 box.items.push_back(image_item(*f.object->image, rect));
             } else {
-                box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(f.face), .color = f.color, .size = f.size,
-                                                    .x = left + f.x, .y = baseline - f.rise, .text = f.text,
-                                                    .tracking = f.tracking});
+                box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(f.face), .color = f.color,
+                                                    .expansion = int8_t(f.expansion), .size = f.size, .x = left + f.x, .y = baseline - f.rise,
+                                                    .text = f.text, .tracking = f.tracking});
             }
             if (!f.link.empty()) {
                 const Rect rect{left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};

@@ -22,6 +22,12 @@ struct Item {
     int penalty = 0;          // penalty only
     bool flagged = false;     // penalty only: a hyphen break (flagged in the paper's sense)
     bool hyphenation = false; // penalty only: an automatic hyphenation point; ignored in the first pass
+    bool expandable = false;  // box, or a penalty's hyphen: glyphs that font expansion may widen or narrow
+    // Character protrusion (Hàn Thế Thành, "Micro-typographic extensions to the TeX typesetting
+    // system", 2000; pdfTeX's \lpcode and \rpcode): how far a box's first character may hang into
+    // the left margin when the box starts a line, and its last character into the right margin
+    // when it ends one; a penalty's hang_right is that of the hyphen it adds.
+    Length hang_left, hang_right;
 };
 
 inline Item box(Length width) { return Item{ItemKind::Box, width, {}, {}, 0, false, false}; }

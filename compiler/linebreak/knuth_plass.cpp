@@ -58,11 +58,15 @@ struct Paragraph {
     // break at i, the glue and penalties up to keep[i + 1] are discarded: the next line begins
     // there (K&P "Formulating the problem").
     std::vector<size_t> keep;
+    // Sums of the expandable boxes' widths in items [0, i) (font expansion), and last_box[i]: the
+    // last box before item i (kNone if none), whose last character ends a line broken at i.
+    std::vector<int64_t> expandable;
+    std::vector<size_t> last_box;
 };
 
 Paragraph prepare(const std::vector<Item>& items) {
     const size_t n = items.size();
-    Paragraph p{items, n, {}, {}, {}, {}};
+    Paragraph p{items, n, {}, {}, {}, {}, {}, {}};
     p.width.assign(n + 1, 0);
     p.stretch.assign(n + 1, 0);
     p.shrink.assign(n + 1, 0);
@@ -72,6 +76,13 @@ Paragraph prepare(const std::vector<Item>& items) {
         p.width[i + 1] = p.width[i] + (item.kind == ItemKind::Penalty ? 0 : item.width.sp);
         p.stretch[i + 1] = p.stretch[i] + (glue ? item.stretch.sp : 0);
         p.shrink[i + 1] = p.shrink[i] + (glue ? item.shrink.sp : 0);
+    }
+    p.expandable.assign(n + 1, 0);
+    p.last_box.assign(n + 1, kNone);
+    for (size_t i = 0; i < n; ++i) {
+        const bool box = items[i].kind == ItemKind::Box;
+        p.expandable[i + 1] = p.expandable[i] + (box && items[i].expandable ? items[i].width.sp : 0);
+        p.last_box[i + 1] = box ? i : p.last_box[i];
     }
     p.keep.assign(n + 1, n);
     for (size_t i = n; i-- > 0;)
@@ -118,12 +129,35 @@ std::optional<Break> breakpoint(const Paragraph& p, size_t i, bool hyphenate) {
 
 struct Measure {
     Length natural, stretch, shrink;
+    Length hang_left, hang_right;  // character protrusion at the line's two ends
+    Length expandable;             // the widths font expansion scales
+    Length font_stretch, font_shrink;  // what expansion adds to the stretch and shrink
+    // The width the breaker fits to the line: protruding characters hang outside it (pdfTeX).
+    Length fitted() const { return natural - hang_left - hang_right; }
 };
 
+// Protrusion at the ends of a line from `begin` to the break at `end`: the first box's left hang,
+// and the right hang of the hyphen a hyphenation break adds, or else of the last box before the
+// break.
+void add_hangs(const Paragraph& p, size_t begin, size_t end, Measure& m) {
+    if (begin < p.items.size() && p.items[begin].kind == ItemKind::Box) m.hang_left = p.items[begin].hang_left;
+    const bool at_hyphen = end < p.items.size() && p.items[end].kind == ItemKind::Penalty && p.items[end].width > Length::zero();
+    if (at_hyphen) m.hang_right = p.items[end].hang_right;
+    else if (p.last_box[end] != kNone && p.last_box[end] >= begin) m.hang_right = p.items[p.last_box[end]].hang_right;
+}
+
 // A line from item `begin` up to the break at `end` (which itself is not part of the line).
-Measure measure(const Paragraph& p, size_t begin, size_t end, Length break_width) {
-    return {Length::from_sp(p.width[end] - p.width[begin]) + break_width,
-            Length::from_sp(p.stretch[end] - p.stretch[begin]), Length::from_sp(p.shrink[end] - p.shrink[begin])};
+Measure measure(const Paragraph& p, size_t begin, size_t end, Length break_width, const Expansion& expansion) {
+    Measure m{Length::from_sp(p.width[end] - p.width[begin]) + break_width, Length::from_sp(p.stretch[end] - p.stretch[begin]),
+              Length::from_sp(p.shrink[end] - p.shrink[begin]), {}, {}, {}, {}, {}};
+    add_hangs(p, begin, end, m);
+    if (expansion.enabled()) {
+        m.expandable = Length::from_sp(p.expandable[end] - p.expandable[begin]);
+        if (end < p.items.size() && p.items[end].kind == ItemKind::Penalty && p.items[end].expandable) m.expandable += break_width;
+        m.font_stretch = Length::ratio(m.expandable, expansion.stretch, 1000);
+        m.font_shrink = Length::ratio(m.expandable, expansion.shrink, 1000);
+    }
+    return m;
 }
 
 // The adjustment ratio r (K&P "Formulating the problem"): (L - natural) / stretch when the line
@@ -231,13 +265,14 @@ private:
                 continue;
             }
             const Length target = m_widths.width(node.line);
-            const Measure m = measure(m_para, node.begin, i, brk.width);
-            const double r = adjustment_ratio(m.natural, m.stretch + m_config.extra_stretch, m.shrink, target);
+            const Measure m = measure(m_para, node.begin, i, brk.width, m_params.expansion);
+            const double r = adjustment_ratio(m.fitted(), m.stretch + m.font_stretch + m_config.extra_stretch,
+                                              m.shrink + m.font_shrink, target);
             if (r < -1) {
                 // Overfull, and later breaks only make the line longer: deactivate the node, but
                 // remember the least overfull line for the final pass's last resort.
                 m_overfull.push_back(a);
-                const int64_t excess = (m.natural - m.shrink - target).sp;
+                const int64_t excess = (m.fitted() - m.shrink - m.font_shrink - target).sp;
                 if (m_rescue_from == kNone || excess < m_rescue_excess ||
                     (excess == m_rescue_excess && node.total < m_nodes[m_rescue_from].total)) {
                     m_rescue_from = a;
@@ -331,18 +366,35 @@ private:
     int64_t m_rescue_excess = 0;
 };
 
+// A line's font expansion (pdfTeX's \pdfadjustspacing=2): the adjustment ratio of the glue and
+// the fonts together times the limit, rounded to a step and kept within the limit: to the nearest
+// step when widening, to the next one when narrowing (so the glue never needs more than its shrink).
+int line_expansion(const Measure& m, const Expansion& expansion, Length width) {
+    if (!expansion.enabled() || m.expandable <= Length::zero()) return 0;
+    const double r = adjustment_ratio(m.fitted(), m.stretch + m.font_stretch, m.shrink + m.font_shrink, width);
+    if (std::isinf(r) || std::isnan(r)) return 0;
+    const double limit = r >= 0 ? expansion.stretch : expansion.shrink;
+    const double steps = std::clamp(r, -1.0, 1.0) * limit / std::max(expansion.step, 1);
+    const int rounded = int(r >= 0 ? std::lround(steps) : std::floor(steps)) * std::max(expansion.step, 1);
+    return std::clamp(rounded, -expansion.shrink, expansion.stretch);
+}
+
 // The line from `from`'s break to `to`'s, set as TeX's hpack sets a box to a width: glue
 // stretches as far as needed but shrinks at most fully.
-Line make_line(const Paragraph& p, const LineWidths& widths, const Node& from, const Node& to) {
+Line make_line(const Paragraph& p, const LineWidths& widths, const Expansion& expansion, const Node& from, const Node& to) {
     Line line;
     line.begin = from.begin;
     line.end = to.position;
     const bool at_penalty = to.position < p.items.size() && p.items[to.position].kind == ItemKind::Penalty;
-    const Measure m = measure(p, line.begin, line.end, at_penalty ? p.items[to.position].width : Length::zero());
+    const Measure m = measure(p, line.begin, line.end, at_penalty ? p.items[to.position].width : Length::zero(), expansion);
     line.natural = m.natural;
     line.width = widths.width(from.line);
-    line.overfull = m.natural - m.shrink > line.width;
-    const double r = adjustment_ratio(m.natural, m.stretch, m.shrink, line.width);
+    line.hang_left = m.hang_left;
+    line.hang_right = m.hang_right;
+    line.overfull = m.fitted() - m.shrink - m.font_shrink > line.width;
+    line.expansion = line_expansion(m, expansion, line.width);
+    const Length fitted = m.fitted() + Length::ratio(m.expandable, line.expansion, 1000);
+    const double r = adjustment_ratio(fitted, m.stretch, m.shrink, line.width);
     line.ratio = std::isinf(r) ? 0 : std::max(r, -1.0);
     return line;
 }
@@ -372,7 +424,7 @@ Result break_paragraph(const std::vector<Item>& items, const LineWidths& widths,
         std::vector<size_t> path;
         for (; nodes[at].prev != kNone; at = nodes[at].prev) path.push_back(at);
         for (auto it = path.rbegin(); it != path.rend(); ++it) {
-            result.lines.push_back(make_line(para, widths, nodes[nodes[*it].prev], nodes[*it]));
+            result.lines.push_back(make_line(para, widths, params.expansion, nodes[nodes[*it].prev], nodes[*it]));
             if (result.lines.back().overfull) ++result.overfull_count;
         }
         result.pass = config.pass;

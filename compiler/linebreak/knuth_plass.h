@@ -20,6 +20,17 @@ struct LineWidths {
     Length width(size_t line) const;
 };
 
+// Font expansion, pdfTeX's \pdfadjustspacing=2 model (Hàn Thế Thành 2000; the pdfTeX manual's
+// \pdffontexpand): the expandable items' widths may grow by up to `stretch` and shrink by up to
+// `shrink` thousandths, which adds to each line's stretch and shrink in the breaker; a line's
+// expansion is its adjustment ratio times the limit, rounded to a multiple of `step`, and its glue
+// takes up the rest. All zero: no expansion.
+struct Expansion {
+    int stretch = 0, shrink = 0, step = 1;  // thousandths of the width
+    bool enabled() const { return stretch > 0 || shrink > 0; }
+    bool operator==(const Expansion&) const = default;
+};
+
 struct Params {
     double pretolerance = 100;   // first pass: no automatic hyphenation, lines with badness <= pretolerance
                                  // (negative: skip the first pass, as TeX does)
@@ -28,6 +39,7 @@ struct Params {
     int flagged_demerits = 3000; // two consecutive flagged breaks
     int fitness_demerits = 3000; // adjacent lines whose fitness classes differ by more than 1
     Length emergency_stretch;    // third pass (if > 0): this much extra stretch per line, tolerance as pass 2
+    Expansion expansion;         // font expansion of the expandable items (none by default)
 };
 
 enum class Pass { First, Second, Emergency, Overfull };
@@ -43,6 +55,10 @@ struct Line {
     Length natural;     // natural width of [begin,end) plus the break penalty's width
     Length width;       // the target width of this line
     bool overfull = false; // natural - shrink > width: cannot fit even fully shrunk
+    // Character protrusion: the first character hangs this far into the left margin and the last
+    // into the right one; `ratio` is that of the line with these taken off its natural width.
+    Length hang_left, hang_right;
+    int expansion = 0;  // the expandable items' widths scaled by 1 + expansion/1000; `ratio` is the glue's
 };
 
 struct Result {

@@ -37,7 +37,8 @@ std::ostream& operator<<(std::ostream& os, const LineWidths& widths) {
 std::ostream& operator<<(std::ostream& os, const Params& p) {
     return os << "params pretolerance=" << p.pretolerance << " tolerance=" << p.tolerance
               << " line_penalty=" << p.line_penalty << " flagged_demerits=" << p.flagged_demerits
-              << " fitness_demerits=" << p.fitness_demerits << " emergency_stretch=" << p.emergency_stretch;
+              << " fitness_demerits=" << p.fitness_demerits << " emergency_stretch=" << p.emergency_stretch
+              << " expansion=" << p.expansion.stretch << "/" << p.expansion.shrink << "/" << p.expansion.step;
 }
 
 std::ostream& operator<<(std::ostream& os, Pass pass) {
@@ -54,6 +55,9 @@ std::ostream& operator<<(std::ostream& os, const Line& line) {
     os << "line [" << line.begin << ", " << line.end << ") ratio=" << line.ratio << " natural=" << line.natural
        << " width=" << line.width;
     if (line.overfull) os << " overfull";
+    if (line.hang_left != Length::zero() || line.hang_right != Length::zero())
+        os << " hang=" << line.hang_left << "/" << line.hang_right;
+    if (line.expansion != 0) os << " expansion=" << line.expansion;
     return os;
 }
 

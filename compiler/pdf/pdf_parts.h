@@ -45,6 +45,7 @@ struct PageState {
     HPDF_Font font = nullptr;
     double font_size = 0;
     double char_space = 0;  // Tc, pt
+    int horizontal_scaling = 1000;  // Tz, in thousandths (font expansion)
 
     bool turned = false;   // frame::Page::turned
     double pdf_y(Length y) const { return height - y.pt(); }

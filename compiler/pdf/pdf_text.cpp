@@ -10,6 +10,17 @@ namespace reportc::pdf {
 
 namespace {
 
+// Font expansion: the glyphs widened or narrowed by the PDF's horizontal scaling (Tz, in per
+// cent), which scales the glyphs and their advances but not the positions Td sets, so each word
+// still starts where layout put it (PDF 32000-1:2008, 9.3.4).
+bool set_horizontal_scaling(PdfDocument& doc, PageState& state, int expansion) {
+    const int scaling = 1000 + expansion;
+    if (state.horizontal_scaling == scaling) return true;
+    HPDF_Page_SetHorizontalScalling(state.page, HPDF_REAL(scaling / 10.0));
+    state.horizontal_scaling = scaling;
+    return doc.check("setting the horizontal scaling on page " + std::to_string(state.number));
+}
+
 bool set_fill(PdfDocument& doc, PageState& state, Color c) {
     if (state.fill == c) return true;
     HPDF_Page_SetRGBFill(state.page, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f);
@@ -47,6 +58,7 @@ bool write_text_run(PdfDocument& doc, FontSet& fonts, PageState& state, std::spa
             if (!doc.check("setting the character spacing on page " + std::to_string(state.number))) return false;
             state.char_space = item->tracking.pt();
         }
+        if (!set_horizontal_scaling(doc, state, item->expansion)) return false;
         HPDF_Page_TextOut(state.page, HPDF_REAL(item->x.pt()), HPDF_REAL(state.pdf_y(item->y)), item->text.c_str());
         if (!doc.check("showing text at " + format_pt(item->x.pt()) + ", " + format_pt(item->y.pt()) + " on page " +
                        std::to_string(state.number)))

@@ -139,16 +139,21 @@ bool draw_text(cairo_t* cr, const frame::TextItem& t, std::vector<std::unique_pt
     }
     Font& font = *fonts[size_t(t.font)];
     const double size = t.size.pt();
+    // Font expansion widens or narrows the glyphs and their advances, as the PDF's horizontal
+    // scaling (Tz) does, character spacing included.
+    const double horizontal = 1 + t.expansion / 1000.0;
     std::vector<cairo_glyph_t> glyphs;
     double x = t.x.pt();
     for (size_t pos = 0; pos < t.text.size();) {
         auto cp = utf8::decode(t.text, pos);
         unsigned g = font.glyph(cp.value_or(0xFFFD));
         glyphs.push_back(cairo_glyph_t{g, x, t.y.pt()});
-        x += font.advance_milli(g) * size / 1000.0 + t.tracking.pt();
+        x += (font.advance_milli(g) * size / 1000.0 + t.tracking.pt()) * horizontal;
     }
     cairo_set_font_face(cr, font.cairo_face());
-    cairo_set_font_size(cr, size);
+    cairo_matrix_t matrix;
+    cairo_matrix_init_scale(&matrix, size * horizontal, size);
+    cairo_set_font_matrix(cr, &matrix);
     set_rgb(cr, t.color);
     cairo_show_glyphs(cr, glyphs.data(), int(glyphs.size()));
     return true;

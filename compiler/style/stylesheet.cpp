@@ -350,6 +350,31 @@ FontSpec CharacterStyle::apply(const FontSpec& base) const {
 namespace {
 
 // fit and min-font-size; a minimum above the font size is refused (it could never shrink).
+// font-expansion: "none", or "STRETCH SHRINK STEP" in thousandths (pdfTeX's \pdffontexpand
+// stretch, shrink and step), each at most 100; the step at least 1.
+void read_font_expansion(ValueReader& r, const Properties& props, ParagraphStyle& s) {
+    const doc::Property* p = r.find(props, "font-expansion");
+    if (!p) return;
+    if (p->value == "none") {
+        s.font_expansion = {};
+        return;
+    }
+    std::vector<int> numbers;
+    bool ok = true;
+    for (size_t at = 0; ok && at < p->value.size();) {
+        const size_t start = p->value.find_first_not_of(' ', at);
+        if (start == std::string::npos) break;
+        const size_t stop = std::min(p->value.find(' ', start), p->value.size());
+        const std::string word = p->value.substr(start, stop - start);
+        ok = word.find_first_not_of("0123456789") == std::string::npos && word.size() <= 3;
+        if (ok) numbers.push_back(std::stoi(word));
+        at = stop;
+    }
+    ok = ok && numbers.size() == 3 && numbers[0] <= 100 && numbers[1] <= 100 && numbers[2] >= 1 && numbers[2] <= 100;
+    if (ok) s.font_expansion = {numbers[0], numbers[1], numbers[2]};
+    else r.bad(*p, "none or three whole numbers such as '20 20 5' (stretch and shrink from 0 to 100, step from 1 to 100)");
+}
+
 void read_fit(ValueReader& r, const Properties& props, ParagraphStyle& s) {
     r.keyword<Fit>(props, "fit", {{"none", Fit::None}, {"shrink", Fit::Shrink}}, s.fit);
     s.min_font_size = s.font.size / 2;
@@ -421,6 +446,8 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         r.boolean(props, "page-break-after", s.page_break_after);
         r.space_at_top(props, s.keep_space_at_top);
         read_fit(r, props, s);
+        r.boolean(props, "protrusion", s.protrusion);
+        read_font_expansion(r, props, s);
         sheet.m_paragraph.emplace(name, s);
     }
     for (const auto& [name, decl] : character_decls) {

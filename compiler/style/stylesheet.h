@@ -44,6 +44,13 @@ struct BlockKeeps {
     bool break_after = false;   // the block ends its page
 };
 
+// Font expansion (font-expansion="20 20 5"): how far a justified line's glyphs may be widened
+// (stretch) and narrowed (shrink), and the step, in thousandths of their width. All zero: none.
+struct FontExpansion {
+    int stretch = 0, shrink = 0, step = 1;
+    bool operator==(const FontExpansion&) const = default;
+};
+
 struct ParagraphStyle {
     std::string name;
     FontSpec font;
@@ -77,6 +84,10 @@ struct ParagraphStyle {
     // balanced lines at min-font-size; text that does not fit even so is an error.
     Fit fit = Fit::None;
     Length min_font_size;  // fit="shrink": the smallest size tried (default: half the font size)
+    // Microtypography, off unless a style turns it on: punctuation and some letters hang into the
+    // margins that align (protrusion="true"), and justified lines may widen or narrow their glyphs.
+    bool protrusion = false;
+    FontExpansion font_expansion;
 };
 
 // The steps by which fit="shrink" tries smaller sizes.

@@ -71,9 +71,11 @@ const char* style_name(frame::PageLabelStyle s) {
 }
 
 std::string item_line(const frame::TextItem& t) {
-    // Tracking is written only where there is some, so traces of untracked text stay as they were.
+    // Tracking and expansion (tz, in thousandths of the width) are written only where there are
+    // some, so traces of other text stay as they were.
     return "text f" + std::to_string(t.font) + " " + num(t.size) + " " + num(t.x) + " " + num(t.y) + " " +
-           color(t.color) + (t.tracking != Length{} ? " tc=" + num(t.tracking) : "") + " " + quoted(t.text);
+           color(t.color) + (t.tracking != Length{} ? " tc=" + num(t.tracking) : "") +
+           (t.expansion != 0 ? std::string(" tz=").append(std::to_string(1000 + t.expansion)) : "") + " " + quoted(t.text);
 }
 
 std::string item_line(const frame::ShapeItem& s) {

@@ -207,3 +207,22 @@ TEST(render_cli, RenderCommandWritesPagesAndOneDiagram) {
     EXPECT_EQ(status3, 2) << out3;
     EXPECT_NE(out3.find("expected --png DIR"), std::string::npos) << out3;
 }
+
+TEST(render_page, ExpandedTextIsDrawnWiderAsInThePdf) {
+    // Font expansion scales the glyphs and their advances (the PDF's Tz): "6.7" at 20 pt, about
+    // 27.8 pt wide, set 10 % wider ends about 2.8 pt (5.6 px at 144 dpi) further right.
+    auto dir = out_dir("expansion");
+    std::string error;
+    auto rightmost_ink = [](const Png& png) {
+        for (int x = png.width() - 1; x >= 0; --x)
+            if (png.inked(x, 80, x + 1, 125) > 0) return x;
+        return -1;
+    };
+    frame::FrameDocument doc = small_page();
+    ASSERT_TRUE(render::render_page_png(doc, 0, 144, (dir / "plain.png").string(), error)) << error;
+    std::get<frame::TextItem>(doc.pages[0].items.back()).expansion = 100;
+    ASSERT_TRUE(render::render_page_png(doc, 0, 144, (dir / "wide.png").string(), error)) << error;
+    const Png plain(dir / "plain.png"), wide(dir / "wide.png");
+    ASSERT_TRUE(plain.ok() && wide.ok());
+    EXPECT_NEAR(rightmost_ink(wide) - rightmost_ink(plain), 5.6, 1.5);
+}

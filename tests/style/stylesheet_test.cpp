@@ -284,3 +284,34 @@ TEST(Stylesheet, FitShrinkAndItsMinimumSize) {
     EXPECT_EQ(diags.all()[0].message, "expected a length above 0 and no larger than font-size for min-font-size, found '24pt'");
     EXPECT_EQ(diags.all()[1].message, "expected one of: none, shrink for fit, found 'squeeze'");
 }
+
+TEST(Stylesheet, ProtrusionAndFontExpansionAreOffUnlessSetAndInherited) {
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("plain", "", {}));
+    layout.styles.push_back(decl("body", "", {{"protrusion", "true"}, {"font-expansion", "20 20 5"}}));
+    layout.styles.push_back(decl("caption", "body", {}));
+    layout.styles.push_back(decl("table-cell", "body", {{"font-expansion", "none"}}));
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    EXPECT_EQ(diags.error_count(), 0u);
+    ASSERT_TRUE(sheet.paragraph("plain") && sheet.paragraph("caption") && sheet.paragraph("table-cell"));
+    EXPECT_FALSE(sheet.paragraph("plain")->protrusion);
+    EXPECT_EQ(sheet.paragraph("plain")->font_expansion, (FontExpansion{0, 0, 1}));
+    EXPECT_TRUE(sheet.paragraph("caption")->protrusion);
+    EXPECT_EQ(sheet.paragraph("caption")->font_expansion, (FontExpansion{20, 20, 5}));
+    EXPECT_EQ(sheet.paragraph("table-cell")->font_expansion, (FontExpansion{0, 0, 1}));
+}
+
+TEST(Stylesheet, MalformedFontExpansionSaysWhatIsExpected) {
+    doc::LayoutSource layout;
+    for (const char* value : {"20 20", "20 20 0", "101 20 5", "2% 2% 1", "20 20 5 5"})
+        layout.styles.push_back(decl(std::string("s") + value, "", {{"font-expansion", value}}));
+    Diagnostics diags;
+    Stylesheet::build(layout, diags);
+    ASSERT_EQ(diags.error_count(), 5u);
+    for (const auto& d : diags.all())
+        EXPECT_EQ(d.message.rfind("expected none or three whole numbers such as '20 20 5' (stretch and shrink from 0 to 100, "
+                                  "step from 1 to 100) for font-expansion, found '", 0),
+                  0u)
+            << d.message;
+}

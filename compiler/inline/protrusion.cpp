@@ -1,0 +1,40 @@
+#include "inline/protrusion.h"
+
+#include <algorithm>
+#include <array>
+
+namespace reportc::inl {
+namespace {
+
+struct Entry {
+    char32_t c;
+    Protrusion amounts;
+};
+
+// Sorted by code point; amounts modelled on microtype's default protrusion set.
+constexpr std::array kTable{
+    Entry{U'!', {0, 100}},     Entry{U'"', {300, 400}},   Entry{U'\'', {500, 700}},  Entry{U'*', {300, 300}},
+    Entry{U'+', {250, 250}},   Entry{U',', {0, 500}},     Entry{U'-', {400, 500}},   Entry{U'.', {0, 700}},
+    Entry{U'/', {100, 200}},   Entry{U':', {0, 500}},     Entry{U';', {0, 500}},     Entry{U'?', {0, 100}},
+    Entry{U'@', {50, 50}},     Entry{U'A', {50, 50}},     Entry{U'F', {0, 50}},      Entry{U'J', {50, 0}},
+    Entry{U'K', {0, 50}},      Entry{U'L', {0, 50}},      Entry{U'T', {50, 50}},     Entry{U'V', {50, 50}},
+    Entry{U'W', {50, 50}},     Entry{U'X', {50, 50}},     Entry{U'Y', {50, 50}},     Entry{U'k', {0, 50}},
+    Entry{U'r', {0, 50}},      Entry{U't', {0, 70}},      Entry{U'v', {50, 50}},     Entry{U'w', {50, 50}},
+    Entry{U'x', {50, 50}},     Entry{U'y', {50, 50}},     Entry{U'~', {200, 250}},   Entry{U'\u00AB', {200, 200}},
+    Entry{U'\u00AD', {400, 500}}, Entry{U'\u00BB', {100, 200}}, Entry{U'\u2010', {400, 500}},
+    Entry{U'\u2011', {400, 500}}, Entry{U'\u2013', {200, 200}}, Entry{U'\u2014', {150, 150}},
+    Entry{U'\u2018', {500, 700}}, Entry{U'\u2019', {500, 700}}, Entry{U'\u201A', {400, 400}},
+    Entry{U'\u201C', {300, 400}}, Entry{U'\u201D', {300, 400}}, Entry{U'\u201E', {400, 400}},
+    Entry{U'\u2026', {0, 300}},
+};
+
+static_assert(std::is_sorted(kTable.begin(), kTable.end(), [](const Entry& a, const Entry& b) { return a.c < b.c; }));
+
+}  // namespace
+
+Protrusion default_protrusion(char32_t c) {
+    const auto it = std::lower_bound(kTable.begin(), kTable.end(), c, [](const Entry& e, char32_t v) { return e.c < v; });
+    return it != kTable.end() && it->c == c ? it->amounts : Protrusion{};
+}
+
+}  // namespace reportc::inl
