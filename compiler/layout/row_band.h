@@ -31,6 +31,7 @@ struct BandCell {
     bool open_top = false;                 // the rest of a cell cut by a page break: no top side
     bool spans_rows = false;
     size_t label_lines = 0;      // how many of the first lines form the label repeated on a continuation
+    bool change_bar = false;     // a review copy: the bar beside the table, as tall as this cell
 };
 
 struct BandStyle {
@@ -43,6 +44,8 @@ struct BandStyle {
     std::optional<Length> padding_top;  // inside a cell above its content
     Length top_padding() const { return padding_top.value_or(padding); }
     Length left, width;          // the table's horizontal extent
+    Color change_bar_color;      // a review copy's change bar: left of the table by its gap
+    Length change_bar_width, change_bar_gap;
 };
 
 class RowBand : public Splittable {
