@@ -1,5 +1,6 @@
 #include "cli/changes_command.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -18,6 +19,17 @@ std::string shell_word(const std::string& text) {
 
 // Runs a shell command with its output discarded; true when it exits with status 0.
 bool run_quietly(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()) == 0; }
+
+// A shell command's first line of output, or nullopt when it fails.
+std::optional<std::string> first_line(const std::string& command) {
+    FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
+    if (!pipe) return std::nullopt;
+    std::string out;
+    char buffer[4096];
+    while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+    if (::pclose(pipe) != 0) return std::nullopt;
+    return out.substr(0, out.find('\n'));
+}
 
 }  // namespace
 
@@ -42,8 +54,13 @@ std::optional<std::string> OldSources::open(const std::string& old, const std::s
         return std::nullopt;
     }
     m_temporary = tmp_template;
-    // REV:./ names the report's folder at that revision (the path is relative to -C's folder).
-    if (!run_quietly(git + " archive --format=tar " + shell_word(old + ":./") + " | tar -x -C " + shell_word(m_temporary))) {
+    // REV:PATH names the report's folder at that revision, PATH from the repository's root.
+    // git archive runs from the repository's root: from a folder inside it, it refuses to.
+    const auto top = first_line(git + " rev-parse --show-toplevel");
+    const auto prefix = first_line(git + " rev-parse --show-prefix");
+    if (!top || !prefix ||
+        !run_quietly(std::string("git -C ").append(shell_word(*top)).append(" archive --format=tar ").append(shell_word(old + ":" + *prefix)) +
+                     " | tar -x -C " + shell_word(m_temporary))) {
         error = std::string("cannot read the report's folder at revision '").append(old).append("' (git archive failed)");
         return std::nullopt;
     }

@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
         std::printf("layout passes: %d\nparagraphs set: %zu\nparagraphs reused from an earlier pass: %zu\n", outcome.layout_passes,
                     outcome.paragraphs_set, outcome.paragraphs_reused);
     }
-    if (outcome.success && !parsed->changes_since.empty()) std::cout << cli::summary_of(outcome.changes);
+    if (outcome.success && !parsed->changes_since.empty()) std::cout << cli::summary_of(outcome.changes) << std::flush;
     if (outcome.success && !parsed->changes_csv.empty())
         if (auto failed = driver::write_file_atomically(parsed->changes_csv, data::changes_csv(outcome.changes)); !failed.empty()) {
             std::cerr << "reportc: error: " << failed << "\n";
