@@ -104,3 +104,38 @@ TEST(PartE2E, UnknownPartListsTheParts) {
               std::string::npos)
         << r.err;
 }
+
+TEST(ChangesE2E, GitRevisionSummaryAndCsv) {
+    // The sources committed, a record edited, one added, one removed: --changes-since HEAD reads
+    // the committed data through git, prints the summary and writes the CSV.
+    const std::string dir = scratch_dir("changes-git-" + std::to_string(::getpid()));
+    const std::string fonts = source_root() + "/fonts/liberation/";
+    write_file(dir + "/layout.xml",
+               "<layout><font-family name=\"Sans\" regular=\"" + fonts + "LiberationSans-Regular.ttf\"/>"
+               "<page-master name=\"body\" size=\"A4\"/><paragraph-style name=\"body\" font-family=\"Sans\" font-size=\"10pt\"/>"
+               "<paragraph-style name=\"heading-1\" based-on=\"body\"/><paragraph-style name=\"table-cell\" based-on=\"body\"/>"
+               "<table-style name=\"table\"/><table-template name=\"list\"><column width=\"1fr\"/><column width=\"3fr\"/>"
+               "<record-row><cell><p><field name=\"term\"/></p></cell><cell><p><field name=\"expansion\"/></p></cell></record-row>"
+               "</table-template></layout>\n");
+    write_file(dir + "/report.xml", "<report layout=\"layout.xml\"><info><title>T</title></info><section id=\"annex-iii\" title=\"Terms\">"
+                                    "<table id=\"terms\" template=\"list\" data=\"terms.csv\"/></section></report>\n");
+    write_file(dir + "/terms.csv", "id,term,expansion\n1,AEO,Authorized Economic Operator\n2,WCO,World Customs Organization\n3,RKC,Revised Kyoto\n");
+    const std::string git = "cd " + quote(dir) + " && git -c user.name=t -c user.email=t@example.org ";
+    ASSERT_EQ(run(git + "init -q . && " + git + "add . && " + git + "commit -qm old").status, 0);
+    write_file(dir + "/terms.csv", "id,term,expansion\n1,AEO,Authorized Economic Operator\n2,WCO,World Customs Organisation\n4,ACE,Accredited Customs Expert\n");
+    auto r = run("cd " + quote(dir) + " && " + reportc_exe() + " build report.xml --changes-since HEAD --changes-csv changes.csv -o out.pdf");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "annex-iii terms 2: changed expansion: 'World Customs Organization' -> 'World Customs Organisation'\n"
+              "annex-iii terms 4: added 'ACE'\n"
+              "annex-iii terms 3: removed 'RKC'\n"
+              "3 changes: 1 changed, 1 added, 1 removed\n");
+    EXPECT_EQ(read_file(dir + "/changes.csv"),
+              "part,table,record,change,field,old,new\r\n"
+              "annex-iii,terms,2,changed,expansion,World Customs Organization,World Customs Organisation\r\n"
+              "annex-iii,terms,4,added,,,ACE\r\n"
+              "annex-iii,terms,3,removed,,RKC,\r\n");
+    auto bad = run("cd " + quote(dir) + " && " + reportc_exe() + " build report.xml --changes-since no-such-rev -o out.pdf");
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_EQ(bad.err, "reportc: error: expected a folder or a git revision after --changes-since, found 'no-such-rev'\n");
+}
