@@ -8,6 +8,7 @@ namespace reportc::cli {
 
 std::string usage() {
     return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror] [--set NAME=VALUE]...\n"
+           "                     [--part ID] [--changes-since OLD [--changes-csv FILE]]\n"
            "       reportc check REPORT.xml [--werror] [--set NAME=VALUE]...\n"
            "       (build, check, render and certificates also take [--root DIR] [--allow-read PATH]...)\n"
            "       reportc new DIR [--title TITLE]\n"
@@ -33,6 +34,11 @@ std::string usage() {
            "  --root DIR          the project root: every file read must be inside it (default: the\n"
            "                      nearest folder above the report holding .reportc-root, else the report's)\n"
            "  --allow-read PATH   also read this file or folder, outside the root (repeatable)\n"
+           "  --part ID           build: only the pages of the section ID (a top-level or second-level one), numbered\n"
+           "                      and cross-referenced as in the whole report\n"
+           "  --changes-since OLD build: a review copy, with the data tables' changes since OLD (a folder of the\n"
+           "                      earlier sources, or a git revision) marked and listed\n"
+           "  --changes-csv FILE  build --changes-since: also write the list of changes as CSV\n"
            "\n"
            "certificates options (none of the first three: all three under out/<folder>-certificates):\n"
            "  --combined FILE     one print PDF with every record's pages, in the list's order\n"
@@ -150,6 +156,16 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
             auto v = value("a title");
             if (!v) return std::nullopt;
             a.title = *v;
+        } else if (arg == "--part") {
+            if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }
+            auto v = value("a section id");
+            if (!v) return std::nullopt;
+            a.part = *v;
+        } else if (arg == "--changes-since" || arg == "--changes-csv") {
+            if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }
+            auto v = value(arg == "--changes-since" ? "a folder or a git revision" : "a file name");
+            if (!v) return std::nullopt;
+            (arg == "--changes-since" ? a.changes_since : a.changes_csv) = *v;
         } else if (arg == "--set") {
             auto v = value("NAME=VALUE");
             if (!v || !parse_set(*v, a.variables, error)) return std::nullopt;
@@ -172,6 +188,10 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
     }
     if (a.input.empty()) {
         error = a.command == Command::New ? "expected a folder after 'new'" : "expected a report file after '" + first + "'";
+        return std::nullopt;
+    }
+    if (!a.changes_csv.empty() && a.changes_since.empty()) {
+        error = "--changes-csv needs --changes-since";
         return std::nullopt;
     }
     if (a.command == Command::Build && a.output.empty()) {

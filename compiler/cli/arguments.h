@@ -28,6 +28,9 @@ struct Arguments {
     std::map<std::string, std::string> variables;  // --set NAME=VALUE (the last one of a name wins)
     std::string title;  // new --title: the starter's title
     ReadOptions read;
+    std::string part;   // build --part ID: that section's pages only
+    std::string changes_since;  // build --changes-since OLD: a folder or a git revision of the sources
+    std::string changes_csv;    // build --changes-csv FILE: the summary of changes as CSV
 };
 
 // "NAME=VALUE" of --set into `variables`; false and `error` set when malformed.

@@ -5,6 +5,7 @@
 
 #include "cli/arguments.h"
 #include "cli/certificates_command.h"
+#include "cli/changes_command.h"
 #include "cli/diagnostics_printer.h"
 #include "cli/new_command.h"
 #include "cli/render_command.h"
@@ -53,6 +54,16 @@ int main(int argc, char** argv) {
     options.werror = parsed->werror;
     options.variables = parsed->variables;
     options.check_register = parsed->command == cli::Command::Check;
+    options.part = parsed->part;
+    cli::OldSources old_sources;  // a revision's sources stay unpacked until the build is done
+    if (!parsed->changes_since.empty()) {
+        auto folder = old_sources.open(parsed->changes_since, parsed->input, error);
+        if (!folder) {
+            std::cerr << "reportc: error: " << error << "\n";
+            return 2;
+        }
+        options.changes_since = *folder;
+    }
     RealEnvironment env;
     if (!cli::confine(env, parsed->read, parsed->input, error)) {
         std::cerr << "reportc: error: " << error << "\n";
@@ -72,6 +83,12 @@ int main(int argc, char** argv) {
         std::printf("layout passes: %d\nparagraphs set: %zu\nparagraphs reused from an earlier pass: %zu\n", outcome.layout_passes,
                     outcome.paragraphs_set, outcome.paragraphs_reused);
     }
+    if (outcome.success && !parsed->changes_since.empty()) std::cout << cli::summary_of(outcome.changes) << std::flush;
+    if (outcome.success && !parsed->changes_csv.empty())
+        if (auto failed = driver::write_file_atomically(parsed->changes_csv, data::changes_csv(outcome.changes)); !failed.empty()) {
+            std::cerr << "reportc: error: " << failed << "\n";
+            return 1;
+        }
     if (!outcome.success) return 1;
     if (parsed->command == cli::Command::Build) std::cerr << "wrote " << options.output << " (" << outcome.pages << (outcome.pages == 1 ? " page)\n" : " pages)\n");
     return 0;

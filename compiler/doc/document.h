@@ -236,7 +236,12 @@ struct TableCell {
     std::vector<Block> blocks;
     Span span;
     NodeId node;  // given once by number_nodes
+    bool changed = false;  // a review copy (--changes-since): a value in the cell changed, highlighted
 };
+
+// A record row's mark in a review copy (--changes-since): a change bar beside the row; an added
+// row's cells are highlighted too.
+enum class RowChange { None, Changed, Added };
 
 // Header rows repeat on every page the table continues on; a header row that appears later in
 // the table replaces the repeated header from there on (per-group headers). Section rows are
@@ -249,6 +254,7 @@ struct TableRow {
     std::vector<TableCell> cells;
     Span span;
     NodeId node;  // given once by number_nodes
+    RowChange change = RowChange::None;  // set by data::mark_changes
 };
 
 // What data::expand_tables made of a table generated from data: the layout's template over the

@@ -11,6 +11,7 @@
 #include "driver/layout_passes.h"
 #include "driver/navigation.h"
 #include "driver/output.h"
+#include "driver/part.h"
 #include "driver/resources.h"
 #include "driver/variables.h"
 #include "input/source_reader.h"
@@ -39,14 +40,26 @@ Compiler::~Compiler() = default;
 
 namespace {
 
+// A review copy: the data tables compared with the same files under the earlier sources. The
+// removed records' list takes the layout's paragraph style "changes-removed" when it has one.
+std::vector<data::RecordChange> mark_changes(doc::Document& document, const Resources& res, const Options& options,
+                                             const Environment& env, SourceManager& sources, Diagnostics& diags) {
+    data::ChangeOptions change_options;
+    change_options.old_root = options.changes_since;
+    change_options.new_root = parent_directory(options.input);
+    if (res.styles.paragraph("changes-removed")) change_options.removed_style = "changes-removed";
+    return data::mark_changes(document, res.layout.table_templates, change_options, env, sources, diags);
+}
+
 // Data tables become ordinary tables, charts get their values, every node its NodeId; variables
 // get their values; then ids, links and cross-references are resolved over the whole document.
 Variables resolve(doc::Document& document, const Resources& res, const Options& options, const Environment& env,
-                  SourceManager& sources, ImageLoader& images, Diagnostics& diags) {
+                  SourceManager& sources, ImageLoader& images, std::vector<data::RecordChange>& changes, Diagnostics& diags) {
     const auto& settings = res.styles.settings();
     Variables variables = collect_variables(document, options.variables, settings, env.now(), diags);
     apply_conditions(document, variables, diags);
     data::expand_tables(document, res.layout.table_templates, env, sources, diags);
+    if (!options.changes_since.empty()) changes = mark_changes(document, res, options, env, sources, diags);
     data::resolve_charts(document, settings.chart_palette, env, sources, diags);
     expand_image_sources(document, variables.values, variables.date_format, diags);
     load_images(document, images, diags);
@@ -79,6 +92,16 @@ std::vector<std::string> inputs_of(const RecordingEnvironment& env, const Resour
     return {all.begin(), all.end()};
 }
 
+// The report's root element, where a --part that names no part is reported: found from the span
+// of its layout attribute (the reader keeps no span of the element itself).
+Span root_span(Span layout_attribute, const SourceManager& sources) {
+    const SourceFile* file = sources.file(layout_attribute.file);
+    if (!file) return layout_attribute;
+    const auto at = std::string_view(file->text()).rfind("<report", layout_attribute.begin);
+    if (at == std::string_view::npos) return layout_attribute;
+    return Span{layout_attribute.file, uint32_t(at), uint32_t(at + 7)};
+}
+
 }  // namespace
 
 Outcome Compiler::build(const Options& options, Diagnostics& diags) {
@@ -98,12 +121,18 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     State& s = *m_state;
     auto document = input::read_report(options.input, env, s.sources, diags);
     if (!document || document->layout_path.empty()) return false;
+    if (!options.part.empty() && !check_part(*document, options.part, root_span(document->layout_span, s.sources), diags))
+        return false;
     res = s.resources.get(document->layout_path, document->layout_span, diags);
     if (!res) return false;
     ImageLoader images(env, image_folders(parent_directory(options.input), document->layout_path, res->styles.settings().image_paths));
     auto frames = frames_of(*document, *res, options, env, &images, outcome, diags);
     document.reset();  // the files are written from the frames alone
     if (!frames) return false;
+    if (!options.part.empty()) {
+        frames = select_part(std::move(*frames), options.part);
+        outcome.pages = frames->pages.size();
+    }
     if (options.frames_out) *options.frames_out = *frames;
     if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;
     return write_outputs(*frames, options, inputs_of(env, res), diags);
@@ -114,7 +143,7 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
                                                         const Environment& env, ImageLoader* images, Outcome& outcome,
                                                         Diagnostics& diags) {
     State& s = *m_state;
-    const Variables variables = resolve(document, res, options, env, s.sources, *images, diags);
+    const Variables variables = resolve(document, res, options, env, s.sources, *images, outcome.changes, diags);
     if (!can_lay_out(res, diags)) return std::nullopt;
 
     // The paragraph cache (every paragraph's set lines, the largest share of the peak memory at

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "data/changes.h"
 #include "frame/frame.h"
 #include "layout/context.h"
 #include "source/atomic_file.h"
@@ -33,6 +34,9 @@ struct Options {
     frame::FrameDocument* frames_out = nullptr;  // when set, receives the laid-out frames (previews)
     std::map<std::string, std::string> variables;  // --set NAME=VALUE: over the report's <variable>s
     std::string layout;  // the layout to use instead of the one the source names (a merge's run file)
+    std::string part;    // --part ID: write only this section's pages (driver/part.h); empty: all
+    std::string changes_since;  // a folder of earlier sources: mark the data tables' changes (data/changes.h)
+    std::string changes_csv;    // with changes_since: also write the summary of changes as CSV
 };
 
 // What a build did, beside its diagnostics.
@@ -43,6 +47,7 @@ struct Outcome {
     size_t paragraphs_set = 0, paragraphs_reused = 0;  // paragraph settings computed / reused from an earlier pass
     layout::LineStats stats;
     std::vector<std::string> inputs;  // every file the build read (sources, data, layout, fonts, dictionary), sorted
+    std::vector<data::RecordChange> changes;  // with Options::changes_since: the summary of changes
 };
 
 // Work a compiler did and saved, summed over its builds (tests, benchmarks, --stats).

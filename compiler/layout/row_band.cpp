@@ -91,6 +91,10 @@ std::vector<frame::Item> RowBand::draw(Band& band, Length limit) {
         if (c.top >= limit && split) continue;  // entirely in the rest
         Length cell_bottom = std::min(c.top + c.height, bottom);
         if (c.shade) out.push_back(fill({c.x, c.top, c.width, cell_bottom - c.top}, *c.shade));
+        if (c.change_bar) {
+            const Length bar_x = style.left - style.change_bar_gap - style.change_bar_width;
+            out.push_back(fill({bar_x, c.top, style.change_bar_width, cell_bottom - c.top}, style.change_bar_color));
+        }
         for (auto& l : c.lines) {
             if (line_bottom(c, l) > limit) continue;
             const Length top = line_top(c, l);

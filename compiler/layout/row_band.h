@@ -38,6 +38,7 @@ struct BandCell {
     bool spans_rows = false;
     bool first_column = false;   // the row's first cell: it shows the continued mark
     size_t label_lines = 0;      // how many of the first lines form the label repeated on a continuation
+    bool change_bar = false;     // a review copy: the bar beside the table, as tall as this cell
 };
 
 struct BandStyle {
@@ -50,6 +51,8 @@ struct BandStyle {
     std::optional<Length> padding_top;  // inside a cell above its content
     Length top_padding() const { return padding_top.value_or(padding); }
     Length left, width;          // the table's horizontal extent
+    Color change_bar_color;      // a review copy's change bar: left of the table by its gap
+    Length change_bar_width, change_bar_gap;
 };
 
 class RowBand : public Splittable {

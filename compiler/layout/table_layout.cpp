@@ -256,6 +256,11 @@ private:
         for (auto shade : {row_box ? row_box->background : std::nullopt, shade_attribute(row.shade, row.span),
                            cell_box ? cell_box->background : std::nullopt, shade_attribute(g.cell->shade, g.cell->span)})
             if (shade) c.shade = shade;
+        // A review copy (--changes-since): over every other fill, and a bar beside the row.
+        const auto& settings = m_ctx.in.styles.settings();
+        if (row.change == doc::RowChange::Added) c.shade = settings.change_added_highlight;
+        else if (g.cell->changed) c.shade = settings.change_highlight;
+        c.change_bar = row.change != doc::RowChange::None && g.column == 0;
     }
 
     BandStyle band_style(bool top_rule) const {
@@ -269,6 +274,10 @@ private:
         s.padding_top = m_style.padding_top;
         s.left = m_x[0];
         s.width = m_x[m_columns] - m_x[0];
+        const auto& settings = m_ctx.in.styles.settings();
+        s.change_bar_color = settings.change_bar_color;
+        s.change_bar_width = settings.change_bar_width;
+        s.change_bar_gap = settings.change_bar_gap;
         return s;
     }
 

@@ -132,6 +132,17 @@ void read_image_paths(const doc::SettingDecl& d, Reading& r) {
     r.settings.image_paths = std::move(folders);
 }
 
+void read_color(const doc::SettingDecl& d, Reading& r, Color& out) {
+    if (auto c = parse_color(d.value)) out = *c;
+    else bad_value(d, "a colour such as #d62728", r.diags);
+}
+
+void read_change_bar_color(const doc::SettingDecl& d, Reading& r) { read_color(d, r, r.settings.change_bar_color); }
+void read_change_bar_width(const doc::SettingDecl& d, Reading& r) { read_length(d, r, r.settings.change_bar_width); }
+void read_change_bar_gap(const doc::SettingDecl& d, Reading& r) { read_length(d, r, r.settings.change_bar_gap); }
+void read_change_highlight(const doc::SettingDecl& d, Reading& r) { read_color(d, r, r.settings.change_highlight); }
+void read_change_added_highlight(const doc::SettingDecl& d, Reading& r) { read_color(d, r, r.settings.change_added_highlight); }
+
 using Reader = void (*)(const doc::SettingDecl&, Reading&);
 
 const std::vector<std::pair<std::string, Reader>>& readers() {
@@ -151,6 +162,11 @@ const std::vector<std::pair<std::string, Reader>>& readers() {
         {"keep-tables-under-rows", read_keep_tables_under_rows},
         {"caption-continued-text", read_caption_continued_text},
         {"image-paths", read_image_paths},
+        {"change-bar-color", read_change_bar_color},
+        {"change-bar-width", read_change_bar_width},
+        {"change-bar-gap", read_change_bar_gap},
+        {"change-highlight", read_change_highlight},
+        {"change-added-highlight", read_change_added_highlight},
     };
     return table;
 }

@@ -46,6 +46,14 @@ struct Settings {
     // Folders outside the report's and the layout's folders that images may come from, as
     // written (relative to the layout's folder); the driver resolves them.
     std::vector<std::string> image_paths;
+    // A review copy's marks (build --changes-since): the bar in the margin beside a changed or
+    // added table row (its colour, width, and gap to the table's left edge), and the fills of a
+    // changed cell and of an added row's cells.
+    Color change_bar_color{0xd6, 0x27, 0x28};
+    Length change_bar_width = Length::from_pt(2);
+    Length change_bar_gap = Length::from_pt(4);
+    Color change_highlight{0xff, 0xf1, 0xa8};
+    Color change_added_highlight{0xd9, 0xef, 0xd3};
 };
 
 // The setting names the engine reads, in the order the layout format documents them.

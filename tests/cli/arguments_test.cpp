@@ -58,3 +58,18 @@ TEST(Starter, TheLayoutIsShortAndTheTitleIsEscaped) {
     EXPECT_LT(std::count(layout.begin(), layout.end(), '\n'), 80);
     EXPECT_NE(starter_report("R&D <2026>").find("<title>R&amp;D &lt;2026&gt;</title>"), std::string::npos);
 }
+
+TEST(Arguments, PartAndChangesAreOptionsOfBuild) {
+    std::string error;
+    auto a = parse({"build", "r.xml", "--part", "annex-i", "--changes-since", "HEAD~1", "--changes-csv", "c.csv"}, error);
+    ASSERT_TRUE(a) << error;
+    EXPECT_EQ(a->part, "annex-i");
+    EXPECT_EQ(a->changes_since, "HEAD~1");
+    EXPECT_EQ(a->changes_csv, "c.csv");
+    EXPECT_FALSE(parse({"check", "r.xml", "--part", "annex-i"}, error));
+    EXPECT_EQ(error, "--part is an option of 'build' only");
+    EXPECT_FALSE(parse({"build", "r.xml", "--changes-csv", "c.csv"}, error));
+    EXPECT_EQ(error, "--changes-csv needs --changes-since");
+    EXPECT_FALSE(parse({"build", "r.xml", "--changes-since"}, error));
+    EXPECT_EQ(error, "expected a folder or a git revision after --changes-since");
+}

@@ -58,8 +58,8 @@ TEST(Settings, UnknownSettingIsAnErrorAtItsNameWithTheKnownNames) {
     auto b = build("<setting name=\"contents-level\" value=\"3\"/>\n<setting name=\"pdf-a\" value=\"true\"/>\n");
     EXPECT_EQ(b.messages, (std::vector<std::string>{
                               "l.xml:2:10: error: unknown setting 'contents-level' (did you mean 'contents-levels'?); expected "
-                              "one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units, keep-tables-under-rows, caption-continued-text, image-paths",
-                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units, keep-tables-under-rows, caption-continued-text, image-paths"}));
+                              "one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units, keep-tables-under-rows, caption-continued-text, image-paths, change-bar-color, change-bar-width, change-bar-gap, change-highlight, change-added-highlight",
+                              "l.xml:3:10: error: unknown setting 'pdf-a'; expected one of: page-master, abbreviation-register, contents-levels, chart-palette, ragged-bottom, footnote-numbering, footnote-skip, footnote-gap, footnote-rule-width, footnote-rule-thickness, date-format, no-break-units, keep-tables-under-rows, caption-continued-text, image-paths, change-bar-color, change-bar-width, change-bar-gap, change-highlight, change-added-highlight"}));
 }
 
 TEST(Settings, FootnoteAndPageSettingsAreTyped) {
@@ -134,4 +134,17 @@ TEST(Settings, KeepTablesUnderRowsAndCaptionContinuedText) {
     auto bad = build("<setting name=\"keep-tables-under-rows\" value=\"few\"/>\n");
     ASSERT_EQ(bad.messages.size(), 1u);
     EXPECT_EQ(bad.messages[0], "l.xml:2:40: error: expected a whole number of rows, 0 or more for keep-tables-under-rows, found 'few'");
+}
+
+TEST(Settings, ChangeMarksHaveDefaultsAndTypedValues) {
+    // A review copy's bar and fills (build --changes-since): defaults, set values, a bad colour.
+    auto d = build("");
+    EXPECT_EQ(d.settings.change_bar_color, (Color{0xd6, 0x27, 0x28}));
+    EXPECT_EQ(d.settings.change_bar_width, Length::from_pt(2));
+    EXPECT_EQ(d.settings.change_bar_gap, Length::from_pt(4));
+    auto b = build("<setting name=\"change-bar-color\" value=\"#00f\"/>\n<setting name=\"change-bar-width\" value=\"1mm\"/>\n"
+                   "<setting name=\"change-highlight\" value=\"yellow\"/>\n");
+    EXPECT_EQ(b.settings.change_bar_color, (Color{0, 0, 0xff}));
+    EXPECT_EQ(b.settings.change_bar_width, Length::from_mm(1));
+    EXPECT_EQ(b.messages, (std::vector<std::string>{"l.xml:4:34: error: expected a colour such as #d62728 for change-highlight, found 'yellow'"}));
 }
