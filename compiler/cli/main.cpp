@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
             return 2;
         }
         options.changes_since = *folder;
+        parsed->read.allow_read.push_back(*folder);  // the earlier sources may lie outside the root (a temporary folder)
     }
     RealEnvironment env;
     if (!cli::confine(env, parsed->read, parsed->input, error)) {
