@@ -11,6 +11,8 @@ std::string usage() {
            "       reportc check REPORT.xml [--werror] [--set NAME=VALUE]...\n"
            "       reportc new DIR [--title TITLE]\n"
            "       reportc certificates RUN.xml [--combined FILE.pdf] [-o DIR] [--manifest FILE.csv] [--skip-bad] [--quiet] [-j N]\n"
+           "       reportc data export DATA.xml|DATA.csv -o FILE.xlsx [--sheet NAME]\n"
+           "       reportc data import FILE.xlsx|FILE.ods [--sheet NAME] -o DATA.xml\n"
            "       reportc render REPORT.xml --png DIR [--page N] [--dpi 72] [--id FIGURE-ID] [--set NAME=VALUE]...\n"
            "       reportc --help | --version\n"
            "\n"
@@ -19,6 +21,7 @@ std::string usage() {
            "  check   report every error and warning in the sources and layout; write nothing\n"
            "  render  draw pages, or one chart or diagram, as PNG previews\n"
            "  new     write a starter report and layout into DIR (a new folder, or one without them)\n"
+           "  data    export a data file as a spreadsheet, or import a sheet as XML records (docs/data-format.md)\n"
            "  certificates  build the run file's document once per record (a participant list):\n"
            "          a print PDF, a PDF per record and a manifest (docs/merge.md)\n"
            "\n"
@@ -87,7 +90,7 @@ std::optional<std::string> option_value(const std::vector<std::string>& args, si
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error) {
     Arguments a;
     if (args.empty()) {
-        error = "expected a command (build, check, render, new or certificates)";
+        error = "expected a command (build, check, render, new, certificates or data)";
         return std::nullopt;
     }
     size_t i = 0;
@@ -98,7 +101,7 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
     else if (first == "check") a.command = Command::Check;
     else if (first == "new") a.command = Command::New;
     else {
-        error = "expected a command (build, check, render, new or certificates), found '" + first + "'";
+        error = "expected a command (build, check, render, new, certificates or data), found '" + first + "'";
         return std::nullopt;
     }
     for (i = 1; i < args.size(); ++i) {

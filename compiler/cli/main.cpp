@@ -5,6 +5,7 @@
 
 #include "cli/arguments.h"
 #include "cli/certificates_command.h"
+#include "cli/data_command.h"
 #include "cli/diagnostics_printer.h"
 #include "cli/new_command.h"
 #include "cli/render_command.h"
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "render") return cli::run_render({args.begin() + 1, args.end()});
     if (!args.empty() && args[0] == "certificates") return cli::run_certificates({args.begin() + 1, args.end()});
+    if (!args.empty() && args[0] == "data") return cli::run_data({args.begin() + 1, args.end()});
     std::string error;
     auto parsed = cli::parse_arguments(args, error);
     if (!parsed) {

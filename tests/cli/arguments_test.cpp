@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/arguments.h"
+#include "cli/data_command.h"
 #include "cli/new_command.h"
 
 using namespace reportc::cli;
@@ -57,4 +58,23 @@ TEST(Starter, TheLayoutIsShortAndTheTitleIsEscaped) {
     const std::string layout = starter_layout();
     EXPECT_LT(std::count(layout.begin(), layout.end(), '\n'), 80);
     EXPECT_NE(starter_report("R&D <2026>").find("<title>R&amp;D &lt;2026&gt;</title>"), std::string::npos);
+}
+
+TEST(Arguments, DataExportAndImport) {
+    std::string error;
+    auto e = parse_data_arguments({"export", "plan.xml", "-o", "plan.xlsx", "--sheet", "Plan"}, error);
+    ASSERT_TRUE(e) << error;
+    EXPECT_TRUE(e->export_);
+    EXPECT_EQ(e->input, "plan.xml");
+    EXPECT_EQ(e->output, "plan.xlsx");
+    EXPECT_EQ(e->sheet, "Plan");
+    auto i = parse_data_arguments({"import", "plan.xlsx", "-o", "plan.xml"}, error);
+    ASSERT_TRUE(i) << error;
+    EXPECT_FALSE(i->export_);
+    EXPECT_FALSE(parse_data_arguments({"import", "plan.xlsx"}, error));
+    EXPECT_EQ(error, "expected -o FILE.xml after 'data import'");
+    EXPECT_FALSE(parse_data_arguments({"import", "a.xlsx", "b.xlsx"}, error));
+    EXPECT_EQ(error, "expected one data file, found a second one: 'b.xlsx'");
+    EXPECT_FALSE(parse_data_arguments({"export", "a.xml", "--to", "x"}, error));
+    EXPECT_EQ(error, "unknown option '--to' of 'data export'");
 }
