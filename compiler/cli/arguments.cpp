@@ -8,6 +8,7 @@ namespace reportc::cli {
 
 std::string usage() {
     return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror] [--set NAME=VALUE]...\n"
+           "       reportc watch REPORT.xml [-o FILE.pdf] [--trace FILE] [--werror] [--set NAME=VALUE]...\n"
            "       reportc check REPORT.xml [--werror] [--set NAME=VALUE]...\n"
            "       reportc new DIR [--title TITLE]\n"
            "       reportc certificates RUN.xml [--combined FILE.pdf] [-o DIR] [--manifest FILE.csv] [--skip-bad] [--quiet] [-j N]\n"
@@ -18,6 +19,7 @@ std::string usage() {
            "\n"
            "commands:\n"
            "  build   typeset the report and write its PDF (default out/<report>.pdf)\n"
+           "  watch   build, then build again whenever a file the last build read changes (Ctrl-C ends)\n"
            "  check   report every error and warning in the sources and layout; write nothing\n"
            "  render  draw pages, or one chart or diagram, as PNG previews\n"
            "  new     write a starter report and layout into DIR (a new folder, or one without them)\n"
@@ -90,7 +92,7 @@ std::optional<std::string> option_value(const std::vector<std::string>& args, si
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error) {
     Arguments a;
     if (args.empty()) {
-        error = "expected a command (build, check, render, new, certificates or data)";
+        error = "expected a command (build, watch, check, render, new, certificates or data)";
         return std::nullopt;
     }
     size_t i = 0;
@@ -99,9 +101,10 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
     if (first == "--version" || first == "-V") { a.command = Command::Version; return a; }
     if (first == "build") a.command = Command::Build;
     else if (first == "check") a.command = Command::Check;
+    else if (first == "watch") a.command = Command::Watch;
     else if (first == "new") a.command = Command::New;
     else {
-        error = "expected a command (build, check, render, new, certificates or data), found '" + first + "'";
+        error = "expected a command (build, watch, check, render, new, certificates or data), found '" + first + "'";
         return std::nullopt;
     }
     for (i = 1; i < args.size(); ++i) {
@@ -109,12 +112,12 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
         auto value = [&](const char* what) { return option_value(args, i, what, error); };
         if (arg == "--help" || arg == "-h") { a.command = Command::Help; return a; }
         if (arg == "-o" || arg == "--output") {
-            if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }
+            if (a.command != Command::Build && a.command != Command::Watch) { error = arg + " is an option of 'build' and 'watch' only"; return std::nullopt; }
             auto v = value("a file name");
             if (!v) return std::nullopt;
             a.output = *v;
         } else if (arg == "--trace") {
-            if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }
+            if (a.command != Command::Build && a.command != Command::Watch) { error = arg + " is an option of 'build' and 'watch' only"; return std::nullopt; }
             auto v = value("a file name");
             if (!v) return std::nullopt;
             a.trace = *v;
@@ -150,7 +153,7 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
         error = a.command == Command::New ? "expected a folder after 'new'" : "expected a report file after '" + first + "'";
         return std::nullopt;
     }
-    if (a.command == Command::Build && a.output.empty()) {
+    if ((a.command == Command::Build || a.command == Command::Watch) && a.output.empty()) {
         a.output = default_output(a.input);
         a.default_output = true;
     }

@@ -7,7 +7,7 @@
 
 namespace reportc::cli {
 
-enum class Command { Build, Check, New, Help, Version };
+enum class Command { Build, Check, New, Help, Version, Watch };
 
 struct Arguments {
     Command command = Command::Help;

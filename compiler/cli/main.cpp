@@ -9,6 +9,7 @@
 #include "cli/diagnostics_printer.h"
 #include "cli/new_command.h"
 #include "cli/render_command.h"
+#include "cli/watch_command.h"
 #include "driver/compiler.h"
 
 #ifndef REPORTC_FONTS_DIR
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
         std::error_code ignored;  // a failure shows as the PDF's own write error
         std::filesystem::create_directories(std::filesystem::path(parsed->output).parent_path(), ignored);
     }
+    if (parsed->command == cli::Command::Watch) return cli::run_watch(*parsed);
     driver::Options options;
     options.input = parsed->input;
     options.output = parsed->command == cli::Command::Build ? parsed->output : "";

@@ -60,6 +60,22 @@ TEST(Starter, TheLayoutIsShortAndTheTitleIsEscaped) {
     EXPECT_NE(starter_report("R&D <2026>").find("<title>R&amp;D &lt;2026&gt;</title>"), std::string::npos);
 }
 
+TEST(Arguments, WatchTakesTheBuildOptions) {
+    std::string error;
+    auto a = parse({"watch", "r.xml", "-o", "x.pdf", "--trace", "x.trace", "--werror", "--set", "n=1"}, error);
+    ASSERT_TRUE(a) << error;
+    EXPECT_EQ(a->command, Command::Watch);
+    EXPECT_EQ(a->output, "x.pdf");
+    EXPECT_EQ(a->trace, "x.trace");
+    EXPECT_TRUE(a->werror);
+    auto d = parse({"watch", "sources/annual/report.xml"}, error);
+    ASSERT_TRUE(d) << error;
+    EXPECT_EQ(d->output, "out/annual.pdf");
+    EXPECT_TRUE(d->default_output);
+    EXPECT_FALSE(parse({"check", "r.xml", "-o", "x.pdf"}, error));
+    EXPECT_EQ(error, "-o is an option of 'build' and 'watch' only");
+}
+
 TEST(Arguments, DataExportAndImport) {
     std::string error;
     auto e = parse_data_arguments({"export", "plan.xml", "-o", "plan.xlsx", "--sheet", "Plan"}, error);
