@@ -9,18 +9,23 @@ namespace reportc::cli {
 std::string usage() {
     return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror] [--set NAME=VALUE]...\n"
            "                     [--part ID] [--changes-since OLD [--changes-csv FILE]]\n"
+           "       reportc watch REPORT.xml [-o FILE.pdf] [--trace FILE] [--werror] [--set NAME=VALUE]...\n"
            "       reportc check REPORT.xml [--werror] [--set NAME=VALUE]...\n"
-           "       (build, check, render and certificates also take [--root DIR] [--allow-read PATH]...)\n"
+           "       (build, watch, check, render and certificates also take [--root DIR] [--allow-read PATH]...)\n"
            "       reportc new DIR [--title TITLE]\n"
            "       reportc certificates RUN.xml [--combined FILE.pdf] [-o DIR] [--manifest FILE.csv] [--skip-bad] [--quiet] [-j N]\n"
+           "       reportc data export DATA.xml|DATA.csv -o FILE.xlsx [--sheet NAME]\n"
+           "       reportc data import FILE.xlsx|FILE.ods [--sheet NAME] -o DATA.xml\n"
            "       reportc render REPORT.xml --png DIR [--page N] [--dpi 72] [--id FIGURE-ID] [--set NAME=VALUE]...\n"
            "       reportc --help | --version\n"
            "\n"
            "commands:\n"
            "  build   typeset the report and write its PDF (default out/<report>.pdf)\n"
+           "  watch   build, then build again whenever a file the last build read changes (Ctrl-C ends)\n"
            "  check   report every error and warning in the sources and layout; write nothing\n"
            "  render  draw pages, or one chart or diagram, as PNG previews\n"
            "  new     write a starter report and layout into DIR (a new folder, or one without them)\n"
+           "  data    export a data file as a spreadsheet, or import a sheet as XML records (docs/data-format.md)\n"
            "  certificates  build the run file's document once per record (a participant list):\n"
            "          a print PDF, a PDF per record and a manifest (docs/merge.md)\n"
            "\n"
@@ -114,7 +119,7 @@ bool confine(RealEnvironment& env, const ReadOptions& read, const std::string& i
 std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, std::string& error) {
     Arguments a;
     if (args.empty()) {
-        error = "expected a command (build, check, render, new or certificates)";
+        error = "expected a command (build, watch, check, render, new, certificates or data)";
         return std::nullopt;
     }
     size_t i = 0;
@@ -123,9 +128,10 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
     if (first == "--version" || first == "-V") { a.command = Command::Version; return a; }
     if (first == "build") a.command = Command::Build;
     else if (first == "check") a.command = Command::Check;
+    else if (first == "watch") a.command = Command::Watch;
     else if (first == "new") a.command = Command::New;
     else {
-        error = "expected a command (build, check, render, new or certificates), found '" + first + "'";
+        error = "expected a command (build, watch, check, render, new, certificates or data), found '" + first + "'";
         return std::nullopt;
     }
     for (i = 1; i < args.size(); ++i) {
@@ -139,12 +145,12 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
             }
         }
         if (arg == "-o" || arg == "--output") {
-            if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }
+            if (a.command != Command::Build && a.command != Command::Watch) { error = arg + " is an option of 'build' and 'watch' only"; return std::nullopt; }
             auto v = value("a file name");
             if (!v) return std::nullopt;
             a.output = *v;
         } else if (arg == "--trace") {
-            if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }
+            if (a.command != Command::Build && a.command != Command::Watch) { error = arg + " is an option of 'build' and 'watch' only"; return std::nullopt; }
             auto v = value("a file name");
             if (!v) return std::nullopt;
             a.trace = *v;
@@ -194,7 +200,7 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
         error = "--changes-csv needs --changes-since";
         return std::nullopt;
     }
-    if (a.command == Command::Build && a.output.empty()) {
+    if ((a.command == Command::Build || a.command == Command::Watch) && a.output.empty()) {
         a.output = default_output(a.input);
         a.default_output = true;
     }

@@ -9,7 +9,7 @@
 
 namespace reportc::cli {
 
-enum class Command { Build, Check, New, Help, Version };
+enum class Command { Build, Check, New, Help, Version, Watch };
 
 // --root DIR and --allow-read PATH (repeatable): where a command may read (docs/cli.md).
 struct ReadOptions {

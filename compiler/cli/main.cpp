@@ -6,9 +6,11 @@
 #include "cli/arguments.h"
 #include "cli/certificates_command.h"
 #include "cli/changes_command.h"
+#include "cli/data_command.h"
 #include "cli/diagnostics_printer.h"
 #include "cli/new_command.h"
 #include "cli/render_command.h"
+#include "cli/watch_command.h"
 #include "driver/compiler.h"
 
 #ifndef REPORTC_FONTS_DIR
@@ -26,6 +28,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "render") return cli::run_render({args.begin() + 1, args.end()});
     if (!args.empty() && args[0] == "certificates") return cli::run_certificates({args.begin() + 1, args.end()});
+    if (!args.empty() && args[0] == "data") return cli::run_data({args.begin() + 1, args.end()});
     std::string error;
     auto parsed = cli::parse_arguments(args, error);
     if (!parsed) {
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
         std::error_code ignored;  // a failure shows as the PDF's own write error
         std::filesystem::create_directories(std::filesystem::path(parsed->output).parent_path(), ignored);
     }
+    if (parsed->command == cli::Command::Watch) return cli::run_watch(*parsed);
     driver::Options options;
     options.input = parsed->input;
     options.output = parsed->command == cli::Command::Build ? parsed->output : "";

@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 
+#include "data/aggregate.h"
 #include "data/dataset_loader.h"
 
 namespace reportc::data {
@@ -109,8 +110,13 @@ private:
         if (it == m_datasets.end())
             it = m_datasets.emplace(chart.data_path, load_dataset(chart.data_path, m_env, m_sources, m_diags, chart.data_span)).first;
         if (!it->second) return {};  // the load error is reported
-        const doc::Dataset& data = *it->second;
         const std::string path = shown_path(chart);
+        std::optional<doc::Dataset> aggregated;
+        if (!chart.aggregate.empty()) {
+            aggregated = aggregate(*it->second, chart.aggregate, path, m_diags);
+            if (!aggregated) return {};  // reported
+        }
+        const doc::Dataset& data = aggregated ? *aggregated : *it->second;
         const std::vector<std::string> names = field_names(data);
         auto exists = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
         auto missing = [&](const std::string& name, Span at) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "data/aggregate.h"
 #include "data/dataset_loader.h"
 #include "data/template_expander.h"
 #include "doc/walk.h"
@@ -40,6 +41,12 @@ private:
         if (it == m_templates.end()) {
             m_diags.error(table.span, "expected a table template defined in the layout, found '" + table.template_name + "'");
         } else if (data) {
+            std::optional<doc::Dataset> aggregated;
+            if (!table.aggregate.empty()) {
+                aggregated = aggregate(*data, table.aggregate, table.data_path, m_diags);
+                if (!aggregated) return;  // reported
+                data = &*aggregated;
+            }
             doc::Table built = expand_template(*it->second, *data, table, m_diags);
             table.expanded = doc::ExpandedTable{std::move(built.style), std::move(built.columns), std::move(built.rows)};
         }

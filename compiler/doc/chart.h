@@ -7,6 +7,7 @@
 
 #include "base/geometry.h"
 #include "base/span.h"
+#include "doc/aggregate.h"
 #include "doc/node_id.h"
 
 namespace reportc::doc {
@@ -61,6 +62,7 @@ struct Chart {
     std::vector<std::string> derived_fields;  // y fields whose values are derived, not stated
     Span data_span;
     Span x_span;  // the x attribute (errors about the category field)
+    Aggregate aggregate;  // where, group-by, count, sum, sort: applied to the records first
     std::optional<ChartData> resolved;  // set by data::resolve_charts
     Span span;
     NodeId node;  // given once by doc::number_nodes

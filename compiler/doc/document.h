@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/span.h"
+#include "doc/aggregate.h"
 #include "doc/chart.h"
 #include "doc/node_id.h"
 
@@ -277,6 +278,7 @@ struct Table {
     // the source file's folder), expanded into `expanded` before layout.
     std::string template_name, data_path;
     Span data_span;
+    Aggregate aggregate;  // where, group-by, count, sum, sort: applied to the records first
     std::optional<ExpandedTable> expanded;  // set by data::expand_tables
     Span span;
     NodeId node;  // given once by number_nodes

@@ -7,6 +7,7 @@
 #include "data/chart_data.h"
 #include "data/expand_tables.h"
 #include "doc/walk.h"
+#include "driver/document_cache.h"
 #include "driver/images.h"
 #include "driver/layout_passes.h"
 #include "driver/navigation.h"
@@ -31,6 +32,7 @@ struct Compiler::State {
     const Environment& env;
     SourceManager& sources;
     ResourceCache resources;
+    DocumentCache documents;  // the report as read, reused while its files' bytes are unchanged
     size_t builds = 0;
     layout::ParagraphCache::Counts paragraphs;  // summed over builds
 };
@@ -119,7 +121,7 @@ Outcome Compiler::build(const Options& options, Diagnostics& diags) {
 // files. False when a phase's errors stop the build (or warnings, with --werror).
 bool Compiler::run(const Options& options, const RecordingEnvironment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags) {
     State& s = *m_state;
-    auto document = input::read_report(options.input, env, s.sources, diags);
+    auto document = s.documents.read(options.input, env, s.sources, diags);
     if (!document || document->layout_path.empty()) return false;
     if (!options.part.empty() && !check_part(*document, options.part, root_span(document->layout_span, s.sources), diags))
         return false;
@@ -202,6 +204,7 @@ Counts Compiler::counts() const {
     c.dictionaries_loaded = r.dictionaries_loaded;
     c.paragraphs_set = m_state->paragraphs.sets;
     c.paragraphs_reused = m_state->paragraphs.set_reuses;
+    c.sources_reused = m_state->documents.reuses();
     return c;
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "input/aggregate_reader.h"
+
 namespace reportc::input {
 namespace {
 
@@ -60,7 +62,8 @@ public:
 
     doc::Chart read(pugi::xml_node node) {
         m_file.check_attributes(node, {"id", "type", "title", "x-label", "y-label", "unit", "note", "width", "height",
-                                       "data", "x", "y", "derived"},
+                                       "data", "x", "y", "derived",
+                                       "where", "group-by", "count", "sum", "sort"},
                                 m_diags);
         doc::Chart chart;
         chart.span = m_file.span(node);
@@ -84,8 +87,11 @@ public:
             chart.data_path = join_path(m_file.directory(), node.attribute("data").value());
             chart.data_span = m_file.attribute_span(node, "data");
             chart.x_span = m_file.attribute_span(node, "x");
-            if (auto x = m_file.required(node, "x", m_diags)) chart.x_field = trimmed(*x);
+            chart.aggregate = read_aggregate(m_file, node, m_diags);
+            if (!node.attribute("x") && !chart.aggregate.group_by.empty()) chart.x_field = chart.aggregate.group_by;  // the groups
+            else if (auto x = m_file.required(node, "x", m_diags)) chart.x_field = trimmed(*x);
         } else {
+            reject_aggregate(m_file, node, "it works on the records of a data file", m_diags);
             for (const char* attr : {"x", "y", "derived"})
                 if (node.attribute(attr))
                     m_diags.error(m_file.attribute_span(node, attr),
@@ -168,6 +174,14 @@ private:
                 chart.y_fields.push_back(field);
                 chart.series.push_back(std::move(series));
             }
+        }
+        if (chart.series.empty() && !node.attribute("y")) {  // an aggregate's count and sums are the values
+            auto add = [&](const std::string& field, Span at) {
+                chart.series.push_back(doc::ChartSeries{field, false, {}, {}, field, at});
+                chart.y_fields.push_back(field);
+            };
+            if (!chart.aggregate.count.empty()) add(chart.aggregate.count, chart.aggregate.count_span);
+            for (const auto& field : chart.aggregate.sums) add(field, chart.aggregate.sum_span);
         }
         if (chart.series.empty())
             m_diags.error(chart.span, "expected the value fields of a data chart in 'y' or in <series field=…> elements, found none");

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "doc/limits.h"
+#include "input/aggregate_reader.h"
 #include "input/chart_reader.h"
 #include "input/image_reader.h"
 #include "input/inline_reader.h"
@@ -392,7 +393,8 @@ doc::List ReportReader::read_list(const XmlFile& file, pugi::xml_node node, int 
 }
 
 doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, int level) {
-    file.check_attributes(node, {"style", "id", "template", "data"}, m_diags);
+    file.check_attributes(node, {"style", "id", "template", "data",
+                                 "where", "group-by", "count", "sum", "sort"}, m_diags);
     doc::Table table;
     table.style = node.attribute("style").as_string("table");
     table.id = node.attribute("id").value();
@@ -401,6 +403,9 @@ doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, in
     if (auto data = node.attribute("data")) {
         table.data_path = join_path(file.directory(), data.value());
         table.data_span = file.attribute_span(node, "data");
+        table.aggregate = read_aggregate(file, node, m_diags);
+    } else {
+        reject_aggregate(file, node, "it works on the records of a data file", m_diags);
     }
     if (table.template_name.empty() != table.data_path.empty())
         m_diags.error(table.span, "expected both 'template' and 'data' on a generated <table>, found only one");

@@ -7,7 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD_DIR:-$root/build}
-cmake --build "$build" --target table_bench compiler_bench merge_bench scale_bench reportc -j "$(nproc)" >/dev/null
+cmake --build "$build" --target table_bench compiler_bench merge_bench scale_bench watch_bench reportc -j "$(nproc)" >/dev/null
 echo "== table layout (block layout + page breaking), medians of 5 repetitions"
 "$build/tests/bench/table_bench" --benchmark_filter='BM_TableLayout' 2>/dev/null | grep -E 'median|Benchmark' || true
 echo
@@ -25,6 +25,10 @@ if command -v hyperfine >/dev/null; then
 else
   for i in 1 2 3 4 5; do /usr/bin/time -f "%e s" bash -c "$cmd 2>/dev/null"; done
 fi
+
+echo
+echo "== watch mode: a cold \`reportc build\` process against a warm rebuild after one cell of Annex I changed (medians of 7)"
+"$build/tests/bench/watch_bench" --reportc "$build/compiler/cli/reportc" --runs 7
 
 echo
 echo "== scaling: time and peak memory of \`reportc build\` against the floor (frames through the PDF module alone)"

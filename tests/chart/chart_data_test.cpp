@@ -285,7 +285,7 @@ TEST(chart_reader, UnknownAttributesAndElementsAreLocatedErrors) {
            "<connector from=\"a\" to=\"z\"/><arrow/></diagram>");
     EXPECT_EQ(f.messages(), (std::vector<std::string>{
                                 "/r/report.xml:2:20: error: unknown attribute 'colour' on <chart>; expected one of: id, type, title, x-label, "
-                                "y-label, unit, note, width, height, data, x, y, derived",
+                                "y-label, unit, note, width, height, data, x, y, derived, where, group-by, count, sum, sort",
                                 "/r/report.xml:2:8: error: expected chart type bar, hbar, stacked-bar, line, pie or donut, found 'bars'",
                                 "/r/report.xml:2:56: error: unexpected element <serie> in <chart>; expected <category> or <series>",
                                 "/r/report.xml:3:10: error: expected layout 'row' or 'column', found 'grid'",

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/arguments.h"
+#include "cli/data_command.h"
 #include "cli/new_command.h"
 
 using namespace reportc::cli;
@@ -72,4 +73,39 @@ TEST(Arguments, PartAndChangesAreOptionsOfBuild) {
     EXPECT_EQ(error, "--changes-csv needs --changes-since");
     EXPECT_FALSE(parse({"build", "r.xml", "--changes-since"}, error));
     EXPECT_EQ(error, "expected a folder or a git revision after --changes-since");
+}
+
+TEST(Arguments, WatchTakesTheBuildOptions) {
+    std::string error;
+    auto a = parse({"watch", "r.xml", "-o", "x.pdf", "--trace", "x.trace", "--werror", "--set", "n=1"}, error);
+    ASSERT_TRUE(a) << error;
+    EXPECT_EQ(a->command, Command::Watch);
+    EXPECT_EQ(a->output, "x.pdf");
+    EXPECT_EQ(a->trace, "x.trace");
+    EXPECT_TRUE(a->werror);
+    auto d = parse({"watch", "sources/annual/report.xml"}, error);
+    ASSERT_TRUE(d) << error;
+    EXPECT_EQ(d->output, "out/annual.pdf");
+    EXPECT_TRUE(d->default_output);
+    EXPECT_FALSE(parse({"check", "r.xml", "-o", "x.pdf"}, error));
+    EXPECT_EQ(error, "-o is an option of 'build' and 'watch' only");
+}
+
+TEST(Arguments, DataExportAndImport) {
+    std::string error;
+    auto e = parse_data_arguments({"export", "plan.xml", "-o", "plan.xlsx", "--sheet", "Plan"}, error);
+    ASSERT_TRUE(e) << error;
+    EXPECT_TRUE(e->export_);
+    EXPECT_EQ(e->input, "plan.xml");
+    EXPECT_EQ(e->output, "plan.xlsx");
+    EXPECT_EQ(e->sheet, "Plan");
+    auto i = parse_data_arguments({"import", "plan.xlsx", "-o", "plan.xml"}, error);
+    ASSERT_TRUE(i) << error;
+    EXPECT_FALSE(i->export_);
+    EXPECT_FALSE(parse_data_arguments({"import", "plan.xlsx"}, error));
+    EXPECT_EQ(error, "expected -o FILE.xml after 'data import'");
+    EXPECT_FALSE(parse_data_arguments({"import", "a.xlsx", "b.xlsx"}, error));
+    EXPECT_EQ(error, "expected one data file, found a second one: 'b.xlsx'");
+    EXPECT_FALSE(parse_data_arguments({"export", "a.xml", "--to", "x"}, error));
+    EXPECT_EQ(error, "unknown option '--to' of 'data export'");
 }

@@ -86,7 +86,13 @@ for dir in */; do
       elif [[ $line =~ ^#include\ [\<\"]([^\>\"]+)[\>\"] ]]; then
         header=${BASH_REMATCH[1]}
         [[ $header == */* || $header == *.h || $header == *.hpp ]] || continue  # standard headers
-        case $header in sys/*|unistd.h|fcntl.h) continue ;; esac  # POSIX
+        # Linux's file and signal notification (watch mode) stays in cli, beside the process's
+        # other concerns (docs/architecture.md, "The driver: a resident compiler").
+        case $header in sys/inotify.h|sys/signalfd.h)
+          [ "$module" = cli ] || fail "compiler/$file:$number: includes <$header>, which only cli may use (watch mode)"
+          continue ;;
+        esac
+        case $header in sys/*|unistd.h|fcntl.h|poll.h|signal.h) continue ;; esac  # POSIX
         owner=""
         for library in "${!library_headers[@]}"; do
           for pattern in ${library_headers[$library]}; do

@@ -1,0 +1,53 @@
+#include "driver/document_cache.h"
+
+#include "input/source_reader.h"
+
+namespace reportc::driver {
+namespace {
+
+// Forwards reads and keeps what each returned: the cache's key is the bytes the parse saw,
+// not the bytes read again afterwards.
+class CapturingEnvironment : public Environment {
+public:
+    explicit CapturingEnvironment(const Environment& inner) : m_inner(inner) {}
+    std::optional<std::string> read_file(const std::string& path) const override {
+        auto bytes = m_inner.read_file(path);
+        files.emplace(path, bytes);
+        return bytes;
+    }
+    bool file_exists(const std::string& path) const override { return m_inner.file_exists(path); }
+    std::string why_unreadable(const std::string& path) const override { return m_inner.why_unreadable(path); }
+    int64_t now() const override { return m_inner.now(); }
+    mutable std::map<std::string, std::optional<std::string>> files;  // a record, not state the reads depend on
+
+private:
+    const Environment& m_inner;
+};
+
+}  // namespace
+
+bool DocumentCache::unchanged(const Entry& e, const std::string& path, const Environment& env) const {
+    if (e.path != path) return false;
+    for (const auto& [file, bytes] : e.files)
+        if (env.read_file(file) != bytes) return false;
+    return true;
+}
+
+std::optional<doc::Document> DocumentCache::read(const std::string& path, const Environment& env, SourceManager& sources,
+                                                 Diagnostics& diags) {
+    if (m_last && unchanged(*m_last, path, env)) {
+        ++m_reuses;
+        for (const auto& d : m_last->diagnostics) diags.add(d);
+        return m_last->document;
+    }
+    m_last.reset();
+    CapturingEnvironment capture(env);
+    Diagnostics reading;
+    auto document = input::read_report(path, capture, sources, reading);
+    for (const auto& d : reading.all()) diags.add(d);
+    if (document && !reading.has_errors())
+        m_last = Entry{path, std::move(capture.files), *document, reading.all()};
+    return document;
+}
+
+}  // namespace reportc::driver

@@ -1,0 +1,38 @@
+#pragma once
+// Private to driver: the report as read (input::read_report) kept between builds of a resident
+// compiler, keyed by the bytes of every file the reading read (the report and its includes).
+// While none of them changed, a build takes a copy instead of parsing them again, and reports
+// what reading them reported then; data files, layouts and images are read later and are not
+// part of the key.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "doc/document.h"
+#include "source/environment.h"
+#include "source/source_manager.h"
+
+namespace reportc::driver {
+
+class DocumentCache {
+public:
+    // input::read_report's document, parsed or reused.
+    std::optional<doc::Document> read(const std::string& path, const Environment& env, SourceManager& sources, Diagnostics& diags);
+    size_t reuses() const { return m_reuses; }
+
+private:
+    struct Entry {
+        std::string path;
+        std::map<std::string, std::optional<std::string>> files;  // every file read, with its bytes (none: unreadable)
+        doc::Document document;
+        std::vector<Diagnostic> diagnostics;  // the warnings reading gave (an entry is kept only without errors)
+    };
+    bool unchanged(const Entry& e, const std::string& path, const Environment& env) const;
+
+    std::optional<Entry> m_last;
+    size_t m_reuses = 0;
+};
+
+}  // namespace reportc::driver
