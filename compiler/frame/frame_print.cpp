@@ -45,6 +45,7 @@ void translate(Item& item, Length dx, Length dy) {
 std::ostream& operator<<(std::ostream& os, const TextItem& t) {
     os << "text font=" << t.font << " size=" << t.size << " at " << Point{t.x, t.y};
     if (t.tracking != Length{}) os << " tracking=" << t.tracking;
+    if (!t.kerning.empty()) os << " kerning=" << t.kerning;
     return os << " \"" << t.text << "\"";
 }
 std::ostream& operator<<(std::ostream& os, const ShapeItem& s) {

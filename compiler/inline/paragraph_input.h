@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/kerning.h"
 #include "base/length.h"
 #include "base/span.h"
 #include "style/stylesheet.h"
@@ -75,6 +76,7 @@ struct Fragment {
     std::string link;
     std::string anchor;  // the run's anchor (StyledRun::anchor)
     Length tracking;  // added after every character (synthesized small capitals)
+    Kerning kerning;  // the font's, within the text (and with the next fragment of the word); in width
     Decorations decorations;
     std::optional<InlineObject> object;  // set: the fragment is this box (no text, no face)
 };

@@ -71,9 +71,13 @@ const char* style_name(frame::PageLabelStyle s) {
 }
 
 std::string item_line(const frame::TextItem& t) {
-    // Tracking is written only where there is some, so traces of untracked text stay as they were.
+    // Tracking and kerning are written only where there is some, so traces of other text stay
+    // as they were. Kerning: "kern=AT:MILLI,…" (base/kerning.h).
+    std::string kerning;
+    for (const Kern& k : t.kerning.adjustments())
+        kerning.append(kerning.empty() ? " kern=" : ",").append(std::to_string(k.at)).append(":").append(std::to_string(k.milli));
     return "text f" + std::to_string(t.font) + " " + num(t.size) + " " + num(t.x) + " " + num(t.y) + " " +
-           color(t.color) + (t.tracking != Length{} ? " tc=" + num(t.tracking) : "") + " " + quoted(t.text);
+           color(t.color) + (t.tracking != Length{} ? " tc=" + num(t.tracking) : "") + kerning + " " + quoted(t.text);
 }
 
 std::string item_line(const frame::ShapeItem& s) {
