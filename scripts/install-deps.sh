@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   cmake make ninja-build g++ pkg-config
-  libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev libzip-dev
+  libhpdf-dev libcairo2-dev libpugixml-dev libfreetype-dev libharfbuzz-dev libzip-dev
   libhyphen-dev hyphen-en-us
   libpng-dev libjpeg62-turbo-dev
   libqrencode-dev

@@ -28,6 +28,7 @@ struct FontFamilyDecl {
     std::string name, regular, bold, italic, bold_italic;  // paths resolved against the layout file
     Span regular_span, bold_span, italic_span, bold_italic_span;  // the attributes naming them
     Span span;
+    bool kerning = true;  // kerning="false": the faces are set without the fonts' kerning
     // Where `path` is named (the first attribute holding it), else the element: a file that
     // fails to load is reported at its attribute.
     Span span_of(const std::string& path) const {

@@ -11,6 +11,8 @@ void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, 
         std::string error;
         if (!fonts.add_family(family.name, family.regular, family.bold, family.italic, family.bold_italic, error))
             diags.error(family.span_of(fonts.unloaded_file(family.name)), error);
+        else if (!family.kerning)
+            fonts.turn_off_kerning(family.name);
     }
     for (const auto& name : layout.fallback_families)
         if (!fonts.is_declared(name))

@@ -46,6 +46,7 @@ std::ostream& operator<<(std::ostream& os, const TextItem& t) {
     os << "text font=" << t.font << " size=" << t.size << " at " << Point{t.x, t.y};
     if (t.tracking != Length{}) os << " tracking=" << t.tracking;
     if (t.expansion != 0) os << " expansion=" << int(t.expansion);
+    if (!t.kerning.empty()) os << " kerning=" << t.kerning;
     return os << " \"" << t.text << "\"";
 }
 std::ostream& operator<<(std::ostream& os, const ShapeItem& s) {

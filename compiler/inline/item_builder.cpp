@@ -262,7 +262,8 @@ private:
         }
     }
 
-    Fragment fragment(const Piece& p, std::string text) const {
+    // `kerning`: the fragment's part of its piece's kerning (text::FontFace::kerning, sliced).
+    Fragment fragment(const Piece& p, std::string text, Kerning kerning = {}) const {
         const StyledRun& styled = run(p.run);
         const text::FontFace& face = m_fonts.face(p.face);
         Placement placed = placement(styled, face);
@@ -274,7 +275,9 @@ private:
         f.size = placed.size;
         f.color = styled.font.color;
         f.rise = placed.rise;
-        f.width = face.width(text, placed.size) + f.tracking * int64_t(utf8::count_code_points(text));
+        f.width = Length::ratio(placed.size, face.width_milli(text) + kerning.total_milli(), 1000) +
+                  f.tracking * int64_t(utf8::count_code_points(text));
+        f.kerning = std::move(kerning);
         f.text = std::move(text);
         f.link = styled.link;
         f.anchor = styled.anchor;
@@ -373,13 +376,19 @@ private:
             box_width = {};
         };
         for (const auto& piece : m_word) {
-            size_t start = 0;
+            // Kerned as a whole: a syllable's box carries the kerning with the next one, which
+            // the word has when it is not broken there.
+            const Kerning kerning = m_fonts.face(piece.face).kerning(piece.text);
+            size_t start = 0, start_cp = 0;
             while (start < piece.text.size()) {
                 size_t end = piece.text.size();
                 bool cut = next_break < m_breaks.size() && m_breaks[next_break].at < word_offset + end;
                 if (cut) end = m_breaks[next_break].at - word_offset;
                 if (end > start) {
-                    Fragment f = fragment(piece, piece.text.substr(start, end - start));
+                    std::string text = piece.text.substr(start, end - start);
+                    const size_t end_cp = start_cp + utf8::count_code_points(text);
+                    Fragment f = fragment(piece, std::move(text), kerning.slice(start_cp, end_cp));
+                    start_cp = end_cp;
                     f.x = box_width;
                     box_width += f.width;
                     m_out.pieces.push_back(std::move(f));

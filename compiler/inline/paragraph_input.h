@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/kerning.h"
 #include "base/length.h"
 #include "base/span.h"
 #include "style/stylesheet.h"
@@ -80,6 +81,7 @@ struct Fragment {
     std::string anchor;  // the run's anchor (StyledRun::anchor)
     Length tracking;  // added after every character (synthesized small capitals)
     int expansion = 0;  // font expansion: glyphs scaled horizontally by 1 + expansion/1000
+    Kerning kerning;  // the font's, within the text (and with the next fragment of the word); in width
     Decorations decorations;
     std::optional<InlineObject> object;  // set: the fragment is this box (no text, no face)
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/utf8.h"
 #include "inline/item_builder.h"
 #include "linebreak/first_fit.h"
 #include "linebreak/knuth_plass.h"
@@ -29,6 +30,8 @@ void append_fragment(std::vector<Fragment>& out, Fragment f) {
         if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link && last.anchor == f.anchor &&
             last.rise == f.rise && last.tracking == f.tracking && last.decorations == f.decorations && last.x + last.width == f.x &&
             last.expansion == f.expansion) {
+            if (!last.kerning.empty() || !f.kerning.empty())
+                last.kerning = Kerning::join(last.kerning, utf8::count_code_points(last.text), f.kerning);
             last.text += f.text;
             last.width += f.width;
             return;

@@ -233,7 +233,7 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
         if (node.type() != pugi::node_element) continue;
         std::string_view name = node.name();
         if (name == "font-family") {
-            file->check_attributes(node, {"name", "regular", "bold", "italic", "bold-italic"}, diags);
+            file->check_attributes(node, {"name", "regular", "bold", "italic", "bold-italic", "kerning"}, diags);
             doc::FontFamilyDecl family;
             family.name = file->required(node, "name", diags).value_or("");
             auto path_of = [&](const char* attr) {
@@ -249,6 +249,9 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             family.italic_span = file->attribute_span(node, "italic");
             family.bold_italic_span = file->attribute_span(node, "bold-italic");
             family.span = file->span(node);
+            if (std::string kerning = node.attribute("kerning").as_string("true"); kerning == "false") family.kerning = false;
+            else if (kerning != "true")
+                diags.error(file->attribute_span(node, "kerning"), "expected kerning 'true' or 'false', found '" + kerning + "'");
             if (family.regular.empty()) diags.error(family.span, "missing attribute 'regular' on <font-family>");
             layout.font_families.push_back(family);
         } else if (name == "font-fallback") {

@@ -51,7 +51,8 @@ void entry(const TocEntry& e, const std::string& style_name, const BlockEnv& env
         Length end_x = left;
         for (const auto& f : line.fragments) {
             box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(f.face), .color = f.color, .size = f.size,
-                                                .x = left + f.x, .y = baseline, .text = f.text, .tracking = f.tracking});
+                                                .x = left + f.x, .y = baseline, .text = f.text, .tracking = f.tracking,
+                                                .kerning = f.kerning});
             end_x = max(end_x, left + f.x + f.width);
         }
         if (i + 1 == set.lines.size()) {

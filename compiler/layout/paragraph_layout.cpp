@@ -253,7 +253,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
             } else {
                 box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(f.face), .color = f.color,
                                                     .expansion = int8_t(f.expansion), .size = f.size, .x = left + f.x, .y = baseline - f.rise,
-                                                    .text = f.text, .tracking = f.tracking});
+                                                    .text = f.text, .tracking = f.tracking, .kerning = f.kerning});
             }
             if (!f.link.empty()) {
                 const Rect rect{left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};

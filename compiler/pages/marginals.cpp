@@ -46,7 +46,7 @@ void set_slot(const Runs& runs, style::Align align, Length baseline, const style
     for (const auto& f : line.fragments)
         page.items.push_back(
             frame::TextItem{.font = ctx.font_table.frame_font(f.face), .color = f.color, .size = f.size, .x = body.x + f.x,
-                            .y = baseline - f.rise, .text = f.text, .tracking = f.tracking});
+                            .y = baseline - f.rise, .text = f.text, .tracking = f.tracking, .kerning = f.kerning});
     layout::append_decoration_lines(line, body.x, baseline, page.items);
 }
 

@@ -1,9 +1,13 @@
 // Text: each TextItem is set at its own position with Td + Tj (HPDF_Page_TextOut). Justified
 // lines arrive as one item per word, so word spacing (Tw, which CID fonts ignore:
 // docs/libharu-notes.md §L7) and HPDF_Page_TextRect are never used. Consecutive items share
-// one BT … ET.
+// one BT … ET. A kerned item is one TJ array (show_kerned below).
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
 #include <algorithm>
 
+#include "base/utf8.h"
 #include "pdf/pdf_parts.h"
 
 namespace reportc::pdf {
@@ -26,6 +30,54 @@ bool set_fill(PdfDocument& doc, PageState& state, Color c) {
     HPDF_Page_SetRGBFill(state.page, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f);
     state.fill = c;
     return doc.check("setting the text colour on page " + std::to_string(state.number));
+}
+
+// The TJ operand for a kerned item: strings of two-byte codes, each code the character's code
+// point (Identity-H, docs/libharu-notes.md §L1), with a number wherever the kerning moves the
+// pen. ISO 32000-1 §9.4.3: a number in a TJ array moves the next glyph by -number/1000 of the
+// text space unit times the font size, so the kerning's milli-em adjustments are written
+// negated, exactly.
+std::string tj_array(const frame::TextItem& item) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out = "[<";
+    const std::span<const Kern> kerning = item.kerning.adjustments();
+    size_t next = 0, count = 0;
+    for (size_t pos = 0; pos < item.text.size();) {
+        const char32_t cp = utf8::decode(item.text, pos).value_or(U'\uFFFD');  // validated before (§L3)
+        for (int shift : {12, 8, 4, 0}) out += hex[(cp >> shift) & 15];
+        ++count;
+        if (next < kerning.size() && kerning[next].at == count) {
+            if (pos < item.text.size()) out.append("> ").append(std::to_string(-int(kerning[next].milli))).append(" <");
+            ++next;
+        }
+    }
+    return out.append(">] TJ\012");
+}
+
+// libharu 2.3.0 has no TJ call. Splitting a kerned word at its pairs into strings each placed
+// with Td would need only its API but gives PDF readers separate strings inside a word, and
+// costs an operator pair per kerning pair; a TJ array keeps the word one string with the
+// adjustments inside, as TeX and other typesetters write it. The array is written to the page's
+// content stream (the stream libharu's own operators go to, declared in its installed header
+// hpdf_pages.h), after libharu itself has moved the text position (Td) and measured the text
+// (which marks the glyphs used for the embedded subset and /W, as HPDF_Page_ShowText does). The
+// text position libharu tracks afterwards is not used: every item is placed by Td from the
+// line matrix, which TJ does not change.
+bool show_kerned(PdfDocument& doc, PageState& state, HPDF_Font font, const frame::TextItem& item) {
+    // Td is relative to the start of the current line; we never set a text matrix, so the
+    // line matrix is a translation (what HPDF_Page_TextOut computes too).
+    const HPDF_TransMatrix line = HPDF_Page_GetTextMatrix(state.page);
+    HPDF_Page_MoveTextPos(state.page, HPDF_REAL(item.x.pt()) - line.x, HPDF_REAL(state.pdf_y(item.y)) - line.y);
+    HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(item.text.data()), HPDF_UINT(item.text.size()));
+    if (!doc.check("placing text at " + format_pt(item.x.pt()) + ", " + format_pt(item.y.pt()) + " on page " +
+                   std::to_string(state.number)))
+        return false;
+    auto* attr = static_cast<HPDF_PageAttr>(state.page->attr);
+    // A stream write that fails (out of memory) sets libharu's error without calling the handler.
+    if (HPDF_Stream_WriteStr(attr->stream, tj_array(item).c_str()) != HPDF_OK)
+        return doc.check_handle(nullptr, "showing text at " + format_pt(item.x.pt()) + ", " + format_pt(item.y.pt()) +
+                                             " on page " + std::to_string(state.number));
+    return true;
 }
 
 }  // namespace
@@ -59,6 +111,10 @@ bool write_text_run(PdfDocument& doc, FontSet& fonts, PageState& state, std::spa
             state.char_space = item->tracking.pt();
         }
         if (!set_horizontal_scaling(doc, state, item->expansion)) return false;
+        if (!item->kerning.empty()) {
+            if (!show_kerned(doc, state, font, *item)) return false;
+            continue;
+        }
         HPDF_Page_TextOut(state.page, HPDF_REAL(item->x.pt()), HPDF_REAL(state.pdf_y(item->y)), item->text.c_str());
         if (!doc.check("showing text at " + format_pt(item->x.pt()) + ", " + format_pt(item->y.pt()) + " on page " +
                        std::to_string(state.number)))

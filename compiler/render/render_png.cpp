@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <variant>
 #include <vector>
 
@@ -144,11 +145,16 @@ bool draw_text(cairo_t* cr, const frame::TextItem& t, std::vector<std::unique_pt
     const double horizontal = 1 + t.expansion / 1000.0;
     std::vector<cairo_glyph_t> glyphs;
     double x = t.x.pt();
+    // The kerning moves the pen after the characters it names, as the PDF's TJ numbers do.
+    const std::span<const Kern> kerning = t.kerning.adjustments();
+    size_t next_kern = 0, count = 0;
     for (size_t pos = 0; pos < t.text.size();) {
         auto cp = utf8::decode(t.text, pos);
         unsigned g = font.glyph(cp.value_or(0xFFFD));
         glyphs.push_back(cairo_glyph_t{g, x, t.y.pt()});
         x += (font.advance_milli(g) * size / 1000.0 + t.tracking.pt()) * horizontal;
+        ++count;
+        if (next_kern < kerning.size() && kerning[next_kern].at == count) x += kerning[next_kern++].milli * size / 1000.0 * horizontal;
     }
     cairo_set_font_face(cr, font.cairo_face());
     cairo_matrix_t matrix;

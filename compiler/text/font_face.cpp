@@ -7,10 +7,12 @@
 
 #include <cstdlib>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "base/utf8.h"
 #include "text/sfnt.h"
+#include "text/shaper.h"
 
 namespace reportc::text {
 namespace {
@@ -37,10 +39,18 @@ struct FontFace::Impl {
     FontFace::Stroke underline, strikeout;
     // Glyph id per BMP code point through the (3,1) cmap, filled on first use.
     mutable std::vector<uint16_t> gid_cache = std::vector<uint16_t>(0x10000, kUnknownGid);
+    bool kerning = true;
+    // HarfBuzz, made on the first kerning() call, and the kerning of each text shaped so far.
+    mutable std::unique_ptr<Shaper> shaper;
+    mutable bool shaper_failed = false;
+    mutable std::unordered_map<std::string, Kerning> kerning_cache;
 
     void read_script_and_strokes();
 
+    Kerning shape_kerning(std::string_view utf8) const;
+
     ~Impl() {
+        shaper.reset();
         if (face) FT_Done_Face(face);
         if (library) FT_Done_FreeType(library);
     }
@@ -178,6 +188,35 @@ int64_t FontFace::width_milli(std::string_view utf8) const {
     }
     return sum;
 }
+
+Kerning FontFace::Impl::shape_kerning(std::string_view utf8) const {
+    if (!shaper && !shaper_failed) {
+        shaper = Shaper::create(bytes);
+        shaper_failed = !shaper;
+    }
+    if (!shaper) return {};
+    std::vector<uint32_t> text;
+    std::vector<uint16_t> glyphs;
+    for (size_t pos = 0; pos < utf8.size();) {
+        std::optional<char32_t> cp = utf8::decode(utf8, pos);
+        char32_t c = cp ? *cp : U'\uFFFD';
+        if (c > 0xFFFF) c = U' ';  // what advance() measures and libharu writes (§L3)
+        text.push_back(uint32_t(c));
+        glyphs.push_back(gid(c));
+    }
+    return shaper->kerning(text, glyphs);
+}
+
+Kerning FontFace::kerning(std::string_view utf8) const {
+    Impl& impl = *m_impl;
+    if (!impl.kerning || utf8.size() < 2) return {};
+    auto it = impl.kerning_cache.find(std::string(utf8));
+    if (it == impl.kerning_cache.end()) it = impl.kerning_cache.emplace(std::string(utf8), impl.shape_kerning(utf8)).first;
+    return it->second;
+}
+
+void FontFace::set_kerning(bool on) { m_impl->kerning = on; }
+bool FontFace::kerning_on() const { return m_impl->kerning; }
 
 Length FontFace::width(std::string_view utf8, Length size) const {
     return Length::ratio(size, width_milli(utf8), 1000);

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "base/bytes.h"
+#include "base/kerning.h"
 #include "base/length.h"
 
 namespace reportc::text {
@@ -74,11 +75,25 @@ public:
     Stroke underline() const;
     Stroke strikeout() const;
 
-    // Sum of advances * size / 1000, no kerning (libharu writes none). Invalid UTF-8 bytes are
+    // Sum of advances * size / 1000, without kerning (see kerning()). Invalid UTF-8 bytes are
     // measured as U+FFFD, the character FontRegistry::segment() replaces them with.
     Length width(std::string_view utf8, Length size) const;
     // Sum of advances in 1/1000 em, for callers that scale once per run.
     int64_t width_milli(std::string_view utf8) const;
+
+    // The kerning of `utf8` set as one word in this face: HarfBuzz shapes it with the font's
+    // GPOS 'kern' feature (or, for a font without GPOS kerning, its legacy 'kern' table) and
+    // nothing else that moves or replaces glyphs (no ligatures, no contextual alternates), and
+    // each glyph's advance minus its hmtx advance is kept, rounded to 1/1000 em (the unit of
+    // the PDF's TJ numbers and of advance()). Empty when kerning is off, when the text has no
+    // pairs, when shaping did not give one glyph per character (decomposed or composed marks:
+    // the PDF codes are characters, docs/libharu-notes.md §L1) or for runs over 65535
+    // characters. Invalid UTF-8 is shaped as U+FFFD, characters outside the BMP as spaces
+    // (what advance() measures). Results are kept per text: words repeat.
+    Kerning kerning(std::string_view utf8) const;
+    // On by default; a layout turns it off per font family (<font-family kerning="false">).
+    void set_kerning(bool on);
+    bool kerning_on() const;
 
 private:
     struct Impl;

@@ -121,6 +121,13 @@ std::string FontRegistry::unloaded_file(const std::string& name) const {
 
 void FontRegistry::set_fallbacks(std::vector<std::string> families) { m_fallbacks = std::move(families); }
 
+void FontRegistry::turn_off_kerning(const std::string& family) {
+    const int f = find_family(family);
+    if (f < 0) return;
+    for (int face : m_families[size_t(f)].faces)
+        if (face >= 0) m_faces[size_t(face)]->set_kerning(false);
+}
+
 int FontRegistry::resolve(const FaceRequest& req) const {
     int f = find_family(req.family);
     if (f < 0) return -1;

@@ -66,6 +66,9 @@ public:
     bool is_declared(const std::string& name) const;
     // The file that kept `name` from loading ("" for a registered or unknown family).
     std::string unloaded_file(const std::string& name) const;
+    // Sets the family's faces without kerning (FontFace::set_kerning); a face shared with
+    // another family is shared with its setting too.
+    void turn_off_kerning(const std::string& family);
     // Tried in order for characters the requested face lacks; unknown names are skipped.
     void set_fallbacks(std::vector<std::string> families);
 

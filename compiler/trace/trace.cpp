@@ -71,11 +71,14 @@ const char* style_name(frame::PageLabelStyle s) {
 }
 
 std::string item_line(const frame::TextItem& t) {
-    // Tracking and expansion (tz, in thousandths of the width) are written only where there are
-    // some, so traces of other text stay as they were.
+    // Tracking, expansion (tz, in thousandths of the width) and kerning ("kern=AT:MILLI,…",
+    // base/kerning.h) are written only where there are some, so traces of other text stay as they were.
+    std::string kerning;
+    for (const Kern& k : t.kerning.adjustments())
+        kerning.append(kerning.empty() ? " kern=" : ",").append(std::to_string(k.at)).append(":").append(std::to_string(k.milli));
     return "text f" + std::to_string(t.font) + " " + num(t.size) + " " + num(t.x) + " " + num(t.y) + " " +
            color(t.color) + (t.tracking != Length{} ? " tc=" + num(t.tracking) : "") +
-           (t.expansion != 0 ? std::string(" tz=").append(std::to_string(1000 + t.expansion)) : "") + " " + quoted(t.text);
+           (t.expansion != 0 ? std::string(" tz=").append(std::to_string(1000 + t.expansion)) : "") + kerning + " " + quoted(t.text);
 }
 
 std::string item_line(const frame::ShapeItem& s) {

@@ -1,9 +1,13 @@
 // Whole builds of the annual report (read, resolve, lay out until page numbers settle, and write
 // the PDF or not): cold, with a new compiler each time (what `reportc build` does), and warm,
-// with one resident compiler reused (what watch mode and per-record builds do).
+// with one resident compiler reused (what watch mode and per-record builds do). BM_ReportKerning
+// compares the cold build with the fonts' kerning (the default) and without (issue 13: the
+// typography features may cost at most 25 %).
 #include <benchmark/benchmark.h>
 
 #include <unistd.h>
+
+#include <string_view>
 
 #include "driver/compiler.h"
 
@@ -49,9 +53,44 @@ void BM_ReportWarm(benchmark::State& state) {
     state.counters["layouts_parsed"] = double(compiler.counts().layouts_parsed);
 }
 
+// The files as they are, except the report's layout, whose font families are read with
+// kerning="false".
+class UnkernedLayout : public Environment {
+public:
+    std::optional<std::string> read_file(const std::string& path) const override {
+        auto text = m_real.read_file(path);
+        if (!text || !path.ends_with("layouts/annual-report.xml")) return text;
+        constexpr std::string_view from = "<font-family ", to = "<font-family kerning=\"false\" ";
+        for (size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size()))
+            text->replace(at, from.size(), to);
+        return text;
+    }
+    bool file_exists(const std::string& path) const override { return m_real.file_exists(path); }
+    int64_t now() const override { return m_real.now(); }
+
+private:
+    RealEnvironment m_real;
+};
+
+// Argument 1: kerning as the layout says (on); 0: turned off. With the PDF, like `reportc build`.
+void BM_ReportKerning(benchmark::State& state) {
+    RealEnvironment real;
+    UnkernedLayout unkerned;
+    const Environment& env = state.range(0) != 0 ? static_cast<const Environment&>(real) : unkerned;
+    const auto options = report_options(true);
+    for (auto _ : state) {
+        SourceManager sources;
+        Diagnostics diags;
+        auto outcome = driver::compile(options, env, sources, diags);
+        if (!outcome.success) state.SkipWithError("the report did not build");
+        benchmark::DoNotOptimize(outcome.pages);
+    }
+}
+
 }  // namespace
 
 // Argument 1: with the PDF; 0: without (layout only).
 BENCHMARK(BM_ReportCold)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(5)->Repetitions(5)->ReportAggregatesOnly(true);
 BENCHMARK(BM_ReportWarm)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(5)->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(BM_ReportKerning)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(5)->Repetitions(5)->ReportAggregatesOnly(true);
 BENCHMARK_MAIN();

@@ -11,7 +11,8 @@ cmake --build "$build" --target table_bench compiler_bench merge_bench scale_ben
 echo "== table layout (block layout + page breaking), medians of 5 repetitions"
 "$build/tests/bench/table_bench" --benchmark_filter='BM_TableLayout' 2>/dev/null | grep -E 'median|Benchmark' || true
 echo
-echo "== whole report build in one process: cold (new compiler) and warm (resident compiler), medians of 5"
+echo "== whole report build in one process: cold (new compiler) and warm (resident compiler), medians of 5;"
+echo "   BM_ReportKerning/1 with the fonts' kerning (the default), /0 with kerning=\"false\" on every font family"
 "$build/tests/bench/compiler_bench" 2>/dev/null | grep -E 'median|Benchmark' || true
 echo
 echo "== certificates: 1,000 participants into one combined PDF and into 1,000 PDFs (medians; peak_MB is the process's)"

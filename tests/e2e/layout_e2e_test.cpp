@@ -51,7 +51,7 @@ std::string trace_page_words(const std::string& trace, int page) {
     size_t at = trace.find("\npage " + std::to_string(page) + " ");
     size_t end = trace.find("\npage " + std::to_string(page + 1) + " ");
     std::string part = trace.substr(at, end == std::string::npos ? std::string::npos : end - at);
-    std::regex text("text f\\d+ [0-9.]+ [0-9.]+ [0-9.]+ #[0-9a-f]+ \"([^\"]*)\"");
+    std::regex text("text f\\d+ [0-9.]+ [0-9.]+ [0-9.]+ #[0-9a-f]+(?: kern=\\S+)? \"([^\"]*)\"");  // kern=: a kerned word
     for (auto it = std::sregex_iterator(part.begin(), part.end(), text); it != std::sregex_iterator(); ++it)
     {
         // Appended, not `"literal" + str`: GCC 12 warns falsely (-Wrestrict) on that here.

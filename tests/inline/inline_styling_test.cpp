@@ -103,7 +103,8 @@ TEST(inline_InlineStyling, ARaisedFragmentKeepsItsRunsUnderline) {
 
 TEST(inline_InlineStyling, SynthesizedSmallCapitals) {
     // Lower-case letters become capitals at the x-height / cap-height ratio of the font (0.768
-    // for Liberation Sans), every letter of the run tracked by 0.04 em.
+    // for Liberation Sans), every letter of the run tracked by 0.04 em; the capitals are kerned
+    // as the font kerns them (A-T and T-O in Liberation Sans).
     Styled s;
     s.add("Nato").small_caps = true;
     auto set = s.set();
@@ -114,7 +115,10 @@ TEST(inline_InlineStyling, SynthesizedSmallCapitals) {
     EXPECT_EQ(small.size, k10.scaled(scale));
     EXPECT_EQ(cap.tracking, Length::from_pt(0.4));
     EXPECT_EQ(small.tracking, Length::from_pt(0.4));
-    EXPECT_EQ(small.width, s.face().width("ATO", small.size) + Length::from_pt(0.4) * 3);
+    ASSERT_FALSE(s.face().kerning("ATO").empty());
+    EXPECT_EQ(small.kerning, s.face().kerning("ATO"));
+    EXPECT_EQ(small.width, Length::ratio(small.size, s.face().width_milli("ATO") + s.face().kerning("ATO").total_milli(), 1000) +
+                               Length::from_pt(0.4) * 3);
     EXPECT_EQ(small.x, cap.x + cap.width);
 }
 

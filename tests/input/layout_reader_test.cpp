@@ -141,3 +141,22 @@ TEST(LayoutReader, ReadsNumberingRulesAndLocatesUnknownElementsAndAttributes) {
     EXPECT_EQ(out[1].rfind("l.xml:5:2: error: unexpected element <chapter> in <numbering>; expected one of: heading, figure, footnote, "
                            "ref-format", 0), 0u) << out[1];
 }
+
+TEST(LayoutReader, FontFamilyKerningIsTrueOrFalse) {
+    // Kerning is on unless a family says kerning="false"; any other value is an error at it.
+    MemoryEnvironment env;
+    env.set_file("l.xml", "<layout>\n"
+                          "<font-family name=\"A\" regular=\"a.ttf\"/>\n"
+                          "<font-family name=\"B\" regular=\"b.ttf\" kerning=\"false\"/>\n"
+                          "<font-family name=\"C\" regular=\"c.ttf\" kerning=\"no\"/>\n"
+                          "</layout>");
+    SourceManager sources;
+    Diagnostics diags;
+    auto layout = input::read_layout("l.xml", env, sources, diags, {});
+    ASSERT_TRUE(layout.has_value());
+    EXPECT_TRUE(layout->font_families[0].kerning);
+    EXPECT_FALSE(layout->font_families[1].kerning);
+    auto out = rendered(diags, sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].rfind("l.xml:4:39: error: expected kerning 'true' or 'false', found 'no'", 0), 0u) << out[0];
+}

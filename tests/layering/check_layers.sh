@@ -24,6 +24,7 @@ declare -A library_headers=(
   [libpng]="png.h"
   [libjpeg]="jpeglib.h jerror.h"
   [libqrencode]="qrencode.h"
+  [HarfBuzz]="hb.h hb-*.h"
 )
 declare -A library_target=(
   [pugixml]="PkgConfig::PUGIXML"
@@ -35,6 +36,7 @@ declare -A library_target=(
   [libpng]="PNG::PNG"
   [libjpeg]="JPEG::JPEG"
   [libqrencode]="PkgConfig::QRENCODE"
+  [HarfBuzz]="PkgConfig::HARFBUZZ"
 )
 
 status=0

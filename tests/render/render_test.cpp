@@ -118,6 +118,26 @@ TEST(render_page, FontsAreDrawnFromTheirBytesAlone) {
     EXPECT_EQ(error, "font '/nonexistent/LiberationSans.ttf' has no bytes: its file was not read");
 }
 
+TEST(render_page, KerningMovesTheGlyphsAfterIt) {
+    // "II" at 20 pt: the second I starts 5.56 pt after the first (278/1000 em); kerned by
+    // +500/1000 em after the first, it starts 10 pt further right, as the PDF's TJ places it.
+    auto dir = out_dir("kerning");
+    std::string error;
+    frame::FrameDocument doc = small_page();
+    frame::TextItem& t = std::get<frame::TextItem>(doc.pages[0].items.back());
+    t.text = "II";
+    ASSERT_TRUE(render::render_page_png(doc, 0, 72, (dir / "plain.png").string(), error)) << error;
+    const Kern wide[] = {{1, 500}};
+    t.kerning = Kerning(wide);
+    ASSERT_TRUE(render::render_page_png(doc, 0, 72, (dir / "kerned.png").string(), error)) << error;
+    Png plain(dir / "plain.png"), kerned(dir / "kerned.png");
+    EXPECT_GT(plain.inked(110, 40, 122, 62), 20);
+    EXPECT_EQ(plain.inked(124, 40, 135, 62), 0);
+    EXPECT_GT(kerned.inked(110, 40, 116, 62), 10);  // the first I stays
+    EXPECT_EQ(kerned.inked(117, 40, 125, 62), 0);   // the gap
+    EXPECT_GT(kerned.inked(125, 40, 132, 62), 10);  // the second I, moved
+}
+
 TEST(render_page, MissingPageIsAnError) {
     // Page 2 of a one-page document: false and a message naming the page count.
     std::string error;

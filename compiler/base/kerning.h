@@ -1,0 +1,70 @@
+#pragma once
+// The kerning of one run of text: where the pen moves by more or less than the glyphs' advances.
+//
+// Measured by the text module (text::FontFace::kerning, through HarfBuzz), carried by the
+// inline module's fragments and the frame's text items, and applied by the PDF writer (a TJ
+// array) and the PNG renderer. Adjustments are integers in 1/1000 em, the unit of the PDF's
+// /W widths and TJ numbers, so what layout measures is exactly what viewers draw.
+//
+// The handle is one pointer: text items are copied in bulk and every byte counts (frame.h).
+// Most words have no kerning and hold no block; the block, when there is one, is immutable and
+// shared by every copy (reference-counted, safe to copy across threads).
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <span>
+#include <vector>
+
+namespace reportc {
+
+// After `at` characters (code points) of the run, the pen moves by `milli`/1000 em more than
+// the advances (negative: closer). `at` equal to the run's length is a trailing adjustment: the
+// kerning with the character that follows in the word, when the run is a piece of it.
+struct Kern {
+    uint16_t at = 0;
+    int16_t milli = 0;
+    bool operator==(const Kern&) const = default;
+};
+
+class Kerning {
+public:
+    Kerning() = default;
+    // Adjustments in increasing `at`, none zero; an empty list gives an empty handle.
+    explicit Kerning(std::span<const Kern> adjustments);
+    Kerning(const Kerning& other) : m_block(other.m_block) { retain(); }
+    Kerning(Kerning&& other) noexcept : m_block(other.m_block) { other.m_block = nullptr; }
+    Kerning& operator=(const Kerning& other) {
+        Kerning copy(other);
+        std::swap(m_block, copy.m_block);
+        return *this;
+    }
+    Kerning& operator=(Kerning&& other) noexcept {
+        std::swap(m_block, other.m_block);
+        return *this;
+    }
+    ~Kerning() { release(); }
+
+    bool empty() const { return m_block == nullptr; }
+    std::span<const Kern> adjustments() const;
+    int64_t total_milli() const;  // the sum of the adjustments: how much wider the run is set
+
+    // The adjustments of characters [first, last) of this run, renumbered from `first`; the one
+    // at `last` (the kerning with the next character) is kept as the slice's trailing one.
+    Kerning slice(size_t first, size_t last) const;
+    // `a` (of `a_length` characters) followed by `b`: b's adjustments move by a_length, and an
+    // adjustment both have at the joint is summed.
+    static Kerning join(const Kerning& a, size_t a_length, const Kerning& b);
+
+    bool operator==(const Kerning& other) const;
+
+private:
+    struct Block;
+    void retain() const;
+    void release();
+    Block* m_block = nullptr;
+};
+
+std::ostream& operator<<(std::ostream& os, const Kerning& k);  // "[3:-74 5:-18]", "[]" when empty
+
+}  // namespace reportc

@@ -1,0 +1,88 @@
+#include "text/shaper.h"
+
+#include <hb.h>
+
+#include <cmath>
+#include <vector>
+
+namespace reportc::text {
+namespace {
+
+// Kerning only: 'kern' on (HarfBuzz applies GPOS 'kern', or the legacy 'kern' table when GPOS
+// has no kerning); everything HarfBuzz would otherwise turn on by default that replaces glyphs
+// off, so each character keeps its cmap glyph and the PDF can name glyphs by character
+// (docs/libharu-notes.md §L1). 'mark'/'mkmk' only move marks (offsets, which we do not use).
+const hb_feature_t kFeatures[] = {
+    {HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('c', 'a', 'l', 't'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('r', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('c', 'c', 'm', 'p'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+    {HB_TAG('l', 'o', 'c', 'l'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+};
+
+}  // namespace
+
+struct Shaper::Impl {
+    hb_blob_t* blob = nullptr;
+    hb_face_t* face = nullptr;
+    hb_font_t* font = nullptr;
+    hb_buffer_t* buffer = nullptr;
+    int upem = 0;
+
+    ~Impl() {
+        if (buffer) hb_buffer_destroy(buffer);
+        if (font) hb_font_destroy(font);
+        if (face) hb_face_destroy(face);
+        if (blob) hb_blob_destroy(blob);
+    }
+};
+
+Shaper::Shaper(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Shaper::~Shaper() = default;
+
+std::unique_ptr<Shaper> Shaper::create(const FontBytes& bytes) {
+    if (!bytes || bytes->empty()) return nullptr;
+    auto impl = std::make_unique<Impl>();
+    impl->blob = hb_blob_create(bytes->data(), unsigned(bytes->size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+    impl->face = hb_face_create(impl->blob, 0);
+    impl->upem = int(hb_face_get_upem(impl->face));
+    if (impl->upem <= 0) return nullptr;
+    impl->font = hb_font_create(impl->face);
+    // Positions in font units: the adjustments are then converted once, like the advances.
+    hb_font_set_scale(impl->font, impl->upem, impl->upem);
+    impl->buffer = hb_buffer_create();
+    if (!hb_buffer_allocation_successful(impl->buffer)) return nullptr;
+    return std::unique_ptr<Shaper>(new Shaper(std::move(impl)));
+}
+
+Kerning Shaper::kerning(std::span<const uint32_t> text, std::span<const uint16_t> glyphs) {
+    if (text.size() < 2 || text.size() > UINT16_MAX || glyphs.size() != text.size()) return {};
+    hb_buffer_t* buf = m_impl->buffer;
+    hb_buffer_clear_contents(buf);
+    hb_buffer_add_codepoints(buf, text.data(), int(text.size()), 0, int(text.size()));
+    // Our lines run left to right; the script and language come from the text.
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_guess_segment_properties(buf);
+    hb_shape(m_impl->font, buf, kFeatures, sizeof kFeatures / sizeof kFeatures[0]);
+
+    unsigned count = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+    if (count != text.size()) return {};
+    std::vector<Kern> out;
+    for (unsigned i = 0; i < count; ++i) {
+        if (info[i].cluster != i || info[i].codepoint != glyphs[i]) return {};
+        const hb_position_t natural = hb_font_get_glyph_h_advance(m_impl->font, info[i].codepoint);
+        const hb_position_t delta = pos[i].x_advance - natural;
+        if (delta == 0) continue;
+        // Rounded to the nearest 1/1000 em (advances are floored, §L4, because libharu floors
+        // the /W widths; the TJ numbers are ours to choose, and the nearest is the font's).
+        const long milli = std::lround(double(delta) * 1000.0 / m_impl->upem);
+        if (milli != 0) out.push_back({uint16_t(i + 1), int16_t(milli)});
+    }
+    return Kerning(out);
+}
+
+}  // namespace reportc::text
