@@ -63,7 +63,7 @@ TEST(style_Typography, MalformedPolicyValuesAreErrorsAtTheAttribute) {
                          "final-hyphen-demerits=\"2000000\" hyphen-min=\"2\"/>\n");
     EXPECT_EQ(b.messages,
               (std::vector<std::string>{
-                  "l.xml:2:101: error: unknown property 'hyphen-min' on <hyphenation>; expected one of: hyphen-penalty, "
+                  "l.xml:2:113: error: unknown property 'hyphen-min' on <hyphenation>; expected one of: hyphen-penalty, "
                   "explicit-hyphen-penalty, capitalized-penalty, uppercase-penalty, double-hyphen-demerits, "
                   "final-hyphen-demerits, max-hyphenated-lines",
                   "l.xml:2:33: error: expected a whole number from 0 to 10000 for hyphen-penalty, found 'high'",
@@ -96,9 +96,9 @@ TEST(style_Typography, TiesErrors) {
                          "<ties/>\n");
     EXPECT_EQ(b.messages,
               (std::vector<std::string>{
-                  "l.xml:2:61: error: unexpected element <before> in <ties>; expected <after> or <before-number>",
-                  "l.xml:2:78: error: unexpected text in <ties>",
-                  "l.xml:4:1: error: missing attribute 'lang' on <ties>",
-                  "l.xml:2:30: error: expected true or false for after-number, found 'yes'",
-                  "l.xml:3:1: error: ties for language 'en' are defined twice"}));
+                  "l.xml:2:55: error: unexpected element <before> in <ties>; expected <after> or <before-number>",
+                  "l.xml:2:72: error: unexpected text in <ties>",
+                  "l.xml:4:2: error: missing attribute 'lang' on <ties>",
+                  "l.xml:2:17: error: expected true or false for after-number, found 'yes'",
+                  "l.xml:3:2: error: ties for language 'en' are defined twice"}));
 }
