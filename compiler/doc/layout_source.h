@@ -105,6 +105,16 @@ struct NumberingDecl {
     Span span;
 };
 
+// <ties lang="…" after-number="…"> as written: the words after which a space does not break
+// (<after>) and the words that stay with a number after them (<before-number>). The style
+// module checks the attribute's value.
+struct TiesDecl {
+    std::string lang;
+    std::vector<Property> attributes;  // after-number
+    std::vector<IgnoredWord> after, before_number;
+    Span span;
+};
+
 struct LayoutSource {
     std::string path;
     std::vector<FontFamilyDecl> font_families;
@@ -120,6 +130,9 @@ struct LayoutSource {
     std::vector<std::string> link_schemes;  // <links allow-schemes>: more than http, https and mailto (lowercase)
     std::vector<IgnoredWord> abbreviation_ignore;
     std::vector<NumberingDecl> numbering;  // <numbering>'s rules, in file order
+    // <hyphenation>'s policy attributes (all but dictionary), checked by the style module.
+    std::vector<Property> hyphenation_policy;
+    std::vector<TiesDecl> ties;  // one per language
 };
 
 std::ostream& operator<<(std::ostream& os, const StyleDecl& s);

@@ -92,6 +92,7 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
     layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc,
                                 number_footnotes(navigation.footnotes, numbering, nullptr)};
     inputs.figure_lists = navigation.figure_lists;
+    inputs.ties = res.styles.ties(document.lang);
     std::map<std::string, std::string> anchor_pages;  // from the previous pass
     for (int n = 1;; ++n) {
         inputs.anchor_pages = n == 1 ? nullptr : &anchor_pages;

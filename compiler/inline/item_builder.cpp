@@ -5,6 +5,7 @@
 
 #include "base/utf8.h"
 #include "inline/protrusion.h"
+#include "inline/ties.h"
 #include "text/scripts.h"
 
 namespace reportc::inl {
@@ -12,8 +13,6 @@ namespace {
 
 using linebreak::Item;
 
-constexpr int kHyphenPenalty = 50;        // TeX's \hyphenpenalty
-constexpr int kExplicitHyphenPenalty = 50;// TeX's \exhyphenpenalty
 constexpr int kSlashPenalty = 100;
 constexpr size_t kMaxWordBytes = 32767;  // half of libharu's HPDF_LIMIT_MAX_STRING_LEN
 
@@ -78,6 +77,8 @@ public:
         m_out.hyphenated = m_paragraph.hyphenate && m_hyphenator;
         for (size_t r = 0; r < m_paragraph.runs.size(); ++r) add_run(r);
         flush_word();
+        emit_space({});
+        if (m_paragraph.tie_last_words) tie_last_space();
         // Paragraph end (§"The algorithm"): penalty(inf) glue(0, fill, 0) penalty(-inf).
         push(linebreak::penalty({}, linebreak::kInfinitePenalty), ItemRole::Filler);
         push(linebreak::glue({}, Length::from_pt(100000), {}), ItemRole::Filler);
@@ -104,6 +105,7 @@ private:
         const StyledRun& styled = run(r);
         if (styled.line_break) {
             flush_word();
+            emit_space({});
             push(linebreak::penalty({}, linebreak::kInfinitePenalty), ItemRole::Filler);
             push(linebreak::glue({}, Length::from_pt(100000), {}), ItemRole::Filler);
             push(linebreak::penalty({}, -linebreak::kInfinitePenalty), ItemRole::Filler);
@@ -124,6 +126,7 @@ private:
     // (no glue between them, so no break there either).
     void add_object(size_t r) {
         flush_word();
+        emit_space({});
         const StyledRun& styled = run(r);
         Fragment f;
         f.size = styled.font.size;
@@ -245,21 +248,59 @@ private:
         return d;
     }
 
+    // A space waits for the word after it when the layout has ties: whether it may break
+    // depends on both words (inline/ties.h).
     void add_space(int face, size_t r) {
+        if (!m_paragraph.ties) {
+            flush_word();
+            push_space(face, r, false);
+            return;
+        }
+        std::string before;
+        for (const auto& p : m_word) before += p.text;
         flush_word();
+        emit_space({});  // a space after a space, or after an object: no word before it
+        m_space = {face, r, std::move(before), true};
+    }
+
+    // The waiting space, before the word `after` (empty: no word follows).
+    void emit_space(std::string_view after) {
+        if (!m_space.waiting) return;
+        m_space.waiting = false;
+        push_space(m_space.face, m_space.run, tied(*m_paragraph.ties, m_space.before, after));
+    }
+
+    // A tied space is TeX's "~": an infinite penalty before the glue, which keeps its stretch
+    // and shrink (K&P: a glue is a legal break only right after a box).
+    void push_space(int face, size_t r, bool tie) {
         const StyledRun& styled = run(r);
         Length w = m_fonts.face(face).width(" ", placement(styled, m_fonts.face(face)).size);
+        if (tie) push(linebreak::penalty({}, linebreak::kInfinitePenalty), ItemRole::Filler);
         if (m_paragraph.align == style::Align::Justify) {
             // TeX's defaults for a text font: stretch 1/2 and shrink 1/3 of the space.
             push(linebreak::glue(w, w / 2, w / 3), ItemRole::Space);
+        } else if (tie) {
+            push(linebreak::glue(w, {}, {}), ItemRole::Space);
         } else {
             // Ragged setting (Knuth & Plass, §"Ragged right"): the stretch sits at the line end,
             // so the breaker evens out line lengths while spaces keep their natural width.
             Length rag = styled.font.size * 6;
+            m_last_ragged_space = m_out.items.size();
             push(linebreak::glue({}, rag, {}), ItemRole::Filler);
             push(linebreak::penalty({}, 0), ItemRole::Filler);
             push(linebreak::glue(w, -rag, {}), ItemRole::Space);
         }
+    }
+
+    // The last ragged space, glue(0, rag) penalty(0) glue(w, -rag), becomes a tied one:
+    // penalty(inf) penalty(inf) glue(w). Rewritten in place: the items' indices stay.
+    void tie_last_space() {
+        if (m_last_ragged_space == kNoSpace) return;
+        auto& items = m_out.items;
+        const size_t k = m_last_ragged_space;
+        items[k] = linebreak::penalty({}, linebreak::kInfinitePenalty);
+        items[k + 1] = linebreak::penalty({}, linebreak::kInfinitePenalty);
+        items[k + 2] = linebreak::glue(items[k + 2].width, {}, {});
     }
 
     // `kerning`: the fragment's part of its piece's kerning (text::FontFace::kerning, sliced).
@@ -286,6 +327,16 @@ private:
 
     static bool is_letter_byte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
 
+    // What a hyphenation point of `word` costs: names and acronyms more than other words.
+    int hyphen_penalty(const std::string& word) const {
+        switch (text::Hyphenator::word_case(word)) {
+        case text::Hyphenator::Case::Lower: return m_paragraph.hyphenation.hyphen_penalty;
+        case text::Hyphenator::Case::Capitalized: return m_paragraph.hyphenation.capitalized_penalty;
+        case text::Hyphenator::Case::Upper: return m_paragraph.hyphenation.uppercase_penalty;
+        }
+        return m_paragraph.hyphenation.hyphen_penalty;
+    }
+
     // Break opportunities inside a word, as byte offsets into the concatenated word text.
     struct Break { size_t at; int penalty; bool flagged; bool hyphenation; };
 
@@ -295,21 +346,24 @@ private:
         if (word.find("://") != std::string::npos || word.find("www.") != std::string::npos ||
             word.find('@') != std::string::npos)
             return;
-        if (m_paragraph.hyphenate && m_hyphenator)
-            for (size_t at : m_hyphenator->points(word)) out.push_back({at, kHyphenPenalty, true, true});
+        const style::HyphenationPolicy& policy = m_paragraph.hyphenation;
+        if (m_paragraph.hyphenate && m_hyphenator) {
+            const int cost = hyphen_penalty(word);
+            for (size_t at : m_hyphenator->points(word)) out.push_back({at, cost, true, true});
+        }
         for (size_t i = 1; i + 1 < word.size(); ++i) {
             unsigned char before = word[i - 1], after = word[i + 1];
             // An explicit hyphen is a break (TeX's \exhyphenpenalty) when at least two
             // characters stand on each side: "cross-|borders", "COVID-|19", never "-5" or "e-".
             if (word[i] == '-' && i >= 2 && word.size() - i - 1 >= 2 && std::isalnum(static_cast<unsigned char>(after)) &&
                 (is_letter_byte(before) || std::isdigit(before)))
-                out.push_back({i + 1, kExplicitHyphenPenalty, true, false});
+                out.push_back({i + 1, policy.explicit_hyphen_penalty, true, false});
             if (word[i] == '/' && i >= 3 && word.size() - i - 1 >= 3)
                 out.push_back({i + 1, kSlashPenalty, false, false});
         }
         // En dash (3 bytes) between digits or words: "2020–2021".
         for (size_t i = 1; i + 3 < word.size(); ++i)
-            if (word.compare(i, 3, "\xE2\x80\x93") == 0) out.push_back({i + 3, kExplicitHyphenPenalty, true, false});
+            if (word.compare(i, 3, "\xE2\x80\x93") == 0) out.push_back({i + 3, policy.explicit_hyphen_penalty, true, false});
         std::sort(out.begin(), out.end(), [](const Break& a, const Break& b) { return a.at < b.at; });
         out.erase(std::unique(out.begin(), out.end(), [](const Break& a, const Break& b) { return a.at == b.at; }), out.end());
     }
@@ -361,6 +415,7 @@ private:
         if (m_word.empty()) return;
         m_text.clear();
         for (const auto& p : m_word) m_text += p.text;
+        emit_space(m_text);
         breaks_in(m_text, m_breaks);
         // Walk the pieces, cutting them at the break offsets into boxes.
         size_t next_break = 0, word_offset = 0;
@@ -424,6 +479,14 @@ private:
     std::vector<Piece> m_word;
     std::string m_text;
     std::vector<Break> m_breaks;
+    struct WaitingSpace {
+        int face = 0;
+        size_t run = 0;
+        std::string before;  // the word before it
+        bool waiting = false;
+    } m_space;
+    static constexpr size_t kNoSpace = size_t(-1);
+    size_t m_last_ragged_space = kNoSpace;  // the first of the last untied ragged space's items
     ItemList m_out;
 };
 

@@ -44,6 +44,11 @@ struct ParagraphInput {
     Length width;              // the measure
     Length first_line_indent;  // extra indent of the first line (may be negative: hanging)
     bool hyphenate = true;
+    style::HyphenationPolicy hyphenation;         // what breaks in and after words cost
+    std::shared_ptr<const style::TieRules> ties;  // spaces that do not break; null: none
+    // The last space does not break, so the last line is never one word (a balanced heading).
+    // Ragged text only (left, centred, right).
+    bool tie_last_words = false;
     Span span;
     // Microtypography (style::ParagraphStyle): characters hang into the margins that align, and
     // justified lines may widen or narrow their glyphs. Off by default.

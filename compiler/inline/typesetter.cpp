@@ -19,6 +19,10 @@ linebreak::Params params_for(const ParagraphInput& p) {
     params.emergency_stretch = p.align == style::Align::Justify ? Length::from_pt(6) : Length::from_pt(20);
     // Font expansion evens out justified lines only; ragged lines keep their glyphs as drawn.
     if (p.align == style::Align::Justify) params.expansion = {p.expansion.stretch, p.expansion.shrink, p.expansion.step};
+    // Lines ending in a hyphen: the layout's policy (style/typography.h).
+    params.flagged_demerits = p.hyphenation.double_hyphen_demerits;
+    params.final_hyphen_demerits = p.hyphenation.final_hyphen_demerits;
+    params.max_consecutive_flagged = p.hyphenation.max_hyphenated_lines;
     return params;
 }
 
@@ -205,8 +209,15 @@ std::pair<Length, Length> Typesetter::content_widths(const ParagraphInput& parag
             current_piece += item.width;
             line += item.width;
         } else if (item.kind == linebreak::ItemKind::Glue) {
-            widest_piece = max(widest_piece, current_piece);
-            current_piece = {};
+            // A tied space (an infinite penalty before it) does not end the piece.
+            const bool tied = i > 0 && list.items[i - 1].kind == linebreak::ItemKind::Penalty &&
+                              list.items[i - 1].penalty >= linebreak::kInfinitePenalty && list.content[i].role == ItemRole::Space;
+            if (tied) {
+                current_piece += item.width;
+            } else {
+                widest_piece = max(widest_piece, current_piece);
+                current_piece = {};
+            }
             if (list.content[i].role == ItemRole::Space) line += item.width;
         } else {
             // A legal break (hyphen, slash) ends an unbreakable piece; a forced break ends a line.

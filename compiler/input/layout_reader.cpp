@@ -7,6 +7,7 @@
 #include "input/inline_reader.h"
 #include "input/template_reader.h"
 #include "input/image_reader.h"
+#include "input/ties_reader.h"
 #include "input/xml_file.h"
 
 namespace reportc::input {
@@ -15,6 +16,10 @@ namespace {
 // Properties a paragraph style may set, and those a character style may.
 constexpr const char* kCharacterProperties[] = {"font-family", "font-weight", "font-style", "font-size", "color", "baseline-shift",
                                                  "vertical-align", "text-decoration", "font-variant", "background-color"};
+// <hyphenation>'s policy (docs/layout-format.md); the style module checks the values.
+constexpr const char* kHyphenationProperties[] = {"hyphen-penalty", "explicit-hyphen-penalty", "capitalized-penalty",
+                                                   "uppercase-penalty", "double-hyphen-demerits", "final-hyphen-demerits",
+                                                   "max-hyphenated-lines"};
 constexpr const char* kParagraphProperties[] = {
     "font-family", "font-weight", "font-style", "font-size", "color", "leading", "space-before", "space-after",
     "indent-left", "indent-right", "first-line-indent", "align", "keep-with-next", "hyphenate", "widows", "orphans",
@@ -265,7 +270,7 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             }
             layout.fallback_span = file->attribute_span(node, "families");
         } else if (name == "hyphenation") {
-            file->check_attributes(node, {"dictionary"}, diags);
+            layout.hyphenation_policy = read_properties(*file, node, {"dictionary"}, kHyphenationProperties, diags);
             std::string dic = file->required(node, "dictionary", diags).value_or("");
             layout.hyphenation_dictionary = dic.empty() ? dic : join_path(dir, dic);
             layout.hyphenation_span = file->attribute_span(node, "dictionary");
@@ -336,11 +341,13 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             read_ignored_words(*file, node, layout.abbreviation_ignore, diags);
         } else if (name == "numbering") {
             read_numbering(*file, node, layout.numbering, diags);
+        } else if (name == "ties") {
+            layout.ties.push_back(read_ties(*file, node, diags));
         } else {
             diags.error(file->span(node), "unexpected element <" + std::string(name) +
                                               "> in <layout>; expected one of: font-family, font-fallback, hyphenation, "
                                               "page-master, paragraph-style, character-style, table-style, box-style, table-template, setting, "
-                                              "link-pattern, links, abbreviation-ignore, numbering");
+                                              "link-pattern, links, abbreviation-ignore, numbering, ties");
         }
     }
     check_link_pattern_styles(layout, diags);

@@ -6,6 +6,7 @@
 // - LayoutResults: what the pass produces besides the vertical list (frame fonts, diagnostics,
 //   line statistics), appended to and never read back by layout.
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -52,6 +53,8 @@ struct LayoutInputs {
     std::map<std::string, std::string> variable_texts;
     // The entries of each <contents kind="…"/> (a list of figures), by the kind as written.
     std::map<std::string, std::vector<TocEntry>> figure_lists;
+    // The layout's ties for the document's language (null: spaces break anywhere).
+    std::shared_ptr<const style::TieRules> ties;
 };
 
 struct BlockEnv {

@@ -131,6 +131,9 @@ PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::
     p.input.hyphenate = style.hyphenate;
     p.input.protrusion = style.protrusion;
     p.input.expansion = style.font_expansion;
+    p.input.hyphenation = ctx.in.styles.hyphenation();
+    p.input.ties = ctx.in.ties;
+    p.input.tie_last_words = style.balance;
     p.input.span = span;
     // A marker hangs in the first-line indent; when it is wider than the hang, the first line
     // moves right so the two never overlap.
@@ -197,6 +200,11 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
     const Length marker_x = prepared.marker_x;
     const int marker_face = prepared.marker_face;
     const std::string& marker_text = prepared.marker_text;
+    if (input.tie_last_words) {
+        // When the last two words are wider than the measure they part after all.
+        Diagnostics trial;
+        if (ctx.paragraphs.set(options.key, input, trial).overfull_count > 0) prepared.input.tie_last_words = false;
+    }
     const inl::ParagraphLayout* setting = &ctx.paragraphs.set(options.key, input, ctx.out.diags);
     if (style.balance && setting->lines.size() > 1 && input.align != style::Align::Justify) {
         inl::ParagraphInput balanced = input;

@@ -104,12 +104,13 @@ struct Break {
     int cost = 0;
     bool flagged = false;
     bool forced = false;
+    bool final = false;  // the paragraph's last break
 };
 
 // Legal breakpoints (K&P "Formulating the problem"): a glue immediately preceded by a box, or a
 // penalty below +infinity. A pass without hyphenation skips automatic hyphenation points.
 std::optional<Break> breakpoint(const Paragraph& p, size_t i, bool hyphenate) {
-    if (i == p.items.size()) return Break{Length::zero(), -kInfinitePenalty, false, true};
+    if (i == p.items.size()) return Break{Length::zero(), -kInfinitePenalty, false, true, true};
     const Item& item = p.items[i];
     switch (item.kind) {
     case ItemKind::Box:
@@ -121,7 +122,7 @@ std::optional<Break> breakpoint(const Paragraph& p, size_t i, bool hyphenate) {
         if (item.penalty >= kInfinitePenalty) return std::nullopt;
         const bool forced = item.penalty <= -kInfinitePenalty;
         if (!forced && item.hyphenation && !hyphenate) return std::nullopt;
-        return Break{item.width, item.penalty, item.flagged, forced};
+        return Break{item.width, item.penalty, item.flagged, forced, i == p.last};
     }
     }
     return std::nullopt;
@@ -178,7 +179,8 @@ double badness(double r) {
 // Demerits of one line (K&P "Desirability criteria"): (l + b)^2 + p^2 if p >= 0,
 // (l + b)^2 - p^2 if -inf < p < 0, (l + b)^2 for a forced break; plus alpha (flagged_demerits)
 // if this break and the previous one are both flagged, plus gamma (fitness_demerits) if this
-// line's fitness class and the previous line's differ by more than 1 (tex.web §859).
+// line's fitness class and the previous line's differ by more than 1, plus final_hyphen_demerits
+// if this is the paragraph's last break and the previous one is flagged (tex.web §859).
 double line_demerits(const Params& params, double b, const Break& brk, bool prev_flagged, int prev_fitness,
                      int fitness) {
     const double lb = params.line_penalty + b;
@@ -186,6 +188,7 @@ double line_demerits(const Params& params, double b, const Break& brk, bool prev
     double d = lb * lb;
     if (!brk.forced) d += p >= 0 ? p * p : -p * p;
     if (brk.flagged && prev_flagged) d += params.flagged_demerits;
+    if (brk.final && prev_flagged) d += params.final_hyphen_demerits;
     if (std::abs(fitness - prev_fitness) > 1) d += params.fitness_demerits;
     return d;
 }
@@ -198,6 +201,7 @@ struct Node {
     size_t line = 0;          // number of that line (0-based)
     int fitness = kDecent;    // class of the line ending here; the start counts as decent
     bool flagged = false;     // this break is flagged
+    int flagged_run = 0;      // flagged breaks in a row ending here (0 if this one is not flagged)
     double total = 0;         // total demerits of the path
     size_t prev = kNone;      // the path's previous node (index into the node pool)
 };
@@ -219,7 +223,8 @@ class Breaker {
 public:
     Breaker(const Paragraph& para, const LineWidths& widths, const Params& params, const PassConfig& config)
         : m_para(para), m_widths(widths), m_params(params), m_config(config),
-          m_easy_line(widths.widths.empty() ? 0 : widths.widths.size() - 1) {}
+          m_easy_line(widths.widths.empty() ? 0 : widths.widths.size() - 1),
+          m_runs(size_t(std::max(params.max_consecutive_flagged, 0)) + 1), m_best(4 * m_runs) {}
 
     // The last node of the best path through the paragraph, or kNone if this pass found none.
     size_t run() {
@@ -281,10 +286,12 @@ private:
                 continue;
             }
             const double b = badness(r);
-            if (b <= m_config.threshold) {
+            const int run = brk.flagged ? node.flagged_run + 1 : 0;
+            if (b <= m_config.threshold && within_limit(run)) {
                 const int fitness = fitness_class(r);
                 const double d = node.total + line_demerits(m_params, b, brk, node.flagged, node.fitness, fitness);
-                if (d <= m_best[fitness].demerits) m_best[fitness] = {d, a};
+                Candidate& best = m_best[slot(fitness, run)];
+                if (d <= best.demerits) best = {d, a};
                 m_min_demerits = std::min(m_min_demerits, d);
             }
             // A forced break ends every line that reaches it (K&P "The algorithm itself").
@@ -303,14 +310,18 @@ private:
             // A class costlier than the best class plus gamma can never win (tex.web §836).
             const double limit = m_min_demerits + std::abs(double(m_params.fitness_demerits));
             for (int fitness = kVeryLoose; fitness <= kTight; ++fitness) {
-                const Candidate& c = m_best[fitness];
-                if (c.from == kNone || c.demerits > limit) continue;
-                const size_t line = m_nodes[c.from].line + 1;
-                m_next.push_back(m_nodes.size());
-                m_nodes.push_back(Node{i, begin_after(i), line, fitness, brk.flagged, c.demerits, c.from});
+                for (size_t k = 0; k < m_runs; ++k) {
+                    const Candidate& c = m_best[size_t(fitness) * m_runs + k];
+                    if (c.from == kNone || c.demerits > limit) continue;
+                    const Node& from = m_nodes[c.from];
+                    const size_t line = from.line + 1;
+                    const int run = brk.flagged ? from.flagged_run + 1 : 0;
+                    m_next.push_back(m_nodes.size());
+                    m_nodes.push_back(Node{i, begin_after(i), line, fitness, brk.flagged, run, c.demerits, c.from});
+                }
             }
         }
-        m_best = {};
+        std::fill(m_best.begin(), m_best.end(), Candidate{});
         m_min_demerits = kInfinity;
     }
 
@@ -328,11 +339,19 @@ private:
             return;
         }
         const Node& from = m_nodes[m_rescue_from];
+        const int run = brk.flagged ? from.flagged_run + 1 : 0;
         m_next.push_back(m_nodes.size());
-        m_nodes.push_back(Node{i, next, from.line + 1, kTight, brk.flagged, from.total, m_rescue_from});
+        m_nodes.push_back(Node{i, next, from.line + 1, kTight, brk.flagged, run, from.total, m_rescue_from});
     }
 
     size_t begin_after(size_t i) const { return i < m_para.items.size() ? m_para.keep[i + 1] : i; }
+
+    // Where a path's best line to the current break is kept: one per fitness class and, when
+    // flagged breaks in a row are limited, per length of that run, since a path whose run is
+    // shorter may continue where a cheaper one may not (K&P's classes, refined for the limit).
+    bool within_limit(int run) const { return m_params.max_consecutive_flagged <= 0 || run <= m_params.max_consecutive_flagged; }
+
+    size_t slot(int fitness, int run) const { return size_t(fitness) * m_runs + std::min(size_t(run), m_runs - 1); }
 
     // Halves an overlong active list, keeping the cheapest paths in list order.
     void evict() {
@@ -360,7 +379,8 @@ private:
     std::vector<Node> m_nodes;  // every node created; paths point backwards into it
     std::vector<size_t> m_active, m_next;
     std::vector<size_t> m_overfull;  // nodes deactivated at this breakpoint for being overfull
-    std::array<Candidate, 4> m_best{};  // indexed by fitness class
+    const size_t m_runs;  // run lengths told apart: max_consecutive_flagged + 1 (1 when unlimited)
+    std::vector<Candidate> m_best;  // indexed by slot()
     double m_min_demerits = kInfinity;
     size_t m_rescue_from = kNone;
     int64_t m_rescue_excess = 0;

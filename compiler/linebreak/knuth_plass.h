@@ -36,7 +36,14 @@ struct Params {
                                  // (negative: skip the first pass, as TeX does)
     double tolerance = 200;      // second pass: with hyphenation points
     int line_penalty = 10;
-    int flagged_demerits = 3000; // two consecutive flagged breaks
+    int flagged_demerits = 3000; // two consecutive flagged breaks (TeX's \doublehyphendemerits)
+    // The last line follows a flagged break: the paragraph ends in a fragment of a hyphenated
+    // word (TeX's \finalhyphendemerits, tex.web §859).
+    int final_hyphen_demerits = 0;
+    // At most this many flagged breaks in a row; a path with one more is not feasible (a hard
+    // limit TeX does not have; only the final pass's rescue of an overfull line ignores it).
+    // 0: no limit.
+    int max_consecutive_flagged = 0;
     int fitness_demerits = 3000; // adjacent lines whose fitness classes differ by more than 1
     Length emergency_stretch;    // third pass (if > 0): this much extra stretch per line, tolerance as pass 2
     Expansion expansion;         // font expansion of the expandable items (none by default)

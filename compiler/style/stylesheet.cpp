@@ -520,6 +520,8 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         check_slot_styles(decl, sheet, diags);
     }
     sheet.m_settings = read_settings(layout.settings, [&](const std::string& name) { return sheet.page_master(name) != nullptr; }, diags);
+    sheet.m_hyphenation = read_hyphenation_policy(layout.hyphenation_policy, diags);
+    sheet.m_ties = read_ties(layout.ties, diags);
     return sheet;
 }
 

@@ -12,6 +12,7 @@
 #include "base/length.h"
 #include "doc/layout_source.h"
 #include "style/settings.h"
+#include "style/typography.h"
 
 namespace reportc::style {
 
@@ -204,6 +205,9 @@ public:
     const std::vector<PageMaster>& page_masters() const { return m_masters; }
     std::vector<std::string> paragraph_style_names() const;
     const Settings& settings() const { return m_settings; }
+    const HyphenationPolicy& hyphenation() const { return m_hyphenation; }
+    // The layout's ties for a language (style/typography.h); null when it has none.
+    std::shared_ptr<const TieRules> ties(const std::string& lang) const { return ties_for(m_ties, lang); }
 
 private:
     std::map<std::string, ParagraphStyle> m_paragraph;
@@ -212,6 +216,8 @@ private:
     std::map<std::string, BoxStyle> m_box;
     std::vector<PageMaster> m_masters;
     Settings m_settings;
+    HyphenationPolicy m_hyphenation;
+    std::vector<std::shared_ptr<const TieRules>> m_ties;
 };
 
 std::ostream& operator<<(std::ostream& os, const FontSpec& f);

@@ -95,24 +95,21 @@ struct Hyphenator::Impl {
         if (dict) hnj_hyphen_free(dict);
     }
 
-    // Points for one dash-free part chars[begin, end) of a word, appended to `out`.
-    void hyphenate_part(const std::vector<Char>& chars, size_t begin, size_t end, std::vector<size_t>& out) const {
+    // Points for the dash-free word chars[begin, end), appended to `out`.
+    void hyphenate_word(const std::vector<Char>& chars, size_t begin, size_t end, std::vector<size_t>& out) const {
         using namespace letters;
         while (begin < end && !is_letter(chars[begin].cp)) ++begin;
         while (end > begin && !is_letter(chars[end - 1].cp)) --end;
         // A possessive "'s" is not part of the word the patterns know ("organization's").
         if (end - begin > 2 && is_apostrophe(chars[end - 2].cp) && to_lower(chars[end - 1].cp) == U's') end -= 2;
         if (end - begin < kMinLetters) return;
-        bool has_lower = false;
         std::string lowered;
         for (size_t i = begin; i < end; ++i) {
             char32_t cp = chars[i].cp;
             if (!is_letter(cp)) return;  // inner apostrophes, dots, soft hyphens: leave alone
-            has_lower = has_lower || (!is_upper(cp) && !is_mark(cp));
             // The patterns are lowercase (docs/libharu-notes.md §L16).
             utf8::append(lowered, to_lower(cp));
         }
-        if (!has_lower) return;  // acronyms: "ASEAN", "ROCB"
 
         // hyphens needs word_size + 5 bytes; for a UTF-8 dictionary entry i is the i-th
         // *character*, odd meaning "may break after it" (docs/libharu-notes.md §L16).
@@ -145,15 +142,12 @@ struct Hyphenator::Impl {
             std::optional<char32_t> cp = utf8::decode(word, pos);
             if (!cp || *cp == 0) return out;
             if (*cp >= U'0' && *cp <= U'9') return out;
+            // A word with a dash breaks only there (The TeXbook, chapter 14: TeX does not
+            // hyphenate such a word either).
+            if (is_dash(*cp)) return out;
             chars.push_back({*cp, offset});
         }
-        size_t begin = 0;
-        for (size_t i = 0; i <= chars.size(); ++i) {
-            if (i == chars.size() || is_dash(chars[i].cp)) {
-                hyphenate_part(chars, begin, i, out);
-                begin = i + 1;
-            }
-        }
+        hyphenate_word(chars, 0, chars.size(), out);
         return out;
     }
 };
@@ -197,6 +191,21 @@ std::unique_ptr<Hyphenator> Hyphenator::read(const Environment& env, const std::
 
 Hyphenator::Hyphenator(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Hyphenator::~Hyphenator() = default;
+
+Hyphenator::Case Hyphenator::word_case(std::string_view word) {
+    size_t count = 0, capitals = 0;
+    bool first_capital = false;
+    for (size_t pos = 0; pos < word.size();) {
+        std::optional<char32_t> cp = utf8::decode(word, pos);
+        if (!cp || !letters::is_letter(*cp) || letters::is_mark(*cp)) continue;
+        const bool capital = letters::is_upper(*cp);
+        if (count == 0) first_capital = capital;
+        ++count;
+        capitals += capital ? 1 : 0;
+    }
+    if (count >= 2 && capitals == count) return Case::Upper;
+    return first_capital ? Case::Capitalized : Case::Lower;
+}
 
 std::vector<size_t> Hyphenator::points(std::string_view word) const {
     auto& cache = m_impl->cache;

@@ -27,15 +27,21 @@ public:
     // before that byte).
     // - Leading and trailing non-letters (quotes, brackets, commas, periods …) are stripped, and
     //   so is a final possessive "'s" / "’s"; points are offsets in the original word.
-    // - Explicit dashes (-, U+2010, U+2011, U+2013, U+2014) split the word; each part is
-    //   hyphenated on its own and the dash itself is never returned (the caller breaks there).
-    // - A part gets no points if it has fewer than 5 letters, has no lowercase letter
-    //   ("ASEAN", "ROCB"), or contains anything but letters (apostrophes, soft hyphens, dots …).
-    // - The whole word gets no points if it has a digit or looks like a URL or e-mail address
+    // - A word with a dash (-, U+2010, U+2011, U+2013, U+2014) gets no points: it breaks only
+    //   after its own dash ("E-Commerce", never "E-Com-merce"), which is the caller's business.
+    // - The word gets no points if it has fewer than 5 letters or contains anything but letters
+    //   (apostrophes, soft hyphens, dots …). Capitalised and all-capital words get their points
+    //   ("ASEAN" as "asean"): how much a break there costs is the caller's policy (word_case).
+    // - The word gets no points if it has a digit or looks like a URL or e-mail address
     //   ("://", "www.", '@', '/').
-    // - At least 2 characters stay before a point and 3 after it, within the part.
+    // - At least 2 characters stay before a point and 3 after it.
     // Results are cached per word (not thread-safe; the compiler is single-threaded here).
     std::vector<size_t> points(std::string_view word) const;
+
+    // How a word is written, for the hyphenation policy: all its letters capitals (at least two
+    // of them: "ASEAN", "UNOHRLLS"), its first letter a capital ("Korea"), or neither.
+    enum class Case { Lower, Capitalized, Upper };
+    static Case word_case(std::string_view word);
 
 private:
     struct Impl;

@@ -209,3 +209,29 @@ TEST(layout_Paragraph, BalancedTextWrapSetsLinesOfLikeLengthAndNoLoneWord) {
     EXPECT_EQ(balanced[0], (Strings{"Regional", "Workshop", "on", "Customs"}));
     EXPECT_EQ(balanced[1], (Strings{"Cooperation", "and", "Partners"}));
 }
+
+TEST(layout_Paragraph, BalancedTextNeverEndsInALoneWord) {
+    // "Review of the" is narrower than "Internationalisation", so the narrowest measure that
+    // keeps two lines leaves the long word alone on the second; the balanced style ties its last
+    // two words instead, and the lines are "Review of" and "the Internationalisation".
+    LayoutFixture f("<paragraph-style name=\"balanced\" based-on=\"body\" align=\"left\" hyphenate=\"false\" "
+                    "text-wrap=\"balance\"/>\n");
+    const std::string title = "Review of the Internationalisation";
+    auto d = numbered({{paragraph(title, "balanced")}});
+    const auto out = f.lay_out(d.blocks, measure(f.width(title) - pt(5)));
+    std::vector<Strings> lines;
+    for (const auto* box : boxes(out)) lines.push_back(words(*box));
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0], (Strings{"Review", "of"}));
+    EXPECT_EQ(lines[1], (Strings{"the", "Internationalisation"}));
+}
+
+TEST(layout_Paragraph, BalancedTextPartsItsLastWordsWhenTheyDoNotFitTogether) {
+    // Two words wider together than the measure: tied, the line would overflow; they part.
+    LayoutFixture f("<paragraph-style name=\"balanced\" based-on=\"body\" align=\"left\" hyphenate=\"false\" "
+                    "text-wrap=\"balance\"/>\n");
+    auto d = numbered({{paragraph("Internationalisation Internationalisation", "balanced")}});
+    const auto out = f.lay_out(d.blocks, measure(f.width("Internationalisation") + pt(5)));
+    EXPECT_EQ(boxes(out).size(), 2u);
+    EXPECT_TRUE(f.diags.all().empty()) << f.diags.all().size();
+}

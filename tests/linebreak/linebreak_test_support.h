@@ -83,6 +83,7 @@ inline std::optional<double> total_demerits(const std::vector<Item>& items, cons
     double total = 0;
     int prev_fitness = 2;  // decent
     bool prev_flagged = false;
+    int flagged_run = 0;
     size_t begin = 0;
     for (size_t line = 0; line < breaks.size(); ++line) {
         const size_t end = breaks[line];
@@ -110,6 +111,9 @@ inline std::optional<double> total_demerits(const std::vector<Item>& items, cons
         double d = (params.line_penalty + b) * (params.line_penalty + b);
         if (cost > -kInfinitePenalty) d += cost >= 0 ? double(cost) * cost : -double(cost) * cost;
         if (flagged && prev_flagged) d += params.flagged_demerits;
+        if (line + 1 == breaks.size() && prev_flagged) d += params.final_hyphen_demerits;
+        flagged_run = flagged ? flagged_run + 1 : 0;
+        if (params.max_consecutive_flagged > 0 && flagged_run > params.max_consecutive_flagged) return std::nullopt;
         if (std::abs(fitness - prev_fitness) > 1) d += params.fitness_demerits;
         total += d;
         prev_fitness = fitness;

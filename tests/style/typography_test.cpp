@@ -1,0 +1,104 @@
+// The layout's hyphenation policy (<hyphenation>'s attributes) and ties (<ties>): values with
+// TeX's defaults, the rules of the document's language, and located errors.
+#include <gtest/gtest.h>
+
+#include "input/layout_reader.h"
+#include "rendered_diagnostics.h"
+#include "style/stylesheet.h"
+
+using namespace reportc;
+using reportc::testing::rendered;
+
+namespace {
+
+struct Built {
+    style::Stylesheet sheet;
+    std::vector<std::string> messages;
+};
+
+// A layout whose second and later lines are `body`.
+Built build(const std::string& body) {
+    MemoryEnvironment env;
+    env.set_file("l.xml", "<layout><page-master name=\"body\"/>\n" + body + "</layout>\n");
+    SourceManager sources;
+    Diagnostics diags;
+    auto layout = input::read_layout("l.xml", env, sources, diags, {});
+    auto sheet = style::Stylesheet::build(*layout, diags);
+    return {std::move(sheet), rendered(diags, sources)};
+}
+
+}  // namespace
+
+TEST(style_Typography, TeXsDefaultsWithoutAttributes) {
+    const auto b = build("<hyphenation dictionary=\"h.dic\"/>\n");
+    EXPECT_TRUE(b.messages.empty());
+    const auto& p = b.sheet.hyphenation();
+    EXPECT_EQ(p.hyphen_penalty, 50);
+    EXPECT_EQ(p.explicit_hyphen_penalty, 50);
+    EXPECT_EQ(p.capitalized_penalty, 150);
+    EXPECT_EQ(p.uppercase_penalty, 150);
+    EXPECT_EQ(p.double_hyphen_demerits, 10000);
+    EXPECT_EQ(p.final_hyphen_demerits, 5000);
+    EXPECT_EQ(p.max_hyphenated_lines, 2);
+    EXPECT_EQ(build("").sheet.hyphenation(), style::HyphenationPolicy{});
+}
+
+TEST(style_Typography, PolicyAttributes) {
+    const auto b = build("<hyphenation dictionary=\"h.dic\" hyphen-penalty=\"100\" explicit-hyphen-penalty=\"0\" "
+                         "capitalized-penalty=\"10000\" uppercase-penalty=\"700\" double-hyphen-demerits=\"0\" "
+                         "final-hyphen-demerits=\"20000\" max-hyphenated-lines=\"0\"/>\n");
+    EXPECT_TRUE(b.messages.empty()) << ::testing::PrintToString(b.messages);
+    const auto& p = b.sheet.hyphenation();
+    EXPECT_EQ(p.hyphen_penalty, 100);
+    EXPECT_EQ(p.explicit_hyphen_penalty, 0);
+    EXPECT_EQ(p.capitalized_penalty, 10000);
+    EXPECT_EQ(p.uppercase_penalty, 700);
+    EXPECT_EQ(p.double_hyphen_demerits, 0);
+    EXPECT_EQ(p.final_hyphen_demerits, 20000);
+    EXPECT_EQ(p.max_hyphenated_lines, 0);
+}
+
+TEST(style_Typography, MalformedPolicyValuesAreErrorsAtTheAttribute) {
+    const auto b = build("<hyphenation dictionary=\"h.dic\" hyphen-penalty=\"high\" max-hyphenated-lines=\"-1\" "
+                         "final-hyphen-demerits=\"2000000\" hyphen-min=\"2\"/>\n");
+    EXPECT_EQ(b.messages,
+              (std::vector<std::string>{
+                  "l.xml:2:113: error: unknown property 'hyphen-min' on <hyphenation>; expected one of: hyphen-penalty, "
+                  "explicit-hyphen-penalty, capitalized-penalty, uppercase-penalty, double-hyphen-demerits, "
+                  "final-hyphen-demerits, max-hyphenated-lines",
+                  "l.xml:2:33: error: expected a whole number from 0 to 10000 for hyphen-penalty, found 'high'",
+                  "l.xml:2:55: error: expected a whole number from 0 to 100 for max-hyphenated-lines, found '-1'",
+                  "l.xml:2:81: error: expected a whole number from 0 to 1000000 for final-hyphen-demerits, found '2000000'"}));
+    EXPECT_EQ(b.sheet.hyphenation(), style::HyphenationPolicy{});
+}
+
+TEST(style_Typography, TiesOfTheDocumentsLanguage) {
+    const auto b = build("<ties lang=\"en\" after-number=\"true\">\n"
+                         "  <after>Mr. Dr.\n H.E.</after>\n"
+                         "  <before-number>Annex page</before-number>\n"
+                         "</ties>\n"
+                         "<ties lang=\"fr\"><after>M. Mme</after></ties>\n");
+    EXPECT_TRUE(b.messages.empty()) << ::testing::PrintToString(b.messages);
+    const auto en = b.sheet.ties("en");
+    ASSERT_NE(en, nullptr);
+    EXPECT_EQ(en->after, (std::vector<std::string>{"Mr.", "Dr.", "H.E."}));
+    EXPECT_EQ(en->before_number, (std::vector<std::string>{"Annex", "page"}));
+    EXPECT_TRUE(en->after_number);
+    EXPECT_EQ(b.sheet.ties("en-GB"), en);  // the primary language's
+    ASSERT_NE(b.sheet.ties("fr"), nullptr);
+    EXPECT_FALSE(b.sheet.ties("fr")->after_number);
+    EXPECT_EQ(b.sheet.ties("de"), nullptr);
+}
+
+TEST(style_Typography, TiesErrors) {
+    const auto b = build("<ties lang=\"en\" after-number=\"yes\"><after>Mr.</after><before>x</before>text</ties>\n"
+                         "<ties lang=\"en\"/>\n"
+                         "<ties/>\n");
+    EXPECT_EQ(b.messages,
+              (std::vector<std::string>{
+                  "l.xml:2:55: error: unexpected element <before> in <ties>; expected <after> or <before-number>",
+                  "l.xml:2:72: error: unexpected text in <ties>",
+                  "l.xml:4:2: error: missing attribute 'lang' on <ties>",
+                  "l.xml:2:17: error: expected true or false for after-number, found 'yes'",
+                  "l.xml:3:2: error: ties for language 'en' are defined twice"}));
+}
