@@ -10,13 +10,15 @@ namespace {
 class CapturingEnvironment : public Environment {
 public:
     explicit CapturingEnvironment(const Environment& inner) : m_inner(inner) {}
-    std::optional<std::string> read_file(const std::string& path) const override {
-        auto bytes = m_inner.read_file(path);
+    std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override {
+        auto bytes = m_inner.read_file(path, use);
         files.emplace(path, bytes);
         return bytes;
     }
     bool file_exists(const std::string& path) const override { return m_inner.file_exists(path); }
-    std::string why_unreadable(const std::string& path) const override { return m_inner.why_unreadable(path); }
+    std::string why_unreadable(const std::string& path, FileUse use = FileUse::Project) const override {
+        return m_inner.why_unreadable(path, use);
+    }
     int64_t now() const override { return m_inner.now(); }
     mutable std::map<std::string, std::optional<std::string>> files;  // a record, not state the reads depend on
 

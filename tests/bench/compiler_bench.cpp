@@ -57,8 +57,8 @@ void BM_ReportWarm(benchmark::State& state) {
 // kerning="false".
 class UnkernedLayout : public Environment {
 public:
-    std::optional<std::string> read_file(const std::string& path) const override {
-        auto text = m_real.read_file(path);
+    std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override {
+        auto text = m_real.read_file(path, use);
         if (!text || !path.ends_with("layouts/annual-report.xml")) return text;
         constexpr std::string_view from = "<font-family ", to = "<font-family kerning=\"false\" ";
         for (size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size()))

@@ -34,8 +34,8 @@ const std::string kCell = "<field name=\"kpi\">";
 class OneCellChanged : public Environment {
 public:
     explicit OneCellChanged(const Environment& inner) : m_inner(inner) {}
-    std::optional<std::string> read_file(const std::string& path) const override {
-        auto text = m_inner.read_file(path);
+    std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override {
+        auto text = m_inner.read_file(path, use);
         if (!text || path.size() < kData.size() || path.compare(path.size() - kData.size(), kData.size(), kData) != 0) return text;
         if (version % 2 == 1) {
             const auto at = text->find(kCell);

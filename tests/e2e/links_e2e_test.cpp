@@ -11,7 +11,7 @@ namespace {
 // The repository's layout with its fonts by absolute path and `extra` before </layout>.
 std::string layout_with(const std::string& extra) {
     std::string text = read_file(source_root() + "/layouts/annual-report.xml");
-    for (size_t at; (at = text.find("\"../fonts/")) != std::string::npos;) text.replace(at, 10, "\"" + source_root() + "/fonts/");
+    for (size_t at; (at = text.find("\"../fonts/")) != std::string::npos;) text.replace(at, 10, std::string("\"").append(source_root()).append("/fonts/"));
     text.replace(text.rfind("</layout>"), 9, extra + "\n</layout>");
     return text;
 }

@@ -19,11 +19,11 @@ constexpr int kRunsPerCompiler = 2000;
 class FuzzEnvironment : public Environment {
 public:
     std::string report;
-    std::optional<std::string> read_file(const std::string& path) const override {
-        return path == kReport ? std::optional<std::string>(report) : m_disk.read_file(path);
+    std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override {
+        return path == kReport ? std::optional<std::string>(report) : m_disk.read_file(path, use);
     }
     bool file_exists(const std::string& path) const override { return path == kReport || m_disk.file_exists(path); }
-    std::string why_unreadable(const std::string& path) const override { return m_disk.why_unreadable(path); }
+    std::string why_unreadable(const std::string& path, FileUse use = FileUse::Project) const override { return m_disk.why_unreadable(path, use); }
     int64_t now() const override { return 1600000000; }
 
 private:

@@ -114,9 +114,17 @@ struct LayoutFixture {
         return measure_blocks(blocks, env, ctx);
     }
 
-    // The natural width of `text` in Sans at 10pt (regular or bold), as layout measures it.
+    // The natural width of `text` in Sans at 10pt (regular or bold), as layout measures it:
+    // each word with its kerning (text::FontFace::kerning shapes a word at a time).
     Length width(const std::string& text, bool bold = false) const {
-        return fonts.face(fonts.resolve({"Sans", bold, false})).width(text, pt(10));
+        const text::FontFace& face = fonts.face(fonts.resolve({"Sans", bold, false}));
+        int64_t milli = face.width_milli(text);
+        for (size_t begin = 0; begin < text.size();) {
+            const size_t end = std::min(text.find(' ', begin), text.size());
+            if (end > begin) milli += face.kerning(std::string_view(text).substr(begin, end - begin)).total_milli();
+            begin = end + 1;
+        }
+        return Length::ratio(pt(10), milli, 1000);
     }
     Length ascent() const { return Length::ratio(pt(10), fonts.face(fonts.resolve({"Sans"})).ascender(), 1000); }
     Length descent() const { return Length::ratio(pt(10), -fonts.face(fonts.resolve({"Sans"})).descender(), 1000); }
