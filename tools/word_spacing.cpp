@@ -19,8 +19,9 @@
 //   the natural space of that height.
 // Prints the number of lines, the median, the 95th percentile and the widest of the lines'
 // figures, the lines above 1.5, the overfull lines (text past the right edge by more than 0.5pt,
-// plus 0.35 of the text height when the line ends in punctuation or a hyphen, which may hang
-// into the margin) and the runs of 3 or more consecutive lines ending in a hyphen (each line
+// plus 0.35 of the text height when the line ends in punctuation or a hyphen, 0.1 when it ends
+// in a letter: with character protrusion these hang into the margin, letters by at most 0.07 of
+// their width) and the runs of 3 or more consecutive lines ending in a hyphen (each line
 // under the previous one, less than two line heights down and in the same column).
 // --list N shows the N widest lines. --check: exit status 1 unless median <= 1.02, widest <=
 // 1.35, none above 1.5, no overfull line and no run of three hyphens. Exit status 2 on a usage
@@ -93,6 +94,10 @@ bool read_pages(const std::string& pdf, std::vector<Page>& pages) {
         } else if (tag.rfind("<line ", 0) == 0 && !pages.empty()) {
             pages.back().lines.push_back(
                 {attribute(tag, "xMin"), attribute(tag, "xMax"), attribute(tag, "yMin"), attribute(tag, "yMax"), {}});
+            // A page turned by /Rotate (a landscape page on a portrait sheet) is given its
+            // sheet's size but its lines as shown: a line beyond the sheet's width says so.
+            Page& page = pages.back();
+            if (attribute(tag, "xMax") > page.width + 1 && page.height > page.width) std::swap(page.width, page.height);
         } else if (tag.rfind("<word ", 0) == 0 && !pages.empty() && !pages.back().lines.empty()) {
             const size_t close = text.find("</word>", end);
             if (close == std::string::npos) break;
@@ -262,7 +267,7 @@ int main(int argc, char** argv) {
         const Body& b = body[k];
         const Line& line = *b.line;
         const double height = line.bottom - line.top;
-        const double allowance = 0.5 + (ends_in_punctuation(line) ? 0.35 * height : 0);
+        const double allowance = 0.5 + (ends_in_punctuation(line) ? 0.35 : 0.1) * height;
         if (line.right > b.right_edge + allowance) {
             ++overfull;
             std::printf("overfull: page %zu, %.1fpt past the edge: %s\n", b.page + 1, line.right - b.right_edge, text_of(line).c_str());
