@@ -80,8 +80,14 @@ void drop_last_word(Runs& runs) {
 
 // Shortens the runs word by word, ending them with "…", until they fit `width`: a long section
 // title must never run into the document title beside it.
-Runs fit(Runs runs, Length width, const style::FontSpec& font, PageContext& ctx) {
+Runs fit(Runs runs, Length width, const style::FontSpec& font, PageContext& ctx, const Span& where) {
     if (text_width(runs, ctx) <= width) return runs;
+    // Shortening drops words, so it is never silent: one warning per text, at the slot.
+    std::string whole;
+    for (const auto& r : runs) whole += r.text;
+    if (ctx.shortened.insert(whole).second)
+        ctx.diags.warning(where, std::string("the header or footer text '").append(whole).append(
+                                     "' is wider than its slot and is shortened with '…'; give its section a short-title"));
     while (!runs.empty()) {
         drop_last_word(runs);
         Runs shortened = runs;
@@ -131,10 +137,10 @@ void set_marginal(const doc::MarginalDecl& decl, bool is_header, const style::Pa
     const SlotImage left_image = slot_image(decl.left_image, width), center_image = slot_image(decl.center_image, width),
                     right_image = slot_image(decl.right_image, width);
     Length left_w = left_image.image ? left_image.size.width : text_width(left, ctx);
-    if (!center.empty()) center = fit(center, width - (left_w + gap) * 2, font, ctx);
+    if (!center.empty()) center = fit(center, width - (left_w + gap) * 2, font, ctx, decl.span);
     Length center_w = center_image.image ? center_image.size.width : text_width(center, ctx);
     Length taken = center.empty() ? left_w : max(left_w, center_w / 2 + width / 2);
-    right = fit(right, width - taken - gap, font, ctx);
+    right = fit(right, width - taken - gap, font, ctx, decl.span);
     set_slot(left, style::Align::Left, baseline, master, page, ctx, decl.span);
     set_slot(center, style::Align::Center, baseline, master, page, ctx, decl.span);
     set_slot(right, style::Align::Right, baseline, master, page, ctx, decl.span);

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct PageContext {
     std::string document_title;
     // The variables known before layout ({date}, user variables), for header and footer fields.
     const std::map<std::string, std::string>* variables = nullptr;
+    std::set<std::string> shortened;  // header and footer texts already reported as shortened (once each)
 };
 
 struct Paginated {
