@@ -173,3 +173,29 @@ TEST(ReportE2E, NoWordIsSplitAcrossPages) {
         EXPECT_FALSE(hyphen_end) << "page " << p << " ends with: " << text.substr(text.size() > 40 ? text.size() - 40 : 0);
     }
 }
+
+TEST(ReportE2E, AnnexIColumnsAreAtLeastEightPointsApart) {
+    // Issue 12: on the landscape Annex I pages, "3.1.2 – 4th milestone" stood 3pt from the KPI
+    // column beside it. Every "milestone" that ends a line of the milestone column and has a
+    // word beside it on the same baseline (the next column's) is at least 8pt from that word.
+    const auto& b = built();
+    ASSERT_EQ(b.status, 0) << b.err;
+    const std::string html = run("pdftotext -q -bbox " + quote(b.pdf) + " -").out;
+    const std::regex word("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">([^<]*)</word>");
+    struct W { double x0, y, x1; std::string text; };
+    std::vector<W> words;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator(); ++it)
+        words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), (*it)[4]});
+    size_t pairs = 0;
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+        if (words[i].text != "milestone" || i == 0 || !std::regex_match(words[i - 1].text, std::regex("[0-9]+(st|nd|rd|th)")))
+            continue;  // a column's "1st milestone", not body text
+        for (size_t j = i + 1; j < words.size() && j < i + 40; ++j)
+            if (std::abs(words[j].y - words[i].y) < 0.5 && words[j].x0 > words[i].x1) {
+                ++pairs;
+                EXPECT_GE(words[j].x0 - words[i].x1, 8.0) << "milestone, then '" << words[j].text << "' at y " << words[i].y;
+                break;
+            }
+    }
+    EXPECT_GT(pairs, 20u);  // the Annex I rows were found
+}
