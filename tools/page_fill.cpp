@@ -21,59 +21,15 @@
 #include <utility>
 #include <vector>
 
+#include "bbox_layout.h"
+
 namespace {
 
+using reportc::tools::Line;
+using reportc::tools::Page;
+using reportc::tools::read_bbox_layout;
+
 constexpr const char* kUsage = "usage: page-fill REPORT.pdf [--threshold PCT] [--from-page N]\n";
-
-struct Line {
-    double top = 0, bottom = 0;
-};
-
-struct Page {
-    double width = 0, height = 0;
-    std::vector<Line> lines;
-};
-
-double attribute(const std::string& tag, const std::string& name) {
-    const std::string key = " " + name + "=\"";
-    auto at = tag.find(key);
-    if (at == std::string::npos) return 0;
-    return std::atof(tag.c_str() + at + key.size());
-}
-
-std::string quoted(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'') out += "'\\''";
-        else out += c;
-    }
-    return out + "'";
-}
-
-// The pages and their text lines, as pdftotext's bounding-box layout gives them.
-bool read_pages(const std::string& pdf, std::vector<Page>& pages) {
-    const std::string command = "pdftotext -q -bbox-layout " + quoted(pdf) + " - 2>/dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return false;
-    std::string text;
-    char buffer[65536];
-    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) text.append(buffer, n);
-    if (pclose(pipe) != 0) return false;
-    for (size_t at = text.find('<'); at != std::string::npos; at = text.find('<', at + 1)) {
-        const size_t end = text.find('>', at);
-        if (end == std::string::npos) break;
-        const std::string tag = text.substr(at, end - at);
-        if (tag.rfind("<page ", 0) == 0) pages.push_back({attribute(tag, "width"), attribute(tag, "height"), {}});
-        else if (tag.rfind("<line ", 0) == 0 && !pages.empty()) {
-            pages.back().lines.push_back({attribute(tag, "yMin"), attribute(tag, "yMax")});
-            // A page turned by /Rotate (a landscape page on a portrait sheet) is given its
-            // sheet's size but its lines as shown: a line beyond the sheet's width says so.
-            Page& page = pages.back();
-            if (attribute(tag, "xMax") > page.width + 1 && page.height > page.width) std::swap(page.width, page.height);
-        }
-    }
-    return true;
-}
 
 // Lines in the outer sixth of the page at a position that recurs on half the group's pages.
 bool is_furniture(const Line& line, const Page& page, const std::map<long, int>& positions, size_t group_pages) {
@@ -103,7 +59,7 @@ int main(int argc, char** argv) {
         }
     }
     std::vector<Page> pages;
-    if (!read_pages(pdf, pages) || pages.empty()) {
+    if (!read_bbox_layout(pdf, pages) || pages.empty()) {
         std::cerr << "page-fill: pdftotext could not read '" << pdf << "'\n";
         return 2;
     }

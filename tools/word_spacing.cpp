@@ -35,79 +35,16 @@
 #include <string>
 #include <vector>
 
+#include "bbox_layout.h"
+
 namespace {
 
+using reportc::tools::Line;
+using reportc::tools::Page;
+using reportc::tools::Word;
+using reportc::tools::read_bbox_layout;
+
 constexpr const char* kUsage = "usage: word-spacing REPORT.pdf [--from-page N] [--min-width PCT] [--list N] [--check]\n";
-
-struct Word {
-    double left = 0, right = 0, height = 0;
-    std::string text;
-};
-
-struct Line {
-    double left = 0, right = 0, top = 0, bottom = 0;
-    std::vector<Word> words;
-};
-
-struct Page {
-    double width = 0, height = 0;
-    std::vector<Line> lines;
-};
-
-double attribute(const std::string& tag, const std::string& name) {
-    const std::string key = " " + name + "=\"";
-    auto at = tag.find(key);
-    if (at == std::string::npos) return 0;
-    return std::atof(tag.c_str() + at + key.size());
-}
-
-std::string quoted(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'') out += "'\\''";
-        else out += c;
-    }
-    return out + "'";
-}
-
-std::string unescaped(std::string s) {
-    const std::pair<const char*, const char*> entities[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
-    for (const auto& [from, to] : entities)
-        for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + 1)) s.replace(at, std::string(from).size(), to);
-    return s;
-}
-
-bool read_pages(const std::string& pdf, std::vector<Page>& pages) {
-    const std::string command = "pdftotext -q -bbox-layout " + quoted(pdf) + " - 2>/dev/null";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return false;
-    std::string text;
-    char buffer[65536];
-    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) text.append(buffer, n);
-    if (pclose(pipe) != 0) return false;
-    for (size_t at = text.find('<'); at != std::string::npos; at = text.find('<', at + 1)) {
-        const size_t end = text.find('>', at);
-        if (end == std::string::npos) break;
-        const std::string tag = text.substr(at, end - at);
-        if (tag.rfind("<page ", 0) == 0) {
-            pages.push_back({attribute(tag, "width"), attribute(tag, "height"), {}});
-        } else if (tag.rfind("<line ", 0) == 0 && !pages.empty()) {
-            pages.back().lines.push_back(
-                {attribute(tag, "xMin"), attribute(tag, "xMax"), attribute(tag, "yMin"), attribute(tag, "yMax"), {}});
-            // A page turned by /Rotate (a landscape page on a portrait sheet) is given its
-            // sheet's size but its lines as shown: a line beyond the sheet's width says so.
-            Page& page = pages.back();
-            if (attribute(tag, "xMax") > page.width + 1 && page.height > page.width) std::swap(page.width, page.height);
-        } else if (tag.rfind("<word ", 0) == 0 && !pages.empty() && !pages.back().lines.empty()) {
-            const size_t close = text.find("</word>", end);
-            if (close == std::string::npos) break;
-            pages.back().lines.back().words.push_back({attribute(tag, "xMin"), attribute(tag, "xMax"),
-                                                       attribute(tag, "yMax") - attribute(tag, "yMin"),
-                                                       unescaped(text.substr(end + 1, close - end - 1))});
-        }
-    }
-    return true;
-}
 
 double median(std::vector<double> v) {
     if (v.empty()) return 0;
@@ -215,7 +152,7 @@ int main(int argc, char** argv) {
         }
     }
     std::vector<Page> pages;
-    if (!read_pages(pdf, pages) || pages.empty()) {
+    if (!read_bbox_layout(pdf, pages) || pages.empty()) {
         std::cerr << "word-spacing: pdftotext could not read '" << pdf << "'\n";
         return 2;
     }

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <vector>
 
+#include "base/xml_text.h"
+
 namespace reportc::cli {
 namespace {
 
@@ -14,18 +16,6 @@ namespace fs = std::filesystem;
 // moved (docs/getting-started.md#fonts).
 const std::vector<std::string> kFontFiles = {"LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
                                              "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf", "LICENSE"};
-
-std::string xml_escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
 
 bool write_text(const fs::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);

@@ -1,6 +1,7 @@
 // data::records_xml: a sheet's records written as an XML records file (docs/data-format.md).
 #include <string_view>
 
+#include "base/xml_text.h"
 #include "data/data_exchange.h"
 
 namespace reportc::data {
@@ -9,19 +10,6 @@ namespace {
 constexpr std::string_view kBullet = "\xE2\x80\xA2";  // •
 constexpr std::string_view kSeeAlso = "(See also";
 
-std::string escaped(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 bool has_style(const doc::TextRun& run, const char* style) {
     for (const auto& s : run.char_styles)
@@ -31,7 +19,7 @@ bool has_style(const doc::TextRun& run, const char* style) {
 
 // A run's text with its markup; a "(See also …)" part as <see-also>, as the data files write it.
 std::string run_xml(const doc::TextRun& run) {
-    std::string text = escaped(run.text);
+    std::string text = xml_escaped(run.text);
     if (const auto at = text.find(kSeeAlso); at != std::string::npos) {
         size_t close = std::string::npos;
         int depth = 0;
@@ -78,7 +66,7 @@ std::vector<doc::TextRun> without_bullet(std::vector<doc::TextRun> line) {
 }
 
 std::string field_xml(const std::string& name, const doc::FieldValue* value, const char* indent) {
-    const std::string open = std::string(indent) + "<field name=\"" + escaped(name) + "\"";
+    const std::string open = std::string(indent) + "<field name=\"" + xml_escaped(name) + "\"";
     if (!value) return open + "/>\n";
     const auto lines = lines_of(*value);
     if (lines.size() == 1 && !starts_with_bullet(lines[0])) {
@@ -132,9 +120,9 @@ std::string records_xml(const doc::Dataset& sheet) {
                 if (!in_group || id != open_group) {
                     if (in_group) xml += "  </group>\n";
                     xml += "  <group";
-                    if (!id.empty()) xml += " id=\"" + escaped(id) + "\"";
+                    if (!id.empty()) xml += " id=\"" + xml_escaped(id) + "\"";
                     const std::string title = plain(r, "group-title");
-                    if (!title.empty()) xml += " title=\"" + escaped(title) + "\"";
+                    if (!title.empty()) xml += " title=\"" + xml_escaped(title) + "\"";
                     xml += ">\n";
                     for (const auto& name : group_fields) xml += field_xml(name.substr(6), find(r, name), "    ");
                     open_group = id;
@@ -143,7 +131,7 @@ std::string records_xml(const doc::Dataset& sheet) {
                 indent = "    ";
             }
             xml += std::string(indent) + "<record";
-            if (ids && !plain(r, "id").empty()) xml += " id=\"" + escaped(plain(r, "id")) + "\"";
+            if (ids && !plain(r, "id").empty()) xml += " id=\"" + xml_escaped(plain(r, "id")) + "\"";
             xml += ">\n";
             const std::string inner = std::string(indent) + "  ";
             for (const auto& name : fields) xml += field_xml(name, find(r, name), inner.c_str());

@@ -4,23 +4,11 @@
 
 #include <memory>
 
+#include "base/xml_text.h"
+
 namespace reportc::input {
 
 namespace {
-
-std::string escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string column_name(size_t index) {
     std::string name;
@@ -40,7 +28,7 @@ std::string cell_xml(const WrittenCell& cell, const std::string& ref, bool heade
     std::string xml = "<c r=\"" + ref + "\" t=\"inlineStr\"" + (style ? " s=\"" + std::to_string(style) + "\"" : std::string()) + "><is>";
     const bool plain = cell.size() == 1 && !cell[0].bold && !cell[0].italic;
     for (const auto& run : cell) {
-        const std::string t = "<t xml:space=\"preserve\">" + escaped(run.text) + "</t>";
+        const std::string t = "<t xml:space=\"preserve\">" + xml_escaped(run.text) + "</t>";
         if (plain) {
             xml += t;
             continue;
@@ -88,7 +76,7 @@ std::vector<std::pair<std::string, std::string>> parts(const WrittenSheet& sheet
          "</Relationships>"},
         {"xl/workbook.xml",
          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"" + ns + "spreadsheetml/2006/main\" "
-         "xmlns:r=\"" + ns + "officeDocument/2006/relationships\"><sheets><sheet name=\"" + escaped(sheet.name) +
+         "xmlns:r=\"" + ns + "officeDocument/2006/relationships\"><sheets><sheet name=\"" + xml_escaped(sheet.name) +
          "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
         {"xl/_rels/workbook.xml.rels",
          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"" + ns + "package/2006/relationships\">"
