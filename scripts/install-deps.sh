@@ -8,6 +8,7 @@ packages=(
   libhyphen-dev hyphen-en-us
   libpng-dev libjpeg62-turbo-dev
   libqrencode-dev
+  zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   poppler-utils qpdf libxml2-utils
   zbar-tools

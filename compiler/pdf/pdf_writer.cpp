@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "pdf/pdf_page_stream.h"
 #include "pdf/pdf_parts.h"
 
 namespace reportc::pdf {
@@ -61,7 +62,11 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, const fr
             anchors.add(*anchor, index, state, doc.diags());
         }
     }
-    return flush_text();
+    if (!flush_text()) return false;
+    // Held deflated from now on, not as plain operators until the save (libharu-notes §L19);
+    // a page it declines is deflated by libharu when it saves, to the same bytes.
+    compress_page_stream(page);
+    return doc.check("compressing the content of " + where);
 }
 
 }  // namespace

@@ -25,6 +25,7 @@ declare -A library_headers=(
   [libjpeg]="jpeglib.h jerror.h"
   [libqrencode]="qrencode.h"
   [HarfBuzz]="hb.h hb-*.h"
+  [zlib]="zlib.h zconf.h"
 )
 declare -A library_target=(
   [pugixml]="PkgConfig::PUGIXML"
@@ -37,6 +38,7 @@ declare -A library_target=(
   [libjpeg]="JPEG::JPEG"
   [libqrencode]="PkgConfig::QRENCODE"
   [HarfBuzz]="PkgConfig::HARFBUZZ"
+  [zlib]="ZLIB::ZLIB"
 )
 
 status=0

@@ -1,0 +1,88 @@
+// Page content streams compressed as soon as the page is drawn. libharu 2.3.0 keeps every page's
+// operators uncompressed in memory until HPDF_SaveToStream, then deflates each one
+// (HPDF_Stream_WriteToStreamWithDeflate); for a long document that is most of what it holds.
+// The structures used here are declared in libharu's installed headers, as for the TJ arrays of
+// pdf_text.cpp (docs/libharu-notes.md §L18, §L19).
+#include "pdf/pdf_page_stream.h"
+
+#include <hpdf_gstate.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <zlib.h>
+
+#include <optional>
+
+namespace reportc::pdf {
+
+namespace {
+
+// What HPDF_Dict_Write writes for a stream whose filter is FlateDecode: the Filter array, after
+// the dictionary's other entries (a page's content stream has only /Length before it).
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012"); }
+
+// The stream's bytes, gathered from the memory stream's blocks.
+std::string contents_of(HPDF_Stream stream) {
+    std::string bytes;
+    bytes.reserve(stream->size);
+    auto* attr = static_cast<HPDF_MemStreamAttr>(stream->attr);
+    for (HPDF_UINT i = 0; i < attr->buf->count; ++i) {
+        HPDF_UINT length = 0;
+        const HPDF_BYTE* block = HPDF_MemStream_GetBufPtr(stream, i, &length);
+        if (!block) return {};
+        bytes.append(reinterpret_cast<const char*>(block), length);
+    }
+    return bytes;
+}
+
+std::optional<std::string> deflated(std::string_view bytes) {
+    z_stream z{};
+    if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) return std::nullopt;
+    std::string out(deflateBound(&z, uLong(bytes.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z.avail_in = uInt(bytes.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = uInt(out.size());
+    const int status = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    if (status != Z_STREAM_END) return std::nullopt;
+    return out;
+}
+
+// Whether libharu's Page_BeforeWrite would add to the stream when it saves: it ends an open
+// text or path object and restores every saved graphics state.
+bool page_is_closed(HPDF_PageAttr attr) {
+    return attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION && attr->gstate && !attr->gstate->prev;
+}
+
+}  // namespace
+
+std::string deflate_like_libharu(std::string_view bytes) { return deflated(bytes).value_or(std::string()); }
+
+bool compress_page_stream(HPDF_Page page) {
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    HPDF_Dict contents = attr->contents;
+    if (!page_is_closed(attr) || !contents || contents->stream != attr->stream || contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE ||
+        contents->write_fn || attr->stream->type != HPDF_STREAM_MEMORY || attr->stream->size == 0)
+        return false;
+    const auto bytes = deflated(contents_of(attr->stream));
+    if (!bytes || bytes->empty()) return false;
+    // One block of exactly the compressed size (libharu's own blocks are 4 KiB).
+    HPDF_Stream packed = HPDF_MemStream_New(contents->mmgr, HPDF_UINT(bytes->size()));
+    if (!packed) return false;
+    if (HPDF_Stream_Write(packed, reinterpret_cast<const HPDF_BYTE*>(bytes->data()), HPDF_UINT(bytes->size())) != HPDF_OK) {
+        HPDF_Stream_Free(packed);
+        return false;
+    }
+    HPDF_Stream_Free(attr->stream);
+    attr->stream = packed;
+    contents->stream = packed;
+    // Already deflated: libharu copies the bytes as they are and, with no filter of its own,
+    // would drop /Filter, so the dictionary writes it itself.
+    contents->filter = HPDF_STREAM_FILTER_NONE;
+    contents->write_fn = write_flate_filter;
+    return true;
+}
+
+}  // namespace reportc::pdf
