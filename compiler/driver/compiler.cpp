@@ -208,8 +208,12 @@ Counts Compiler::counts() const {
     return c;
 }
 
+void Compiler::keep_sources(bool keep) { m_state->documents.set_enabled(keep); }
+
 Outcome compile(const Options& options, const Environment& env, SourceManager& sources, Diagnostics& diags) {
-    return Compiler(env, sources).build(options, diags);
+    Compiler compiler(env, sources);
+    compiler.keep_sources(false);
+    return compiler.build(options, diags);
 }
 
 }  // namespace reportc::driver

@@ -72,6 +72,9 @@ public:
 
     Outcome build(const Options& options, Diagnostics& diags);
     Counts counts() const;
+    // Whether the report as read is kept for the next build (the default). compile(), which
+    // builds once, keeps nothing: the copy would live through layout and the write for no use.
+    void keep_sources(bool keep);
 
     // A document made once per record (docs/merge.md): the source is read and its layout's
     // resources made once here; null when they have errors. Each build_record then resolves a

@@ -47,7 +47,7 @@ std::optional<doc::Document> DocumentCache::read(const std::string& path, const 
     Diagnostics reading;
     auto document = input::read_report(path, capture, sources, reading);
     for (const auto& d : reading.all()) diags.add(d);
-    if (document && !reading.has_errors())
+    if (m_enabled && document && !reading.has_errors())
         m_last = Entry{path, std::move(capture.files), *document, reading.all()};
     return document;
 }

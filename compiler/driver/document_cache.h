@@ -21,6 +21,11 @@ public:
     // input::read_report's document, parsed or reused.
     std::optional<doc::Document> read(const std::string& path, const Environment& env, SourceManager& sources, Diagnostics& diags);
     size_t reuses() const { return m_reuses; }
+    // Off: nothing is kept, every read parses.
+    void set_enabled(bool enabled) {
+        m_enabled = enabled;
+        if (!enabled) m_last.reset();
+    }
 
 private:
     struct Entry {
@@ -33,6 +38,7 @@ private:
 
     std::optional<Entry> m_last;
     size_t m_reuses = 0;
+    bool m_enabled = true;
 };
 
 }  // namespace reportc::driver

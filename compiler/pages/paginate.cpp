@@ -104,6 +104,10 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
             if (placed.box.section_mark) current_section = *placed.box.section_mark;
         }
         set_notes(page, content.notes, body, settings, ctx);
+        // The boxes' items now live in the page: their emptied vectors, and the page's spare
+        // capacity, are released page by page rather than when the whole document is paginated.
+        std::vector<PlacedBox>().swap(content.boxes);
+        page.items.shrink_to_fit();
         // The running head names the first level-1 section that starts on the page, else the
         // one in force at its top.
         section_at_page.push_back(first_mark.empty() ? carried_in : first_mark);
@@ -145,6 +149,7 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
         fields.last_label = out.page_labels[last_page_of_numbering(out.label_ranges, out.pages.size(), p)];
         fields.section = section_at_page[p];
         add_marginals(out.pages[p], *masters[p], fields, ctx);
+        out.pages[p].items.shrink_to_fit();
     }
     return out;
 }
