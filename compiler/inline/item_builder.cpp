@@ -131,9 +131,7 @@ private:
         Fragment f;
         f.size = styled.font.size;
         f.width = styled.object->width;
-        f.link = styled.link;
-        f.anchor = styled.anchor;
-        f.object = styled.object;
+        f.set_extras({styled.link, styled.anchor, {}, styled.object});
         ItemContent box;
         box.piece_begin = uint32_t(m_out.pieces.size());
         m_out.pieces.push_back(std::move(f));
@@ -310,7 +308,7 @@ private:
         Placement placed = placement(styled, face);
         Fragment f;
         f.face = p.face;
-        f.decorations = decorations(styled, face, placed);
+        f.extras = extras(styled, decorations(styled, face, placed));
         if (styled.font.small_caps) f.tracking = Length::ratio(placed.size, kSmallCapsTrackingMilli, 1000);
         if (p.small) placed.size = placed.size.scaled(small_caps_scale(face));
         f.size = placed.size;
@@ -320,9 +318,16 @@ private:
                   f.tracking * int64_t(utf8::count_code_points(text));
         f.kerning = std::move(kerning);
         f.text = std::move(text);
-        f.link = styled.link;
-        f.anchor = styled.anchor;
         return f;
+    }
+
+    // The run's link and anchor with the fragment's decorations: null for plain text, and the
+    // previous fragment's when the same (the words of a link or an underlined run share one).
+    std::shared_ptr<const FragmentExtras> extras(const StyledRun& styled, Decorations decorations) const {
+        FragmentExtras e{styled.link, styled.anchor, std::move(decorations), std::nullopt};
+        if (e == FragmentExtras{}) return nullptr;
+        if (!m_last_extras || !(*m_last_extras == e)) m_last_extras = std::make_shared<const FragmentExtras>(std::move(e));
+        return m_last_extras;
     }
 
     static bool is_letter_byte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
@@ -395,7 +400,7 @@ private:
 
     // How far a fragment's first (or last) character hangs: the table's share of its width.
     Length hang(const Fragment& f, bool first) const {
-        if (f.object || f.text.empty()) return {};
+        if (f.object() || f.text.empty()) return {};
         size_t start = 0;
         if (!first) {
             start = f.text.size() - 1;
@@ -488,6 +493,7 @@ private:
     static constexpr size_t kNoSpace = size_t(-1);
     size_t m_last_ragged_space = kNoSpace;  // the first of the last untied ragged space's items
     ItemList m_out;
+    mutable std::shared_ptr<const FragmentExtras> m_last_extras;  // shared by fragments alike (extras())
 };
 
 }  // namespace

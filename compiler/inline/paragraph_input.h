@@ -74,22 +74,41 @@ struct Decorations {
     bool operator==(const Decorations&) const = default;
 };
 
+// What few fragments carry besides their glyphs: a link, an anchor, decorations, an inline
+// object. Behind one shared pointer in the fragment, null for plain text: the paragraph cache
+// keeps every line of every paragraph, so each byte of a fragment counts once per word of the
+// document (280 bytes with these inline, issue 16; docs/performance.md).
+struct FragmentExtras {
+    std::string link;
+    std::string anchor;  // the run's anchor (StyledRun::anchor)
+    Decorations decorations;
+    std::optional<InlineObject> object;  // set: the fragment is this box (no text, no face)
+    bool operator==(const FragmentExtras&) const = default;
+};
+
 // A glyph run placed on a line; x is relative to the line's left edge.
 struct Fragment {
     int face = 0;
-    Length size;
     Color color;
+    int expansion = 0;  // font expansion: glyphs scaled horizontally by 1 + expansion/1000
+    Length size;
     Length x, width;
     Length rise;  // above the line's baseline (a superscript mark)
-    std::string text;
-    std::string link;
-    std::string anchor;  // the run's anchor (StyledRun::anchor)
     Length tracking;  // added after every character (synthesized small capitals)
-    int expansion = 0;  // font expansion: glyphs scaled horizontally by 1 + expansion/1000
+    std::string text;
     Kerning kerning;  // the font's, within the text (and with the next fragment of the word); in width
-    Decorations decorations;
-    std::optional<InlineObject> object;  // set: the fragment is this box (no text, no face)
+    std::shared_ptr<const FragmentExtras> extras;  // null: no link, anchor, decorations or object
+
+    const std::string& link() const;
+    const std::string& anchor() const;
+    const Decorations& decorations() const;
+    const std::optional<InlineObject>& object() const;
+    // Null when `e` holds nothing, so plain text allocates nothing.
+    void set_extras(FragmentExtras e);
+    // Same link, anchor, decorations and object (fragments that may merge).
+    bool same_extras(const Fragment& other) const;
 };
+static_assert(sizeof(Fragment) <= 112, "inl::Fragment grew: move rare fields into FragmentExtras");
 
 struct Line {
     std::vector<Fragment> fragments;

@@ -29,10 +29,10 @@ linebreak::Params params_for(const ParagraphInput& p) {
 // Appends a fragment, merging it with the previous one when they continue each other
 // (same face, size, colour and link, touching): one PDF text item per word, not per syllable.
 void append_fragment(std::vector<Fragment>& out, Fragment f) {
-    if (!out.empty() && !f.object && !out.back().object) {
+    if (!out.empty() && !f.object() && !out.back().object()) {
         Fragment& last = out.back();
-        if (last.face == f.face && last.size == f.size && last.color == f.color && last.link == f.link && last.anchor == f.anchor &&
-            last.rise == f.rise && last.tracking == f.tracking && last.decorations == f.decorations && last.x + last.width == f.x &&
+        if (last.face == f.face && last.size == f.size && last.color == f.color && last.same_extras(f) &&
+            last.rise == f.rise && last.tracking == f.tracking && last.x + last.width == f.x &&
             last.expansion == f.expansion) {
             if (!last.kerning.empty() || !f.kerning.empty())
                 last.kerning = Kerning::join(last.kerning, utf8::count_code_points(last.text), f.kerning);
@@ -66,7 +66,7 @@ Length expand(Length v, int expansion) { return v + Length::ratio(v, expansion, 
 Fragment expanded(const Fragment& piece, Length x, int expansion) {
     Fragment f = piece;
     f.x = x + piece.x;
-    if (expansion == 0 || f.object) return f;
+    if (expansion == 0 || f.object()) return f;
     f.x = x + expand(piece.x, expansion);
     f.width = expand(piece.x + piece.width, expansion) - expand(piece.x, expansion);
     f.expansion = expansion;
@@ -179,9 +179,9 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
         if (shift != Length{})
             for (auto& f : line.fragments) f.x += shift;
         for (const auto& f : line.fragments) {
-            if (f.object) {
+            if (f.object()) {
                 // It stands on the baseline: the line's ascent holds it, its descent is the text's.
-                line.ascent = max(line.ascent, f.object->height);
+                line.ascent = max(line.ascent, f.object()->height);
                 continue;
             }
             const auto& face = m_fonts.face(f.face);
@@ -236,10 +236,35 @@ std::pair<Length, Length> Typesetter::content_widths(const ParagraphInput& parag
     return {widest_piece + max(paragraph.first_line_indent, Length{}), widest_line + max(paragraph.first_line_indent, Length{})};
 }
 
+const std::string& Fragment::link() const {
+    static const std::string none;
+    return extras ? extras->link : none;
+}
+const std::string& Fragment::anchor() const {
+    static const std::string none;
+    return extras ? extras->anchor : none;
+}
+const Decorations& Fragment::decorations() const {
+    static const Decorations none;
+    return extras ? extras->decorations : none;
+}
+const std::optional<InlineObject>& Fragment::object() const {
+    static const std::optional<InlineObject> none;
+    return extras ? extras->object : none;
+}
+void Fragment::set_extras(FragmentExtras e) {
+    if (e == FragmentExtras{}) extras = nullptr;
+    else extras = std::make_shared<const FragmentExtras>(std::move(e));
+}
+bool Fragment::same_extras(const Fragment& other) const {
+    return extras == other.extras || (extras && other.extras && *extras == *other.extras) ||
+           (!extras && *other.extras == FragmentExtras{}) || (!other.extras && *extras == FragmentExtras{});
+}
+
 std::ostream& operator<<(std::ostream& os, const Fragment& f) {
     os << "frag face=" << f.face << " x=" << f.x << " w=" << f.width;
     if (f.rise != Length{}) os << " rise=" << f.rise;
-    if (f.object) os << " object h=" << f.object->height;
+    if (f.object()) os << " object h=" << f.object()->height;
     return os << " \"" << f.text << "\"";
 }
 std::ostream& operator<<(std::ostream& os, const Line& l) {

@@ -112,9 +112,9 @@ struct PreparedParagraph {
 void attach_notes(VBox& box, const inl::Line& line, const std::vector<std::shared_ptr<const Insertion>>& notes,
                   std::vector<bool>& attached) {
     for (const auto& f : line.fragments) {
-        if (f.link.size() < 2 || f.link[0] != '#') continue;
+        if (f.link().size() < 2 || f.link()[0] != '#') continue;
         for (size_t k = 0; k < notes.size(); ++k)
-            if (!attached[k] && f.link.compare(1, std::string::npos, notes[k]->anchor) == 0) {
+            if (!attached[k] && f.link().compare(1, std::string::npos, notes[k]->anchor) == 0) {
                 box.inserts.push_back({notes[k], Length{}});
                 attached[k] = true;
             }
@@ -253,21 +253,21 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
         }
         append_highlights(line, left, baseline, box.items);
         for (const auto& f : line.fragments) {
-            if (!f.anchor.empty() && placed_anchors.insert(f.anchor).second)
-                box.items.push_back(frame::AnchorItem{f.anchor, {left + f.x, Length{}}});
-            if (f.object) {
-                const Rect rect{left + f.x, baseline - f.object->height, f.object->width, f.object->height};
-                box.items.push_back(image_item(*f.object->image, rect));
+            if (!f.anchor().empty() && placed_anchors.insert(f.anchor()).second)
+                box.items.push_back(frame::AnchorItem{f.anchor(), {left + f.x, Length{}}});
+            if (f.object()) {
+                const Rect rect{left + f.x, baseline - f.object()->height, f.object()->width, f.object()->height};
+                box.items.push_back(image_item(*f.object()->image, rect));
             } else {
                 box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(f.face), .color = f.color,
                                                     .expansion = int8_t(f.expansion), .size = f.size, .x = left + f.x, .y = baseline - f.rise,
                                                     .text = f.text, .tracking = f.tracking, .kerning = f.kerning});
             }
-            if (!f.link.empty()) {
+            if (!f.link().empty()) {
                 const Rect rect{left + f.x, baseline - line_ascent, f.width, line_ascent + line_descent};
                 // "#id" is a link inside the document; anything else a URI.
-                frame::LinkItem link = f.link[0] == '#' ? frame::LinkItem::to_anchor(rect, f.link.substr(1))
-                                                        : frame::LinkItem::to_uri(rect, f.link);
+                frame::LinkItem link = f.link()[0] == '#' ? frame::LinkItem::to_anchor(rect, f.link().substr(1))
+                                                        : frame::LinkItem::to_uri(rect, f.link());
                 // Neighbouring fragments of one link on a line become one rectangle.
                 if (!box.items.empty() && box.items.size() >= 2) {
                     if (auto* prev = std::get_if<frame::LinkItem>(&box.items[box.items.size() - 2]);

@@ -57,7 +57,7 @@ void join(const inl::Line& line, SpanOf of, Shape shape, std::vector<frame::Item
 
 void append_highlights(const inl::Line& line, Length left, Length baseline, std::vector<frame::Item>& out) {
     auto of = [&](const inl::Fragment& f) -> std::optional<Stretch> {
-        const auto& d = f.decorations;
+        const auto& d = f.decorations();
         if (!d.highlight) return std::nullopt;
         return Stretch{left + f.x, left + f.x + f.width, baseline - d.highlight_top, d.highlight_top + d.highlight_bottom, *d.highlight};
     };
@@ -67,7 +67,7 @@ void append_highlights(const inl::Line& line, Length left, Length baseline, std:
 void append_decoration_lines(const inl::Line& line, Length left, Length baseline, std::vector<frame::Item>& out) {
     for (auto stroke : {&inl::Decorations::underline, &inl::Decorations::strike}) {
         auto of = [&](const inl::Fragment& f) -> std::optional<Stretch> {
-            const auto& s = f.decorations.*stroke;
+            const auto& s = f.decorations().*stroke;
             if (!s) return std::nullopt;
             return Stretch{left + f.x, left + f.x + f.width, baseline - s->position, s->thickness, f.color};
         };

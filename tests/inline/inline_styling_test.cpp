@@ -79,8 +79,8 @@ TEST(inline_InlineStyling, FragmentsCarryTheirDecorations) {
     font.underline = font.strike = true;
     font.highlight = Color{0xff, 0xf5, 0x9d};
     auto set = s.set();
-    EXPECT_EQ(fragment(set, "plain").decorations, inl::Decorations{});
-    const auto& d = fragment(set, "struck").decorations;
+    EXPECT_EQ(fragment(set, "plain").decorations(), inl::Decorations{});
+    const auto& d = fragment(set, "struck").decorations();
     ASSERT_TRUE(d.underline && d.strike && d.highlight);
     EXPECT_EQ(d.underline->position, Length::ratio(k10, s.face().underline().position, 1000));
     EXPECT_EQ(d.underline->thickness, Length::ratio(k10, s.face().underline().thickness, 1000));
@@ -98,7 +98,7 @@ TEST(inline_InlineStyling, ARaisedFragmentKeepsItsRunsUnderline) {
     sup.underline = true;
     sup.vertical_align = style::VerticalAlign::Super;
     auto set = s.set();
-    EXPECT_EQ(fragment(set, "2").decorations.underline, fragment(set, "x").decorations.underline);
+    EXPECT_EQ(fragment(set, "2").decorations().underline, fragment(set, "x").decorations().underline);
 }
 
 TEST(inline_InlineStyling, SynthesizedSmallCapitals) {

@@ -161,7 +161,7 @@ TEST(inline_Typesetter, AnInlineObjectIsOneBoxThatRaisesItsLineAscent) {
     ASSERT_GE(out.lines.size(), 3u);
     size_t objects = 0;
     for (const auto& line : out.lines) {
-        auto it = std::find_if(line.fragments.begin(), line.fragments.end(), [](const inl::Fragment& f) { return f.object.has_value(); });
+        auto it = std::find_if(line.fragments.begin(), line.fragments.end(), [](const inl::Fragment& f) { return f.object().has_value(); });
         if (it == line.fragments.end()) {
             EXPECT_LT(line.ascent, Length::from_pt(10)) << line;
             continue;
