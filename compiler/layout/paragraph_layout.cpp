@@ -251,6 +251,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                                                     .size = style.font.size, .x = left + marker_x, .y = baseline,
                                                     .text = marker_text});
         }
+        box.items.reserve(line.fragments.size());
         append_highlights(line, left, baseline, box.items);
         for (const auto& f : line.fragments) {
             if (!f.anchor().empty() && placed_anchors.insert(f.anchor()).second)
@@ -280,6 +281,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
             }
         }
         append_decoration_lines(line, left, baseline, box.items);
+        box.items.shrink_to_fit();  // the box lives until its page is made: no spare capacity
         attach_notes(box, line, options.notes, attached);
         if (i + 1 == n)
             for (size_t k = 0; k < options.notes.size(); ++k)

@@ -125,6 +125,7 @@ std::vector<frame::Item> RowBand::draw(Band& band, Length limit) {
         if (split) out.push_back(rule(x0, x1, bottom, bottom, style.rule_color, style.rule_width));
     }
     // Shading first, then rules, then text on top.
+    out.reserve(out.size() + text.size());  // kept until the page is written: no spare capacity
     for (auto& t : text) out.push_back(std::move(t));
     return out;
 }
