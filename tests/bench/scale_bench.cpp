@@ -1,7 +1,8 @@
 // Scaling figures: generated reports of several lengths (and the annual report), each built by
 // the command line several times (wall time and peak resident memory, medians), against the
 // floor: the same document's frames written through the PDF module alone, in this process,
-// measured in the same run. Growth between sizes is stated as an exponent (1 = linear).
+// measured in the same run. Growth between sizes is stated as an exponent (1 = linear), and the
+// memory bound is checked when 1,000 (and 5,000) pages are among the sizes: PASS/FAIL lines.
 //
 //   scale_bench [--reportc PATH] [--runs N] [PAGES...]      (default pages: 10 100 1000 5000)
 //   scale_bench --write PAGES DIR     only writes the generated report (for profiling)
@@ -122,6 +123,28 @@ void print(const Row& r) {
 // d log(y) / d log(pages) between two sizes: 1 is linear growth, 0 none.
 double exponent(double y1, double y2, size_t p1, size_t p2) { return std::log(y2 / y1) / std::log(double(p2) / double(p1)); }
 
+// The memory bound of issue 16 (docs/performance.md): at most 80 MB at about 1,000 pages, and at
+// about 5,000 pages at most 1.3 times that size's own peak. Printed as PASS/FAIL lines for the
+// sizes that were run; the exit status does not depend on them (the figures are the machine's).
+constexpr double kPeakMbAt1000 = 80;
+constexpr double kGrowthTo5000 = 1.3;
+
+void print_memory_bounds(const std::vector<Row>& rows, const std::vector<int>& sizes) {
+    const Row *at1000 = nullptr, *at5000 = nullptr;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (sizes[i] == 1000) at1000 = &rows[i];
+        if (sizes[i] == 5000) at5000 = &rows[i];
+    }
+    if (!at1000) return;
+    std::printf("memory bound (peak that does not grow with the body):\n");
+    std::printf("  %s peak at %zu pages: %.1f MB <= %.0f MB\n", at1000->peak_mb <= kPeakMbAt1000 ? "PASS" : "FAIL", at1000->pages,
+                at1000->peak_mb, kPeakMbAt1000);
+    if (!at5000) return;
+    const double ratio = at5000->peak_mb / at1000->peak_mb;
+    std::printf("  %s peak at %zu pages: %.1f MB = %.2fx the %zu-page peak <= %.1fx\n", ratio <= kGrowthTo5000 ? "PASS" : "FAIL",
+                at5000->pages, at5000->peak_mb, ratio, at1000->pages, kGrowthTo5000);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -162,6 +185,7 @@ int main(int argc, char** argv) {
                     exponent(a.build_ms, b.build_ms, a.pages, b.pages), exponent(a.peak_mb, b.peak_mb, a.pages, b.pages),
                     exponent(a.floor_ms, b.floor_ms, a.pages, b.pages));
     }
+    print_memory_bounds(rows, sizes);
     std::filesystem::remove_all(scratch);
     return 0;
 }
