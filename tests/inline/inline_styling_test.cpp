@@ -90,6 +90,23 @@ TEST(inline_InlineStyling, FragmentsCarryTheirDecorations) {
     EXPECT_EQ(d.highlight_bottom, Length::ratio(k10, -s.face().descender(), 1000));
 }
 
+// Plain words carry no extras at all (no allocation per word: the paragraph cache keeps every
+// line), and the words of one underlined link share one.
+TEST(inline_InlineStyling, PlainWordsHaveNoExtrasAndARunsWordsShareOne) {
+    Styled s;
+    s.add("plain words ");
+    s.add("linked and underlined").underline = true;
+    s.paragraph.runs.back().link = "https://example.org";
+    auto set = s.set();
+    EXPECT_EQ(fragment(set, "plain").extras, nullptr);
+    EXPECT_EQ(fragment(set, "words").extras, nullptr);
+    const auto& linked = fragment(set, "linked");
+    ASSERT_NE(linked.extras, nullptr);
+    EXPECT_EQ(linked.link(), "https://example.org");
+    EXPECT_TRUE(linked.decorations().underline.has_value());
+    EXPECT_EQ(fragment(set, "underlined").extras, linked.extras);
+}
+
 TEST(inline_InlineStyling, ARaisedFragmentKeepsItsRunsUnderline) {
     // x² underlined: the 2 is underlined on the same line as the x, not under its own baseline.
     Styled s;
