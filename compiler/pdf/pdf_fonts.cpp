@@ -115,7 +115,7 @@ HPDF_Font FontSet::load(int index) {
     HPDF_Doc pdf = m_doc.handle();
     const char* name = load_true_type_font(pdf, *file.bytes);
     if (!m_doc.check_handle(name, what)) return nullptr;
-    HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+    HPDF_Font font = get_utf8_font(m_doc, name, file.bytes);
     if (!m_doc.check_handle(font, what + " as a UTF-8 font")) return nullptr;
     replace_to_unicode(m_doc, font);
     if (!m_doc.check(what + ": replacing its ToUnicode CMap")) return nullptr;

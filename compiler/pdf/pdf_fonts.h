@@ -52,6 +52,10 @@ std::optional<std::string> font_file_problem(const std::string& bytes);
 // which the caller's check_handle reports.
 const char* load_true_type_font(HPDF_Doc pdf, const std::string& bytes);
 
+// pdf_font_cache.cpp: HPDF_GetFont(pdf, name, "UTF-8") for the font registered under `name`
+// from `bytes`, with the glyph lookups libharu repeats for every document done once per process.
+HPDF_Font get_utf8_font(PdfDocument& doc, const char* name, const FontBytes& bytes);
+
 // The /CMapType 2 identity ToUnicode CMap (code = UCS-2 code point, surrogates skipped) that
 // replaces libharu's malformed copy of Identity-H.
 const std::string& identity_to_unicode_cmap();
