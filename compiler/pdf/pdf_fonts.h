@@ -49,7 +49,8 @@ std::optional<std::string> font_file_problem(const std::string& bytes);
 
 // pdf_font_load.cpp: registers the TrueType font in `bytes` with the document, embedded, and
 // returns its base font name (the name HPDF_GetFont takes); nullptr after a libharu error,
-// which the caller's check_handle reports.
+// which the caller's check_handle reports. libharu reads `bytes` until the document is saved,
+// so they must outlive it.
 const char* load_true_type_font(HPDF_Doc pdf, const std::string& bytes);
 
 // pdf_font_cache.cpp: HPDF_GetFont(pdf, name, "UTF-8") for the font registered under `name`
