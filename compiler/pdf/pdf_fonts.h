@@ -57,6 +57,10 @@ const char* load_true_type_font(HPDF_Doc pdf, const std::string& bytes);
 // from `bytes`, with the glyph lookups libharu repeats for every document done once per process.
 HPDF_Font get_utf8_font(PdfDocument& doc, const char* name, const FontBytes& bytes);
 
+// pdf_font_cache.cpp: the font's CIDToGIDMap and ToUnicode CMap (the same for every document
+// with this font) deflated once per process, and written as they are.
+void deflate_font_streams_once(PdfDocument& doc, HPDF_Font font, const FontBytes& bytes);
+
 // The /CMapType 2 identity ToUnicode CMap (code = UCS-2 code point, surrogates skipped) that
 // replaces libharu's malformed copy of Identity-H.
 const std::string& identity_to_unicode_cmap();
