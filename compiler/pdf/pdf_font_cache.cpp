@@ -1,11 +1,12 @@
 // What libharu would work out again for every document that embeds a font, worked out once per
 // process and font (docs/libharu-notes.md §L19). Creating a UTF-8 font, libharu 2.3.0 asks the
 // font's cmap for the glyph of every code from U+0000 to U+FFFF, each by a linear search through
-// the cmap's segments: about 4 ms per font and document, a fifth of a one-page certificate's PDF.
-// The answers depend on the font alone, so they are kept per font, and while libharu makes the
-// font it reads them from a cmap of one segment that looks each code up directly. The font's own
-// cmap is back in place before anything else reads it (text widths, the embedded subset); the
-// PDF comes out byte for byte the same.
+// the cmap's segments: about 4 ms per font and document, a third of a one-page certificate's
+// PDF. The answers depend on the font alone, so they are kept per font, and while libharu makes
+// the font it reads them from a cmap of one segment that looks each code up directly. The
+// font's own cmap is back in place before anything else reads it (text widths, the embedded
+// subset). The font's CIDToGIDMap and the ToUnicode CMap are the same in every document too;
+// they are deflated once. The PDF comes out byte for byte the same.
 #include <hpdf.h>
 #include <hpdf_conf.h>
 #include <hpdf_font.h>
@@ -157,7 +158,7 @@ void deflate_font_streams_once(PdfDocument& doc, HPDF_Font font, const FontBytes
             attr->map_stream = nullptr;
         }
     auto to_unicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
-    if (deflatable(to_unicode, attr->cmap_stream == to_unicode ? font->filter : to_unicode->filter))
+    if (to_unicode && deflatable(to_unicode, attr->cmap_stream == to_unicode ? font->filter : to_unicode->filter))
         if (auto cmap = cache().to_unicode(pdf->mmgr, to_unicode->stream)) {
             put_deflated(to_unicode, *cmap);
             if (attr->cmap_stream == to_unicode) attr->cmap_stream = nullptr;
