@@ -115,10 +115,12 @@ HPDF_Font FontSet::load(int index) {
     HPDF_Doc pdf = m_doc.handle();
     const char* name = load_true_type_font(pdf, *file.bytes);
     if (!m_doc.check_handle(name, what)) return nullptr;
-    HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+    HPDF_Font font = get_utf8_font(m_doc, name, file.bytes);
     if (!m_doc.check_handle(font, what + " as a UTF-8 font")) return nullptr;
     replace_to_unicode(m_doc, font);
     if (!m_doc.check(what + ": replacing its ToUnicode CMap")) return nullptr;
+    deflate_font_streams_once(m_doc, font, file.bytes);
+    if (!m_doc.check(what + ": deflating its CIDToGIDMap and ToUnicode CMap")) return nullptr;
     HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
     if (!m_doc.check_handle(def, what + ": reading its glyph map")) return nullptr;
     m_entries[index].def = def;

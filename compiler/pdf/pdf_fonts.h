@@ -49,8 +49,17 @@ std::optional<std::string> font_file_problem(const std::string& bytes);
 
 // pdf_font_load.cpp: registers the TrueType font in `bytes` with the document, embedded, and
 // returns its base font name (the name HPDF_GetFont takes); nullptr after a libharu error,
-// which the caller's check_handle reports.
+// which the caller's check_handle reports. libharu reads `bytes` until the document is saved,
+// so they must outlive it.
 const char* load_true_type_font(HPDF_Doc pdf, const std::string& bytes);
+
+// pdf_font_cache.cpp: HPDF_GetFont(pdf, name, "UTF-8") for the font registered under `name`
+// from `bytes`, with the glyph lookups libharu repeats for every document done once per process.
+HPDF_Font get_utf8_font(PdfDocument& doc, const char* name, const FontBytes& bytes);
+
+// pdf_font_cache.cpp: the font's CIDToGIDMap and ToUnicode CMap (the same for every document
+// with this font) deflated once per process, and written as they are.
+void deflate_font_streams_once(PdfDocument& doc, HPDF_Font font, const FontBytes& bytes);
 
 // The /CMapType 2 identity ToUnicode CMap (code = UCS-2 code point, surrogates skipped) that
 // replaces libharu's malformed copy of Identity-H.

@@ -67,6 +67,29 @@ TEST(CertificatesE2E, TheSameBytesForOneTwoAndEightThreads) {
     EXPECT_EQ(manifests[0], manifests[2]);
 }
 
+// A record's PDF from a run of three is the PDF a run of that record alone writes, byte for
+// byte: what the writer keeps from one document to the next (each font's glyph lookups and
+// deflated streams) changes nothing; its text and fonts are the same, and qpdf finds nothing
+// wrong in any output.
+TEST(CertificatesE2E, ASeparatePdfIsTheBytesOfItsOneRecordRun) {
+    const std::string fixture = read_file(source_root() + "/tests/driver/merge/participants.csv");
+    const std::string header = fixture.substr(0, fixture.find('\n') + 1);
+    const size_t second = fixture.find("\n2,") + 1;
+    const std::string row = fixture.substr(second, fixture.find('\n', second) + 1 - second);
+    const std::string all = scratch_dir("certificates-one-of-three"), alone = scratch_dir("certificates-one-alone");
+    ASSERT_EQ(run(certificates(write_run(all, fixture), "--combined " + quote(all + "/all.pdf") + " -o " + quote(all + "/pdf"))).status, 0);
+    ASSERT_EQ(run(certificates(write_run(alone, header + row), "-o " + quote(alone + "/pdf"))).status, 0);
+    const std::string name = "/pdf/ROCB-2020-PCA-0002-Abdullah.pdf";
+    EXPECT_EQ(read_file(all + name), read_file(alone + name));
+    EXPECT_EQ(run("pdffonts " + quote(all + name)).out, run("pdffonts " + quote(alone + name)).out);
+    EXPECT_EQ(run("pdftotext -q " + quote(all + name) + " -").out, run("pdftotext -q " + quote(alone + name) + " -").out);
+    for (const std::string& pdf : {all + "/all.pdf", all + "/pdf/ROCB-2020-PCA-0001-Nguyễn.pdf", all + name,
+                                  all + "/pdf/ROCB-2020-PCA-0003-O'Brien.pdf", alone + name}) {
+        auto check = run("qpdf --check " + quote(pdf));
+        EXPECT_EQ(check.status, 0) << pdf << "\n" << check.out << check.err;
+    }
+}
+
 TEST(CertificatesE2E, BadRowsStopTheRunUnlessSkipped) {
     const std::string dir = scratch_dir("certificates-bad");
     const std::string run_file = write_run(dir, "id,name,given_name,family_name,country,organisation,email,distinction\r\n"

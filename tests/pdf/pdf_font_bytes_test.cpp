@@ -67,5 +67,28 @@ TEST(pdf_FontBytes, OneFontUnderTwoPathsIsEmbeddedOnce) {
     EXPECT_EQ(text.out, "First path\nSecond path\n\n\f");
 }
 
+// The glyph lookups libharu makes for every document are worked out once per font and process
+// (docs/libharu-notes.md §L20): the first document (worked out), the second (kept answers) and a
+// third from a fresh copy of the same bytes (worked out again) are the same bytes, and the text
+// of the second extracts as written, a character the font lacks still reported.
+TEST(pdf_FontBytes, SecondDocumentIsTheSameBytes) {
+    auto bytes = std::make_shared<const std::string>(read_file(liberation()));
+    auto doc = with_fonts({{"/a/Sans.ttf", "LiberationSans-Regular", bytes}}, {"Nguyễn Văn Ánh, O\u2019Brien ➢"});
+    Diagnostics first_diags, second_diags, third_diags;
+    auto first = write_pdf(doc, first_diags);
+    auto second = write_pdf(doc, second_diags);
+    doc.fonts[0].bytes = std::make_shared<const std::string>(*bytes);
+    auto third = write_pdf(doc, third_diags);
+    ASSERT_TRUE(first && second && third);
+    EXPECT_EQ(*first, *second);
+    EXPECT_EQ(*first, *third);
+    EXPECT_EQ(diagnostics_text(second_diags), diagnostics_text(first_diags));
+    EXPECT_NE(diagnostics_text(second_diags).find("has no glyph for U+27A2"), std::string::npos) << diagnostics_text(second_diags);
+    auto dir = output_dir();
+    write_file(dir / "second.pdf", *second);
+    CommandResult text = run("pdftotext " + quote(dir / "second.pdf") + " -", dir);
+    EXPECT_EQ(text.out, "Nguyễn Văn Ánh, O\u2019Brien ➢\n\n\f");
+}
+
 }  // namespace
 }  // namespace reportc::pdf::testing
