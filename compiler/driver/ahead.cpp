@@ -78,19 +78,21 @@ ParagraphsAhead::ParagraphsAhead(const doc::Document& document, const Resources&
     const auto starts = split_blocks(document.blocks, document.node_count, jobs);
     for (size_t r = 0; r < starts.size(); ++r) {
         auto run = std::make_unique<Run>();
-        const size_t from = starts[r], to = r + 1 < starts.size() ? starts[r + 1] : document.blocks.size();
-        run->first = first_node(document.blocks[from]);
-        run->blocks.assign(document.blocks.begin() + std::ptrdiff_t(from), document.blocks.begin() + std::ptrdiff_t(to));
+        run->first = first_node(document.blocks[starts[r]]);
         m_runs.push_back(std::move(run));
     }
-    for (auto& run : m_runs)
-        run->thread = std::jthread([&mine = *run, &res, &inputs, env] {
+    for (size_t r = 0; r < starts.size(); ++r) {
+        const auto from = document.blocks.begin() + std::ptrdiff_t(starts[r]);
+        const auto to = r + 1 < starts.size() ? document.blocks.begin() + std::ptrdiff_t(starts[r + 1]) : document.blocks.end();
+        m_runs[r]->thread = std::jthread([&mine = *m_runs[r], from, to, &res, &inputs, env] {
             try {
+                mine.blocks.assign(from, to);  // copied here: the document is only read while the pass runs
                 lay_out_run(mine, res, inputs, env);
             } catch (...) {
                 mine.paragraphs.reset();  // nothing set ahead: the caller sets the run itself
             }
         });
+    }
     if (!m_runs.empty()) m_paragraphs.on_miss([this](const layout::ParagraphKey& key) { adopt_through(key.node); });
 }
 

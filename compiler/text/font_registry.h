@@ -43,9 +43,6 @@ struct MissingChar {
     bool operator==(const MissingChar&) const = default;
 };
 
-// Not thread-safe, even through const: lookups fill caches (the ASCII coverage below, and each
-// face's glyph ids, shaper and kerning). A thread that sets text uses a registry of its own,
-// loaded from the same bytes (docs/performance.md).
 class FontRegistry {
 public:
     // Every font file is read through `read`, once per path.
