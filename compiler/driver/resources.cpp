@@ -87,10 +87,19 @@ std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::str
         for (const auto* file : {&family.regular, &family.bold, &family.italic, &family.bold_italic})
             if (auto it = m_font_bytes.find(*file); it != m_font_bytes.end()) r->font_files.emplace(*file, it->second);
     if (!r->layout.hyphenation_dictionary.empty()) {
+        // Read once, as text::Hyphenator::read does, and the bytes kept for the threads of -j.
         std::string error;
-        r->hyphenator = text::Hyphenator::read(env, r->layout.hyphenation_dictionary, error);
+        const std::string& dictionary = r->layout.hyphenation_dictionary;
+        if (auto bytes = env.read_file(dictionary, FileUse::FontOrDictionary)) {
+            r->hyphenator = text::Hyphenator::load(dictionary, *bytes, error);
+            if (r->hyphenator) r->dictionary = std::move(*bytes);
+        } else {
+            error = std::string("cannot read hyphenation dictionary '")
+                        .append(dictionary)
+                        .append("': ")
+                        .append(env.why_unreadable(dictionary, FileUse::FontOrDictionary));
+        }
         if (!r->hyphenator) diags.error(r->layout.hyphenation_span, error);
-        else r->dictionary = env.read_file(r->layout.hyphenation_dictionary, FileUse::FontOrDictionary).value_or(std::string{});
         ++m_counts.dictionaries_loaded;
     }
     const auto& settings = r->styles.settings();
