@@ -1,6 +1,7 @@
 #include "cli/arguments.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "driver/variables.h"
 
@@ -44,6 +45,8 @@ std::string usage() {
            "  --changes-since OLD build: a review copy, with the data tables' changes since OLD (a folder of the\n"
            "                      earlier sources, or a git revision) marked and listed\n"
            "  --changes-csv FILE  build --changes-since: also write the list of changes as CSV\n"
+           "  -j, --jobs N        build, check, watch, render: threads to lay out with (default: the machine's\n"
+           "                      cores; 1: one thread); the output is the same for any N\n"
            "\n"
            "certificates options (none of the first three: all three under out/<folder>-certificates):\n"
            "  --combined FILE     one print PDF with every record's pages, in the list's order\n"
@@ -90,6 +93,16 @@ bool parse_set(const std::string& assignment, std::map<std::string, std::string>
     variables[name] = assignment.substr(equals + 1);
     return true;
 }
+
+std::optional<unsigned> thread_count(const std::string& v) {
+    size_t used = 0;
+    long n = 0;
+    try { n = std::stol(v, &used); } catch (...) { used = 0; }
+    if (used != v.size() || n < 1 || n > 256) return std::nullopt;
+    return unsigned(n);
+}
+
+unsigned jobs_or_cores(unsigned jobs) { return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
 
 std::optional<std::string> option_value(const std::vector<std::string>& args, size_t& i, const char* what, std::string& error) {
     if (i + 1 >= args.size()) {
@@ -175,6 +188,15 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
         } else if (arg == "--set") {
             auto v = value("NAME=VALUE");
             if (!v || !parse_set(*v, a.variables, error)) return std::nullopt;
+        } else if (arg == "-j" || arg == "--jobs") {
+            auto v = value("a number of threads");
+            if (!v) return std::nullopt;
+            auto n = thread_count(*v);
+            if (!n) {
+                error = "expected a number of threads from 1 to 256 after " + arg + ", found '" + *v + "'";
+                return std::nullopt;
+            }
+            a.jobs = *n;
         } else if (arg == "--werror") {
             a.werror = true;
         } else if (arg == "--stats") {

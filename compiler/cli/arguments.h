@@ -31,7 +31,13 @@ struct Arguments {
     std::string part;   // build --part ID: that section's pages only
     std::string changes_since;  // build --changes-since OLD: a folder or a git revision of the sources
     std::string changes_csv;    // build --changes-csv FILE: the summary of changes as CSV
+    unsigned jobs = 0;          // -j N: threads for build, check and watch; 0: the machine's cores
 };
+
+// The value of -j/--jobs: a whole number from 1 to 256, else nullopt.
+std::optional<unsigned> thread_count(const std::string& v);
+// `jobs`, or the machine's cores for 0.
+unsigned jobs_or_cores(unsigned jobs);
 
 // "NAME=VALUE" of --set into `variables`; false and `error` set when malformed.
 bool parse_set(const std::string& assignment, std::map<std::string, std::string>& variables, std::string& error);

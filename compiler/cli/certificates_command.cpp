@@ -14,14 +14,6 @@
 namespace reportc::cli {
 namespace {
 
-std::optional<unsigned> thread_count(const std::string& v) {
-    size_t used = 0;
-    long n = 0;
-    try { n = std::stol(v, &used); } catch (...) { used = 0; }
-    if (used != v.size() || n < 1 || n > 256) return std::nullopt;
-    return unsigned(n);
-}
-
 // "building 340/1000  850/s  0.8 s left" on one line of a terminal, redrawn in place.
 class ProgressLine {
 public:

@@ -22,6 +22,7 @@ struct RenderArguments {
     double dpi = 72;
     std::map<std::string, std::string> variables;  // --set, as for build
     ReadOptions read;                              // --root, --allow-read
+    unsigned jobs = 0;                             // -j N, as for build (0: the machine's cores)
 };
 
 std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::string& error) {
@@ -60,6 +61,15 @@ std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::
         } else if (arg == "--set") {
             auto v = value("NAME=VALUE");
             if (!v || !parse_set(*v, a.variables, error)) return std::nullopt;
+        } else if (arg == "-j" || arg == "--jobs") {
+            auto v = value("a number of threads");
+            if (!v) return std::nullopt;
+            auto n = thread_count(*v);
+            if (!n) {
+                error = "expected a number of threads from 1 to 256 after " + arg + ", found '" + *v + "'";
+                return std::nullopt;
+            }
+            a.jobs = *n;
         } else if (arg == "--id") {
             auto v = value("a chart, diagram or figure id");
             if (!v) return std::nullopt;
@@ -91,7 +101,7 @@ std::string page_file(const std::string& dir, size_t number) {
 
 std::string render_usage() {
     return "usage: reportc render REPORT.xml --png DIR [--page N] [--dpi D] [--id ID] [--set NAME=VALUE]...\n"
-           "                     [--root DIR] [--allow-read PATH]...\n"
+           "                     [--root DIR] [--allow-read PATH]... [-j N]\n"
            "  writes DIR/page-001.png … (every page, or page N only), or DIR/ID.png for the chart or\n"
            "  diagram with that id (or the one in the figure with that id); D defaults to 72 (1 px per pt)\n";
 }
@@ -108,6 +118,7 @@ int run_render(const std::vector<std::string>& args) {
     options.input = parsed->input;
     options.frames_out = &frames;
     options.variables = parsed->variables;
+    options.jobs = jobs_or_cores(parsed->jobs);
     RealEnvironment env;
     if (!confine(env, parsed->read, parsed->input, error)) {
         std::cerr << "reportc: error: " << error << "\n";

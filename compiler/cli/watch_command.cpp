@@ -61,6 +61,7 @@ int run_watch(const Arguments& arguments) {
     options.output = arguments.output;
     options.trace_output = arguments.trace;
     options.werror = arguments.werror;
+    options.jobs = jobs_or_cores(arguments.jobs);
     options.variables = arguments.variables;
     RealEnvironment env;
     if (!confine(env, arguments.read, arguments.input, error)) {

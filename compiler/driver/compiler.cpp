@@ -1,5 +1,6 @@
 #include "driver/compiler.h"
 
+#include <algorithm>
 #include <set>
 
 #include "doc/document.h"
@@ -153,14 +154,16 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
     Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
-    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags);
+    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags, options.jobs);
     outcome.layout_passes = laid_out.passes;
     outcome.stats = laid_out.stats;
     const auto& c = paragraphs.counts();
-    outcome.paragraphs_set = c.sets;
-    outcome.paragraphs_reused = c.set_reuses;
-    s.paragraphs.sets += c.sets;
-    s.paragraphs.set_reuses += c.set_reuses;
+    // A setting made ahead on another thread (-j) counts as made here, not as reused.
+    const size_t ahead = std::min(c.adopted, c.set_reuses);
+    outcome.paragraphs_set = c.sets + ahead;
+    outcome.paragraphs_reused = c.set_reuses - ahead;
+    s.paragraphs.sets += outcome.paragraphs_set;
+    s.paragraphs.set_reuses += outcome.paragraphs_reused;
 
     frame::FrameDocument frames = assemble_frames(document, std::move(laid_out), env.now());
     outcome.pages = frames.pages.size();

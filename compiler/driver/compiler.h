@@ -37,6 +37,7 @@ struct Options {
     std::string part;    // --part ID: write only this section's pages (driver/part.h); empty: all
     std::string changes_since;  // a folder of earlier sources: mark the data tables' changes (data/changes.h)
     std::string changes_csv;    // with changes_since: also write the summary of changes as CSV
+    unsigned jobs = 1;          // threads a build may use (-j); the output is the same for any number
 };
 
 // What a build did, beside its diagnostics.

@@ -1,7 +1,9 @@
 #include "driver/layout_passes.h"
 
 #include <map>
+#include <optional>
 
+#include "driver/ahead.h"
 #include "layout/block_layout.h"
 #include "pages/marginals.h"
 
@@ -16,7 +18,7 @@ struct Pass {
 };
 
 void run_pass(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
-              const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Pass& pass) {
+              const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, unsigned jobs, Pass& pass) {
     layout::FontTable font_table(*res.fonts);
     layout::LayoutResults results{font_table, pass.diags, {}, 0};
     layout::LayoutContext ctx{inputs, results, paragraphs};
@@ -24,7 +26,13 @@ void run_pass(const doc::Document& document, const Resources& res, const layout:
     layout::BlockEnv env;
     env.width = res.body_master->body().width;
     env.master = master;
-    auto vlist = layout::layout_blocks(document.blocks, env, ctx);
+    std::vector<layout::VItem> vlist;
+    {
+        // Later passes find their paragraphs in the cache: only the first sets ahead.
+        std::optional<ParagraphsAhead> ahead;
+        if (jobs > 1 && !inputs.anchor_pages) ahead.emplace(document, res, inputs, env, jobs, paragraphs);
+        vlist = layout::layout_blocks(document.blocks, env, ctx);
+    }
     inl::Typesetter typesetter(*res.fonts, res.hyphenator.get(), pass.diags);
     pages::PageContext page_ctx{res.styles, *res.fonts, typesetter, font_table, pass.diags, document.info.title, &variables};
     pass.result.pages = pages::paginate(std::move(vlist), master, page_ctx);
@@ -87,7 +95,8 @@ std::map<std::string, std::string> variable_texts(const std::vector<PageVariable
 }  // namespace
 
 LaidOut lay_out(const doc::Document& document, const Resources& res, const Navigation& navigation,
-                const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags) {
+                const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags,
+                unsigned jobs) {
     const auto numbering = res.styles.settings().footnote_numbering;
     layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc,
                                 number_footnotes(navigation.footnotes, numbering, nullptr)};
@@ -97,7 +106,7 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
     for (int n = 1;; ++n) {
         inputs.anchor_pages = n == 1 ? nullptr : &anchor_pages;
         Pass pass;
-        run_pass(document, res, inputs, variables, paragraphs, pass);
+        run_pass(document, res, inputs, variables, paragraphs, jobs, pass);
         auto moved = moved_anchors(navigation.page_targets, anchor_pages, pass.result.pages.anchor_pages);
         // Numbered by page: the numbers this pass printed must be those its pages give.
         auto numbers = number_footnotes(navigation.footnotes, numbering, &pass.result.pages.anchor_sheets);

@@ -25,8 +25,10 @@ struct LaidOut {
 };
 
 // Only the last pass's diagnostics are kept (each pass reports again what the last one did).
-// `variables` are those known before layout, for header and footer fields.
+// `variables` are those known before layout, for header and footer fields. With `jobs` > 1 the
+// first pass sets paragraphs ahead on other threads (driver/ahead.h); the output is the same.
 LaidOut lay_out(const doc::Document& document, const Resources& resources, const Navigation& navigation,
-                const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags);
+                const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags,
+                unsigned jobs = 1);
 
 }  // namespace reportc::driver

@@ -4,7 +4,6 @@
 #include "input/layout_reader.h"
 
 namespace reportc::driver {
-namespace {
 
 void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, Diagnostics& diags) {
     for (const auto& family : layout.font_families) {
@@ -23,6 +22,8 @@ void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, 
             if (p.name == "font-family" && !fonts.is_declared(p.value))
                 diags.error(p.span, "expected a font family declared with <font-family>, found '" + p.value + "'");
 }
+
+namespace {
 
 // The page masters' images, read like the report's but from the layout's folder; the
 // image-paths setting is read here from its declaration (the styles are built from the result).
@@ -76,15 +77,28 @@ std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::str
     auto layout = input::read_layout(path, env, m_sources, diags, from);
     if (!layout) return nullptr;
     ++m_counts.layouts_parsed;
-    auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(reads), std::move(*layout), {}, nullptr, nullptr, nullptr, {}});
+    auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(reads), std::move(*layout), {}, nullptr, nullptr, nullptr, {}, {}, {}});
     load_page_images(r->layout, path, env, diags);
     r->styles = style::Stylesheet::build(r->layout, diags);
     r->fonts = std::make_unique<text::FontRegistry>(font_reader(env));
     register_fonts(r->layout, *r->fonts, diags);
     m_counts.font_families_loaded += r->layout.font_families.size();
+    for (const auto& family : r->layout.font_families)
+        for (const auto* file : {&family.regular, &family.bold, &family.italic, &family.bold_italic})
+            if (auto it = m_font_bytes.find(*file); it != m_font_bytes.end()) r->font_files.emplace(*file, it->second);
     if (!r->layout.hyphenation_dictionary.empty()) {
+        // Read once, as text::Hyphenator::read does, and the bytes kept for the threads of -j.
         std::string error;
-        r->hyphenator = text::Hyphenator::read(env, r->layout.hyphenation_dictionary, error);
+        const std::string& dictionary = r->layout.hyphenation_dictionary;
+        if (auto bytes = env.read_file(dictionary, FileUse::FontOrDictionary)) {
+            r->hyphenator = text::Hyphenator::load(dictionary, *bytes, error);
+            if (r->hyphenator) r->dictionary = std::move(*bytes);
+        } else {
+            error = std::string("cannot read hyphenation dictionary '")
+                        .append(dictionary)
+                        .append("': ")
+                        .append(env.why_unreadable(dictionary, FileUse::FontOrDictionary));
+        }
         if (!r->hyphenator) diags.error(r->layout.hyphenation_span, error);
         ++m_counts.dictionaries_loaded;
     }

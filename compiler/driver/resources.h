@@ -31,7 +31,14 @@ struct Resources {
     std::unique_ptr<text::Hyphenator> hyphenator;
     const style::PageMaster* body_master = nullptr;
     std::vector<Diagnostic> diagnostics;  // what reading and loading it reported
+    // The font files its families named, by path as written: a thread that sets paragraphs
+    // ahead (driver/ahead.h) loads fonts of its own from them, the files not read again.
+    std::map<std::string, FontBytes> font_files;
+    std::string dictionary;  // the hyphenation dictionary's bytes, for the same threads
 };
+
+// The layout's font families, fallbacks and styles' families into `fonts` (errors to `diags`).
+void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, Diagnostics& diags);
 
 // Counts of the work done, for tests and benchmarks: a warm build loads nothing.
 struct ResourceCounts {

@@ -12,6 +12,7 @@ bool same_apart_from_width(const inl::ParagraphInput& a, const inl::ParagraphInp
 }  // namespace
 
 ParagraphCache::Entry& ParagraphCache::entry(const ParagraphKey& key, const inl::ParagraphInput& input) {
+    if (m_on_miss && !m_entries.contains(key)) m_on_miss(key);
     Entry& e = m_entries[key];
     if (e.valid && same_apart_from_width(e.input, input)) return e;
     e = Entry{};
@@ -57,6 +58,14 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
     e.sets.push_back(std::move(at));
     e.items.reset();
     return e.sets.back().layout;
+}
+
+void ParagraphCache::adopt(ParagraphCache&& other) {
+    for (auto& [key, entry] : other.m_entries) {
+        const size_t sets = entry.sets.size();
+        if (m_entries.try_emplace(key, std::move(entry)).second) m_counts.adopted += sets;
+    }
+    other.m_entries.clear();
 }
 
 std::pair<Length, Length> ParagraphCache::content_widths(const ParagraphKey& key, const inl::ParagraphInput& input) {

@@ -6,6 +6,7 @@
 // not change. Entries are compared by their whole input,
 // so a stale entry is never used, only replaced.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -39,8 +40,17 @@ public:
 
     struct Counts {
         size_t item_builds = 0, item_reuses = 0, sets = 0, set_reuses = 0;
+        size_t adopted = 0;  // settings taken from caches filled ahead on other threads (adopt)
     };
     const Counts& counts() const { return m_counts; }
+
+    // Paragraphs set ahead (driver/ahead.h): `other`, filled on another thread with fonts and a
+    // dictionary of its own, gives its entries for the keys this cache has none of. An entry is
+    // used only when its whole input matches, so what is adopted changes no output.
+    void adopt(ParagraphCache&& other);
+    // Called with a key this cache has no entry for, before it is set or measured here: the
+    // moment to adopt what another thread set ahead. Empty: nothing is called.
+    void on_miss(std::function<void(const ParagraphKey&)> hook) { m_on_miss = std::move(hook); }
 
 private:
     struct SetAt {
@@ -65,6 +75,7 @@ private:
     std::map<ParagraphKey, Entry> m_entries;  // keyed by node identity, never by address
     Counts m_counts;
     inl::ParagraphLayout m_uncached;
+    std::function<void(const ParagraphKey&)> m_on_miss;
 };
 
 std::ostream& operator<<(std::ostream& os, const ParagraphKey& k);

@@ -109,3 +109,21 @@ TEST(Arguments, DataExportAndImport) {
     EXPECT_FALSE(parse_data_arguments({"export", "a.xml", "--to", "x"}, error));
     EXPECT_EQ(error, "unknown option '--to' of 'data export'");
 }
+
+TEST(Arguments, JobsIsAnOptionOfBuildCheckAndWatch) {
+    std::string error;
+    for (const char* command : {"build", "check", "watch"}) {
+        auto a = parse({command, "r.xml", "-j", "3"}, error);
+        ASSERT_TRUE(a) << error;
+        EXPECT_EQ(a->jobs, 3u);
+    }
+    auto d = parse({"build", "r.xml"}, error);
+    ASSERT_TRUE(d) << error;
+    EXPECT_EQ(d->jobs, 0u);  // the machine's cores
+    EXPECT_GE(jobs_or_cores(0), 1u);
+    EXPECT_EQ(jobs_or_cores(1), 1u);
+    EXPECT_FALSE(parse({"build", "r.xml", "--jobs", "0"}, error));
+    EXPECT_EQ(error, "expected a number of threads from 1 to 256 after --jobs, found '0'");
+    EXPECT_FALSE(parse({"build", "r.xml", "-j"}, error));
+    EXPECT_EQ(error, "expected a number of threads after -j");
+}

@@ -1,5 +1,7 @@
 // The paragraph cache through block layout: settings reused under a node's identity while the
 // input is unchanged, never a stale one.
+#include <sstream>
+
 #include "layout_fixture.h"
 
 using namespace reportc;
@@ -88,4 +90,39 @@ TEST(layout_ParagraphCache, UnassignedNodesAreNeverCached) {
     const auto& c = f.paragraphs.counts();
     EXPECT_EQ(c.item_builds + c.item_reuses + c.sets + c.set_reuses, 0u);
     EXPECT_EQ(all_words(out), (Strings{"Regional", "cooperation", "Border", "management"}));
+}
+
+TEST(layout_ParagraphCache, AdoptedSettingsAreUsedWhereTheInputMatches) {
+    // Paragraphs set ahead in another cache (another thread's, with fonts of its own): an adopted
+    // entry is taken as set, one whose input differs is set anew, and an entry this cache has
+    // already is kept.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Regional cooperation")}, {paragraph("Border management")}, {paragraph("Trade")}});
+    auto changed = d;
+    std::get<doc::Paragraph>(changed.blocks[1].node).runs[0].text = "Something else";
+    LayoutFixture ahead;
+    ahead.lay_out(changed.blocks);
+    f.lay_out(std::vector<doc::Block>{d.blocks[2]});
+    f.paragraphs.adopt(std::move(ahead.paragraphs));
+    auto out = f.lay_out(d.blocks);
+    const auto& c = f.paragraphs.counts();
+    EXPECT_EQ(c.adopted, 2u);     // the first two; the third was this cache's own
+    EXPECT_EQ(c.sets, 2u);        // the third before adopting, the changed second after
+    EXPECT_EQ(c.set_reuses, 2u);  // the adopted first and the own third
+    EXPECT_EQ(all_words(out), (Strings{"Regional", "cooperation", "Border", "management", "Trade"}));
+}
+
+TEST(layout_ParagraphCache, MissHookIsCalledOnceForEachNewKey) {
+    // The hook (driver/ahead.h adopts there) sees each key the cache has no entry for, once.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Regional cooperation")}, {paragraph("Trade")}});
+    std::vector<std::string> missed;
+    f.paragraphs.on_miss([&](const ParagraphKey& key) {
+        std::ostringstream os;
+        os << key;
+        missed.push_back(os.str());
+    });
+    f.lay_out(d.blocks);
+    f.lay_out(d.blocks);
+    EXPECT_EQ(missed, (Strings{"n1/0", "n2/0"}));
 }

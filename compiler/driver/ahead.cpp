@@ -1,0 +1,114 @@
+#include "driver/ahead.h"
+
+#include <thread>
+
+#include "layout/block_layout.h"
+
+namespace reportc::driver {
+
+// One run of top-level blocks, laid out on its own thread. Its fonts and dictionary are its
+// own: they die with the run, after the thread is joined and its cache's entries were adopted.
+struct ParagraphsAhead::Run {
+    doc::NodeId first;
+    std::vector<doc::Block> blocks;  // a copy: the thread reads nothing the caller writes
+    std::unique_ptr<text::FontRegistry> fonts;
+    std::unique_ptr<text::Hyphenator> hyphenator;
+    std::unique_ptr<layout::ParagraphCache> paragraphs;
+    std::jthread thread;
+};
+
+namespace {
+
+doc::NodeId first_node(const doc::Block& block) {
+    return std::visit([](const auto& node) { return node.node; }, block.node);
+}
+
+// The run's own fonts (from the bytes the resources read: no file is read again) and dictionary.
+void load_text(ParagraphsAhead::Run& run, const Resources& res) {
+    const auto& files = res.font_files;
+    run.fonts = std::make_unique<text::FontRegistry>([&files](const std::string& path, std::string& error) -> FontBytes {
+        if (auto it = files.find(path); it != files.end()) return it->second;
+        error = std::string("cannot read font file '").append(path).append("'");
+        return nullptr;
+    });
+    Diagnostics ignored;  // reported when the resources were made
+    register_fonts(res.layout, *run.fonts, ignored);
+    if (res.hyphenator) {
+        std::string error;
+        run.hyphenator = text::Hyphenator::load(res.layout.hyphenation_dictionary, res.dictionary, error);
+    }
+}
+
+// The run laid out as the caller lays it out; its vertical list, frame fonts and diagnostics are
+// dropped (the caller's pass makes its own), its paragraph cache kept.
+void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::LayoutInputs& in, layout::BlockEnv env) {
+    load_text(run, res);
+    layout::LayoutInputs inputs{res.styles, *run.fonts, run.hyphenator.get(), in.anchor_pages, in.toc, in.footnote_numbers};
+    inputs.variable_texts = in.variable_texts;
+    inputs.figure_lists = in.figure_lists;
+    inputs.ties = in.ties;
+    run.paragraphs = std::make_unique<layout::ParagraphCache>(*run.fonts, run.hyphenator.get());
+    layout::FontTable font_table(*run.fonts);
+    Diagnostics dropped;
+    layout::LayoutResults results{font_table, dropped, {}, 0};
+    layout::LayoutContext ctx{inputs, results, *run.paragraphs};
+    layout::layout_blocks(run.blocks, env, ctx);
+}
+
+}  // namespace
+
+std::vector<size_t> split_blocks(const std::vector<doc::Block>& blocks, uint32_t node_count, unsigned parts) {
+    std::vector<size_t> starts;
+    if (parts < 2 || blocks.size() < 2) return starts;
+    // A block's size: the nodes numbered from it to the next block (document order).
+    const uint32_t begin = first_node(blocks.front()).value, end = node_count + 1;
+    if (!first_node(blocks.front()).assigned() || end <= begin) return starts;
+    const double share = double(end - begin) / parts;
+    for (size_t b = 1; b < blocks.size() && starts.size() + 1 < parts; ++b) {
+        const doc::NodeId node = first_node(blocks[b]);
+        if (!node.assigned() || node.value <= first_node(blocks[b - 1]).value) continue;  // order unknown: keep together
+        if (double(node.value - begin) >= share * double(starts.size() + 1)) starts.push_back(b);
+    }
+    return starts;
+}
+
+ParagraphsAhead::ParagraphsAhead(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
+                                 const layout::BlockEnv& env, unsigned jobs, layout::ParagraphCache& paragraphs)
+    : m_paragraphs(paragraphs) {
+    const auto starts = split_blocks(document.blocks, document.node_count, jobs);
+    for (size_t r = 0; r < starts.size(); ++r) {
+        auto run = std::make_unique<Run>();
+        run->first = first_node(document.blocks[starts[r]]);
+        m_runs.push_back(std::move(run));
+    }
+    for (size_t r = 0; r < starts.size(); ++r) {
+        const auto from = document.blocks.begin() + std::ptrdiff_t(starts[r]);
+        const auto to = r + 1 < starts.size() ? document.blocks.begin() + std::ptrdiff_t(starts[r + 1]) : document.blocks.end();
+        m_runs[r]->thread = std::jthread([&mine = *m_runs[r], from, to, &res, &inputs, env] {
+            try {
+                mine.blocks.assign(from, to);  // copied here: the document is only read while the pass runs
+                lay_out_run(mine, res, inputs, env);
+            } catch (...) {
+                mine.paragraphs.reset();  // nothing set ahead: the caller sets the run itself
+            }
+        });
+    }
+    if (!m_runs.empty()) m_paragraphs.on_miss([this](const layout::ParagraphKey& key) { adopt_through(key.node); });
+}
+
+ParagraphsAhead::~ParagraphsAhead() {
+    m_paragraphs.on_miss(nullptr);
+    for (auto& run : m_runs)
+        if (run->thread.joinable()) run->thread.join();
+}
+
+// The caller reached `node`: every run that begins at or before it is waited for and adopted.
+void ParagraphsAhead::adopt_through(doc::NodeId node) {
+    while (m_adopted < m_runs.size() && m_runs[m_adopted]->first <= node) {
+        Run& run = *m_runs[m_adopted++];
+        run.thread.join();
+        if (run.paragraphs) m_paragraphs.adopt(std::move(*run.paragraphs));
+    }
+}
+
+}  // namespace reportc::driver

@@ -1,0 +1,46 @@
+#pragma once
+// Private to driver: paragraphs set ahead on other threads (`reportc build -j N`).
+//
+// The first layout pass sets every paragraph, the largest share of a build (docs/performance.md).
+// With `jobs` > 1 the top-level blocks are cut into `jobs` runs of about equal size (by their
+// count of numbered nodes). The caller lays out the first run and on; each other run is laid out
+// at the same time on a thread of its own, with fonts, a dictionary and a paragraph cache of its
+// own (the font and hyphenation caches are not shared across threads), and only its paragraph
+// cache is kept. When the caller's cache first misses a paragraph of a later run, it waits for
+// that run's thread and adopts its entries. An entry is used only where its whole input matches
+// what the caller sets (layout::ParagraphCache), so the output is the same for any `jobs`.
+#include <memory>
+#include <vector>
+
+#include "doc/document.h"
+#include "driver/resources.h"
+#include "layout/context.h"
+#include "layout/paragraph_cache.h"
+
+namespace reportc::driver {
+
+class ParagraphsAhead {
+public:
+    // Starts the threads; `paragraphs` calls back into this object until it is destroyed.
+    // Nothing is started for `jobs` < 2 or a document of one top-level block.
+    ParagraphsAhead(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
+                    const layout::BlockEnv& env, unsigned jobs, layout::ParagraphCache& paragraphs);
+    ~ParagraphsAhead();  // waits for every thread; `paragraphs` no longer calls back
+    ParagraphsAhead(const ParagraphsAhead&) = delete;
+    ParagraphsAhead& operator=(const ParagraphsAhead&) = delete;
+
+    struct Run;
+
+private:
+    void adopt_through(doc::NodeId node);
+
+    layout::ParagraphCache& m_paragraphs;
+    std::vector<std::unique_ptr<Run>> m_runs;  // in document order, each from its first node on
+    size_t m_adopted = 0;                      // runs whose entries the caller's cache took
+};
+
+// The first node of each of `parts` runs of top-level blocks of about equal size: the blocks'
+// indices where the runs after the first begin (ascending, fewer when there are few blocks).
+std::vector<size_t> split_blocks(const std::vector<doc::Block>& blocks, uint32_t node_count, unsigned parts);
+
+}  // namespace reportc::driver

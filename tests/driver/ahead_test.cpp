@@ -1,0 +1,46 @@
+// Paragraphs set ahead (-j): how the top-level blocks are cut into runs of about equal size.
+#include <gtest/gtest.h>
+
+#include "doc/walk.h"
+#include "driver/ahead.h"
+
+using namespace reportc;
+
+namespace {
+
+// `sizes[i]` paragraphs in the i-th top-level section, numbered as the compiler numbers them.
+doc::Document sections(const std::vector<int>& sizes) {
+    doc::Document d;
+    for (int size : sizes) {
+        doc::Section section;
+        for (int p = 0; p < size; ++p) section.children.push_back(doc::Block{doc::Paragraph{}});
+        d.blocks.push_back(doc::Block{std::move(section)});
+    }
+    doc::number_nodes(d);
+    return d;
+}
+
+using Starts = std::vector<size_t>;
+
+}  // namespace
+
+TEST(driver_SplitBlocks, RunsOfAboutEqualSizeByNodes) {
+    auto d = sections({3, 3, 3, 3});  // 4 nodes each
+    EXPECT_EQ(driver::split_blocks(d.blocks, d.node_count, 2), (Starts{2}));
+    EXPECT_EQ(driver::split_blocks(d.blocks, d.node_count, 4), (Starts{1, 2, 3}));
+    // A large first section keeps the runs after it together.
+    auto big = sections({9, 1, 1, 1});
+    EXPECT_EQ(driver::split_blocks(big.blocks, big.node_count, 2), (Starts{1}));
+}
+
+TEST(driver_SplitBlocks, NothingToSplit) {
+    auto d = sections({3, 3});
+    EXPECT_TRUE(driver::split_blocks(d.blocks, d.node_count, 1).empty());  // -j 1
+    auto one = sections({20});
+    EXPECT_TRUE(driver::split_blocks(one.blocks, one.node_count, 8).empty());
+    // More threads than blocks: one run per block.
+    EXPECT_EQ(driver::split_blocks(d.blocks, d.node_count, 8), (Starts{1}));
+    doc::Document unnumbered;
+    unnumbered.blocks = {doc::Block{doc::Paragraph{}}, doc::Block{doc::Paragraph{}}};
+    EXPECT_TRUE(driver::split_blocks(unnumbered.blocks, 0, 2).empty());
+}
