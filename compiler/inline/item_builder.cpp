@@ -325,6 +325,16 @@ private:
         return f;
     }
 
+    // The width an open glyph substitution (base/kerning.h) adds to the fragment before piece
+    // `end`: what the ligature cut at its end would have changed.
+    Length open_width(uint32_t end) const {
+        if (end == 0 || m_out.pieces.empty()) return {};
+        const Fragment& f = m_out.pieces[end - 1];
+        const auto subs = f.kerning.substitutions();
+        if (f.object || subs.empty() || !subs.back().open) return {};
+        return Length::ratio(f.size, subs.back().delta, 1000);
+    }
+
     static bool is_letter_byte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
 
     // What a hyphenation point of `word` costs: names and acronyms more than other words.
@@ -456,11 +466,16 @@ private:
                     pen.role = ItemRole::Filler;
                     Length w;
                     if (b.hyphenation) {
+                        // Cut inside a ligature, the syllable before is drawn as its letters but
+                        // measured with the ligature (Kerning::slice): the hyphen moves back by
+                        // the difference, so the broken line is as wide as what it shows.
+                        const Length open = open_width(uint32_t(m_out.pieces.size()));
                         pen.role = ItemRole::Hyphen;
                         pen.piece_begin = uint32_t(m_out.pieces.size());
                         m_out.pieces.push_back(fragment(piece, "-"));
+                        m_out.pieces.back().x = -open;
                         pen.piece_end = uint32_t(m_out.pieces.size());
-                        w = m_out.pieces.back().width;
+                        w = m_out.pieces.back().width - open;
                         box.piece_begin = pen.piece_end;
                     }
                     push(hyphen_break(linebreak::penalty(w, b.penalty, b.flagged, b.hyphenation), pen), pen);
