@@ -29,8 +29,9 @@ TEST(e2e_Features, LigaturesAreDrawnAndExtractedAsTheirLetters) {
     ASSERT_EQ(b.status, 0) << b.err;
     EXPECT_EQ(run("pdftotext -q " + quote(b.pdf) + " -").out, "The office staff fluff the official offer.\n\n\f");
     // MuPDF reads the same letters, where it is installed.
-    if (run("command -v mutool").status == 0)
+    if (run("command -v mutool").status == 0) {
         EXPECT_EQ(run("mutool draw -q -F txt " + quote(b.pdf) + " 2>/dev/null").out.substr(0, 42), "The office staff fluff the official offer.");
+    }
     // The trace names the glyphs: DejaVu Sans's ffi is glyph 5044 (uniFB03).
     const std::string trace = read_file(b.trace);
     EXPECT_NE(trace.find(" glyphs=1+3:5044 \"office\""), std::string::npos) << trace;
