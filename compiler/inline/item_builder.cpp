@@ -28,8 +28,9 @@ struct Piece {
 // Synthesized small capitals: lower-case letters become capitals at the size that brings a
 // capital to the font's x-height (clamped to 0.7-0.8 of the size, 0.75 when the font gives
 // no heights), spaced out by 0.04 em of the run's size so the smaller letters do not look
-// cramped (the run's capitals too, so the word is spaced evenly). Real small-capital glyphs ('smcp') are not used: libharu 2.3.0 sets text by
-// Unicode code point through the cmap, and those glyphs have none.
+// cramped (the run's capitals too, so the word is spaced evenly). Real small-capital glyphs ('smcp') are not used for
+// font-variant yet, although the PDF writer can now draw glyphs without a code point
+// (docs/libharu-notes.md §L19): no font in fonts/ has them to test with.
 constexpr double kSmallCapsDefault = 0.75, kSmallCapsMin = 0.7, kSmallCapsMax = 0.8;
 constexpr int kSmallCapsTrackingMilli = 40;
 
