@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/font_features.h"
 #include "base/span.h"
 #include "doc/table_template.h"
 
@@ -29,6 +30,7 @@ struct FontFamilyDecl {
     Span regular_span, bold_span, italic_span, bold_italic_span;  // the attributes naming them
     Span span;
     bool kerning = true;  // kerning="false": the faces are set without the fonts' kerning
+    std::vector<FontFeature> features;  // font-features="liga -kern": OpenType features on or off
     // Where `path` is named (the first attribute holding it), else the element: a file that
     // fails to load is reported at its attribute.
     Span span_of(const std::string& path) const {

@@ -12,6 +12,7 @@ void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, 
             diags.error(family.span_of(fonts.unloaded_file(family.name)), error);
         else if (!family.kerning)
             fonts.turn_off_kerning(family.name);
+        if (!family.features.empty()) fonts.set_features(family.name, family.features);
     }
     for (const auto& name : layout.fallback_families)
         if (!fonts.is_declared(name))

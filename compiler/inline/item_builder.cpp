@@ -28,8 +28,9 @@ struct Piece {
 // Synthesized small capitals: lower-case letters become capitals at the size that brings a
 // capital to the font's x-height (clamped to 0.7-0.8 of the size, 0.75 when the font gives
 // no heights), spaced out by 0.04 em of the run's size so the smaller letters do not look
-// cramped (the run's capitals too, so the word is spaced evenly). Real small-capital glyphs ('smcp') are not used: libharu 2.3.0 sets text by
-// Unicode code point through the cmap, and those glyphs have none.
+// cramped (the run's capitals too, so the word is spaced evenly). Real small-capital glyphs ('smcp') are not used for
+// font-variant yet, although the PDF writer can now draw glyphs without a code point
+// (docs/libharu-notes.md §L21): no font in fonts/ has them to test with.
 constexpr double kSmallCapsDefault = 0.75, kSmallCapsMin = 0.7, kSmallCapsMax = 0.8;
 constexpr int kSmallCapsTrackingMilli = 40;
 
@@ -330,6 +331,16 @@ private:
         return m_last_extras;
     }
 
+    // The width an open glyph substitution (base/kerning.h) adds to the fragment before piece
+    // `end`: what the ligature cut at its end would have changed.
+    Length open_width(uint32_t end) const {
+        if (end == 0 || m_out.pieces.empty()) return {};
+        const Fragment& f = m_out.pieces[end - 1];
+        const auto subs = f.kerning.substitutions();
+        if (f.object() || subs.empty() || !subs.back().open) return {};
+        return Length::ratio(f.size, subs.back().delta, 1000);
+    }
+
     static bool is_letter_byte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
 
     // What a hyphenation point of `word` costs: names and acronyms more than other words.
@@ -461,11 +472,16 @@ private:
                     pen.role = ItemRole::Filler;
                     Length w;
                     if (b.hyphenation) {
+                        // Cut inside a ligature, the syllable before is drawn as its letters but
+                        // measured with the ligature (Kerning::slice): the hyphen moves back by
+                        // the difference, so the broken line is as wide as what it shows.
+                        const Length open = open_width(uint32_t(m_out.pieces.size()));
                         pen.role = ItemRole::Hyphen;
                         pen.piece_begin = uint32_t(m_out.pieces.size());
                         m_out.pieces.push_back(fragment(piece, "-"));
+                        m_out.pieces.back().x = -open;
                         pen.piece_end = uint32_t(m_out.pieces.size());
-                        w = m_out.pieces.back().width;
+                        w = m_out.pieces.back().width - open;
                         box.piece_begin = pen.piece_end;
                     }
                     push(hyphen_break(linebreak::penalty(w, b.penalty, b.flagged, b.hyphenation), pen), pen);

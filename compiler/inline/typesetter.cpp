@@ -35,7 +35,8 @@ void append_fragment(std::vector<Fragment>& out, Fragment f) {
             last.rise == f.rise && last.tracking == f.tracking && last.x + last.width == f.x &&
             last.expansion == f.expansion) {
             if (!last.kerning.empty() || !f.kerning.empty())
-                last.kerning = Kerning::join(last.kerning, utf8::count_code_points(last.text), f.kerning);
+                last.kerning = Kerning::join(last.kerning, utf8::count_code_points(last.text), f.kerning,
+                                             utf8::count_code_points(f.text));
             last.text += f.text;
             last.width += f.width;
             return;
@@ -168,7 +169,7 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
             list.content[bl.end].piece_end > list.content[bl.end].piece_begin) {
             Fragment h = expanded(list.pieces[list.content[bl.end].piece_begin], x, bl.expansion);
             line.hyphenated = true;
-            x += h.width;
+            x = h.x + h.width;  // the hyphen may stand back from the box's end (ItemBuilder::open_width)
             append_fragment(line.fragments, std::move(h));
         }
         line.natural_width = x - start_x;

@@ -9,9 +9,34 @@
 #include "input/image_reader.h"
 #include "input/ties_reader.h"
 #include "input/xml_file.h"
+#include "base/font_features.h"
 
 namespace reportc::input {
 namespace {
+
+// <font-family font-features="liga onum -kern">: known tags (base/font_features.h), separated by
+// spaces or commas, each once.
+std::vector<FontFeature> read_font_features(const XmlFile& file, pugi::xml_node node, Diagnostics& diags) {
+    std::vector<FontFeature> out;
+    std::stringstream in(node.attribute("font-features").as_string(""));
+    std::string word;
+    while (in >> word) {
+        while (!word.empty() && word.back() == ',') word.pop_back();
+        if (word.empty()) continue;
+        const std::optional<FontFeature> feature = parse_font_feature(word);
+        if (!feature) {
+            std::string known;
+            for (std::string_view tag : known_font_features()) known.append(known.empty() ? "" : ", ").append(tag);
+            diags.error(file.attribute_span(node, "font-features"),
+                        std::string("expected an OpenType feature (").append(known).append(", or one of them after '-'), found '")
+                            .append(word)
+                            .append("'"));
+            continue;
+        }
+        out.push_back(*feature);
+    }
+    return out;
+}
 
 // Properties a paragraph style may set, and those a character style may.
 constexpr const char* kCharacterProperties[] = {"font-family", "font-weight", "font-style", "font-size", "color", "baseline-shift",
@@ -238,7 +263,8 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
         if (node.type() != pugi::node_element) continue;
         std::string_view name = node.name();
         if (name == "font-family") {
-            file->check_attributes(node, {"name", "regular", "bold", "italic", "bold-italic", "kerning"}, diags);
+            file->check_attributes(node, {"name", "regular", "bold", "italic", "bold-italic", "kerning",
+                                          "font-features"}, diags);
             doc::FontFamilyDecl family;
             family.name = file->required(node, "name", diags).value_or("");
             auto path_of = [&](const char* attr) {
@@ -257,6 +283,7 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             if (std::string kerning = node.attribute("kerning").as_string("true"); kerning == "false") family.kerning = false;
             else if (kerning != "true")
                 diags.error(file->attribute_span(node, "kerning"), "expected kerning 'true' or 'false', found '" + kerning + "'");
+            family.features = read_font_features(*file, node, diags);
             if (family.regular.empty()) diags.error(family.span, "missing attribute 'regular' on <font-family>");
             layout.font_families.push_back(family);
         } else if (name == "font-fallback") {

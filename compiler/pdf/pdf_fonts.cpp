@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "base/utf8.h"
 
@@ -57,6 +59,27 @@ std::string build_identity_cmap() {
     return s;
 }
 
+// The identity CMap with one bfchar per glyph code (code -> its letters in UTF-16BE; the codes,
+// D800-DFFF, are outside every bfrange of the identity), at most 100 per block.
+std::string cmap_with_glyph_codes(const std::map<std::pair<uint16_t, std::string>, uint16_t>& codes) {
+    std::string blocks;
+    auto it = codes.begin();
+    while (it != codes.end()) {
+        std::string block;
+        size_t n = 0;
+        for (; it != codes.end() && n < 100; ++it, ++n) {
+            block.append("<").append(hex4(it->second)).append("> <");
+            const std::string& letters = it->first.second;
+            for (size_t pos = 0; pos < letters.size();) block += hex4(unsigned(utf8::decode(letters, pos).value_or(U'\uFFFD')));
+            block += ">\n";
+        }
+        blocks.append(std::to_string(n)).append(" beginbfchar\n").append(block).append("endbfchar\n");
+    }
+    std::string cmap = identity_to_unicode_cmap();
+    cmap.insert(cmap.find("endcmap\n"), blocks);
+    return cmap;
+}
+
 // Rewrites the font's existing ToUnicode stream object in place, so no orphaned copy of the
 // broken CMap is left in the file; falls back to a new stream if there is none.
 void replace_to_unicode(PdfDocument& doc, HPDF_Font font) {
@@ -78,6 +101,26 @@ void replace_to_unicode(PdfDocument& doc, HPDF_Font font) {
     }
     stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     HPDF_Stream_WriteStr(stream->stream, identity_to_unicode_cmap().c_str());
+}
+
+// Points CIDToGIDMap entry `code` at `glyph` for each code handed out: the map libharu wrote
+// when the font was made (one big-endian glyph id per code, code = code point) is read back,
+// lengthened to the highest code and written again.
+bool map_glyph_codes(PdfDocument& doc, HPDF_Dict map, const std::map<std::pair<uint16_t, std::string>, uint16_t>& codes) {
+    if (!map || !map->stream || map->stream->type != HPDF_STREAM_MEMORY) return doc.check_handle(nullptr, "finding the CIDToGIDMap");
+    std::vector<HPDF_BYTE> bytes(HPDF_Stream_Size(map->stream));
+    HPDF_UINT length = HPDF_UINT(bytes.size());
+    if (length > 0 && (HPDF_Stream_Seek(map->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+                       HPDF_Stream_Read(map->stream, bytes.data(), &length) != HPDF_OK))
+        return doc.check_handle(nullptr, "reading the CIDToGIDMap");
+    for (const auto& [key, code] : codes) {
+        if (bytes.size() < size_t(code) * 2 + 2) bytes.resize(size_t(code) * 2 + 2, 0);
+        bytes[size_t(code) * 2] = HPDF_BYTE(key.first >> 8);
+        bytes[size_t(code) * 2 + 1] = HPDF_BYTE(key.first & 0xFF);
+    }
+    HPDF_MemStream_FreeData(map->stream);
+    return HPDF_Stream_Write(map->stream, bytes.data(), HPDF_UINT(bytes.size())) == HPDF_OK ||
+           doc.check_handle(nullptr, "writing the CIDToGIDMap");
 }
 
 }  // namespace
@@ -126,6 +169,47 @@ HPDF_Font FontSet::load(int index) {
     m_entries[index].def = def;
     m_loaded_paths.emplace(file.path, index);
     return font;
+}
+
+uint16_t FontSet::glyph_code(int index, uint16_t glyph, const std::string& letters) {
+    if (index < 0 || size_t(index) >= m_entries.size() || !m_entries[index].def) return 0;
+    Entry& e = m_entries[m_loaded_paths.at(m_files[index].path)];  // the entry that loaded the file
+    if (auto it = e.glyph_codes.find({glyph, letters}); it != e.glyph_codes.end()) return it->second;
+    if (e.glyph_codes.size() >= 0x800) return 0;
+    auto attr = static_cast<HPDF_TTFontDefAttr>(e.def->attr);
+    if (glyph >= attr->num_glyphs) return 0;
+    // Marked for the subset as HPDF_Font_TextWidth marks the glyphs of characters (§L18).
+    attr->glyph_tbl.flgs[glyph] = 1;
+    const uint16_t code = uint16_t(0xD800 + e.glyph_codes.size());
+    e.glyph_codes.emplace(std::make_pair(glyph, letters), code);
+    return code;
+}
+
+bool FontSet::finish() {
+    for (const auto& [path, index] : m_loaded_paths)
+        if (!finish(m_entries[size_t(index)], index)) return false;
+    return true;
+}
+
+bool FontSet::finish(Entry& e, int index) {
+    if (e.glyph_codes.empty() || !e.font) return true;
+    const std::string what = "font " + std::to_string(index) + ": adding the glyphs of its features";
+    auto attr = static_cast<HPDF_FontAttr>(e.font->attr);
+    if (!map_glyph_codes(m_doc, attr->map_stream, e.glyph_codes)) return false;
+    auto widths = static_cast<HPDF_Array>(HPDF_Dict_GetItem(attr->descendant_font, "W", HPDF_OCLASS_ARRAY));
+    if (!m_doc.check_handle(widths, what)) return false;
+    for (const auto& [key, code] : e.glyph_codes) {
+        HPDF_Array one = HPDF_Array_New(m_doc.handle()->mmgr);
+        if (!m_doc.check_handle(one, what)) return false;
+        HPDF_Array_AddNumber(widths, code);
+        HPDF_Array_Add(widths, one);
+        HPDF_Array_AddNumber(one, HPDF_TTFontDef_GetGidWidth(e.def, key.first));  // floored as every width (§L4)
+    }
+    auto stream = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(e.font, "ToUnicode", HPDF_OCLASS_DICT));
+    if (!m_doc.check_handle(stream, what)) return false;
+    HPDF_MemStream_FreeData(stream->stream);
+    HPDF_Stream_WriteStr(stream->stream, cmap_with_glyph_codes(e.glyph_codes).c_str());
+    return m_doc.check(what);
 }
 
 void FontSet::check_coverage(int index, std::string_view text) {

@@ -27,13 +27,24 @@ public:
     // would silently draw .notdef boxes (docs/libharu-notes.md §L2).
     void check_coverage(int index, std::string_view utf8_text);
 
+    // The two-byte code that draws `glyph` of font `index`, a glyph no character maps to (a
+    // ligature, a small capital: GlyphSub in base/kerning.h), and that text extraction reads as
+    // `letters`. Codes come from the surrogate block D800-DFFF, which no text uses
+    // (docs/libharu-notes.md §L3, §L21); 0 when the font has used them all.
+    uint16_t glyph_code(int index, uint16_t glyph, const std::string& letters);
+    // Writes what glyph_code handed out into each font: the CIDToGIDMap entries, the /W widths
+    // and the ToUnicode entries. Called once, before the document is saved.
+    bool finish();
+
 private:
     struct Entry {
         bool tried = false;
         HPDF_Font font = nullptr;
         HPDF_FontDef def = nullptr;
         std::set<char32_t> reported;
+        std::map<std::pair<uint16_t, std::string>, uint16_t> glyph_codes;  // (glyph, letters) -> code
     };
+    bool finish(Entry& e, int index);
 
     HPDF_Font load(int index);
 

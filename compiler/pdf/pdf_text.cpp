@@ -36,18 +36,40 @@ bool set_fill(PdfDocument& doc, PageState& state, Color c) {
 // point (Identity-H, docs/libharu-notes.md §L1), with a number wherever the kerning moves the
 // pen. ISO 32000-1 §9.4.3: a number in a TJ array moves the next glyph by -number/1000 of the
 // text space unit times the font size, so the kerning's milli-em adjustments are written
-// negated, exactly.
-std::string tj_array(const frame::TextItem& item) {
+// negated, exactly. A glyph substitution (a ligature) is one code for its characters, from
+// FontSet::glyph_code; its /W width already holds the substitution's delta, so the adjustment
+// after it is written without that part.
+std::string tj_array(FontSet& fonts, const frame::TextItem& item) {
     static const char* hex = "0123456789ABCDEF";
     std::string out = "[<";
     const std::span<const Kern> kerning = item.kerning.adjustments();
-    size_t next = 0, count = 0;
+    const std::span<const GlyphSub> subs = item.kerning.substitutions();
+    size_t next = 0, next_sub = 0, count = 0;
+    int pending = 0;  // the delta of a substitution that ends at `count`
     for (size_t pos = 0; pos < item.text.size();) {
-        const char32_t cp = utf8::decode(item.text, pos).value_or(U'\uFFFD');  // validated before (§L3)
-        for (int shift : {12, 8, 4, 0}) out += hex[(cp >> shift) & 15];
+        const size_t start = pos;
+        char32_t code = utf8::decode(item.text, pos).value_or(U'\uFFFD');  // validated before (§L3)
         ++count;
+        pending = 0;
+        while (next_sub < subs.size() && (subs[next_sub].open || subs[next_sub].at < count - 1)) ++next_sub;  // open: plain letters
+        if (next_sub < subs.size() && subs[next_sub].at == count - 1) {
+            const GlyphSub& s = subs[next_sub++];
+            for (uint16_t k = 1; k < s.count && pos < item.text.size(); ++k, ++count) utf8::decode(item.text, pos);
+            if (const uint16_t glyph = fonts.glyph_code(item.font, s.glyph, item.text.substr(start, pos - start))) {
+                code = glyph;
+                pending = s.delta;
+            } else {
+                pos = start;  // no code left: the letters as they are, one by one
+                count -= s.count;
+                code = utf8::decode(item.text, pos).value_or(U'\uFFFD');
+                ++count;
+            }
+        }
+        for (int shift : {12, 8, 4, 0}) out += hex[(code >> shift) & 15];
+        while (next < kerning.size() && kerning[next].at < count) ++next;  // none inside a substitution
         if (next < kerning.size() && kerning[next].at == count) {
-            if (pos < item.text.size()) out.append("> ").append(std::to_string(-int(kerning[next].milli))).append(" <");
+            const int milli = kerning[next].milli - pending;
+            if (pos < item.text.size() && milli != 0) out.append("> ").append(std::to_string(-milli)).append(" <");
             ++next;
         }
     }
@@ -63,7 +85,7 @@ std::string tj_array(const frame::TextItem& item) {
 // (which marks the glyphs used for the embedded subset and /W, as HPDF_Page_ShowText does). The
 // text position libharu tracks afterwards is not used: every item is placed by Td from the
 // line matrix, which TJ does not change.
-bool show_kerned(PdfDocument& doc, PageState& state, HPDF_Font font, const frame::TextItem& item) {
+bool show_kerned(PdfDocument& doc, FontSet& fonts, PageState& state, HPDF_Font font, const frame::TextItem& item) {
     // Td is relative to the start of the current line; we never set a text matrix, so the
     // line matrix is a translation (what HPDF_Page_TextOut computes too).
     const HPDF_TransMatrix line = HPDF_Page_GetTextMatrix(state.page);
@@ -74,7 +96,7 @@ bool show_kerned(PdfDocument& doc, PageState& state, HPDF_Font font, const frame
         return false;
     auto* attr = static_cast<HPDF_PageAttr>(state.page->attr);
     // A stream write that fails (out of memory) sets libharu's error without calling the handler.
-    if (HPDF_Stream_WriteStr(attr->stream, tj_array(item).c_str()) != HPDF_OK)
+    if (HPDF_Stream_WriteStr(attr->stream, tj_array(fonts, item).c_str()) != HPDF_OK)
         return doc.check_handle(nullptr, "showing text at " + format_pt(item.x.pt()) + ", " + format_pt(item.y.pt()) +
                                              " on page " + std::to_string(state.number));
     return true;
@@ -112,7 +134,7 @@ bool write_text_run(PdfDocument& doc, FontSet& fonts, PageState& state, std::spa
         }
         if (!set_horizontal_scaling(doc, state, item->expansion)) return false;
         if (!item->kerning.empty()) {
-            if (!show_kerned(doc, state, font, *item)) return false;
+            if (!show_kerned(doc, fonts, state, font, *item)) return false;
             continue;
         }
         HPDF_Page_TextOut(state.page, HPDF_REAL(item->x.pt()), HPDF_REAL(state.pdf_y(item->y)), item->text.c_str());

@@ -94,6 +94,7 @@ std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostic
         sheets.push_back(result.sheet);
     }
 
+    if (!fonts.finish()) return std::nullopt;
     if (!write_links(pdf, pages, sheets, anchors, links)) return std::nullopt;
     if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline)) return std::nullopt;
     if (!write_page_labels(pdf, doc.page_labels)) return std::nullopt;

@@ -146,12 +146,21 @@ bool draw_text(cairo_t* cr, const frame::TextItem& t, std::vector<std::unique_pt
     std::vector<cairo_glyph_t> glyphs;
     double x = t.x.pt();
     // The kerning moves the pen after the characters it names, as the PDF's TJ numbers do.
+    // A glyph substitution (a ligature) is drawn at its first character; the pen still moves
+    // by the characters' advances, and the adjustment after the last holds the difference.
     const std::span<const Kern> kerning = t.kerning.adjustments();
-    size_t next_kern = 0, count = 0;
+    const std::span<const GlyphSub> subs = t.kerning.substitutions();
+    size_t next_kern = 0, next_sub = 0, count = 0, covered_until = 0;
     for (size_t pos = 0; pos < t.text.size();) {
         auto cp = utf8::decode(t.text, pos);
         unsigned g = font.glyph(cp.value_or(0xFFFD));
-        glyphs.push_back(cairo_glyph_t{g, x, t.y.pt()});
+        while (next_sub < subs.size() && (subs[next_sub].open || subs[next_sub].at < count)) ++next_sub;
+        if (next_sub < subs.size() && subs[next_sub].at == count) {
+            glyphs.push_back(cairo_glyph_t{subs[next_sub].glyph, x, t.y.pt()});
+            covered_until = count + subs[next_sub++].count;
+        } else if (count >= covered_until) {
+            glyphs.push_back(cairo_glyph_t{g, x, t.y.pt()});
+        }
         x += (font.advance_milli(g) * size / 1000.0 + t.tracking.pt()) * horizontal;
         ++count;
         if (next_kern < kerning.size() && kerning[next_kern].at == count) x += kerning[next_kern++].milli * size / 1000.0 * horizontal;

@@ -40,6 +40,7 @@ struct FontFace::Impl {
     // Glyph id per BMP code point through the (3,1) cmap, filled on first use.
     mutable std::vector<uint16_t> gid_cache = std::vector<uint16_t>(0x10000, kUnknownGid);
     bool kerning = true;
+    std::vector<FontFeature> features;  // the layout's (set_features)
     // HarfBuzz, made on the first kerning() call, and the kerning of each text shaped so far.
     mutable std::unique_ptr<Shaper> shaper;
     mutable bool shaper_failed = false;
@@ -193,6 +194,7 @@ Kerning FontFace::Impl::shape_kerning(std::string_view utf8) const {
     if (!shaper && !shaper_failed) {
         shaper = Shaper::create(bytes);
         shaper_failed = !shaper;
+        if (shaper) shaper->set_features(features);
     }
     if (!shaper) return {};
     std::vector<uint32_t> text;
@@ -204,18 +206,35 @@ Kerning FontFace::Impl::shape_kerning(std::string_view utf8) const {
         text.push_back(uint32_t(c));
         glyphs.push_back(gid(c));
     }
+    if (!features.empty()) return shaper->shape(text, glyphs, info);
     return shaper->kerning(text, glyphs);
 }
 
 Kerning FontFace::kerning(std::string_view utf8) const {
     Impl& impl = *m_impl;
-    if (!impl.kerning || utf8.size() < 2) return {};
+    if (impl.features.empty() && (!impl.kerning || utf8.size() < 2)) return {};
+    if (utf8.empty()) return {};
     auto it = impl.kerning_cache.find(std::string(utf8));
     if (it == impl.kerning_cache.end()) it = impl.kerning_cache.emplace(std::string(utf8), impl.shape_kerning(utf8)).first;
     return it->second;
 }
 
-void FontFace::set_kerning(bool on) { m_impl->kerning = on; }
+void FontFace::set_kerning(bool on) {
+    m_impl->kerning = on;
+    if (!on && !m_impl->features.empty()) set_features(m_impl->features);
+}
+
+void FontFace::set_features(std::vector<FontFeature> features) {
+    Impl& impl = *m_impl;
+    // kerning="false" keeps the kerning off whatever the features say.
+    std::erase(features, FontFeature{feature_tag("kern"), false});
+    if (!impl.kerning && !features.empty()) features.push_back({feature_tag("kern"), false});
+    impl.features = std::move(features);
+    impl.kerning_cache.clear();
+    if (impl.shaper) impl.shaper->set_features(impl.features);
+}
+
+const std::vector<FontFeature>& FontFace::features() const { return m_impl->features; }
 bool FontFace::kerning_on() const { return m_impl->kerning; }
 
 Length FontFace::width(std::string_view utf8, Length size) const {

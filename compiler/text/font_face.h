@@ -10,8 +10,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/bytes.h"
+#include "base/font_features.h"
 #include "base/kerning.h"
 #include "base/length.h"
 
@@ -93,6 +95,11 @@ public:
     Kerning kerning(std::string_view utf8) const;
     // On by default; a layout turns it off per font family (<font-family kerning="false">).
     void set_kerning(bool on);
+    // OpenType features (liga, smcp, onum, -kern, ...) a layout turns on or off for the face
+    // (<font-family font-features="...">): kerning() then also gives the glyphs they put in place
+    // of characters (GlyphSub, base/kerning.h). None by default: kerning only.
+    void set_features(std::vector<FontFeature> features);
+    const std::vector<FontFeature>& features() const;
     bool kerning_on() const;
 
 private:

@@ -128,6 +128,13 @@ void FontRegistry::turn_off_kerning(const std::string& family) {
         if (face >= 0) m_faces[size_t(face)]->set_kerning(false);
 }
 
+void FontRegistry::set_features(const std::string& family, const std::vector<FontFeature>& features) {
+    const int f = find_family(family);
+    if (f < 0) return;
+    for (int face : m_families[size_t(f)].faces)
+        if (face >= 0) m_faces[size_t(face)]->set_features(features);
+}
+
 int FontRegistry::resolve(const FaceRequest& req) const {
     int f = find_family(req.family);
     if (f < 0) return -1;

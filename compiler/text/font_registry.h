@@ -69,6 +69,9 @@ public:
     // Sets the family's faces without kerning (FontFace::set_kerning); a face shared with
     // another family is shared with its setting too.
     void turn_off_kerning(const std::string& family);
+    // Sets the OpenType features of the family's faces (FontFace::set_features), after
+    // turn_off_kerning when both are asked.
+    void set_features(const std::string& family, const std::vector<FontFeature>& features);
     // Tried in order for characters the requested face lacks; unknown names are skipped.
     void set_fallbacks(std::vector<std::string> families);
 

@@ -73,6 +73,7 @@ bool mark_renderable(Reader& r, const Table& glyf, const std::vector<uint32_t>& 
     for (int g = 0; g < n; ++g) {
         if (contours[g] >= 0) continue;
         if (contours[g] != -1) { info.renderable[g] = 0; continue; }
+        info.renderable[g] = 2;  // a composite: drawn when reached through a character only
         size_t at = glyf.offset + loca[g] + 10, end = glyf.offset + loca[g + 1];
         uint32_t flags = 0;
         do {

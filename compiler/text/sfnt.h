@@ -17,7 +17,9 @@ struct Info {
     int typo_ascender = 0, typo_descender = 0;  // font units, 0 when OS/2 is too short
     int cap_height = 0, x_height = 0;           // font units, 0 when OS/2 is older than v2
     std::vector<int> milli_advance;             // per glyph: floor(adv * 1000 / upem)
-    std::vector<uint8_t> renderable;            // per glyph: 0 if 2.3.0's subset breaks it
+    // Per glyph: 0 if 2.3.0's subset breaks it, 2 for a composite it keeps (libharu adds a
+    // composite's parts only for a glyph reached through a character), 1 otherwise.
+    std::vector<uint8_t> renderable;
 };
 
 // Validates `data` (the whole file) and fills `info`; false with a message naming `path`.

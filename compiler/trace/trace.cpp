@@ -76,9 +76,21 @@ std::string item_line(const frame::TextItem& t) {
     std::string kerning;
     for (const Kern& k : t.kerning.adjustments())
         kerning.append(kerning.empty() ? " kern=" : ",").append(std::to_string(k.at)).append(":").append(std::to_string(k.milli));
+    // Glyph substitutions ("glyphs=AT+COUNT:GLYPH,…"): which characters are drawn as which glyph
+    // (a ligature, a small capital); open ones are drawn as their letters and not listed.
+    std::string glyphs;
+    for (const GlyphSub& g : t.kerning.substitutions())
+        if (!g.open)
+            glyphs.append(glyphs.empty() ? " glyphs=" : ",")
+                .append(std::to_string(g.at))
+                .append("+")
+                .append(std::to_string(g.count))
+                .append(":")
+                .append(std::to_string(g.glyph));
     return "text f" + std::to_string(t.font) + " " + num(t.size) + " " + num(t.x) + " " + num(t.y) + " " +
            color(t.color) + (t.tracking != Length{} ? " tc=" + num(t.tracking) : "") +
-           (t.expansion != 0 ? std::string(" tz=").append(std::to_string(1000 + t.expansion)) : "") + kerning + " " + quoted(t.text);
+           (t.expansion != 0 ? std::string(" tz=").append(std::to_string(1000 + t.expansion)) : "") + kerning + glyphs + " " +
+           quoted(t.text);
 }
 
 std::string item_line(const frame::ShapeItem& s) {

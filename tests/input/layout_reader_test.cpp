@@ -160,3 +160,30 @@ TEST(LayoutReader, FontFamilyKerningIsTrueOrFalse) {
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].rfind("l.xml:4:39: error: expected kerning 'true' or 'false', found 'no'", 0), 0u) << out[0];
 }
+
+TEST(LayoutReader, FontFamilyFeaturesAreKnownTagsWithAnOptionalMinus) {
+    // font-features="liga, onum -kern": in order, spaces or commas between; an unknown tag is an
+    // error at the attribute naming the known ones, and the others are kept.
+    MemoryEnvironment env;
+    env.set_file("l.xml", "<layout>\n"
+                          "<font-family name=\"A\" regular=\"a.ttf\"/>\n"
+                          "<font-family name=\"B\" regular=\"b.ttf\" font-features=\"liga, onum -kern\"/>\n"
+                          "<font-family name=\"C\" regular=\"c.ttf\" font-features=\"smcp ffi\"/>\n"
+                          "</layout>");
+    SourceManager sources;
+    Diagnostics diags;
+    auto layout = input::read_layout("l.xml", env, sources, diags, {});
+    ASSERT_TRUE(layout.has_value());
+    EXPECT_TRUE(layout->font_families[0].features.empty());
+    const std::vector<FontFeature> b = {{feature_tag("liga"), true}, {feature_tag("onum"), true}, {feature_tag("kern"), false}};
+    EXPECT_EQ(layout->font_families[1].features, b);
+    const std::vector<FontFeature> c = {{feature_tag("smcp"), true}};
+    EXPECT_EQ(layout->font_families[2].features, c);
+    auto out = rendered(diags, sources);
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].rfind("l.xml:4:39: error: expected an OpenType feature (liga, dlig, onum, lnum, tnum, pnum, smcp, c2sc, kern, "
+                           "or one of them after '-'), found 'ffi'",
+                           0),
+              0u)
+        << out[0];
+}

@@ -127,9 +127,9 @@ TEST(text_Kerning, SliceKeepsTheJointAndJoinSumsIt) {
     ASSERT_EQ(middle.adjustments().size(), 1u);
     EXPECT_EQ(middle.adjustments()[0], (Kern{2, -20}));
     const Kerning first = k.slice(0, 1), rest = k.slice(1, 6);
-    EXPECT_EQ(Kerning::join(first, 1, rest), k);
+    EXPECT_EQ(Kerning::join(first, 1, rest, 5), k);
     const Kern trailing[] = {{2, 5}}, leading_of_next[] = {{0, -5}};
-    EXPECT_TRUE(Kerning::join(Kerning(trailing), 2, Kerning(leading_of_next)).empty());
+    EXPECT_TRUE(Kerning::join(Kerning(trailing), 2, Kerning(leading_of_next), 1).empty());
     std::ostringstream os;
     os << k;
     EXPECT_EQ(os.str(), "[1:-74 3:-20 5:-10]");
