@@ -33,6 +33,9 @@ private:
         HPDF_Font font = nullptr;
         HPDF_FontDef def = nullptr;
         std::set<char32_t> reported;
+        // The BMP code points already looked up (by bit), so that each is looked up once per
+        // document: libharu's lookup scans the font's cmap segments one by one.
+        std::vector<bool> checked;
     };
 
     HPDF_Font load(int index);
