@@ -2,10 +2,26 @@
 
 #include <algorithm>
 #include <thread>
+#include <filesystem>
 
 #include "driver/variables.h"
 
 namespace reportc::cli {
+namespace {
+
+// Whether two output names are one file: the same path once made absolute and normalized, or
+// (for names through symlinks or hard links) the same existing file. The trace is written first,
+// so the PDF would silently replace it.
+bool same_output(const std::string& a, const std::string& b) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path pa = fs::absolute(a, ec).lexically_normal();
+    const fs::path pb = fs::absolute(b, ec).lexically_normal();
+    if (pa == pb) return true;
+    return fs::exists(pa, ec) && fs::exists(pb, ec) && fs::equivalent(pa, pb, ec);
+}
+
+}  // namespace
 
 std::string usage() {
     return "usage: reportc build REPORT.xml [-o FILE.pdf] [--trace FILE] [--stats] [--werror] [--set NAME=VALUE]...\n"
@@ -225,6 +241,10 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
     if ((a.command == Command::Build || a.command == Command::Watch) && a.output.empty()) {
         a.output = default_output(a.input);
         a.default_output = true;
+    }
+    if (!a.trace.empty() && same_output(a.trace, a.output)) {
+        error = std::string("--trace '").append(a.trace).append("' names the PDF output too; expected a file other than the PDF's");
+        return std::nullopt;
     }
     return a;
 }

@@ -26,7 +26,7 @@ std::string field_text(const doc::Record& record, const std::string& field) {
 // The records of a dataset by the key they are matched on, in data order.
 struct Keyed {
     std::vector<std::pair<std::string, const doc::Record*>> records;
-    bool by_place = false;  // some record has no id: keys are places ("#3")
+    bool by_place = false;  // some record has no id: keys are given by match_by_content
 };
 
 Keyed keyed(const doc::Dataset& data) {
@@ -38,9 +38,50 @@ Keyed keyed(const doc::Dataset& data) {
             if (key.empty()) out.by_place = true;
             out.records.emplace_back(std::move(key), &record);
         }
-    if (out.by_place)
-        for (size_t i = 0; i < out.records.size(); ++i) out.records[i].first = std::string("#").append(std::to_string(i + 1));
     return out;
+}
+
+// A record's whole content, every field by name: what two versions of a record without an id
+// share when it did not change.
+std::string content_of(const doc::Record& record) {
+    std::string out;
+    for (const auto& [field, value] : record.fields) out.append(field).append(1, '\x1f').append(text_of(value)).append(1, '\x1e');
+    return out;
+}
+
+// Keys for records without ids, given to both versions together: a record whose whole content is
+// unchanged matches its copy wherever it moved, so an inserted or deleted row marks itself only;
+// of the rest, a record matches one whose first printed field (an abbreviation's term) is the
+// same, as an edit of its other fields; what is left over was added or removed.
+void match_by_content(Keyed& old_records, Keyed& new_records, const std::string& first_field) {
+    size_t next = 0;
+    auto pair_on = [&](auto key_of, const char* tag) {
+        std::map<std::string, std::vector<size_t>> unmatched_old;  // in data order, taken from the front
+        for (size_t i = old_records.records.size(); i-- > 0;)
+            if (old_records.records[i].first.empty()) unmatched_old[key_of(*old_records.records[i].second)].push_back(i);
+        for (auto& [key, record] : new_records.records) {
+            if (!key.empty()) continue;
+            auto it = unmatched_old.find(key_of(*record));
+            if (it == unmatched_old.end() || it->second.empty()) continue;
+            key = old_records.records[it->second.back()].first = std::string(tag).append(std::to_string(++next));
+            it->second.pop_back();
+        }
+    };
+    for (auto* side : {&old_records, &new_records})
+        for (auto& entry : side->records) entry.first.clear();
+    pair_on(content_of, "=");
+    pair_on([&](const doc::Record& r) { return field_text(r, first_field); }, "~");
+    for (auto* side : {&old_records, &new_records}) {
+        const char* tag = side == &old_records ? "-" : "+";
+        for (auto& entry : side->records)
+            if (entry.first.empty()) entry.first = std::string(tag).append(std::to_string(++next));
+    }
+}
+
+// What names a record matched by content in the summary: its id (a CSV row's is "row-3"), or
+// its place in the data ("#3").
+std::string name_of(const doc::Record& record, size_t place) {
+    return record.id.empty() ? std::string("#").append(std::to_string(place + 1)) : record.id;
 }
 
 // The record fields each template cell of a record row prints (group fields are not records').
@@ -117,16 +158,18 @@ struct Marker {
         const std::string old_plain = old_file.substr(0, old_file.find('#'));
         if (env.file_exists(old_plain)) before = load_dataset(old_file, env, sources, diags, table.data_span);
         else diags.warning(table.data_span, std::string("no earlier version of this data file at '").append(old_plain).append("': every record is marked added"));
-        const Keyed new_records = keyed(*now);
-        const Keyed old_records = before ? keyed(*before) : Keyed{};
-        if (new_records.by_place || old_records.by_place)
-            diags.warning(table.data_span, "records without ids are matched by their place: an inserted or deleted record marks every later one");
+        Keyed new_records = keyed(*now);
+        Keyed old_records = before ? keyed(*before) : Keyed{};
+        const bool by_content = new_records.by_place || old_records.by_place;
+        if (by_content) match_by_content(old_records, new_records, first_field(*t));
 
         std::map<std::string, const doc::Record*> old_by_key(old_records.records.begin(), old_records.records.end());
         std::map<Span, std::pair<doc::RowChange, std::set<std::string>>> by_span;  // a record's rows share its span
+        size_t place = 0;
         for (const auto& [key, record] : new_records.records) {
+            const size_t at = place++;
             auto it = old_by_key.find(key);
-            const std::string name = new_records.by_place && !record->id.empty() ? record->id : key;
+            const std::string name = by_content ? name_of(*record, at) : key;
             if (it == old_by_key.end()) {
                 RecordChange c = change(RecordChange::Kind::Added, table, name);
                 c.new_value = field_text(*record, first_field(*t));
@@ -155,11 +198,13 @@ struct Marker {
 
         std::vector<std::string> removed;
         const std::string label_field = first_field(*t);
+        place = 0;
         for (const auto& [key, record] : old_records.records) {
+            const size_t at = place++;
             if (!old_by_key.count(key)) continue;
-            RecordChange c = change(RecordChange::Kind::Removed, table, key);
+            RecordChange c = change(RecordChange::Kind::Removed, table, by_content ? name_of(*record, at) : key);
             c.old_value = field_text(*record, label_field);
-            removed.push_back(c.old_value.empty() ? key : std::string(key).append(" – ").append(c.old_value));
+            removed.push_back(c.old_value.empty() ? c.record : std::string(c.record).append(" – ").append(c.old_value));
             changes.push_back(std::move(c));
         }
         if (removed.empty()) return std::nullopt;

@@ -110,6 +110,7 @@ Span root_span(Span layout_attribute, const SourceManager& sources) {
 Outcome Compiler::build(const Options& options, Diagnostics& diags) {
     State& s = *m_state;
     ++s.builds;
+    s.sources.start_build();  // a file this build reads anew takes its old version's place
     RecordingEnvironment env(s.env);
     Outcome outcome;
     const Resources* res = nullptr;

@@ -220,6 +220,9 @@ void FontSet::check_coverage(int index, std::string_view text) {
     while (pos < text.size()) {
         std::optional<char32_t> cp = utf8::decode(text, pos);
         if (!cp || *cp > 0xFFFF) continue;  // rejected before any text reaches libharu
+        if (e.checked.empty()) e.checked.resize(0x10000);
+        if (e.checked[*cp]) continue;
+        e.checked[*cp] = true;
         if (HPDF_TTFontDef_GetGlyphid(e.def, HPDF_UINT16(*cp)) != 0) continue;
         if (!e.reported.insert(*cp).second) continue;
         m_doc.diags().warning(Span{}, "pdf: font " + std::to_string(index) + " (" + m_files[index].postscript_name +

@@ -43,6 +43,9 @@ private:
         HPDF_FontDef def = nullptr;
         std::set<char32_t> reported;
         std::map<std::pair<uint16_t, std::string>, uint16_t> glyph_codes;  // (glyph, letters) -> code
+        // The BMP code points already looked up (by bit), so that each is looked up once per
+        // document: libharu's lookup scans the font's cmap segments one by one.
+        std::vector<bool> checked;
     };
     bool finish(Entry& e, int index);
 

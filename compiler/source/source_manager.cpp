@@ -71,11 +71,26 @@ std::string_view SourceFile::line_text(uint32_t line) const {
 
 uint32_t SourceManager::add(std::string path, std::string text, SourceKind kind) {
     // A resident compiler reads the same files build after build: an unchanged file keeps its
-    // id (and the spans into it stay valid), so the manager grows only with what changed.
+    // id (and the spans into it stay valid).
     auto [first, last] = m_by_path.equal_range(path);
     for (auto it = first; it != last; ++it)
-        if (m_files[it->second - 1]->text() == text && m_files[it->second - 1]->kind() == kind) return it->second;
+        if (m_files[it->second - 1]->text() == text && m_files[it->second - 1]->kind() == kind) {
+            m_build_of[it->second - 1] = m_build;
+            return it->second;
+        }
+    // A changed file takes the place of a version no part of this build has read, so that watch
+    // mode keeps as many versions of a file as one build reads (one; a spreadsheet, one listing
+    // per sheet) however many rebuilds it makes. What pointed into the replaced bytes (a report
+    // read before, a layout's styles) is made anew by this build: every resident cache is keyed
+    // by the bytes it was made from.
+    for (auto it = first; it != last; ++it)
+        if (m_build_of[it->second - 1] != m_build) {
+            m_files[it->second - 1] = std::make_unique<SourceFile>(path, std::move(text), kind);
+            m_build_of[it->second - 1] = m_build;
+            return it->second;
+        }
     m_files.push_back(std::make_unique<SourceFile>(path, std::move(text), kind));
+    m_build_of.push_back(m_build);
     const auto id = uint32_t(m_files.size());
     m_by_path.emplace(std::move(path), id);
     return id;

@@ -41,7 +41,10 @@ class SourceManager {
 public:
     // Returns the file's id (ids start at 1): a new one, or the id of the same path with the
     // same text added before.
+    // A changed file replaces a version of it that no add() since the last start_build() gave.
     uint32_t add(std::string path, std::string text, SourceKind kind = SourceKind::Text);
+    // A resident compiler's new build: files added before it may be replaced by their new bytes.
+    void start_build() { ++m_build; }
     size_t size() const { return m_files.size(); }
     const SourceFile* file(uint32_t id) const;
     Span span_at(uint32_t file_id, uint32_t offset, uint32_t length = 0) const;
@@ -53,6 +56,8 @@ public:
 private:
     std::vector<std::unique_ptr<SourceFile>> m_files;
     std::multimap<std::string, uint32_t> m_by_path;  // path -> ids of its versions
+    std::vector<uint64_t> m_build_of;  // by id - 1: the last build that added or found the file
+    uint64_t m_build = 0;
 };
 
 }  // namespace reportc

@@ -91,6 +91,18 @@ TEST(Arguments, WatchTakesTheBuildOptions) {
     EXPECT_EQ(error, "-o is an option of 'build' and 'watch' only");
 }
 
+TEST(Arguments, TraceNamingThePdfOutputIsAUsageError) {
+    // The trace is written first: the PDF would replace it without a word.
+    std::string error;
+    EXPECT_FALSE(parse({"build", "r.xml", "-o", "out/r.pdf", "--trace", "out/r.pdf"}, error));
+    EXPECT_EQ(error, "--trace 'out/r.pdf' names the PDF output too; expected a file other than the PDF's");
+    EXPECT_FALSE(parse({"watch", "r.xml", "-o", "out/r.pdf", "--trace", "./out/../out/r.pdf"}, error));
+    EXPECT_EQ(error, "--trace './out/../out/r.pdf' names the PDF output too; expected a file other than the PDF's");
+    EXPECT_FALSE(parse({"build", "sources/annual/report.xml", "--trace", "out/annual.pdf"}, error));  // the default output
+    EXPECT_EQ(error, "--trace 'out/annual.pdf' names the PDF output too; expected a file other than the PDF's");
+    EXPECT_TRUE(parse({"build", "r.xml", "-o", "out/r.pdf", "--trace", "out/r.trace"}, error)) << error;
+}
+
 TEST(Arguments, DataExportAndImport) {
     std::string error;
     auto e = parse_data_arguments({"export", "plan.xml", "-o", "plan.xlsx", "--sheet", "Plan"}, error);

@@ -148,15 +148,34 @@ TEST(driver_Changes, CsvHasOneRowPerChange) {
               "annex,terms,row-2,changed,meaning,World Customs Organization,World Customs Organisation\r\n");
 }
 
-TEST(driver_Changes, RecordsWithoutIdsAreMatchedByPlaceWithOneWarningPerTable) {
+TEST(driver_Changes, RecordsWithoutIdsAreMatchedByContentWithoutAWarning) {
+    // The terms CSV has no id column: its rows are matched by their whole content, then by their
+    // first printed field (the term), so the edited meaning is one change and nothing is warned.
     ChangesProject p;
     Built b = build(p);
     ASSERT_TRUE(b.outcome.success) << b.diagnostics;
-    // At the CSV table's data attribute; the XML records have ids (no warning for them).
-    EXPECT_EQ(b.diagnostics, p.path("new/report.xml") + ":3:35: warning: records without ids are matched by their place: "
-                                                         "an inserted or deleted record marks every later one\n"
-                                                         "  <table id=\"terms\" template=\"list\" data=\"data/terms.csv\"/></section>\n"
-                                                         "                                    ^\n\n");
+    EXPECT_EQ(b.diagnostics, "");
+}
+
+TEST(driver_Changes, RowInsertedOrDeletedWithoutIdsMarksItselfOnly) {
+    // Matched by place, a row inserted at the top marked every later row changed (and the last
+    // one added); matched by content, only the inserted, removed and edited rows are marked.
+    ChangesProject p;
+    p.write("old/data/terms.csv", "term,meaning\nAEO,Authorized Economic Operator\nHS,Harmonized System\n"
+                                  "WCO,World Customs Organization\nWTO,World Trade Organization\n");
+    p.write("new/data/terms.csv", "term,meaning\nACE,Advance Cargo Exchange\nAEO,Authorized Economic Operator\n"
+                                  "WCO,World Customs Organisation\nWTO,World Trade Organization\n");
+    Built b = build(p);
+    ASSERT_TRUE(b.outcome.success) << b.diagnostics;
+    EXPECT_EQ(b.diagnostics, "");
+    std::vector<std::string> lines;
+    for (const auto& c : b.outcome.changes)
+        if (c.table == "terms") lines.push_back(data::format_change(c));
+    EXPECT_EQ(lines, (std::vector<std::string>{
+                         "annex terms row-1: added 'ACE'",
+                         "annex terms row-3: changed meaning: 'World Customs Organization' -> 'World Customs Organisation'",
+                         "annex terms row-2: removed 'HS'",
+                     }));
 }
 
 TEST(driver_Changes, ChangedRowsHaveABarChangedCellsAndAddedRowsAFill) {

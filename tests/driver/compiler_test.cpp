@@ -198,3 +198,28 @@ TEST(driver_Compiler, UnchangedSourcesAreNotParsedAgainAndAChangedIncludeIs) {
     EXPECT_NE(text.find("Gamma"), std::string::npos) << text;
     EXPECT_NE(text.find("three"), std::string::npos) << text;
 }
+
+TEST(driver_Compiler, FiftyRebuildsOfEditedFilesKeepTheCountOfStoredFiles) {
+    // Watch mode re-reads every edited file: its new bytes take the old entry's place, so the
+    // source manager holds one version of each file however long the session lasts, and what a
+    // diagnostic shows is the file as it reads now.
+    Project p;
+    RealEnvironment env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    for (int i = 0; i < 50; ++i) {
+        p.write("rows.csv", "name,value\none," + std::to_string(i) + "\ntwo,2\n");
+        p.write("b.xml", "<section id=\"b\" title=\"Beta " + std::to_string(i) +
+                             "\"><table template=\"rows\" data=\"rows.csv\"/></section>\n");
+        Diagnostics diags;
+        ASSERT_TRUE(compiler.build(check_of(p), diags).success) << all(diags, sources);
+        ASSERT_EQ(sources.size(), 4u) << "after build " << i + 1;
+    }
+    p.write("b.xml", "<section id=\"b\" title=\"Beta\"><table template=\"rows\" data=\"rows.csv\"/><bad/></section>\n");
+    Diagnostics diags;
+    EXPECT_FALSE(compiler.build(check_of(p), diags).success);
+    EXPECT_EQ(sources.size(), 4u);
+    const std::string shown = all(diags, sources);
+    EXPECT_NE(shown.find(p.path("b.xml") + ":1:"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("<bad/>"), std::string::npos) << shown;
+}

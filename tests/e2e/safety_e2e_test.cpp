@@ -140,6 +140,18 @@ TEST(OutputE2E, OutputEqualToAnInputIsRefusedAndTheInputKept) {
     EXPECT_EQ(read_file(p.report), before);
 }
 
+TEST(OutputE2E, TraceEqualToTheOutputIsAUsageErrorAndNothingIsWritten) {
+    // Before, the trace was written, then the PDF replaced it: exit 0 and no trace.
+    Project p("out-trace", "  <p>fine</p>\n");
+    const std::string pdf = p.base + "/out.pdf";
+    write_file(pdf, "old");
+    auto r = run(p.command("build", " -o " + quote(pdf) + " --trace " + quote(p.base + "/./out.pdf")));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--trace '" + p.base + "/./out.pdf' names the PDF output too; expected a file other than the PDF's"),
+              std::string::npos) << r.err;
+    EXPECT_EQ(read_file(pdf), "old");
+}
+
 TEST(OutputE2E, SymlinkAtTheOutputIsRefused) {
     Project p("out-symlink", "  <p>fine</p>\n");
     write_file(p.base + "/victim.txt", "keep me");

@@ -29,6 +29,25 @@ TEST(source_SourceManager, UnchangedFileKeepsItsIdAChangedOneGetsANewOne) {
     EXPECT_EQ(sm.file(a)->text(), "<p>one</p>");
 }
 
+TEST(source_SourceManager, AChangedFileOfANewBuildTakesItsOldVersionsPlace) {
+    // Watch mode: each build reads the edited file anew; the manager keeps as many versions of a
+    // path as one build read (two sheets' listings of one spreadsheet), never one per rebuild.
+    SourceManager sm;
+    uint32_t a = sm.add("a.xml", "<p>0</p>");
+    uint32_t sheet1 = sm.add("b.xlsx", "Sheet1!A1: x", SourceKind::Cells);
+    uint32_t sheet2 = sm.add("b.xlsx", "Sheet2!A1: y", SourceKind::Cells);
+    EXPECT_NE(sheet1, sheet2);
+    for (int i = 1; i <= 50; ++i) {
+        sm.start_build();
+        EXPECT_EQ(sm.add("a.xml", "<p>" + std::to_string(i) + "</p>"), a);
+        EXPECT_EQ(sm.add("b.xlsx", "Sheet1!A1: x" + std::to_string(i), SourceKind::Cells), sheet1);
+        EXPECT_EQ(sm.add("b.xlsx", "Sheet2!A1: y", SourceKind::Cells), sheet2);
+    }
+    EXPECT_EQ(sm.size(), 3u);
+    EXPECT_EQ(sm.file(a)->text(), "<p>50</p>");
+    EXPECT_EQ(sm.location(sm.span_at(sheet1, 0)), "b.xlsx:Sheet1!A1");
+}
+
 TEST(source_SourceManager, RendersLocationLineAndCaret) {
     // The rendering is path:line:col: severity: message, the line, and a caret.
     SourceManager sm;

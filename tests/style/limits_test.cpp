@@ -55,6 +55,16 @@ TEST(style_Limits, FontSizesAboveSixHundredPointsAreErrors) {
     EXPECT_EQ(out[1], "l.xml:3:29: error: expected a font size of at most 600pt for font-size, found '601pt'");
 }
 
+TEST(style_Limits, EmFontSizesAreCheckedAfterTheyAreComputed) {
+    // 1em is 10pt in a layout: 61em is 610pt, past the limit; 60em is 600pt, at it.
+    auto out = errors_of("<paragraph-style name=\"body\" font-size=\"61em\"/>\n"
+                         "<character-style name=\"big\" font-size=\"60.5em\"/>\n"
+                         "<paragraph-style name=\"ok\" font-size=\"60em\"/>");
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[0], "l.xml:2:30: error: expected a font size of at most 600pt for font-size, found '61em'");
+    EXPECT_EQ(out[1], "l.xml:3:29: error: expected a font size of at most 600pt for font-size, found '60.5em'");
+}
+
 TEST(style_Limits, PageSidesPastFourteenThousandFourHundredPointsAreErrors) {
     auto out = errors_of("<page-master name=\"body\" size=\"14401pt 100pt\"/>\n"
                          "<page-master name=\"tiny\" size=\"2pt 100pt\"/>\n"
