@@ -146,14 +146,28 @@ TEST(style_Protrusion, BadEntriesAreErrorsAtTheAttribute) {
                          "<protrusion family=\"Mono\"/>\n");
     EXPECT_EQ(b.messages,
               (std::vector<std::string>{
-                  "l.xml:3:26: error: expected character or em for unit, found 'pt'",
+                  "l.xml:3:27: error: expected character or em for unit, found 'pt'",
                   "l.xml:4:9: error: expected one character or U+ and its hexadecimal code for c, found 'ab'",
                   "l.xml:5:9: error: expected one character or U+ and its hexadecimal code for c, found 'U+D800'",
-                  "l.xml:6:29: error: expected a whole number from -1000 to 1000 for left, found 'x'",
-                  "l.xml:6:13: error: expected a whole number from -1000 to 1000 for right, found '1200'",
-                  "l.xml:8:1: error: protrusion for font family 'Sans' is defined twice",
-                  "l.xml:9:13: error: expected a font family declared with <font-family> for family, found 'Mono'"}));
+                  "l.xml:6:28: error: expected a whole number from -1000 to 1000 for left, found 'x'",
+                  "l.xml:6:15: error: expected a whole number from -1000 to 1000 for right, found '1200'",
+                  "l.xml:9:2: error: protrusion for font family 'Sans' is defined twice",
+                  "l.xml:10:13: error: expected a font family declared with <font-family> for family, found 'Mono'"}));
     const auto& sans = b.sheet.protrusion()->at("Sans");
     EXPECT_EQ(sans.chars.size(), 1u);  // the good entry stays
     EXPECT_EQ(sans.chars.at(U','), (style::ProtrusionAmounts{0, 500}));
+}
+
+TEST(style_Protrusion, ReaderErrors) {
+    const auto b = build("<font-family name=\"Sans\" regular=\"s.ttf\"/>\n"
+                         "<protrusion family=\"Sans\" size=\"1\"><glyph c=\".\"/>text<char right=\"5\"/></protrusion>\n"
+                         "<protrusion/>\n");
+    EXPECT_EQ(b.messages,
+              (std::vector<std::string>{
+                  "l.xml:3:27: error: unknown attribute 'size' on <protrusion>; expected one of: family, unit",
+                  "l.xml:3:37: error: unexpected element <glyph> in <protrusion>; expected <char>",
+                  "l.xml:3:50: error: unexpected text in <protrusion>",
+                  "l.xml:3:55: error: missing attribute 'c' on <char>",
+                  "l.xml:4:2: error: missing attribute 'family' on <protrusion>"}));
+    EXPECT_TRUE(b.sheet.protrusion()->at("Sans").chars.empty());
 }
