@@ -93,7 +93,9 @@ TEST(inline_Microtype, TheLayoutsTableForTheFamilyOverridesTheEnginesAmounts) {
             ++stops;
             EXPECT_NEAR(line.hang_right.pt(), 0.3 * kStop, 0.01) << line;
         }
-        if (last == ',') EXPECT_NEAR(line.hang_right.pt(), 0.5 * kStop, 0.01) << line;
+        if (last == ',') {
+            EXPECT_NEAR(line.hang_right.pt(), 0.5 * kStop, 0.01) << line;
+        }
     }
     EXPECT_GT(stops, 0);
     EXPECT_NEAR(out.lines[0].hang_left.pt(), 0.05 * 6.11, 0.01);  // "T" is not in the table
