@@ -117,6 +117,19 @@ struct TiesDecl {
     Span span;
 };
 
+// <protrusion family unit>: a font family's character protrusion amounts, checked by the style
+// module (style/protrusion.h); the values as written, each with its span.
+struct ProtrusionEntryDecl {
+    std::string c, left, right;  // left and right empty when not written
+    Span span, c_span, left_span, right_span;
+};
+
+struct ProtrusionDecl {
+    std::string family, unit;  // unit empty when not written
+    Span span, family_span, unit_span;
+    std::vector<ProtrusionEntryDecl> entries;
+};
+
 struct LayoutSource {
     std::string path;
     std::vector<FontFamilyDecl> font_families;
@@ -135,6 +148,7 @@ struct LayoutSource {
     // <hyphenation>'s policy attributes (all but dictionary), checked by the style module.
     std::vector<Property> hyphenation_policy;
     std::vector<TiesDecl> ties;  // one per language
+    std::vector<ProtrusionDecl> protrusion;  // one per font family
 };
 
 std::ostream& operator<<(std::ostream& os, const StyleDecl& s);

@@ -67,7 +67,8 @@ std::vector<std::pair<bool, std::string>> small_caps_stretches(std::string_view 
 class Builder {
 public:
     Builder(const ParagraphInput& p, const text::FontRegistry& fonts, const text::Hyphenator* hyph, Diagnostics& diags)
-        : m_paragraph(p), m_fonts(fonts), m_hyphenator(hyph), m_diags(diags) {}
+        : m_paragraph(p), m_fonts(fonts), m_hyphenator(hyph), m_diags(diags),
+          m_protrusion(p.protrusion ? p.protrusion_tables.get() : nullptr, fonts) {}
 
     ItemList build() {
         size_t bytes = 0;
@@ -274,10 +275,15 @@ private:
     void push_space(int face, size_t r, bool tie) {
         const StyledRun& styled = run(r);
         Length w = m_fonts.face(face).width(" ", placement(styled, m_fonts.face(face)).size);
-        if (tie) push(linebreak::penalty({}, linebreak::kInfinitePenalty), ItemRole::Filler);
+        if (tie) {
+            linebreak::Item stop = linebreak::penalty({}, linebreak::kInfinitePenalty);
+            stop.tie = true;
+            push(stop, ItemRole::Filler);
+        }
         if (m_paragraph.align == style::Align::Justify) {
-            // TeX's defaults for a text font: stretch 1/2 and shrink 1/3 of the space.
-            push(linebreak::glue(w, w / 2, w / 3), ItemRole::Space);
+            // The style's share of the space (TeX's default for a text font: 1/2 and 1/3).
+            push(linebreak::glue(w, Length::ratio(w, m_paragraph.space_stretch, 1000), Length::ratio(w, m_paragraph.space_shrink, 1000)),
+                 ItemRole::Space);
         } else if (tie) {
             push(linebreak::glue(w, {}, {}), ItemRole::Space);
         } else {
@@ -354,7 +360,9 @@ private:
     }
 
     // Break opportunities inside a word, as byte offsets into the concatenated word text.
-    struct Break { size_t at; int penalty; bool flagged; bool hyphenation; };
+    // `emergency`: a break the rules forbid, tried only when a paragraph cannot be set otherwise
+    // (linebreak::Item::tie).
+    struct Break { size_t at; int penalty; bool flagged; bool hyphenation; bool emergency = false; };
 
     void breaks_in(const std::string& word, std::vector<Break>& out) const {
         out.clear();
@@ -374,6 +382,9 @@ private:
             if (word[i] == '-' && i >= 2 && word.size() - i - 1 >= 2 && std::isalnum(static_cast<unsigned char>(after)) &&
                 (is_letter_byte(before) || std::isdigit(before)))
                 out.push_back({i + 1, policy.explicit_hyphen_penalty, true, false});
+            // After a single letter ("E-|Commerce", "e-|Newsletter") only as a last resort.
+            if (word[i] == '-' && i == 1 && word.size() >= 4 && std::isalpha(before) && std::isalpha(static_cast<unsigned char>(after)))
+                out.push_back({i + 1, linebreak::kInfinitePenalty, true, false, true});
             if (word[i] == '/' && i >= 3 && word.size() - i - 1 >= 3)
                 out.push_back({i + 1, kSlashPenalty, false, false});
         }
@@ -420,9 +431,10 @@ private:
         size_t end = start;
         const auto cp = utf8::decode(f.text, end);
         if (!cp) return {};
-        const Protrusion p = default_protrusion(*cp);
-        const int amount = first ? p.left : p.right;
+        const FaceProtrusion p = m_protrusion.at(f.face, *cp);
+        const int amount = first ? p.amounts.left : p.amounts.right;
         if (amount == 0) return {};
+        if (p.em) return Length::ratio(f.size, amount, 1000);
         const Length width = m_fonts.face(f.face).width(f.text.substr(start, end - start), f.size);
         return Length::ratio(width, amount, 1000);
     }
@@ -484,7 +496,9 @@ private:
                         w = m_out.pieces.back().width - open;
                         box.piece_begin = pen.piece_end;
                     }
-                    push(hyphen_break(linebreak::penalty(w, b.penalty, b.flagged, b.hyphenation), pen), pen);
+                    linebreak::Item item = linebreak::penalty(w, b.penalty, b.flagged, b.hyphenation);
+                    item.tie = b.emergency;
+                    push(hyphen_break(item, pen), pen);
                 }
             }
             word_offset += piece.text.size();
@@ -497,6 +511,7 @@ private:
     const text::FontRegistry& m_fonts;
     const text::Hyphenator* m_hyphenator;
     Diagnostics& m_diags;
+    ProtrusionLookup m_protrusion;  // the faces' tables, built once per paragraph
     std::vector<Piece> m_word;
     std::string m_text;
     std::vector<Break> m_breaks;

@@ -53,7 +53,9 @@ struct ParagraphInput {
     // Microtypography (style::ParagraphStyle): characters hang into the margins that align, and
     // justified lines may widen or narrow their glyphs. Off by default.
     bool protrusion = false;
+    std::shared_ptr<const style::ProtrusionTables> protrusion_tables;  // the layout's, by family; null: none
     style::FontExpansion expansion;
+    int space_stretch = 500, space_shrink = 333;  // justified word spaces, in thousandths of their width
     bool operator==(const ParagraphInput&) const = default;
 };
 

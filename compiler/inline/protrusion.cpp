@@ -37,4 +37,21 @@ Protrusion default_protrusion(char32_t c) {
     return it != kTable.end() && it->c == c ? it->amounts : Protrusion{};
 }
 
+ProtrusionLookup::ProtrusionLookup(const style::ProtrusionTables* tables, const text::FontRegistry& fonts) {
+    if (!tables) return;
+    for (const auto& [family, table] : *tables)
+        for (const bool bold : {false, true})
+            for (const bool italic : {false, true})
+                if (const int face = fonts.resolve({family, bold, italic}); face >= 0) m_faces.emplace(face, &table);
+}
+
+FaceProtrusion ProtrusionLookup::at(int face, char32_t c) const {
+    if (const auto table = m_faces.find(face); table != m_faces.end()) {
+        if (const auto it = table->second->chars.find(c); it != table->second->chars.end())
+            return {{it->second.left, it->second.right}, table->second->em};
+        return {default_protrusion(c), false};
+    }
+    return {default_protrusion(c), false};
+}
+
 }  // namespace reportc::inl

@@ -1,6 +1,11 @@
 #pragma once
 // Character protrusion (optical margin alignment): how far a character at the start or end of a
 // line hangs into the margin, in thousandths of its own advance width. Private to inline.
+#include <map>
+
+#include "style/protrusion.h"
+#include "text/font_registry.h"
+
 namespace reportc::inl {
 
 struct Protrusion {
@@ -12,5 +17,23 @@ struct Protrusion {
 // commas, hyphens, dashes and quotation marks hang most; letters with open or slanted sides
 // (A, T, V, W, Y, v, w, y, …) a little. Characters not in the table do not hang.
 Protrusion default_protrusion(char32_t c);
+
+// The amounts of a character set in a face: the layout's table for the face's family where it
+// lists the character (<protrusion family>, style/protrusion.h), else the engine's table.
+struct FaceProtrusion {
+    Protrusion amounts;
+    bool em = false;  // thousandths of the font size, not of the character's width
+};
+
+class ProtrusionLookup {
+public:
+    // `tables` may be null (the engine's table alone). A face shared by two families (the same
+    // file) takes the table of the first family listed.
+    ProtrusionLookup(const style::ProtrusionTables* tables, const text::FontRegistry& fonts);
+    FaceProtrusion at(int face, char32_t c) const;
+
+private:
+    std::map<int, const style::ProtrusionTable*> m_faces;
+};
 
 }  // namespace reportc::inl

@@ -20,6 +20,7 @@ linebreak::Params params_for(const ParagraphInput& p) {
     // Font expansion evens out justified lines only; ragged lines keep their glyphs as drawn.
     if (p.align == style::Align::Justify) params.expansion = {p.expansion.stretch, p.expansion.shrink, p.expansion.step};
     // Lines ending in a hyphen: the layout's policy (style/typography.h).
+    params.emergency_tie_penalty = p.hyphenation.emergency_penalty;
     params.flagged_demerits = p.hyphenation.double_hyphen_demerits;
     params.final_hyphen_demerits = p.hyphenation.final_hyphen_demerits;
     params.max_consecutive_flagged = p.hyphenation.max_hyphenated_lines;

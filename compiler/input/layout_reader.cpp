@@ -8,6 +8,7 @@
 #include "input/template_reader.h"
 #include "input/image_reader.h"
 #include "input/ties_reader.h"
+#include "input/protrusion_reader.h"
 #include "input/xml_file.h"
 #include "base/font_features.h"
 
@@ -44,14 +45,16 @@ constexpr const char* kCharacterProperties[] = {"font-family", "font-weight", "f
 // <hyphenation>'s policy (docs/layout-format.md); the style module checks the values.
 constexpr const char* kHyphenationProperties[] = {"hyphen-penalty", "explicit-hyphen-penalty", "capitalized-penalty",
                                                    "uppercase-penalty", "double-hyphen-demerits", "final-hyphen-demerits",
-                                                   "max-hyphenated-lines"};
+                                                   "max-hyphenated-lines",
+                                                   "emergency-penalty"};
 constexpr const char* kParagraphProperties[] = {
     "font-family", "font-weight", "font-style", "font-size", "color", "leading", "space-before", "space-after",
     "indent-left", "indent-right", "first-line-indent", "align", "keep-with-next", "hyphenate", "widows", "orphans",
     "page-break-before", "text-transform", "rule-below", "rule-color", "break-penalty",
     "keep-together", "page-break-after", "space-before-at-top", "keep-with-next-lines", "text-wrap", "space-after-list", "list-marker",
     "fit", "min-font-size",
-    "protrusion", "font-expansion"};
+    "protrusion", "font-expansion",
+    "space-stretch", "space-shrink"};
 constexpr const char* kTableProperties[] = {"border-color", "border-width", "rules", "padding", "header-shade", "group-shade",
                                            "cell-style", "header-style", "group-style", "repeat-header", "continued-text",
                                            "continued-style", "split-rows", "group-page-break",
@@ -370,11 +373,13 @@ std::optional<doc::LayoutSource> read_layout(const std::string& path, const Envi
             read_numbering(*file, node, layout.numbering, diags);
         } else if (name == "ties") {
             layout.ties.push_back(read_ties(*file, node, diags));
+        } else if (name == "protrusion") {
+            layout.protrusion.push_back(read_protrusion(*file, node, diags));
         } else {
             diags.error(file->span(node), "unexpected element <" + std::string(name) +
                                               "> in <layout>; expected one of: font-family, font-fallback, hyphenation, "
                                               "page-master, paragraph-style, character-style, table-style, box-style, table-template, setting, "
-                                              "link-pattern, links, abbreviation-ignore, numbering, ties");
+                                              "link-pattern, links, abbreviation-ignore, numbering, ties, protrusion");
         }
     }
     check_link_pattern_styles(layout, diags);

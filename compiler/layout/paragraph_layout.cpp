@@ -130,7 +130,10 @@ PreparedParagraph prepare(const std::vector<inl::StyledRun>& runs, const style::
     p.input.width = env.width - style.indent_left - style.indent_right - env.indent;
     p.input.hyphenate = style.hyphenate;
     p.input.protrusion = style.protrusion;
+    p.input.protrusion_tables = ctx.in.styles.protrusion();
     p.input.expansion = style.font_expansion;
+    p.input.space_stretch = style.space_stretch;
+    p.input.space_shrink = style.space_shrink;
     p.input.hyphenation = ctx.in.styles.hyphenation();
     p.input.ties = ctx.in.ties;
     p.input.tie_last_words = style.balance;

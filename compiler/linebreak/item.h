@@ -23,6 +23,10 @@ struct Item {
     bool flagged = false;     // penalty only: a hyphen break (flagged in the paper's sense)
     bool hyphenation = false; // penalty only: an automatic hyphenation point; ignored in the first pass
     bool expandable = false;  // box, or a penalty's hyphen: glyphs that font expansion may widen or narrow
+    // Penalty only: a break the rules forbid, such as a tie (TeX's "~", inline/ties.h) or after
+    // the hyphen of "E-Commerce". Infinite like its penalty, except in the emergency passes,
+    // where it costs Params::emergency_tie_penalty.
+    bool tie = false;
     // Character protrusion (Hàn Thế Thành, "Micro-typographic extensions to the TeX typesetting
     // system", 2000; pdfTeX's \lpcode and \rpcode): how far a box's first character may hang into
     // the left margin when the box starts a line, and its last character into the right margin

@@ -108,8 +108,9 @@ struct Break {
 };
 
 // Legal breakpoints (K&P "Formulating the problem"): a glue immediately preceded by a box, or a
-// penalty below +infinity. A pass without hyphenation skips automatic hyphenation points.
-std::optional<Break> breakpoint(const Paragraph& p, size_t i, bool hyphenate) {
+// penalty below +infinity. A pass without hyphenation skips automatic hyphenation points; a tie
+// is a break only where `tie_penalty` is finite (the emergency passes).
+std::optional<Break> breakpoint(const Paragraph& p, size_t i, bool hyphenate, int tie_penalty) {
     if (i == p.items.size()) return Break{Length::zero(), -kInfinitePenalty, false, true, true};
     const Item& item = p.items[i];
     switch (item.kind) {
@@ -119,6 +120,7 @@ std::optional<Break> breakpoint(const Paragraph& p, size_t i, bool hyphenate) {
         if (i > 0 && p.items[i - 1].kind == ItemKind::Box) return Break{};
         return std::nullopt;
     case ItemKind::Penalty: {
+        if (item.tie && tie_penalty < kInfinitePenalty) return Break{item.width, tie_penalty, item.flagged, false, false};
         if (item.penalty >= kInfinitePenalty) return std::nullopt;
         const bool forced = item.penalty <= -kInfinitePenalty;
         if (!forced && item.hyphenation && !hyphenate) return std::nullopt;
@@ -212,6 +214,7 @@ struct PassConfig {
     bool hyphenate = false; // automatic hyphenation points are legal breaks
     Length extra_stretch;   // emergency stretch, added to every line's stretch
     bool rescue = false;    // the final pass: never lose every active node (tex.web §854)
+    int tie_penalty = kInfinitePenalty;  // a break at a tie (Params::emergency_tie_penalty)
 };
 
 // One pass of the active-node algorithm (K&P "The algorithm itself"). The active list holds the
@@ -231,7 +234,7 @@ public:
         m_nodes.assign(1, Node{});  // the paragraph's start: line 0 begins at item 0
         m_active.assign(1, 0);
         for (size_t i = 0; i <= m_para.last && !m_active.empty(); ++i) {
-            if (auto brk = breakpoint(m_para, i, m_config.hyphenate)) try_break(i, *brk);
+            if (auto brk = breakpoint(m_para, i, m_config.hyphenate, m_config.tie_penalty)) try_break(i, *brk);
         }
         // The last break is forced, so the surviving nodes all end the paragraph; looseness 0
         // takes the one with the fewest total demerits (the first on ties).
@@ -431,8 +434,8 @@ Result break_paragraph(const std::vector<Item>& items, const LineWidths& widths,
     const PassConfig passes[] = {
         {Pass::First, params.pretolerance, false, Length::zero(), false},
         {Pass::Second, params.tolerance, true, Length::zero(), false},
-        {Pass::Emergency, params.tolerance, true, emergency, false},
-        {Pass::Overfull, kInfinity, true, emergency, true},
+        {Pass::Emergency, params.tolerance, true, emergency, false, params.emergency_tie_penalty},
+        {Pass::Overfull, kInfinity, true, emergency, true, params.emergency_tie_penalty},
     };
     for (const PassConfig& config : passes) {
         if (config.pass == Pass::First && params.pretolerance < 0) continue;

@@ -46,6 +46,9 @@ struct Params {
     int max_consecutive_flagged = 0;
     int fitness_demerits = 3000; // adjacent lines whose fitness classes differ by more than 1
     Length emergency_stretch;    // third pass (if > 0): this much extra stretch per line, tolerance as pass 2
+    // What breaking at a tie costs in the emergency and final passes, tried only when the
+    // paragraph cannot be set otherwise within the tolerance. kInfinitePenalty: never.
+    int emergency_tie_penalty = kInfinitePenalty;
     Expansion expansion;         // font expansion of the expandable items (none by default)
 };
 

@@ -22,6 +22,7 @@ std::ostream& operator<<(std::ostream& os, const Item& item) {
     case ItemKind::Penalty:
         os << "penalty " << item.penalty << " width " << item.width;
         if (item.flagged) os << " flagged";
+        if (item.tie) os << " tie";
         if (item.hyphenation) os << " hyphenation";
         return os;
     }
@@ -38,6 +39,7 @@ std::ostream& operator<<(std::ostream& os, const Params& p) {
     return os << "params pretolerance=" << p.pretolerance << " tolerance=" << p.tolerance
               << " line_penalty=" << p.line_penalty << " flagged_demerits=" << p.flagged_demerits
               << " fitness_demerits=" << p.fitness_demerits << " emergency_stretch=" << p.emergency_stretch
+              << " emergency_tie_penalty=" << p.emergency_tie_penalty
               << " expansion=" << p.expansion.stretch << "/" << p.expansion.shrink << "/" << p.expansion.step;
 }
 

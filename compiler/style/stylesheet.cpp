@@ -448,6 +448,8 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
         read_fit(r, props, s);
         r.boolean(props, "protrusion", s.protrusion);
         read_font_expansion(r, props, s);
+        r.integer(props, "space-stretch", s.space_stretch, 0, 1000);
+        r.integer(props, "space-shrink", s.space_shrink, 0, 900);
         sheet.m_paragraph.emplace(name, s);
     }
     for (const auto& [name, decl] : character_decls) {
@@ -521,6 +523,7 @@ Stylesheet Stylesheet::build(const doc::LayoutSource& layout, Diagnostics& diags
     }
     sheet.m_settings = read_settings(layout.settings, [&](const std::string& name) { return sheet.page_master(name) != nullptr; }, diags);
     sheet.m_hyphenation = read_hyphenation_policy(layout.hyphenation_policy, diags);
+    sheet.m_protrusion = read_protrusion(layout, diags);
     sheet.m_ties = read_ties(layout.ties, diags);
     return sheet;
 }

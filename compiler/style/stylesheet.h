@@ -11,6 +11,7 @@
 #include "base/geometry.h"
 #include "base/length.h"
 #include "doc/layout_source.h"
+#include "style/protrusion.h"
 #include "style/settings.h"
 #include "style/typography.h"
 
@@ -89,6 +90,9 @@ struct ParagraphStyle {
     // margins that align (protrusion="true"), and justified lines may widen or narrow their glyphs.
     bool protrusion = false;
     FontExpansion font_expansion;
+    // A justified line's word spaces stretch and shrink by these thousandths of their width
+    // (TeX's font dimensions 3 and 4; its Computer Modern has 500 and 333).
+    int space_stretch = 500, space_shrink = 333;
 };
 
 // The steps by which fit="shrink" tries smaller sizes.
@@ -208,6 +212,8 @@ public:
     const HyphenationPolicy& hyphenation() const { return m_hyphenation; }
     // The layout's ties for a language (style/typography.h); null when it has none.
     std::shared_ptr<const TieRules> ties(const std::string& lang) const { return ties_for(m_ties, lang); }
+    // The layout's protrusion amounts per font family (style/protrusion.h); never null.
+    const std::shared_ptr<const ProtrusionTables>& protrusion() const { return m_protrusion; }
 
 private:
     std::map<std::string, ParagraphStyle> m_paragraph;
@@ -218,6 +224,7 @@ private:
     Settings m_settings;
     HyphenationPolicy m_hyphenation;
     std::vector<std::shared_ptr<const TieRules>> m_ties;
+    std::shared_ptr<const ProtrusionTables> m_protrusion = std::make_shared<ProtrusionTables>();
 };
 
 std::ostream& operator<<(std::ostream& os, const FontSpec& f);

@@ -34,6 +34,7 @@ HyphenationPolicy read_hyphenation_policy(const std::vector<doc::Property>& prop
         else if (p.name == "double-hyphen-demerits") read_int(p, 0, kMaxDemerits, policy.double_hyphen_demerits, diags);
         else if (p.name == "final-hyphen-demerits") read_int(p, 0, kMaxDemerits, policy.final_hyphen_demerits, diags);
         else if (p.name == "max-hyphenated-lines") read_int(p, 0, 100, policy.max_hyphenated_lines, diags);
+        else if (p.name == "emergency-penalty") read_int(p, 0, kMaxPenalty, policy.emergency_penalty, diags);
     }
     return policy;
 }

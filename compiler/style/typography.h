@@ -22,6 +22,9 @@ struct HyphenationPolicy {
     int double_hyphen_demerits = 10000; // \doublehyphendemerits: two hyphenated lines in a row
     int final_hyphen_demerits = 5000;   // \finalhyphendemerits: the second-to-last line hyphenated
     int max_hyphenated_lines = 2;       // hyphenated lines in a row at most (0: no limit)
+    // A break the rules forbid (a tie, the hyphen of a one-letter prefix: "E-|Commerce") in the
+    // emergency pass, tried only when a paragraph cannot be set otherwise (10000: never).
+    int emergency_penalty = 10000;
     auto operator<=>(const HyphenationPolicy&) const = default;
 };
 

@@ -13,6 +13,8 @@ echo "== table layout (block layout + page breaking), medians of 5 repetitions"
 echo
 echo "== whole report build in one process: cold (new compiler) and warm (resident compiler), medians of 5;"
 echo "   BM_ReportKerning/1 with the fonts' kerning (the default), /0 with kerning=\"false\" on every font family"
+echo "   BM_ReportTypography/N: the features on (bits: 1 kerning, 2 protrusion, 4 expansion, 8 ties and break rules);"
+echo "   /15 as the layout says, /0 none, the others all but one (issue 13: /15 at most 25 % above /0)"
 "$build/tests/bench/compiler_bench" 2>/dev/null | grep -E 'median|Benchmark' || true
 echo
 echo "== certificates: 1,000 participants into one combined PDF and into 1,000 PDFs (medians; peak_MB is the process's)"

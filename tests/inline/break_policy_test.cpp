@@ -281,3 +281,36 @@ TEST(inline_HyphenationPolicy, TwoLettersBeforeAndThreeAfterEveryHyphen) {
         }
     }
 }
+
+// A rule relaxed in the emergency pass (<hyphenation emergency-penalty>): with the default
+// (10000) a tie or the hyphen of "E-Commerce" never ends a line; with 700 some measure breaks
+// there, and only where the paragraph could not be set within the tolerance otherwise (the
+// emergency or final pass).
+void expect_relaxed_only_in_emergency(const std::string& text, const std::string& end) {
+    PolicySetup s;
+    bool broke = false;
+    for (int w = 60; w <= 300; ++w) {
+        inl::ParagraphInput p = s.input(text, Length::from_pt(w));
+        p.ties = english();
+        EXPECT_FALSE(some_line_ends_with(s.lines(p), end)) << w << "pt";
+        p.hyphenation.emergency_penalty = 700;
+        inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+        const inl::ParagraphLayout set = t.set(p);
+        if (!some_line_ends_with(s.lines(p), end)) continue;
+        broke = true;
+        EXPECT_GE(set.pass, 2) << w << "pt: " << ::testing::PrintToString(s.lines(p));
+    }
+    EXPECT_TRUE(broke) << "no measure breaks at '" << end << "'";
+}
+
+TEST(inline_Ties, RelaxedToAPenaltyInTheEmergencyPass) {
+    expect_relaxed_only_in_emergency("At the invitation of the Logistics Innovation Expo (HELIX), Mr. Norikazu Kuramoto, Head of "
+                                     "ROCB A/P, delivered the presentation about WCO instruments.",
+                                     " Mr.");
+}
+
+TEST(inline_HyphenationPolicy, OneLetterPrefixBreaksOnlyInTheEmergencyPass) {
+    expect_relaxed_only_in_emergency("Regional Workshop on Implementation of Framework of Standards on Cross Border E-Commerce "
+                                     "(January 2021)",
+                                     " E-");
+}

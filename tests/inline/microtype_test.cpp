@@ -71,6 +71,38 @@ TEST(inline_Microtype, JustifiedLinesHangTheirEndsIntoBothMargins) {
     EXPECT_NEAR(out.lines[0].hang_left.pt(), 0.05 * 6.11, 0.01);
 }
 
+// The layout's table for the family (<protrusion family="Sans">) overrides the engine's for the
+// characters it lists: the full stop hangs by 0.3 of its width, "T" by 1pt (unit="em": 100 of a
+// 10pt size), and the comma keeps the engine's 0.5.
+TEST(inline_Microtype, TheLayoutsTableForTheFamilyOverridesTheEnginesAmounts) {
+    MicrotypeSetup s;
+    inl::Typesetter t(s.fonts, nullptr, s.diags);
+    inl::ParagraphInput p = s.input(style::Align::Justify);
+    p.protrusion = true;
+    auto tables = std::make_shared<style::ProtrusionTables>();
+    (*tables)["Sans"].chars[U'.'] = {0, 300};
+    auto em = std::make_shared<style::ProtrusionTables>();
+    (*em)["Sans"] = {true, {{U'T', {100, 0}}}};
+    p.protrusion_tables = tables;
+    const auto out = t.set(p);
+    int stops = 0;
+    for (size_t i = 0; i + 1 < out.lines.size(); ++i) {
+        const inl::Line& line = out.lines[i];
+        const char last = line.fragments.back().text.back();
+        if (last == '.') {
+            ++stops;
+            EXPECT_NEAR(line.hang_right.pt(), 0.3 * kStop, 0.01) << line;
+        }
+        if (last == ',') {
+            EXPECT_NEAR(line.hang_right.pt(), 0.5 * kStop, 0.01) << line;
+        }
+    }
+    EXPECT_GT(stops, 0);
+    EXPECT_NEAR(out.lines[0].hang_left.pt(), 0.05 * 6.11, 0.01);  // "T" is not in the table
+    p.protrusion_tables = em;
+    EXPECT_NEAR(t.set(p).lines[0].hang_left.pt(), 1.0, 0.01);
+}
+
 TEST(inline_Microtype, RaggedRightHangsOnlyAtTheLeft) {
     MicrotypeSetup s;
     inl::Typesetter t(s.fonts, nullptr, s.diags);

@@ -150,6 +150,39 @@ TEST(linebreak_KnuthPlass, EmergencyPassSucceedsWherePassTwoFails) {
     EXPECT_EQ(without.overfull_count, 0u);
 }
 
+// "40 50~40 50" on 100pt lines: only a break at the tie gives good lines ("40 50" and "40 50",
+// both exact); any other break leaves one word alone with no stretch or makes a line overfull.
+std::vector<Item> tied_paragraph() {
+    const Item space = glue(pt(10), pt(5), pt(3));
+    std::vector<Item> items = words({40, 50}, space);
+    Item tie = penalty(pt(0), kInfinitePenalty);
+    tie.tie = true;
+    items.push_back(tie);
+    items.push_back(space);
+    const auto rest = words({40, 50}, space);
+    items.insert(items.end(), rest.begin(), rest.end());
+    return finished(items);
+}
+
+TEST(linebreak_KnuthPlass, TieNeverBreaksByDefault) {
+    Params params;
+    params.emergency_stretch = pt(25);
+    const Result r = break_paragraph(tied_paragraph(), {{pt(100)}}, params);
+    EXPECT_EQ(r.pass, Pass::Overfull) << r;
+    EXPECT_NE(ends(r).front(), 3u) << r;
+}
+
+TEST(linebreak_KnuthPlass, TieBreaksAtItsPenaltyInTheEmergencyPassOnly) {
+    Params params;
+    params.emergency_stretch = pt(25);
+    params.emergency_tie_penalty = 700;
+    const Result r = break_paragraph(tied_paragraph(), {{pt(100)}}, params);
+    EXPECT_EQ(r.pass, Pass::Emergency) << r;  // the first two passes still treat it as infinite
+    EXPECT_EQ(ends(r), (std::vector<size_t>{3, 9})) << r;
+    ASSERT_EQ(r.lines.size(), 2u);
+    EXPECT_EQ(r.lines[0].ratio, 0);
+}
+
 TEST(linebreak_KnuthPlass, BoxWiderThanLineGetsOverfullLineOfItsOwn) {
     // A 150pt box among 20pt words on 110pt lines: "20 20 20 20", the box alone (overfull),
     // then "20 20 20 20" and "20 20" break as they would without it.

@@ -302,6 +302,25 @@ TEST(Stylesheet, ProtrusionAndFontExpansionAreOffUnlessSetAndInherited) {
     EXPECT_EQ(sheet.paragraph("table-cell")->font_expansion, (FontExpansion{0, 0, 1}));
 }
 
+TEST(Stylesheet, WordSpaceStretchAndShrinkHaveTeXsDefaultsAndAreInherited) {
+    doc::LayoutSource layout;
+    layout.styles.push_back(decl("plain", "", {}));
+    layout.styles.push_back(decl("body", "", {{"space-stretch", "333"}, {"space-shrink", "250"}}));
+    layout.styles.push_back(decl("list-item", "body", {}));
+    layout.styles.push_back(decl("wide", "", {{"space-stretch", "1001"}, {"space-shrink", "-1"}}));
+    Diagnostics diags;
+    auto sheet = Stylesheet::build(layout, diags);
+    ASSERT_TRUE(sheet.paragraph("plain") && sheet.paragraph("list-item") && sheet.paragraph("wide"));
+    EXPECT_EQ(sheet.paragraph("plain")->space_stretch, 500);
+    EXPECT_EQ(sheet.paragraph("plain")->space_shrink, 333);
+    EXPECT_EQ(sheet.paragraph("list-item")->space_stretch, 333);
+    EXPECT_EQ(sheet.paragraph("list-item")->space_shrink, 250);
+    EXPECT_EQ(sheet.paragraph("wide")->space_stretch, 500);
+    ASSERT_EQ(diags.error_count(), 2u);
+    EXPECT_EQ(diags.all()[0].message, "expected a whole number from 0 to 1000 for space-stretch, found '1001'");
+    EXPECT_EQ(diags.all()[1].message, "expected a whole number from 0 to 900 for space-shrink, found '-1'");
+}
+
 TEST(Stylesheet, MalformedFontExpansionSaysWhatIsExpected) {
     doc::LayoutSource layout;
     for (const char* value : {"20 20", "20 20 0", "101 20 5", "2% 2% 1", "20 20 5 5"})
