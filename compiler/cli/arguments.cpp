@@ -1,8 +1,8 @@
 #include "cli/arguments.h"
 
 #include <algorithm>
-#include <thread>
 #include <filesystem>
+#include <thread>
 
 #include "driver/variables.h"
 

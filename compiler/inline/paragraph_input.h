@@ -56,7 +56,9 @@ struct ParagraphInput {
     std::shared_ptr<const style::ProtrusionTables> protrusion_tables;  // the layout's, by family; null: none
     style::FontExpansion expansion;
     int space_stretch = 500, space_shrink = 333;  // justified word spaces, in thousandths of their width
-    bool operator==(const ParagraphInput&) const = default;
+    // The shared rules compare by value: a paragraph set by another thread, or under a layout read
+    // again, is the same input when its rules are the same.
+    bool operator==(const ParagraphInput&) const;
 };
 
 // A line drawn with text (underline, strike-through): its centre above the line's baseline

@@ -238,6 +238,21 @@ std::pair<Length, Length> Typesetter::content_widths(const ParagraphInput& parag
     return {widest_piece + max(paragraph.first_line_indent, Length{}), widest_line + max(paragraph.first_line_indent, Length{})};
 }
 
+namespace {
+template <class T>
+bool same_pointee(const std::shared_ptr<const T>& a, const std::shared_ptr<const T>& b) {
+    return a == b || (a && b && *a == *b);
+}
+}  // namespace
+
+bool ParagraphInput::operator==(const ParagraphInput& o) const {
+    return runs == o.runs && align == o.align && width == o.width && first_line_indent == o.first_line_indent &&
+           hyphenate == o.hyphenate && hyphenation == o.hyphenation && same_pointee(ties, o.ties) &&
+           tie_last_words == o.tie_last_words && span == o.span && protrusion == o.protrusion &&
+           same_pointee(protrusion_tables, o.protrusion_tables) && expansion == o.expansion &&
+           space_stretch == o.space_stretch && space_shrink == o.space_shrink;
+}
+
 const std::string& Fragment::link() const {
     static const std::string none;
     return extras ? extras->link : none;

@@ -162,8 +162,6 @@ HPDF_Font FontSet::load(int index) {
     if (!m_doc.check_handle(font, what + " as a UTF-8 font")) return nullptr;
     replace_to_unicode(m_doc, font);
     if (!m_doc.check(what + ": replacing its ToUnicode CMap")) return nullptr;
-    deflate_font_streams_once(m_doc, font, file.bytes);
-    if (!m_doc.check(what + ": deflating its CIDToGIDMap and ToUnicode CMap")) return nullptr;
     HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
     if (!m_doc.check_handle(def, what + ": reading its glyph map")) return nullptr;
     m_entries[index].def = def;
@@ -191,8 +189,15 @@ bool FontSet::finish() {
     return true;
 }
 
+// A font whose features drew no glyph of their own has the CIDToGIDMap and ToUnicode CMap of
+// every document: they are put in deflated once per process. Otherwise both are lengthened here,
+// and libharu deflates them when it saves.
 bool FontSet::finish(Entry& e, int index) {
-    if (e.glyph_codes.empty() || !e.font) return true;
+    if (!e.font) return true;
+    if (e.glyph_codes.empty()) {
+        deflate_font_streams_once(m_doc, e.font, m_files[size_t(index)].bytes);
+        return m_doc.check("font " + std::to_string(index) + ": deflating its CIDToGIDMap and ToUnicode CMap");
+    }
     const std::string what = "font " + std::to_string(index) + ": adding the glyphs of its features";
     auto attr = static_cast<HPDF_FontAttr>(e.font->attr);
     if (!map_glyph_codes(m_doc, attr->map_stream, e.glyph_codes)) return false;

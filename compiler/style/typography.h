@@ -34,6 +34,7 @@ struct TieRules {
     std::vector<std::string> after;          // the space after one of these ("Mr.", "Dr.")
     std::vector<std::string> before_number;  // the space between one of these and a number ("page 12", "Annex I")
     bool after_number = false;               // the space between a number and a word ("30 June", "37 officials")
+    bool operator==(const TieRules&) const = default;
 };
 
 HyphenationPolicy read_hyphenation_policy(const std::vector<doc::Property>& properties, Diagnostics& diags);
