@@ -17,6 +17,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pdf/pdf_fonts.h"
@@ -39,7 +41,7 @@ struct Deflated {
 };
 
 struct CachedFont {
-    std::weak_ptr<const std::string> bytes;  // expired: the address may now hold another font
+    std::shared_ptr<const std::string> bytes;  // the font file the answers are for
     Glyphs glyphs;
     Deflated map;  // the CIDToGIDMap
 };
@@ -84,8 +86,8 @@ public:
     // A copy: the caller lends it to libharu, which takes non-const pointers.
     Glyphs glyphs(const FontBytes& bytes, HPDF_FontDef def) {
         std::lock_guard lock(m_mutex);
-        CachedFont& c = m_fonts[bytes.get()];
-        if (c.bytes.lock() != bytes) c = {bytes, glyphs_of(def), {}};
+        CachedFont& c = m_fonts[key_of(*bytes)];
+        if (!same_font(c, bytes)) c = {bytes, glyphs_of(def), {}};
         return c.glyphs;
     }
 
@@ -93,8 +95,8 @@ public:
     // failed, or made a map of another size (never seen: then it is left to libharu).
     std::optional<Deflated> map(const FontBytes& bytes, HPDF_MMgr mmgr, HPDF_Stream raw) {
         std::lock_guard lock(m_mutex);
-        CachedFont& c = m_fonts[bytes.get()];
-        if (c.bytes.lock() != bytes) return std::nullopt;  // glyphs() comes first
+        CachedFont& c = m_fonts[key_of(*bytes)];
+        if (!same_font(c, bytes)) return std::nullopt;  // glyphs() comes first
         if (c.map.bytes.empty())
             if (auto d = deflate_with_libharu(mmgr, raw)) c.map = *d;
         if (c.map.bytes.empty() || c.map.raw_size != raw->size) return std::nullopt;
@@ -112,7 +114,14 @@ public:
 
 private:
     std::mutex m_mutex;
-    std::map<const std::string*, CachedFont> m_fonts;
+    // By the file's contents, not its address: the same font read again finds its answers, and a
+    // new font at a freed address cannot take another's.
+    using Key = std::pair<size_t, size_t>;  // size, hash
+    static Key key_of(const std::string& bytes) { return {bytes.size(), std::hash<std::string_view>{}(bytes)}; }
+    static bool same_font(const CachedFont& c, const FontBytes& bytes) {
+        return c.bytes && (c.bytes == bytes || *c.bytes == *bytes);
+    }
+    std::map<Key, CachedFont> m_fonts;
     Deflated m_to_unicode;
 };
 
