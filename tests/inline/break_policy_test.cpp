@@ -12,30 +12,17 @@
 
 #include "inline/ties.h"
 #include "inline/typesetter.h"
+#include "one_font_setup.h"
 
 using namespace reportc;
 
 namespace {
 
-struct PolicySetup {
-    RealEnvironment env;
-    text::FontRegistry fonts{text::read_fonts_through(env)};
-    std::unique_ptr<text::Hyphenator> hyphenator;
-    Diagnostics diags;
-    PolicySetup() {
-        const std::string root = REPORTC_SOURCE_ROOT "/fonts/";
-        std::string error;
-        EXPECT_TRUE(fonts.add_family("Sans", root + "liberation/LiberationSans-Regular.ttf", "", "", "", error)) << error;
-        hyphenator = text::Hyphenator::read(env, REPORTC_HYPHEN_DICTIONARY, error);
-        EXPECT_NE(hyphenator, nullptr) << error;
-    }
+struct PolicySetup : reportc::testing::OneFontSetup {
+    PolicySetup() : OneFontSetup("liberation/LiberationSans-Regular.ttf") {}
+    // Justified, as the policy's demerits matter most there.
     inl::ParagraphInput input(const std::string& text, Length width) const {
-        inl::ParagraphInput p;
-        style::FontSpec font;
-        font.family = "Sans";
-        font.size = Length::from_pt(10);
-        p.runs.push_back({text, font, {}, false, {}});
-        p.width = width;
+        inl::ParagraphInput p = OneFontSetup::input(text, width);
         p.align = style::Align::Justify;
         return p;
     }

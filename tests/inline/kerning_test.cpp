@@ -7,34 +7,14 @@
 #include <string>
 
 #include "inline/typesetter.h"
+#include "one_font_setup.h"
 
 using namespace reportc;
 
 namespace {
 
-struct KerningSetup {
-    RealEnvironment env;
-    text::FontRegistry fonts{text::read_fonts_through(env)};
-    std::unique_ptr<text::Hyphenator> hyphenator;
-    Diagnostics diags;
-    KerningSetup() {
-        std::string error;
-        EXPECT_TRUE(fonts.add_family("Sans", REPORTC_SOURCE_ROOT "/fonts/liberation/LiberationSans-Regular.ttf", "", "", "", error))
-            << error;
-        hyphenator = text::Hyphenator::read(env, REPORTC_HYPHEN_DICTIONARY, error);
-    }
-    inl::ParagraphInput input(const std::string& text, Length width) {
-        inl::ParagraphInput p;
-        style::FontSpec font;
-        font.family = "Sans";
-        font.size = Length::from_pt(10);
-        p.runs.push_back({text, font, {}, false, {}});
-        p.width = width;
-        p.align = style::Align::Left;
-        p.hyphenate = true;
-        return p;
-    }
-    const text::FontFace& face() const { return fonts.face(0); }
+struct KerningSetup : reportc::testing::OneFontSetup {
+    KerningSetup() : OneFontSetup("liberation/LiberationSans-Regular.ttf") {}
 };
 
 // The width of `word` at 10 pt: its advances and its kerning, in 1/1000 em, scaled once.

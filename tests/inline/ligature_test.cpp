@@ -6,34 +6,14 @@
 #include <string>
 
 #include "inline/typesetter.h"
+#include "one_font_setup.h"
 
 using namespace reportc;
 
 namespace {
 
-struct LigatureSetup {
-    RealEnvironment env;
-    text::FontRegistry fonts{text::read_fonts_through(env)};
-    std::unique_ptr<text::Hyphenator> hyphenator;
-    Diagnostics diags;
-    LigatureSetup() {
-        std::string error;
-        EXPECT_TRUE(fonts.add_family("Sans", REPORTC_SOURCE_ROOT "/fonts/dejavu/DejaVuSans.ttf", "", "", "", error)) << error;
-        fonts.set_features("Sans", {*parse_font_feature("liga")});
-        hyphenator = text::Hyphenator::read(env, REPORTC_HYPHEN_DICTIONARY, error);
-    }
-    inl::ParagraphInput input(const std::string& text, Length width) {
-        inl::ParagraphInput p;
-        style::FontSpec font;
-        font.family = "Sans";
-        font.size = Length::from_pt(10);
-        p.runs.push_back({text, font, {}, false, {}});
-        p.width = width;
-        p.align = style::Align::Left;
-        p.hyphenate = true;
-        return p;
-    }
-    const text::FontFace& face() const { return fonts.face(0); }
+struct LigatureSetup : reportc::testing::OneFontSetup {
+    LigatureSetup() : OneFontSetup("dejavu/DejaVuSans.ttf") { fonts.set_features("Sans", {*parse_font_feature("liga")}); }
     Length width(const std::string& word) const {
         return Length::ratio(Length::from_pt(10), face().width_milli(word) + face().kerning(word).total_milli(), 1000);
     }
