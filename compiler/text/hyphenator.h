@@ -35,7 +35,7 @@ public:
     // - The word gets no points if it has a digit or looks like a URL or e-mail address
     //   ("://", "www.", '@', '/').
     // - At least 2 characters stay before a point and 3 after it.
-    // Results are cached per word (not thread-safe; the compiler is single-threaded here).
+    // Results are cached per word (not thread-safe: with -j each thread has a Hyphenator of its own, driver/ahead.h).
     std::vector<size_t> points(std::string_view word) const;
 
     // How a word is written, for the hyphenation policy: all its letters capitals (at least two

@@ -1,8 +1,8 @@
 // The whole pipeline as `reportc check` runs it (read, resolve, style, lay out, paginate; no PDF
 // writing) on any bytes as a report beside the shipped one, so that its layout, includes and
 // data files resolve. One resident compiler keeps the layout, fonts and dictionary loaded across
-// executions; it is replaced now and then, because the source manager it points into keeps every
-// input read.
+// executions; it is replaced now and then, so that what a long run accumulates (each build's
+// diagnostics and reads) stays small.
 #include <memory>
 
 #include "driver/compiler.h"
