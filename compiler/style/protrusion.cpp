@@ -71,9 +71,10 @@ std::shared_ptr<const ProtrusionTables> read_protrusion(const doc::LayoutSource&
                 continue;
             }
             ProtrusionAmounts amounts;
-            const bool ok = amount(entry.left, "left", entry.left_span, amounts.left, diags) &
-                            amount(entry.right, "right", entry.right_span, amounts.right, diags);
-            if (ok) table.chars[*c] = amounts;
+            // Both sides are read, so that a bad left and a bad right are each reported.
+            const bool left_ok = amount(entry.left, "left", entry.left_span, amounts.left, diags);
+            const bool right_ok = amount(entry.right, "right", entry.right_span, amounts.right, diags);
+            if (left_ok && right_ok) table.chars[*c] = amounts;
         }
         tables->emplace(decl.family, std::move(table));
     }
