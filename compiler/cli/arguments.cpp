@@ -118,6 +118,12 @@ std::optional<unsigned> thread_count(const std::string& v) {
     return unsigned(n);
 }
 
+std::optional<unsigned> thread_count(const std::string& option, const std::string& v, std::string& error) {
+    auto n = thread_count(v);
+    if (!n) error = "expected a number of threads from 1 to 256 after " + option + ", found '" + v + "'";
+    return n;
+}
+
 unsigned jobs_or_cores(unsigned jobs) { return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
 
 std::optional<std::string> option_value(const std::vector<std::string>& args, size_t& i, const char* what, std::string& error) {
@@ -207,11 +213,8 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
         } else if (arg == "-j" || arg == "--jobs") {
             auto v = value("a number of threads");
             if (!v) return std::nullopt;
-            auto n = thread_count(*v);
-            if (!n) {
-                error = "expected a number of threads from 1 to 256 after " + arg + ", found '" + *v + "'";
-                return std::nullopt;
-            }
+            auto n = thread_count(arg, *v, error);
+            if (!n) return std::nullopt;
             a.jobs = *n;
         } else if (arg == "--werror") {
             a.werror = true;

@@ -36,6 +36,8 @@ struct Arguments {
 
 // The value of -j/--jobs: a whole number from 1 to 256, else nullopt.
 std::optional<unsigned> thread_count(const std::string& v);
+// The same for the value of `option` (-j or --jobs), with the located complaint in `error`.
+std::optional<unsigned> thread_count(const std::string& option, const std::string& v, std::string& error);
 // `jobs`, or the machine's cores for 0.
 unsigned jobs_or_cores(unsigned jobs);
 

@@ -66,11 +66,8 @@ std::optional<CertificateArguments> parse_certificate_arguments(const std::vecto
         } else if (arg == "-j" || arg == "--jobs") {
             auto v = value("a number of threads");
             if (!v) return std::nullopt;
-            auto n = thread_count(*v);
-            if (!n) {
-                error = "expected a number of threads from 1 to 256 after " + arg + ", found '" + *v + "'";
-                return std::nullopt;
-            }
+            auto n = thread_count(arg, *v, error);
+            if (!n) return std::nullopt;
             a.threads = *n;
         } else if (arg == "--skip-bad") {
             a.skip_bad = true;

@@ -64,11 +64,8 @@ std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::
         } else if (arg == "-j" || arg == "--jobs") {
             auto v = value("a number of threads");
             if (!v) return std::nullopt;
-            auto n = thread_count(*v);
-            if (!n) {
-                error = "expected a number of threads from 1 to 256 after " + arg + ", found '" + *v + "'";
-                return std::nullopt;
-            }
+            auto n = thread_count(arg, *v, error);
+            if (!n) return std::nullopt;
             a.jobs = *n;
         } else if (arg == "--id") {
             auto v = value("a chart, diagram or figure id");

@@ -63,7 +63,7 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, const fr
         }
     }
     if (!flush_text()) return false;
-    // Held deflated from now on, not as plain operators until the save (libharu-notes §L19);
+    // Held deflated from now on, not as plain operators until the save (docs/libharu-notes.md §L19);
     // a page it declines is deflated by libharu when it saves, to the same bytes.
     compress_page_stream(page);
     return doc.check("compressing the content of " + where);
