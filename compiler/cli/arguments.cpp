@@ -124,6 +124,26 @@ std::optional<unsigned> thread_count(const std::string& option, const std::strin
     return n;
 }
 
+Taken jobs_option(const std::vector<std::string>& args, size_t& i, unsigned& jobs, std::string& error) {
+    const std::string& arg = args[i];
+    std::string option = arg, value;
+    if (arg == "-j" || arg == "--jobs") {
+        auto v = option_value(args, i, "a number of threads", error);
+        if (!v) return Taken::Error;
+        value = *v;
+    } else if (arg.size() > 2 && arg.compare(0, 2, "-j") == 0 && arg[2] != '-') {
+        option = "-j", value = arg.substr(2);  // -j2, as make and ninja take it
+    } else if (arg.compare(0, 7, "--jobs=") == 0) {
+        option = "--jobs", value = arg.substr(7);
+    } else {
+        return Taken::No;
+    }
+    auto n = thread_count(option, value, error);
+    if (!n) return Taken::Error;
+    jobs = *n;
+    return Taken::Yes;
+}
+
 unsigned jobs_or_cores(unsigned jobs) { return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
 
 std::optional<std::string> option_value(const std::vector<std::string>& args, size_t& i, const char* what, std::string& error) {
@@ -210,12 +230,8 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
         } else if (arg == "--set") {
             auto v = value("NAME=VALUE");
             if (!v || !parse_set(*v, a.variables, error)) return std::nullopt;
-        } else if (arg == "-j" || arg == "--jobs") {
-            auto v = value("a number of threads");
-            if (!v) return std::nullopt;
-            auto n = thread_count(arg, *v, error);
-            if (!n) return std::nullopt;
-            a.jobs = *n;
+        } else if (auto taken = jobs_option(args, i, a.jobs, error); taken != Taken::No) {
+            if (taken == Taken::Error) return std::nullopt;
         } else if (arg == "--werror") {
             a.werror = true;
         } else if (arg == "--stats") {

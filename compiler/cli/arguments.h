@@ -53,6 +53,10 @@ enum class Taken { No, Yes, Error };
 // args[i] as --root or --allow-read into `read` (advancing i past its value); Error and `error`
 // set when the value is missing. Every command reading a project takes them so.
 Taken read_option(const std::vector<std::string>& args, size_t& i, ReadOptions& read, std::string& error);
+// -j N, --jobs N, -jN or --jobs=N at args[i] (moving i past a separate value) into `jobs`:
+// No when args[i] is another option, Error with `error` set when the count is bad.
+Taken jobs_option(const std::vector<std::string>& args, size_t& i, unsigned& jobs, std::string& error);
+
 
 // Confines `env` to --root (or the default root of `input`) and --allow-read; false and `error`
 // set when a folder or file they name does not exist (a usage error).

@@ -63,12 +63,8 @@ std::optional<CertificateArguments> parse_certificate_arguments(const std::vecto
             auto v = value(target == &a.out_dir ? "a folder" : "a file name");
             if (!v) return std::nullopt;
             *target = *v;
-        } else if (arg == "-j" || arg == "--jobs") {
-            auto v = value("a number of threads");
-            if (!v) return std::nullopt;
-            auto n = thread_count(arg, *v, error);
-            if (!n) return std::nullopt;
-            a.threads = *n;
+        } else if (auto taken = jobs_option(args, i, a.threads, error); taken != Taken::No) {
+            if (taken == Taken::Error) return std::nullopt;
         } else if (arg == "--skip-bad") {
             a.skip_bad = true;
         } else if (arg == "--quiet" || arg == "-q") {

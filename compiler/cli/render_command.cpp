@@ -61,12 +61,8 @@ std::optional<RenderArguments> parse(const std::vector<std::string>& args, std::
         } else if (arg == "--set") {
             auto v = value("NAME=VALUE");
             if (!v || !parse_set(*v, a.variables, error)) return std::nullopt;
-        } else if (arg == "-j" || arg == "--jobs") {
-            auto v = value("a number of threads");
-            if (!v) return std::nullopt;
-            auto n = thread_count(arg, *v, error);
-            if (!n) return std::nullopt;
-            a.jobs = *n;
+        } else if (auto taken = jobs_option(args, i, a.jobs, error); taken != Taken::No) {
+            if (taken == Taken::Error) return std::nullopt;
         } else if (arg == "--id") {
             auto v = value("a chart, diagram or figure id");
             if (!v) return std::nullopt;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/arguments.h"
+#include "cli/certificates_command.h"
 #include "cli/data_command.h"
 #include "cli/new_command.h"
 
@@ -138,4 +139,23 @@ TEST(Arguments, JobsIsAnOptionOfBuildCheckAndWatch) {
     EXPECT_EQ(error, "expected a number of threads from 1 to 256 after --jobs, found '0'");
     EXPECT_FALSE(parse({"build", "r.xml", "-j"}, error));
     EXPECT_EQ(error, "expected a number of threads after -j");
+}
+
+TEST(Arguments, JobsMayBeAttachedToItsOption) {
+    std::string error;
+    auto a = parse({"build", "r.xml", "-j2"}, error);
+    ASSERT_TRUE(a) << error;
+    EXPECT_EQ(a->jobs, 2u);
+    auto b = parse({"check", "--jobs=5", "r.xml"}, error);
+    ASSERT_TRUE(b) << error;
+    EXPECT_EQ(b->jobs, 5u);
+    EXPECT_FALSE(parse({"build", "r.xml", "-j0"}, error));
+    EXPECT_EQ(error, "expected a number of threads from 1 to 256 after -j, found '0'");
+    EXPECT_FALSE(parse({"build", "r.xml", "--jobs="}, error));
+    EXPECT_EQ(error, "expected a number of threads from 1 to 256 after --jobs, found ''");
+    EXPECT_FALSE(parse({"build", "r.xml", "-jx"}, error));
+    EXPECT_EQ(error, "expected a number of threads from 1 to 256 after -j, found 'x'");
+    auto c = parse_certificate_arguments({"run.xml", "-j3", "--combined", "all.pdf"}, error);
+    ASSERT_TRUE(c) << error;
+    EXPECT_EQ(c->threads, 3u);
 }
