@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "linebreak/knuth_plass.h"
 
 namespace reportc::linebreak {
@@ -125,5 +127,53 @@ inline std::optional<double> total_demerits(const std::vector<Item>& items, cons
     }
     return total;
 }
+
+// The least total demerits over every choice of legal breakpoints (a glue after a box, or a
+// penalty), or nothing when no choice is feasible: the reference for the randomised tests.
+inline std::optional<double> best_by_search(const std::vector<Item>& items, const LineWidths& widths, const Params& params) {
+    std::vector<size_t> legal;
+    for (size_t i = 1; i + 1 < items.size(); ++i) {
+        const bool glue_after_box = items[i].kind == ItemKind::Glue && items[i - 1].kind == ItemKind::Box;
+        if (glue_after_box || items[i].kind == ItemKind::Penalty) legal.push_back(i);
+    }
+    std::optional<double> best;
+    for (uint32_t mask = 0; mask < (1u << legal.size()); ++mask) {
+        std::vector<size_t> breaks;
+        for (size_t k = 0; k < legal.size(); ++k) {
+            if (mask >> k & 1) breaks.push_back(legal[k]);
+        }
+        breaks.push_back(items.size() - 1);
+        const std::optional<double> d = total_demerits(items, breaks, widths, params);
+        if (d && (!best || *d < *best)) best = d;
+    }
+    return best;
+}
+
+// Whether the breaker's result `r` has the least total demerits the exhaustive search finds in
+// its first pass, or, when no choice of breaks is feasible, came from a later pass.
+inline ::testing::AssertionResult matches_search(const Result& r, const std::vector<Item>& items, const LineWidths& widths,
+                                                 const Params& params) {
+    const std::optional<double> best = best_by_search(items, widths, params);
+    if (!best) {
+        if (r.pass != Pass::First) return ::testing::AssertionSuccess();
+        return ::testing::AssertionFailure() << "no choice of breaks is feasible, yet the first pass succeeded";
+    }
+    if (r.pass != Pass::First) return ::testing::AssertionFailure() << "the first pass failed; the search found " << *best;
+    const std::optional<double> got = total_demerits(items, ends(r), widths, params);
+    if (!got) return ::testing::AssertionFailure() << "the breaker's lines are infeasible";
+    if (std::abs(*got - *best) > 1e-9 * std::max(1.0, std::abs(*best))) {
+        return ::testing::AssertionFailure() << "total demerits " << *got << ", the search found " << *best;
+    }
+    return ::testing::AssertionSuccess();
+}
+
+// A small linear congruential generator: the randomised tests' paragraphs, the same on every run.
+struct Lcg {
+    uint32_t seed;
+    uint32_t operator()(uint32_t n) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % n;
+    }
+};
 
 }  // namespace reportc::linebreak
