@@ -159,10 +159,11 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
     return file;
 }
 
-// XML 1.0, section 3.1 (Unique Att Spec), which pugixml does not check: it keeps both and
-// node.attribute() finds the first, so a second value would pass unchecked and unused. Walked
-// with a loop, not recursion (nesting depth is limited later, by the readers); an element's
-// first repeated attribute is reported, in time linear in its attributes however many it has.
+// XML 1.0, section 3.1 (Unique Att Spec), which pugixml does not check: it keeps both, and a
+// reader takes one of them (node.attribute() the first, a loop the last), so the other passed
+// unchecked and unused. Walked with a loop, not recursion (nesting depth is limited later, by
+// the readers); an element's first repeated attribute is reported, in time linear in its
+// attributes however many it has.
 bool XmlFile::unique_attributes(Diagnostics& diags) const {
     bool ok = true;
     std::unordered_set<std::string_view> names;

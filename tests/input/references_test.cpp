@@ -91,8 +91,8 @@ TEST(References, LayoutsAreCheckedToo) {
 }
 
 TEST(References, RepeatedAttributeIsAnErrorAtItsSecondUse) {
-    // XML 1.0, section 3.1 (Unique Att Spec): pugixml kept both and the readers used the first,
-    // so a layout's second space-before="20000mm" passed unchecked and unused.
+    // XML 1.0, section 3.1 (Unique Att Spec): pugixml kept both and a reader took one, so a
+    // layout's space-before="20000mm" beside space-before="0" passed unchecked, exit 0.
     EXPECT_EQ(errors_reading("<report layout=\"l.xml\">\n<section title=\"a\" id=\"s\"\n  title=\"b\"><p>x</p></section>\n</report>\n"),
               std::vector<std::string>{"r/report.xml:3:3: error: expected each attribute once on <section>, found 'title' again"});
     MemoryEnvironment env;
