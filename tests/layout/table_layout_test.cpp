@@ -222,3 +222,20 @@ TEST(layout_Table, AContinuedMarkWiderThanTheFirstColumnIsNoWarningAtEveryTable)
     f.lay_out(d.blocks, measure(pt(300)));
     EXPECT_TRUE(f.diags.all().empty());
 }
+
+TEST(layout_Table, ANarrowJustifiedCellIsHyphenatedLikeAnyParagraph) {
+    // Issue 13 audit: hyphenation applies in cells (the cell style's hyphenate), so a justified
+    // cell of a narrow fixed column breaks words rather than setting loose lines; a column is
+    // never narrower than its widest word, so no word is hyphenated only to fit it.
+    LayoutFixture f("<paragraph-style name=\"narrow-cell\" based-on=\"table-cell\" align=\"justify\" hyphenate=\"true\"/>\n"
+                    "<table-style name=\"narrow\" based-on=\"table\" cell-style=\"narrow-cell\"/>\n");
+    auto d = numbered({{table({column(Kind::Fixed, "70pt")},
+                              {row({cell("the organisation strengthened international cooperation and understanding between "
+                                         "administrations")})},
+                              "narrow")}});
+    auto out = f.lay_out(d.blocks, measure(pt(300)));
+    EXPECT_TRUE(f.diags.all().empty());
+    size_t hyphenated = 0;
+    for (const auto& w : all_words(out)) hyphenated += w.size() > 1 && w.back() == '-';
+    EXPECT_GE(hyphenated, 1u);
+}
