@@ -429,6 +429,10 @@ doc::Table ReportReader::read_table(const XmlFile& file, pugi::xml_node node, in
             else column.kind = doc::ColumnSpec::Kind::Fixed;
             table.columns.push_back(column);
         } else if (name == "row") {
+            if (table.rows.size() == doc::kMaxTableRows) {
+                m_diags.error(file.span(child), "expected at most " + std::to_string(doc::kMaxTableRows) + " rows in a table, found more");
+                break;
+            }
             if (!table.template_name.empty())
                 m_diags.error(file.span(child), "expected no rows in a <table> generated from a template; its rows come from the data");
             file.check_attributes(child, {"kind", "id", "shade", "style"}, m_diags);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <set>
+#include <unordered_set>
 
 #include "base/utf8.h"
 
@@ -154,7 +155,37 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
                     "expected well-formed XML: " + what);
         return nullptr;
     }
+    if (!file->unique_attributes(diags)) return nullptr;
     return file;
+}
+
+// XML 1.0, section 3.1 (Unique Att Spec), which pugixml does not check: it keeps both, and a
+// reader takes one of them (node.attribute() the first, a loop the last), so the other passed
+// unchecked and unused. Walked with a loop, not recursion (nesting depth is limited later, by
+// the readers); an element's first repeated attribute is reported, in time linear in its
+// attributes however many it has.
+bool XmlFile::unique_attributes(Diagnostics& diags) const {
+    bool ok = true;
+    std::unordered_set<std::string_view> names;
+    pugi::xml_node node = m_doc.document_element();
+    while (node) {
+        names.clear();
+        for (auto a = node.first_attribute(); a; a = a.next_attribute()) {
+            if (names.insert(a.name()).second) continue;
+            diags.error(attribute_span(node, a.name(), 1),
+                        "expected each attribute once on <" + std::string(node.name()) + ">, found '" + a.name() + "' again");
+            ok = false;
+            break;
+        }
+        pugi::xml_node next = node.first_child();
+        while (next && next.type() != pugi::node_element) next = next.next_sibling();
+        for (pugi::xml_node up = node; up && !next; up = up.parent()) {
+            next = up.next_sibling();
+            while (next && next.type() != pugi::node_element) next = next.next_sibling();
+        }
+        node = next;
+    }
+    return ok;
 }
 
 Span XmlFile::span(pugi::xml_node node) const {
@@ -165,7 +196,7 @@ Span XmlFile::span(pugi::xml_node node) const {
     return Span{m_file, begin, end};
 }
 
-Span XmlFile::attribute_span(pugi::xml_node node, const char* name) const {
+Span XmlFile::attribute_span(pugi::xml_node node, const char* name, size_t skip) const {
     // pugixml keeps no attribute offsets: find `name=` inside the element's start tag.
     Span element = span(node);
     const std::string& text = m_source->text();
@@ -176,7 +207,7 @@ Span XmlFile::attribute_span(pugi::xml_node node, const char* name) const {
         bool starts_word = pos > 0 && std::isspace(static_cast<unsigned char>(tag[pos - 1]));
         size_t after = pos + name_len;
         while (after < tag.size() && std::isspace(static_cast<unsigned char>(tag[after]))) ++after;
-        if (starts_word && after < tag.size() && tag[after] == '=')
+        if (starts_word && after < tag.size() && tag[after] == '=' && skip-- == 0)
             return Span{m_file, uint32_t(element.begin + pos), uint32_t(element.begin + pos + name_len)};
     }
     return element;

@@ -27,7 +27,8 @@ public:
     pugi::xml_node root() const { return m_doc.document_element(); }
 
     Span span(pugi::xml_node node) const;
-    Span attribute_span(pugi::xml_node node, const char* name) const;
+    // `skip`: the span of a later use of the same name (a repeated attribute is an error).
+    Span attribute_span(pugi::xml_node node, const char* name, size_t skip = 0) const;
 
     // Every attribute not in `allowed` is an error naming the allowed ones.
     void check_attributes(pugi::xml_node node, std::initializer_list<const char*> allowed, Diagnostics& diags) const;
@@ -39,6 +40,9 @@ public:
     void expect_text_only(pugi::xml_node node, Diagnostics& diags) const;
 
 private:
+    // Each element's attributes are distinct; else an error at each repeated one, and false.
+    bool unique_attributes(Diagnostics& diags) const;
+
     std::string m_path;
     uint32_t m_file = 0;
     const SourceFile* m_source = nullptr;

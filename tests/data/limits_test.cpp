@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "data/csv_reader.h"
+#include "data/dataset_loader.h"
 #include "input/data_reader.h"
 #include "test_support.h"
 
@@ -94,6 +95,23 @@ TEST(data_Limits, CsvPastAHundredThousandRecordsIsAnErrorAtTheFirstRowBeyond) {
     DataFixture g;
     g.env.set_file("d/ok.csv", csv.substr(0, csv.size() - 2));
     auto d = data::read_csv("d/ok.csv", g.env, g.sources, g.diags, Span{});
+    ASSERT_TRUE(d.has_value());
+    EXPECT_EQ(d->record_count(), 100000u);
+}
+
+TEST(data_Limits, XmlDataPastAHundredThousandRecordsIsAnErrorAtTheFirstRecordBeyond) {
+    // CSV files had the limit; 200,000 XML records were read and laid out without one.
+    DataFixture f;
+    std::string xml = "<records>\n";
+    xml.reserve(2500000);
+    for (int i = 0; i < 100001; ++i) xml += "<record/>\n";
+    f.env.set_file("d/big.xml", xml + "</records>\n");
+    EXPECT_FALSE(data::load_dataset("d/big.xml", f.env, f.sources, f.diags, Span{}).has_value());
+    EXPECT_EQ(f.errors(), std::vector<std::string>{"d/big.xml:100002:2: error: expected at most 100000 records in a data file, found 100001"});
+
+    DataFixture g;
+    g.env.set_file("d/ok.xml", xml.substr(0, xml.size() - 10) + "</records>\n");
+    auto d = data::load_dataset("d/ok.xml", g.env, g.sources, g.diags, Span{});
     ASSERT_TRUE(d.has_value());
     EXPECT_EQ(d->record_count(), 100000u);
 }

@@ -268,3 +268,67 @@ TEST(OutputE2E, InterruptedWriteLeavesNoTemporaryFile) {
     for (const auto& entry : fs::directory_iterator(out_dir))
         EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
 }
+
+namespace {
+
+// The project's own copy of the repository's layout, with `from` replaced by `to`, its fonts
+// named where they are (the command allows their folder).
+void write_layout(const Project& p, const std::string& from, const std::string& to) {
+    std::string layout = read_file(source_root() + "/layouts/annual-report.xml");
+    for (size_t at; (at = layout.find("\"../fonts/")) != std::string::npos;) layout.replace(at + 1, 2, source_root());
+    const size_t at = layout.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    write_file(p.root + "/layout.xml", layout.replace(at, from.size(), to));
+    std::string report = read_file(p.report);
+    report.replace(report.find("layout=\"") + 8, report.find('"', report.find("layout=\"") + 8) - report.find("layout=\"") - 8, "layout.xml");
+    write_file(p.report, report);
+}
+
+// What a command printed, without the line saying what was written.
+std::string diagnostics(const Run& r) {
+    std::string out;
+    for (size_t start = 0; start < r.err.size();) {
+        size_t end = std::min(r.err.find('\n', start), r.err.size());
+        if (r.err.compare(start, 6, "wrote ") != 0) out.append(r.err, start, end - start + 1);
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(CheckE2E, CheckReportsEveryLimitBuildWouldReport) {
+    // Font sizes above 600pt, words of 64 KB and pages over 14,400pt passed check, then failed
+    // build with no location (issue 15). Each case: the same located errors from both, exit 1.
+    std::string records = "term,expansion\n";
+    for (int i = 0; i < 100001; ++i) records += "T,x\n";
+    struct Case {
+        std::string name, body, layout_from, layout_to, expected;
+    };
+    const std::vector<Case> cases = {
+        {"font-size", "<p>x</p>\n", "font-size=\"20pt\"", "font-size=\"700pt\"",
+         "layout.xml:127:53: error: expected a font size of at most 600pt for font-size, found '700pt'"},
+        {"page-size", "<p>x</p>\n", "name=\"body\" size=\"A4\"", "name=\"body\" size=\"20000pt 20000pt\"",
+         "layout.xml:83:28: error: expected A4, A5, A3, letter, or 'WIDTH HEIGHT' such as '210mm 297mm' for size, found '20000pt 20000pt'"},
+        {"word", "<p>a " + std::string(70000, 'x') + " b</p>\n", "", "",
+         "report.xml:3:4: error: expected words of at most 32767 bytes, found one of 70000"},
+        {"cell", "<table><row><cell>" + std::string(70000, 'x') + "</cell></row></table>\n", "", "",
+         "report.xml:3:19: error: expected words of at most 32767 bytes, found one of 70000"},
+        {"records", "<table template=\"abbreviations\" data=\"big.csv\"/>\n", "", "",
+         "big.csv:100002:1: error: expected at most 100000 records in a CSV file, found more"},
+        {"length", "<table><column width=\"1e308pt\"/><row><cell>x</cell></row></table>\n", "", "",
+         "report.xml:3:16: error: expected a column width such as 30mm, 2fr or auto, found '1e308pt'"},
+    };
+    for (const Case& c : cases) {
+        Project p("check-" + c.name, c.body);
+        if (!c.layout_from.empty()) write_layout(p, c.layout_from, c.layout_to);
+        write_file(p.root + "/big.csv", records);
+        const auto checked = run(p.command("check"));
+        const auto built = run(p.command("build", " -o " + quote(p.base + "/out.pdf")));
+        EXPECT_EQ(checked.status, 1) << c.name << checked.err;
+        EXPECT_EQ(built.status, 1) << c.name << built.err;
+        EXPECT_EQ(diagnostics(checked), diagnostics(built)) << c.name;
+        EXPECT_NE(checked.err.find(p.root + "/" + c.expected), std::string::npos) << c.name << "\n" << checked.err.substr(0, 2000);
+        EXPECT_FALSE(fs::exists(p.base + "/out.pdf")) << c.name;
+    }
+}

@@ -111,3 +111,17 @@ TEST(Limits, ColspanAndRowspanPastAThousandAreErrorsAtTheAttribute) {
     EXPECT_EQ(out[0], "r/report.xml:2:19: error: expected colspan at most 1000, found 2147483647");
     EXPECT_EQ(out[1], "r/report.xml:2:61: error: expected rowspan at most 1000, found 1000000");
 }
+
+TEST(Limits, TableRowsPastAHundredThousandAreOneErrorAtTheFirstRowBeyond) {
+    // 200,000 written rows (9 MB) were read and laid out: gigabytes, with no limit in sight.
+    Fixture f;
+    std::string rows;
+    rows.reserve(2200000);
+    for (int i = 0; i < 100003; ++i) rows += "<row><cell>x</cell></row>\n";
+    auto d = f.read("<table>\n" + rows + "</table>");
+    ASSERT_TRUE(d.has_value());
+    EXPECT_EQ(rendered(f.diags, f.sources),
+              std::vector<std::string>{"r/report.xml:100003:2: error: expected at most 100000 rows in a table, found more"});
+    const auto& table = std::get<doc::Table>(d->blocks.at(0).node);
+    EXPECT_EQ(table.rows.size(), 100000u);
+}

@@ -89,3 +89,17 @@ TEST(References, LayoutsAreCheckedToo) {
     EXPECT_EQ(rendered(diags, sources),
               std::vector<std::string>{"l.xml:1:9: error: expected a character reference to a character, found '&#0;' (U+0000, NUL)"});
 }
+
+TEST(References, RepeatedAttributeIsAnErrorAtItsSecondUse) {
+    // XML 1.0, section 3.1 (Unique Att Spec): pugixml kept both and a reader took one, so a
+    // layout's space-before="20000mm" beside space-before="0" passed unchecked, exit 0.
+    EXPECT_EQ(errors_reading("<report layout=\"l.xml\">\n<section title=\"a\" id=\"s\"\n  title=\"b\"><p>x</p></section>\n</report>\n"),
+              std::vector<std::string>{"r/report.xml:3:3: error: expected each attribute once on <section>, found 'title' again"});
+    MemoryEnvironment env;
+    SourceManager sources;
+    Diagnostics diags;
+    env.set_file("l.xml", "<layout>\n<paragraph-style name=\"body\" space-before=\"0\" space-before=\"20000mm\"/>\n</layout>\n");
+    input::read_layout("l.xml", env, sources, diags, Span{});
+    EXPECT_EQ(rendered(diags, sources),
+              std::vector<std::string>{"l.xml:2:47: error: expected each attribute once on <paragraph-style>, found 'space-before' again"});
+}

@@ -211,3 +211,31 @@ TEST(layout_Table, ASplitRowShowsTheContinuedMarkInItsFirstCellOnTheNewPage) {
         if (t.text == "word") first_word_y = min(first_word_y, t.y);
     EXPECT_EQ(first_word_y, mark.y);
 }
+
+TEST(layout_Table, AContinuedMarkWiderThanTheFirstColumnIsNoWarningAtEveryTable) {
+    // The mark was set for every table as it was laid out, and in a first column narrower than
+    // "(continued)" every such table warned of an overfull line at the table, though no row of
+    // it was ever cut (any short table of an auto and a fr column in the report's layout).
+    LayoutFixture f("<paragraph-style name=\"table-continued\" based-on=\"table-cell\"/>\n"
+                    "<table-style name=\"marked\" based-on=\"table\" row-continued-text=\"(continued)\"/>\n");
+    auto d = numbered({{table({column(Kind::Fixed, "20pt"), column(Kind::Fixed, "200pt")}, {row({cell("1"), cell("One")})}, "marked")}});
+    f.lay_out(d.blocks, measure(pt(300)));
+    EXPECT_TRUE(f.diags.all().empty());
+}
+
+TEST(layout_Table, ANarrowJustifiedCellIsHyphenatedLikeAnyParagraph) {
+    // Issue 13 audit: hyphenation applies in cells (the cell style's hyphenate), so a justified
+    // cell of a narrow fixed column breaks words rather than setting loose lines; a column is
+    // never narrower than its widest word, so no word is hyphenated only to fit it.
+    LayoutFixture f("<paragraph-style name=\"narrow-cell\" based-on=\"table-cell\" align=\"justify\" hyphenate=\"true\"/>\n"
+                    "<table-style name=\"narrow\" based-on=\"table\" cell-style=\"narrow-cell\"/>\n");
+    auto d = numbered({{table({column(Kind::Fixed, "70pt")},
+                              {row({cell("the organisation strengthened international cooperation and understanding between "
+                                         "administrations")})},
+                              "narrow")}});
+    auto out = f.lay_out(d.blocks, measure(pt(300)));
+    EXPECT_TRUE(f.diags.all().empty());
+    size_t hyphenated = 0;
+    for (const auto& w : all_words(out)) hyphenated += w.size() > 1 && w.back() == '-';
+    EXPECT_GE(hyphenated, 1u);
+}
