@@ -4,6 +4,7 @@
 
 #include <cairo.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 #include "../chart/chart_test_support.h"
 #include "render/render_png.h"
+#include "text/font_face.h"
 
 using namespace reportc;
 using namespace reportc::chart::testing;
@@ -278,4 +280,35 @@ TEST(render_cli, ImagesAreDrawnAsThePdfShowsThem) {
     const int reds = page.count(0xFF0000);
     EXPECT_GT(reds, 138 * 67) << reds;
     EXPECT_LT(reds, 146 * 75) << reds;
+}
+
+TEST(render_page, SmallCapitalsAreDrawnAsTheFontsOwnGlyphs) {
+    // "nao" at 60 pt in Vollkorn (Debian's fonts-vollkorn), as the PDF draws it with 'smcp':
+    // n.sc, a.sc and o.sc stand taller than the x-height, where the lower-case letters (no
+    // ascender among them) leave the band above it white.
+    const std::string path = "/usr/share/fonts/truetype/vollkorn/Vollkorn-Regular.ttf";
+    std::ifstream in(path, std::ios::binary);
+    auto bytes = std::make_shared<const std::string>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::string error;
+    auto vollkorn = text::FontFace::load(path, bytes, error);
+    ASSERT_TRUE(vollkorn) << error;
+    auto dir = out_dir("small-caps");
+    frame::FrameDocument doc = small_page();
+    doc.fonts.push_back({path, vollkorn->postscript_name(), bytes});
+    doc.pages[0].items.erase(doc.pages[0].items.begin());  // the red bar
+    frame::TextItem& t = std::get<frame::TextItem>(doc.pages[0].items.back());
+    t.font = int(doc.fonts.size() - 1);
+    t.size = pt(60);
+    t.x = pt(10);
+    t.y = pt(90);
+    t.text = "nao";
+    ASSERT_TRUE(render::render_page_png(doc, 0, 72, (dir / "lower.png").string(), error)) << error;
+    t.kerning = vollkorn->small_caps_kerning("nao");
+    ASSERT_EQ(t.kerning.substitutions().size(), 3u);
+    ASSERT_TRUE(render::render_page_png(doc, 0, 72, (dir / "smcp.png").string(), error)) << error;
+    Png lower(dir / "lower.png"), smcp(dir / "smcp.png");
+    const int x_top = 90 - int(std::lround(60.0 * vollkorn->x_height() / 1000));
+    const int band_lower = lower.inked(0, x_top - 8, 200, x_top - 2), band_smcp = smcp.inked(0, x_top - 8, 200, x_top - 2);
+    EXPECT_LT(band_lower, 10) << x_top;
+    EXPECT_GT(band_smcp, 40) << x_top;  // 74 with Debian 12's Cairo
 }
