@@ -44,7 +44,7 @@ double small_caps_scale(const text::FontFace& face) {
 }
 
 // The capital of a lower-case letter of Basic Latin and Latin-1 (ß and letters of other
-// scripts stay as they are, at the reduced size); 0 for anything else.
+// scripts stay as they are, at the run's size); 0 for anything else.
 char32_t small_capital(char32_t c) {
     if (c >= 'a' && c <= 'z') return c - 32;
     if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
