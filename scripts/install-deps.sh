@@ -13,6 +13,7 @@ packages=(
   poppler-utils qpdf libxml2-utils
   zbar-tools
   fonts-nanum fonts-arphic-gbsn00lp fonts-droid-fallback
+  fonts-vollkorn
 )
 missing=()
 for p in "${packages[@]}"; do

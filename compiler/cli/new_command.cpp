@@ -125,6 +125,12 @@ std::string starter_layout() {
                    space-after="0" indent-left="4mm" first-line-indent="-4mm" align="left"/>
   <character-style name="footnote-mark" font-size="6.5pt" baseline-shift="3.5pt"/>
 
+  <!-- Figures (<figure caption="...">): numbered "Figure 1" (a <ref> prints that too), the
+       caption below, or above a table. -->
+  <numbering><figure kind="figure" label="Figure"/></numbering>
+  <paragraph-style name="caption" based-on="body" font-size="9pt" leading="12pt" align="center"/>
+  <paragraph-style name="caption-above" based-on="caption" font-weight="bold" keep-with-next="true"/>
+
   <!-- Character styles of <b> and <i>. -->
   <character-style name="strong" font-weight="bold"/>
   <character-style name="emphasis" font-style="italic"/>

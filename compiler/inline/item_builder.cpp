@@ -6,6 +6,7 @@
 #include "base/utf8.h"
 #include "inline/protrusion.h"
 #include "inline/ties.h"
+#include "text/case_mapping.h"
 #include "text/scripts.h"
 
 namespace reportc::inl {
@@ -17,20 +18,23 @@ constexpr int kSlashPenalty = 100;
 constexpr size_t kMaxWordBytes = 32767;  // half of libharu's HPDF_LIMIT_MAX_STRING_LEN
 
 // A piece of a word in one face and one styled run; `small` marks lower-case letters set as
-// synthesized small capitals.
+// synthesized small capitals, `real` a piece of a small-caps run set with the face's own small
+// capitals (text::FontFace::small_caps_kerning).
 struct Piece {
     int face;
     size_t run;
     bool small;
     std::string text;
+    bool real = false;
 };
 
 // Synthesized small capitals: lower-case letters become capitals at the size that brings a
 // capital to the font's x-height (clamped to 0.7-0.8 of the size, 0.75 when the font gives
 // no heights), spaced out by 0.04 em of the run's size so the smaller letters do not look
-// cramped (the run's capitals too, so the word is spaced evenly). Real small-capital glyphs ('smcp') are not used for
-// font-variant yet, although the PDF writer can now draw glyphs without a code point
-// (docs/libharu-notes.md §L21): no font in fonts/ has them to test with.
+// cramped (the run's capitals too, so the word is spaced evenly). Only for a face without
+// small capitals of its own: one with the OpenType 'smcp' feature sets them with its glyphs,
+// drawn by glyph code (docs/libharu-notes.md §L21), at the run's size and without tracking, as
+// their designer spaced them.
 constexpr double kSmallCapsDefault = 0.75, kSmallCapsMin = 0.7, kSmallCapsMax = 0.8;
 constexpr int kSmallCapsTrackingMilli = 40;
 
@@ -40,7 +44,7 @@ double small_caps_scale(const text::FontFace& face) {
 }
 
 // The capital of a lower-case letter of Basic Latin and Latin-1 (ß and letters of other
-// scripts stay as they are, at the reduced size); 0 for anything else.
+// scripts stay as they are, at the run's size); 0 for anything else.
 char32_t small_capital(char32_t c) {
     if (c >= 'a' && c <= 'z') return c - 32;
     if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
@@ -62,6 +66,24 @@ std::vector<std::pair<bool, std::string>> small_caps_stretches(std::string_view 
         else out.back().second.append(text.substr(start, pos - start));
     }
     return out;
+}
+
+// Whether `kerning` (text::FontFace::small_caps_kerning of `text`) replaces every lower-case
+// letter of `text`, a letter that has a capital (text::upper_case), by a glyph of its own.
+bool all_lower_case_replaced(std::string_view text, const Kerning& kerning) {
+    const std::string upper = text::upper_case(text);
+    const std::span<const GlyphSub> subs = kerning.substitutions();
+    size_t next_sub = 0, index = 0;
+    for (size_t pos = 0, upper_pos = 0; pos < text.size(); ++index) {
+        const size_t start = pos, upper_start = upper_pos;
+        utf8::decode(text, pos);
+        utf8::decode(upper, upper_pos);
+        while (next_sub < subs.size() && subs[next_sub].at + subs[next_sub].count <= index) ++next_sub;
+        const bool replaced = next_sub < subs.size() && !subs[next_sub].open && subs[next_sub].at <= index;
+        if (!replaced && text.substr(start, pos - start) != std::string_view(upper).substr(upper_start, upper_pos - upper_start))
+            return false;
+    }
+    return true;
 }
 
 class Builder {
@@ -117,11 +139,7 @@ private:
             add_object(r);
             return;
         }
-        if (!styled.font.small_caps) {
-            add_text(r, styled.text, false);
-            return;
-        }
-        for (const auto& [small, text] : small_caps_stretches(styled.text)) add_text(r, text, small);
+        add_text(r, styled.text);
     }
 
     // An object is one box of its own width: never broken, and joined to a word it touches
@@ -170,7 +188,7 @@ private:
         }
     }
 
-    void add_text(size_t r, const std::string& full_text, bool small) {
+    void add_text(size_t r, const std::string& full_text) {
         const StyledRun& styled = run(r);
         const std::string text = without_long_words(full_text, styled.span);
         std::vector<text::MissingChar> missing;
@@ -180,7 +198,7 @@ private:
             size_t start = 0;
             for (size_t i = 0; i <= seg.text.size(); ++i) {
                 if (i == seg.text.size() || seg.text[i] == ' ') {
-                    if (i > start) append_piece(seg.face, r, small, seg.text.substr(start, i - start));
+                    if (i > start) add_piece(seg.face, r, seg.text.substr(start, i - start));
                     if (i < seg.text.size()) add_space(seg.face, r);
                     start = i + 1;
                 }
@@ -209,10 +227,32 @@ private:
         return out;
     }
 
-    void append_piece(int face, size_t r, bool small, std::string text) {
-        if (!m_word.empty() && m_word.back().face == face && m_word.back().run == r && m_word.back().small == small)
+    // In a small-caps run, a piece is set with the face's small capitals when they replace each
+    // of its lower-case letters, and synthesized otherwise (a face without them, or a letter
+    // they lack or that libharu cannot draw: the word is then set alike, not half and half).
+    // Synthesized capitals are set in the face that has them, as any text (add_text).
+    void add_piece(int face, size_t r, std::string text) {
+        const StyledRun& styled = run(r);
+        if (!styled.font.small_caps) return append_piece(face, r, false, std::move(text));
+        const text::FontFace& f = m_fonts.face(face);
+        if (f.has_small_caps() && all_lower_case_replaced(text, f.small_caps_kerning(text)))
+            return append_piece(face, r, false, std::move(text), true);
+        for (auto& [small, stretch] : small_caps_stretches(text)) {
+            if (!small) {
+                append_piece(face, r, false, std::move(stretch));
+                continue;
+            }
+            std::vector<text::MissingChar> missing;
+            for (auto& seg : m_fonts.segment(stretch, request(styled), missing)) append_piece(seg.face, r, true, std::move(seg.text));
+            report_unsettable(stretch, missing, styled.span);
+        }
+    }
+
+    void append_piece(int face, size_t r, bool small, std::string text, bool real = false) {
+        if (!m_word.empty() && m_word.back().face == face && m_word.back().run == r && m_word.back().small == small &&
+            m_word.back().real == real)
             m_word.back().text += text;
-        else m_word.push_back({face, r, small, std::move(text)});
+        else m_word.push_back({face, r, small, std::move(text), real});
     }
 
     // The size and baseline of a run's text in `face`: a superscript or subscript takes the
@@ -316,7 +356,7 @@ private:
         Fragment f;
         f.face = p.face;
         f.extras = extras(styled, decorations(styled, face, placed));
-        if (styled.font.small_caps) f.tracking = Length::ratio(placed.size, kSmallCapsTrackingMilli, 1000);
+        if (styled.font.small_caps && !p.real) f.tracking = Length::ratio(placed.size, kSmallCapsTrackingMilli, 1000);
         if (p.small) placed.size = placed.size.scaled(small_caps_scale(face));
         f.size = placed.size;
         f.color = styled.font.color;
@@ -461,7 +501,8 @@ private:
         for (const auto& piece : m_word) {
             // Kerned as a whole: a syllable's box carries the kerning with the next one, which
             // the word has when it is not broken there.
-            const Kerning kerning = m_fonts.face(piece.face).kerning(piece.text);
+            const text::FontFace& face = m_fonts.face(piece.face);
+            const Kerning kerning = piece.real ? face.small_caps_kerning(piece.text) : face.kerning(piece.text);
             size_t start = 0, start_cp = 0;
             while (start < piece.text.size()) {
                 size_t end = piece.text.size();

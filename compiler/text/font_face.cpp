@@ -45,6 +45,16 @@ struct FontFace::Impl {
     mutable std::unique_ptr<Shaper> shaper;
     mutable bool shaper_failed = false;
     mutable std::unordered_map<std::string, Kerning> kerning_cache;
+    // The same with 'smcp' on (small_caps_kerning), made on first use; cleared with the features.
+    mutable std::unique_ptr<Shaper> small_caps_shaper;
+    mutable bool small_caps_known = false, small_caps_found = false;
+    mutable std::unordered_map<std::string, Kerning> small_caps_cache;
+    Shaper* small_caps() const;
+    void forget_small_caps() {
+        small_caps_shaper.reset();
+        small_caps_known = small_caps_found = false;
+        small_caps_cache.clear();
+    }
 
     void read_script_and_strokes();
 
@@ -221,6 +231,7 @@ Kerning FontFace::kerning(std::string_view utf8) const {
 
 void FontFace::set_kerning(bool on) {
     m_impl->kerning = on;
+    m_impl->forget_small_caps();
     if (!on && !m_impl->features.empty()) set_features(m_impl->features);
 }
 
@@ -232,6 +243,7 @@ void FontFace::set_features(std::vector<FontFeature> features) {
     impl.features = std::move(features);
     impl.kerning_cache.clear();
     if (impl.shaper) impl.shaper->set_features(impl.features);
+    impl.forget_small_caps();
 }
 
 const std::vector<FontFeature>& FontFace::features() const { return m_impl->features; }
@@ -239,6 +251,41 @@ bool FontFace::kerning_on() const { return m_impl->kerning; }
 
 Length FontFace::width(std::string_view utf8, Length size) const {
     return Length::ratio(size, width_milli(utf8), 1000);
+}
+
+// The face's features with 'smcp' on, and kerning off when the family has it off (set_features
+// adds that only to a list that is not empty).
+Shaper* FontFace::Impl::small_caps() const {
+    if (small_caps_known) return small_caps_found ? small_caps_shaper.get() : nullptr;
+    small_caps_known = true;
+    small_caps_shaper = Shaper::create(bytes);
+    small_caps_found = small_caps_shaper && small_caps_shaper->has_substitution(feature_tag("smcp"));
+    if (!small_caps_found) return nullptr;
+    std::vector<FontFeature> on = features;
+    if (!kerning) on.push_back({feature_tag("kern"), false});
+    on.push_back({feature_tag("smcp"), true});
+    small_caps_shaper->set_features(on);
+    return small_caps_shaper.get();
+}
+
+bool FontFace::has_small_caps() const { return m_impl->small_caps() != nullptr; }
+
+Kerning FontFace::small_caps_kerning(std::string_view utf8) const {
+    const Impl& impl = *m_impl;
+    Shaper* shaper = impl.small_caps();
+    if (!shaper || utf8.empty()) return {};
+    auto it = impl.small_caps_cache.find(std::string(utf8));
+    if (it != impl.small_caps_cache.end()) return it->second;
+    std::vector<uint32_t> text;
+    std::vector<uint16_t> glyphs;
+    for (size_t pos = 0; pos < utf8.size();) {
+        std::optional<char32_t> cp = utf8::decode(utf8, pos);
+        char32_t c = cp ? *cp : U'\uFFFD';
+        if (c > 0xFFFF) c = U' ';  // as shape_kerning
+        text.push_back(uint32_t(c));
+        glyphs.push_back(impl.gid(c));
+    }
+    return impl.small_caps_cache.emplace(std::string(utf8), shaper->shape(text, glyphs, impl.info)).first->second;
 }
 
 }  // namespace reportc::text

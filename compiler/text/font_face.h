@@ -102,6 +102,14 @@ public:
     const std::vector<FontFeature>& features() const;
     bool kerning_on() const;
 
+    // Real small capitals, for font-variant: small-caps (docs/layout-format.md): whether the
+    // font's GSUB has the OpenType 'smcp' feature, and the kerning of `utf8` shaped as
+    // kerning() shapes it with 'smcp' on too, its small-capital glyphs as GlyphSubs. A letter the
+    // feature does not replace, or whose glyph libharu cannot draw (Shaper::shape: the whole
+    // text is then shaped without the features), stays as it is: the caller checks the result.
+    bool has_small_caps() const;
+    Kerning small_caps_kerning(std::string_view utf8) const;
+
 private:
     struct Impl;
     explicit FontFace(std::unique_ptr<Impl> impl);

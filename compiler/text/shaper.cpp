@@ -1,5 +1,6 @@
 #include "text/shaper.h"
 
+#include <hb-ot.h>
 #include <hb.h>
 
 #include <cmath>
@@ -133,6 +134,18 @@ Kerning Shaper::shape(std::span<const uint32_t> text, std::span<const uint16_t> 
         if (milli != 0) kerns.push_back({uint16_t(end), int16_t(milli)});
     }
     return Kerning(kerns, subs);
+}
+
+bool Shaper::has_substitution(uint32_t tag) const {
+    hb_tag_t tags[64];
+    for (unsigned start = 0;;) {
+        unsigned count = 64;
+        const unsigned total = hb_ot_layout_table_get_feature_tags(m_impl->face, HB_OT_TAG_GSUB, start, &count, tags);
+        for (unsigned i = 0; i < count; ++i)
+            if (tags[i] == hb_tag_t(tag)) return true;
+        start += count;
+        if (count == 0 || start >= total) return false;
+    }
 }
 
 }  // namespace reportc::text

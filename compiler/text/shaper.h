@@ -36,6 +36,9 @@ public:
     // HarfBuzz gives a result that cannot be written so (a character split into several glyphs,
     // a glyph that cannot be drawn), the text is shaped without the features.
     Kerning shape(std::span<const uint32_t> text, std::span<const uint16_t> glyphs, const sfnt::Info& info);
+    // Whether the font's GSUB table lists the feature `tag` (base/font_features.h) for any
+    // script: a feature it lacks changes nothing when turned on.
+    bool has_substitution(uint32_t tag) const;
 
 private:
     struct Impl;

@@ -2,7 +2,11 @@
 // header slot and a page master; numbered headings, figures and lists; references that print
 // labels, numbers and pages; footnotes numbered by page; inline styling; keeps; variables from
 // the report and the command line; a contents and a list of figures; a frame and a rule; a
-// striped table with a styled total row. Built once, checked in its text, images and trace.
+// striped table with a styled total row; and in its annex (page 3) real small capitals, a letter
+// colour, an image in a line of text, a non-breaking hyphen, references by number, page and row,
+// nested lettered and roman lists, a figure numbered by hand and cut to its box (fit="cover"),
+// a framed panel with rounded corners and a double rule, {section} and {page-label}, and a list of
+// tables. Built once, checked in its text, images and trace.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -72,7 +76,7 @@ TEST(AuthoringE2E, BuildsWithoutAWarning) {
     const auto& s = sample();
     ASSERT_EQ(s.status, 0) << s.err;
     EXPECT_EQ(s.err.find("warning"), std::string::npos) << s.err;
-    EXPECT_TRUE(has(run("pdfinfo " + quote(s.pdf)).out, "Pages: +2\n"));
+    EXPECT_TRUE(has(run("pdfinfo " + quote(s.pdf)).out, "Pages: +3\n"));
 }
 
 TEST(AuthoringE2E, VariablesFromTheReportTheCommandLineAndTheDate) {
@@ -80,7 +84,7 @@ TEST(AuthoringE2E, VariablesFromTheReportTheCommandLineAndTheDate) {
     ASSERT_EQ(s.status, 0) << s.err;
     EXPECT_TRUE(has(s.text, "This is edition 2 of the Authoring Sample, printed on 13 September 2020")) << s.text;
     EXPECT_TRUE(has(page_text(1), "Authoring Sample, edition 2")) << page_text(1);
-    EXPECT_TRUE(has(page_text(2), "13 September 2020 +Page 2 of 2")) << page_text(2);
+    EXPECT_TRUE(has(page_text(2), "13 September 2020 +Page 2 of 3")) << page_text(2);
 }
 
 TEST(AuthoringE2E, NumbersReferencesContentsAndListsOfFigures) {
@@ -139,7 +143,31 @@ TEST(AuthoringE2E, InlineStylingFramesRulesAndTableStyling) {
     // The footer's date is underlined (a character style in a slot): one stroke under its
     // baseline (566.929) on every page, from the slot's left edge.
     std::regex footer_underline("shape fill=none stroke=#000000 lw=[0-9.]+ M 51\\.024 567\\.[0-9]+ L 1[0-9][0-9]\\.[0-9]+ 567\\.[0-9]+");
-    EXPECT_EQ(std::distance(std::sregex_iterator(trace.begin(), trace.end(), footer_underline), std::sregex_iterator()), 2) << trace;
+    EXPECT_EQ(std::distance(std::sregex_iterator(trace.begin(), trace.end(), footer_underline), std::sregex_iterator()), 3) << trace;
     EXPECT_TRUE(has(s.text, "S ?MALL C ?APITALS")) << s.text;
     EXPECT_TRUE(has(s.text, "12 % and 3 kg")) << s.text;
+}
+
+TEST(AuthoringE2E, AnnexRealSmallCapitalsReferencesListsAndFrames) {
+    const auto& s = sample();
+    ASSERT_EQ(s.status, 0) << s.err;
+    const std::string annex = page_text(3);
+    // The text as written; each word of the small capitals in Vollkorn's own glyphs, at the
+    // paragraph's size, untracked (e2e_Features.SmallCapitalsAreTheFontsOwnWhereItHasThem).
+    EXPECT_TRUE(has(annex, "In Vollkorn, Real Small Capitals; a red word, an icon +in the line,")) << annex;
+    const std::string trace = read_file(s.trace);
+    for (const char* word : {"Real", "Small", "Capitals"})
+        EXPECT_TRUE(has(trace, std::string("text f3 10\\.000 [^\\n]*glyphs=1\\+1:[^\\n]* \"") + word + "\"")) << word;
+    EXPECT_NE(trace.find("#c00000 \"red\""), std::string::npos);
+    // The icon stands in the line at its height; the stamp is cut to its 20 mm square.
+    EXPECT_TRUE(has(trace, "image \"corner.png\" [0-9.]+ [0-9.]+ 8\\.000 8\\.000 png 16x16 rgb alt=\"Icon\"")) << trace;
+    EXPECT_TRUE(has(trace, "image \"logo.png\" [0-9. ]+ clip [0-9.]+ [0-9.]+ 56\\.693 56\\.693 png 60x30 rgb alpha alt=\"Stamp\""))
+        << trace;
+    EXPECT_TRUE(has(annex, "Table 1 is on page 2, its venue row is page 2, and Diagram 4 is numbered\\s+by hand; this is 3 Annex, page 3\\."))
+        << annex;
+    EXPECT_TRUE(has(annex, "a\\) +First\\s+b\\) +Second\\s+i\\. +Nested\\s+ii\\. +Again")) << annex;
+    EXPECT_TRUE(has(annex, "Diagram 4: A stamp, numbered by hand")) << annex;
+    EXPECT_TRUE(has(s.text, "Diagram 4: A stamp, numbered by hand[ .]+3")) << s.text;
+    EXPECT_TRUE(has(annex, "Table 1\\. Budget by item[ .]+2")) << annex;
+    EXPECT_TRUE(has(annex, "COVID.{1,3}19 with a non-breaking hyphen")) << annex;
 }

@@ -1,8 +1,10 @@
 // End to end: OpenType features (issue 13 item 1). With font-features="liga" the PDF draws
 // DejaVu Sans's ligatures, and text extraction still gives the letters: each ligature glyph has
 // a code of its own that the font's ToUnicode CMap maps to them (docs/libharu-notes.md §L21).
+// font-variant: small-caps (issue 10 item 4) draws a font's own small capitals the same way.
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <string>
 
 #include "run.h"
@@ -57,6 +59,51 @@ TEST(e2e_Features, AnUnknownFeatureIsALocatedError) {
                          "of them after '-'), found 'ligx'"),
               std::string::npos)
         << b.err;
+}
+
+// Vollkorn (Debian's fonts-vollkorn): TrueType outlines with the 'smcp' feature.
+std::string vollkorn_layout() {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<layout>\n<font-family name=\"Vollkorn\" "
+           "regular=\"/usr/share/fonts/truetype/vollkorn/Vollkorn-Regular.ttf\"/>\n"
+           "<page-master name=\"body\" size=\"A5\" margin-top=\"20mm\" margin-bottom=\"20mm\" margin-left=\"20mm\" "
+           "margin-right=\"20mm\"/>\n"
+           "<paragraph-style name=\"body\" font-family=\"Vollkorn\" font-size=\"14pt\" leading=\"18pt\"/>\n"
+           "</layout>\n";
+}
+
+TEST(e2e_Features, SmallCapitalsAreTheFontsOwnWhereItHasThem) {
+    const ScratchBuild b = build_in_scratch("features-smcp", "<p>The <sc>Nato</sc> summit.</p>", vollkorn_layout());
+    ASSERT_EQ(b.status, 0) << b.err;
+    // The letters as written, as the ToUnicode CMap maps each small capital back to its letter.
+    EXPECT_EQ(run("pdftotext -q " + quote(b.pdf) + " -").out, "The Nato summit.\n\n\f");
+    // One text item at the paragraph's size, without tracking, its a, t and o drawn as glyphs
+    // of their own (Vollkorn's a.sc, t.sc, o.sc: text_Features.SmallCapitalsAreTheFontsSmcpGlyphs
+    // checks them against HarfBuzz), not as capitals at a smaller size.
+    const std::string trace = read_file(b.trace);
+    std::smatch item;
+    ASSERT_TRUE(std::regex_search(trace, item, std::regex("text f0 14.000 [^\\n]* glyphs=1\\+1:\\d+,2\\+1:\\d+,3\\+1:\\d+ \"Nato\"")))
+        << trace;
+    EXPECT_EQ(item.str().find(" tc="), std::string::npos) << item.str();
+    // In the PDF: one font size throughout, and the three glyphs as codes of their own that
+    // the ToUnicode CMap maps to the lower-case letters.
+    const std::string pdf = run("qpdf --qdf --object-streams=disable " + quote(b.pdf) + " -").out;
+    const std::regex font_size("/F\\d+ ([0-9.]+) Tf\n");
+    int sizes = 0;
+    for (auto it = std::sregex_iterator(pdf.begin(), pdf.end(), font_size); it != std::sregex_iterator(); ++it, ++sizes)
+        EXPECT_EQ((*it)[1].str(), "14");
+    EXPECT_GE(sizes, 1);
+    const std::string unkerned = std::regex_replace(pdf, std::regex("> -?\\d+ <"), "");
+    EXPECT_NE(unkerned.find("[<004ed800d801d802>] TJ"), std::string::npos);
+    for (const char* map : {"<D800> <0061>", "<D801> <0074>", "<D802> <006F>"}) EXPECT_NE(pdf.find(map), std::string::npos) << map;
+}
+
+TEST(e2e_Features, SmallCapitalsAreSynthesizedWhereTheFontHasNone) {
+    // DejaVu Sans has no 'smcp': capitals at a smaller size, tracked, and no glyph codes.
+    const ScratchBuild b = build_in_scratch("features-smcp-synth", "<p>The <sc>Nato</sc> summit.</p>", layout(""));
+    ASSERT_EQ(b.status, 0) << b.err;
+    const std::string trace = read_file(b.trace);
+    EXPECT_EQ(trace.find(" glyphs="), std::string::npos) << trace;
+    EXPECT_NE(trace.find("text f0 10.486 98.175 70.544 #000000 tc=0.560 kern=1:-78 \"ATO\""), std::string::npos) << trace;
 }
 
 }  // namespace

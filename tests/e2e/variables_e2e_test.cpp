@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "image_files.h"
 #include "run.h"
 
 using namespace reportc::e2e;
@@ -160,4 +161,26 @@ TEST(StarterE2E, NewWritesAReportThatBuildsAtOnceAndNeverOverwrites) {
     EXPECT_EQ(again.status, 1);
     EXPECT_EQ(again.err, "reportc: error: my-report/report.xml already exists; 'new' never replaces a file\n");
     EXPECT_EQ(read_file(dir + "/my-report/report.xml"), "mine");
+}
+
+TEST(StarterE2E, AFigureWithAnImageBuildsAsGettingStartedShowsIt) {
+    // docs/getting-started.md, step 9: a figure with a caption, in the starter's own layout.
+    const std::string dir = scratch_dir("starter-figure-" + std::to_string(::getpid()));
+    ASSERT_EQ(run("cd " + quote(dir) + " && " + reportc_exe() + " new my-report").status, 0);
+    reportc::test::PngOptions logo;
+    logo.width = 60;
+    logo.height = 30;
+    write_file(dir + "/my-report/logo.png", reportc::test::make_png(logo));
+    std::string report = read_file(dir + "/my-report/report.xml");
+    const size_t end = report.rfind("</section>");
+    ASSERT_NE(end, std::string::npos);
+    report.insert(end, "  <figure id=\"fig-logo\" caption=\"Our logo\">\n      <image src=\"logo.png\" width=\"40mm\" alt=\"Logo\"/>\n"
+                       "    </figure>\n    <p>The logo is in <ref to=\"fig-logo\"/>.</p>\n  ");
+    write_file(dir + "/my-report/report.xml", report);
+    auto built = run("cd " + quote(dir) + " && " + reportc_exe() + " build my-report/report.xml --werror");
+    ASSERT_EQ(built.status, 0) << built.err;
+    const std::string text = run("pdftotext -q " + quote(dir + "/out/my-report.pdf") + " -").out;
+    EXPECT_NE(text.find("Figure 1: Our logo"), std::string::npos) << text;
+    EXPECT_NE(text.find("The logo is in Figure 1."), std::string::npos) << text;
+    EXPECT_NE(run("pdfimages -list " + quote(dir + "/out/my-report.pdf")).out.find(" 60    30 "), std::string::npos);
 }

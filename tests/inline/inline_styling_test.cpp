@@ -139,6 +139,46 @@ TEST(inline_InlineStyling, SynthesizedSmallCapitals) {
     EXPECT_EQ(small.x, cap.x + cap.width);
 }
 
+TEST(inline_InlineStyling, RealSmallCapitalsWhereTheFontHasThem) {
+    // Vollkorn (Debian's fonts-vollkorn) has 'smcp': "Nato" is one fragment at the run's size,
+    // untracked, its a, t, o the font's small capitals, and as wide as those glyphs are, which
+    // is what the line breaker measures (the widest unbreakable piece).
+    Styled s;
+    std::string error;
+    ASSERT_TRUE(s.fonts.add_family("Vollkorn", "/usr/share/fonts/truetype/vollkorn/Vollkorn-Regular.ttf", "", "", "", error)) << error;
+    const text::FontFace& vollkorn = s.fonts.face(s.fonts.resolve({"Vollkorn", false, false}));
+    auto& font = s.add("Nato");
+    font.family = "Vollkorn";
+    font.small_caps = true;
+    auto set = s.set();
+    const auto& nato = fragment(set, "Nato");
+    const Kerning smcp = vollkorn.small_caps_kerning("Nato");
+    ASSERT_EQ(smcp.substitutions().size(), 3u);
+    EXPECT_EQ(nato.kerning, smcp);
+    EXPECT_EQ(nato.size, k10);
+    EXPECT_EQ(nato.tracking, Length{});
+    EXPECT_EQ(nato.width, Length::ratio(k10, vollkorn.width_milli("Nato") + smcp.total_milli(), 1000));
+    EXPECT_GT(nato.width, Length::ratio(k10, vollkorn.width_milli("Nato") + vollkorn.kerning("Nato").total_milli(), 1000));
+    EXPECT_EQ(s.widths().first, nato.width);
+}
+
+TEST(inline_InlineStyling, AWordTheFontsSmallCapitalsCannotSetIsSynthesized) {
+    // Vollkorn's small e-acute is a composite glyph, which libharu cannot draw by glyph code
+    // (docs/libharu-notes.md §L21): "Café" is synthesized whole, not half and half.
+    Styled s;
+    std::string error;
+    ASSERT_TRUE(s.fonts.add_family("Vollkorn", "/usr/share/fonts/truetype/vollkorn/Vollkorn-Regular.ttf", "", "", "", error)) << error;
+    auto& font = s.add("Café Nato");
+    font.family = "Vollkorn";
+    font.small_caps = true;
+    auto set = s.set();
+    EXPECT_EQ(fragment(set, "C").size, k10);
+    EXPECT_LT(fragment(set, "AFÉ").size, k10);
+    EXPECT_EQ(fragment(set, "AFÉ").tracking, Length::from_pt(0.4));
+    EXPECT_TRUE(fragment(set, "AFÉ").kerning.substitutions().empty());
+    EXPECT_EQ(fragment(set, "Nato").kerning.substitutions().size(), 3u);
+}
+
 TEST(inline_InlineStyling, NoBreakSpaceAndHyphenNeverBreak) {
     // The widest unbreakable piece is the whole "10 kg" with U+00A0, only "10" with a space;
     // COVID‑19 with U+2011 stays whole where COVID-19 may break after its hyphen.

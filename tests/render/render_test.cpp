@@ -4,12 +4,15 @@
 
 #include <cairo.h>
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "../chart/chart_test_support.h"
 #include "render/render_png.h"
+#include "text/font_face.h"
 
 using namespace reportc;
 using namespace reportc::chart::testing;
@@ -35,6 +38,13 @@ public:
         const unsigned char* data = cairo_image_surface_get_data(m_surface);
         int stride = cairo_image_surface_get_stride(m_surface);
         return *reinterpret_cast<const uint32_t*>(data + y * stride + x * 4) & 0xFFFFFF;
+    }
+    // Pixels of the colour `rgb` (0xRRGGBB) on the whole page.
+    int count(uint32_t rgb) const {
+        int n = 0;
+        for (int y = 0; y < height(); ++y)
+            for (int x = 0; x < width(); ++x) n += pixel(x, y) == rgb;
+        return n;
     }
     // Pixels in [x0, x1) x [y0, y1) that are not white.
     int inked(int x0, int y0, int x1, int y1) const {
@@ -245,4 +255,60 @@ TEST(render_page, ExpandedTextIsDrawnWiderAsInThePdf) {
     const Png plain(dir / "plain.png"), wide(dir / "wide.png");
     ASSERT_TRUE(plain.ok() && wide.ok());
     EXPECT_NEAR(rightmost_ink(wide) - rightmost_ink(plain), 5.6, 1.5);
+}
+
+TEST(render_cli, ImagesAreDrawnAsThePdfShowsThem) {
+    // A 4 x 2 px pure red PNG set 50 mm wide (25 mm high) in a figure: at 72 dpi about
+    // 142 x 71 px of that red on the rendered page, and none without the image.
+    auto dir = out_dir("image");
+    cairo_surface_t* red = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 4, 2);
+    cairo_t* cr = cairo_create(red);
+    cairo_set_source_rgb(cr, 1, 0, 0);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    ASSERT_EQ(cairo_surface_write_to_png(red, (dir / "red.png").c_str()), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(red);
+    std::ofstream(dir / "report.xml") << "<report layout=\"" << REPORTC_SOURCE_ROOT << "/layouts/annual-report.xml\">\n"
+                                      << "<section title=\"Images\"><figure id=\"fig\" caption=\"Red\">\n"
+                                      << "<image src=\"red.png\" width=\"50mm\" alt=\"A red block\"/>\n"
+                                      << "</figure></section></report>\n";
+    const std::string command = std::string("'") + REPORTC_EXE + "' render '" + (dir / "report.xml").string() + "' --png '" +
+                                (dir / "png").string() + "' --page 1 --allow-read '" + REPORTC_SOURCE_ROOT + "' 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    Png page(dir / "png/page-001.png");
+    ASSERT_TRUE(page.ok());
+    const int reds = page.count(0xFF0000);
+    EXPECT_GT(reds, 138 * 67) << reds;
+    EXPECT_LT(reds, 146 * 75) << reds;
+}
+
+TEST(render_page, SmallCapitalsAreDrawnAsTheFontsOwnGlyphs) {
+    // "nao" at 60 pt in Vollkorn (Debian's fonts-vollkorn), as the PDF draws it with 'smcp':
+    // n.sc, a.sc and o.sc stand taller than the x-height, where the lower-case letters (no
+    // ascender among them) leave the band above it white.
+    const std::string path = "/usr/share/fonts/truetype/vollkorn/Vollkorn-Regular.ttf";
+    std::ifstream in(path, std::ios::binary);
+    auto bytes = std::make_shared<const std::string>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::string error;
+    auto vollkorn = text::FontFace::load(path, bytes, error);
+    ASSERT_TRUE(vollkorn) << error;
+    auto dir = out_dir("small-caps");
+    frame::FrameDocument doc = small_page();
+    doc.fonts.push_back({path, vollkorn->postscript_name(), bytes});
+    doc.pages[0].items.erase(doc.pages[0].items.begin());  // the red bar
+    frame::TextItem& t = std::get<frame::TextItem>(doc.pages[0].items.back());
+    t.font = int(doc.fonts.size() - 1);
+    t.size = pt(60);
+    t.x = pt(10);
+    t.y = pt(90);
+    t.text = "nao";
+    ASSERT_TRUE(render::render_page_png(doc, 0, 72, (dir / "lower.png").string(), error)) << error;
+    t.kerning = vollkorn->small_caps_kerning("nao");
+    ASSERT_EQ(t.kerning.substitutions().size(), 3u);
+    ASSERT_TRUE(render::render_page_png(doc, 0, 72, (dir / "smcp.png").string(), error)) << error;
+    Png lower(dir / "lower.png"), smcp(dir / "smcp.png");
+    const int x_top = 90 - int(std::lround(60.0 * vollkorn->x_height() / 1000));
+    const int band_lower = lower.inked(0, x_top - 8, 200, x_top - 2), band_smcp = smcp.inked(0, x_top - 8, 200, x_top - 2);
+    EXPECT_LT(band_lower, 10) << x_top;
+    EXPECT_GT(band_smcp, 40) << x_top;  // 74 with Debian 12's Cairo
 }

@@ -52,6 +52,17 @@ std::vector<HbGlyph> hb_glyphs(const std::string& path, const std::string& word,
     return out;
 }
 
+// Vollkorn (Debian's fonts-vollkorn, scripts/install-deps.sh): TrueType outlines with 'smcp'
+// and 'c2sc', which no font in fonts/ has.
+const std::string kVollkorn = "/usr/share/fonts/truetype/vollkorn/Vollkorn-Regular.ttf";
+
+std::unique_ptr<FontFace> load(const std::string& path) {
+    std::string error;
+    auto face = FontFace::load(path, bytes_of(path), error);
+    EXPECT_TRUE(face) << error;
+    return face;
+}
+
 std::unique_ptr<FontFace> dejavu_with(const std::vector<std::string>& words) {
     std::string error;
     auto face = FontFace::load(kDejaVu, bytes_of(kDejaVu), error);
@@ -135,6 +146,29 @@ TEST(text_Features, ALigatureCutAtAHyphenationPointIsBrokenAndJoinedAgain) {
     std::ostringstream os;
     os << left;
     EXPECT_EQ(os.str(), "[1+3~g5044:-15]");
+}
+
+TEST(text_Features, SmallCapitalsAreTheFontsSmcpGlyphs) {
+    // font-variant: small-caps takes these (inl::build_items); the face's own features stay off.
+    auto vollkorn = load(kVollkorn);
+    ASSERT_TRUE(vollkorn);
+    EXPECT_TRUE(vollkorn->has_small_caps());
+    const std::vector<HbGlyph> hb = hb_glyphs(kVollkorn, "Nato", {"smcp"});
+    const Kerning k = vollkorn->small_caps_kerning("Nato");
+    ASSERT_EQ(hb.size(), 4u);
+    ASSERT_EQ(k.substitutions().size(), 3u);  // a t o; the capital N is its cmap glyph
+    for (size_t i = 0; i < 3; ++i) {
+        const GlyphSub& s = k.substitutions()[i];
+        EXPECT_EQ(s.at, i + 1);
+        EXPECT_EQ(s.count, 1u);
+        EXPECT_EQ(s.glyph, hb[i + 1].glyph);
+        EXPECT_FALSE(s.open);
+    }
+    EXPECT_TRUE(vollkorn->kerning("Nato").substitutions().empty());
+    // Neither shipped family has small capitals of its own.
+    EXPECT_FALSE(load(kDejaVu)->has_small_caps());
+    EXPECT_FALSE(load(kSans)->has_small_caps());
+    EXPECT_TRUE(load(kSans)->small_caps_kerning("Nato").empty());
 }
 
 }  // namespace reportc::text
