@@ -52,7 +52,15 @@ void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::
     Diagnostics dropped;
     layout::LayoutResults results{font_table, dropped, {}, 0};
     layout::LayoutContext ctx{inputs, results, *run.paragraphs};
-    layout::layout_blocks(run.blocks, env, ctx);
+    // Block by block, each dropped once laid out: the run is laid out only to fill its cache,
+    // and its whole vertical list held beside the caller's would add a share of the document to
+    // the pass's peak memory. A paragraph set differently outside its neighbours' context
+    // (an entry whose input does not match) is set again by the caller.
+    for (auto& block : run.blocks) {
+        std::vector<doc::Block> one;
+        one.push_back(std::move(block));
+        layout::layout_blocks(one, env, ctx);
+    }
 }
 
 }  // namespace

@@ -190,7 +190,7 @@ private:
     // another master have theirs already).
     static void stamp_master(std::vector<VItem>& out, size_t start, const std::string& master) {
         for (size_t k = start; k < out.size(); ++k)
-            if (auto* box = std::get_if<VBox>(&out[k]); box && box->page_master.empty()) box->page_master = master;
+            if (auto* box = std::get_if<VBox>(&out[k]); box && box->page_master().empty()) box->set_page_master(master);
     }
 
     // The env of blocks set on pages of another master (a landscape section, a cover), or

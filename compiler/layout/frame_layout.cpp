@@ -29,9 +29,10 @@ std::vector<CellLine> stack(std::vector<VItem> items, std::vector<bool>& break_a
         } else if (auto* b = std::get_if<VBox>(&item)) {
             break_after.push_back(false);
             after_box = true;
-            for (auto& o : b->outline) outline.push_back(std::move(o));
-            if (b->section_mark && !mark) mark = b->section_mark;
-            lines.push_back({y, b->height, std::move(b->items), std::move(b->inserts)});
+            const BoxExtras& extras = b->extras();
+            outline.insert(outline.end(), extras.outline.begin(), extras.outline.end());
+            if (extras.section_mark && !mark) mark = extras.section_mark;
+            lines.push_back({y, b->height, std::move(b->items), extras.inserts});
             y += b->height;
             any = true;
         }
@@ -85,10 +86,10 @@ std::pair<VBox, VBox> FrameBand::split(const VBox& box, Length at) const {
     }
     rest->height = rest->top_inset() + content_height(rest->lines) + rest->bottom_inset();
     VBox second;
-    second.splittable = rest;
+    second.edit_extras().splittable = rest;
     second.height = rest->height;
     second.items = rest->render(rest->height, content_height(rest->lines), false);
-    second.inserts = rest->marks();
+    second.set_inserts(rest->marks());
     second.whole = box.whole;
     return {std::move(first), std::move(second)};
 }
@@ -126,7 +127,8 @@ void layout_frame(const doc::Frame& frame, const BlockEnv& env, LayoutContext& c
     inner.indent = env.indent + style.left.width + style.padding_left;
     inner.width = env.width - style.right.width - style.padding_right;
     VBox box;
-    band->lines = stack(layout_blocks(frame.children, inner, ctx), band->break_after, box.outline, box.section_mark);
+    band->lines = stack(layout_blocks(frame.children, inner, ctx), band->break_after, box.edit_extras().outline,
+                        box.edit_extras().section_mark);
     const Length natural = band->top_inset() + content_height(band->lines) + band->bottom_inset();
     std::optional<Length> fixed = style.height;
     if (style.page_height)
@@ -139,9 +141,9 @@ void layout_frame(const doc::Frame& frame, const BlockEnv& env, LayoutContext& c
     box.source = frame.span;
     box.kind = BoxKind::Frame;
     box.items = band->render(band->height, content_height(band->lines), false);
-    box.inserts = band->marks();
+    box.set_inserts(band->marks());
     // A frame of a fixed height is drawn whole: it is a shape of that size, not a flow.
-    if (!fixed) box.splittable = band;
+    if (!fixed) box.edit_extras().splittable = band;
     if (style.keep_space_at_top && style.space_before > Length{}) keep_space_at_top(out, style.space_before, frame.span);
     else out.push_back(VGlue{style.space_before});
     out.push_back(std::move(box));

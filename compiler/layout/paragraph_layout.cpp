@@ -115,7 +115,7 @@ void attach_notes(VBox& box, const inl::Line& line, const std::vector<std::share
         if (f.link().size() < 2 || f.link()[0] != '#') continue;
         for (size_t k = 0; k < notes.size(); ++k)
             if (!attached[k] && f.link().compare(1, std::string::npos, notes[k]->anchor) == 0) {
-                box.inserts.push_back({notes[k], Length{}});
+                box.edit_extras().inserts.push_back({notes[k], Length{}});
                 attached[k] = true;
             }
     }
@@ -247,8 +247,8 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
         Length baseline = (box.height + line_ascent - line_descent) / 2;
         if (i == 0) {
             if (options.anchor) box.items.push_back(frame::AnchorItem{*options.anchor, {left, Length{}}});
-            if (options.outline) box.outline.push_back(*options.outline);
-            box.section_mark = options.section_mark;
+            if (options.outline) box.edit_extras().outline.push_back(*options.outline);
+            if (options.section_mark) box.edit_extras().section_mark = options.section_mark;
             if (marker_face >= 0)
                 box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(marker_face), .color = style.font.color,
                                                     .size = style.font.size, .x = left + marker_x, .y = baseline,
@@ -288,7 +288,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
         attach_notes(box, line, options.notes, attached);
         if (i + 1 == n)
             for (size_t k = 0; k < options.notes.size(); ++k)
-                if (!attached[k]) box.inserts.push_back({options.notes[k], Length{}});
+                if (!attached[k]) box.edit_extras().inserts.push_back({options.notes[k], Length{}});
         out.push_back(std::move(box));
         if (i + 1 < n) {
             // Widow and orphan control: no break leaving fewer than `orphans` lines at a page

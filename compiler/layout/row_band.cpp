@@ -187,7 +187,7 @@ std::shared_ptr<RowBand> RowBand::rest_after(Length y) const {
 
 VBox band_box(const std::shared_ptr<const RowBand>& band, const VBox& like) {
     VBox box = like;
-    box.splittable = band;
+    box.edit_extras().splittable = band;
     box.height = band->height;
     box.items = band->render(band->height);
     return box;
@@ -198,7 +198,7 @@ std::pair<VBox, VBox> RowBand::split(const VBox& box, Length y) const {
     first.height = part_height(y);
     first.items = render(y);
     VBox rest;
-    rest.repeat_header = box.repeat_header;
+    if (box.repeat_header()) rest.edit_extras().repeat_header = box.repeat_header();
     rest = band_box(rest_after(y), rest);
     return {std::move(first), std::move(rest)};
 }

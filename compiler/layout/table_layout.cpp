@@ -35,7 +35,7 @@ std::vector<CellLine> stack_lines(std::vector<VItem> items, Length& height) {
         if (auto* g = std::get_if<VGlue>(&item)) {
             if (any) y += g->height;
         } else if (auto* b = std::get_if<VBox>(&item)) {
-            lines.push_back({y, b->height, std::move(b->items), std::move(b->inserts)});
+            lines.push_back({y, b->height, std::move(b->items), b->inserts()});
             y += b->height;
             any = true;
         }
@@ -338,7 +338,7 @@ private:
             // Rows too short ever to be split (a quarter page, as the page builder decides) keep
             // no band: their items move out of it into the box.
             VBox box;
-            box.inserts = band->marks();
+            box.set_inserts(band->marks());
             if (!m_style.split_rows || band->height <= m_quarter_page) {
                 box.height = band->height;
                 box.items = band->take_all();
@@ -356,8 +356,8 @@ private:
                 // A group row starts a new group: the previous group's header must not be
                 // repeated over it (the group brings its own header after it).
                 if (kind == doc::TableRow::Kind::Section) header.reset();
-                if (m_style.repeat_header && header) box.repeat_header = header;
-                else if (!first_band) box.repeat_header = top_rule;  // a first band draws its own
+                if (m_style.repeat_header && header) box.edit_extras().repeat_header = header;
+                else if (!first_band) box.edit_extras().repeat_header = top_rule;  // a first band draws its own
             }
             out.emplace_back(std::in_place_type<VBox>, std::move(box));
             // A header or group row never ends a page: it stays with the row after it.
@@ -421,14 +421,14 @@ void repeat_above_headers(std::vector<VItem>& items, size_t from, const std::vec
     std::map<const std::vector<VBox>*, std::shared_ptr<const std::vector<VBox>>> made;
     for (size_t k = from; k < items.size(); ++k) {
         auto* box = std::get_if<VBox>(&items[k]);
-        if (!box || !box->repeat_header) continue;
-        auto& with = made[box->repeat_header.get()];
+        if (!box || !box->repeat_header()) continue;
+        auto& with = made[box->repeat_header().get()];
         if (!with) {
             auto header = std::make_shared<std::vector<VBox>>(above);
-            header->insert(header->end(), box->repeat_header->begin(), box->repeat_header->end());
+            header->insert(header->end(), box->repeat_header()->begin(), box->repeat_header()->end());
             with = std::move(header);
         }
-        box->repeat_header = with;
+        box->edit_extras().repeat_header = with;
     }
 }
 

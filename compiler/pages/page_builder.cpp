@@ -56,12 +56,8 @@ size_t skip_discardable(const std::vector<VItem>& items, size_t k) {
 // A repeated copy of a header row: drawn as it is, never split again, calling no footnote.
 VBox header_copy(const VBox& row) {
     VBox copy = row;
-    copy.splittable.reset();
-    copy.repeat_header.reset();
-    copy.outline.clear();
-    copy.section_mark.reset();
-    copy.page_master.clear();
-    copy.inserts.clear();
+    copy.drop_extras();
+    copy.set_page_master("");
     for (auto it = copy.items.begin(); it != copy.items.end();)
         it = std::holds_alternative<frame::AnchorItem>(*it) ? copy.items.erase(it) : it + 1;
     return copy;
@@ -71,12 +67,12 @@ VBox header_copy(const VBox& row) {
 // header rows, unless they would take half the page; none when the header is only the table's
 // top rule (zero height) and `first` is the rest of a split row, which draws its own.
 const std::vector<VBox>* repeated_header(const VBox& first, Length page_height) {
-    if (!first.repeat_header) return nullptr;
-    const auto& header = *first.repeat_header;
+    if (!first.repeat_header()) return nullptr;
+    const auto& header = *first.repeat_header();
     Length header_height;
     for (const auto& h : header) header_height += h.height;
     if (header_height >= page_height / 2) return nullptr;
-    if (header_height == Length{} && first.splittable && first.splittable->continues()) return nullptr;
+    if (header_height == Length{} && first.splittable() && first.splittable()->continues()) return nullptr;
     return &header;
 }
 
@@ -189,7 +185,7 @@ public:
         size_t next = n;
         for (size_t k = i; k < n; ++k) {
             if (auto* box = std::get_if<VBox>(&m_items[k])) {
-                if (m_has_box && !box->page_master.empty() && box->page_master != m_page.master) {
+                if (m_has_box && !box->page_master().empty() && box->page_master() != m_page.master) {
                     next = k;
                     break;
                 }
@@ -248,7 +244,7 @@ private:
 
     // The notes `box` calls, their marks ending `total` below the body's top.
     bool add_notes(const VBox& box, Length total, bool must) {
-        for (const auto& mark : box.inserts)
+        for (const auto& mark : box.inserts())
             if (!m_notes_placer.add(m_notes, {mark.note, 0, mark.note->lines.size()}, total, must)) return false;
         return true;
     }
@@ -293,18 +289,18 @@ private:
     // whose notes do not fit under it moves up until they do. The cut is taken when it costs no more than
     // the best break before the box.
     bool cut(const VBox& box) {
-        if (!box.splittable || !(box.height > m_body / 4 || !m_has_box)) return false;
+        if (!box.splittable() || !(box.height > m_body / 4 || !m_has_box)) return false;
         if (box.whole && m_has_box) return false;  // a kept block moves whole to the next page
         Length room = goal() - m_cursor;
         std::optional<Length> first;
         for (int attempt = 0; attempt < 16 && room > Length{}; ++attempt) {
-            auto at = box.splittable->cut(room, 2);
-            if (!at && !m_has_box) at = box.splittable->cut(room, 1);
+            auto at = box.splittable()->cut(room, 2);
+            if (!at && !m_has_box) at = box.splittable()->cut(room, 1);
             if (!at) break;
             if (!first) first = at;
             if (cut_at(box, *at, false)) return true;
             Length notes_need = m_notes.on_page.empty() ? m_rules.note_skip : Length{};
-            for (const auto& mark : box.inserts)
+            for (const auto& mark : box.inserts())
                 if (mark.y < *at) notes_need += m_rules.note_gap + NotePiece{mark.note, 0, mark.note->lines.size()}.height();
             room = min(*at - Length{1}, goal() - m_cursor - notes_need);
         }
@@ -313,13 +309,14 @@ private:
     }
 
     bool cut_at(const VBox& box, Length at, bool must) {
-        auto [stays, rest] = box.splittable->split(box, at);
-        stays.inserts.clear();
-        rest.inserts.clear();
-        for (const auto& mark : box.inserts) {
-            if (mark.y < at) stays.inserts.push_back(mark);
-            else rest.inserts.push_back({mark.note, max(Length{}, mark.y - at)});
+        auto [stays, rest] = box.splittable()->split(box, at);
+        std::vector<layout::InsertionMark> above, below;
+        for (const auto& mark : box.inserts()) {
+            if (mark.y < at) above.push_back(mark);
+            else below.push_back({mark.note, max(Length{}, mark.y - at)});
         }
+        stays.set_inserts(std::move(above));
+        rest.set_inserts(std::move(below));
         Notes before = m_notes;
         if (!add_notes(stays, m_cursor + stays.height, must) || m_cursor + stays.height > goal() ||
             (m_best.at != kNone && badness(goal() - m_cursor - stays.height, m_rules.ragged_bottom) > m_best.cost)) {
@@ -366,7 +363,7 @@ PageBreaks break_pages(std::vector<VItem> items, const PageRules& rules, const s
     size_t i = skip_discardable(items, 0);
     while (i < items.size() || !carried.empty()) {
         if (i < items.size())
-            if (const auto& first = std::get<VBox>(items[i]); !first.page_master.empty()) master = first.page_master;
+            if (const auto& first = std::get<VBox>(items[i]); !first.page_master().empty()) master = first.page_master();
         i = PageFill(items, rules, master, result).fill(i, carried);
     }
     return result;

@@ -99,9 +99,10 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
                 frame::translate(item, body.x, body.y + placed.y);
                 page.items.push_back(std::move(item));
             }
-            for (const auto& entry : placed.box.outline) out.outline.push_back(entry);
-            if (placed.box.section_mark && first_mark.empty()) first_mark = *placed.box.section_mark;
-            if (placed.box.section_mark) current_section = *placed.box.section_mark;
+            const layout::BoxExtras& extras = placed.box.extras();
+            for (const auto& entry : extras.outline) out.outline.push_back(entry);
+            if (extras.section_mark && first_mark.empty()) first_mark = *extras.section_mark;
+            if (extras.section_mark) current_section = *extras.section_mark;
         }
         set_notes(page, content.notes, body, settings, ctx);
         // The boxes' items now live in the page: their emptied vectors, and the page's spare

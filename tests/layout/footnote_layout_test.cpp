@@ -42,8 +42,8 @@ TEST(layout_Footnote, TheMarkIsTheRaisedNumberLinkedToTheNote) {
     ASSERT_EQ(links.size(), 1u);
     EXPECT_EQ(links[0].anchor(), "fn-1");
     // The line carries the note, set in the footnote style with its number hung in the indent.
-    ASSERT_EQ(line.inserts.size(), 1u);
-    const Insertion& ins = *line.inserts[0].note;
+    ASSERT_EQ(line.inserts().size(), 1u);
+    const Insertion& ins = *line.inserts()[0].note;
     EXPECT_EQ(ins.anchor, "fn-1");
     ASSERT_EQ(ins.lines.size(), 1u);
     EXPECT_EQ(ins.lines[0].height, pt(10));
@@ -58,10 +58,10 @@ TEST(layout_Footnote, ANoteSpansTheBodyWhateverTheMeasureOfItsMark) {
     auto out = f.lay_out(d.blocks, measure(pt(100)));
     const VBox* carrier = nullptr;
     for (const auto* b : boxes(out))
-        if (!b->inserts.empty()) carrier = b;
+        if (!b->inserts().empty()) carrier = b;
     ASSERT_NE(carrier, nullptr);
     EXPECT_EQ(words(*carrier).front(), "Customs");  // the line of the mark, not the paragraph's last
-    EXPECT_EQ(carrier->inserts[0].note->lines.size(), 1u);
+    EXPECT_EQ(carrier->inserts()[0].note->lines.size(), 1u);
     // Before the driver numbers it, a note prints "?".
     EXPECT_EQ(words(*carrier)[1], "?");
 }
@@ -77,8 +77,8 @@ TEST(layout_Footnote, ATableRowCarriesTheNotesOfItsCells) {
     auto out = f.lay_out(d.blocks, measure(pt(300)));
     size_t notes = 0;
     for (const auto* b : boxes(out)) {
-        notes += b->inserts.size();
-        for (const auto& m : b->inserts) EXPECT_GT(m.y, Length{});  // below the cell's padding
+        notes += b->inserts().size();
+        for (const auto& m : b->inserts()) EXPECT_GT(m.y, Length{});  // below the cell's padding
     }
     EXPECT_EQ(notes, 1u);
 }

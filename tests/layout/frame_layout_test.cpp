@@ -78,7 +78,7 @@ TEST(layout_Frame, BorderPaddingAndBackgroundMakeTheBox) {
     EXPECT_EQ(sides[0].path[0].points[0], (Point{Length{}, pt(1)}));  // the top, 1pt (half its width) down
     EXPECT_EQ(sides[0].line_width, pt(2));
     EXPECT_EQ(*sides[0].stroke, (Color{0xff, 0, 0}));
-    EXPECT_TRUE(box.splittable);
+    EXPECT_TRUE(box.splittable());
 }
 
 TEST(layout_Frame, RoundedCornersDrawOneOutline) {
@@ -109,7 +109,7 @@ TEST(layout_Frame, AFixedHeightIsKeptAndNotSplit) {
     auto d = numbered({frame_of(paragraphs(1), "fixed")});
     auto out = f.lay_out(d.blocks, measure(pt(200)));
     EXPECT_EQ(boxes(out)[0]->height, pt(100));
-    EXPECT_FALSE(boxes(out)[0]->splittable);
+    EXPECT_FALSE(boxes(out)[0]->splittable());
 }
 
 TEST(layout_Frame, ASplitLeavesTheCutEdgesOpen) {
@@ -119,18 +119,18 @@ TEST(layout_Frame, ASplitLeavesTheCutEdgesOpen) {
     auto d = numbered({frame_of(paragraphs(10))});
     auto out = f.lay_out(d.blocks, measure(pt(200)));
     const VBox& box = *boxes(out)[0];
-    ASSERT_TRUE(box.splittable);
-    auto at = box.splittable->cut(pt(60), 1);
+    ASSERT_TRUE(box.splittable());
+    auto at = box.splittable()->cut(pt(60), 1);
     ASSERT_TRUE(at);
     EXPECT_EQ(*at, pt(30));
-    auto [stays, rest] = box.splittable->split(box, *at);
+    auto [stays, rest] = box.splittable()->split(box, *at);
     EXPECT_EQ(stays.height, pt(44));
     EXPECT_EQ(texts(stays).size(), 4u);
     EXPECT_EQ(strokes(stays).size(), 3u);
     EXPECT_EQ(rest.height, pt(6 + 8 * 18 - 6 + 8));
     EXPECT_EQ(texts(rest).size(), 16u);
     EXPECT_EQ(strokes(rest).size(), 3u);
-    EXPECT_TRUE(rest.splittable->continues());
+    EXPECT_TRUE(rest.splittable()->continues());
 }
 
 TEST(layout_Frame, ACutHonoursTheContentsKeeps) {
@@ -142,9 +142,9 @@ TEST(layout_Frame, ACutHonoursTheContentsKeeps) {
     auto d = numbered({frame_of(content)});
     auto out = f.lay_out(d.blocks, measure(pt(100)));
     const VBox& box = *boxes(out)[0];
-    ASSERT_TRUE(box.splittable);
+    ASSERT_TRUE(box.splittable());
     EXPECT_GT(box.height, pt(60));
-    EXPECT_FALSE(box.splittable->cut(box.height - pt(1), 1));
+    EXPECT_FALSE(box.splittable()->cut(box.height - pt(1), 1));
 }
 
 TEST(layout_Frame, AnUnknownBoxStyleIsAnError) {

@@ -117,14 +117,14 @@ TEST(layout_Table, HeaderRowsRepeatOverTheBodyRowsAfterThem) {
     EXPECT_EQ(shape(out), (Strings{"glue 4.000pt", "box 20.000pt", "penalty 10000", "box 20.000pt", "penalty 0", "box 20.000pt",
                                    "penalty 0", "box 20.000pt", "glue 8.000pt"}));
     const auto rows = boxes(out);
-    EXPECT_EQ(rows[0]->repeat_header, nullptr);
-    const auto header = rows[1]->repeat_header;
+    EXPECT_EQ(rows[0]->repeat_header(), nullptr);
+    const auto header = rows[1]->repeat_header();
     ASSERT_NE(header, nullptr);
     ASSERT_EQ(header->size(), 1u);
     EXPECT_EQ(words(header->front()), (Strings{"Item", "Amount"}));
     EXPECT_EQ(header->front().height, rows[0]->height);
-    EXPECT_EQ(rows[2]->repeat_header, header);
-    EXPECT_EQ(rows[3]->repeat_header, header);
+    EXPECT_EQ(rows[2]->repeat_header(), header);
+    EXPECT_EQ(rows[3]->repeat_header(), header);
 }
 
 TEST(layout_Table, NoRepeatedHeaderWhenTheStyleSaysSo) {
@@ -137,8 +137,8 @@ TEST(layout_Table, NoRepeatedHeaderWhenTheStyleSaysSo) {
     auto out = f.lay_out(d.blocks, measure(pt(300)));
     ASSERT_EQ(boxes(out).size(), 3u);
     for (const auto* box : boxes(out)) {
-        if (!box->repeat_header) continue;
-        for (const auto& repeated : *box->repeat_header) {
+        if (!box->repeat_header()) continue;
+        for (const auto& repeated : *box->repeat_header()) {
             EXPECT_EQ(repeated.height, Length{});
             for (const auto& item : repeated.items) EXPECT_FALSE(std::holds_alternative<frame::TextItem>(item));
         }
@@ -154,7 +154,7 @@ TEST(layout_Table, EveryBoxIsStampedWithTheEnvMaster) {
     auto out = f.lay_out(d.blocks, measure(pt(300), {}, "wide"));
     const auto all = boxes(out);
     ASSERT_EQ(all.size(), 4u);
-    for (const auto* box : all) EXPECT_EQ(box->page_master, "wide");
+    for (const auto* box : all) EXPECT_EQ(box->page_master(), "wide");
 }
 
 TEST(layout_Table, TableInAnIndentedEnvStartsAtTheIndent) {
@@ -197,10 +197,10 @@ TEST(layout_Table, ASplitRowShowsTheContinuedMarkInItsFirstCellOnTheNewPage) {
     auto out = f.lay_out(d.blocks, measure(pt(300)));
     ASSERT_TRUE(f.diags.all().empty());
     const VBox& box = *boxes(out).at(0);
-    ASSERT_TRUE(box.splittable);
-    auto at = box.splittable->cut(pt(100), 2);
+    ASSERT_TRUE(box.splittable());
+    auto at = box.splittable()->cut(pt(100), 2);
     ASSERT_TRUE(at.has_value());
-    auto [stays, rest] = box.splittable->split(box, *at);
+    auto [stays, rest] = box.splittable()->split(box, *at);
     const auto above = words(stays);
     EXPECT_EQ(std::count(above.begin(), above.end(), "(cont.)"), 0);
     const auto mark = text_item(rest, "(cont.)");

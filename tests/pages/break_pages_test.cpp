@@ -121,7 +121,7 @@ TEST(pages_BreakPages, RowTallerThanSeveralPagesIsSplitUntilNothingIsLeft) {
     band->cells.push_back(cell);
     auto header = std::make_shared<std::vector<VBox>>(std::vector<VBox>{box(10)});
     VBox row = band_box(band, VBox{});
-    row.repeat_header = header;
+    row.edit_extras().repeat_header = header;
     std::vector<VItem> items{box(10), VPenalty{0}, row, VGlue{Length::from_pt(5)}, box(10)};
     auto breaks = break_pages(items, [](const std::string&) { return Length::from_pt(100); }, "body");
     int lines = 0;
@@ -188,7 +188,7 @@ TEST(pages_BreakPages, TopRuleHeaderRepeatsAboveRowsButNotAboveASplitRowsRest) {
     std::vector<VItem> items;
     for (int r = 0; r < 6; ++r) {
         VBox row = box(20);
-        row.repeat_header = top_rule;
+        row.edit_extras().repeat_header = top_rule;
         items.push_back(row);
         items.push_back(VPenalty{0});
     }
@@ -208,7 +208,7 @@ TEST(pages_BreakPages, TopRuleHeaderRepeatsAboveRowsButNotAboveASplitRowsRest) {
     band->height = cell.height;
     band->cells.push_back(cell);
     VBox tall = band_box(band, VBox{});
-    tall.repeat_header = top_rule;
+    tall.edit_extras().repeat_header = top_rule;
     auto split = break_pages({tall}, [](const std::string&) { return Length::from_pt(50); }, "body");
     ASSERT_GE(split.pages.size(), 2u);
     for (size_t p = 1; p < split.pages.size(); ++p) {

@@ -35,8 +35,8 @@ public:
         VBox stays = box, rest = box;
         stays.height = at;
         rest.height = box.height - at;
-        stays.splittable.reset();
-        if (rest.height <= pt(10)) rest.splittable.reset();
+        stays.edit_extras().splittable.reset();
+        if (rest.height <= pt(10)) rest.edit_extras().splittable.reset();
         return {stays, rest};
     }
     bool continues() const override { return false; }
@@ -78,7 +78,7 @@ TEST(pages_Keeps, AWholeSplittableBoxIsMovedNotCut) {
         items.push_back(VPenalty{0});
     }
     VBox kept = line(50);
-    kept.splittable = std::make_shared<TenPointCuts>();
+    kept.edit_extras().splittable = std::make_shared<TenPointCuts>();
     kept.whole = true;
     items.push_back(kept);
     auto breaks = break_pages(items, body(100), "body");
@@ -93,7 +93,7 @@ TEST(pages_Keeps, AWholeBoxTallerThanThePageIsCutWhereItStartsAPage) {
     // A whole splittable box of 250pt on 100pt pages: it starts each page, so it is cut there
     // (no overflow, no endless loop): 100 + 100 + 50.
     VBox tall = line(250);
-    tall.splittable = std::make_shared<TenPointCuts>();
+    tall.edit_extras().splittable = std::make_shared<TenPointCuts>();
     tall.whole = true;
     auto breaks = break_pages({line(), VPenalty{0}, tall}, body(100), "body");
     ASSERT_EQ(breaks.pages.size(), 4u);

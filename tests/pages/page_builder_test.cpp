@@ -54,7 +54,7 @@ std::shared_ptr<Insertion> note(size_t n, const std::string& anchor = "fn") {
 
 VBox marked(std::shared_ptr<Insertion> n) {
     VBox b = line();
-    b.inserts.push_back({std::move(n), Length{}});
+    b.edit_extras().inserts.push_back({std::move(n), Length{}});
     return b;
 }
 
@@ -174,8 +174,8 @@ public:
         VBox stays = box, rest = box;
         stays.height = at;
         rest.height = box.height - at;
-        stays.splittable.reset();
-        if (rest.height <= Length::from_pt(10)) rest.splittable.reset();
+        stays.edit_extras().splittable.reset();
+        if (rest.height <= Length::from_pt(10)) rest.edit_extras().splittable.reset();
         return {stays, rest};
     }
     bool continues() const override { return false; }
@@ -187,9 +187,9 @@ TEST(pages_Footnotes, ACutSendsEachNoteWithItsMark) {
     // A 120pt row cut at 80pt: the note marked at 30pt stays on page 1, the one at 100pt goes
     // to page 2 with the rest of the row.
     VBox row = line(120);
-    row.splittable = std::make_shared<TenPointCuts>();
-    row.inserts.push_back({note(1, "upper"), Length::from_pt(30)});
-    row.inserts.push_back({note(1, "lower"), Length::from_pt(100)});
+    row.edit_extras().splittable = std::make_shared<TenPointCuts>();
+    row.edit_extras().inserts.push_back({note(1, "upper"), Length::from_pt(30)});
+    row.edit_extras().inserts.push_back({note(1, "lower"), Length::from_pt(100)});
     auto breaks = break_pages({row}, rules(100), "body");
     ASSERT_EQ(breaks.pages.size(), 2u);
     ASSERT_EQ(breaks.pages[0].notes.size(), 1u);
