@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "pdf/pdf_font_subset.h"
 #include "pdf/pdf_fonts.h"
 
 namespace reportc::pdf {
@@ -153,6 +154,7 @@ HPDF_Font get_utf8_font(PdfDocument& doc, const char* name, const FontBytes& byt
     attr->cmap.glyph_id_array_count = HPDF_UINT(glyphs.size());
     HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
     attr->cmap = own;
+    embed_subset_ourselves(font, bytes);  // §L22
     return font;
 }
 

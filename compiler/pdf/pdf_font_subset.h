@@ -1,0 +1,26 @@
+#pragma once
+// Internal to the pdf module: the embedded TrueType subset (FontFile2) written by us, byte for
+// byte as libharu 2.3.0's HPDF_TTFontDef_SaveFontData writes it (docs/libharu-notes.md §L22).
+#include <hpdf.h>
+#include <hpdf_fontdef.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace reportc::pdf {
+
+// The subset libharu would embed for `def` with the glyphs marked so far, made from `file` (the
+// font file `def` was parsed from): the 13 tables libharu keeps, in its order and without
+// padding, the glyphs not marked left empty, its checksums. nullopt when the font is not one
+// this handles exactly as libharu (a table or glyph outside the file, an unknown loca format):
+// libharu then writes the subset itself.
+std::optional<std::string> truetype_subset(HPDF_FontDef def, const std::string& file);
+
+// Has the font's FontFile2 written from truetype_subset, deflated once per process for each
+// font and set of glyphs, instead of by libharu when it saves (four bytes a call, then deflated
+// again for every document). The PDF is the same bytes.
+// `file` is the font file `font` was made from (held until the document is saved).
+void embed_subset_ourselves(HPDF_Font font, const std::shared_ptr<const std::string>& file);
+
+}  // namespace reportc::pdf
