@@ -15,6 +15,7 @@
 #include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -25,7 +26,6 @@
 #include <string_view>
 #include <vector>
 
-#include "pdf/pdf_page_stream.h"
 
 namespace reportc::pdf {
 namespace {
@@ -132,9 +132,13 @@ struct Placed {
     uint32_t offset = 0, length = 0;
 };
 
-}  // namespace
+// The subset and where each table is in it (offsets from the start of the tables).
+struct Subset {
+    std::string bytes;
+    Placed tables[kTableCount];
+};
 
-std::optional<std::string> truetype_subset(HPDF_FontDef def, const std::string& file) {
+std::optional<Subset> make_subset(HPDF_FontDef def, const std::string& file) {
     auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
     if (!attr || !attr->glyph_tbl.flgs || !attr->glyph_tbl.offsets) return std::nullopt;
     std::string tables;
@@ -186,7 +190,17 @@ std::optional<std::string> truetype_subset(HPDF_FontDef def, const std::string& 
     put32(word, adjustment);
     tables.replace(head_at + 8, 4, word);
     out += tables;
-    return out;
+    Subset subset{std::move(out), {}};
+    std::copy(std::begin(placed), std::end(placed), subset.tables);
+    return subset;
+}
+
+}  // namespace
+
+std::optional<std::string> truetype_subset(HPDF_FontDef def, const std::string& file) {
+    auto subset = make_subset(def, file);
+    if (!subset) return std::nullopt;
+    return std::move(subset->bytes);
 }
 
 namespace {
@@ -200,6 +214,38 @@ struct FontKey {
     size_t size = 0, hash = 0;
     auto operator<=>(const FontKey&) const = default;
 };
+
+// The subset deflated in pieces, each a raw deflate stream of its own ended on a byte boundary
+// (Z_SYNC_FLUSH), joined in one zlib stream (RFC 1950 header, the pieces, an empty final block,
+// the Adler-32 of all the data; RFC 1951 allows blocks to follow one another so). Three pieces
+// are tables copied from the font file unchanged, the same in every subset of the font
+// (OS/2 to fpgm, hhea and hmtx, post and prep: 43 of Liberation Sans's 66 kB): they are
+// deflated once per font. The others (the directory; glyf and head; loca, maxp and name)
+// change with the glyphs and are deflated for each subset. It inflates to the subset libharu
+// writes; the deflated bytes are not those of libharu's one zlib stream (a few hundred bytes
+// longer), and the same whatever the thread count or the order of documents.
+struct Piece {
+    uint32_t first, last;  // tables, both included
+    bool same_in_every_subset;
+};
+constexpr Piece kPieces[] = {{0, 3, true}, {4, 5, false}, {6, 7, true}, {8, 10, false}, {11, 12, true}};
+
+std::optional<std::string> raw_deflate(std::string_view bytes) {
+    z_stream z{};
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return std::nullopt;
+    std::string out(deflateBound(&z, uLong(bytes.size())) + 16, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z.avail_in = uInt(bytes.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = uInt(out.size());
+    const int status = deflate(&z, Z_SYNC_FLUSH);
+    const bool done = status == Z_OK && z.avail_in == 0 && z.avail_out > 0;
+    out.resize(z.total_out);
+    out.shrink_to_fit();
+    deflateEnd(&z);
+    if (!done) return std::nullopt;
+    return out;
+}
 
 // What a font's save needs, from get_utf8_font until libharu writes the font: its file, and the
 // libharu function the font's before_write_fn was (the same for every Type0 TrueType font).
@@ -249,10 +295,11 @@ public:
             std::lock_guard lock(m_mutex);
             if (auto it = m_subsets.find(key); it != m_subsets.end() && same_file(it->second.file, font.file)) return it->second.subset;
         }
-        auto raw = truetype_subset(def, *font.file);
-        if (!raw) return nullptr;
-        auto made = std::make_shared<const Deflated>(Deflated{uint32_t(raw->size()), deflate_like_libharu(*raw)});
+        auto subset = make_subset(def, *font.file);
+        if (!subset) return nullptr;
+        auto made = std::make_shared<Deflated>(Deflated{uint32_t(subset->bytes.size()), deflate_in_pieces(*subset, font)});
         if (made->bytes.empty()) return nullptr;
+        made->bytes.shrink_to_fit();  // kept: not the room deflate asked for
         std::lock_guard lock(m_mutex);
         if (m_subsets.size() >= kMostSubsets) m_subsets.clear();  // the next documents make them again
         m_subsets[key] = {font.file, made};
@@ -260,7 +307,51 @@ public:
     }
 
 private:
+    std::string deflate_in_pieces(const Subset& subset, const Pending& font) {
+        std::string out = "\x78\x9C";  // deflate, 32 kB window, default level
+        std::string_view all(subset.bytes);
+        size_t done = 0;  // bytes of the subset deflated so far
+        for (size_t p = 0; p < std::size(kPieces); ++p) {
+            const Piece& piece = kPieces[p];
+            const size_t begin = kDirectorySize + subset.tables[piece.first].offset;
+            const size_t end = kDirectorySize + subset.tables[piece.last].offset + subset.tables[piece.last].length;
+            if (done < begin) {  // the changing bytes before this piece
+                auto d = raw_deflate(all.substr(done, begin - done));
+                if (!d) return {};
+                out += *d;
+            }
+            auto d = piece.same_in_every_subset ? same_piece(font, p, all.substr(begin, end - begin)) : raw_deflate(all.substr(begin, end - begin));
+            if (!d) return {};
+            out += *d;
+            done = end;
+        }
+        if (done != all.size()) return {};
+        out += std::string("\x03\x00", 2);  // an empty final block
+        put32(out, uint32_t(adler32(adler32(0, nullptr, 0), reinterpret_cast<const Bytef*>(all.data()), uInt(all.size()))));
+        return out;
+    }
+
+    // A piece copied from the font file, deflated once per font.
+    std::optional<std::string> same_piece(const Pending& font, size_t piece, std::string_view bytes) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (auto it = m_pieces.find({font.key, piece}); it != m_pieces.end() && same_file(it->second.file, font.file) && it->second.raw == bytes)
+                return it->second.deflated;
+        }
+        auto d = raw_deflate(bytes);
+        if (!d) return std::nullopt;
+        std::lock_guard lock(m_mutex);
+        if (m_pieces.size() >= kMostFiles * std::size(kPieces)) m_pieces.clear();
+        m_pieces[{font.key, piece}] = {font.file, std::string(bytes), *d};
+        return d;
+    }
+
     static constexpr size_t kMostFiles = 64, kMostSubsets = 256;
+    struct PieceEntry {
+        FontFile file;
+        std::string raw, deflated;
+    };
+    std::map<std::pair<FontKey, size_t>, PieceEntry> m_pieces;
     static bool same_file(const FontFile& a, const FontFile& b) { return a == b || *a == *b; }
     struct Key {
         FontKey font;
@@ -327,6 +418,12 @@ HPDF_STATUS write_font(HPDF_Dict font) {
 }
 
 }  // namespace
+
+std::optional<std::string> deflated_truetype_subset(HPDF_FontDef def, const std::shared_ptr<const std::string>& file) {
+    auto subset = cache().deflated(def, {file, cache().key_of(file), nullptr});
+    if (!subset) return std::nullopt;
+    return subset->bytes;
+}
 
 void embed_subset_ourselves(HPDF_Font font, const std::shared_ptr<const std::string>& file) {
     auto* attr = font && file ? static_cast<HPDF_FontAttr>(font->attr) : nullptr;

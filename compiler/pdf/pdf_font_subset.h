@@ -1,6 +1,6 @@
 #pragma once
-// Internal to the pdf module: the embedded TrueType subset (FontFile2) written by us, byte for
-// byte as libharu 2.3.0's HPDF_TTFontDef_SaveFontData writes it (docs/libharu-notes.md §L22).
+// Internal to the pdf module: the embedded TrueType subset (FontFile2) written by us, the bytes
+// libharu 2.3.0's HPDF_TTFontDef_SaveFontData writes (docs/libharu-notes.md §L22).
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
 
@@ -17,9 +17,15 @@ namespace reportc::pdf {
 // libharu then writes the subset itself.
 std::optional<std::string> truetype_subset(HPDF_FontDef def, const std::string& file);
 
+// truetype_subset deflated as the FontFile2 stream holds it: the tables that never change
+// deflated once per font, the rest for each set of glyphs, joined in one zlib stream; kept per
+// font file, subset tag and set of glyphs (at most 256). nullopt as for truetype_subset.
+std::optional<std::string> deflated_truetype_subset(HPDF_FontDef def, const std::shared_ptr<const std::string>& file);
+
 // Has the font's FontFile2 written from truetype_subset, deflated once per process for each
-// font and set of glyphs, instead of by libharu when it saves (four bytes a call, then deflated
-// again for every document). The PDF is the same bytes.
+// font and set of glyphs (deflated_truetype_subset), instead of by libharu when it saves (four
+// bytes a call, then all of it deflated again for every document). The PDF is the one libharu
+// writes but for the FontFile2's compressed bytes, which inflate to the same subset.
 // `file` is the font file `font` was made from (held until the document is saved).
 void embed_subset_ourselves(HPDF_Font font, const std::shared_ptr<const std::string>& file);
 

@@ -6,6 +6,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
+#include <zlib.h>
 
 #include <functional>
 #include <set>
@@ -67,6 +68,39 @@ TEST(pdf_FontSubset, SameBytesAsLibharuForAnySetOfGlyphs) {
     // Subsets ending one, two and three bytes into their last word (glyphs are whole 16-bit
     // units, so each font gives two of the four).
     EXPECT_EQ(ends, (std::set<size_t>{1, 2, 3}));
+}
+
+std::string inflated(const std::string& bytes) {
+    std::string out(1 << 20, '\0');
+    uLongf size = out.size();
+    EXPECT_EQ(uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(bytes.data()), uLong(bytes.size())), Z_OK);
+    out.resize(size);
+    return out;
+}
+
+// The FontFile2 stream, deflated in pieces of which some are kept per font, inflates to the
+// subset libharu writes, for one set of glyphs after another (the kept pieces reused), and the
+// same set gives the same bytes again.
+TEST(pdf_FontSubset, DeflatedSubsetInflatesToLibharusSubset) {
+    const std::string file = fonts("liberation/LiberationSans-Bold.ttf");
+    auto bytes = std::make_shared<const std::string>(read_file(file));
+    HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+    const char* name = HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE);
+    ASSERT_NE(name, nullptr);
+    HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
+    auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+    std::vector<std::string> first;
+    for (int round = 0; round < 2; ++round) {
+        for (size_t step : {3u, 17u, 40u}) {
+            for (size_t g = 0; g < attr->num_glyphs; ++g) attr->glyph_tbl.flgs[g] = g == 0 || g % step == 1 ? 1 : 0;
+            auto deflated = deflated_truetype_subset(def, bytes);
+            ASSERT_TRUE(deflated.has_value());
+            EXPECT_TRUE(inflated(*deflated) == libharu_subset(def)) << step;
+            if (round == 0) first.push_back(*deflated);
+            else EXPECT_TRUE(*deflated == first[step == 3 ? 0 : step == 17 ? 1 : 2]) << step;
+        }
+    }
+    HPDF_Free(pdf);
 }
 
 // A font whose glyph outlines lie outside its file is left to libharu (which reports it).
