@@ -137,6 +137,19 @@ std::string manifest_of(const std::vector<MergeRecord>& records, const std::vect
     return manifest_csv(rows);
 }
 
+// The names of the combined PDF and the manifest when they go into the records' folder, which
+// no record's file may take.
+std::vector<std::string> names_beside_records(const MergeOptions& options) {
+    std::vector<std::string> names;
+    if (options.out_dir.empty()) return names;
+    const auto folder = (std::filesystem::absolute(options.out_dir) / "").lexically_normal();
+    for (const std::string& file : {options.combined, options.manifest}) {
+        const auto path = std::filesystem::absolute(file).lexically_normal();
+        if (!file.empty() && (path.parent_path() / "").lexically_normal() == folder) names.push_back(path.filename().string());
+    }
+    return names;
+}
+
 }  // namespace
 
 std::string manifest_csv(const std::vector<std::vector<std::string>>& rows) {
@@ -159,7 +172,7 @@ MergeOutcome make_certificates(const MergeOptions& options, const Environment& o
     prepare.layout = run->layout;
     auto prepared = compiler.prepare(prepare, diags);
     if (!prepared) return outcome;
-    RecordSet set = read_records(*run, compiler.date_format(*prepared), env, sources, diags);
+    RecordSet set = read_records(*run, compiler.date_format(*prepared), env, sources, diags, names_beside_records(options));
     outcome.records = set.good.size() + set.bad;
     outcome.bad = set.bad;
     if (!set.readable || (set.bad > 0 && !options.skip_bad) || set.good.empty()) return outcome;

@@ -266,6 +266,30 @@ TEST(Merge, TheManifestListsEveryFileWithItsDigest) {
                         "2,B,ROCB-2020-PCA-0002,ROCB-2020-PCA-0002-Beta.pdf," + b + "\r\n");
 }
 
+// A record's file may not take the name of the combined PDF or the manifest when they are
+// written into the same folder (ignoring the case of ASCII letters, as for two records): it
+// gets the next free name, and every file listed in the manifest has the digest it lists.
+TEST(Merge, ARecordsFileNeverTakesTheNameOfTheCombinedPdfOrTheManifest) {
+    MergeRun run(std::string(kHeader) + "1,A,A,All,X,O,e,\n2,B,B,manifest,X,O,e,\n3,C,C,Gamma,X,O,e,\n");
+    std::string xml = read(run.path("run.xml"));
+    run.write("run.xml", xml.replace(xml.find("{certificate.number}-{participant.family_name}.pdf"), 50, "{participant.family_name}.csv"));
+    driver::MergeOptions o;
+    o.run_file = run.path("run.xml");
+    o.out_dir = run.path("out");
+    o.combined = run.path("out/all.csv");
+    o.manifest = run.path("out/./MANIFEST.csv");
+    auto outcome = driver::make_certificates(o, run.env, run.sources, run.diags);
+    ASSERT_TRUE(outcome.success) << run.messages().front();
+    const std::string manifest = read(run.path("out/MANIFEST.csv"));
+    const std::string a = driver::sha256_hex(read(run.path("out/All-2.csv")));
+    const std::string b = driver::sha256_hex(read(run.path("out/manifest-2.csv")));
+    EXPECT_EQ(manifest, "id,name,number,file,sha256\r\n"
+                        "1,A,ROCB-2020-PCA-0001,All-2.csv," + a + "\r\n"
+                        "2,B,ROCB-2020-PCA-0002,manifest-2.csv," + b + "\r\n"
+                        "3,C,ROCB-2020-PCA-0003,Gamma.csv," + driver::sha256_hex(read(run.path("out/Gamma.csv"))) + "\r\n");
+    EXPECT_TRUE(read(run.path("out/all.csv")).starts_with("%PDF"));
+}
+
 TEST(Merge, TheBytesAreTheSameWhateverTheThreadCount) {
     std::string csv = kHeader;
     for (int i = 1; i <= 12; ++i) csv += std::to_string(i) + ",Person " + std::to_string(i) + ",P,Family" + std::to_string(i) + ",X,O,e,\n";
