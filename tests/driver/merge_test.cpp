@@ -127,6 +127,37 @@ TEST(Merge, FieldsAreBoundAndFormattedInTextAndSlots) {
     EXPECT_TRUE(contains(pages[1], "PHILIPPINES ROCB-2020-PCA-0012")) << pages[1];  // the header's {participant.country|upper}
 }
 
+// A heading is text too: a section's title (and short title, and an article's) takes fields
+// in braces with their options; an unknown field there is an error at the heading.
+TEST(Merge, ASectionsTitleTakesFields) {
+    MergeRun run(std::string(kHeader) + "7,Nguyễn Thị Minh Khai,Minh Khai,Nguyễn,Viet Nam,GDVC,a@example.org,yes\n");
+    const std::string source = run.path("titled.xml");
+    run.write("titled.xml", "<report layout=\"" + fixture() + "/layout.xml\"><info><title>T</title></info>\n"
+                            "<section title=\"For {participant.name|upper}\" style=\"body\"><p>x</p>\n"
+                            "<section title=\"{participant.country} from {workshop.start|date}\" style=\"body\"><p>y</p></section></section>\n"
+                            "<section title=\"{participant.nmae}\" style=\"body\"><p>z</p></section></report>\n");
+    auto records = run.records();
+    ASSERT_EQ(records.good.size(), 1u);
+    driver::Compiler compiler(run.env, run.sources);
+    driver::Options options;
+    options.input = source;
+    auto prepared = compiler.prepare(options, run.diags);
+    ASSERT_TRUE(prepared) << run.messages().front();
+    options.variables = records.good[0].values;
+    auto frames = compiler.build_record(*prepared, options, run.diags);
+    EXPECT_FALSE(frames);
+    EXPECT_EQ(run.messages(), std::vector<std::string>{source + ":4:2: error: unknown field 'participant.nmae' in '{participant.nmae}'"});
+    run.write("titled.xml", read(source).replace(read(source).find("{participant.nmae}"), 18, "Fixed"));
+    driver::Compiler again(run.env, run.sources);
+    Diagnostics diags;
+    prepared = again.prepare(options, diags);
+    ASSERT_TRUE(prepared);
+    frames = again.build_record(*prepared, options, diags);
+    ASSERT_TRUE(frames);
+    EXPECT_TRUE(contains(page_text(frames->pages.at(0)), "For NGUYỄN THỊ MINH KHAI x Viet Nam from 2 November 2020 y Fixed z"))
+        << page_text(frames->pages.at(0));
+}
+
 TEST(Merge, AConditionKeepsABlockOnlyForTheRecordsItHoldsFor) {
     MergeRun run(std::string(kHeader) + "1,A,A,A,X,O,e,yes\n2,B,B,B,X,O,e,no\n3,C,C,C,X,O,e,\n4,D,D,D,X,O,e,0\n5,E,E,E,X,O,e,false\n6,F,F,F,X,O,e,1\n");
     auto pages = built_pages(run);
