@@ -144,8 +144,9 @@ std::vector<std::string> names_beside_records(const MergeOptions& options) {
     if (options.out_dir.empty()) return names;
     const auto folder = (std::filesystem::absolute(options.out_dir) / "").lexically_normal();
     for (const std::string& file : {options.combined, options.manifest}) {
+        if (file.empty()) continue;  // not written (absolute() throws on an empty path)
         const auto path = std::filesystem::absolute(file).lexically_normal();
-        if (!file.empty() && (path.parent_path() / "").lexically_normal() == folder) names.push_back(path.filename().string());
+        if ((path.parent_path() / "").lexically_normal() == folder) names.push_back(path.filename().string());
     }
     return names;
 }

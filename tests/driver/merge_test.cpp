@@ -319,6 +319,11 @@ TEST(Merge, ARecordsFileNeverTakesTheNameOfTheCombinedPdfOrTheManifest) {
                         "2,B,ROCB-2020-PCA-0002,manifest-2.csv," + b + "\r\n"
                         "3,C,ROCB-2020-PCA-0003,Gamma.csv," + driver::sha256_hex(read(run.path("out/Gamma.csv"))) + "\r\n");
     EXPECT_TRUE(read(run.path("out/all.csv")).starts_with("%PDF"));
+    o.combined.clear();  // the folder alone, without a combined PDF: nothing else to avoid
+    o.manifest.clear();
+    o.out_dir = run.path("only");
+    EXPECT_TRUE(driver::make_certificates(o, run.env, run.sources, run.diags).success) << run.messages().front();
+    EXPECT_TRUE(std::filesystem::exists(run.path("only/All.csv")));
 }
 
 TEST(Merge, TheBytesAreTheSameWhateverTheThreadCount) {
