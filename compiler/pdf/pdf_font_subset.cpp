@@ -275,6 +275,9 @@ public:
     }
     void expect(HPDF_FontDef def, Pending pending) {
         std::lock_guard lock(m_mutex);
+        // Documents that failed before saving leave theirs: dropped now and then (a font
+        // without its entry is written by libharu, the same PDF).
+        if (m_pending.size() >= kMostPending) m_pending.clear();
         m_pending[def] = std::move(pending);
     }
     std::optional<Pending> take(HPDF_FontDef def) {
@@ -346,7 +349,7 @@ private:
         return d;
     }
 
-    static constexpr size_t kMostFiles = 64, kMostSubsets = 256;
+    static constexpr size_t kMostFiles = 64, kMostSubsets = 256, kMostPending = 4096;
     struct PieceEntry {
         FontFile file;
         std::string raw, deflated;
@@ -373,6 +376,10 @@ SubsetCache& cache() {
     return instance;
 }
 
+// libharu's before_write_fn for Type0 TrueType fonts (one static function), for a font whose
+// entry was dropped.
+std::atomic<HPDF_Dict_BeforeWriteFunc> g_libharu_before_write{nullptr};
+
 // The /Filter entry libharu writes for a stream it deflates, after the other entries.
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012"); }
 
@@ -386,7 +393,7 @@ HPDF_STATUS write_font(HPDF_Dict font) {
     HPDF_FontDef def = font_attr->fontdef;
     auto* def_attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
     const std::optional<Pending> pending = cache().take(def);
-    if (!pending) return HPDF_SetError(font->error, HPDF_INVALID_OBJECT, 0);  // never: installed with its entry
+    if (!pending) return g_libharu_before_write.load()(font);
     const bool deflate = font->filter == HPDF_STREAM_FILTER_FLATE_DECODE;
     if (def->descriptor || !def_attr->embedding || (font->filter != HPDF_STREAM_FILTER_NONE && !deflate)) return pending->libharu(font);
     std::shared_ptr<const Deflated> subset = cache().deflated(def, *pending);
@@ -430,6 +437,7 @@ void embed_subset_ourselves(HPDF_Font font, const std::shared_ptr<const std::str
     if (!attr || !attr->fontdef || attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE || !font->before_write_fn ||
         font->before_write_fn == write_font)
         return;
+    g_libharu_before_write = font->before_write_fn;
     cache().expect(attr->fontdef, {file, cache().key_of(file), font->before_write_fn});
     font->before_write_fn = write_font;
 }
