@@ -432,6 +432,11 @@ std::optional<std::string> deflated_truetype_subset(HPDF_FontDef def, const std:
     return subset->bytes;
 }
 
+std::pair<size_t, size_t> font_file_identity(const std::shared_ptr<const std::string>& file) {
+    const FontKey key = cache().key_of(file);
+    return {key.size, key.hash};
+}
+
 void embed_subset_ourselves(HPDF_Font font, const std::shared_ptr<const std::string>& file) {
     auto* attr = font && file ? static_cast<HPDF_FontAttr>(font->attr) : nullptr;
     if (!attr || !attr->fontdef || attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE || !font->before_write_fn ||

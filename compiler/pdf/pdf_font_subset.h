@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace reportc::pdf {
 
@@ -21,6 +22,10 @@ std::optional<std::string> truetype_subset(HPDF_FontDef def, const std::string& 
 // deflated once per font, the rest for each set of glyphs, joined in one zlib stream; kept per
 // font file, subset tag and set of glyphs (at most 256). nullopt as for truetype_subset.
 std::optional<std::string> deflated_truetype_subset(HPDF_FontDef def, const std::shared_ptr<const std::string>& file);
+
+// The font file's size and hash, worked out once for each file in memory (while it is alive):
+// its identity for the caches of per-font work, by content, never by address.
+std::pair<size_t, size_t> font_file_identity(const std::shared_ptr<const std::string>& file);
 
 // Has the font's FontFile2 written from truetype_subset, deflated once per process for each
 // font and set of glyphs (deflated_truetype_subset), instead of by libharu when it saves (four
