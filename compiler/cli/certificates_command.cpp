@@ -69,6 +69,9 @@ std::optional<CertificateArguments> parse_certificate_arguments(const std::vecto
             a.skip_bad = true;
         } else if (arg == "--quiet" || arg == "-q") {
             a.quiet = true;
+        } else if (arg == "--help" || arg == "-h") {  // as `reportc build --help`: the usage, nothing else
+            a.help = true;
+            return a;
         } else if (!arg.empty() && arg[0] == '-') {
             error = "unknown option '" + arg + "' of 'certificates'";
             return std::nullopt;
@@ -98,6 +101,10 @@ int run_certificates(const std::vector<std::string>& args) {
     if (!a) {
         std::cerr << "reportc: error: " << error << "\n\n" << usage();
         return 2;
+    }
+    if (a->help) {
+        std::cout << usage();
+        return 0;
     }
     for (const auto* file : {&a->combined, &a->manifest}) {
         std::error_code ignored;  // a failure shows as the file's own write error

@@ -12,6 +12,7 @@ namespace reportc::cli {
 struct CertificateArguments {
     std::string run_file, combined, out_dir, manifest;
     bool skip_bad = false, quiet = false;
+    bool help = false;  // --help or -h: print the usage and stop
     unsigned threads = 0;  // 0: the machine's cores
     ReadOptions read;      // --root, --allow-read: the run file's project
 };

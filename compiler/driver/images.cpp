@@ -33,7 +33,7 @@ struct Finder : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListIt
     }
 };
 
-struct SourceFields : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::Signature, doc::Figure,
+struct SourceFields : doc::PassOver<doc::List, doc::ListItem, doc::Signature, doc::Figure,
                                     doc::PageBreak, doc::Table, doc::TableRow, doc::TableCell, doc::Chart, doc::Diagram,
                                     doc::Contents, doc::Division, doc::Frame, doc::Rule, doc::Paragraph, doc::Footnote> {
     using PassOver::enter;
@@ -57,6 +57,17 @@ struct SourceFields : doc::PassOver<doc::Section, doc::Article, doc::List, doc::
         auto expanded = (*src)[0] == '/' ? src : expand_pattern(image.path, values, date_format, error);
         image.path = expanded ? normalize_path(*expanded) : std::string();
         image.src = *src;
+    }
+    // A heading is text: a merge's fields print in a section's or article's title as in a slot.
+    void enter(doc::Section& section) { expand_title(section.title, section.short_title, section.span); }
+    void enter(doc::Article& article) { expand_title(article.title, article.short_title, article.span); }
+    void expand_title(std::string& title, std::string& short_title, Span at) {
+        for (std::string* text : {&title, &short_title}) {
+            if (text->find('{') == std::string::npos) continue;
+            std::string error;
+            if (auto expanded = expand_pattern(*text, values, date_format, error)) *text = *expanded;
+            else diags.error(at, error);
+        }
     }
     // A QR code's data may be a pattern too (a certificate's verification URL); its link follows
     // the filled-in data unless link="…" says otherwise.

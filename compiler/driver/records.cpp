@@ -115,12 +115,13 @@ private:
 }  // namespace
 
 RecordSet read_records(const input::RunFile& run, const std::string& date_format, const Environment& env,
-                       SourceManager& sources, Diagnostics& diags) {
+                       SourceManager& sources, Diagnostics& diags, const std::vector<std::string>& taken_names) {
     RecordSet set;
     const size_t errors = diags.error_count();
     auto data = data::load_dataset(run.records, env, sources, diags, run.records_span);
     if (!data) return set;
     RecordChecker checker(run, date_format, diags);
+    for (const auto& name : taken_names) checker.names.take(name);
     if (!checker.check_columns(*data)) return set;
     set.readable = true;
     set.bad = diags.error_count() - errors;  // lines the CSV reader left out (each reported once)

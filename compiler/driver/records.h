@@ -28,8 +28,9 @@ struct RecordSet {
 
 // Reads and checks the records: a missing required column (one error per column), an empty
 // key or name, a repeated key, a malformed line, a number or file name its pattern cannot make;
-// each bad row is reported at its place in the data file and left out of `good`.
+// each bad row is reported at its place in the data file and left out of `good`. No record's
+// file takes one of `taken_names` (the other files written into the records' folder).
 RecordSet read_records(const input::RunFile& run, const std::string& date_format, const Environment& env,
-                       SourceManager& sources, Diagnostics& diags);
+                       SourceManager& sources, Diagnostics& diags, const std::vector<std::string>& taken_names = {});
 
 }  // namespace reportc::driver

@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "pdf/pdf_font_subset.h"
 #include "pdf/pdf_fonts.h"
 
 namespace reportc::pdf {
@@ -86,7 +87,7 @@ public:
     // A copy: the caller lends it to libharu, which takes non-const pointers.
     Glyphs glyphs(const FontBytes& bytes, HPDF_FontDef def) {
         std::lock_guard lock(m_mutex);
-        CachedFont& c = m_fonts[key_of(*bytes)];
+        CachedFont& c = m_fonts[font_file_identity(bytes)];
         if (!same_font(c, bytes)) c = {bytes, glyphs_of(def), {}};
         return c.glyphs;
     }
@@ -95,7 +96,7 @@ public:
     // failed, or made a map of another size (never seen: then it is left to libharu).
     std::optional<Deflated> map(const FontBytes& bytes, HPDF_MMgr mmgr, HPDF_Stream raw) {
         std::lock_guard lock(m_mutex);
-        CachedFont& c = m_fonts[key_of(*bytes)];
+        CachedFont& c = m_fonts[font_file_identity(bytes)];
         if (!same_font(c, bytes)) return std::nullopt;  // glyphs() comes first
         if (c.map.bytes.empty())
             if (auto d = deflate_with_libharu(mmgr, raw)) c.map = *d;
@@ -117,7 +118,6 @@ private:
     // By the file's contents, not its address: the same font read again finds its answers, and a
     // new font at a freed address cannot take another's.
     using Key = std::pair<size_t, size_t>;  // size, hash
-    static Key key_of(const std::string& bytes) { return {bytes.size(), std::hash<std::string_view>{}(bytes)}; }
     static bool same_font(const CachedFont& c, const FontBytes& bytes) {
         return c.bytes && (c.bytes == bytes || *c.bytes == *bytes);
     }
@@ -153,6 +153,7 @@ HPDF_Font get_utf8_font(PdfDocument& doc, const char* name, const FontBytes& byt
     attr->cmap.glyph_id_array_count = HPDF_UINT(glyphs.size());
     HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
     attr->cmap = own;
+    embed_subset_ourselves(font, bytes);  // §L22
     return font;
 }
 

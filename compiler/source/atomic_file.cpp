@@ -100,6 +100,10 @@ bool write_all(int fd, const std::string& bytes) {
     return true;
 }
 
+bool same_file(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
+
+}  // namespace
+
 // The rename is durable only once the folder holding the new name is on disk too.
 void sync_folder(const std::string& folder) {
     int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -107,10 +111,6 @@ void sync_folder(const std::string& folder) {
     ::fsync(fd);
     ::close(fd);
 }
-
-bool same_file(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
-
-}  // namespace
 
 std::string temporary_name(const std::string& path) {
     const auto slash = path.find_last_of('/');
@@ -134,6 +134,12 @@ std::string refusal_to_write(const std::string& path, const std::vector<std::str
 }
 
 std::string write_file_atomically(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs) {
+    std::string error = write_file_atomically_in_batch(path, bytes, inputs);
+    if (error.empty()) sync_folder(parent_directory(path));
+    return error;
+}
+
+std::string write_file_atomically_in_batch(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs) {
     if (auto refusal = refusal_to_write(path, inputs); !refusal.empty()) return refusal;
     // A replaced file keeps its permission bits (a rename cannot keep its hard links: the
     // name gets a new file); a new one gets 0666 less the umask, as any new file.
@@ -174,7 +180,6 @@ std::string write_file_atomically(const std::string& path, const std::string& by
     }
     fd = -1;
     if (::rename(tmp.c_str(), path.c_str()) != 0) return fail("cannot replace it");
-    sync_folder(parent_directory(path));
     return {};
 }
 

@@ -21,4 +21,12 @@ std::string refusal_to_write(const std::string& path, const std::vector<std::str
 // untouched and no temporary file. Returns an error message, or empty on success.
 std::string write_file_atomically(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs = {});
 
+// The same for one file of many written into one folder (perhaps on several threads at once):
+// the file is synced before its rename all the same, but the folder is left to one sync_folder
+// call after the last file, instead of a flush of the folder after each.
+std::string write_file_atomically_in_batch(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs = {});
+
+// Flushes `folder` itself to disk, which makes the renames in it durable.
+void sync_folder(const std::string& folder);
+
 }  // namespace reportc

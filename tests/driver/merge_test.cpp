@@ -127,6 +127,37 @@ TEST(Merge, FieldsAreBoundAndFormattedInTextAndSlots) {
     EXPECT_TRUE(contains(pages[1], "PHILIPPINES ROCB-2020-PCA-0012")) << pages[1];  // the header's {participant.country|upper}
 }
 
+// A heading is text too: a section's title (and short title, and an article's) takes fields
+// in braces with their options; an unknown field there is an error at the heading.
+TEST(Merge, ASectionsTitleTakesFields) {
+    MergeRun run(std::string(kHeader) + "7,Nguyễn Thị Minh Khai,Minh Khai,Nguyễn,Viet Nam,GDVC,a@example.org,yes\n");
+    const std::string source = run.path("titled.xml");
+    run.write("titled.xml", "<report layout=\"" + fixture() + "/layout.xml\"><info><title>T</title></info>\n"
+                            "<section title=\"For {participant.name|upper}\" style=\"body\"><p>x</p>\n"
+                            "<section title=\"{participant.country} from {workshop.start|date}\" style=\"body\"><p>y</p></section></section>\n"
+                            "<section title=\"{participant.nmae}\" style=\"body\"><p>z</p></section></report>\n");
+    auto records = run.records();
+    ASSERT_EQ(records.good.size(), 1u);
+    driver::Compiler compiler(run.env, run.sources);
+    driver::Options options;
+    options.input = source;
+    auto prepared = compiler.prepare(options, run.diags);
+    ASSERT_TRUE(prepared) << run.messages().front();
+    options.variables = records.good[0].values;
+    auto frames = compiler.build_record(*prepared, options, run.diags);
+    EXPECT_FALSE(frames);
+    EXPECT_EQ(run.messages(), std::vector<std::string>{source + ":4:2: error: unknown field 'participant.nmae' in '{participant.nmae}'"});
+    run.write("titled.xml", read(source).replace(read(source).find("{participant.nmae}"), 18, "Fixed"));
+    driver::Compiler again(run.env, run.sources);
+    Diagnostics diags;
+    prepared = again.prepare(options, diags);
+    ASSERT_TRUE(prepared);
+    frames = again.build_record(*prepared, options, diags);
+    ASSERT_TRUE(frames);
+    EXPECT_TRUE(contains(page_text(frames->pages.at(0)), "For NGUYỄN THỊ MINH KHAI x Viet Nam from 2 November 2020 y Fixed z"))
+        << page_text(frames->pages.at(0));
+}
+
 TEST(Merge, AConditionKeepsABlockOnlyForTheRecordsItHoldsFor) {
     MergeRun run(std::string(kHeader) + "1,A,A,A,X,O,e,yes\n2,B,B,B,X,O,e,no\n3,C,C,C,X,O,e,\n4,D,D,D,X,O,e,0\n5,E,E,E,X,O,e,false\n6,F,F,F,X,O,e,1\n");
     auto pages = built_pages(run);
@@ -264,6 +295,35 @@ TEST(Merge, TheManifestListsEveryFileWithItsDigest) {
     EXPECT_EQ(manifest, "id,name,number,file,sha256\r\n"
                         "1,\"O'Brien, Jean\",ROCB-2020-PCA-0001,ROCB-2020-PCA-0001-OBrien.pdf," + a + "\r\n"
                         "2,B,ROCB-2020-PCA-0002,ROCB-2020-PCA-0002-Beta.pdf," + b + "\r\n");
+}
+
+// A record's file may not take the name of the combined PDF or the manifest when they are
+// written into the same folder (ignoring the case of ASCII letters, as for two records): it
+// gets the next free name, and every file listed in the manifest has the digest it lists.
+TEST(Merge, ARecordsFileNeverTakesTheNameOfTheCombinedPdfOrTheManifest) {
+    MergeRun run(std::string(kHeader) + "1,A,A,All,X,O,e,\n2,B,B,manifest,X,O,e,\n3,C,C,Gamma,X,O,e,\n");
+    std::string xml = read(run.path("run.xml"));
+    run.write("run.xml", xml.replace(xml.find("{certificate.number}-{participant.family_name}.pdf"), 50, "{participant.family_name}.csv"));
+    driver::MergeOptions o;
+    o.run_file = run.path("run.xml");
+    o.out_dir = run.path("out");
+    o.combined = run.path("out/all.csv");
+    o.manifest = run.path("out/./MANIFEST.csv");
+    auto outcome = driver::make_certificates(o, run.env, run.sources, run.diags);
+    ASSERT_TRUE(outcome.success) << run.messages().front();
+    const std::string manifest = read(run.path("out/MANIFEST.csv"));
+    const std::string a = driver::sha256_hex(read(run.path("out/All-2.csv")));
+    const std::string b = driver::sha256_hex(read(run.path("out/manifest-2.csv")));
+    EXPECT_EQ(manifest, "id,name,number,file,sha256\r\n"
+                        "1,A,ROCB-2020-PCA-0001,All-2.csv," + a + "\r\n"
+                        "2,B,ROCB-2020-PCA-0002,manifest-2.csv," + b + "\r\n"
+                        "3,C,ROCB-2020-PCA-0003,Gamma.csv," + driver::sha256_hex(read(run.path("out/Gamma.csv"))) + "\r\n");
+    EXPECT_TRUE(read(run.path("out/all.csv")).starts_with("%PDF"));
+    o.combined.clear();  // the folder alone, without a combined PDF: nothing else to avoid
+    o.manifest.clear();
+    o.out_dir = run.path("only");
+    EXPECT_TRUE(driver::make_certificates(o, run.env, run.sources, run.diags).success) << run.messages().front();
+    EXPECT_TRUE(std::filesystem::exists(run.path("only/All.csv")));
 }
 
 TEST(Merge, TheBytesAreTheSameWhateverTheThreadCount) {

@@ -118,6 +118,16 @@ TEST(CertificatesE2E, UsageErrors) {
     EXPECT_NE(run(reportc_exe() + " --help").out.find("reportc certificates RUN.xml [--combined FILE.pdf] [-o DIR]"), std::string::npos);
 }
 
+// `reportc certificates --help` prints the usage and succeeds, as `reportc build --help` does.
+TEST(CertificatesE2E, HelpPrintsTheUsage) {
+    for (const char* help : {" certificates --help", " certificates run.xml -h"}) {
+        auto r = run(reportc_exe() + help);
+        EXPECT_EQ(r.status, 0) << help << ": " << r.err;
+        EXPECT_NE(r.out.find("reportc certificates RUN.xml [--combined FILE.pdf] [-o DIR]"), std::string::npos) << r.out;
+        EXPECT_EQ(r.err, "");
+    }
+}
+
 TEST(CertificatesE2E, AProgressLineOnATerminalOnly) {
     // script(1) (util-linux) runs the command on a pseudo-terminal: the progress line is drawn and
     // erased there; --quiet turns it off.

@@ -1,0 +1,37 @@
+#pragma once
+// Internal to the pdf module: the embedded TrueType subset (FontFile2) written by us, the bytes
+// libharu 2.3.0's HPDF_TTFontDef_SaveFontData writes (docs/libharu-notes.md §L22).
+#include <hpdf.h>
+#include <hpdf_fontdef.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace reportc::pdf {
+
+// The subset libharu would embed for `def` with the glyphs marked so far, made from `file` (the
+// font file `def` was parsed from): the 13 tables libharu keeps, in its order and without
+// padding, the glyphs not marked left empty, its checksums. nullopt when the font is not one
+// this handles exactly as libharu (a table or glyph outside the file, an unknown loca format):
+// libharu then writes the subset itself.
+std::optional<std::string> truetype_subset(HPDF_FontDef def, const std::string& file);
+
+// truetype_subset deflated as the FontFile2 stream holds it: the tables that never change
+// deflated once per font, the rest for each set of glyphs, joined in one zlib stream; kept per
+// font file, subset tag and set of glyphs (at most 256). nullopt as for truetype_subset.
+std::optional<std::string> deflated_truetype_subset(HPDF_FontDef def, const std::shared_ptr<const std::string>& file);
+
+// The font file's size and hash, worked out once for each file in memory (while it is alive):
+// its identity for the caches of per-font work, by content, never by address.
+std::pair<size_t, size_t> font_file_identity(const std::shared_ptr<const std::string>& file);
+
+// Has the font's FontFile2 written from truetype_subset, deflated once per process for each
+// font and set of glyphs (deflated_truetype_subset), instead of by libharu when it saves (four
+// bytes a call, then all of it deflated again for every document). The PDF is the one libharu
+// writes but for the FontFile2's compressed bytes, which inflate to the same subset.
+// `file` is the font file `font` was made from (held until the document is saved).
+void embed_subset_ourselves(HPDF_Font font, const std::shared_ptr<const std::string>& file);
+
+}  // namespace reportc::pdf
