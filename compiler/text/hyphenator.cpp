@@ -250,7 +250,7 @@ Hyphenator::Case Hyphenator::word_case(std::string_view word) {
     return first_capital ? Case::Capitalized : Case::Lower;
 }
 
-std::vector<size_t> Hyphenator::points(std::string_view word) const {
+const std::vector<size_t>& Hyphenator::points(std::string_view word) const {
     auto& cache = m_impl->cache;
     if (auto it = cache.find(word); it != cache.end()) return it->second;
     if (cache.size() >= kMaxCacheEntries) cache.clear();
