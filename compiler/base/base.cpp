@@ -109,7 +109,12 @@ size_t first_invalid(std::string_view s) {
 
 size_t count_code_points(std::string_view s) {
     size_t n = 0, pos = 0;
-    while (pos < s.size()) { decode(s, pos); ++n; }
+    while (pos < s.size()) {
+        // An ASCII byte is one code point: counted without decoding (most words are ASCII).
+        if (static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
+        else decode(s, pos);
+        ++n;
+    }
     return n;
 }
 

@@ -88,9 +88,10 @@ bool all_lower_case_replaced(std::string_view text, const Kerning& kerning) {
 
 class Builder {
 public:
-    Builder(const ParagraphInput& p, const text::FontRegistry& fonts, const text::Hyphenator* hyph, Diagnostics& diags)
+    Builder(const ParagraphInput& p, const text::FontRegistry& fonts, const text::Hyphenator* hyph, Diagnostics& diags,
+            const ItemList* plain)
         : m_paragraph(p), m_fonts(fonts), m_hyphenator(hyph), m_diags(diags),
-          m_protrusion(p.protrusion ? p.protrusion_tables.get() : nullptr, fonts) {}
+          m_protrusion(p.protrusion ? p.protrusion_tables.get() : nullptr, fonts), m_plain(plain) {}
 
     ItemList build() {
         size_t bytes = 0;
@@ -99,6 +100,7 @@ public:
         m_out.content.reserve(bytes / 3 + 8);
         m_out.pieces.reserve(bytes / 5 + 4);
         m_out.hyphenated = m_paragraph.hyphenate && m_hyphenator;
+        if (!m_out.hyphenated || (m_plain && m_plain->hyphenated)) m_plain = nullptr;
         for (size_t r = 0; r < m_paragraph.runs.size(); ++r) add_run(r);
         flush_word();
         emit_space({});
@@ -479,12 +481,59 @@ private:
         return Length::ratio(width, amount, 1000);
     }
 
+    // The word's items and pieces copied from the list without hyphenation points, when that
+    // list's word `m_word_count` is this one and no hyphenation point was added to its breaks: the
+    // same input to the same computation, so the same items (tests: inline_ItemReuse.*).
+    bool copied_from_plain() const {
+        if (!m_plain || m_word_count >= m_plain->words.size()) return false;
+        for (const Break& b : m_breaks)
+            if (b.hyphenation) return false;
+        const WordSpan& w = m_plain->words[m_word_count];
+        std::string_view rest = m_text;
+        for (uint32_t k = w.piece_begin; k < w.piece_end; ++k) {
+            const std::string& text = m_plain->pieces[k].text;
+            if (!rest.starts_with(text)) return false;
+            rest.remove_prefix(text.size());
+        }
+        return rest.empty();
+    }
+
+    void copy_from_plain() {
+        const WordSpan& w = m_plain->words[m_word_count];
+        const auto shift = uint32_t(m_out.pieces.size()) - w.piece_begin;
+        for (uint32_t i = w.item_begin; i < w.item_end; ++i) {
+            ItemContent content = m_plain->content[i];
+            if (content.piece_end > content.piece_begin) {
+                content.piece_begin += shift;
+                content.piece_end += shift;
+            }
+            push(m_plain->items[i], content);
+        }
+        for (uint32_t k = w.piece_begin; k < w.piece_end; ++k) {
+            m_out.pieces.push_back(m_plain->pieces[k]);
+            if (m_out.pieces.back().extras) m_last_extras = m_out.pieces.back().extras;  // as fragment() leaves it
+        }
+    }
+
     void flush_word() {
         if (m_word.empty()) return;
         m_text.clear();
         for (const auto& p : m_word) m_text += p.text;
         emit_space(m_text);
         breaks_in(m_text, m_breaks);
+        WordSpan span{uint32_t(m_out.items.size()), 0, uint32_t(m_out.pieces.size()), 0};
+        if (copied_from_plain()) copy_from_plain();
+        else set_word();
+        ++m_word_count;
+        m_word.clear();
+        if (m_out.hyphenated) return;
+        span.item_end = uint32_t(m_out.items.size());
+        span.piece_end = uint32_t(m_out.pieces.size());
+        m_out.words.push_back(span);
+    }
+
+    // The word's pieces cut at m_breaks into boxes, with a penalty at each break.
+    void set_word() {
         // Walk the pieces, cutting them at the break offsets into boxes.
         size_t next_break = 0, word_offset = 0;
         ItemContent box;
@@ -545,7 +594,6 @@ private:
             word_offset += piece.text.size();
         }
         close_box();
-        m_word.clear();
     }
 
     const ParagraphInput& m_paragraph;
@@ -566,13 +614,15 @@ private:
     size_t m_last_ragged_space = kNoSpace;  // the first of the last untied ragged space's items
     ItemList m_out;
     mutable std::shared_ptr<const FragmentExtras> m_last_extras;  // shared by fragments alike (extras())
+    const ItemList* m_plain;   // the list without hyphenation points to copy words from; null: none
+    size_t m_word_count = 0;   // words flushed so far
 };
 
 }  // namespace
 
 ItemList build_items(const ParagraphInput& paragraph, const text::FontRegistry& fonts, const text::Hyphenator* hyphenator,
-                     Diagnostics& diags) {
-    return Builder(paragraph, fonts, hyphenator, diags).build();
+                     Diagnostics& diags, const ItemList* plain) {
+    return Builder(paragraph, fonts, hyphenator, diags, plain).build();
 }
 
 }  // namespace reportc::inl

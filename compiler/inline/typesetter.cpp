@@ -112,7 +112,7 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
         result = linebreak::break_first_fit(own->items, widths);
         if (result.overfull_count > 0 && paragraph.hyphenate && m_hyphenator && !own->hyphenated) {
             Diagnostics quiet;
-            own = std::make_shared<const ItemList>(build_items(paragraph, m_fonts, m_hyphenator, quiet));
+            own = std::make_shared<const ItemList>(build_items(paragraph, m_fonts, m_hyphenator, quiet, own.get()));
             result = linebreak::break_first_fit(own->items, widths);
             result.pass = linebreak::Pass::Second;
         }
@@ -121,7 +121,7 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
         if (result.pass != linebreak::Pass::First && paragraph.hyphenate && m_hyphenator && !own->hyphenated) {
             // Reuses no diagnostics: missing-glyph warnings were reported with the first list.
             Diagnostics quiet;
-            own = std::make_shared<const ItemList>(build_items(paragraph, m_fonts, m_hyphenator, quiet));
+            own = std::make_shared<const ItemList>(build_items(paragraph, m_fonts, m_hyphenator, quiet, own.get()));
             result = linebreak::break_paragraph(own->items, widths, params_for(paragraph));
         }
     }

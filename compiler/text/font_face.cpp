@@ -44,11 +44,16 @@ struct FontFace::Impl {
     // HarfBuzz, made on the first kerning() call, and the kerning of each text shaped so far.
     mutable std::unique_ptr<Shaper> shaper;
     mutable bool shaper_failed = false;
-    mutable std::unordered_map<std::string, Kerning> kerning_cache;
+    // Looked up by string_view (heterogeneous lookup): no key string made per word.
+    struct TextHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    mutable std::unordered_map<std::string, Kerning, TextHash, std::equal_to<>> kerning_cache;
     // The same with 'smcp' on (small_caps_kerning), made on first use; cleared with the features.
     mutable std::unique_ptr<Shaper> small_caps_shaper;
     mutable bool small_caps_known = false, small_caps_found = false;
-    mutable std::unordered_map<std::string, Kerning> small_caps_cache;
+    mutable std::unordered_map<std::string, Kerning, TextHash, std::equal_to<>> small_caps_cache;
     Shaper* small_caps() const;
     void forget_small_caps() {
         small_caps_shaper.reset();
@@ -194,6 +199,12 @@ int FontFace::advance(char32_t cp) const {
 int64_t FontFace::width_milli(std::string_view utf8) const {
     int64_t sum = 0;
     for (size_t pos = 0; pos < utf8.size();) {
+        // ASCII, most of the text, skips decoding: the same advance as through decode().
+        if (const auto byte = static_cast<unsigned char>(utf8[pos]); byte < 0x80) {
+            sum += m_impl->info.milli_advance[m_impl->gid(byte)];
+            ++pos;
+            continue;
+        }
         std::optional<char32_t> cp = utf8::decode(utf8, pos);
         sum += advance(cp ? *cp : U'\uFFFD');
     }
@@ -224,7 +235,7 @@ Kerning FontFace::kerning(std::string_view utf8) const {
     Impl& impl = *m_impl;
     if (impl.features.empty() && (!impl.kerning || utf8.size() < 2)) return {};
     if (utf8.empty()) return {};
-    auto it = impl.kerning_cache.find(std::string(utf8));
+    auto it = impl.kerning_cache.find(utf8);
     if (it == impl.kerning_cache.end()) it = impl.kerning_cache.emplace(std::string(utf8), impl.shape_kerning(utf8)).first;
     return it->second;
 }
@@ -274,7 +285,7 @@ Kerning FontFace::small_caps_kerning(std::string_view utf8) const {
     const Impl& impl = *m_impl;
     Shaper* shaper = impl.small_caps();
     if (!shaper || utf8.empty()) return {};
-    auto it = impl.small_caps_cache.find(std::string(utf8));
+    auto it = impl.small_caps_cache.find(utf8);
     if (it != impl.small_caps_cache.end()) return it->second;
     std::vector<uint32_t> text;
     std::vector<uint16_t> glyphs;

@@ -53,12 +53,52 @@ void free_nonstandard(char** rep, int* pos, int* cut, int word_size) {
     std::free(cut);
 }
 
+// A pattern's letters: the pattern as written (before any '/' replacement part), its digits
+// skipped. Compared and hashed without being copied out of the dictionary's bytes: the check runs
+// on every load, once per thread under -j (issue 16: loading is paid on each build).
+struct PatternLetters {
+    std::string_view written;
+
+    template <class F>
+    void each_letter(F f) const {
+        for (char c : written)
+            if (!std::isdigit(static_cast<unsigned char>(c))) f(c);
+    }
+    std::string str() const {
+        std::string out;
+        each_letter([&](char c) { out += c; });
+        return out;
+    }
+    bool operator==(const PatternLetters& o) const {
+        size_t i = 0, j = 0;
+        auto skip = [](std::string_view s, size_t& k) {
+            while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+        };
+        for (;; ++i, ++j) {
+            skip(written, i);
+            skip(o.written, j);
+            if (i == written.size() || j == o.written.size()) return i == written.size() && j == o.written.size();
+            if (written[i] != o.written[j]) return false;
+        }
+    }
+};
+
+struct PatternLettersHash {
+    size_t operator()(const PatternLetters& p) const {
+        size_t h = 14695981039346656037ull;  // FNV-1a
+        p.each_letter([&](char c) { h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull; });
+        return h;
+    }
+};
+
 // libhyphen keeps one entry per pattern (its letters, digits left out) and one NOHYPHEN line per
 // level; a second one within a level is dropped without being freed (LeakSanitizer). TeX calls a
 // repeated pattern an error too ("Duplicate pattern", The TeXbook, appendix H), so such a
 // dictionary is refused: the message names the line and the earlier one.
 std::optional<std::string> repeated_entry(std::string_view bytes) {
-    std::unordered_map<std::string, size_t> seen;  // pattern letters (or "NOHYPHEN") -> line
+    static constexpr std::string_view kNoHyphen = "NOHYPHEN";
+    std::unordered_map<PatternLetters, size_t, PatternLettersHash> seen;  // pattern letters (or "NOHYPHEN") -> line
+    seen.reserve(size_t(std::count(bytes.begin(), bytes.end(), '\n')) + 1);
     size_t line_number = 0;
     for (size_t pos = 0; pos < bytes.size();) {
         size_t end = std::min(bytes.find('\n', pos), bytes.size());
@@ -67,19 +107,17 @@ std::optional<std::string> repeated_entry(std::string_view bytes) {
         if (++line_number == 1) continue;  // the character set
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
         if (line.empty() || line.front() == '%') continue;
-        std::string key;
+        PatternLetters key;
         if (line == "NEXTLEVEL") {
             seen.clear();
             continue;
         }
-        if (line.starts_with("NOHYPHEN")) key = "NOHYPHEN";
+        if (line.starts_with(kNoHyphen)) key.written = kNoHyphen;
         else if (std::isupper(static_cast<unsigned char>(line.front()))) continue;  // LEFTHYPHENMIN 2 and the like
-        else
-            for (char c : line.substr(0, line.find('/')))
-                if (!std::isdigit(static_cast<unsigned char>(c))) key += c;
+        else key.written = line.substr(0, line.find('/'));
         auto [it, added] = seen.emplace(key, line_number);
         if (!added)
-            return "line " + std::to_string(line_number) + " repeats " + (key == "NOHYPHEN" ? std::string("NOHYPHEN") : "the pattern '" + key + "'") +
+            return "line " + std::to_string(line_number) + " repeats " + (key.written == kNoHyphen ? std::string("NOHYPHEN") : std::string("the pattern '").append(key.str()).append("'")) +
                    " of line " + std::to_string(it->second) + " (libhyphen takes each once per level)";
     }
     return std::nullopt;
@@ -89,7 +127,12 @@ std::optional<std::string> repeated_entry(std::string_view bytes) {
 
 struct Hyphenator::Impl {
     HyphenDict* dict = nullptr;
-    mutable std::unordered_map<std::string, std::vector<size_t>> cache;
+    // Looked up by string_view (heterogeneous lookup): no key string made per word.
+    struct WordHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    mutable std::unordered_map<std::string, std::vector<size_t>, WordHash, std::equal_to<>> cache;
 
     ~Impl() {
         if (dict) hnj_hyphen_free(dict);
@@ -207,12 +250,11 @@ Hyphenator::Case Hyphenator::word_case(std::string_view word) {
     return first_capital ? Case::Capitalized : Case::Lower;
 }
 
-std::vector<size_t> Hyphenator::points(std::string_view word) const {
+const std::vector<size_t>& Hyphenator::points(std::string_view word) const {
     auto& cache = m_impl->cache;
-    std::string key(word);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
     if (cache.size() >= kMaxCacheEntries) cache.clear();
-    return cache.emplace(std::move(key), m_impl->compute(word)).first->second;
+    return cache.emplace(std::string(word), m_impl->compute(word)).first->second;
 }
 
 }  // namespace reportc::text

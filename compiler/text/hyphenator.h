@@ -35,8 +35,9 @@ public:
     // - The word gets no points if it has a digit or looks like a URL or e-mail address
     //   ("://", "www.", '@', '/').
     // - At least 2 characters stay before a point and 3 after it.
-    // Results are cached per word (not thread-safe: with -j each thread has a Hyphenator of its own, driver/ahead.h).
-    std::vector<size_t> points(std::string_view word) const;
+    // Results are cached per word (not thread-safe: with -j each thread has a Hyphenator of its own, driver/ahead.h);
+    // the reference is the cache's, valid until the next call (no copy per word looked up).
+    const std::vector<size_t>& points(std::string_view word) const;
 
     // How a word is written, for the hyphenation policy: all its letters capitals (at least two
     // of them: "ASEAN", "UNOHRLLS"), its first letter a capital ("Korea"), or neither.
