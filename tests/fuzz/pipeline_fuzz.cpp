@@ -1,26 +1,34 @@
-// The whole pipeline as `reportc check` runs it (read, resolve, style, lay out, paginate; no PDF
-// writing) on any bytes as a report beside the shipped one, so that its layout, includes and
-// data files resolve. One resident compiler keeps the layout, fonts and dictionary loaded across
-// executions; it is replaced now and then, so that what a long run accumulates (each build's
-// diagnostics and reads) stays small.
+// The whole pipeline as `reportc build` runs it (read, resolve, style, lay out, paginate, and the
+// PDF's bytes made in memory) on any bytes as a report beside the shipped one, so that its layout,
+// includes and data files resolve. One resident compiler, made in LLVMFuzzerInitialize, keeps the
+// layout, fonts and dictionary loaded across executions, and the repository's files are read from
+// disk once; the compiler is replaced now and then, so that what a long run accumulates (the
+// resident fonts' and hyphenator's caches of the words seen) stays small.
+#include <map>
 #include <memory>
 
 #include "driver/compiler.h"
 #include "fuzz_support.h"
+#include "pdf/pdf_writer.h"
 
 using namespace reportc;
 
 namespace {
 
 const std::string kReport = std::string(REPORTC_SOURCE_ROOT) + "/sources/rocb-ap-annual-report-2020-21/fuzz-report.xml";
-constexpr int kRunsPerCompiler = 2000;
+constexpr int kRunsPerCompiler = 20000;
 
-// The fuzzer's bytes as kReport; every other path is read from disk as a build would.
+// The fuzzer's bytes as kReport; every other path is read from disk as a build would, and a file
+// that could be read is kept (the repository does not change during a run).
 class FuzzEnvironment : public Environment {
 public:
     std::string report;
     std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override {
-        return path == kReport ? std::optional<std::string>(report) : m_disk.read_file(path, use);
+        if (path == kReport) return report;
+        if (auto it = m_read.find(path); it != m_read.end() && it->second.first == use) return it->second.second;
+        auto bytes = m_disk.read_file(path, use);
+        if (bytes) m_read[path] = {use, *bytes};
+        return bytes;
     }
     bool file_exists(const std::string& path) const override { return path == kReport || m_disk.file_exists(path); }
     std::string why_unreadable(const std::string& path, FileUse use = FileUse::Project) const override { return m_disk.why_unreadable(path, use); }
@@ -28,26 +36,50 @@ public:
 
 private:
     RealEnvironment m_disk;
+    mutable std::map<std::string, std::pair<FileUse, std::string>> m_read;
 };
 
 struct Resident {
-    FuzzEnvironment env;
+    explicit Resident(const FuzzEnvironment& e) : compiler(e, sources) {}
     SourceManager sources;
-    driver::Compiler compiler{env, sources};
+    driver::Compiler compiler;
     int runs = 0;
 };
 
-}  // namespace
+FuzzEnvironment& environment() {
+    static FuzzEnvironment env;
+    return env;
+}
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    static std::unique_ptr<Resident> resident;
-    if (!resident || resident->runs == kRunsPerCompiler) resident = std::make_unique<Resident>();
-    ++resident->runs;
-    resident->env.report = fuzz::bytes_of(data, size);
+std::unique_ptr<Resident>& resident() {
+    static std::unique_ptr<Resident> r;
+    return r;
+}
+
+// One build of the bytes as kReport; the PDF is made when the build succeeds, as `build` would.
+void build(const std::string& report) {
+    auto& r = resident();
+    if (!r || r->runs == kRunsPerCompiler) r = std::make_unique<Resident>(environment());
+    ++r->runs;
+    environment().report = report;
     driver::Options options;
     options.input = kReport;
+    frame::FrameDocument frames;
+    options.frames_out = &frames;
     Diagnostics diags;
-    (void)resident->compiler.build(options, diags);
-    fuzz::render_all(diags, resident->sources);
+    if (r->compiler.build(options, diags).success) (void)pdf::write_pdf(frames, diags);
+    fuzz::render_all(diags, r->sources);
+}
+
+}  // namespace
+
+// The layout, its fonts and the dictionary loaded before the first input (a one-paragraph report).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    build("<report layout=\"../../layouts/annual-report.xml\" lang=\"en\"><info><title>T</title></info><p>Warm.</p></report>");
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    build(fuzz::bytes_of(data, size));
     return 0;
 }
