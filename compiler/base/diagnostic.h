@@ -15,6 +15,9 @@ struct Diagnostic {
     Severity severity = Severity::Error;
     Span span;
     std::string message;  // lowercase, no final period: what was expected, what was found
+    // The character the error is about, when no font can set it: a merge names the record's
+    // field that holds it (0: none).
+    char32_t character = 0;
 };
 
 class Diagnostics {

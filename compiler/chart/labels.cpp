@@ -152,7 +152,7 @@ void report_missing(const std::vector<char32_t>& missing, Span span, Diagnostics
     for (char32_t cp : missing) {
         char code[16];
         std::snprintf(code, sizeof code, "U+%04X", unsigned(cp));
-        diags.error(span, std::string("no font has the character ").append(code).append(" '").append(utf8::encode(cp)).append("'"));
+        diags.add({Severity::Error, span, std::string("no font has the character ").append(code).append(" '").append(utf8::encode(cp)).append("'"), cp});
     }
 }
 

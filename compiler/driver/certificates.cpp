@@ -1,10 +1,12 @@
 #include "driver/certificates.h"
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <thread>
 
+#include "base/utf8.h"
 #include "driver/combine.h"
 #include "driver/compiler.h"
 #include "driver/parallel.h"
@@ -22,6 +24,42 @@ std::string csv_field(const std::string& s) {
     std::string out = "\"";
     for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
+}
+
+// The column of `record` whose field holds `c`, or nothing: the record's name when it does (a
+// certificate prints it largest, and given and family names repeat its letters), else the first.
+const std::string* column_holding(const MergeRecord& record, char32_t c) {
+    const std::string encoded = utf8::encode(c);
+    const std::string* found = nullptr;
+    for (const auto& [column, field] : record.fields) {
+        if (field.text.find(encoded) == std::string::npos) continue;
+        if (field.text == record.name) return &column;
+        if (!found) found = &column;
+    }
+    return found;
+}
+
+// Notes where the failed build of `record` comes from. True when every error is the record's
+// own (at its row, or about a character one of its fields holds): other records may still
+// build, and their errors are worth reporting in the same run.
+bool note_record(const MergeRecord& record, const Diagnostics& record_diags, Diagnostics& diags) {
+    bool own = true, noted = false;
+    for (const auto& d : record_diags.all()) {
+        if (d.severity != Severity::Error || d.span.file == record.span.file) continue;
+        const std::string* column = d.character ? column_holding(record, d.character) : nullptr;
+        if (!column) {
+            own = false;
+            continue;
+        }
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", unsigned(d.character));
+        diags.note(record.fields.at(*column).span,
+                   std::string("the character ").append(code).append(" is in column '").append(*column).append("' of this record (").append(record.id).append(")"));
+        noted = true;
+    }
+    if (!noted && !record_diags.all().empty() && record_diags.all().front().span.file != record.span.file)
+        diags.note(record.span, "while building the document of this record (" + record.id + ")");
+    return own;
 }
 
 struct RecordOutput {
@@ -49,10 +87,10 @@ void build_all(Compiler& compiler, Prepared& prepared, const std::vector<MergeRe
         }
         for (const auto& d : record_diags.all()) diags.add(d);
         if (!out[i].frames) {
-            // An error at the source or layout: say which record it was built for.
-            if (!record_diags.all().empty() && record_diags.all().front().span.file != records[i].span.file)
-                diags.note(records[i].span, "while building the document of this record (" + records[i].id + ")");
-            if (!options.skip_bad) return;  // the same error would follow for every record
+            // An error at the source or layout: say which record it was built for, and which of its
+            // fields holds a character no font can set.
+            const bool own = note_record(records[i], record_diags, diags);
+            if (!options.skip_bad && !own) return;  // the same error would follow for every record
         }
         if (options.progress) options.progress({"building", i + 1, records.size()});
     }

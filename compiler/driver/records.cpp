@@ -50,7 +50,10 @@ public:
         r.row = row;
         r.span = record.span;
         r.values = m_run.values;
-        for (const auto& [name, value] : record.fields) r.values[m_run.record_name + "." + name] = text_of(value);
+        for (const auto& [name, value] : record.fields) {
+            r.values[m_run.record_name + "." + name] = text_of(value);
+            r.fields[name] = {value.span, r.values[m_run.record_name + "." + name]};
+        }
         // An XML record's id attribute is its "id" field unless it has one.
         std::map<std::string, doc::FieldValue> id_field;
         if (xml && !record.id.empty() && !record.fields.count("id")) {

@@ -18,6 +18,11 @@ struct MergeRecord {
     Span span;       // the record's row (or element) in the data file
     std::string id, name, number, file;
     std::map<std::string, std::string> values;  // the record's fields, the run file's values, certificate.*
+    struct Field {
+        Span span;  // in the data file
+        std::string text;
+    };
+    std::map<std::string, Field> fields;  // the record's own fields, by column
 };
 
 struct RecordSet {

@@ -177,8 +177,10 @@ private:
             const std::string_view script = cp ? text::script_needing_shaping(*cp) : std::string_view{};
             if (script.empty() || std::find(scripts.begin(), scripts.end(), script) != scripts.end()) continue;
             scripts.push_back(script);
-            m_diags.error(span, std::string("the character ").append(named(*cp)).append(" is ").append(script).append(
-                                    ", a script that needs text shaping, which reportc does not do"));
+            m_diags.add({Severity::Error, span,
+                         std::string("the character ").append(named(*cp)).append(" is ").append(script).append(
+                             ", a script that needs text shaping, which reportc does not do"),
+                         *cp});
         }
         std::vector<char32_t> reported;
         for (const auto& m : missing) {
@@ -186,7 +188,7 @@ private:
                 std::find(reported.begin(), reported.end(), m.cp) != reported.end())
                 continue;
             reported.push_back(m.cp);
-            m_diags.error(span, std::string("no font has the character ").append(named(m.cp)));
+            m_diags.add({Severity::Error, span, std::string("no font has the character ").append(named(m.cp)), m.cp});
         }
     }
 

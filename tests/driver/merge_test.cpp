@@ -254,6 +254,29 @@ TEST(Merge, EachBadRowIsReportedWhereItIs) {
     EXPECT_FALSE(std::filesystem::exists(run.path("pdf")));
 }
 
+TEST(Merge, ACharacterNoFontSetsIsNamedAtItsColumnInEveryRowThatHasIt) {
+    // Each name is the row's own fault: both are reported in one run, each with a note at the
+    // field that holds the character (issue: the note named only the row, and the run stopped at
+    // the first such record).
+    MergeRun run(std::string(kHeader) + "1,A,A,A,X,O,e,\n"
+                                        "2,Anna \xEE\x80\x80 Berg,Anna,Berg,X,O,e,\n"
+                                        "3,\xE0\xB8\xAA\xE0\xB8\xA1,\xE0\xB8\xAA,S,X,O,e,\n");  // given_name holds it too
+    auto outcome = run.make();
+    EXPECT_FALSE(outcome.success);
+    const std::string csv = run.path("participants.csv");
+    const std::string all = [&] {
+        std::string joined;
+        for (const auto& m : run.messages()) joined += m + "\n";
+        return joined;
+    }();
+    EXPECT_NE(all.find("error: no font has the character U+E000"), std::string::npos) << all;
+    EXPECT_NE(all.find(csv + ":3:3: note: the character U+E000 is in column 'name' of this record (2)"), std::string::npos) << all;
+    EXPECT_NE(all.find("error: the character U+0E2A"), std::string::npos) << all;
+    EXPECT_NE(all.find(csv + ":4:3: note: the character U+0E2A is in column 'name' of this record (3)"), std::string::npos) << all;
+    EXPECT_EQ(all.find("while building the document"), std::string::npos) << all;
+    EXPECT_FALSE(std::filesystem::exists(run.path("all.pdf")));
+}
+
 TEST(Merge, AMissingRequiredColumnIsOneErrorPerColumn) {
     MergeRun run("id,given_name,family_name\n1,A,B\n", "");
     run.write("run.xml", read(run.path("run.xml")).replace(read(run.path("run.xml")).find("<records src=\"participants.csv\"/>"), 33,
