@@ -24,6 +24,16 @@ std::vector<std::string> errors_in_paragraph(const std::string& text) {
     return errors_reading("<report layout=\"l.xml\">\n<p>" + text + "</p>\n</report>\n");
 }
 
+// The errors of reading `layout` as the layout file l.xml.
+std::vector<std::string> errors_reading_layout(const std::string& layout) {
+    MemoryEnvironment env;
+    SourceManager sources;
+    Diagnostics diags;
+    env.set_file("l.xml", layout);
+    input::read_layout("l.xml", env, sources, diags, Span{});
+    return rendered(diags, sources);
+}
+
 }  // namespace
 
 TEST(References, NulReferenceIsAnError) {
@@ -81,12 +91,7 @@ TEST(References, UndeclaredEntityIsAnError) {
 }
 
 TEST(References, LayoutsAreCheckedToo) {
-    MemoryEnvironment env;
-    SourceManager sources;
-    Diagnostics diags;
-    env.set_file("l.xml", "<layout>&#0;</layout>\n");
-    input::read_layout("l.xml", env, sources, diags, Span{});
-    EXPECT_EQ(rendered(diags, sources),
+    EXPECT_EQ(errors_reading_layout("<layout>&#0;</layout>\n"),
               std::vector<std::string>{"l.xml:1:9: error: expected a character reference to a character, found '&#0;' (U+0000, NUL)"});
 }
 
@@ -95,11 +100,6 @@ TEST(References, RepeatedAttributeIsAnErrorAtItsSecondUse) {
     // layout's space-before="20000mm" beside space-before="0" passed unchecked, exit 0.
     EXPECT_EQ(errors_reading("<report layout=\"l.xml\">\n<section title=\"a\" id=\"s\"\n  title=\"b\"><p>x</p></section>\n</report>\n"),
               std::vector<std::string>{"r/report.xml:3:3: error: expected each attribute once on <section>, found 'title' again"});
-    MemoryEnvironment env;
-    SourceManager sources;
-    Diagnostics diags;
-    env.set_file("l.xml", "<layout>\n<paragraph-style name=\"body\" space-before=\"0\" space-before=\"20000mm\"/>\n</layout>\n");
-    input::read_layout("l.xml", env, sources, diags, Span{});
-    EXPECT_EQ(rendered(diags, sources),
+    EXPECT_EQ(errors_reading_layout("<layout>\n<paragraph-style name=\"body\" space-before=\"0\" space-before=\"20000mm\"/>\n</layout>\n"),
               std::vector<std::string>{"l.xml:2:47: error: expected each attribute once on <paragraph-style>, found 'space-before' again"});
 }
