@@ -457,7 +457,7 @@ TEST(Merge, AListWithoutRecordsIsAnError) {
 }
 
 TEST(Merge, TheRunFilesLogoIsAnImageBesideTheSource) {
-    MergeRun run(std::string(kHeader) + "1,A,A,A,X,O,e,\n");
+    MergeRun run(std::string(kHeader) + "1,A,A,A,X,O,e,\n2,B,B,B,X,O,e,\n3,C,C,C,X,O,e,\n");
     run.write("logo.png", test::make_png({}));
     run.write("doc.xml", "<report layout=\"" + fixture() + "/layout.xml\"><info><title>T</title></info>\n"
                          "<image src=\"{workshop.logo}\" width=\"20mm\" if=\"workshop.logo\"/>\n<p><var name=\"participant.name\"/></p>\n</report>\n");
@@ -465,5 +465,9 @@ TEST(Merge, TheRunFilesLogoIsAnImageBesideTheSource) {
                          "<number pattern=\"N-{participant.id}\"/></certificates>\n");
     ASSERT_TRUE(run.make().success) << run.messages().front();
     const std::string pdf = read(run.path("all.pdf"));
-    EXPECT_NE(pdf.find("/Subtype /Image"), std::string::npos);
+    // One image for the three pages of the combined PDF (issue 11 item 7).
+    size_t images = 0;
+    for (size_t at = pdf.find("/Subtype /Image"); at != std::string::npos; at = pdf.find("/Subtype /Image", at + 1)) ++images;
+    EXPECT_EQ(images, 1u);
+    EXPECT_NE(pdf.find("/Count 3"), std::string::npos);
 }
