@@ -11,6 +11,18 @@
 
 namespace reportc::testing {
 
+// `text` in one run of the family "Sans" at 10 pt, set with `align` at `width`.
+inline inl::ParagraphInput sans_input(const std::string& text, Length width, style::Align align) {
+    inl::ParagraphInput p;
+    style::FontSpec font;
+    font.family = "Sans";
+    font.size = Length::from_pt(10);
+    p.runs.push_back({text, font, {}, false, {}});
+    p.width = width;
+    p.align = align;
+    return p;
+}
+
 struct OneFontSetup {
     RealEnvironment env;
     text::FontRegistry fonts{text::read_fonts_through(env)};
@@ -27,13 +39,7 @@ struct OneFontSetup {
 
     // `text` in one run of Sans 10 pt, set ragged right with hyphenation at `width`.
     inl::ParagraphInput input(const std::string& text, Length width) const {
-        inl::ParagraphInput p;
-        style::FontSpec font;
-        font.family = "Sans";
-        font.size = Length::from_pt(10);
-        p.runs.push_back({text, font, {}, false, {}});
-        p.width = width;
-        p.align = style::Align::Left;
+        inl::ParagraphInput p = sans_input(text, width, style::Align::Left);
         p.hyphenate = true;
         return p;
     }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "inline/typesetter.h"
+#include "one_font_setup.h"
 
 using namespace reportc;
 
@@ -25,14 +26,7 @@ struct TypesetterSetup {
         EXPECT_NE(hyphenator, nullptr) << error;
     }
     inl::ParagraphInput input(const std::string& text, Length width, style::Align align = style::Align::Justify) {
-        inl::ParagraphInput p;
-        style::FontSpec font;
-        font.family = "Sans";
-        font.size = Length::from_pt(10);
-        p.runs.push_back({text, font, {}, false, {}});
-        p.width = width;
-        p.align = align;
-        return p;
+        return reportc::testing::sans_input(text, width, align);
     }
 };
 
