@@ -130,9 +130,17 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     res = s.resources.get(document->layout_path, document->layout_span, diags);
     if (!res) return false;
     ImageLoader images(env, image_folders(parent_directory(options.input), document->layout_path, res->styles.settings().image_paths));
-    auto frames = frames_of(*document, *res, options, env, &images, outcome, diags);
+    // Only a PDF asked for: it is written as the pages are made, never holding the frames whole.
+    const bool pdf_only = !options.output.empty() && options.trace_output.empty() && options.part.empty() && !options.frames_out;
+    PdfPages pdf_pages;
+    auto frames = frames_of(*document, *res, options, env, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr);
     document.reset();  // the files are written from the frames alone
     if (!frames) return false;
+    if (outcome.streamed) {
+        if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;
+        auto bytes = pdf_pages.finish(*frames, diags);
+        return bytes && write_pdf_file(options.output, *bytes, inputs_of(env, res), diags);
+    }
     if (!options.part.empty()) {
         frames = select_part(std::move(*frames), options.part);
         outcome.pages = frames->pages.size();
@@ -145,7 +153,7 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
 // Resolve, lay out until page numbers settle, frames: nullopt when errors stop it before layout.
 std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document, const Resources& res, const Options& options,
                                                         const Environment& env, ImageLoader* images, Outcome& outcome,
-                                                        Diagnostics& diags) {
+                                                        Diagnostics& diags, PageSink* sink) {
     State& s = *m_state;
     const Variables variables = resolve(document, res, options, env, s.sources, *images, outcome.changes, diags);
     if (!can_lay_out(res, diags)) return std::nullopt;
@@ -155,8 +163,10 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
     Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
-    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags, options.jobs);
+    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags, options.jobs, sink);
     outcome.layout_passes = laid_out.passes;
+    outcome.streamed = laid_out.streamed;
+    outcome.pages = laid_out.pages.page_count;
     outcome.stats = laid_out.stats;
     const auto& c = paragraphs.counts();
     // A setting made ahead on another thread (-j) counts as made here, not as reused.
@@ -166,9 +176,7 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     s.paragraphs.sets += outcome.paragraphs_set;
     s.paragraphs.set_reuses += outcome.paragraphs_reused;
 
-    frame::FrameDocument frames = assemble_frames(document, std::move(laid_out), env.now());
-    outcome.pages = frames.pages.size();
-    return frames;
+    return assemble_frames(document, std::move(laid_out), env.now());
 }
 
 std::shared_ptr<Prepared> Compiler::prepare(const Options& options, Diagnostics& diags) {

@@ -18,7 +18,8 @@ struct Pass {
 };
 
 void run_pass(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
-              const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, unsigned jobs, Pass& pass) {
+              const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, unsigned jobs,
+              pages::PageOutput output, Pass& pass) {
     layout::FontTable font_table(*res.fonts);
     layout::LayoutResults results{font_table, pass.diags, {}, 0};
     layout::LayoutContext ctx{inputs, results, paragraphs};
@@ -26,18 +27,42 @@ void run_pass(const doc::Document& document, const Resources& res, const layout:
     layout::BlockEnv env;
     env.width = res.body_master->body().width;
     env.master = master;
-    std::vector<layout::VItem> vlist;
+    pages::PageContext page_ctx{res.styles, *res.fonts, font_table, pass.diags, document.info.title, &variables};
+    // Pages are broken as the blocks are laid out, so the document's vertical list is never held whole.
+    pages::Paginator paginator(master, page_ctx, std::move(output));
     {
         // Later passes find their paragraphs in the cache: only the first sets ahead.
         std::optional<ParagraphsAhead> ahead;
         if (jobs > 1 && !inputs.anchor_pages) ahead.emplace(document, res, inputs, env, jobs, paragraphs);
-        vlist = layout::layout_blocks(document.blocks, env, ctx);
+        layout::BlockStream blocks(env, ctx);
+        for (const auto& block : document.blocks) paginator.add(blocks.add(block));
+        paginator.add(blocks.finish());
     }
-    inl::Typesetter typesetter(*res.fonts, res.hyphenator.get(), pass.diags);
-    pages::PageContext page_ctx{res.styles, *res.fonts, typesetter, font_table, pass.diags, document.info.title, &variables};
-    pass.result.pages = pages::paginate(std::move(vlist), master, page_ctx);
+    pass.result.pages = paginator.finish();
     pass.result.fonts = font_table.fonts();
     pass.result.stats = results.stats;
+}
+
+bool shows_page_count(const style::Stylesheet& styles) {
+    for (const auto& master : styles.page_masters())
+        if (pages::shows_page_count(master)) return true;
+    return false;
+}
+
+// What pass n does with its pages. The first pass cannot be the last when the text prints page
+// numbers: it only notes where things fall. A pass that may be the last hands its pages to the
+// sink as they are made, when there is one; headers and footers showing the page count take it
+// from the pass before, so the first pass keeps its pages when they show it.
+pages::PageOutput output_of(int n, const Navigation& navigation, const LaidOut* previous, const Resources& res, PageSink* sink) {
+    pages::PageOutput output;
+    if (n == 1 && !navigation.page_targets.empty()) output.mode = pages::PageOutput::Mode::Survey;
+    else if (sink && (previous || !shows_page_count(res.styles))) {
+        output.mode = pages::PageOutput::Mode::Stream;
+        output.previous = previous ? &previous->pages : nullptr;
+        sink->start();
+        output.on_page = [sink](frame::Page&& page, const std::vector<frame::FontFile>& fonts) { sink->page(std::move(page), fonts); };
+    }
+    return output;
 }
 
 // The anchors that moved between two passes: "id (3 -> 4)".
@@ -83,9 +108,9 @@ std::map<std::string, std::string> variable_texts(const std::vector<PageVariable
         switch (v.value) {
         case doc::PageValue::Page: texts[v.anchor] = pages.page_labels[page]; break;
         case doc::PageValue::Pages:
-            texts[v.anchor] = pages.page_labels[pages::last_page_of_numbering(pages.label_ranges, pages.pages.size(), page)];
+            texts[v.anchor] = pages.page_labels[pages::last_page_of_numbering(pages.label_ranges, pages.page_count, page)];
             break;
-        case doc::PageValue::TotalPages: texts[v.anchor] = std::to_string(pages.pages.size()); break;
+        case doc::PageValue::TotalPages: texts[v.anchor] = std::to_string(pages.page_count); break;
         case doc::PageValue::Section: texts[v.anchor] = pages.page_sections[page]; break;
         }
     }
@@ -96,17 +121,20 @@ std::map<std::string, std::string> variable_texts(const std::vector<PageVariable
 
 LaidOut lay_out(const doc::Document& document, const Resources& res, const Navigation& navigation,
                 const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags,
-                unsigned jobs) {
+                unsigned jobs, PageSink* sink) {
     const auto numbering = res.styles.settings().footnote_numbering;
     layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc,
                                 number_footnotes(navigation.footnotes, numbering, nullptr)};
     inputs.figure_lists = navigation.figure_lists;
     inputs.ties = res.styles.ties(document.lang);
     std::map<std::string, std::string> anchor_pages;  // from the previous pass
+    std::optional<LaidOut> previous;
     for (int n = 1;; ++n) {
         inputs.anchor_pages = n == 1 ? nullptr : &anchor_pages;
         Pass pass;
-        run_pass(document, res, inputs, variables, paragraphs, jobs, pass);
+        auto output = output_of(n, navigation, previous ? &*previous : nullptr, res, sink);
+        pass.result.streamed = output.mode == pages::PageOutput::Mode::Stream;
+        run_pass(document, res, inputs, variables, paragraphs, jobs, std::move(output), pass);
         auto moved = moved_anchors(navigation.page_targets, anchor_pages, pass.result.pages.anchor_pages);
         // Numbered by page: the numbers this pass printed must be those its pages give.
         auto numbers = number_footnotes(navigation.footnotes, numbering, &pass.result.pages.anchor_sheets);
@@ -114,6 +142,8 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
         // Page-dependent variables: what this pass printed must be what its pages give.
         auto texts = variable_texts(navigation.page_variables, pass.result.pages);
         if (texts != inputs.variable_texts) moved.push_back("variables");
+        // Headers and footers set as pages were made: the page count they printed must hold.
+        if (!pass.result.pages.marginals_as_assumed) moved.push_back("page count");
         bool settled = (navigation.page_targets.empty() || n > 1) && moved.empty();
         if (settled || n == kMaxPasses) {
             for (const auto& d : pass.diags.all()) diags.add(d);
@@ -128,6 +158,8 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
         anchor_pages = pass.result.pages.anchor_pages;
         inputs.footnote_numbers = std::move(numbers);
         inputs.variable_texts = std::move(texts);
+        std::vector<frame::Page>().swap(pass.result.pages.pages);  // only its folios and count are needed
+        previous = std::move(pass.result);
     }
 }
 

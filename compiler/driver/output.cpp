@@ -1,6 +1,5 @@
 #include "driver/output.h"
 
-#include "pdf/pdf_writer.h"
 #include "trace/trace.h"
 
 namespace reportc::driver {
@@ -31,13 +30,34 @@ bool write_outputs(const frame::FrameDocument& frames, const Options& options, c
     }
     if (!options.output.empty()) {
         auto bytes = pdf::write_pdf(frames, diags);
-        if (!bytes) return false;
-        if (auto error = write_file_atomically(options.output, *bytes, inputs); !error.empty()) {
-            diags.error({}, error);
-            return false;
-        }
+        if (!bytes || !write_pdf_file(options.output, *bytes, inputs, diags)) return false;
     }
     return true;
+}
+
+bool write_pdf_file(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs, Diagnostics& diags) {
+    if (auto error = write_file_atomically(path, bytes, inputs); !error.empty()) {
+        diags.error({}, error);
+        return false;
+    }
+    return true;
+}
+
+PdfPages::PdfPages() = default;
+PdfPages::~PdfPages() = default;
+
+void PdfPages::start() {
+    m_writer.reset();  // before the diagnostics it reports to
+    m_diags = Diagnostics();
+    m_writer = std::make_unique<pdf::PageWriter>(m_diags);
+}
+
+void PdfPages::page(frame::Page&& page, const std::vector<frame::FontFile>& fonts) { m_writer->add(page, fonts); }
+
+std::optional<std::string> PdfPages::finish(const frame::FrameDocument& rest, Diagnostics& diags) {
+    auto bytes = m_writer->finish(rest);
+    for (const auto& d : m_diags.all()) diags.add(d);
+    return bytes;
 }
 
 }  // namespace reportc::driver

@@ -66,6 +66,27 @@ public:
         for (const auto& b : blocks) block(b, env, out);
     }
 
+    // Lays out one block (BlockStream).
+    void one(const doc::Block& b, const BlockEnv& env, std::vector<VItem>& out) { block(b, env, out); }
+
+    // How much of `out` no later block can change. A block reaches back past its start only
+    // after the last box (a break invited before its space, a keep's or a forced break's
+    // penalty, a look at the heading it follows: all judged by that box, which stays too) and
+    // over the lines a heading holds (hold_lines, from the item after the box it follows). A run
+    // of glue is not cut, so that it collapses as one.
+    size_t settled(const std::vector<VItem>& out) const {
+        size_t end = out.size();
+        while (end > 0 && !std::holds_alternative<VBox>(out[end - 1])) --end;
+        if (end > 0) --end;
+        if (m_hold) end = std::min(end, m_hold->from > 0 ? m_hold->from - 1 : 0);
+        while (end > 0 && std::holds_alternative<VGlue>(out[end - 1])) --end;
+        return end;
+    }
+    // The first `n` items of the list were handed on.
+    void dropped(size_t n) {
+        if (m_hold) m_hold->from -= n;
+    }
+
 private:
     std::string anchor_for(const std::string& id) {
         return id.empty() ? "anchor-" + std::to_string(++m_ctx.out.anchor_counter) : id;
@@ -455,6 +476,33 @@ std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, const Bl
     BlockLayouter(ctx).blocks(blocks, env, out);
     collapse_glue(out);
     return out;
+}
+
+struct BlockStream::State {
+    State(const BlockEnv& e, LayoutContext& ctx) : env(e), layouter(ctx) {}
+    BlockEnv env;
+    BlockLayouter layouter;
+    std::vector<VItem> open;  // what a later block may still change
+};
+
+BlockStream::BlockStream(const BlockEnv& env, LayoutContext& ctx) : m(std::make_unique<State>(env, ctx)) {}
+BlockStream::~BlockStream() = default;
+
+std::vector<VItem> BlockStream::add(const doc::Block& block) {
+    m->layouter.one(block, m->env, m->open);
+    const size_t end = m->layouter.settled(m->open);
+    std::vector<VItem> done(std::make_move_iterator(m->open.begin()), std::make_move_iterator(m->open.begin() + std::ptrdiff_t(end)));
+    m->open.erase(m->open.begin(), m->open.begin() + std::ptrdiff_t(end));
+    m->layouter.dropped(end);
+    collapse_glue(done);
+    return done;
+}
+
+std::vector<VItem> BlockStream::finish() {
+    std::vector<VItem> rest = std::move(m->open);
+    m->open.clear();
+    collapse_glue(rest);
+    return rest;
 }
 
 std::pair<Length, Length> measure_blocks(const std::vector<doc::Block>& blocks, const BlockEnv& env, LayoutContext& ctx) {

@@ -1,5 +1,6 @@
 #pragma once
 // Blocks -> vertical list: paragraphs, headings, articles, lists, figures, tables.
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -12,6 +13,22 @@ namespace reportc::layout {
 
 // The blocks set in `env`: every box is stamped with the page master it is set on.
 std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, const BlockEnv& env, LayoutContext& ctx);
+
+// The same, block by block, as pagination consumes them: add() lays out the next block and
+// returns the part of the list that no later block can change (glue collapsed), so that the
+// whole document's list is never held; finish() returns the rest. The pieces, joined, are what
+// layout_blocks gives for the same blocks.
+class BlockStream {
+public:
+    BlockStream(const BlockEnv& env, LayoutContext& ctx);
+    ~BlockStream();
+    std::vector<VItem> add(const doc::Block& block);
+    std::vector<VItem> finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
+};
 
 // Minimum and maximum content widths of blocks (automatic table columns).
 std::pair<Length, Length> measure_blocks(const std::vector<doc::Block>& blocks, const BlockEnv& env, LayoutContext& ctx);

@@ -39,7 +39,7 @@ void set_slot(const Runs& runs, style::Align align, Length baseline, const style
     input.width = body.width;
     input.hyphenate = false;
     input.span = span;
-    auto set = ctx.typesetter.set(input);
+    auto set = ctx.typesetter->set(input);
     if (set.lines.empty()) return;
     const inl::Line& line = set.lines.front();
     layout::append_highlights(line, body.x, baseline, page.items);
@@ -230,6 +230,16 @@ void check_slot_images(const style::PageMaster& master, Diagnostics& diags) {
         if (marginal)
             for (const auto* slot : {&marginal->left_image, &marginal->center_image, &marginal->right_image})
                 if (*slot) layout::image_box(**slot, master.body().width, diags);
+}
+
+bool shows_page_count(const style::PageMaster& master) {
+    for (const auto* marginal : {master.has_header ? &master.header : nullptr, master.has_footer ? &master.footer : nullptr})
+        if (marginal)
+            for (const auto* slot : {&marginal->left, &marginal->center, &marginal->right})
+                for (const auto& run : *slot)
+                    for (const auto& name : field_names(run.text))
+                        if (name == "pages" || name == "total-pages") return true;
+    return false;
 }
 
 void add_marginals(frame::Page& page, const style::PageMaster& master, const MarginalFields& fields, PageContext& ctx) {

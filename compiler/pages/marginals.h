@@ -38,6 +38,10 @@ size_t last_page_of_numbering(const std::vector<frame::PageLabelRange>& ranges, 
 // by page, does not).
 void check_slot_images(const style::PageMaster& master, Diagnostics& diags);
 
+// Whether the master's header or footer shows {pages} or {total-pages}, which a page cannot know
+// until the document is paginated.
+bool shows_page_count(const style::PageMaster& master);
+
 void add_marginals(frame::Page& page, const style::PageMaster& master, const MarginalFields& fields, PageContext& ctx);
 
 }  // namespace reportc::pages

@@ -6,6 +6,7 @@
 // next page. A box that can be cut (a band of table rows) offers its cut as one more breakpoint.
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <optional>
 
 #include "pages/paginate.h"
@@ -168,18 +169,20 @@ private:
 // One page being filled from the vertical list.
 class PageFill {
 public:
-    PageFill(std::vector<VItem>& items, const PageRules& rules, const std::string& master, PageBreaks& result)
-        : m_items(items), m_rules(rules), m_body(rules.body_height(master)), m_notes_placer(rules, m_body), m_result(result) {
+    // `number`: the page's, from 1.
+    PageFill(std::vector<VItem>& items, const PageRules& rules, const std::string& master, size_t number, PageBreaks& result)
+        : m_items(items), m_rules(rules), m_body(rules.body_height(master)), m_notes_placer(rules, m_body), m_number(number),
+          m_result(result) {
         m_page.master = master;
     }
 
-    // Fills the page from items[i], after the notes `carried` from the page before; returns
-    // where the next page starts and leaves in `carried` the notes that continue there.
-    size_t fill(size_t i, std::vector<NotePiece>& carried) {
+    // Fills the page from items[i], after the notes `carried` from the page before, into `out`;
+    // returns where the next page starts and leaves in `carried` the notes that continue there.
+    size_t fill(size_t i, std::vector<NotePiece>& carried, PageContent& out) {
         for (const auto& piece : carried) m_notes_placer.carry(m_notes, piece);
         const size_t n = m_items.size();
         if (i < n)
-            if (const auto* header = repeated_header(std::get<VBox>(m_items[i]), m_body); header && !m_result.pages.empty())
+            if (const auto* header = repeated_header(std::get<VBox>(m_items[i]), m_body); header && m_number > 1)
                 for (const auto& h : *header) place(header_copy(h), kNone);
         const size_t splits_before = m_result.split_rows;
         size_t next = n;
@@ -206,7 +209,7 @@ public:
         }
         m_page.notes = std::move(m_notes.on_page);
         carried = std::move(m_notes.held);
-        m_result.pages.push_back(std::move(m_page));
+        out = std::move(m_page);
         // Always make progress: a page that split its first row continues with the row's rest.
         if (i < n && next <= i && m_result.split_rows == splits_before) next = i + 1;
         return skip_discardable(m_items, next);
@@ -272,14 +275,14 @@ private:
         }
         if (!m_has_box) {
             // Taller than a whole page and not cut: it stands alone and overflows.
-            m_result.forced.push_back(overflow(box, m_result.pages.size() + 1, goal() - m_cursor, m_body));
+            m_result.forced.push_back(overflow(box, m_number, goal() - m_cursor, m_body));
             add_notes(box, m_cursor + box.height, true);
             place(std::move(box), k);
             return k + 1;
         }
         if (m_best.at != kNone) return back_to_best();
         // Nothing legal on this page: break before this box.
-        m_result.forced.push_back(no_legal_break(m_page.boxes.back().box, box, m_result.pages.size() + 1));
+        m_result.forced.push_back(no_legal_break(m_page.boxes.back().box, box, m_number));
         return k;
     }
 
@@ -344,6 +347,7 @@ private:
     const PageRules& m_rules;
     const Length m_body;
     NotePlacer m_notes_placer;
+    const size_t m_number;
     PageBreaks& m_result;
     PageContent m_page;
     std::vector<size_t> m_source;  // the item each placed box came from (kNone: made here)
@@ -356,16 +360,74 @@ private:
 
 }  // namespace
 
-PageBreaks break_pages(std::vector<VItem> items, const PageRules& rules, const std::string& first_master) {
-    PageBreaks result;
-    std::string master = first_master;
-    std::vector<NotePiece> carried;
-    size_t i = skip_discardable(items, 0);
-    while (i < items.size() || !carried.empty()) {
-        if (i < items.size())
-            if (const auto& first = std::get<VBox>(items[i]); !first.page_master().empty()) master = first.page_master();
-        i = PageFill(items, rules, master, result).fill(i, carried);
+PageBuilder::PageBuilder(const PageRules& rules, std::string first_master) : m_rules(rules), m_master(std::move(first_master)) {
+    // Each master's body height asked once (the rules may report an unknown master).
+    m_rules.body_height = [heights = std::map<std::string, Length>(), ask = rules.body_height](const std::string& name) mutable {
+        auto it = heights.find(name);
+        if (it == heights.end()) it = heights.emplace(name, ask(name)).first;
+        return it->second;
+    };
+}
+
+std::vector<PageContent> PageBuilder::add(std::vector<VItem> items) {
+    if (m_items.empty()) m_items = std::move(items);
+    else m_items.insert(m_items.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+    std::vector<PageContent> pages;
+    m_next = skip_discardable(m_items, m_next);
+    while (m_next < m_items.size() && decided()) pages.push_back(fill_one());
+    // What is left starts the next page: the list before it is released.
+    m_items.erase(m_items.begin(), m_items.begin() + std::ptrdiff_t(m_next));
+    m_next = 0;
+    return pages;
+}
+
+std::vector<PageContent> PageBuilder::finish() {
+    std::vector<PageContent> pages;
+    m_next = skip_discardable(m_items, m_next);
+    while (m_next < m_items.size() || !m_carried.empty()) pages.push_back(fill_one());
+    m_items.clear();
+    m_next = 0;
+    return pages;
+}
+
+// The page from m_next ends inside the list already given: at the latest at the first box that
+// takes the material past the page's body height (a page ends at the first box that does not
+// fit, and notes and a repeated header only make the room smaller), so no later item can
+// change it.
+bool PageBuilder::decided() {
+    const Length body = m_rules.body_height(master_at(m_next));
+    Length height;
+    for (size_t k = m_next; k < m_items.size(); ++k) {
+        if (const auto* box = std::get_if<VBox>(&m_items[k])) {
+            height += box->height;
+            if (height > body) return true;
+        } else if (const auto* glue = std::get_if<VGlue>(&m_items[k])) {
+            height += glue->height;
+        }
     }
+    return false;
+}
+
+const std::string& PageBuilder::master_at(size_t i) const {
+    if (i < m_items.size())
+        if (const auto& first = std::get<VBox>(m_items[i]); !first.page_master().empty()) return first.page_master();
+    return m_master;
+}
+
+PageContent PageBuilder::fill_one() {
+    m_master = master_at(m_next);
+    PageContent page;
+    m_next = PageFill(m_items, m_rules, m_master, ++m_pages, m_result).fill(m_next, m_carried, page);
+    return page;
+}
+
+PageBreaks break_pages(std::vector<VItem> items, const PageRules& rules, const std::string& first_master) {
+    PageBuilder builder(rules, first_master);
+    PageBreaks result;
+    result.pages = builder.add(std::move(items));
+    for (auto& page : builder.finish()) result.pages.push_back(std::move(page));
+    result.forced = builder.forced();
+    result.split_rows = builder.split_rows();
     return result;
 }
 

@@ -53,34 +53,81 @@ const std::vector<frame::ImageItem>& master_images(const style::PageMaster& mast
 
 }  // namespace
 
-Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx) {
-    auto master_of = [&](const std::string& name) -> const style::PageMaster& {
-        if (const auto* m = ctx.styles.page_master(name)) return *m;
-        ctx.diags.error({}, "expected a page master named '" + name + "' in the layout");
-        return *ctx.styles.page_master(first_master);
-    };
-    const auto& settings = ctx.styles.settings();
-    PageRules rules;
-    rules.body_height = [&](const std::string& name) { return master_of(name).body().height; };
-    rules.ragged_bottom = settings.ragged_bottom;
-    rules.note_skip = settings.footnote_skip;
-    rules.note_gap = settings.footnote_gap;
-    PageBreaks breaks = break_pages(std::move(items), rules, first_master);
-    warn_forced_breaks(breaks.forced, ctx.diags);
+struct Paginator::State {
+    State(const std::string& first_master, PageContext& c, PageOutput o)
+        : ctx(c), output(std::move(o)), builder(rules(), first_master), typesetter(c.fonts, nullptr, marginal_diags),
+          marginal_ctx{c.styles, c.fonts, c.font_table, marginal_diags, c.document_title, c.variables, {}, &typesetter} {}
+
+    PageContext& ctx;
+    PageOutput output;
+    std::set<std::string> unknown_masters;  // reported once each
+    PageBuilder builder;
     Paginated out;
-    out.split_rows = breaks.split_rows;
-    std::vector<std::string> section_at_page;
-    std::string current_section, carried_in;
-    std::vector<const style::PageMaster*> masters;
+    std::vector<const style::PageMaster*> masters;  // of the pages kept (Keep)
+    const style::PageMaster* last_master = nullptr;
     std::map<std::string, std::vector<frame::ImageItem>> images;  // by master name
-    for (auto& content : breaks.pages) {
+    std::string current_section, carried_in;
+    int counter = 0;  // the folio within the current numbering
+    // Reported after the forced breaks, as when the whole document was paginated at once.
+    Diagnostics frame_diags, marginal_diags;
+    inl::Typesetter typesetter;  // header and footer texts (never hyphenated)
+    PageContext marginal_ctx;
+    // Stream: the page count and last folio each page's header and footer printed, by page.
+    struct Assumed {
+        size_t page;
+        std::string last_label;
+    };
+    std::vector<Assumed> assumed;
+
+    PageRules rules() {
+        const auto& settings = ctx.styles.settings();
+        PageRules r;
+        r.body_height = [this](const std::string& name) { return master_of(name).body().height; };
+        r.ragged_bottom = settings.ragged_bottom;
+        r.note_skip = settings.footnote_skip;
+        r.note_gap = settings.footnote_gap;
+        return r;
+    }
+
+    const style::PageMaster& master_of(const std::string& name) {
+        if (const auto* m = ctx.styles.page_master(name)) return *m;
+        if (unknown_masters.insert(name).second) ctx.diags.error({}, "expected a page master named '" + name + "' in the layout");
+        return *ctx.styles.page_master(ctx.styles.settings().page_master);
+    }
+
+    void pages(std::vector<PageContent> contents) {
+        for (auto& content : contents) page(content);
+    }
+
+    // One page: its frame, its folio and anchors, then kept, dropped or handed on.
+    void page(PageContent& content) {
         const style::PageMaster& master = master_of(content.master);
-        masters.push_back(&master);
+        frame::Page frame = make_frame(content, master);
+        const size_t p = out.page_count++;
+        number(frame, p, master);
+        last_master = &master;
+        switch (output.mode) {
+        case PageOutput::Mode::Keep:
+            out.pages.push_back(std::move(frame));
+            masters.push_back(&master);
+            break;
+        case PageOutput::Mode::Survey: break;
+        case PageOutput::Mode::Stream:
+            if (p > 0 || master.first_page_marginals) {
+                add_marginals(frame, master, fields(p, assumed_last_label(p, master)), marginal_ctx);
+                frame.items.shrink_to_fit();
+            }
+            output.on_page(std::move(frame), ctx.font_table.fonts());
+            break;
+        }
+    }
+
+    // The master's fills and images first (behind the text), then the boxes and the notes.
+    frame::Page make_frame(PageContent& content, const style::PageMaster& master) {
         Rect body = master.body();
         frame::Page page;
         page.size = master.size;
         page.turned = master.turned_sheet;
-        // The master's fills and images first: behind the text.
         for (const auto& fill : master.fills) {
             frame::ShapeItem shape;
             const Rect& r = fill.rect;
@@ -92,7 +139,7 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
             shape.fill = fill.color;
             page.items.push_back(std::move(shape));
         }
-        for (const auto& image : master_images(master, images, ctx.diags)) page.items.push_back(image);
+        for (const auto& image : master_images(master, images, frame_diags)) page.items.push_back(image);
         std::string first_mark;
         for (auto& placed : content.boxes) {
             for (auto& item : placed.box.items) {
@@ -104,23 +151,23 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
             if (extras.section_mark && first_mark.empty()) first_mark = *extras.section_mark;
             if (extras.section_mark) current_section = *extras.section_mark;
         }
-        set_notes(page, content.notes, body, settings, ctx);
+        set_notes(page, content.notes, body, ctx.styles.settings(), ctx);
         // The boxes' items now live in the page: their emptied vectors, and the page's spare
-        // capacity, are released page by page rather than when the whole document is paginated.
+        // capacity, are released page by page.
         std::vector<PlacedBox>().swap(content.boxes);
         page.items.shrink_to_fit();
         // The running head names the first level-1 section that starts on the page, else the
         // one in force at its top.
-        section_at_page.push_back(first_mark.empty() ? carried_in : first_mark);
+        out.page_sections.push_back(first_mark.empty() ? carried_in : first_mark);
         carried_in = current_section;
-        out.pages.push_back(std::move(page));
+        return page;
     }
+
     // Folios: numbering restarts at 1 where the numbering style changes (front matter in roman,
     // the body from 1).
-    int counter = 0;
-    for (size_t p = 0; p < out.pages.size(); ++p) {
-        auto numbering = masters[p]->numbering;
-        if (p == 0 || numbering != masters[p - 1]->numbering) {
+    void number(const frame::Page& page, size_t p, const style::PageMaster& master) {
+        auto numbering = master.numbering;
+        if (p == 0 || numbering != last_master->numbering) {
             counter = 0;
             frame::PageLabelRange range;
             range.first_page = int(p);
@@ -132,27 +179,82 @@ Paginated paginate(std::vector<layout::VItem> items, const std::string& first_ma
         ++counter;
         out.page_labels.push_back(numbering == style::PageMaster::Numbering::Decimal ? std::to_string(counter)
                                   : roman(counter, numbering == style::PageMaster::Numbering::UpperRoman));
-        for (const auto& item : out.pages[p].items)
+        for (const auto& item : page.items)
             if (const auto* a = std::get_if<frame::AnchorItem>(&item)) {
                 out.anchor_pages.emplace(a->name, out.page_labels.back());
                 out.anchor_sheets.emplace(a->name, int(p + 1));
             }
     }
-    out.page_sections = section_at_page;
-    MarginalFields fields;
-    fields.title = ctx.document_title;
-    fields.total_pages = int(out.pages.size());
-    fields.variables = ctx.variables;
-    for (size_t p = 0; p < out.pages.size(); ++p) {
-        if (p == 0 && !masters[p]->first_page_marginals) continue;
-        fields.page_label = out.page_labels[p];
-        fields.page = int(p + 1);
-        fields.last_label = out.page_labels[last_page_of_numbering(out.label_ranges, out.pages.size(), p)];
-        fields.section = section_at_page[p];
-        add_marginals(out.pages[p], *masters[p], fields, ctx);
-        out.pages[p].items.shrink_to_fit();
+
+    MarginalFields fields(size_t p, std::string last_label) const {
+        MarginalFields f;
+        f.title = ctx.document_title;
+        f.variables = ctx.variables;
+        f.total_pages = int(output.previous && output.mode == PageOutput::Mode::Stream ? output.previous->page_count : out.page_count);
+        f.page_label = out.page_labels[p];
+        f.page = int(p + 1);
+        f.last_label = std::move(last_label);
+        f.section = out.page_sections[p];
+        return f;
     }
-    return out;
+
+    // Stream: the last folio of page p's numbering as the pass before ended, noted when the
+    // page shows it, to be checked when this pass ends.
+    std::string assumed_last_label(size_t p, const style::PageMaster& master) {
+        if (!output.previous) return {};  // streamed from the first pass: no master shows the count
+        const Paginated& before = *output.previous;
+        std::string label = p < before.page_count
+                                ? before.page_labels[last_page_of_numbering(before.label_ranges, before.page_count, p)]
+                                : std::string();
+        if (shows_page_count(master)) assumed.push_back({p, label});
+        return label;
+    }
+
+    // Keep: every page's header and footer, now that the count and folios are known.
+    void add_all_marginals() {
+        for (size_t p = 0; p < out.pages.size(); ++p) {
+            if (p == 0 && !masters[p]->first_page_marginals) continue;
+            add_marginals(out.pages[p], *masters[p], fields(p, actual_last_label(p)), marginal_ctx);
+            out.pages[p].items.shrink_to_fit();
+        }
+    }
+
+    std::string actual_last_label(size_t p) const {
+        return out.page_labels[last_page_of_numbering(out.label_ranges, out.page_count, p)];
+    }
+
+    bool assumptions_held() const {
+        if (assumed.empty()) return true;
+        if (output.previous->page_count != out.page_count) return false;
+        for (const auto& a : assumed)
+            if (a.last_label != actual_last_label(a.page)) return false;
+        return true;
+    }
+};
+
+Paginator::Paginator(const std::string& first_master, PageContext& ctx, PageOutput output)
+    : m(std::make_unique<State>(first_master, ctx, std::move(output))) {}
+
+Paginator::~Paginator() = default;
+
+void Paginator::add(std::vector<layout::VItem> items) { m->pages(m->builder.add(std::move(items))); }
+
+Paginated Paginator::finish() {
+    m->pages(m->builder.finish());
+    warn_forced_breaks(m->builder.forced(), m->ctx.diags);
+    for (const auto& d : m->frame_diags.all()) m->ctx.diags.add(d);
+    m->out.split_rows = m->builder.split_rows();
+    if (m->output.mode == PageOutput::Mode::Keep) m->add_all_marginals();
+    if (m->output.mode == PageOutput::Mode::Stream) m->out.marginals_as_assumed = m->assumptions_held();
+    for (const auto& d : m->marginal_diags.all()) m->ctx.diags.add(d);
+    m->ctx.shortened.insert(m->marginal_ctx.shortened.begin(), m->marginal_ctx.shortened.end());
+    return std::move(m->out);
+}
+
+Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx) {
+    Paginator paginator(first_master, ctx);
+    paginator.add(std::move(items));
+    return paginator.finish();
 }
 
 std::string roman(int n, bool upper) {

@@ -20,13 +20,13 @@ namespace reportc::pages {
 struct PageContext {
     const style::Stylesheet& styles;
     const text::FontRegistry& fonts;
-    const inl::Typesetter& typesetter;
     layout::FontTable& font_table;
     Diagnostics& diags;
     std::string document_title;
     // The variables known before layout ({date}, user variables), for header and footer fields.
     const std::map<std::string, std::string>* variables = nullptr;
     std::set<std::string> shortened;  // header and footer texts already reported as shortened (once each)
+    const inl::Typesetter* typesetter = nullptr;  // sets the header and footer texts (the Paginator's own)
 };
 
 struct Paginated {
@@ -38,6 +38,25 @@ struct Paginated {
     std::map<std::string, std::string> anchor_pages;   // anchor -> folio, for contents and references
     std::map<std::string, int> anchor_sheets;          // anchor -> page, counting every page from 1
     std::vector<std::string> page_sections;            // what {section} shows on each page
+    size_t page_count = 0;                             // also when the pages were not kept
+    // PageOutput::Stream: the headers and footers printed the page count and last folios this
+    // pass ended with (those of the pass before); when false they are wrong and another pass is due.
+    bool marginals_as_assumed = true;
+};
+
+// What the Paginator does with each page it makes.
+struct PageOutput {
+    enum class Mode {
+        Keep,    // every page kept in Paginated::pages; headers and footers added at the end
+        Survey,  // a pass that cannot be the last: a page is dropped once its folio, anchors and
+                 // section are noted, and gets no header or footer
+        Stream,  // each page handed to `on_page` as soon as it is final, its headers and footers
+                 // set with the page count and folios of `previous` (see marginals_as_assumed)
+    };
+    Mode mode = Mode::Keep;
+    const Paginated* previous = nullptr;
+    // The page, and the fonts its text uses (the font table so far).
+    std::function<void(frame::Page&&, const std::vector<frame::FontFile>&)> on_page;
 };
 
 std::string roman(int n, bool upper);
@@ -88,6 +107,34 @@ struct PageBreaks {
     std::vector<ForcedBreak> forced;  // in page order
     size_t split_rows = 0;            // table rows split across a page break
 };
+// The page builder fed as the vertical list is made: add() takes the next items and returns
+// the pages they decide (a page is decided once the list given runs past its body, so it is the
+// page the whole list would give); finish() returns the rest. The list before the next page's
+// start is released as pages are made, so it is held a page or so at a time.
+class PageBuilder {
+public:
+    PageBuilder(const PageRules& rules, std::string first_master);
+    std::vector<PageContent> add(std::vector<layout::VItem> items);
+    std::vector<PageContent> finish();
+    const std::vector<ForcedBreak>& forced() const { return m_result.forced; }  // in page order
+    size_t split_rows() const { return m_result.split_rows; }
+    size_t pages() const { return m_pages; }
+    size_t held() const { return m_items.size(); }  // items of the list not yet on a page
+
+private:
+    bool decided();
+    const std::string& master_at(size_t i) const;
+    PageContent fill_one();
+
+    PageRules m_rules;
+    std::string m_master;
+    std::vector<layout::VItem> m_items;  // from the start of the next page on
+    size_t m_next = 0;
+    std::vector<NotePiece> m_carried;  // notes that continue on the next page
+    PageBreaks m_result;               // forced breaks and split rows (no pages)
+    size_t m_pages = 0;
+};
+
 // Breaks the vertical list into pages and sets each footnote on the page of its mark.
 PageBreaks break_pages(std::vector<layout::VItem> items, const PageRules& rules, const std::string& first_master);
 // The same with the default rules and pages of `body_height`.
@@ -102,6 +149,21 @@ std::string describe(const ForcedBreak& forced);
 // One warning per forced break, located at the source of the box concerned.
 void warn_forced_breaks(const std::vector<ForcedBreak>& forced, Diagnostics& diags);
 
+// Pagination as the vertical list is made: add() breaks the pages the items given so far decide
+// (PageBuilder) and makes their frames; finish() makes the rest, then reports the forced breaks.
+class Paginator {
+public:
+    Paginator(const std::string& first_master, PageContext& ctx, PageOutput output = {});
+    ~Paginator();
+    void add(std::vector<layout::VItem> items);
+    Paginated finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
+};
+
+// The whole list at once, every page kept.
 Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx);
 
 }  // namespace reportc::pages

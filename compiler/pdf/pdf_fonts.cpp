@@ -133,7 +133,12 @@ const std::string& identity_to_unicode_cmap() {
 FontSet::FontSet(PdfDocument& doc, const std::vector<frame::FontFile>& files)
     : m_doc(doc), m_files(files), m_entries(files.size()) {}
 
+void FontSet::grow() {
+    if (m_entries.size() < m_files.size()) m_entries.resize(m_files.size());
+}
+
 HPDF_Font FontSet::get(int index) {
+    grow();
     if (index < 0 || size_t(index) >= m_entries.size()) return nullptr;  // validated earlier
     Entry& e = m_entries[index];
     if (!e.tried) {
@@ -170,6 +175,7 @@ HPDF_Font FontSet::load(int index) {
 }
 
 uint16_t FontSet::glyph_code(int index, uint16_t glyph, const std::string& letters) {
+    grow();
     if (index < 0 || size_t(index) >= m_entries.size() || !m_entries[index].def) return 0;
     Entry& e = m_entries[m_loaded_paths.at(m_files[index].path)];  // the entry that loaded the file
     if (auto it = e.glyph_codes.find({glyph, letters}); it != e.glyph_codes.end()) return it->second;
@@ -218,6 +224,7 @@ bool FontSet::finish(Entry& e, int index) {
 }
 
 void FontSet::check_coverage(int index, std::string_view text) {
+    grow();
     if (index < 0 || size_t(index) >= m_entries.size()) return;
     Entry& e = m_entries[index];
     if (!e.def) return;

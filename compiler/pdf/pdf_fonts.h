@@ -16,6 +16,7 @@ namespace reportc::pdf {
 
 class FontSet {
 public:
+    // `files` may grow while the set is in use (a document written page by page).
     FontSet(PdfDocument& doc, const std::vector<frame::FontFile>& files);
 
     // The UTF-8 (Type0/CID, Identity-H) font for FrameDocument::fonts[index], embedded and
@@ -37,6 +38,7 @@ public:
     bool finish();
 
 private:
+    void grow();  // an entry for every file
     struct Entry {
         bool tried = false;
         HPDF_Font font = nullptr;

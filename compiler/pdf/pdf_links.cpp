@@ -65,7 +65,7 @@ std::string escape_uri(const std::string& uri) {
 bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<SheetGeometry>& sheets,
                  const Anchors& anchors, const std::vector<PendingLink>& links) {
     for (const PendingLink& pending : links) {
-        const frame::LinkItem& link = *pending.link;
+        const frame::LinkItem& link = pending.link;
         const SheetGeometry& sheet = sheets.at(size_t(pending.page));
         const double left = link.rect.x.pt(), top = sheet.height - link.rect.y.pt();
         auto [x0, y0] = sheet.on_sheet(left, top - link.rect.height.pt());

@@ -20,6 +20,12 @@ namespace reportc::pdf {
 // of it reaches libharu (invalid UTF-8, characters outside the BMP, non-ASCII label prefixes,
 // bad font indices, paths that do not start with a move). Records one error per problem.
 void validate(const frame::FrameDocument& doc, Diagnostics& diags);
+// The same in two parts, for a document written page by page (PageWriter): one page, with the
+// fonts known so far; then the rest, for a document of `page_count` pages (and `pages`, when
+// given, checked between the info and the outline, as validate does).
+void validate_page(const frame::Page& page, size_t number, size_t font_count, Diagnostics& diags);
+void validate_except_pages(const frame::FrameDocument& doc, size_t page_count, Diagnostics& diags,
+                           const std::vector<frame::Page>* pages = nullptr);
 
 // The drawing state of the page being written, so unchanged colours, widths and fonts are not
 // repeated. Frame coordinates are top-down; PDF coordinates are bottom-up.
@@ -86,7 +92,7 @@ HPDF_Destination make_destination(PdfDocument& doc, const std::vector<HPDF_Page>
 
 struct PendingLink {
     int page = 0;  // 0-based
-    const frame::LinkItem* link = nullptr;
+    frame::LinkItem link;  // a copy: a page written page by page is gone when links are made
 };
 
 // Creates every link annotation once all pages exist (so forward references work). An unknown

@@ -102,9 +102,15 @@ private:
 
 }  // namespace
 
-void validate(const frame::FrameDocument& doc, Diagnostics& diags) {
+void validate(const frame::FrameDocument& doc, Diagnostics& diags) { validate_except_pages(doc, doc.pages.size(), diags, &doc.pages); }
+
+void validate_page(const frame::Page& page, size_t number, size_t font_count, Diagnostics& diags) {
+    Validator(diags).page(page, number, font_count);
+}
+
+void validate_except_pages(const frame::FrameDocument& doc, size_t page_count, Diagnostics& diags, const std::vector<frame::Page>* pages) {
     Validator v(diags);
-    if (doc.pages.empty()) v.error("the document has no pages");
+    if (page_count == 0) v.error("the document has no pages");
     for (size_t i = 0; i < doc.fonts.size(); ++i) {
         const frame::FontFile& font = doc.fonts[i];
         if (font.path.empty()) v.error("font " + std::to_string(i) + " has an empty path");
@@ -118,7 +124,8 @@ void validate(const frame::FrameDocument& doc, Diagnostics& diags) {
     v.string(info.keywords, "document keywords");
     v.string(info.creator, "document creator");
 
-    for (size_t i = 0; i < doc.pages.size(); ++i) v.page(doc.pages[i], i + 1, doc.fonts.size());
+    if (pages)
+        for (size_t i = 0; i < pages->size(); ++i) v.page((*pages)[i], i + 1, doc.fonts.size());
 
     for (size_t i = 0; i < doc.outline.size(); ++i) {
         const frame::OutlineEntry& entry = doc.outline[i];
@@ -130,9 +137,9 @@ void validate(const frame::FrameDocument& doc, Diagnostics& diags) {
     for (size_t i = 0; i < doc.page_labels.size(); ++i) {
         const frame::PageLabelRange& range = doc.page_labels[i];
         const std::string where = "page label range " + std::to_string(i + 1);
-        if (range.first_page < 0 || size_t(range.first_page) >= doc.pages.size())
+        if (range.first_page < 0 || size_t(range.first_page) >= page_count)
             v.error(where + " starts at page index " + std::to_string(range.first_page) + " but the document has " +
-                    std::to_string(doc.pages.size()) + " pages");
+                    std::to_string(page_count) + " pages");
         if (range.start < 1) v.error(where + " starts numbering at " + std::to_string(range.start) + "; the PDF minimum is 1");
         for (unsigned char c : range.prefix)
             if (c < 0x20 || c > 0x7E) {

@@ -57,7 +57,7 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, const fr
         } else if (const auto* image = std::get_if<frame::ImageItem>(&item)) {
             if (!flush_text() || !write_image(doc, images, state, *image)) return false;
         } else if (const auto* link = std::get_if<frame::LinkItem>(&item)) {
-            links.push_back({index, link});  // annotations do not touch the content stream
+            links.push_back({index, *link});  // annotations do not touch the content stream
         } else if (const auto* anchor = std::get_if<frame::AnchorItem>(&item)) {
             anchors.add(*anchor, index, state, doc.diags());
         }
@@ -71,29 +71,58 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, const fr
 
 }  // namespace
 
-std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostics& diags) {
-    const size_t errors_before = diags.error_count();
-    auto new_errors = [&] { return diags.error_count() > errors_before; };
-
-    validate(doc, diags);
-    if (new_errors()) return std::nullopt;
-
-    PdfDocument pdf(diags);
-    if (pdf.failed()) return std::nullopt;
-    FontSet fonts(pdf, doc.fonts);
+struct PageWriter::State {
+    explicit State(Diagnostics& d) : diags(d), pdf(d), fonts(pdf, font_files) {}
+    Diagnostics& diags;
+    size_t errors_before = diags.error_count();
+    std::vector<frame::FontFile> font_files;  // FontSet reads it; grows as pages use more fonts
+    PdfDocument pdf;
+    FontSet fonts;
     ImageObjects images;
-
     std::vector<HPDF_Page> pages;
     std::vector<SheetGeometry> sheets;
     Anchors anchors;
     std::vector<PendingLink> links;
-    for (size_t i = 0; i < doc.pages.size(); ++i) {
+    bool failed = false;
+    size_t count = 0;
+
+    bool new_errors() const { return diags.error_count() > errors_before; }
+    std::optional<std::string> finish(const frame::FrameDocument& doc);
+
+    void draw(const frame::Page& page) {
+        if (failed || pdf.failed()) {
+            failed = true;
+            return;
+        }
         PageResult result;
-        if (!write_page(pdf, fonts, images, doc.pages[i], int(i), result, anchors, links)) return std::nullopt;
+        if (!write_page(pdf, fonts, images, page, int(pages.size()), result, anchors, links)) {
+            failed = true;
+            return;
+        }
         pages.push_back(result.page);
         sheets.push_back(result.sheet);
     }
+};
 
+PageWriter::PageWriter(Diagnostics& diags) : m(std::make_unique<State>(diags)) {}
+PageWriter::~PageWriter() = default;
+
+void PageWriter::add(const frame::Page& page, const std::vector<frame::FontFile>& fonts) {
+    for (size_t i = m->font_files.size(); i < fonts.size(); ++i) m->font_files.push_back(fonts[i]);
+    // A page with an error is not drawn, nor any after it; the later ones are still checked, so
+    // that every error is reported at once.
+    const size_t errors = m->diags.error_count();
+    validate_page(page, ++m->count, m->font_files.size(), m->diags);
+    if (m->diags.error_count() > errors) m->failed = true;
+    m->draw(page);
+}
+
+std::optional<std::string> PageWriter::finish(const frame::FrameDocument& rest) {
+    validate_except_pages(rest, m->count, m->diags);
+    return m->failed || m->new_errors() ? std::nullopt : m->finish(rest);
+}
+
+std::optional<std::string> PageWriter::State::finish(const frame::FrameDocument& doc) {
     if (!fonts.finish()) return std::nullopt;
     if (!write_links(pdf, pages, sheets, anchors, links)) return std::nullopt;
     if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline)) return std::nullopt;
@@ -101,8 +130,19 @@ std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostic
     if (!write_info(pdf, doc.info, int64_t(std::time(nullptr)))) return std::nullopt;
     // Unknown anchors were reported without stopping, so all of them are listed at once.
     if (new_errors()) return std::nullopt;
-
     return pdf.save();
+}
+
+std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostics& diags) {
+    const size_t errors_before = diags.error_count();
+    validate(doc, diags);
+    if (diags.error_count() > errors_before) return std::nullopt;
+    PageWriter writer(diags);
+    writer.m->font_files = doc.fonts;
+    for (const auto& page : doc.pages) writer.m->draw(page);
+    writer.m->count = doc.pages.size();
+    if (writer.m->failed || writer.m->new_errors()) return std::nullopt;
+    return writer.m->finish(doc);
 }
 
 }  // namespace reportc::pdf

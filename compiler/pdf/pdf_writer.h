@@ -1,6 +1,8 @@
 #pragma once
 // The PDF exporter: frames -> PDF bytes (through libharu, which stays behind this header).
+#include <memory>
 #include <optional>
+#include <vector>
 #include <string>
 
 #include "base/diagnostic.h"
@@ -16,5 +18,26 @@ namespace reportc::pdf {
 // reaches libharu; the same document gives byte-identical output (no /ID, dates from
 // info.creation_epoch; without it the current time is used, so pin it for reproducible builds).
 std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostics& diags);
+
+// The same document written page by page, as pagination makes the pages, so that its frames are
+// never held whole: each page is checked and drawn (its content deflated) when it is added, and
+// only libharu's objects are kept. The bytes are write_pdf's for the same pages. Errors are
+// recorded as write_pdf records them; a page with one is not drawn, nor any after it, but the
+// later pages are still checked.
+class PageWriter {
+public:
+    explicit PageWriter(Diagnostics& diags);
+    ~PageWriter();
+    // The next page; `fonts` holds at least every font it uses (FrameDocument::fonts so far).
+    void add(const frame::Page& page, const std::vector<frame::FontFile>& fonts);
+    // The document's other parts (its fonts, info, outline and page labels; `rest.pages` is not
+    // read): checked, then written with the links, and the whole file returned.
+    std::optional<std::string> finish(const frame::FrameDocument& rest);
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
+    friend std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostics& diags);
+};
 
 }  // namespace reportc::pdf
