@@ -1,0 +1,93 @@
+// Blocks laid out one at a time as pagination consumes them (layout::BlockStream): the pieces,
+// joined, are the list layout_blocks gives, whatever keeps, held lines, invited and forced
+// breaks reach back across blocks; and only the open end of the list is held.
+#include "layout_fixture.h"
+
+#include <sstream>
+
+using namespace reportc;
+using namespace reportc::layout;
+using namespace reportc::layout::testing;
+
+namespace {
+
+const char* kStyles =
+    "<paragraph-style name=\"held\" based-on=\"body\" keep-with-next-lines=\"3\"/>\n"
+    "<paragraph-style name=\"chapter\" based-on=\"body\" page-break-before=\"true\" keep-with-next-lines=\"2\"/>\n"
+    "<paragraph-style name=\"closing\" based-on=\"body\" page-break-after=\"true\"/>\n"
+    "<paragraph-style name=\"whole\" based-on=\"body\" keep-together=\"true\"/>\n";
+
+doc::List list_of(int items) {
+    doc::List l;
+    for (int i = 0; i < items; ++i) {
+        doc::ListItem item;
+        item.blocks.push_back({paragraph("Item " + std::to_string(i) + " of a list", "")});
+        l.items.push_back(std::move(item));
+    }
+    return l;
+}
+
+doc::Table table_of(int rows) {
+    doc::Table t;
+    for (int i = 0; i < rows; ++i) t.rows.push_back(row({cell("Row " + std::to_string(i)), cell("and its second cell")}));
+    return t;
+}
+
+// A deterministic mix: every style above, lists kept together or with the next block, tables,
+// blocks forced onto a new page, and runs of held paragraphs that hold the next ones.
+std::vector<doc::Block> mixed_blocks(int n) {
+    static const char* styles[] = {"body", "held", "chapter", "closing", "whole", "keep", "invited", "hyphenated", "body"};
+    std::vector<doc::Block> blocks;
+    for (int i = 0; i < n; ++i) {
+        const int kind = (i * 4 + i / 11 + (i * i) / 7) % 11;  // every kind, after 90 of the 121 kinds before it
+        if (kind == 9) {
+            doc::Block b{list_of(1 + i % 4)};
+            b.keeps.together = i % 2 == 0;
+            b.keeps.with_next = i % 3 == 0;
+            blocks.push_back(std::move(b));
+        } else if (kind == 10) {
+            doc::Block b{table_of(1 + i % 3)};
+            b.keeps.break_before = i % 4 == 0;
+            blocks.push_back(std::move(b));
+        } else {
+            std::string text = "Paragraph " + std::to_string(i) + " with enough words to fill a line or two of the measure";
+            blocks.push_back({paragraph(text, styles[kind])});
+        }
+    }
+    return blocks;
+}
+
+std::string described(const std::vector<VItem>& items) {
+    std::ostringstream os;
+    for (const auto& item : items) {
+        os << item;
+        if (const auto* b = std::get_if<VBox>(&item)) os << " master=" << b->page_master();
+        os << "\n";
+    }
+    return os.str();
+}
+
+}  // namespace
+
+TEST(layout_BlockStream, PiecesJoinedAreTheWholeList) {
+    LayoutFixture whole_f(kStyles), stream_f(kStyles);
+    const auto d = numbered(mixed_blocks(120));
+    const auto whole = whole_f.lay_out(d.blocks, measure(pt(200)));
+
+    LayoutInputs inputs{stream_f.styles, stream_f.fonts, stream_f.hyphenator.get(), nullptr, {}};
+    LayoutResults results{stream_f.font_table, stream_f.diags, {}, 0};
+    LayoutContext ctx{inputs, results, stream_f.paragraphs};
+    BlockStream stream(measure(pt(200)), ctx);
+    std::vector<VItem> joined;
+    size_t pieces_with_items = 0;
+    for (const auto& block : d.blocks) {
+        auto piece = stream.add(block);
+        pieces_with_items += !piece.empty();
+        for (auto& item : piece) joined.push_back(std::move(item));
+    }
+    for (auto& item : stream.finish()) joined.push_back(std::move(item));
+
+    ASSERT_GT(whole.size(), 300u);
+    EXPECT_GT(pieces_with_items, 60u);  // handed on as it goes, not all at the end
+    EXPECT_EQ(described(joined), described(whole));
+}
