@@ -171,3 +171,15 @@ TEST(AuthoringE2E, AnnexRealSmallCapitalsReferencesListsAndFrames) {
     EXPECT_TRUE(has(annex, "Table 1\\. Budget by item[ .]+2")) << annex;
     EXPECT_TRUE(has(annex, "COVID.{1,3}19 with a non-breaking hyphen")) << annex;
 }
+
+TEST(AuthoringE2E, WrittenPageByPageItIsTheSameAsFromAllFrames) {
+    // Without --trace the PDF is written as the pages are made, its headers printing {pages}
+    // from the pass before; with it, from every frame at the end (issue 16).
+    const Sample& s = sample();
+    ASSERT_EQ(s.status, 0) << s.err;
+    const std::string streamed = s.dir + "/streamed.pdf";
+    auto r = run("SOURCE_DATE_EPOCH=1600000000 " + reportc_exe() + " build " + quote(s.dir + "/report.xml") + " -o " + quote(streamed) +
+                 " --set edition=2");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(read_file(streamed) == read_file(s.pdf));
+}
