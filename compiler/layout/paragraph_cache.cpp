@@ -37,8 +37,8 @@ const inl::PreparedItems& ParagraphCache::items(Entry& e) {
 
 const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const inl::ParagraphInput& input, Diagnostics& diags) {
     if (!key.node.assigned()) {
-        m_uncached = inl::Typesetter(m_fonts, m_hyphenator, diags).set(input);
-        return m_uncached;
+        m_set = inl::Typesetter(m_fonts, m_hyphenator, diags).set(input);
+        return m_set;
     }
     Entry& e = entry(key, input);
     for (const auto& s : e.sets)
@@ -46,18 +46,19 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
             ++m_counts.set_reuses;
             for (const auto& d : e.item_diags) diags.add(d);
             for (const auto& d : s.diags) diags.add(d);
-            return s.layout;
+            s.layout.unpack(m_set);
+            return m_set;
         }
     Diagnostics set_diags;
     const auto& prepared = items(e);
-    SetAt at{input.width, inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared), {}};
-    at.diags = set_diags.all();
+    m_set = inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared);
+    SetAt at{input.width, PackedLayout(m_set), set_diags.all()};
     for (const auto& d : e.item_diags) diags.add(d);
     for (const auto& d : at.diags) diags.add(d);
     ++m_counts.sets;
     e.sets.push_back(std::move(at));
     e.items.reset();
-    return e.sets.back().layout;
+    return m_set;
 }
 
 void ParagraphCache::adopt(ParagraphCache&& other) {

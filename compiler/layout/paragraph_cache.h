@@ -15,6 +15,7 @@
 #include "base/diagnostic.h"
 #include "doc/node_id.h"
 #include "inline/typesetter.h"
+#include "layout/paragraph_cache_lines.h"
 
 namespace reportc::layout {
 
@@ -34,6 +35,8 @@ public:
 
     // The paragraph set at input.width; the diagnostics its setting gave are added to `diags`
     // each time (each pass reports its own findings). No key (an unassigned node): set afresh.
+    // The lines are kept packed (paragraph_cache_lines.h) and unpacked into one layout the cache
+    // owns: the reference holds until the next call of set().
     const inl::ParagraphLayout& set(const ParagraphKey& key, const inl::ParagraphInput& input, Diagnostics& diags);
     // Min/max content widths (for automatic table columns); reports nothing.
     std::pair<Length, Length> content_widths(const ParagraphKey& key, const inl::ParagraphInput& input);
@@ -55,7 +58,7 @@ public:
 private:
     struct SetAt {
         Length width;
-        inl::ParagraphLayout layout;
+        PackedLayout layout;
         std::vector<Diagnostic> diags;
     };
     struct Entry {
@@ -74,7 +77,7 @@ private:
     const text::Hyphenator* m_hyphenator;
     std::map<ParagraphKey, Entry> m_entries;  // keyed by node identity, never by address
     Counts m_counts;
-    inl::ParagraphLayout m_uncached;
+    inl::ParagraphLayout m_set;  // what set() returns last
     std::function<void(const ParagraphKey&)> m_on_miss;
 };
 
