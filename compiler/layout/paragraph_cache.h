@@ -15,6 +15,7 @@
 #include "base/diagnostic.h"
 #include "doc/node_id.h"
 #include "inline/typesetter.h"
+#include "layout/paragraph_cache_input.h"
 #include "layout/paragraph_cache_lines.h"
 
 namespace reportc::layout {
@@ -63,7 +64,7 @@ private:
     };
     struct Entry {
         bool valid = false;
-        inl::ParagraphInput input;  // as given, width aside
+        PackedInput input;          // as given, width aside
         inl::PreparedItems items;   // between measuring and setting only
         std::vector<Diagnostic> item_diags;
         std::optional<std::pair<Length, Length>> content_widths;
@@ -71,7 +72,8 @@ private:
     };
 
     Entry& entry(const ParagraphKey& key, const inl::ParagraphInput& input);
-    const inl::PreparedItems& items(Entry& e);
+    // Built from `input`, the entry's own (they are equal apart from the width, which items do not depend on).
+    const inl::PreparedItems& items(Entry& e, const inl::ParagraphInput& input);
 
     const text::FontRegistry& m_fonts;
     const text::Hyphenator* m_hyphenator;
@@ -79,6 +81,7 @@ private:
     Counts m_counts;
     inl::ParagraphLayout m_set;  // what set() returns last
     std::function<void(const ParagraphKey&)> m_on_miss;
+    std::string m_encoded;  // a new input's encoding, compared with an entry's (PackedInput)
 };
 
 std::ostream& operator<<(std::ostream& os, const ParagraphKey& k);
