@@ -7,7 +7,7 @@ ParagraphCache::Entry& ParagraphCache::entry(const ParagraphKey& key, const inl:
     if (e.valid && e.input.same_apart_from_width(input, m_encoded)) return e;
     e = Entry{};
     e.valid = true;
-    e.input = PackedInput(input);
+    e.input = PackedInput(input, m_settings);
     return e;
 }
 

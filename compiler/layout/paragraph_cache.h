@@ -82,6 +82,7 @@ private:
     inl::ParagraphLayout m_set;  // what set() returns last
     std::function<void(const ParagraphKey&)> m_on_miss;
     std::string m_encoded;  // a new input's encoding, compared with an entry's (PackedInput)
+    PackedInput::Settings m_settings;  // the last new entry's, shared by the next when equal
 };
 
 std::ostream& operator<<(std::ostream& os, const ParagraphKey& k);

@@ -81,37 +81,42 @@ bool same_pointee(const std::shared_ptr<const T>& a, const std::shared_ptr<const
     return a == b || (a && b && *a == *b);
 }
 
-// Every field of inl::ParagraphInput but its runs and its width, compared as operator== does.
+// Every field of inl::ParagraphInput but its runs, its width and its span (each paragraph's
+// own), compared as operator== does.
 bool same_settings(const inl::ParagraphInput& a, const inl::ParagraphInput& b) {
     return a.align == b.align && a.first_line_indent == b.first_line_indent && a.hyphenate == b.hyphenate &&
            a.hyphenation == b.hyphenation && same_pointee(a.ties, b.ties) && a.tie_last_words == b.tie_last_words &&
-           a.span == b.span && a.protrusion == b.protrusion && same_pointee(a.protrusion_tables, b.protrusion_tables) &&
+           a.protrusion == b.protrusion && same_pointee(a.protrusion_tables, b.protrusion_tables) &&
            a.expansion == b.expansion && a.space_stretch == b.space_stretch && a.space_shrink == b.space_shrink;
 }
 
 }  // namespace
 
-PackedInput::PackedInput(const inl::ParagraphInput& input) {
+PackedInput::PackedInput(const inl::ParagraphInput& input, Settings& shared) : m_span(input.span) {
     encode(input.runs, m_runs);
     m_runs.shrink_to_fit();
     for (const auto& r : input.runs)
         if (r.object) m_images.push_back(r.object->image);
-    m_settings.align = input.align;
-    m_settings.first_line_indent = input.first_line_indent;
-    m_settings.hyphenate = input.hyphenate;
-    m_settings.hyphenation = input.hyphenation;
-    m_settings.ties = input.ties;
-    m_settings.tie_last_words = input.tie_last_words;
-    m_settings.span = input.span;
-    m_settings.protrusion = input.protrusion;
-    m_settings.protrusion_tables = input.protrusion_tables;
-    m_settings.expansion = input.expansion;
-    m_settings.space_stretch = input.space_stretch;
-    m_settings.space_shrink = input.space_shrink;
+    if (!shared || !same_settings(*shared, input)) {
+        auto settings = std::make_shared<inl::ParagraphInput>();
+        settings->align = input.align;
+        settings->first_line_indent = input.first_line_indent;
+        settings->hyphenate = input.hyphenate;
+        settings->hyphenation = input.hyphenation;
+        settings->ties = input.ties;
+        settings->tie_last_words = input.tie_last_words;
+        settings->protrusion = input.protrusion;
+        settings->protrusion_tables = input.protrusion_tables;
+        settings->expansion = input.expansion;
+        settings->space_stretch = input.space_stretch;
+        settings->space_shrink = input.space_shrink;
+        shared = std::move(settings);
+    }
+    m_settings = shared;
 }
 
 bool PackedInput::same_apart_from_width(const inl::ParagraphInput& input, std::string& scratch) const {
-    if (!same_settings(m_settings, input)) return false;
+    if (m_span != input.span || !m_settings || !same_settings(*m_settings, input)) return false;
     size_t image = 0;
     for (const auto& r : input.runs)
         if (r.object && (image >= m_images.size() || m_images[image++] != r.object->image)) return false;

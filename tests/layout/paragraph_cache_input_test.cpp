@@ -30,7 +30,8 @@ inl::ParagraphInput base() {
 
 bool same(const inl::ParagraphInput& a, const inl::ParagraphInput& b) {
     std::string scratch;
-    return PackedInput(a).same_apart_from_width(b, scratch);
+    PackedInput::Settings settings;
+    return PackedInput(a, settings).same_apart_from_width(b, scratch);
 }
 
 }  // namespace
@@ -94,4 +95,23 @@ TEST(layout_PackedInput, InlineImagesCompareAsTheRunsDo) {
     other_image.runs[0].object->image = std::make_shared<const doc::Image>();
     EXPECT_TRUE(same(with_image, with_image));
     EXPECT_FALSE(same(with_image, other_image));
+}
+
+TEST(layout_PackedInput, SettingsAreSharedOnlyWhenEqual) {
+    // Entries share the settings of the one before when they are equal: each still compares as
+    // its own input.
+    PackedInput::Settings shared;
+    inl::ParagraphInput justified = base();
+    justified.align = style::Align::Justify;
+    const PackedInput first(base(), shared);
+    const auto first_settings = shared;
+    const PackedInput second(base(), shared);
+    EXPECT_EQ(shared, first_settings);
+    const PackedInput third(justified, shared);
+    EXPECT_NE(shared, first_settings);
+    std::string scratch;
+    EXPECT_TRUE(first.same_apart_from_width(base(), scratch));
+    EXPECT_TRUE(second.same_apart_from_width(base(), scratch));
+    EXPECT_FALSE(third.same_apart_from_width(base(), scratch));
+    EXPECT_TRUE(third.same_apart_from_width(justified, scratch));
 }
