@@ -90,7 +90,8 @@ struct FragmentExtras {
     bool operator==(const FragmentExtras&) const = default;
 };
 
-// A glyph run placed on a line; x is relative to the line's left edge.
+// A glyph run placed on a line; x is relative to the line's left edge. A field added here is
+// packed too (layout/paragraph_cache_lines.cpp), or the paragraph cache drops it.
 struct Fragment {
     int face = 0;
     Color color;
@@ -114,17 +115,22 @@ struct Fragment {
 };
 static_assert(sizeof(Fragment) <= 112, "inl::Fragment grew: move rare fields into FragmentExtras");
 
-struct Line {
-    std::vector<Fragment> fragments;
+// A set line but its fragments: what the paragraph cache keeps of each line as it is
+// (layout/paragraph_cache_lines.h packs the fragments).
+struct LineMetrics {
     Length natural_width;   // the width the content occupies after justification
     Length ascent, descent; // from the largest font on the line (descent positive)
     double ratio = 0;       // the Knuth-Plass adjustment ratio used
     double space_factor = 1;// widest inter-word space divided by its natural width (justified lines)
+    Length hang_left, hang_right;  // how far the line's first and last characters hang into the margins
+    int expansion = 0;             // the line's font expansion, in thousandths
     bool justified = false; // stretched or shrunk to the measure (not the last line)
     bool hyphenated = false;// ends with a hyphen added at a hyphenation point
     bool overfull = false;
-    Length hang_left, hang_right;  // how far the line's first and last characters hang into the margins
-    int expansion = 0;             // the line's font expansion, in thousandths
+};
+
+struct Line : LineMetrics {
+    std::vector<Fragment> fragments;
 };
 
 struct ParagraphLayout {

@@ -1,35 +1,25 @@
 #include "layout/paragraph_cache.h"
 
 namespace reportc::layout {
-namespace {
-
-bool same_apart_from_width(const inl::ParagraphInput& a, const inl::ParagraphInput& b) {
-    inl::ParagraphInput b_at_a = b;  // cheap next to building items; compared field by field
-    b_at_a.width = a.width;
-    return a == b_at_a;
-}
-
-}  // namespace
-
 ParagraphCache::Entry& ParagraphCache::entry(const ParagraphKey& key, const inl::ParagraphInput& input) {
     if (m_on_miss && !m_entries.contains(key)) m_on_miss(key);
     Entry& e = m_entries[key];
-    if (e.valid && same_apart_from_width(e.input, input)) return e;
+    if (e.valid && e.input.same_apart_from_width(input, m_encoded)) return e;
     e = Entry{};
     e.valid = true;
-    e.input = input;
+    e.input = PackedInput(input, m_settings);
     return e;
 }
 
 // The entry's items, built when first needed; they are dropped once the paragraph is set (see
 // set()), so a long document does not hold every paragraph's items at once.
-const inl::PreparedItems& ParagraphCache::items(Entry& e) {
+const inl::PreparedItems& ParagraphCache::items(Entry& e, const inl::ParagraphInput& input) {
     if (e.items) {
         ++m_counts.item_reuses;
         return e.items;
     }
     Diagnostics diags;
-    e.items = inl::Typesetter(m_fonts, m_hyphenator, diags).prepare(e.input);
+    e.items = inl::Typesetter(m_fonts, m_hyphenator, diags).prepare(input);
     e.item_diags = diags.all();
     ++m_counts.item_builds;
     return e.items;
@@ -37,8 +27,8 @@ const inl::PreparedItems& ParagraphCache::items(Entry& e) {
 
 const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const inl::ParagraphInput& input, Diagnostics& diags) {
     if (!key.node.assigned()) {
-        m_uncached = inl::Typesetter(m_fonts, m_hyphenator, diags).set(input);
-        return m_uncached;
+        m_set = inl::Typesetter(m_fonts, m_hyphenator, diags).set(input);
+        return m_set;
     }
     Entry& e = entry(key, input);
     for (const auto& s : e.sets)
@@ -46,18 +36,19 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
             ++m_counts.set_reuses;
             for (const auto& d : e.item_diags) diags.add(d);
             for (const auto& d : s.diags) diags.add(d);
-            return s.layout;
+            s.layout.unpack(m_set);
+            return m_set;
         }
     Diagnostics set_diags;
-    const auto& prepared = items(e);
-    SetAt at{input.width, inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared), {}};
-    at.diags = set_diags.all();
+    const auto& prepared = items(e, input);
+    m_set = inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared);
+    SetAt at{input.width, PackedLayout(m_set), set_diags.all()};
     for (const auto& d : e.item_diags) diags.add(d);
     for (const auto& d : at.diags) diags.add(d);
     ++m_counts.sets;
     e.sets.push_back(std::move(at));
     e.items.reset();
-    return e.sets.back().layout;
+    return m_set;
 }
 
 void ParagraphCache::adopt(ParagraphCache&& other) {
@@ -73,7 +64,7 @@ std::pair<Length, Length> ParagraphCache::content_widths(const ParagraphKey& key
     inl::Typesetter typesetter(m_fonts, m_hyphenator, quiet);
     if (!key.node.assigned()) return typesetter.content_widths(input);
     Entry& e = entry(key, input);
-    if (!e.content_widths) e.content_widths = typesetter.content_widths(input, items(e));
+    if (!e.content_widths) e.content_widths = typesetter.content_widths(input, items(e, input));
     return *e.content_widths;
 }
 

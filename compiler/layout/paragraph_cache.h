@@ -15,6 +15,8 @@
 #include "base/diagnostic.h"
 #include "doc/node_id.h"
 #include "inline/typesetter.h"
+#include "layout/paragraph_cache_input.h"
+#include "layout/paragraph_cache_lines.h"
 
 namespace reportc::layout {
 
@@ -34,6 +36,8 @@ public:
 
     // The paragraph set at input.width; the diagnostics its setting gave are added to `diags`
     // each time (each pass reports its own findings). No key (an unassigned node): set afresh.
+    // The lines are kept packed (paragraph_cache_lines.h) and unpacked into one layout the cache
+    // owns: the reference holds until the next call of set().
     const inl::ParagraphLayout& set(const ParagraphKey& key, const inl::ParagraphInput& input, Diagnostics& diags);
     // Min/max content widths (for automatic table columns); reports nothing.
     std::pair<Length, Length> content_widths(const ParagraphKey& key, const inl::ParagraphInput& input);
@@ -55,12 +59,12 @@ public:
 private:
     struct SetAt {
         Length width;
-        inl::ParagraphLayout layout;
+        PackedLayout layout;
         std::vector<Diagnostic> diags;
     };
     struct Entry {
         bool valid = false;
-        inl::ParagraphInput input;  // as given, width aside
+        PackedInput input;          // as given, width aside
         inl::PreparedItems items;   // between measuring and setting only
         std::vector<Diagnostic> item_diags;
         std::optional<std::pair<Length, Length>> content_widths;
@@ -68,14 +72,17 @@ private:
     };
 
     Entry& entry(const ParagraphKey& key, const inl::ParagraphInput& input);
-    const inl::PreparedItems& items(Entry& e);
+    // Built from `input`, the entry's own (they are equal apart from the width, which items do not depend on).
+    const inl::PreparedItems& items(Entry& e, const inl::ParagraphInput& input);
 
     const text::FontRegistry& m_fonts;
     const text::Hyphenator* m_hyphenator;
     std::map<ParagraphKey, Entry> m_entries;  // keyed by node identity, never by address
     Counts m_counts;
-    inl::ParagraphLayout m_uncached;
+    inl::ParagraphLayout m_set;  // what set() returns last
     std::function<void(const ParagraphKey&)> m_on_miss;
+    std::string m_encoded;  // a new input's encoding, compared with an entry's (PackedInput)
+    PackedInput::Settings m_settings;  // the last new entry's, shared by the next when equal
 };
 
 std::ostream& operator<<(std::ostream& os, const ParagraphKey& k);

@@ -1,0 +1,128 @@
+#include "layout/paragraph_cache_input.h"
+
+#include <cstring>
+#include <type_traits>
+
+namespace reportc::layout {
+namespace {
+
+// A field added to these must be encoded below (or compared in same_settings), or a paragraph
+// whose new field changed would be taken from the cache as it was.
+static_assert(sizeof(inl::StyledRun) == 232, "inl::StyledRun changed: encode its new field");
+static_assert(sizeof(style::FontSpec) == 80, "style::FontSpec changed: encode its new field");
+static_assert(sizeof(inl::InlineObject) == 32, "inl::InlineObject changed: encode its new field");
+static_assert(sizeof(inl::ParagraphInput) == 168, "inl::ParagraphInput changed: compare its new field");
+
+class Encoder {
+public:
+    explicit Encoder(std::string& out) : m_out(out) {}
+
+    template <class T>
+    void scalar(T v) {
+        static_assert(std::is_trivially_copyable_v<T> && std::has_unique_object_representations_v<T>);
+        char bytes[sizeof(T)];
+        std::memcpy(bytes, &v, sizeof(T));
+        m_out.append(bytes, sizeof(T));
+    }
+    void string(const std::string& s) {
+        scalar(uint64_t(s.size()));
+        m_out += s;
+    }
+    void length(Length v) { scalar(v.sp); }
+    void color(Color c) {
+        scalar(c.r);
+        scalar(c.g);
+        scalar(c.b);
+    }
+
+private:
+    std::string& m_out;
+};
+
+void encode(const style::FontSpec& f, Encoder& e) {
+    e.string(f.family);
+    e.scalar(f.bold);
+    e.scalar(f.italic);
+    e.length(f.size);
+    e.color(f.color);
+    e.length(f.rise);
+    e.scalar(f.vertical_align);
+    e.scalar(f.underline);
+    e.scalar(f.strike);
+    e.scalar(f.small_caps);
+    e.scalar(f.highlight.has_value());
+    if (f.highlight) e.color(*f.highlight);
+}
+
+// The runs, their inline images aside (one flag each here).
+void encode(const std::vector<inl::StyledRun>& runs, std::string& out) {
+    out.clear();
+    Encoder e(out);
+    e.scalar(uint64_t(runs.size()));
+    for (const auto& r : runs) {
+        e.string(r.text);
+        encode(r.font, e);
+        e.string(r.link);
+        e.scalar(r.line_break);
+        e.scalar(r.span.file);
+        e.scalar(r.span.begin);
+        e.scalar(r.span.end);
+        e.string(r.anchor);
+        e.scalar(r.object.has_value());
+        if (r.object) {
+            e.length(r.object->width);
+            e.length(r.object->height);
+        }
+    }
+}
+
+template <class T>
+bool same_pointee(const std::shared_ptr<const T>& a, const std::shared_ptr<const T>& b) {
+    return a == b || (a && b && *a == *b);
+}
+
+// Every field of inl::ParagraphInput but its runs, its width and its span (each paragraph's
+// own), compared as operator== does.
+bool same_settings(const inl::ParagraphInput& a, const inl::ParagraphInput& b) {
+    return a.align == b.align && a.first_line_indent == b.first_line_indent && a.hyphenate == b.hyphenate &&
+           a.hyphenation == b.hyphenation && same_pointee(a.ties, b.ties) && a.tie_last_words == b.tie_last_words &&
+           a.protrusion == b.protrusion && same_pointee(a.protrusion_tables, b.protrusion_tables) &&
+           a.expansion == b.expansion && a.space_stretch == b.space_stretch && a.space_shrink == b.space_shrink;
+}
+
+}  // namespace
+
+PackedInput::PackedInput(const inl::ParagraphInput& input, Settings& shared) : m_span(input.span) {
+    encode(input.runs, m_runs);
+    m_runs.shrink_to_fit();
+    for (const auto& r : input.runs)
+        if (r.object) m_images.push_back(r.object->image);
+    if (!shared || !same_settings(*shared, input)) {
+        auto settings = std::make_shared<inl::ParagraphInput>();
+        settings->align = input.align;
+        settings->first_line_indent = input.first_line_indent;
+        settings->hyphenate = input.hyphenate;
+        settings->hyphenation = input.hyphenation;
+        settings->ties = input.ties;
+        settings->tie_last_words = input.tie_last_words;
+        settings->protrusion = input.protrusion;
+        settings->protrusion_tables = input.protrusion_tables;
+        settings->expansion = input.expansion;
+        settings->space_stretch = input.space_stretch;
+        settings->space_shrink = input.space_shrink;
+        shared = std::move(settings);
+    }
+    m_settings = shared;
+}
+
+bool PackedInput::same_apart_from_width(const inl::ParagraphInput& input, std::string& scratch) const {
+    if (m_span != input.span || !m_settings || !same_settings(*m_settings, input)) return false;
+    size_t image = 0;
+    for (const auto& r : input.runs)
+        if (r.object && (image >= m_images.size() || m_images[image++] != r.object->image)) return false;
+    if (image != m_images.size()) return false;
+    encode(input.runs, scratch);
+    return scratch == m_runs;
+}
+
+}  // namespace reportc::layout

@@ -1,0 +1,36 @@
+#pragma once
+// A paragraph's input as the paragraph cache keeps it, to tell whether a later input is the same
+// (issue 16: memory that does not grow with the body). A copy of inl::ParagraphInput is some
+// 232 bytes a run besides its strings; kept for every paragraph of the document it was a large
+// part of the cache's entries. Packed, the runs are one byte string (every field, strings with
+// their lengths, so two inputs give the same bytes only when they are equal), the inline images
+// are kept as the runs hold them (compared as inl::InlineObject compares them), and the
+// paragraph's settings as they are, shared with the entries before it that have the same. A new input is encoded into a buffer the caller keeps and
+// compared whole: an entry is used only when every field but the measure is equal.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "inline/paragraph_input.h"
+
+namespace reportc::layout {
+
+class PackedInput {
+public:
+    PackedInput() = default;
+    // `input` apart from its measure (width). Its settings are `shared`'s when they are equal
+    // (most paragraphs of a document have the same few), else `shared` becomes its own.
+    using Settings = std::shared_ptr<const inl::ParagraphInput>;
+    PackedInput(const inl::ParagraphInput& input, Settings& shared);
+
+    // Whether `input` equals the packed one apart from its width; `scratch` holds its encoding.
+    bool same_apart_from_width(const inl::ParagraphInput& input, std::string& scratch) const;
+
+private:
+    std::string m_runs;  // encoded
+    std::vector<std::shared_ptr<const doc::Image>> m_images;  // the runs' inline images, in order
+    Span m_span;
+    Settings m_settings;  // runs empty, width and span zero; never null
+};
+
+}  // namespace reportc::layout
