@@ -8,6 +8,7 @@
 #include "base/geometry.h"
 #include "base/span.h"
 #include "doc/aggregate.h"
+#include "doc/boxed.h"
 #include "doc/node_id.h"
 
 namespace reportc::doc {
@@ -63,7 +64,7 @@ struct Chart {
     Span data_span;
     Span x_span;  // the x attribute (errors about the category field)
     Aggregate aggregate;  // where, group-by, count, sum, sort: applied to the records first
-    std::optional<ChartData> resolved;  // set by data::resolve_charts
+    Boxed<ChartData> resolved;  // set by data::resolve_charts
     Span span;
     NodeId node;  // given once by doc::number_nodes
 };

@@ -7,6 +7,12 @@
 
 namespace reportc::doc {
 
+// The document is held through both layout passes, one node per block and run of the whole body:
+// these sizes (64-bit) are what a plain run and a block cost before their text and children
+// (docs/performance.md, "Peak memory"). A new field that is mostly unset goes in a Boxed.
+static_assert(sizeof(void*) != 8 || sizeof(TextRun) <= 168, "a plain text run grew: box its rare fields");
+static_assert(sizeof(void*) != 8 || sizeof(Block) <= 744, "a block grew: box the rare fields of its largest node");
+
 bool is_link_data(std::string data) {
     std::transform(data.begin(), data.end(), data.begin(), [](unsigned char c) { return std::tolower(c); });
     return data.starts_with("http://") || data.starts_with("https://") || data.starts_with("mailto:");
@@ -178,10 +184,31 @@ struct Numberer {
     }
 };
 
+// Gives back what the vectors of every node hold beyond their size: they grew by doubling while
+// the sources were read and the tables expanded, and would keep up to half again their blocks,
+// rows and runs through layout. The walk enters a node before it reaches its children, so a
+// vector is moved before it is walked.
+struct SpareCapacity {
+    template <typename Node>
+    void enter(Node& n) {
+        if constexpr (requires { n.children.shrink_to_fit(); }) n.children.shrink_to_fit();
+        if constexpr (requires { n.blocks.shrink_to_fit(); }) n.blocks.shrink_to_fit();
+        if constexpr (requires { n.items.shrink_to_fit(); }) n.items.shrink_to_fit();
+        if constexpr (requires { n.cells.shrink_to_fit(); }) n.cells.shrink_to_fit();
+        if constexpr (requires { n.runs.shrink_to_fit(); }) n.runs.shrink_to_fit();
+        if constexpr (std::is_same_v<Node, Table>) rows_of(n).shrink_to_fit();
+    }
+};
+
 }  // namespace
 
 void number_nodes(Document& document) {
     walk(document.blocks, Numberer{document.node_count});
+}
+
+void release_spare_capacity(Document& document) {
+    document.blocks.shrink_to_fit();
+    walk(document.blocks, SpareCapacity{});
 }
 
 std::ostream& operator<<(std::ostream& os, const Block& b) {

@@ -10,6 +10,7 @@
 
 #include "base/span.h"
 #include "doc/aggregate.h"
+#include "doc/boxed.h"
 #include "doc/chart.h"
 #include "doc/node_id.h"
 
@@ -94,12 +95,13 @@ struct TextRun {
     std::string link;
     bool line_break = false;
     Span span;
-    std::optional<Reference> ref;                 // as written
-    std::optional<ResolvedReference> resolved;    // set by xref for a reference
+    // The rare parts of a run, each behind one pointer (doc/boxed.h): most runs are plain text.
+    Boxed<Reference> ref;                 // as written
+    Boxed<ResolvedReference> resolved;    // set by xref for a reference
     bool abbreviation = false;  // marked with <abbr>: a use of the abbreviation register
-    std::optional<Footnote> footnote;  // a footnote's mark: the run has no text of its own
-    std::optional<VariableUse> variable;           // <var>: the run has no text of its own
-    std::optional<ResolvedVariable> resolved_variable;  // set by variable resolution
+    Boxed<Footnote> footnote;  // a footnote's mark: the run has no text of its own
+    Boxed<VariableUse> variable;           // <var>: the run has no text of its own
+    Boxed<ResolvedVariable> resolved_variable;  // set by variable resolution
     // <image> in the text: set inline as one box; the run has no text of its own. Shared by
     // copies of the run (the driver loads the file into it once).
     std::shared_ptr<Image> image;
@@ -279,7 +281,7 @@ struct Table {
     std::string template_name, data_path;
     Span data_span;
     Aggregate aggregate;  // where, group-by, count, sum, sort: applied to the records first
-    std::optional<ExpandedTable> expanded;  // set by data::expand_tables
+    Boxed<ExpandedTable> expanded;  // set by data::expand_tables
     Span span;
     NodeId node;  // given once by number_nodes
 };
@@ -349,7 +351,7 @@ struct Block {
                  Qr>
         node;
     Keeps keeps;
-    std::optional<Condition> condition;
+    Boxed<Condition> condition;
 };
 
 // <variable name="…" value="…"/> in <info>: a user variable that <var> and header and footer

@@ -99,4 +99,8 @@ void walk(const std::vector<Block>& blocks, Visitor&& v) {
 // already have one keep it. Called once, after data expansion.
 void number_nodes(Document& document);
 
+// Frees the spare capacity of every vector in the document (blocks, items, rows, cells, runs):
+// called once the document is resolved, before layout reads it through both passes.
+void release_spare_capacity(Document& document);
+
 }  // namespace reportc::doc

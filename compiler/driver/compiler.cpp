@@ -81,6 +81,7 @@ Variables resolve(doc::Document& document, const Resources& res, const Options& 
         return f ? std::string_view(f->text()) : std::string_view();
     };
     xref::resolve(document, xref_options, diags);
+    doc::release_spare_capacity(document);
     return variables;
 }
 

@@ -1,0 +1,66 @@
+// The parsed document's compact form (issue 16): a run's rare parts behind one pointer each,
+// copied deeply; a resolved document's vectors without spare capacity, its content unchanged.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "doc/walk.h"
+#include "input/source_reader.h"
+
+using namespace reportc;
+
+namespace {
+
+std::string printed(const doc::Document& d) {
+    std::ostringstream os;
+    os << d;
+    return os.str();
+}
+
+std::unique_ptr<doc::Document> read(const std::string& body, MemoryEnvironment& env, SourceManager& sources,
+                                    Diagnostics& diags) {
+    env.set_file("r/report.xml", "<report layout=\"l.xml\">" + body + "</report>");
+    auto d = input::read_report("r/report.xml", env, sources, diags);
+    return d ? std::make_unique<doc::Document>(std::move(*d)) : nullptr;
+}
+
+}  // namespace
+
+TEST(CompactDocument, ACopiedRunOwnsItsFootnoteAndReference) {
+    doc::TextRun run{"", {}, "", false, Span{}};
+    run.footnote = doc::Footnote{"n1", {doc::TextRun{"note", {}, "", false, Span{}}}, Span{}, {}};
+    run.ref = doc::Reference{"target", "label", Span{}};
+    doc::TextRun copy = run;
+    copy.footnote->runs[0].text = "changed";
+    copy.ref->to = "other";
+    EXPECT_EQ(run.footnote->runs[0].text, "note");
+    EXPECT_EQ(run.ref->to, "target");
+    copy.ref = std::nullopt;
+    EXPECT_FALSE(copy.ref);
+    EXPECT_TRUE(run.ref.has_value());
+    EXPECT_FALSE(run.variable);
+}
+
+TEST(CompactDocument, ReleasingSpareCapacityKeepsTheContent) {
+    MemoryEnvironment env;
+    SourceManager sources;
+    Diagnostics diags;
+    std::string body = "<section title=\"S\">";
+    for (int i = 0; i < 9; ++i) body += "<p>Word <b>bold</b> word " + std::to_string(i) + "<footnote>A <i>note</i>.</footnote></p>";
+    body += "<list><item>one</item><item>two</item><item>three</item></list>";
+    body += "<table><row><cell><p>a</p></cell><cell><p>b</p></cell><cell><p>c</p></cell></row></table></section>";
+    auto d = read(body, env, sources, diags);
+    ASSERT_TRUE(d);
+    ASSERT_TRUE(diags.all().empty());
+    const std::string before = printed(*d);
+    doc::release_spare_capacity(*d);
+    EXPECT_EQ(printed(*d), before);
+    const auto& section = std::get<doc::Section>(d->blocks.at(0).node);
+    EXPECT_EQ(section.children.capacity(), section.children.size());
+    const auto& paragraph = std::get<doc::Paragraph>(section.children.at(0).node);
+    EXPECT_EQ(paragraph.runs.capacity(), paragraph.runs.size());
+    const auto& list = std::get<doc::List>(section.children.at(9).node);
+    EXPECT_EQ(list.items.capacity(), list.items.size());
+    const auto& row = std::get<doc::Table>(section.children.at(10).node).rows.at(0);
+    EXPECT_EQ(row.cells.capacity(), row.cells.size());
+}
