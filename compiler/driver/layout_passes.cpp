@@ -134,6 +134,7 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
         Pass pass;
         auto output = output_of(n, navigation, previous ? &*previous : nullptr, res, sink);
         pass.result.streamed = output.mode == pages::PageOutput::Mode::Stream;
+        paragraphs.release_after_use(pass.result.streamed);
         run_pass(document, res, inputs, variables, paragraphs, jobs, std::move(output), pass);
         auto moved = moved_anchors(navigation.page_targets, anchor_pages, pass.result.pages.anchor_pages);
         // Numbered by page: the numbers this pass printed must be those its pages give.

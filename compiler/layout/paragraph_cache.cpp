@@ -37,16 +37,20 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
             for (const auto& d : e.item_diags) diags.add(d);
             for (const auto& d : s.diags) diags.add(d);
             s.layout.unpack(m_set);
+            if (m_release) m_entries.erase(key);
             return m_set;
         }
     Diagnostics set_diags;
     const auto& prepared = items(e, input);
     m_set = inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared);
-    SetAt at{input.width, PackedLayout(m_set), set_diags.all()};
     for (const auto& d : e.item_diags) diags.add(d);
-    for (const auto& d : at.diags) diags.add(d);
+    for (const auto& d : set_diags.all()) diags.add(d);
     ++m_counts.sets;
-    e.sets.push_back(std::move(at));
+    if (m_release) {
+        m_entries.erase(key);
+        return m_set;
+    }
+    e.sets.push_back(SetAt{input.width, PackedLayout(m_set), set_diags.all()});
     e.items.reset();
     return m_set;
 }

@@ -56,6 +56,12 @@ public:
     // moment to adopt what another thread set ahead. Empty: nothing is called.
     void on_miss(std::function<void(const ParagraphKey&)> hook) { m_on_miss = std::move(hook); }
 
+    // In a pass that may be the last (its pages written as they are made), a paragraph once set
+    // is not needed again: its entry is dropped when set() returns it, and a setting made afresh
+    // is not kept. The cache then empties as the pass goes instead of holding every paragraph
+    // while the PDF grows. Should the pass not settle, the next one sets its paragraphs again.
+    void release_after_use(bool on) { m_release = on; }
+
 private:
     struct SetAt {
         Length width;
@@ -81,6 +87,7 @@ private:
     Counts m_counts;
     inl::ParagraphLayout m_set;  // what set() returns last
     std::function<void(const ParagraphKey&)> m_on_miss;
+    bool m_release = false;
     std::string m_encoded;  // a new input's encoding, compared with an entry's (PackedInput)
     PackedInput::Settings m_settings;  // the last new entry's, shared by the next when equal
 };

@@ -126,3 +126,27 @@ TEST(layout_ParagraphCache, MissHookIsCalledOnceForEachNewKey) {
     f.lay_out(d.blocks);
     EXPECT_EQ(missed, (Strings{"n1/0", "n2/0"}));
 }
+
+TEST(layout_ParagraphCache, APassThatMayBeTheLastDropsEachParagraphOnceSet) {
+    // release_after_use (a pass whose pages are written as they are made): the second pass reuses
+    // the first's setting and drops it, a third sets the paragraph again, and the lines are the
+    // same each time.
+    LayoutFixture f;
+    auto d = numbered({{paragraph("Regional cooperation")}, {paragraph("across the region")}});
+    auto first = f.lay_out(d.blocks);
+    f.paragraphs.release_after_use(true);
+    auto second = f.lay_out(d.blocks);
+    EXPECT_EQ(f.paragraphs.counts().set_reuses, 2u);
+    EXPECT_EQ(f.paragraphs.counts().sets, 2u);
+    auto third = f.lay_out(d.blocks);
+    EXPECT_EQ(f.paragraphs.counts().set_reuses, 2u);
+    EXPECT_EQ(f.paragraphs.counts().sets, 4u);  // set again, and not kept
+    f.paragraphs.release_after_use(false);
+    auto fourth = f.lay_out(d.blocks);
+    EXPECT_EQ(f.paragraphs.counts().sets, 6u);
+    f.lay_out(d.blocks);
+    EXPECT_EQ(f.paragraphs.counts().set_reuses, 4u);  // kept again
+    EXPECT_EQ(all_words(second), all_words(first));
+    EXPECT_EQ(all_words(third), all_words(first));
+    EXPECT_EQ(all_words(fourth), all_words(first));
+}
