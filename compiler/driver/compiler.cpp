@@ -133,7 +133,7 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     ImageLoader images(env, image_folders(parent_directory(options.input), document->layout_path, res->styles.settings().image_paths));
     // Only a PDF asked for: it is written as the pages are made, never holding the frames whole.
     const bool pdf_only = !options.output.empty() && options.trace_output.empty() && options.part.empty() && !options.frames_out;
-    PdfPages pdf_pages;
+    PdfPages pdf_pages(options.jobs);
     auto frames = frames_of(*document, *res, options, env, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr);
     document.reset();  // the files are written from the frames alone
     if (!frames) return false;

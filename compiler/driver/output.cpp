@@ -43,21 +43,4 @@ bool write_pdf_file(const std::string& path, const std::string& bytes, const std
     return true;
 }
 
-PdfPages::PdfPages() = default;
-PdfPages::~PdfPages() = default;
-
-void PdfPages::start() {
-    m_writer.reset();  // before the diagnostics it reports to
-    m_diags = Diagnostics();
-    m_writer = std::make_unique<pdf::PageWriter>(m_diags);
-}
-
-void PdfPages::page(frame::Page&& page, const std::vector<frame::FontFile>& fonts) { m_writer->add(page, fonts); }
-
-std::optional<std::string> PdfPages::finish(const frame::FrameDocument& rest, Diagnostics& diags) {
-    auto bytes = m_writer->finish(rest);
-    for (const auto& d : m_diags.all()) diags.add(d);
-    return bytes;
-}
-
 }  // namespace reportc::driver

@@ -11,10 +11,12 @@ namespace reportc::driver {
 frame::FrameDocument assemble_frames(const doc::Document& document, LaidOut laid_out, int64_t creation_epoch);
 
 // The PDF written page by page as the last layout pass makes the pages (pdf::PageWriter), for a
-// build whose only output is the PDF: the document's frames are never held whole.
+// build whose only output is the PDF: the document's frames are never held whole. With `threads`
+// > 1 the pages are drawn on a thread of their own while layout goes on (a few pages queued);
+// one thread draws them all in order, so the bytes are the same.
 class PdfPages : public PageSink {
 public:
-    PdfPages();
+    explicit PdfPages(unsigned threads = 1);
     ~PdfPages() override;
     void start() override;
     void page(frame::Page&& page, const std::vector<frame::FontFile>& fonts) override;
@@ -23,8 +25,13 @@ public:
     std::optional<std::string> finish(const frame::FrameDocument& rest, Diagnostics& diags);
 
 private:
+    struct Drawer;
+    void stop();
     Diagnostics m_diags;
     std::unique_ptr<pdf::PageWriter> m_writer;
+    std::vector<frame::FontFile> m_fonts;  // given to the writer so far
+    const unsigned m_threads;
+    std::unique_ptr<Drawer> m_drawer;
 };
 
 // The PDF's bytes written atomically to `path`, never over one of `inputs`; false on an error.

@@ -1,0 +1,97 @@
+// The PDF written as the last layout pass makes its pages (PdfPages), on a thread of its own when
+// the build may use more than one: pagination hands over each finished page and goes on while the
+// page is drawn and deflated. A small queue bounds the pages in flight.
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "driver/output.h"
+
+namespace reportc::driver {
+
+namespace {
+constexpr size_t kQueued = 8;  // pages waiting to be drawn, at most
+}
+
+// One drawing thread and its queue: pages with the fonts that appeared since the last one.
+struct PdfPages::Drawer {
+    struct Job {
+        frame::Page page;
+        std::vector<frame::FontFile> new_fonts;
+    };
+
+    explicit Drawer(pdf::PageWriter& writer) : thread([this, &writer] { run(writer); }) {}
+    ~Drawer() { close(); }
+
+    void push(Job job) {
+        std::unique_lock hold(lock);
+        room.wait(hold, [&] { return jobs.size() < kQueued; });
+        jobs.push_back(std::move(job));
+        ready.notify_one();
+    }
+
+    // Draws what is queued, then ends the thread.
+    void close() {
+        {
+            std::lock_guard hold(lock);
+            closed = true;
+        }
+        ready.notify_one();
+        if (thread.joinable()) thread.join();
+    }
+
+    void run(pdf::PageWriter& writer) {
+        std::vector<frame::FontFile> fonts;
+        for (;;) {
+            Job job;
+            {
+                std::unique_lock hold(lock);
+                ready.wait(hold, [&] { return closed || !jobs.empty(); });
+                if (jobs.empty()) return;
+                job = std::move(jobs.front());
+                jobs.pop_front();
+                room.notify_one();
+            }
+            for (auto& font : job.new_fonts) fonts.push_back(std::move(font));
+            writer.add(job.page, fonts);
+        }
+    }
+
+    std::mutex lock;
+    std::condition_variable ready, room;
+    std::deque<Job> jobs;
+    bool closed = false;
+    std::thread thread;  // last: started once the queue exists
+};
+
+PdfPages::PdfPages(unsigned threads) : m_threads(threads) {}
+
+PdfPages::~PdfPages() { stop(); }
+
+void PdfPages::stop() { m_drawer.reset(); }
+
+void PdfPages::start() {
+    stop();
+    m_writer.reset();  // before the diagnostics it reports to
+    m_diags = Diagnostics();
+    m_fonts.clear();
+    m_writer = std::make_unique<pdf::PageWriter>(m_diags);
+    if (m_threads > 1) m_drawer = std::make_unique<Drawer>(*m_writer);
+}
+
+void PdfPages::page(frame::Page&& page, const std::vector<frame::FontFile>& fonts) {
+    std::vector<frame::FontFile> new_fonts(fonts.begin() + std::ptrdiff_t(std::min(m_fonts.size(), fonts.size())), fonts.end());
+    m_fonts.insert(m_fonts.end(), new_fonts.begin(), new_fonts.end());
+    if (m_drawer) m_drawer->push({std::move(page), std::move(new_fonts)});
+    else m_writer->add(page, m_fonts);
+}
+
+std::optional<std::string> PdfPages::finish(const frame::FrameDocument& rest, Diagnostics& diags) {
+    stop();  // every page drawn
+    auto bytes = m_writer->finish(rest);
+    for (const auto& d : m_diags.all()) diags.add(d);
+    return bytes;
+}
+
+}  // namespace reportc::driver
