@@ -124,6 +124,7 @@ struct Paginator::State {
 
     // The master's fills and images first (behind the text), then the boxes and the notes.
     frame::Page make_frame(PageContent& content, const style::PageMaster& master) {
+        if (output.mode == PageOutput::Mode::Survey) return survey_frame(content);
         Rect body = master.body();
         frame::Page page;
         page.size = master.size;
@@ -158,6 +159,31 @@ struct Paginator::State {
         page.items.shrink_to_fit();
         // The running head names the first level-1 section that starts on the page, else the
         // one in force at its top.
+        out.page_sections.push_back(first_mark.empty() ? carried_in : first_mark);
+        carried_in = current_section;
+        return page;
+    }
+
+    // A surveying pass's page: only what the next pass reads of it, its anchors (unplaced) and
+    // its section, with nothing drawn.
+    frame::Page survey_frame(PageContent& content) {
+        frame::Page page;
+        std::string first_mark;
+        auto keep_anchors = [&page](std::vector<frame::Item>& items) {
+            for (auto& item : items)
+                if (std::holds_alternative<frame::AnchorItem>(item)) page.items.push_back(std::move(item));
+        };
+        for (auto& placed : content.boxes) {
+            keep_anchors(placed.box.items);
+            const layout::BoxExtras& extras = placed.box.extras();
+            if (extras.section_mark && first_mark.empty()) first_mark = *extras.section_mark;
+            if (extras.section_mark) current_section = *extras.section_mark;
+        }
+        for (auto& piece : content.notes)
+            for (size_t l = piece.from; l < piece.to; ++l)
+                for (const auto& item : piece.note->lines[l].items)
+                    if (std::holds_alternative<frame::AnchorItem>(item)) page.items.push_back(item);
+        std::vector<PlacedBox>().swap(content.boxes);
         out.page_sections.push_back(first_mark.empty() ? carried_in : first_mark);
         carried_in = current_section;
         return page;
