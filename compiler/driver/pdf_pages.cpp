@@ -3,6 +3,7 @@
 // page is drawn and deflated. A small queue bounds the pages in flight.
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -21,12 +22,13 @@ struct PdfPages::Drawer {
         std::vector<frame::FontFile> new_fonts;
     };
 
-    explicit Drawer(pdf::PageWriter& writer) : thread([this, &writer] { run(writer); }) {}
+    Drawer(pdf::PageWriter& writer, Diagnostics& diags) : thread([this, &writer, &diags] { run(writer, diags); }) {}
     ~Drawer() { close(); }
 
     void push(Job job) {
         std::unique_lock hold(lock);
-        room.wait(hold, [&] { return jobs.size() < kQueued; });
+        room.wait(hold, [&] { return failed || jobs.size() < kQueued; });
+        if (failed) return;
         jobs.push_back(std::move(job));
         ready.notify_one();
     }
@@ -41,7 +43,21 @@ struct PdfPages::Drawer {
         if (thread.joinable()) thread.join();
     }
 
-    void run(pdf::PageWriter& writer) {
+    // Out of memory while drawing is reported as an error of the build, not as the end of the
+    // process (an exception may not leave a thread).
+    void run(pdf::PageWriter& writer, Diagnostics& diags) {
+        try {
+            draw(writer);
+        } catch (const std::exception& e) {
+            diags.error({}, std::string("pdf: drawing the pages stopped: ").append(e.what()));
+            std::lock_guard hold(lock);
+            failed = true;
+            jobs.clear();
+            room.notify_all();
+        }
+    }
+
+    void draw(pdf::PageWriter& writer) {
         std::vector<frame::FontFile> fonts;
         for (;;) {
             Job job;
@@ -62,6 +78,7 @@ struct PdfPages::Drawer {
     std::condition_variable ready, room;
     std::deque<Job> jobs;
     bool closed = false;
+    bool failed = false;  // the thread stopped on an exception: later pages are dropped
     std::thread thread;  // last: started once the queue exists
 };
 
@@ -77,7 +94,7 @@ void PdfPages::start() {
     m_diags = Diagnostics();
     m_fonts.clear();
     m_writer = std::make_unique<pdf::PageWriter>(m_diags);
-    if (m_threads > 1) m_drawer = std::make_unique<Drawer>(*m_writer);
+    if (m_threads > 1) m_drawer = std::make_unique<Drawer>(*m_writer, m_diags);
 }
 
 void PdfPages::page(frame::Page&& page, const std::vector<frame::FontFile>& fonts) {
