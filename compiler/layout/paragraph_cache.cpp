@@ -13,7 +13,7 @@ ParagraphCache::Entry& ParagraphCache::entry(const ParagraphKey& key, const inl:
 
 // The entry's items, built when first needed; they are dropped once the paragraph is set (see
 // set()), so a long document does not hold every paragraph's items at once.
-const inl::PreparedItems& ParagraphCache::items(Entry& e, const inl::ParagraphInput& input) {
+const inl::PreparedItems& ParagraphCache::items(Entry& e, const inl::ParagraphInput& input, const ParagraphKey& key, bool held) {
     if (e.items) {
         ++m_counts.item_reuses;
         return e.items;
@@ -22,7 +22,19 @@ const inl::PreparedItems& ParagraphCache::items(Entry& e, const inl::ParagraphIn
     e.items = inl::Typesetter(m_fonts, m_hyphenator, diags).prepare(input);
     e.item_diags = diags.all();
     ++m_counts.item_builds;
+    if (held) {
+        bound_held_items();
+        m_held.push_back(key);
+    }
     return e.items;
+}
+
+void ParagraphCache::bound_held_items() {
+    constexpr size_t kHeldItems = 4096;
+    while (m_held.size() >= kHeldItems) {
+        if (auto it = m_entries.find(m_held.front()); it != m_entries.end()) it->second.items.reset();
+        m_held.pop_front();
+    }
 }
 
 const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const inl::ParagraphInput& input, Diagnostics& diags) {
@@ -41,7 +53,7 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
             return m_set;
         }
     Diagnostics set_diags;
-    const auto& prepared = items(e, input);
+    const auto& prepared = items(e, input, key, false);  // dropped once set
     m_set = inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared);
     for (const auto& d : e.item_diags) diags.add(d);
     for (const auto& d : set_diags.all()) diags.add(d);
@@ -68,7 +80,7 @@ std::pair<Length, Length> ParagraphCache::content_widths(const ParagraphKey& key
     inl::Typesetter typesetter(m_fonts, m_hyphenator, quiet);
     if (!key.node.assigned()) return typesetter.content_widths(input);
     Entry& e = entry(key, input);
-    if (!e.content_widths) e.content_widths = typesetter.content_widths(input, items(e, input));
+    if (!e.content_widths) e.content_widths = typesetter.content_widths(input, items(e, input, key, true));
     return *e.content_widths;
 }
 

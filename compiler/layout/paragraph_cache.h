@@ -6,6 +6,7 @@
 // not change. Entries are compared by their whole input,
 // so a stale entry is never used, only replaced.
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -79,11 +80,18 @@ private:
 
     Entry& entry(const ParagraphKey& key, const inl::ParagraphInput& input);
     // Built from `input`, the entry's own (they are equal apart from the width, which items do not depend on).
-    const inl::PreparedItems& items(Entry& e, const inl::ParagraphInput& input);
+    // `held`: kept after this call (measured, to be set later), among the newest kHeldItems.
+    const inl::PreparedItems& items(Entry& e, const inl::ParagraphInput& input, const ParagraphKey& key, bool held);
+    void bound_held_items();
 
     const text::FontRegistry& m_fonts;
     const text::Hyphenator* m_hyphenator;
     std::map<ParagraphKey, Entry> m_entries;  // keyed by node identity, never by address
+    // The entries whose items were built, oldest first. A table measures every cell before it
+    // sets any, so a table of many rows would hold every cell's items at once; only the newest
+    // kHeldItems keep theirs (measured before any is set), the others are built again when set
+    // (the same items).
+    std::deque<ParagraphKey> m_held;
     Counts m_counts;
     inl::ParagraphLayout m_set;  // what set() returns last
     std::function<void(const ParagraphKey&)> m_on_miss;

@@ -150,3 +150,22 @@ TEST(layout_ParagraphCache, APassThatMayBeTheLastDropsEachParagraphOnceSet) {
     EXPECT_EQ(all_words(third), all_words(first));
     EXPECT_EQ(all_words(fourth), all_words(first));
 }
+
+TEST(layout_ParagraphCache, ATableOfManyRowsDoesNotHoldEveryCellsItems) {
+    // Every cell is measured before any is set: only the newest 4,096 keep their items until
+    // set, the older ones are built again (a table of 100,000 CSV rows held 1 GB before).
+    LayoutFixture f;
+    doc::Table t;
+    const int rows = 4500;
+    for (int i = 0; i < rows; ++i) t.rows.push_back(row({cell("Row " + std::to_string(i))}));
+    auto d = numbered({{std::move(t)}});
+    auto out = f.lay_out(d.blocks, measure(pt(200)));
+    const auto& c = f.paragraphs.counts();
+    EXPECT_EQ(c.sets, size_t(rows));
+    EXPECT_EQ(c.item_builds, size_t(rows) + (rows - 4096));  // the oldest rebuilt when set
+    const auto words = all_words(out);
+    ASSERT_EQ(words.size(), size_t(2 * rows));
+    EXPECT_EQ(words[0], "Row");
+    EXPECT_EQ(words[1], "0");
+    EXPECT_EQ(words[2 * rows - 1], std::to_string(rows - 1));
+}
