@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 
+#include "pages/note_placer.h"
 #include "pages/paginate.h"
 
 namespace reportc::pages {
@@ -19,12 +20,6 @@ using layout::VBox;
 using layout::VGlue;
 using layout::VItem;
 using layout::VPenalty;
-
-Length NotePiece::height() const {
-    Length h;
-    for (size_t l = from; l < to; ++l) h += note->lines[l].height;
-    return h;
-}
 
 namespace {
 
@@ -98,73 +93,6 @@ ForcedBreak no_legal_break(const VBox& before, const VBox& after, size_t page) {
     f.inside = after.source.valid() && before.source == after.source;
     return f;
 }
-
-// The footnotes of the page being filled.
-struct Notes {
-    std::vector<NotePiece> on_page;
-    std::vector<NotePiece> held;  // to continue on the next page
-    Length height;                // the note area with the skip above it; zero without notes
-};
-
-// Where footnotes go on a page whose body is `body` tall.
-class NotePlacer {
-public:
-    NotePlacer(const PageRules& rules, Length body) : m_rules(rules), m_body(body), m_max_area(body * rules.note_area_percent / 100) {}
-
-    // Adds `piece`, whose mark ends `total` below the body's top. A note that fits goes whole;
-    // one that does not is cut after the last line that fits where the note allows a break,
-    // and its rest and every later note wait for the next page (as plain TeX's footnotes do).
-    // False when none of it can stay here and `must` is not set: the caller then moves the
-    // mark to the next page.
-    bool add(Notes& notes, const NotePiece& piece, Length total, bool must) const {
-        if (!notes.held.empty()) {
-            if (!must) return false;
-            notes.held.push_back(piece);
-            return true;
-        }
-        const Length lead = notes.on_page.empty() ? m_rules.note_skip : m_rules.note_gap;
-        const Length room = min(m_body - total, m_max_area) - notes.height - lead;
-        size_t fit = piece.from;  // lines [from, fit) fit, and the note may continue after them
-        Length h, kept;
-        for (size_t l = piece.from; l < piece.to; ++l) {
-            h += piece.note->lines[l].height;
-            if (h > room) break;
-            if (l + 1 == piece.to || piece.note->may_break[l]) {
-                fit = l + 1;
-                kept = h;
-            }
-        }
-        if (fit == piece.from) {
-            if (!must) return false;
-            notes.held.push_back(piece);
-            return true;
-        }
-        notes.on_page.push_back({piece.note, piece.from, fit});
-        notes.height += lead + kept;
-        if (fit < piece.to) notes.held.push_back({piece.note, fit, piece.to});
-        return true;
-    }
-
-    // The rest of a note from the page before: it comes first, and at least its first lines
-    // stay here even when they overfill the area, so that every page makes progress.
-    void carry(Notes& notes, const NotePiece& piece) const {
-        if (!notes.held.empty()) {
-            notes.held.push_back(piece);
-            return;
-        }
-        if (add(notes, piece, Length{}, false)) return;
-        size_t end = piece.from + 1;
-        while (end < piece.to && !piece.note->may_break[end - 1]) ++end;
-        NotePiece part{piece.note, piece.from, end};
-        notes.height += (notes.on_page.empty() ? m_rules.note_skip : m_rules.note_gap) + part.height();
-        notes.on_page.push_back(part);
-        if (end < piece.to) notes.held.push_back({piece.note, end, piece.to});
-    }
-
-private:
-    const PageRules& m_rules;
-    Length m_body, m_max_area;
-};
 
 // One page being filled from the vertical list.
 class PageFill {

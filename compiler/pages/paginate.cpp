@@ -273,14 +273,7 @@ Paginated Paginator::finish() {
     if (m->output.mode == PageOutput::Mode::Keep) m->add_all_marginals();
     if (m->output.mode == PageOutput::Mode::Stream) m->out.marginals_as_assumed = m->assumptions_held();
     for (const auto& d : m->marginal_diags.all()) m->ctx.diags.add(d);
-    m->ctx.shortened.insert(m->marginal_ctx.shortened.begin(), m->marginal_ctx.shortened.end());
     return std::move(m->out);
-}
-
-Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx) {
-    Paginator paginator(first_master, ctx);
-    paginator.add(std::move(items));
-    return paginator.finish();
 }
 
 std::string roman(int n, bool upper) {

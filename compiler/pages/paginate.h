@@ -163,7 +163,5 @@ private:
     std::unique_ptr<State> m;
 };
 
-// The whole list at once, every page kept.
-Paginated paginate(std::vector<layout::VItem> items, const std::string& first_master, PageContext& ctx);
 
 }  // namespace reportc::pages
