@@ -148,6 +148,11 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
     // parse_ws_pcdata keeps the spaces between inline elements ("<b>a</b> <i>b</i>").
     auto result = file->m_doc.load_buffer(content.data(), content.size(),
                                           pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
+    if (result.status == pugi::status_end_element_mismatch)
+        if (auto mismatch = describe_mismatch(content, size_t(result.offset))) {
+            diags.error(Span{file->m_file, uint32_t(mismatch->begin), uint32_t(mismatch->end)}, mismatch->message);
+            return nullptr;
+        }
     if (!result) {
         std::string what = result.description();
         if (!what.empty()) what[0] = char(std::tolower(static_cast<unsigned char>(what[0])));

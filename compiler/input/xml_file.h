@@ -56,6 +56,9 @@ struct XmlProblem {
     std::string message;
 };
 std::vector<XmlProblem> check_xml_text(std::string_view text);
+// The end tag found at or before `offset` where pugixml reports a mismatch, and the one the
+// element still open there needs (xml_mismatch.cpp); nullopt when none is open.
+std::optional<XmlProblem> describe_mismatch(std::string_view text, size_t offset);
 
 std::string collapse_whitespace(std::string_view text);
 bool is_blank(std::string_view text);

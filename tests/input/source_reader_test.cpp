@@ -85,13 +85,13 @@ TEST(SourceReader, ReportsAllErrorsNotJustTheFirst) {
 }
 
 TEST(SourceReader, MalformedXmlGivesLocatedError) {
-    // A mismatched end tag is reported where the parser stopped, with its description.
+    // A mismatched end tag is reported at the end tag found, with the one the open element needs.
     Fixture f;
     f.env.set_file("r/report.xml", "<report layout=\"l.xml\">\n<p>text</b>\n</report>");
     EXPECT_FALSE(f.read().has_value());
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 1u);
-    EXPECT_EQ(out[0], "r/report.xml:2:10: error: expected well-formed XML: start-end tags mismatch");
+    EXPECT_EQ(out[0], "r/report.xml:2:8: error: expected '</p>' to close '<p>' of line 2, found '</b>'");
 }
 
 TEST(SourceReader, InvalidUtf8IsRejectedWithItsOffset) {
@@ -152,7 +152,7 @@ TEST(SourceReader, UnclosedTagInAnIncludeMarksTheDocumentIncomplete) {
     ASSERT_TRUE(d.has_value());
     EXPECT_TRUE(d->incomplete);
     EXPECT_EQ(rendered(f.diags, f.sources),
-              (std::vector<std::string>{"r/b.xml:2:24: error: expected well-formed XML: start-end tags mismatch"}));
+              (std::vector<std::string>{"r/b.xml:2:22: error: expected '</b>' to close '<b>' of line 2, found '</p>'"}));
 
     Fixture whole;
     whole.env.set_file("r/report.xml", "<report layout=\"l.xml\"><include href=\"b.xml\"/></report>");
