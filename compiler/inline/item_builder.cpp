@@ -5,7 +5,11 @@
 
 #include "base/utf8.h"
 #include "inline/protrusion.h"
+#include "inline/small_caps.h"
+#include "inline/text_checks.h"
 #include "inline/ties.h"
+#include "inline/word_copy.h"
+#include "inline/word_breaks.h"
 #include "text/case_mapping.h"
 #include "text/scripts.h"
 
@@ -14,8 +18,6 @@ namespace {
 
 using linebreak::Item;
 
-constexpr int kSlashPenalty = 100;
-constexpr size_t kMaxWordBytes = 32767;  // half of libharu's HPDF_LIMIT_MAX_STRING_LEN
 
 // A piece of a word in one face and one styled run; `small` marks lower-case letters set as
 // synthesized small capitals, `real` a piece of a small-caps run set with the face's own small
@@ -27,64 +29,6 @@ struct Piece {
     std::string text;
     bool real = false;
 };
-
-// Synthesized small capitals: lower-case letters become capitals at the size that brings a
-// capital to the font's x-height (clamped to 0.7-0.8 of the size, 0.75 when the font gives
-// no heights), spaced out by 0.04 em of the run's size so the smaller letters do not look
-// cramped (the run's capitals too, so the word is spaced evenly). Only for a face without
-// small capitals of its own: one with the OpenType 'smcp' feature sets them with its glyphs,
-// drawn by glyph code (docs/libharu-notes.md §L21), at the run's size and without tracking, as
-// their designer spaced them.
-constexpr double kSmallCapsDefault = 0.75, kSmallCapsMin = 0.7, kSmallCapsMax = 0.8;
-constexpr int kSmallCapsTrackingMilli = 40;
-
-double small_caps_scale(const text::FontFace& face) {
-    if (face.cap_height() <= 0 || face.x_height() <= 0) return kSmallCapsDefault;
-    return std::clamp(double(face.x_height()) / face.cap_height(), kSmallCapsMin, kSmallCapsMax);
-}
-
-// The capital of a lower-case letter of Basic Latin and Latin-1 (ß and letters of other
-// scripts stay as they are, at the run's size); 0 for anything else.
-char32_t small_capital(char32_t c) {
-    if (c >= 'a' && c <= 'z') return c - 32;
-    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-    if (c == 0xFF) return 0x178;
-    return 0;
-}
-
-// Splits text into stretches of lower-case letters (returned as capitals, small = true) and
-// everything else.
-std::vector<std::pair<bool, std::string>> small_caps_stretches(std::string_view text) {
-    std::vector<std::pair<bool, std::string>> out;
-    for (size_t pos = 0; pos < text.size();) {
-        size_t start = pos;
-        auto cp = utf8::decode(text, pos);
-        char32_t capital = cp ? small_capital(*cp) : 0;
-        const bool small = capital != 0;
-        if (out.empty() || out.back().first != small) out.push_back({small, {}});
-        if (small) utf8::append(out.back().second, capital);
-        else out.back().second.append(text.substr(start, pos - start));
-    }
-    return out;
-}
-
-// Whether `kerning` (text::FontFace::small_caps_kerning of `text`) replaces every lower-case
-// letter of `text`, a letter that has a capital (text::upper_case), by a glyph of its own.
-bool all_lower_case_replaced(std::string_view text, const Kerning& kerning) {
-    const std::string upper = text::upper_case(text);
-    const std::span<const GlyphSub> subs = kerning.substitutions();
-    size_t next_sub = 0, index = 0;
-    for (size_t pos = 0, upper_pos = 0; pos < text.size(); ++index) {
-        const size_t start = pos, upper_start = upper_pos;
-        utf8::decode(text, pos);
-        utf8::decode(upper, upper_pos);
-        while (next_sub < subs.size() && subs[next_sub].at + subs[next_sub].count <= index) ++next_sub;
-        const bool replaced = next_sub < subs.size() && !subs[next_sub].open && subs[next_sub].at <= index;
-        if (!replaced && text.substr(start, pos - start) != std::string_view(upper).substr(upper_start, upper_pos - upper_start))
-            return false;
-    }
-    return true;
-}
 
 class Builder {
 public:
@@ -161,43 +105,12 @@ private:
         push(linebreak::box(styled.object->width), box);
     }
 
-    // Text that would print wrongly is an error, never a box or a blank (a name on a
-    // certificate must be right or not printed): a script that needs shaping, once per script,
-    // then each character no font has, once. The character and its code are both named, as a
-    // blank or a look-alike is hard to find in the source.
-    void report_unsettable(const std::string& text, const std::vector<text::MissingChar>& missing, Span span) {
-        auto named = [](char32_t cp) {
-            char code[16];
-            std::snprintf(code, sizeof code, "U+%04X", unsigned(cp));
-            return std::string(code).append(" '").append(utf8::encode(cp)).append("'");
-        };
-        std::vector<std::string_view> scripts;
-        for (size_t pos = 0; pos < text.size();) {
-            const auto cp = utf8::decode(text, pos);
-            const std::string_view script = cp ? text::script_needing_shaping(*cp) : std::string_view{};
-            if (script.empty() || std::find(scripts.begin(), scripts.end(), script) != scripts.end()) continue;
-            scripts.push_back(script);
-            m_diags.add({Severity::Error, span,
-                         std::string("the character ").append(named(*cp)).append(" is ").append(script).append(
-                             ", a script that needs text shaping, which reportc does not do"),
-                         *cp});
-        }
-        std::vector<char32_t> reported;
-        for (const auto& m : missing) {
-            if (!text::script_needing_shaping(m.cp).empty() ||
-                std::find(reported.begin(), reported.end(), m.cp) != reported.end())
-                continue;
-            reported.push_back(m.cp);
-            m_diags.add({Severity::Error, span, std::string("no font has the character ").append(named(m.cp)), m.cp});
-        }
-    }
-
     void add_text(size_t r, const std::string& full_text) {
         const StyledRun& styled = run(r);
-        const std::string text = without_long_words(full_text, styled.span);
+        const std::string text = without_long_words(full_text, styled.span, m_diags);
         std::vector<text::MissingChar> missing;
         auto segments = m_fonts.segment(text, request(styled), missing);
-        report_unsettable(text, missing, styled.span);
+        report_unsettable(text, missing, styled.span, m_diags);
         for (const auto& seg : segments) {
             size_t start = 0;
             for (size_t i = 0; i <= seg.text.size(); ++i) {
@@ -210,31 +123,6 @@ private:
         }
     }
 
-    // `text` with each word longer than kMaxWordBytes cut to it (at a character boundary), and
-    // one error per such word: PDF writing takes strings of at most 64 KiB, and no line holds
-    // such a word anyway (docs/source-format.md, Limits).
-    std::string without_long_words(const std::string& text, Span span) {
-        std::string out;
-        for (size_t start = 0; start <= text.size();) {
-            size_t end = std::min(text.find(' ', start), text.size());
-            size_t keep = end - start;
-            if (keep > kMaxWordBytes) {
-                m_diags.error(span, "expected words of at most " + std::to_string(kMaxWordBytes) + " bytes, found one of " +
-                                        std::to_string(keep));
-                keep = kMaxWordBytes;
-                while (keep > 0 && (static_cast<unsigned char>(text[start + keep]) & 0xC0) == 0x80) --keep;
-            }
-            out.append(text, start, keep);
-            if (end < text.size()) out += ' ';
-            start = end + 1;
-        }
-        return out;
-    }
-
-    // In a small-caps run, a piece is set with the face's small capitals when they replace each
-    // of its lower-case letters, and synthesized otherwise (a face without them, or a letter
-    // they lack or that libharu cannot draw: the word is then set alike, not half and half).
-    // Synthesized capitals are set in the face that has them, as any text (add_text).
     void add_piece(int face, size_t r, std::string text) {
         const StyledRun& styled = run(r);
         if (!styled.font.small_caps) return append_piece(face, r, false, std::move(text));
@@ -248,7 +136,7 @@ private:
             }
             std::vector<text::MissingChar> missing;
             for (auto& seg : m_fonts.segment(stretch, request(styled), missing)) append_piece(seg.face, r, true, std::move(seg.text));
-            report_unsettable(stretch, missing, styled.span);
+            report_unsettable(stretch, missing, styled.span, m_diags);
         }
     }
 
@@ -391,54 +279,6 @@ private:
         return Length::ratio(f.size, subs.back().delta, 1000);
     }
 
-    static bool is_letter_byte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
-
-    // What a hyphenation point of `word` costs: names and acronyms more than other words.
-    int hyphen_penalty(const std::string& word) const {
-        switch (text::Hyphenator::word_case(word)) {
-        case text::Hyphenator::Case::Lower: return m_paragraph.hyphenation.hyphen_penalty;
-        case text::Hyphenator::Case::Capitalized: return m_paragraph.hyphenation.capitalized_penalty;
-        case text::Hyphenator::Case::Upper: return m_paragraph.hyphenation.uppercase_penalty;
-        }
-        return m_paragraph.hyphenation.hyphen_penalty;
-    }
-
-    // Break opportunities inside a word, as byte offsets into the concatenated word text.
-    // `emergency`: a break the rules forbid, tried only when a paragraph cannot be set otherwise
-    // (linebreak::Item::tie).
-    struct Break { size_t at; int penalty; bool flagged; bool hyphenation; bool emergency = false; };
-
-    void breaks_in(const std::string& word, std::vector<Break>& out) const {
-        out.clear();
-        // URLs and e-mail addresses are never broken: a break inside one makes it wrong.
-        if (word.find("://") != std::string::npos || word.find("www.") != std::string::npos ||
-            word.find('@') != std::string::npos)
-            return;
-        const style::HyphenationPolicy& policy = m_paragraph.hyphenation;
-        if (m_paragraph.hyphenate && m_hyphenator) {
-            const int cost = hyphen_penalty(word);
-            for (size_t at : m_hyphenator->points(word)) out.push_back({at, cost, true, true});
-        }
-        for (size_t i = 1; i + 1 < word.size(); ++i) {
-            unsigned char before = word[i - 1], after = word[i + 1];
-            // An explicit hyphen is a break (TeX's \exhyphenpenalty) when at least two
-            // characters stand on each side: "cross-|borders", "COVID-|19", never "-5" or "e-".
-            if (word[i] == '-' && i >= 2 && word.size() - i - 1 >= 2 && std::isalnum(static_cast<unsigned char>(after)) &&
-                (is_letter_byte(before) || std::isdigit(before)))
-                out.push_back({i + 1, policy.explicit_hyphen_penalty, true, false});
-            // After a single letter ("E-|Commerce", "e-|Newsletter") only as a last resort.
-            if (word[i] == '-' && i == 1 && word.size() >= 4 && std::isalpha(before) && std::isalpha(static_cast<unsigned char>(after)))
-                out.push_back({i + 1, linebreak::kInfinitePenalty, true, false, true});
-            if (word[i] == '/' && i >= 3 && word.size() - i - 1 >= 3)
-                out.push_back({i + 1, kSlashPenalty, false, false});
-        }
-        // En dash (3 bytes) between digits or words: "2020–2021".
-        for (size_t i = 1; i + 3 < word.size(); ++i)
-            if (word.compare(i, 3, "\xE2\x80\x93") == 0) out.push_back({i + 3, policy.explicit_hyphen_penalty, true, false});
-        std::sort(out.begin(), out.end(), [](const Break& a, const Break& b) { return a.at < b.at; });
-        out.erase(std::unique(out.begin(), out.end(), [](const Break& a, const Break& b) { return a.at == b.at; }), out.end());
-    }
-
     // Microtypography for a box of text: its glyphs may expand, and with protrusion on, its first
     // and last characters hang into the margins that align (the left one unless the paragraph is
     // right-aligned or centred, the right one when it is justified or right-aligned).
@@ -448,9 +288,9 @@ private:
         if (!m_paragraph.protrusion || box.piece_end == box.piece_begin) return item;
         const style::Align align = m_paragraph.align;
         if (align == style::Align::Justify || align == style::Align::Left)
-            item.hang_left = hang(m_out.pieces[box.piece_begin], true);
+            item.hang_left = m_protrusion.hang(m_out.pieces[box.piece_begin], true);
         if (align == style::Align::Justify || align == style::Align::Right)
-            item.hang_right = hang(m_out.pieces[box.piece_end - 1], false);
+            item.hang_right = m_protrusion.hang(m_out.pieces[box.piece_end - 1], false);
         return item;
     }
 
@@ -460,61 +300,8 @@ private:
         item.expandable = true;
         const style::Align align = m_paragraph.align;
         if (m_paragraph.protrusion && (align == style::Align::Justify || align == style::Align::Right))
-            item.hang_right = hang(m_out.pieces[pen.piece_begin], false);
+            item.hang_right = m_protrusion.hang(m_out.pieces[pen.piece_begin], false);
         return item;
-    }
-
-    // How far a fragment's first (or last) character hangs: the table's share of its width.
-    Length hang(const Fragment& f, bool first) const {
-        if (f.object() || f.text.empty()) return {};
-        size_t start = 0;
-        if (!first) {
-            start = f.text.size() - 1;
-            while (start > 0 && (static_cast<unsigned char>(f.text[start]) & 0xC0) == 0x80) --start;
-        }
-        size_t end = start;
-        const auto cp = utf8::decode(f.text, end);
-        if (!cp) return {};
-        const FaceProtrusion p = m_protrusion.at(f.face, *cp);
-        const int amount = first ? p.amounts.left : p.amounts.right;
-        if (amount == 0) return {};
-        if (p.em) return Length::ratio(f.size, amount, 1000);
-        const Length width = m_fonts.face(f.face).width(f.text.substr(start, end - start), f.size);
-        return Length::ratio(width, amount, 1000);
-    }
-
-    // The word's items and pieces copied from the list without hyphenation points, when that
-    // list's word `m_word_count` is this one and no hyphenation point was added to its breaks: the
-    // same input to the same computation, so the same items (tests: inline_ItemReuse.*).
-    bool copied_from_plain() const {
-        if (!m_plain || m_word_count >= m_plain->words.size()) return false;
-        for (const Break& b : m_breaks)
-            if (b.hyphenation) return false;
-        const WordSpan& w = m_plain->words[m_word_count];
-        std::string_view rest = m_text;
-        for (uint32_t k = w.piece_begin; k < w.piece_end; ++k) {
-            const std::string& text = m_plain->pieces[k].text;
-            if (!rest.starts_with(text)) return false;
-            rest.remove_prefix(text.size());
-        }
-        return rest.empty();
-    }
-
-    void copy_from_plain() {
-        const WordSpan& w = m_plain->words[m_word_count];
-        const auto shift = uint32_t(m_out.pieces.size()) - w.piece_begin;
-        for (uint32_t i = w.item_begin; i < w.item_end; ++i) {
-            ItemContent content = m_plain->content[i];
-            if (content.piece_end > content.piece_begin) {
-                content.piece_begin += shift;
-                content.piece_end += shift;
-            }
-            push(m_plain->items[i], content);
-        }
-        for (uint32_t k = w.piece_begin; k < w.piece_end; ++k) {
-            m_out.pieces.push_back(m_plain->pieces[k]);
-            if (m_out.pieces.back().extras) m_last_extras = m_out.pieces.back().extras;  // as fragment() leaves it
-        }
     }
 
     void flush_word() {
@@ -522,10 +309,13 @@ private:
         m_text.clear();
         for (const auto& p : m_word) m_text += p.text;
         emit_space(m_text);
-        breaks_in(m_text, m_breaks);
+        word_breaks(m_text, m_paragraph, m_hyphenator, m_breaks);
         WordSpan span{uint32_t(m_out.items.size()), 0, uint32_t(m_out.pieces.size()), 0};
-        if (copied_from_plain()) copy_from_plain();
-        else set_word();
+        if (m_plain && copy_word(*m_plain, m_word_count, m_text, m_breaks, m_out)) {
+            if (auto e = last_extras(m_out, span.piece_begin)) m_last_extras = std::move(e);  // as fragment() leaves it
+        } else {
+            set_word();
+        }
         ++m_word_count;
         m_word.clear();
         if (m_out.hyphenated) return;
@@ -570,7 +360,7 @@ private:
                 }
                 start = end;
                 if (cut) {
-                    const Break& b = m_breaks[next_break++];
+                    const WordBreak& b = m_breaks[next_break++];
                     close_box();
                     ItemContent pen;
                     pen.role = ItemRole::Filler;
@@ -605,7 +395,7 @@ private:
     ProtrusionLookup m_protrusion;  // the faces' tables, built once per paragraph
     std::vector<Piece> m_word;
     std::string m_text;
-    std::vector<Break> m_breaks;
+    std::vector<WordBreak> m_breaks;
     struct WaitingSpace {
         int face = 0;
         size_t run = 0;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "base/utf8.h"
+
 namespace reportc::inl {
 namespace {
 
@@ -37,7 +39,7 @@ Protrusion default_protrusion(char32_t c) {
     return it != kTable.end() && it->c == c ? it->amounts : Protrusion{};
 }
 
-ProtrusionLookup::ProtrusionLookup(const style::ProtrusionTables* tables, const text::FontRegistry& fonts) {
+ProtrusionLookup::ProtrusionLookup(const style::ProtrusionTables* tables, const text::FontRegistry& fonts) : m_fonts(fonts) {
     if (!tables) return;
     for (const auto& [family, table] : *tables)
         for (const bool bold : {false, true})
@@ -52,6 +54,24 @@ FaceProtrusion ProtrusionLookup::at(int face, char32_t c) const {
         return {default_protrusion(c), false};
     }
     return {default_protrusion(c), false};
+}
+
+Length ProtrusionLookup::hang(const Fragment& f, bool first) const {
+    if (f.object() || f.text.empty()) return {};
+    size_t start = 0;
+    if (!first) {
+        start = f.text.size() - 1;
+        while (start > 0 && (static_cast<unsigned char>(f.text[start]) & 0xC0) == 0x80) --start;
+    }
+    size_t end = start;
+    const auto cp = utf8::decode(f.text, end);
+    if (!cp) return {};
+    const FaceProtrusion p = at(f.face, *cp);
+    const int amount = first ? p.amounts.left : p.amounts.right;
+    if (amount == 0) return {};
+    if (p.em) return Length::ratio(f.size, amount, 1000);
+    const Length width = m_fonts.face(f.face).width(f.text.substr(start, end - start), f.size);
+    return Length::ratio(width, amount, 1000);
 }
 
 }  // namespace reportc::inl

@@ -3,6 +3,7 @@
 // line hangs into the margin, in thousandths of its own advance width. Private to inline.
 #include <map>
 
+#include "inline/paragraph_input.h"
 #include "style/protrusion.h"
 #include "text/font_registry.h"
 
@@ -31,8 +32,11 @@ public:
     // file) takes the table of the first family listed.
     ProtrusionLookup(const style::ProtrusionTables* tables, const text::FontRegistry& fonts);
     FaceProtrusion at(int face, char32_t c) const;
+    // How far a fragment's first (or last) character hangs: the table's share of its width.
+    Length hang(const Fragment& f, bool first) const;
 
 private:
+    const text::FontRegistry& m_fonts;
     std::map<int, const style::ProtrusionTable*> m_faces;
 };
 
