@@ -4,12 +4,41 @@
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 
 namespace reportc::pdf {
+
+// The 13 tables libharu keeps in a subset, in its order, after a directory of 16 bytes each.
+constexpr const char* kTables[] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "prep"};
+constexpr uint32_t kTableCount = sizeof kTables / sizeof kTables[0];
+constexpr uint32_t kDirectorySize = 12 + 16 * kTableCount;
+
+// Big-endian, as in font files.
+inline void put16(std::string& out, uint16_t v) {
+    out += char(v >> 8);
+    out += char(v & 0xFF);
+}
+inline void put32(std::string& out, uint32_t v) {
+    put16(out, uint16_t(v >> 16));
+    put16(out, uint16_t(v & 0xFFFF));
+}
+
+struct Placed {
+    uint32_t offset = 0, length = 0;
+};
+
+// The subset and where each table is in it (offsets from the start of the tables).
+struct Subset {
+    std::string bytes;
+    Placed tables[kTableCount];
+};
+
+// truetype_subset with the place of each table (for deflating the tables in pieces).
+std::optional<Subset> make_subset(HPDF_FontDef def, const std::string& file);
 
 // The subset libharu would embed for `def` with the glyphs marked so far, made from `file` (the
 // font file `def` was parsed from): the 13 tables libharu keeps, in its order and without
