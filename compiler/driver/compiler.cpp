@@ -139,8 +139,8 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     if (!frames) return false;
     if (outcome.streamed) {
         if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;
-        auto bytes = pdf_pages.finish(*frames, diags);
-        return bytes && write_pdf_file(options.output, *bytes, inputs_of(env, res), diags);
+        auto write = [&](pdf::ByteSink& out) { return pdf_pages.finish(*frames, diags, out); };
+        return write_pdf_file(options.output, inputs_of(env, res), diags, write);
     }
     if (!options.part.empty()) {
         frames = select_part(std::move(*frames), options.part);

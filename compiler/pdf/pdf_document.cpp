@@ -1,9 +1,14 @@
 // The HPDF_Doc wrapper: creation with an error handler, UTF-8 encoders, compression, paging
-// configuration, error checks and saving to memory.
+// configuration, error checks and saving through a sink.
 #include "pdf/pdf_document.h"
 
+#include <hpdf_streams.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+
+#include "pdf/pdf_writer.h"
 
 namespace reportc::pdf {
 
@@ -14,6 +19,34 @@ std::string hex4(unsigned long v) {
     std::string s = "0x";
     for (int shift = 12; shift >= 0; shift -= 4) s += digits[(v >> shift) & 15];
     return s;
+}
+
+// libharu's output during the save, gathered into pieces of kSavePiece bytes for the sink:
+// libharu writes a few bytes at a time (a name, a number), which would be as many writes.
+struct SaveStream {
+    explicit SaveStream(ByteSink& sink) : out(sink) { piece.reserve(kSavePiece); }
+    ByteSink& out;
+    std::string piece;
+    bool refused = false;
+
+    bool flush() {
+        if (!refused && !piece.empty()) refused = !out.write(piece);
+        piece.clear();
+        return !refused;
+    }
+};
+
+// The write function of libharu's callback stream (`stream->attr` is the SaveStream).
+HPDF_STATUS write_to_sink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    auto* save = static_cast<SaveStream*>(stream->attr);
+    for (HPDF_UINT done = 0; done < size;) {
+        if (save->refused) return HPDF_FILE_IO_ERROR;
+        const size_t take = std::min<size_t>(size - done, kSavePiece - save->piece.size());
+        save->piece.append(reinterpret_cast<const char*>(bytes) + done, take);
+        done += HPDF_UINT(take);
+        if (save->piece.size() == kSavePiece && !save->flush()) return HPDF_FILE_IO_ERROR;
+    }
+    return save->refused ? HPDF_FILE_IO_ERROR : HPDF_OK;
 }
 
 }  // namespace
@@ -80,30 +113,26 @@ bool PdfDocument::check_handle(const void* handle, std::string_view doing) {
     return false;
 }
 
-std::optional<std::string> PdfDocument::save() {
-    if (!m_doc || !check("building the document")) return std::nullopt;
+bool PdfDocument::save(ByteSink& out) {
+    if (!m_doc || !check("building the document")) return false;
+    // HPDF_SaveToStream writes to the document's stream, a memory stream it makes when there is
+    // none; given a callback stream instead, it writes there (docs/libharu-notes.md §L23). The
+    // byte offsets of the cross-reference table count the bytes written, as for memory.
+    SaveStream save(out);
+    m_doc->stream = HPDF_CallbackWriter_New(m_doc->mmgr, write_to_sink, &save);
+    if (!check_handle(m_doc->stream, "making the output stream")) return false;
     HPDF_SaveToStream(m_doc);
-    if (!check("writing the document to memory")) return std::nullopt;
-    const HPDF_UINT32 total = HPDF_GetStreamSize(m_doc);
-    std::string bytes(total, '\0');
-    HPDF_UINT32 done = 0;
-    while (done < total) {
-        HPDF_UINT32 chunk = total - done;
-        HPDF_STATUS status = HPDF_ReadFromStream(m_doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()) + done, &chunk);
-        // A read that reaches the end reports STREAM_EOF even though it delivered the bytes.
-        if (status == HPDF_STREAM_EOF && m_pending && m_pending->code == HPDF_STREAM_EOF) {
-            m_pending.reset();
-            HPDF_ResetError(m_doc);
-        }
-        if (!check("reading the written document back")) return std::nullopt;
-        if (chunk == 0) break;
-        done += chunk;
+    const bool flushed = save.flush();
+    HPDF_Stream_Free(m_doc->stream);
+    m_doc->stream = nullptr;
+    if (save.refused || !flushed) {
+        // The sink said why; libharu's own report of the failed write is its echo.
+        m_pending.reset();
+        HPDF_ResetError(m_doc);
+        m_failed = true;
+        return false;
     }
-    if (done != total) {
-        fail("pdf: read " + std::to_string(done) + " of " + std::to_string(total) + " bytes of the written document");
-        return std::nullopt;
-    }
-    return bytes;
+    return check("writing the document");
 }
 
 }  // namespace reportc::pdf
