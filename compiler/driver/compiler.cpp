@@ -115,8 +115,14 @@ Outcome Compiler::build(const Options& options, Diagnostics& diags) {
     RecordingEnvironment env(s.env);
     Outcome outcome;
     const Resources* res = nullptr;
+    pdf::count_libharu_heap(options.count_libharu);
     outcome.success = run(options, env, res, outcome, diags);
     outcome.inputs = inputs_of(env, res);
+    if (outcome.success && options.count_libharu && !options.output.empty()) {
+        const pdf::LibharuHeap heap = pdf::libharu_heap();
+        outcome.libharu_bytes = heap.save_bytes;
+        outcome.libharu_blocks = heap.save_blocks;
+    }
     return outcome;
 }
 

@@ -5,8 +5,11 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 
 #include "pdf/pdf_writer.h"
 
@@ -19,6 +22,32 @@ std::string hex4(unsigned long v) {
     std::string s = "0x";
     for (int shift = 12; shift >= 0; shift -= 4) s += digits[(v >> shift) & 15];
     return s;
+}
+
+// libharu's heap (LibharuHeap), kept by the allocation functions documents are made with while
+// counting is on. Each block starts with a header holding the size asked for, as free() gets no
+// size: the count is the exact bytes libharu asked for, whatever the allocator rounds them to.
+std::atomic<bool> g_counting{false};
+std::atomic<size_t> g_bytes{0}, g_blocks{0}, g_peak{0}, g_save_bytes{0}, g_save_blocks{0};
+constexpr size_t kHeader = alignof(std::max_align_t);
+
+void* HPDF_STDCALL counted_alloc(HPDF_UINT size) {
+    auto* block = static_cast<unsigned char*>(std::malloc(kHeader + size));
+    if (!block) return nullptr;
+    *reinterpret_cast<size_t*>(block) = size;
+    const size_t now = g_bytes.fetch_add(size, std::memory_order_relaxed) + size;
+    g_blocks.fetch_add(1, std::memory_order_relaxed);
+    for (size_t peak = g_peak.load(std::memory_order_relaxed); now > peak;)
+        if (g_peak.compare_exchange_weak(peak, now, std::memory_order_relaxed)) break;
+    return block + kHeader;
+}
+
+void HPDF_STDCALL counted_free(void* user) {
+    if (!user) return;
+    auto* block = static_cast<unsigned char*>(user) - kHeader;
+    g_bytes.fetch_sub(*reinterpret_cast<size_t*>(block), std::memory_order_relaxed);
+    g_blocks.fetch_sub(1, std::memory_order_relaxed);
+    std::free(block);
 }
 
 // libharu's output during the save, gathered into pieces of kSavePiece bytes for the sink:
@@ -67,7 +96,9 @@ std::string format_pt(double pt) {
 }
 
 PdfDocument::PdfDocument(Diagnostics& diags) : m_diags(diags) {
-    m_doc = HPDF_New(&PdfDocument::on_error, this);
+    // libharu's own allocation is malloc and free too (HPDF_New passes none); these also count.
+    m_doc = g_counting ? HPDF_NewEx(&PdfDocument::on_error, counted_alloc, counted_free, 0, this)
+                       : HPDF_New(&PdfDocument::on_error, this);
     if (!m_doc) {
         fail("pdf: libharu could not create a document (out of memory)");
         return;
@@ -113,8 +144,22 @@ bool PdfDocument::check_handle(const void* handle, std::string_view doing) {
     return false;
 }
 
+void count_libharu_heap(bool on) { g_counting = on; }
+
+LibharuHeap libharu_heap() {
+    LibharuHeap heap;
+    heap.bytes = g_bytes.load();
+    heap.blocks = g_blocks.load();
+    heap.peak_bytes = g_peak.load();
+    heap.save_bytes = g_save_bytes.load();
+    heap.save_blocks = g_save_blocks.load();
+    return heap;
+}
+
 bool PdfDocument::save(ByteSink& out) {
     if (!m_doc || !check("building the document")) return false;
+    g_save_bytes = g_bytes.load();
+    g_save_blocks = g_blocks.load();
     // HPDF_SaveToStream writes to the document's stream, a memory stream it makes when there is
     // none; given a callback stream instead, it writes there (docs/libharu-notes.md §L23). The
     // byte offsets of the cross-reference table count the bytes written, as for memory.

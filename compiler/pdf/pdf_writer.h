@@ -35,6 +35,20 @@ inline constexpr size_t kSavePiece = 64 * 1024;
 // one "pdf: …" error in `diags`, or when `out` stopped the save.
 bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out);
 
+// libharu's own heap, counted through the allocation functions HPDF_NewEx takes, over every
+// document of the process made while counting is on (count_libharu_heap): the blocks it holds
+// and the bytes it asked for (the allocator adds its own header and rounding; counting adds 16
+// bytes a block). For "what libharu holds, and what is ours" (docs/performance.md).
+struct LibharuHeap {
+    size_t bytes = 0, blocks = 0;            // held now
+    size_t peak_bytes = 0;                   // the most held at once
+    size_t save_bytes = 0, save_blocks = 0;  // held when the last save began
+};
+// Documents made from now on count their heap (on) or not (off, the default: libharu's own
+// malloc and free, no cost).
+void count_libharu_heap(bool on);
+LibharuHeap libharu_heap();
+
 // The same document written page by page, as pagination makes the pages, so that its frames are
 // never held whole: each page is checked and drawn (its content deflated) when it is added, and
 // only libharu's objects are kept. The bytes are write_pdf's for the same pages. Errors are

@@ -78,5 +78,28 @@ TEST(pdf_Save, SinkThatStopsStopsTheSaveWithoutAnErrorOfItsOwn) {
     EXPECT_EQ(next.bytes.compare(0, 8, "%PDF-1.3"), 0);
 }
 
+TEST(pdf_Save, LibharuHeapIsCountedAndGivenBackWithTheDocument) {
+    // What libharu holds is counted through the allocation functions the document is made with:
+    // at the save it grows with the pages, and all of it is freed with the document.
+    count_libharu_heap(true);
+    const LibharuHeap before = libharu_heap();
+    Diagnostics diags;
+    ASSERT_TRUE(write_pdf(two_page_document(), diags)) << diagnostics_text(diags);
+    const LibharuHeap two = libharu_heap();
+    ASSERT_TRUE(write_pdf(many_pages(200), diags)) << diagnostics_text(diags);
+    const LibharuHeap many = libharu_heap();
+    EXPECT_EQ(two.bytes, before.bytes);
+    EXPECT_EQ(many.bytes, before.bytes);
+    EXPECT_EQ(many.blocks, before.blocks);
+    EXPECT_GT(two.save_bytes, 0u);
+    EXPECT_GT(many.save_bytes, two.save_bytes + 200 * 1000) << many.save_bytes << " against " << two.save_bytes;
+    EXPECT_GT(many.save_blocks, two.save_blocks);
+    EXPECT_GE(many.peak_bytes, many.save_bytes);
+    // The same document asks for the same bytes.
+    ASSERT_TRUE(write_pdf(many_pages(200), diags)) << diagnostics_text(diags);
+    EXPECT_EQ(libharu_heap().save_bytes, many.save_bytes);
+    count_libharu_heap(false);
+}
+
 }  // namespace
 }  // namespace reportc::pdf::testing
