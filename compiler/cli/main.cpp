@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
     options.check_register = parsed->command == cli::Command::Check;
     options.part = parsed->part;
     options.jobs = cli::jobs_or_cores(parsed->jobs);
+    options.count_libharu = parsed->stats;
     cli::OldSources old_sources;  // a revision's sources stay unpacked until the build is done
     if (!parsed->changes_since.empty()) {
         auto folder = old_sources.open(parsed->changes_since, parsed->input, error);
@@ -88,6 +89,8 @@ int main(int argc, char** argv) {
                     s.max_space_factor, s.overfull_lines);
         std::printf("layout passes: %d\nparagraphs set: %zu\nparagraphs reused from an earlier pass: %zu\n", outcome.layout_passes,
                     outcome.paragraphs_set, outcome.paragraphs_reused);
+        if (outcome.libharu_bytes)
+            std::printf("libharu heap at the save: %zu bytes in %zu blocks\n", outcome.libharu_bytes, outcome.libharu_blocks);
     }
     if (outcome.success && !parsed->changes_since.empty()) std::cout << cli::summary_of(outcome.changes) << std::flush;
     if (outcome.success && !parsed->changes_csv.empty())

@@ -1,5 +1,6 @@
 #include "driver/ahead.h"
 
+#include <algorithm>
 #include <thread>
 
 #include "layout/block_layout.h"
@@ -65,6 +66,10 @@ void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::
 
 }  // namespace
 
+unsigned runs_worth_starting(uint32_t node_count, unsigned jobs) {
+    return std::max(1u, std::min(jobs, unsigned(node_count / kNodesPerRun)));
+}
+
 std::vector<size_t> split_blocks(const std::vector<doc::Block>& blocks, uint32_t node_count, unsigned parts) {
     std::vector<size_t> starts;
     if (parts < 2 || blocks.size() < 2) return starts;
@@ -83,7 +88,7 @@ std::vector<size_t> split_blocks(const std::vector<doc::Block>& blocks, uint32_t
 ParagraphsAhead::ParagraphsAhead(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
                                  const layout::BlockEnv& env, unsigned jobs, layout::ParagraphCache& paragraphs)
     : m_paragraphs(paragraphs) {
-    const auto starts = split_blocks(document.blocks, document.node_count, jobs);
+    const auto starts = split_blocks(document.blocks, document.node_count, runs_worth_starting(document.node_count, jobs));
     for (size_t r = 0; r < starts.size(); ++r) {
         auto run = std::make_unique<Run>();
         run->first = first_node(document.blocks[starts[r]]);

@@ -39,6 +39,15 @@ private:
     size_t m_adopted = 0;                      // runs whose entries the caller's cache took
 };
 
+// A run laid out ahead first loads fonts and a dictionary of its own (about 25-30 ms of CPU,
+// docs/performance.md "Small builds"), which a small run does not win back: each run is given at
+// least this many nodes (about 37 pages of the generated workload), so a document of fewer than
+// twice as many starts no thread, and one of n times as many at most n runs.
+inline constexpr uint32_t kNodesPerRun = 1000;
+
+// How many runs a document of `node_count` nodes is cut into with `jobs` threads (1: no thread).
+unsigned runs_worth_starting(uint32_t node_count, unsigned jobs);
+
 // The first node of each of `parts` runs of top-level blocks of about equal size: the blocks'
 // indices where the runs after the first begin (ascending, fewer when there are few blocks).
 std::vector<size_t> split_blocks(const std::vector<doc::Block>& blocks, uint32_t node_count, unsigned parts);

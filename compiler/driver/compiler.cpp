@@ -115,8 +115,14 @@ Outcome Compiler::build(const Options& options, Diagnostics& diags) {
     RecordingEnvironment env(s.env);
     Outcome outcome;
     const Resources* res = nullptr;
+    pdf::count_libharu_heap(options.count_libharu);
     outcome.success = run(options, env, res, outcome, diags);
     outcome.inputs = inputs_of(env, res);
+    if (outcome.success && options.count_libharu && !options.output.empty()) {
+        const pdf::LibharuHeap heap = pdf::libharu_heap();
+        outcome.libharu_bytes = heap.save_bytes;
+        outcome.libharu_blocks = heap.save_blocks;
+    }
     return outcome;
 }
 
@@ -139,8 +145,8 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     if (!frames) return false;
     if (outcome.streamed) {
         if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;
-        auto bytes = pdf_pages.finish(*frames, diags);
-        return bytes && write_pdf_file(options.output, *bytes, inputs_of(env, res), diags);
+        auto write = [&](pdf::ByteSink& out) { return pdf_pages.finish(*frames, diags, out); };
+        return write_pdf_file(options.output, inputs_of(env, res), diags, write);
     }
     if (!options.part.empty()) {
         frames = select_part(std::move(*frames), options.part);

@@ -40,6 +40,7 @@ struct Options {
     std::string changes_since;  // a folder of earlier sources: mark the data tables' changes (data/changes.h)
     std::string changes_csv;    // with changes_since: also write the summary of changes as CSV
     unsigned jobs = 1;          // threads a build may use (-j); the output is the same for any number
+    bool count_libharu = false; // count libharu's heap (pdf::count_libharu_heap) for Outcome::libharu_bytes (--stats)
 };
 
 // What a build did, beside its diagnostics.
@@ -52,6 +53,7 @@ struct Outcome {
     layout::LineStats stats;
     std::vector<std::string> inputs;  // every file the build read (sources, data, layout, fonts, dictionary), sorted
     std::vector<data::RecordChange> changes;  // with Options::changes_since: the summary of changes
+    size_t libharu_bytes = 0, libharu_blocks = 0;  // libharu's heap when the PDF's save began (pdf::LibharuHeap), for --stats
 };
 
 // Work a compiler did and saved, summed over its builds (tests, benchmarks, --stats).

@@ -1,8 +1,33 @@
 #include "driver/output.h"
 
+#include <optional>
+
+#include "source/atomic_file.h"
 #include "trace/trace.h"
 
 namespace reportc::driver {
+
+namespace {
+
+// The PDF's pieces written to the output's temporary file, made on the first piece.
+class AtomicSink : public pdf::ByteSink {
+public:
+    AtomicSink(const std::string& path, const std::vector<std::string>& inputs) : m_path(path), m_inputs(inputs) {}
+    bool write(std::string_view bytes) override {
+        if (!m_file) m_file.emplace(m_path, m_inputs);
+        return m_file->error().empty() && m_file->write(bytes);
+    }
+    // The file's error, or empty: none, or nothing written yet.
+    std::string error() const { return m_file ? m_file->error() : std::string(); }
+    std::string commit() { return m_file ? m_file->commit() : "cannot write '" + m_path + "': no bytes to write"; }
+
+private:
+    const std::string& m_path;
+    const std::vector<std::string>& m_inputs;
+    std::optional<AtomicFile> m_file;
+};
+
+}  // namespace
 
 frame::FrameDocument assemble_frames(const doc::Document& document, LaidOut laid_out, int64_t creation_epoch) {
     frame::FrameDocument frames;
@@ -29,18 +54,20 @@ bool write_outputs(const frame::FrameDocument& frames, const Options& options, c
         }
     }
     if (!options.output.empty()) {
-        auto bytes = pdf::write_pdf(frames, diags);
-        if (!bytes || !write_pdf_file(options.output, *bytes, inputs, diags)) return false;
+        auto write = [&](pdf::ByteSink& out) { return pdf::write_pdf(frames, diags, out); };
+        if (!write_pdf_file(options.output, inputs, diags, write)) return false;
     }
     return true;
 }
 
-bool write_pdf_file(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs, Diagnostics& diags) {
-    if (auto error = write_file_atomically(path, bytes, inputs); !error.empty()) {
-        diags.error({}, error);
-        return false;
-    }
-    return true;
+bool write_pdf_file(const std::string& path, const std::vector<std::string>& inputs, Diagnostics& diags,
+                    const std::function<bool(pdf::ByteSink&)>& write) {
+    AtomicSink sink(path, inputs);
+    const bool written = write(sink);
+    std::string error = sink.error();
+    if (written && error.empty()) error = sink.commit();
+    if (!error.empty()) diags.error({}, error);
+    return written && error.empty();
 }
 
 }  // namespace reportc::driver

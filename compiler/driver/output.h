@@ -1,5 +1,7 @@
 #pragma once
 // Private to driver: the laid-out document as frames, and the files written from them.
+#include <functional>
+
 #include "base/diagnostic.h"
 #include "doc/document.h"
 #include "driver/compiler.h"
@@ -20,9 +22,9 @@ public:
     ~PdfPages() override;
     void start() override;
     void page(frame::Page&& page, const std::vector<frame::FontFile>& fonts) override;
-    // The file's bytes: the pages given since the last start(), and `rest` (fonts, outline,
-    // labels, info); what the writer reported is added to `diags`.
-    std::optional<std::string> finish(const frame::FrameDocument& rest, Diagnostics& diags);
+    // The file, given to `out` as it is written: the pages given since the last start(), and
+    // `rest` (fonts, outline, labels, info); what the writer reported is added to `diags`.
+    bool finish(const frame::FrameDocument& rest, Diagnostics& diags, pdf::ByteSink& out);
 
 private:
     struct Drawer;
@@ -34,8 +36,12 @@ private:
     std::unique_ptr<Drawer> m_drawer;
 };
 
-// The PDF's bytes written atomically to `path`, never over one of `inputs`; false on an error.
-bool write_pdf_file(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs, Diagnostics& diags);
+// The PDF that `write` gives to its sink, written atomically to `path` as it comes (AtomicFile: the
+// file is never held whole), never over one of `inputs`. The temporary file is made when the
+// first bytes come, so a PDF that fails before its save leaves nothing. False on an error of
+// `write` or of the file (reported to `diags`); an existing file at `path` is then untouched.
+bool write_pdf_file(const std::string& path, const std::vector<std::string>& inputs, Diagnostics& diags,
+                    const std::function<bool(pdf::ByteSink&)>& write);
 
 // The trace and the PDF the options ask for, each written atomically and never over one of
 // `inputs` (the files the build read); false on an error.

@@ -104,11 +104,11 @@ void PdfPages::page(frame::Page&& page, const std::vector<frame::FontFile>& font
     else m_writer->add(page, m_fonts);
 }
 
-std::optional<std::string> PdfPages::finish(const frame::FrameDocument& rest, Diagnostics& diags) {
+bool PdfPages::finish(const frame::FrameDocument& rest, Diagnostics& diags, pdf::ByteSink& out) {
     stop();  // every page drawn
-    auto bytes = m_writer->finish(rest);
+    const bool written = m_writer->finish(rest, out);
     for (const auto& d : m_diags.all()) diags.add(d);
-    return bytes;
+    return written;
 }
 
 }  // namespace reportc::driver

@@ -1,9 +1,17 @@
 // The HPDF_Doc wrapper: creation with an error handler, UTF-8 encoders, compression, paging
-// configuration, error checks and saving to memory.
+// configuration, error checks and saving through a sink.
 #include "pdf/pdf_document.h"
 
+#include <hpdf_streams.h>
+
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+
+#include "pdf/pdf_writer.h"
 
 namespace reportc::pdf {
 
@@ -14,6 +22,60 @@ std::string hex4(unsigned long v) {
     std::string s = "0x";
     for (int shift = 12; shift >= 0; shift -= 4) s += digits[(v >> shift) & 15];
     return s;
+}
+
+// libharu's heap (LibharuHeap), kept by the allocation functions documents are made with while
+// counting is on. Each block starts with a header holding the size asked for, as free() gets no
+// size: the count is the exact bytes libharu asked for, whatever the allocator rounds them to.
+std::atomic<bool> g_counting{false};
+std::atomic<size_t> g_bytes{0}, g_blocks{0}, g_peak{0}, g_save_bytes{0}, g_save_blocks{0};
+constexpr size_t kHeader = alignof(std::max_align_t);
+
+void* HPDF_STDCALL counted_alloc(HPDF_UINT size) {
+    auto* block = static_cast<unsigned char*>(std::malloc(kHeader + size));
+    if (!block) return nullptr;
+    *reinterpret_cast<size_t*>(block) = size;
+    const size_t now = g_bytes.fetch_add(size, std::memory_order_relaxed) + size;
+    g_blocks.fetch_add(1, std::memory_order_relaxed);
+    for (size_t peak = g_peak.load(std::memory_order_relaxed); now > peak;)
+        if (g_peak.compare_exchange_weak(peak, now, std::memory_order_relaxed)) break;
+    return block + kHeader;
+}
+
+void HPDF_STDCALL counted_free(void* user) {
+    if (!user) return;
+    auto* block = static_cast<unsigned char*>(user) - kHeader;
+    g_bytes.fetch_sub(*reinterpret_cast<size_t*>(block), std::memory_order_relaxed);
+    g_blocks.fetch_sub(1, std::memory_order_relaxed);
+    std::free(block);
+}
+
+// libharu's output during the save, gathered into pieces of kSavePiece bytes for the sink:
+// libharu writes a few bytes at a time (a name, a number), which would be as many writes.
+struct SaveStream {
+    explicit SaveStream(ByteSink& sink) : out(sink) { piece.reserve(kSavePiece); }
+    ByteSink& out;
+    std::string piece;
+    bool refused = false;
+
+    bool flush() {
+        if (!refused && !piece.empty()) refused = !out.write(piece);
+        piece.clear();
+        return !refused;
+    }
+};
+
+// The write function of libharu's callback stream (`stream->attr` is the SaveStream).
+HPDF_STATUS write_to_sink(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    auto* save = static_cast<SaveStream*>(stream->attr);
+    for (HPDF_UINT done = 0; done < size;) {
+        if (save->refused) return HPDF_FILE_IO_ERROR;
+        const size_t take = std::min<size_t>(size - done, kSavePiece - save->piece.size());
+        save->piece.append(reinterpret_cast<const char*>(bytes) + done, take);
+        done += HPDF_UINT(take);
+        if (save->piece.size() == kSavePiece && !save->flush()) return HPDF_FILE_IO_ERROR;
+    }
+    return save->refused ? HPDF_FILE_IO_ERROR : HPDF_OK;
 }
 
 }  // namespace
@@ -34,7 +96,9 @@ std::string format_pt(double pt) {
 }
 
 PdfDocument::PdfDocument(Diagnostics& diags) : m_diags(diags) {
-    m_doc = HPDF_New(&PdfDocument::on_error, this);
+    // libharu's own allocation is malloc and free too (HPDF_New passes none); these also count.
+    m_doc = g_counting ? HPDF_NewEx(&PdfDocument::on_error, counted_alloc, counted_free, 0, this)
+                       : HPDF_New(&PdfDocument::on_error, this);
     if (!m_doc) {
         fail("pdf: libharu could not create a document (out of memory)");
         return;
@@ -80,30 +144,40 @@ bool PdfDocument::check_handle(const void* handle, std::string_view doing) {
     return false;
 }
 
-std::optional<std::string> PdfDocument::save() {
-    if (!m_doc || !check("building the document")) return std::nullopt;
+void count_libharu_heap(bool on) { g_counting = on; }
+
+LibharuHeap libharu_heap() {
+    LibharuHeap heap;
+    heap.bytes = g_bytes.load();
+    heap.blocks = g_blocks.load();
+    heap.peak_bytes = g_peak.load();
+    heap.save_bytes = g_save_bytes.load();
+    heap.save_blocks = g_save_blocks.load();
+    return heap;
+}
+
+bool PdfDocument::save(ByteSink& out) {
+    if (!m_doc || !check("building the document")) return false;
+    g_save_bytes = g_bytes.load();
+    g_save_blocks = g_blocks.load();
+    // HPDF_SaveToStream writes to the document's stream, a memory stream it makes when there is
+    // none; given a callback stream instead, it writes there (docs/libharu-notes.md §L23). The
+    // byte offsets of the cross-reference table count the bytes written, as for memory.
+    SaveStream save(out);
+    m_doc->stream = HPDF_CallbackWriter_New(m_doc->mmgr, write_to_sink, &save);
+    if (!check_handle(m_doc->stream, "making the output stream")) return false;
     HPDF_SaveToStream(m_doc);
-    if (!check("writing the document to memory")) return std::nullopt;
-    const HPDF_UINT32 total = HPDF_GetStreamSize(m_doc);
-    std::string bytes(total, '\0');
-    HPDF_UINT32 done = 0;
-    while (done < total) {
-        HPDF_UINT32 chunk = total - done;
-        HPDF_STATUS status = HPDF_ReadFromStream(m_doc, reinterpret_cast<HPDF_BYTE*>(bytes.data()) + done, &chunk);
-        // A read that reaches the end reports STREAM_EOF even though it delivered the bytes.
-        if (status == HPDF_STREAM_EOF && m_pending && m_pending->code == HPDF_STREAM_EOF) {
-            m_pending.reset();
-            HPDF_ResetError(m_doc);
-        }
-        if (!check("reading the written document back")) return std::nullopt;
-        if (chunk == 0) break;
-        done += chunk;
+    const bool flushed = save.flush();
+    HPDF_Stream_Free(m_doc->stream);
+    m_doc->stream = nullptr;
+    if (save.refused || !flushed) {
+        // The sink said why; libharu's own report of the failed write is its echo.
+        m_pending.reset();
+        HPDF_ResetError(m_doc);
+        m_failed = true;
+        return false;
     }
-    if (done != total) {
-        fail("pdf: read " + std::to_string(done) + " of " + std::to_string(total) + " bytes of the written document");
-        return std::nullopt;
-    }
-    return bytes;
+    return check("writing the document");
 }
 
 }  // namespace reportc::pdf

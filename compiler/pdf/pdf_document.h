@@ -18,6 +18,8 @@ namespace reportc::pdf {
 // "FILE_OPEN_ERROR" for 0x1017; generated from <hpdf_error.h> (pdf_errors.cpp).
 const char* error_name(unsigned long code);
 
+class ByteSink;
+
 class PdfDocument {
 public:
     explicit PdfDocument(Diagnostics& diags);
@@ -39,8 +41,10 @@ public:
     bool check_handle(const void* handle, std::string_view doing);
     bool failed() const { return m_failed; }
 
-    // Serialises the document to memory (HPDF_SaveToStream) and reads the bytes back.
-    std::optional<std::string> save();
+    // Serialises the document (HPDF_SaveToStream) into `out`, piece by piece as libharu writes
+    // it: neither libharu nor we hold the file whole. False after a libharu error (recorded) or
+    // when `out` stopped the save (the sink keeps why).
+    bool save(ByteSink& out);
 
 private:
     static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* self);

@@ -87,7 +87,7 @@ struct PageWriter::State {
     size_t count = 0;
 
     bool new_errors() const { return diags.error_count() > errors_before; }
-    std::optional<std::string> finish(const frame::FrameDocument& doc);
+    bool finish(const frame::FrameDocument& doc, ByteSink& out);
 
     void draw(const frame::Page& page) {
         if (failed || pdf.failed()) {
@@ -117,32 +117,61 @@ void PageWriter::add(const frame::Page& page, const std::vector<frame::FontFile>
     m->draw(page);
 }
 
+namespace {
+
+// The bytes gathered whole, for callers that want them as one string (tests, certificates).
+class StringSink : public ByteSink {
+public:
+    bool write(std::string_view bytes) override {
+        m_bytes.append(bytes);
+        return true;
+    }
+    std::string take() { return std::move(m_bytes); }
+
+private:
+    std::string m_bytes;
+};
+
+}  // namespace
+
 std::optional<std::string> PageWriter::finish(const frame::FrameDocument& rest) {
-    validate_except_pages(rest, m->count, m->diags);
-    return m->failed || m->new_errors() ? std::nullopt : m->finish(rest);
+    StringSink out;
+    if (!finish(rest, out)) return std::nullopt;
+    return out.take();
 }
 
-std::optional<std::string> PageWriter::State::finish(const frame::FrameDocument& doc) {
-    if (!fonts.finish()) return std::nullopt;
-    if (!write_links(pdf, pages, sheets, anchors, links)) return std::nullopt;
-    if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline)) return std::nullopt;
-    if (!write_page_labels(pdf, doc.page_labels)) return std::nullopt;
-    if (!write_info(pdf, doc.info, int64_t(std::time(nullptr)))) return std::nullopt;
+bool PageWriter::finish(const frame::FrameDocument& rest, ByteSink& out) {
+    validate_except_pages(rest, m->count, m->diags);
+    return !m->failed && !m->new_errors() && m->finish(rest, out);
+}
+
+bool PageWriter::State::finish(const frame::FrameDocument& doc, ByteSink& out) {
+    if (!fonts.finish()) return false;
+    if (!write_links(pdf, pages, sheets, anchors, links)) return false;
+    if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline)) return false;
+    if (!write_page_labels(pdf, doc.page_labels)) return false;
+    if (!write_info(pdf, doc.info, int64_t(std::time(nullptr)))) return false;
     // Unknown anchors were reported without stopping, so all of them are listed at once.
-    if (new_errors()) return std::nullopt;
-    return pdf.save();
+    if (new_errors()) return false;
+    return pdf.save(out);
 }
 
 std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostics& diags) {
+    StringSink out;
+    if (!write_pdf(doc, diags, out)) return std::nullopt;
+    return out.take();
+}
+
+bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out) {
     const size_t errors_before = diags.error_count();
     validate(doc, diags);
-    if (diags.error_count() > errors_before) return std::nullopt;
+    if (diags.error_count() > errors_before) return false;
     PageWriter writer(diags);
     writer.m->font_files = doc.fonts;
     for (const auto& page : doc.pages) writer.m->draw(page);
     writer.m->count = doc.pages.size();
-    if (writer.m->failed || writer.m->new_errors()) return std::nullopt;
-    return writer.m->finish(doc);
+    if (writer.m->failed || writer.m->new_errors()) return false;
+    return writer.m->finish(doc, out);
 }
 
 }  // namespace reportc::pdf

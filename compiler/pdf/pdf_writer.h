@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 #include <string>
+#include <string_view>
 
 #include "base/diagnostic.h"
 #include "frame/frame.h"
@@ -19,6 +20,35 @@ namespace reportc::pdf {
 // info.creation_epoch; without it the current time is used, so pin it for reproducible builds).
 std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostics& diags);
 
+// Where a PDF's bytes go as libharu writes them: in order, in pieces of at most kSavePiece bytes,
+// so that the file is never held whole (the driver writes them to the atomic output's temporary
+// file). write() returns false to stop the save; the sink keeps why, and the writer adds no
+// error of its own for it.
+class ByteSink {
+public:
+    virtual ~ByteSink() = default;
+    virtual bool write(std::string_view bytes) = 0;
+};
+inline constexpr size_t kSavePiece = 64 * 1024;
+
+// write_pdf, with the bytes given to `out` as they are written: false after recording at least
+// one "pdf: …" error in `diags`, or when `out` stopped the save.
+bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out);
+
+// libharu's own heap, counted through the allocation functions HPDF_NewEx takes, over every
+// document of the process made while counting is on (count_libharu_heap): the blocks it holds
+// and the bytes it asked for (the allocator adds its own header and rounding; counting adds 16
+// bytes a block). For "what libharu holds, and what is ours" (docs/performance.md).
+struct LibharuHeap {
+    size_t bytes = 0, blocks = 0;            // held now
+    size_t peak_bytes = 0;                   // the most held at once
+    size_t save_bytes = 0, save_blocks = 0;  // held when the last save began
+};
+// Documents made from now on count their heap (on) or not (off, the default: libharu's own
+// malloc and free, no cost).
+void count_libharu_heap(bool on);
+LibharuHeap libharu_heap();
+
 // The same document written page by page, as pagination makes the pages, so that its frames are
 // never held whole: each page is checked and drawn (its content deflated) when it is added, and
 // only libharu's objects are kept. The bytes are write_pdf's for the same pages. Errors are
@@ -33,11 +63,13 @@ public:
     // The document's other parts (its fonts, info, outline and page labels; `rest.pages` is not
     // read): checked, then written with the links, and the whole file returned.
     std::optional<std::string> finish(const frame::FrameDocument& rest);
+    // The same, with the file's bytes given to `out` (see ByteSink); false as write_pdf(…, out).
+    bool finish(const frame::FrameDocument& rest, ByteSink& out);
 
 private:
     struct State;
     std::unique_ptr<State> m;
-    friend std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostics& diags);
+    friend bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out);
 };
 
 }  // namespace reportc::pdf

@@ -89,7 +89,7 @@ std::string random_hex() {
     return hex;
 }
 
-bool write_all(int fd, const std::string& bytes) {
+bool write_all(int fd, std::string_view bytes) {
     size_t done = 0;
     while (done < bytes.size()) {
         ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -140,11 +140,37 @@ std::string write_file_atomically(const std::string& path, const std::string& by
 }
 
 std::string write_file_atomically_in_batch(const std::string& path, const std::string& bytes, const std::vector<std::string>& inputs) {
-    if (auto refusal = refusal_to_write(path, inputs); !refusal.empty()) return refusal;
+    AtomicFile file(path, inputs);
+    if (!file.write(bytes)) return file.error();
+    return file.commit(true);
+}
+
+struct AtomicFile::State {
+    std::string path;
+    std::string tmp;
+    int fd = -1;
+    struct stat old {};
+    bool replacing = false;
+    std::optional<Registered> registered;
+    std::string error;
+
+    // Closes and removes the temporary file; the error names `what` and errno.
+    void fail(const char* what) {
+        std::string why = std::strerror(errno);
+        if (fd >= 0) ::close(fd);
+        fd = -1;
+        ::unlink(tmp.c_str());
+        registered.reset();
+        error = "cannot write '" + path + "': " + what + ": " + why;
+    }
+};
+
+AtomicFile::AtomicFile(const std::string& path, const std::vector<std::string>& inputs) : m(std::make_unique<State>()) {
+    m->path = path;
+    if (m->error = refusal_to_write(path, inputs); !m->error.empty()) return;
     // A replaced file keeps its permission bits (a rename cannot keep its hard links: the
     // name gets a new file); a new one gets 0666 less the umask, as any new file.
-    struct stat old {};
-    const bool replacing = ::stat(path.c_str(), &old) == 0;
+    m->replacing = ::stat(path.c_str(), &m->old) == 0;
     install_handlers();
     // SIGINT and SIGTERM wait while the file is made and registered: between the two, the
     // handler would not know the file it must remove.
@@ -153,33 +179,57 @@ std::string write_file_atomically_in_batch(const std::string& path, const std::s
     sigaddset(&interrupts, SIGINT);
     sigaddset(&interrupts, SIGTERM);
     ::pthread_sigmask(SIG_BLOCK, &interrupts, &before);
-    std::string tmp;
-    int fd = -1;
-    for (int attempt = 0; attempt < 8 && fd < 0; ++attempt) {
-        tmp = temporary_name(path);
-        fd = ::open(tmp.c_str(), O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, 0666);
-        if (fd < 0 && errno != EEXIST) break;
+    for (int attempt = 0; attempt < 8 && m->fd < 0; ++attempt) {
+        m->tmp = temporary_name(path);
+        m->fd = ::open(m->tmp.c_str(), O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, 0666);
+        if (m->fd < 0 && errno != EEXIST) break;
     }
     const int open_errno = errno;
-    std::optional<Registered> registered;
-    if (fd >= 0) registered.emplace(tmp);
+    if (m->fd >= 0) m->registered.emplace(m->tmp);
     ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
-    if (fd < 0) return "cannot write '" + path + "': cannot create a temporary file beside it: " + std::strerror(open_errno);
-    auto fail = [&](const char* what) {
-        std::string why = std::strerror(errno);
-        if (fd >= 0) ::close(fd);
-        ::unlink(tmp.c_str());
-        return "cannot write '" + path + "': " + what + ": " + why;
-    };
-    if (replacing && ::fchmod(fd, old.st_mode & 07777) != 0) return fail("cannot keep its permissions");
-    if (!write_all(fd, bytes)) return fail("cannot write the temporary file");
-    if (::fsync(fd) != 0) return fail("cannot flush the temporary file to disk");
-    if (::close(fd) != 0) {
-        fd = -1;
-        return fail("cannot close the temporary file");
+    if (m->fd < 0) {
+        m->error = "cannot write '" + path + "': cannot create a temporary file beside it: " + std::strerror(open_errno);
+        return;
     }
-    fd = -1;
-    if (::rename(tmp.c_str(), path.c_str()) != 0) return fail("cannot replace it");
+    if (m->replacing && ::fchmod(m->fd, m->old.st_mode & 07777) != 0) m->fail("cannot keep its permissions");
+}
+
+AtomicFile::~AtomicFile() {
+    if (m->fd < 0) return;
+    ::close(m->fd);
+    ::unlink(m->tmp.c_str());
+}
+
+const std::string& AtomicFile::error() const { return m->error; }
+
+bool AtomicFile::write(std::string_view bytes) {
+    if (m->fd < 0) {
+        if (m->error.empty()) m->error = "cannot write '" + m->path + "': the file was already committed";
+        return false;
+    }
+    if (write_all(m->fd, bytes)) return true;
+    m->fail("cannot write the temporary file");
+    return false;
+}
+
+std::string AtomicFile::commit(bool in_batch) {
+    if (m->fd < 0) return m->error.empty() ? "cannot write '" + m->path + "': the file was already committed" : m->error;
+    if (::fsync(m->fd) != 0) {
+        m->fail("cannot flush the temporary file to disk");
+        return m->error;
+    }
+    const int fd = m->fd;
+    m->fd = -1;
+    if (::close(fd) != 0) {
+        m->fail("cannot close the temporary file");
+        return m->error;
+    }
+    if (::rename(m->tmp.c_str(), m->path.c_str()) != 0) {
+        m->fail("cannot replace it");
+        return m->error;
+    }
+    m->registered.reset();
+    if (!in_batch) sync_folder(parent_directory(m->path));
     return {};
 }
 

@@ -44,3 +44,14 @@ TEST(driver_SplitBlocks, NothingToSplit) {
     unnumbered.blocks = {doc::Block{doc::Paragraph{}}, doc::Block{doc::Paragraph{}}};
     EXPECT_TRUE(driver::split_blocks(unnumbered.blocks, 0, 2).empty());
 }
+
+TEST(driver_RunsWorthStarting, SmallDocumentsStartNoThread) {
+    // A run's own fonts and dictionary cost more than a small run sets: fewer runs, or none.
+    EXPECT_EQ(driver::runs_worth_starting(257, 2), 1u);  // the generated 10 pages
+    EXPECT_EQ(driver::runs_worth_starting(2 * driver::kNodesPerRun - 1, 2), 1u);
+    EXPECT_EQ(driver::runs_worth_starting(2 * driver::kNodesPerRun, 2), 2u);
+    EXPECT_EQ(driver::runs_worth_starting(2255, 8), 2u);  // the generated 100 (83 pages)
+    EXPECT_EQ(driver::runs_worth_starting(21791, 8), 8u);  // the generated 1000 (803 pages)
+    EXPECT_EQ(driver::runs_worth_starting(0, 2), 1u);
+    EXPECT_EQ(driver::runs_worth_starting(5000, 1), 1u);
+}

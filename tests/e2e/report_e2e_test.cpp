@@ -107,6 +107,14 @@ TEST(ReportE2E, SpecialCharactersExtractExactlyWithoutWarnings) {
         EXPECT_NE(r.out.find(s), std::string::npos) << s;
 }
 
+TEST(ReportE2E, StatsSayWhatLibharuHoldsAtTheSave) {
+    const auto& stats = built().stats;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(stats, m, std::regex("libharu heap at the save: (\\d+) bytes in (\\d+) blocks\n"))) << stats;
+    EXPECT_GT(std::stol(m[1]), 100000);
+    EXPECT_GT(std::stol(m[2]), 1000);
+}
+
 TEST(ReportE2E, JustifiedSpacingMeetsTheQualityBar) {
     // No inter-word space above 2x natural, fewer than 2 % of justified lines above 1.5x.
     const auto& stats = built().stats;

@@ -99,3 +99,56 @@ TEST(AtomicFile, WritesAndRefusesAnInput) {
     EXPECT_EQ(write_file_atomically(f.root, "x"),
               "cannot write '" + f.root + "': not a regular file (a directory); expected a regular file or no file");
 }
+
+namespace {
+
+// The names in `folder` that are temporary files of an atomic write.
+std::vector<std::string> temporaries(const std::string& folder) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder))
+        if (entry.path().filename().string().find(".tmp-") != std::string::npos) names.push_back(entry.path().string());
+    return names;
+}
+
+}  // namespace
+
+TEST(AtomicFile, PiecesReachThePathOnlyWhenCommitted) {
+    Folders f;
+    const std::string out = f.base + "/out.xml";
+    AtomicFile file(out);
+    ASSERT_EQ(file.error(), "");
+    EXPECT_TRUE(file.write("new "));
+    EXPECT_TRUE(file.write("bytes"));
+    EXPECT_EQ(RealEnvironment().read_file(out).value_or(""), "outside");
+    ASSERT_EQ(temporaries(f.base).size(), 1u);
+    EXPECT_EQ(RealEnvironment().read_file(temporaries(f.base)[0]).value_or(""), "new bytes");
+    EXPECT_EQ(file.commit(), "");
+    EXPECT_EQ(RealEnvironment().read_file(out).value_or(""), "new bytes");
+    EXPECT_TRUE(temporaries(f.base).empty());
+}
+
+TEST(AtomicFile, FileNotCommittedIsRemovedAndTheOldOneKept) {
+    // A build that fails half-way through its PDF: the pieces written so far go with it.
+    Folders f;
+    const std::string out = f.base + "/out.xml";
+    {
+        AtomicFile file(out);
+        EXPECT_TRUE(file.write("half a file"));
+        EXPECT_EQ(temporaries(f.base).size(), 1u);
+    }
+    EXPECT_EQ(RealEnvironment().read_file(out).value_or(""), "outside");
+    EXPECT_TRUE(temporaries(f.base).empty());
+}
+
+TEST(AtomicFile, RefusedPathMakesNoFile) {
+    Folders f;
+    const std::string out = f.base + "/out.xml";
+    AtomicFile file(out, {f.root + "/link.xml"});
+    const std::string refusal =
+        "cannot write '" + out + "': the build reads that file ('" + f.root + "/link.xml'); expected an output that is not an input";
+    EXPECT_EQ(file.error(), refusal);
+    EXPECT_FALSE(file.write("x"));
+    EXPECT_EQ(file.commit(), refusal);
+    EXPECT_TRUE(temporaries(f.base).empty());
+    EXPECT_EQ(RealEnvironment().read_file(out).value_or(""), "outside");
+}

@@ -1,0 +1,85 @@
+// The PDF written to its output as it is saved: atomically, in pieces (driver/output.h).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "driver/output.h"
+
+using namespace reportc;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Folder {
+    std::string dir = (fs::temp_directory_path() / ("reportc-output-" + std::to_string(::getpid()))).string();
+    std::string out = dir + "/out.pdf";
+    Folder() {
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        std::ofstream(out) << "old";
+    }
+    ~Folder() { fs::remove_all(dir); }
+    std::string read(const std::string& path) const {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+    size_t files() const { return size_t(std::distance(fs::directory_iterator(dir), fs::directory_iterator())); }
+};
+
+std::string errors(const Diagnostics& diags) {
+    std::string s;
+    for (const Diagnostic& d : diags.all()) s += d.message + "\n";
+    return s;
+}
+
+TEST(DriverOutput, PiecesReplaceTheFileOnceAllAreWritten) {
+    Folder f;
+    Diagnostics diags;
+    bool old_while_writing = false;
+    auto write = [&](pdf::ByteSink& out) {
+        const bool ok = out.write("%PDF-1.3\n") && out.write("rest");
+        old_while_writing = f.read(f.out) == "old";
+        return ok;
+    };
+    EXPECT_TRUE(driver::write_pdf_file(f.out, {}, diags, write)) << errors(diags);
+    EXPECT_TRUE(old_while_writing);
+    EXPECT_EQ(f.read(f.out), "%PDF-1.3\nrest");
+    EXPECT_EQ(f.files(), 1u);  // no temporary file left
+}
+
+TEST(DriverOutput, PdfThatFailsHalfWayLeavesTheOldFileAndNothingElse) {
+    Folder f;
+    Diagnostics diags;
+    auto write = [&](pdf::ByteSink& out) {
+        out.write("%PDF-1.3\n");
+        diags.error({}, "pdf: libharu error while writing");
+        return false;
+    };
+    EXPECT_FALSE(driver::write_pdf_file(f.out, {}, diags, write));
+    EXPECT_EQ(errors(diags), "pdf: libharu error while writing\n");
+    EXPECT_EQ(f.read(f.out), "old");
+    EXPECT_EQ(f.files(), 1u);
+}
+
+TEST(DriverOutput, RefusedOutputIsReportedOnceAndTheSaveStops) {
+    Folder f;
+    Diagnostics diags;
+    size_t refused = 0;
+    auto write = [&](pdf::ByteSink& out) {
+        for (int i = 0; i < 3; ++i) refused += out.write("piece") ? 0 : 1;
+        return refused == 0;
+    };
+    EXPECT_FALSE(driver::write_pdf_file(f.out, {f.out}, diags, write));
+    EXPECT_EQ(refused, 3u);
+    EXPECT_EQ(errors(diags), "cannot write '" + f.out + "': the build reads that file ('" + f.out +
+                                 "'); expected an output that is not an input\n");
+    EXPECT_EQ(f.read(f.out), "old");
+    EXPECT_EQ(f.files(), 1u);
+}
+
+}  // namespace
