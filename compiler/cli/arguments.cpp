@@ -227,6 +227,15 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
             auto v = value(arg == "--changes-since" ? "a folder or a git revision" : "a file name");
             if (!v) return std::nullopt;
             (arg == "--changes-since" ? a.changes_since : a.changes_csv) = *v;
+        } else if (arg == "--paragraph-cache-bytes") {  // for developers (docs/performance.md)
+            if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }
+            auto v = value("a number of bytes");
+            if (!v) return std::nullopt;
+            if (v->empty() || v->find_first_not_of("0123456789") != std::string::npos || v->size() > 15) {
+                error = std::string("expected a number of bytes after ").append(arg).append(", found '").append(*v).append("'");
+                return std::nullopt;
+            }
+            a.paragraph_cache_bytes = std::stoull(*v);
         } else if (arg == "--set") {
             auto v = value("NAME=VALUE");
             if (!v || !parse_set(*v, a.variables, error)) return std::nullopt;

@@ -32,6 +32,7 @@ struct Arguments {
     std::string changes_since;  // build --changes-since OLD: a folder or a git revision of the sources
     std::string changes_csv;    // build --changes-csv FILE: the summary of changes as CSV
     unsigned jobs = 0;          // -j N: threads for build, check and watch; 0: the machine's cores
+    std::optional<size_t> paragraph_cache_bytes;  // build --paragraph-cache-bytes N: for tests, not in --help
 };
 
 // The value of -j/--jobs: a whole number from 1 to 256, else nullopt.

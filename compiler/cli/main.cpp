@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
     options.part = parsed->part;
     options.jobs = cli::jobs_or_cores(parsed->jobs);
     options.count_libharu = parsed->stats;
+    options.paragraph_cache_bytes = parsed->paragraph_cache_bytes;
     cli::OldSources old_sources;  // a revision's sources stay unpacked until the build is done
     if (!parsed->changes_since.empty()) {
         auto folder = old_sources.open(parsed->changes_since, parsed->input, error);

@@ -42,13 +42,15 @@ void load_text(ParagraphsAhead::Run& run, const Resources& res) {
 
 // The run laid out as the caller lays it out; its vertical list, frame fonts and diagnostics are
 // dropped (the caller's pass makes its own), its paragraph cache kept.
-void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::LayoutInputs& in, layout::BlockEnv env) {
+void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::LayoutInputs& in, layout::BlockEnv env,
+                 layout::ParagraphSpill* spill) {
     load_text(run, res);
     layout::LayoutInputs inputs{res.styles, *run.fonts, run.hyphenator.get(), in.anchor_pages, in.toc, in.footnote_numbers};
     inputs.variable_texts = in.variable_texts;
     inputs.figure_lists = in.figure_lists;
     inputs.ties = in.ties;
     run.paragraphs = std::make_unique<layout::ParagraphCache>(*run.fonts, run.hyphenator.get());
+    run.paragraphs->spill_to(spill);  // the caller's: what it writes out is adopted with its place
     layout::FontTable font_table(*run.fonts);
     Diagnostics dropped;
     layout::LayoutResults results{font_table, dropped, {}, 0};
@@ -97,10 +99,10 @@ ParagraphsAhead::ParagraphsAhead(const doc::Document& document, const Resources&
     for (size_t r = 0; r < starts.size(); ++r) {
         const auto from = document.blocks.begin() + std::ptrdiff_t(starts[r]);
         const auto to = r + 1 < starts.size() ? document.blocks.begin() + std::ptrdiff_t(starts[r + 1]) : document.blocks.end();
-        m_runs[r]->thread = std::jthread([&mine = *m_runs[r], from, to, &res, &inputs, env] {
+        m_runs[r]->thread = std::jthread([&mine = *m_runs[r], from, to, &res, &inputs, env, spill = paragraphs.spill()] {
             try {
                 mine.blocks.assign(from, to);  // copied here: the document is only read while the pass runs
-                lay_out_run(mine, res, inputs, env);
+                lay_out_run(mine, res, inputs, env, spill);
             } catch (...) {
                 mine.paragraphs.reset();  // nothing set ahead: the caller sets the run itself
             }

@@ -15,6 +15,7 @@
 #include "driver/output.h"
 #include "driver/part.h"
 #include "driver/resources.h"
+#include "driver/spill_file.h"
 #include "driver/variables.h"
 #include "input/source_reader.h"
 #include "xref/xref.h"
@@ -167,10 +168,15 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
 
     // The paragraph cache (every paragraph's set lines, the largest share of the peak memory at
     // 1,000 pages) is this function's own, so it is released before the files are written.
+    // Beyond its budget the cache writes its oldest entries to a file beside the output.
+    FileSpillStore spill_file(spill_directory(options.output));
+    layout::ParagraphSpill spill(spill_file, options.paragraph_cache_bytes.value_or(layout::kParagraphCacheBudget));
     layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
+    paragraphs.spill_to(&spill);
     Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
     LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags, options.jobs, sink);
+    if (const auto error = spill_file.error(); !error.empty()) diags.warning({}, error + "; the paragraphs were kept in memory");
     outcome.layout_passes = laid_out.passes;
     outcome.streamed = laid_out.streamed;
     outcome.pages = laid_out.pages.page_count;

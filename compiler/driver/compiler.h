@@ -41,6 +41,9 @@ struct Options {
     std::string changes_csv;    // with changes_since: also write the summary of changes as CSV
     unsigned jobs = 1;          // threads a build may use (-j); the output is the same for any number
     bool count_libharu = false; // count libharu's heap (pdf::count_libharu_heap) for Outcome::libharu_bytes (--stats)
+    // Bytes the paragraph cache holds in memory before it writes entries to a temporary file
+    // beside the output (docs/performance.md); unset: layout::kParagraphCacheBudget. For tests.
+    std::optional<size_t> paragraph_cache_bytes;
 };
 
 // What a build did, beside its diagnostics.

@@ -1,38 +1,43 @@
 #include "layout/paragraph_cache.h"
 
 namespace reportc::layout {
-ParagraphCache::Entry& ParagraphCache::entry(const ParagraphKey& key, const inl::ParagraphInput& input) {
+
+// The entry's body for `input`: its own (read back when written out) when the input is the same,
+// else a new one.
+ParagraphCache::Body& ParagraphCache::entry(const ParagraphKey& key, const inl::ParagraphInput& input) {
     if (m_on_miss && !m_entries.contains(key)) m_on_miss(key);
     Entry& e = m_entries[key];
-    if (e.valid && e.input.same_apart_from_width(input, m_encoded)) return e;
+    if (!e.body && e.size) read_back(e);
+    if (e.body && e.body->input.same_apart_from_width(input, m_encoded)) return *e.body;
+    if (e.body) m_held_bytes -= e.body->counted;
     e = Entry{};
-    e.valid = true;
-    e.input = PackedInput(input, m_settings);
-    return e;
+    e.body = std::make_unique<Body>();
+    e.body->input = PackedInput(input, m_settings);
+    return *e.body;
 }
 
 // The entry's items, built when first needed; they are dropped once the paragraph is set (see
 // set()), so a long document does not hold every paragraph's items at once.
-const inl::PreparedItems& ParagraphCache::items(Entry& e, const inl::ParagraphInput& input, const ParagraphKey& key, bool held) {
-    if (e.items) {
+const inl::PreparedItems& ParagraphCache::items(Body& b, const inl::ParagraphInput& input, const ParagraphKey& key, bool held) {
+    if (b.items) {
         ++m_counts.item_reuses;
-        return e.items;
+        return b.items;
     }
     Diagnostics diags;
-    e.items = inl::Typesetter(m_fonts, m_hyphenator, diags).prepare(input);
-    e.item_diags = diags.all();
+    b.items = inl::Typesetter(m_fonts, m_hyphenator, diags).prepare(input);
+    b.item_diags = diags.all();
     ++m_counts.item_builds;
     if (held) {
         bound_held_items();
         m_held.push_back(key);
     }
-    return e.items;
+    return b.items;
 }
 
 void ParagraphCache::bound_held_items() {
     constexpr size_t kHeldItems = 4096;
     while (m_held.size() >= kHeldItems) {
-        if (auto it = m_entries.find(m_held.front()); it != m_entries.end()) it->second.items.reset();
+        if (auto it = m_entries.find(m_held.front()); it != m_entries.end() && it->second.body) it->second.body->items.reset();
         m_held.pop_front();
     }
 }
@@ -42,46 +47,64 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
         m_set = inl::Typesetter(m_fonts, m_hyphenator, diags).set(input);
         return m_set;
     }
-    Entry& e = entry(key, input);
-    for (const auto& s : e.sets)
+    Body& b = entry(key, input);
+    for (const auto& s : b.sets)
         if (s.width == input.width) {
             ++m_counts.set_reuses;
-            for (const auto& d : e.item_diags) diags.add(d);
+            for (const auto& d : b.item_diags) diags.add(d);
             for (const auto& d : s.diags) diags.add(d);
             s.layout.unpack(m_set);
-            if (m_release) m_entries.erase(key);
+            if (m_release) forget(key);
+            else settle(key, false);
             return m_set;
         }
     Diagnostics set_diags;
-    const auto& prepared = items(e, input, key, false);  // dropped once set
+    const auto& prepared = items(b, input, key, false);  // dropped once set
     m_set = inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared);
-    for (const auto& d : e.item_diags) diags.add(d);
+    for (const auto& d : b.item_diags) diags.add(d);
     for (const auto& d : set_diags.all()) diags.add(d);
     ++m_counts.sets;
     if (m_release) {
-        m_entries.erase(key);
+        forget(key);
         return m_set;
     }
-    e.sets.push_back(SetAt{input.width, PackedLayout(m_set), set_diags.all()});
-    e.items.reset();
+    b.sets.push_back(SetAt{input.width, PackedLayout(m_set), set_diags.all()});
+    b.items.reset();
+    settle(key, true);
     return m_set;
 }
 
 void ParagraphCache::adopt(ParagraphCache&& other) {
+    for (const ParagraphKey& key : other.m_in_memory)  // in the order they were set
+        if (auto it = other.m_entries.find(key); it != other.m_entries.end() && it->second.body) it->second.body->queued = false;
     for (auto& [key, entry] : other.m_entries) {
-        const size_t sets = entry.sets.size();
-        if (m_entries.try_emplace(key, std::move(entry)).second) m_counts.adopted += sets;
+        // Written to another store, its place means nothing here: the paragraph is set again.
+        if (!entry.body && (!entry.size || other.m_spill != m_spill)) continue;
+        const uint32_t sets = entry.body ? uint32_t(entry.body->sets.size()) : entry.sets;
+        if (!m_entries.try_emplace(key, std::move(entry)).second) continue;
+        m_counts.adopted += sets;
+        if (Entry& mine = m_entries.at(key); mine.body) {
+            m_held_bytes += mine.body->counted;
+            mine.body->queued = m_spill != nullptr;
+            if (m_spill) m_in_memory.push_back(key);
+        }
     }
     other.m_entries.clear();
+    other.m_in_memory.clear();
+    other.m_held_bytes = 0;
+    bound_held_bytes();
 }
 
 std::pair<Length, Length> ParagraphCache::content_widths(const ParagraphKey& key, const inl::ParagraphInput& input) {
     Diagnostics quiet;  // what building the items finds is reported when the paragraph is set
     inl::Typesetter typesetter(m_fonts, m_hyphenator, quiet);
     if (!key.node.assigned()) return typesetter.content_widths(input);
-    Entry& e = entry(key, input);
-    if (!e.content_widths) e.content_widths = typesetter.content_widths(input, items(e, input, key, true));
-    return *e.content_widths;
+    Body& b = entry(key, input);
+    const bool known = b.content_widths.has_value();
+    if (!known) b.content_widths = typesetter.content_widths(input, items(b, input, key, true));
+    const auto widths = *b.content_widths;
+    settle(key, !known);
+    return widths;
 }
 
 std::ostream& operator<<(std::ostream& os, const ParagraphKey& k) {

@@ -4,7 +4,9 @@
 // unchanged. A table cell is measured and then set from the same items, which are dropped once
 // it is set; the second layout pass (page numbers known) reuses every paragraph whose text did
 // not change. Entries are compared by their whole input,
-// so a stale entry is never used, only replaced.
+// so a stale entry is never used, only replaced. Given a spill store (spill_to), the cache keeps
+// at most a budget of bytes in memory: beyond it its oldest entries are written to the store and
+// read back when used (paragraph_cache_spill.h), so its memory does not grow with the document.
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -18,6 +20,7 @@
 #include "inline/typesetter.h"
 #include "layout/paragraph_cache_input.h"
 #include "layout/paragraph_cache_lines.h"
+#include "layout/paragraph_cache_spill.h"
 
 namespace reportc::layout {
 
@@ -46,6 +49,7 @@ public:
     struct Counts {
         size_t item_builds = 0, item_reuses = 0, sets = 0, set_reuses = 0;
         size_t adopted = 0;  // settings taken from caches filled ahead on other threads (adopt)
+        size_t spilled = 0, spill_reads = 0;  // entries written to the spill store, and read back
     };
     const Counts& counts() const { return m_counts; }
 
@@ -63,26 +67,50 @@ public:
     // while the PDF grows. Should the pass not settle, the next one sets its paragraphs again.
     void release_after_use(bool on) { m_release = on; }
 
+    // Entries beyond spill->budget bytes go to spill->store, oldest first; null: all kept in
+    // memory. Caches whose entries one adopts share one spill. Should the store fail to keep
+    // bytes, the cache keeps what it has in memory from then on (the store tells why).
+    void spill_to(ParagraphSpill* spill) { m_spill = spill; }
+    ParagraphSpill* spill() const { return m_spill; }
+    // The bytes the entries hold in memory (counted as spill_to bounds them).
+    size_t held_bytes() const { return m_held_bytes; }
+
 private:
     struct SetAt {
         Length width;
         PackedLayout layout;
         std::vector<Diagnostic> diags;
     };
-    struct Entry {
-        bool valid = false;
+    // What an entry holds; in memory, or written to the spill store.
+    struct Body {
         PackedInput input;          // as given, width aside
-        inl::PreparedItems items;   // between measuring and setting only
+        inl::PreparedItems items;   // between measuring and setting only (not written)
         std::vector<Diagnostic> item_diags;
         std::optional<std::pair<Length, Length>> content_widths;
         std::vector<SetAt> sets;  // usually one measure
+        size_t counted = 0;       // its bytes in m_held_bytes
+        bool queued = false;      // in m_in_memory
+    };
+    // Kept for every paragraph of the document: a key and 24 bytes once written out.
+    struct Entry {
+        std::unique_ptr<Body> body;  // null: written at offset/size (or none yet)
+        uint64_t offset = 0;
+        uint32_t size = 0;  // not 0: the body as written; a body read back is dropped after use
+        uint32_t sets = 0;  // the body's count of settings
     };
 
-    Entry& entry(const ParagraphKey& key, const inl::ParagraphInput& input);
+    Body& entry(const ParagraphKey& key, const inl::ParagraphInput& input);
     // Built from `input`, the entry's own (they are equal apart from the width, which items do not depend on).
     // `held`: kept after this call (measured, to be set later), among the newest kHeldItems.
-    const inl::PreparedItems& items(Entry& e, const inl::ParagraphInput& input, const ParagraphKey& key, bool held);
+    const inl::PreparedItems& items(Body& b, const inl::ParagraphInput& input, const ParagraphKey& key, bool held);
     void bound_held_items();
+    // After an entry was used: one read back and unchanged is dropped again; one changed (or
+    // new) is counted in memory, and the oldest entries are written out while over the budget.
+    void settle(const ParagraphKey& key, bool changed);
+    void forget(const ParagraphKey& key);
+    void write_out(Entry& e);
+    void read_back(Entry& e);
+    void bound_held_bytes();
 
     const text::FontRegistry& m_fonts;
     const text::Hyphenator* m_hyphenator;
@@ -98,6 +126,11 @@ private:
     bool m_release = false;
     std::string m_encoded;  // a new input's encoding, compared with an entry's (PackedInput)
     PackedInput::Settings m_settings;  // the last new entry's, shared by the next when equal
+    ParagraphSpill* m_spill = nullptr;
+    bool m_spill_failed = false;
+    size_t m_held_bytes = 0;
+    std::deque<ParagraphKey> m_in_memory;  // entries counted in m_held_bytes, oldest first (some since written or gone)
+    std::string m_bytes;                   // an entry as written or read
 };
 
 std::ostream& operator<<(std::ostream& os, const ParagraphKey& k);

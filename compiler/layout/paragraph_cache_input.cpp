@@ -1,6 +1,8 @@
 #include "layout/paragraph_cache_input.h"
 
 #include <cstring>
+
+#include "layout/paragraph_cache_spill.h"
 #include <type_traits>
 
 namespace reportc::layout {
@@ -81,16 +83,16 @@ bool same_pointee(const std::shared_ptr<const T>& a, const std::shared_ptr<const
     return a == b || (a && b && *a == *b);
 }
 
+}  // namespace
+
 // Every field of inl::ParagraphInput but its runs, its width and its span (each paragraph's
 // own), compared as operator== does.
-bool same_settings(const inl::ParagraphInput& a, const inl::ParagraphInput& b) {
+bool PackedInput::same_settings(const inl::ParagraphInput& a, const inl::ParagraphInput& b) {
     return a.align == b.align && a.first_line_indent == b.first_line_indent && a.hyphenate == b.hyphenate &&
            a.hyphenation == b.hyphenation && same_pointee(a.ties, b.ties) && a.tie_last_words == b.tie_last_words &&
            a.protrusion == b.protrusion && same_pointee(a.protrusion_tables, b.protrusion_tables) &&
            a.expansion == b.expansion && a.space_stretch == b.space_stretch && a.space_shrink == b.space_shrink;
 }
-
-}  // namespace
 
 PackedInput::PackedInput(const inl::ParagraphInput& input, Settings& shared) : m_span(input.span) {
     encode(input.runs, m_runs);
@@ -123,6 +125,32 @@ bool PackedInput::same_apart_from_width(const inl::ParagraphInput& input, std::s
     if (image != m_images.size()) return false;
     encode(input.runs, scratch);
     return scratch == m_runs;
+}
+
+void PackedInput::save(ByteWriter& out, SpillPins& pins) const {
+    out.string(m_runs);
+    out.scalar(uint64_t(m_images.size()));
+    for (const auto& image : m_images) out.scalar(pins.pin(image));
+    out.scalar(m_span.file);
+    out.scalar(m_span.begin);
+    out.scalar(m_span.end);
+    out.scalar(pins.pin(m_settings, &same_settings));
+}
+
+bool PackedInput::load(ByteReader& in, const SpillPins& pins) {
+    m_runs = in.string();
+    const auto images = in.scalar<uint64_t>();
+    m_images.clear();
+    for (uint64_t i = 0; i < images && in.ok(); ++i) m_images.push_back(pins.image(in.scalar<uint32_t>()));
+    m_span.file = in.scalar<uint32_t>();
+    m_span.begin = in.scalar<uint32_t>();
+    m_span.end = in.scalar<uint32_t>();
+    m_settings = pins.settings(in.scalar<uint32_t>());
+    return in.ok() && m_settings;
+}
+
+size_t PackedInput::bytes() const {
+    return m_runs.capacity() + m_images.capacity() * sizeof(m_images[0]);
 }
 
 }  // namespace reportc::layout

@@ -15,6 +15,10 @@
 
 namespace reportc::layout {
 
+class ByteWriter;
+class ByteReader;
+class SpillPins;
+
 class PackedInput {
 public:
     PackedInput() = default;
@@ -25,6 +29,14 @@ public:
 
     // Whether `input` equals the packed one apart from its width; `scratch` holds its encoding.
     bool same_apart_from_width(const inl::ParagraphInput& input, std::string& scratch) const;
+
+    // As bytes for a spill store (paragraph_cache_spill.h), its shared parts pinned; load() gives
+    // back the same, false when the bytes are not as written.
+    void save(ByteWriter& out, SpillPins& pins) const;
+    bool load(ByteReader& in, const SpillPins& pins);
+    size_t bytes() const;  // held on the heap
+    // Every field of inl::ParagraphInput but its runs, its width and its span, compared as operator== does.
+    static bool same_settings(const inl::ParagraphInput& a, const inl::ParagraphInput& b);
 
 private:
     std::string m_runs;  // encoded

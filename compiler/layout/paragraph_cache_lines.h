@@ -15,6 +15,10 @@
 
 namespace reportc::layout {
 
+class ByteWriter;
+class ByteReader;
+class SpillPins;
+
 class PackedLayout {
 public:
     PackedLayout() = default;
@@ -23,6 +27,12 @@ public:
     // The layout as it was packed; `into`'s storage is reused (its lines and strings).
     void unpack(inl::ParagraphLayout& into) const;
     size_t line_count() const { return m_lines.size(); }
+
+    // As bytes for a spill store (paragraph_cache_spill.h), the styles' extras pinned; load()
+    // gives back the same, false when the bytes are not as written.
+    void save(ByteWriter& out, SpillPins& pins) const;
+    bool load(ByteReader& in, const SpillPins& pins);
+    size_t bytes() const;  // held on the heap
 
 private:
     // What fragments of one paragraph mostly share.
@@ -47,6 +57,7 @@ private:
     };
 
     uint32_t style_of(const inl::Fragment& f);
+    bool consistent() const;
 
     std::string m_text;
     std::vector<Record> m_records;

@@ -159,3 +159,16 @@ TEST(Arguments, JobsMayBeAttachedToItsOption) {
     ASSERT_TRUE(c) << error;
     EXPECT_EQ(c->threads, 3u);
 }
+
+TEST(Arguments, ParagraphCacheBytesIsAHiddenOptionOfBuild) {
+    // For tests (docs/performance.md): the paragraph cache's budget in bytes, 0 writing out every entry.
+    std::string error;
+    auto a = parse({"build", "r.xml", "--paragraph-cache-bytes", "0"}, error);
+    ASSERT_TRUE(a) << error;
+    EXPECT_EQ(a->paragraph_cache_bytes, 0u);
+    EXPECT_FALSE(parse({"build", "r.xml"}, error)->paragraph_cache_bytes.has_value());
+    EXPECT_FALSE(parse({"build", "r.xml", "--paragraph-cache-bytes", "16M"}, error));
+    EXPECT_EQ(error, "expected a number of bytes after --paragraph-cache-bytes, found '16M'");
+    EXPECT_FALSE(parse({"check", "r.xml", "--paragraph-cache-bytes", "1"}, error));
+    EXPECT_EQ(error, "--paragraph-cache-bytes is an option of 'build' only");
+}

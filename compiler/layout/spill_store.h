@@ -1,0 +1,41 @@
+#pragma once
+// Where the paragraph cache puts the entries beyond its byte budget (paragraph_cache.h, issue 16:
+// memory that does not grow with the body). A store keeps byte strings and gives them back; it
+// knows nothing of paragraphs. Layout does no file I/O: the driver gives a store backed by an
+// unnamed temporary file (driver/spill_file.h), tests the one in memory below. Every call may
+// come from several threads at once (paragraphs set ahead, driver/ahead.h, share one store).
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace reportc::layout {
+
+class SpillStore {
+public:
+    struct Place {
+        uint64_t offset = 0;
+        uint32_t size = 0;  // 0: nowhere (nothing stored is empty)
+    };
+    virtual ~SpillStore() = default;
+    // Where `bytes` (not empty) are kept, or nullopt when they cannot be: the caller keeps them.
+    virtual std::optional<Place> append(std::string_view bytes) = 0;
+    // The bytes kept at `place` into `out`; false when they cannot be read back.
+    virtual bool read(Place place, std::string& out) = 0;
+};
+
+class MemorySpillStore final : public SpillStore {
+public:
+    std::optional<Place> append(std::string_view bytes) override;
+    bool read(Place place, std::string& out) override;
+    size_t size() const;
+    void fail_appends(bool on) { m_fail = on; }  // for tests: a full disk
+
+private:
+    mutable std::mutex m_mutex;
+    std::string m_bytes;
+    bool m_fail = false;
+};
+
+}  // namespace reportc::layout
