@@ -97,23 +97,33 @@ std::string SourceFile::bytes(uint32_t begin, uint32_t end) const {
     return out;
 }
 
+// One deflate stream for all the blocks, reset between them (compress2 would allocate and clear
+// its 256 KB of state for each), at the fastest level: this runs on every build, and markup
+// compresses well at any.
+bool SourceFile::deflate_blocks() {
+    z_stream z{};
+    if (deflateInit(&z, Z_BEST_SPEED) != Z_OK) return false;
+    std::string packed;
+    bool ok = true;
+    for (uint32_t at = 0; ok && at < m_size; at += kBlock) {
+        const uInt length = std::min(kBlock, m_size - at);
+        packed.resize(deflateBound(&z, length));
+        z.next_in = reinterpret_cast<Bytef*>(m_text.data() + at);
+        z.avail_in = length;
+        z.next_out = reinterpret_cast<Bytef*>(packed.data());
+        z.avail_out = uInt(packed.size());
+        ok = deflate(&z, Z_FINISH) == Z_STREAM_END && deflateReset(&z) == Z_OK;
+        m_blocks.emplace_back(packed.data(), packed.size() - z.avail_out);
+    }
+    deflateEnd(&z);
+    if (!ok) m_blocks.clear();
+    return ok;
+}
+
 void SourceFile::compact() {
     std::lock_guard lock(m_mutex);
     if (m_size < kBlock / 8 || m_text.size() != m_size) return;  // small, or compacted already
-    if (m_blocks.empty()) {
-        for (uint32_t at = 0; at < m_size; at += kBlock) {
-            const uLong length = std::min(kBlock, m_size - at);
-            std::string packed(compressBound(length), '\0');
-            uLongf size = uLongf(packed.size());
-            // The fastest level: this runs on every build, and markup compresses well at any.
-            if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size, reinterpret_cast<const Bytef*>(m_text.data() + at), length,
-                          Z_BEST_SPEED) != Z_OK)
-                return;  // out of memory: the text stays whole
-            packed.resize(size);
-            packed.shrink_to_fit();
-            m_blocks.push_back(std::move(packed));
-        }
-    }
+    if (m_blocks.empty() && !deflate_blocks()) return;  // out of memory: the text stays whole
     std::string().swap(m_text);
 }
 

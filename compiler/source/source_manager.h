@@ -38,6 +38,7 @@ public:
 
 private:
     std::string bytes(uint32_t begin, uint32_t end) const;  // from the text, or inflated from the blocks
+    bool deflate_blocks();
 
     std::string m_path;
     mutable std::string m_text;  // empty while compacted
