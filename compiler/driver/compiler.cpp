@@ -164,6 +164,8 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
                                                         Diagnostics& diags, PageSink* sink) {
     State& s = *m_state;
     const Variables variables = resolve(document, res, options, env, s.sources, *images, outcome.changes, diags);
+    // Every file is read: from here on their texts serve diagnostics only, a line at a time.
+    s.sources.compact();
     if (!can_lay_out(res, diags)) return std::nullopt;
 
     // The paragraph cache (every paragraph's set lines, the largest share of the peak memory at

@@ -131,7 +131,7 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
     }
     auto file = std::unique_ptr<XmlFile>(new XmlFile());
     file->m_path = path;
-    file->m_file = sources.add(path, *text);
+    file->m_file = sources.add(path, std::move(*text));  // held once, by the manager
     file->m_source = sources.file(file->m_file);
     const std::string& content = file->m_source->text();
     if (size_t bad = utf8::first_invalid(content); bad != std::string::npos) {

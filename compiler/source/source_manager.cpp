@@ -1,6 +1,9 @@
 #include "source/source_manager.h"
 
+#include <zlib.h>
+
 #include <algorithm>
+#include <stdexcept>
 
 #include "base/utf8.h"
 
@@ -40,10 +43,14 @@ Excerpt excerpt_around(std::string_view line, uint32_t column) {
     return excerpt;
 }
 
+// Blocks small enough that a diagnostic inflates little (one or two blocks, about 0.1 ms), large
+// enough that markup compresses about fourfold. Files smaller than a block stay whole.
+constexpr uint32_t kBlock = 32 * 1024;
+
 }  // namespace
 
 SourceFile::SourceFile(std::string path, std::string text, SourceKind kind)
-    : m_path(std::move(path)), m_text(std::move(text)), m_kind(kind) {
+    : m_path(std::move(path)), m_text(std::move(text)), m_size(uint32_t(m_text.size())), m_kind(kind) {
     m_line_starts.push_back(0);
     // LF, CRLF and a CR alone each end a line (XML 1.0 section 2.11; CSV files from old spreadsheets).
     for (uint32_t i = 0; i < m_text.size(); ++i)
@@ -51,21 +58,96 @@ SourceFile::SourceFile(std::string path, std::string text, SourceKind kind)
             m_line_starts.push_back(i + 1);
 }
 
+const std::string& SourceFile::text() const {
+    std::lock_guard lock(m_mutex);
+    if (m_text.size() != m_size) {
+        std::string whole;
+        whole.reserve(m_size);
+        for (uint32_t at = 0; at < m_size; at += kBlock) {
+            const uLongf length = std::min(kBlock, m_size - at);
+            const size_t done = whole.size();
+            whole.resize(done + length);
+            uLongf out = length;
+            const std::string& block = m_blocks[at / kBlock];
+            if (uncompress(reinterpret_cast<Bytef*>(whole.data() + done), &out, reinterpret_cast<const Bytef*>(block.data()),
+                           uLong(block.size())) != Z_OK || out != length)
+                throw std::runtime_error("cannot inflate the kept text of " + m_path);
+        }
+        m_text = std::move(whole);
+    }
+    return m_text;
+}
+
+std::string SourceFile::bytes(uint32_t begin, uint32_t end) const {
+    std::lock_guard lock(m_mutex);
+    if (m_text.size() == m_size) return m_text.substr(begin, end - begin);
+    std::string out;
+    std::string block;
+    for (uint32_t first = begin / kBlock * kBlock; first < end; first += kBlock) {
+        const uLongf length = std::min(kBlock, m_size - first);
+        block.resize(length);
+        uLongf done = length;
+        const std::string& packed = m_blocks[first / kBlock];
+        if (uncompress(reinterpret_cast<Bytef*>(block.data()), &done, reinterpret_cast<const Bytef*>(packed.data()),
+                       uLong(packed.size())) != Z_OK || done != length)
+            throw std::runtime_error("cannot inflate the kept text of " + m_path);
+        const uint32_t from = std::max(begin, first), to = std::min(end, uint32_t(first + length));
+        out.append(block, from - first, to - from);
+    }
+    return out;
+}
+
+// One deflate stream for all the blocks, reset between them (compress2 would allocate and clear
+// its 256 KB of state for each), at the fastest level: this runs on every build, and markup
+// compresses well at any.
+bool SourceFile::deflate_blocks() {
+    z_stream z{};
+    if (deflateInit(&z, Z_BEST_SPEED) != Z_OK) return false;
+    std::string packed;
+    bool ok = true;
+    for (uint32_t at = 0; ok && at < m_size; at += kBlock) {
+        const uInt length = std::min(kBlock, m_size - at);
+        packed.resize(deflateBound(&z, length));
+        z.next_in = reinterpret_cast<Bytef*>(m_text.data() + at);
+        z.avail_in = length;
+        z.next_out = reinterpret_cast<Bytef*>(packed.data());
+        z.avail_out = uInt(packed.size());
+        ok = deflate(&z, Z_FINISH) == Z_STREAM_END && deflateReset(&z) == Z_OK;
+        m_blocks.emplace_back(packed.data(), packed.size() - z.avail_out);
+    }
+    deflateEnd(&z);
+    if (!ok) m_blocks.clear();
+    return ok;
+}
+
+void SourceFile::compact() {
+    std::lock_guard lock(m_mutex);
+    if (m_size < kBlock / 8 || m_text.size() != m_size) return;  // small, or compacted already
+    if (m_blocks.empty() && !deflate_blocks()) return;  // out of memory: the text stays whole
+    std::string().swap(m_text);
+}
+
+size_t SourceFile::held_bytes() const {
+    std::lock_guard lock(m_mutex);
+    size_t n = m_text.capacity() + m_line_starts.capacity() * sizeof(uint32_t);
+    for (const auto& b : m_blocks) n += b.capacity();
+    return n;
+}
+
 LineCol SourceFile::line_col(uint32_t offset) const {
-    offset = std::min<uint32_t>(offset, m_text.size());
+    offset = std::min(offset, m_size);
     auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
     uint32_t line = uint32_t(it - m_line_starts.begin());
     uint32_t start = m_line_starts[line - 1];
-    auto prefix = std::string_view(m_text).substr(start, offset - start);
-    return {line, uint32_t(utf8::count_code_points(prefix) + 1)};
+    return {line, uint32_t(utf8::count_code_points(bytes(start, offset)) + 1)};
 }
 
-std::string_view SourceFile::line_text(uint32_t line) const {
+std::string SourceFile::line_text(uint32_t line) const {
     if (line == 0 || line > m_line_starts.size()) return {};
     uint32_t start = m_line_starts[line - 1];
-    uint32_t end = line < m_line_starts.size() ? m_line_starts[line] : uint32_t(m_text.size());
-    auto text = std::string_view(m_text).substr(start, end - start);
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    uint32_t end = line < m_line_starts.size() ? m_line_starts[line] : m_size;
+    std::string text = bytes(start, end);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     return text;
 }
 
@@ -96,6 +178,16 @@ uint32_t SourceManager::add(std::string path, std::string text, SourceKind kind)
     return id;
 }
 
+void SourceManager::compact() {
+    for (auto& f : m_files) f->compact();
+}
+
+size_t SourceManager::held_bytes() const {
+    size_t n = 0;
+    for (const auto& f : m_files) n += f->held_bytes();
+    return n;
+}
+
 const SourceFile* SourceManager::file(uint32_t id) const {
     if (id == 0 || id > m_files.size()) return nullptr;
     return m_files[id - 1].get();
@@ -111,8 +203,8 @@ std::string SourceManager::location(Span span) const {
     LineCol lc = f->line_col(span.begin);
     if (f->kind() == SourceKind::Cells) {
         // The line names its cell: "Sheet1!C12: value".
-        std::string_view line = f->line_text(lc.line);
-        return f->path() + ":" + std::string(line.substr(0, line.find(": ")));
+        const std::string line = f->line_text(lc.line);
+        return f->path() + ":" + line.substr(0, line.find(": "));
     }
     return f->path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
 }

@@ -3,6 +3,7 @@
 // diagnostic goes through.
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,20 +22,31 @@ struct LineCol {
 // per cell ("Sheet1!C12: value"), whose locations are cell references rather than line:col.
 enum class SourceKind { Text, Cells };
 
+// A file's text is kept whole while the build reads it; once read, `compact()` keeps it deflated
+// in blocks, of which a diagnostic's location and quoted line inflate one or two, and text()
+// inflates it whole again (a resident compiler's next build, which compares and reads it).
 class SourceFile {
 public:
     SourceFile(std::string path, std::string text, SourceKind kind = SourceKind::Text);
     const std::string& path() const { return m_path; }
     SourceKind kind() const { return m_kind; }
-    const std::string& text() const { return m_text; }
+    const std::string& text() const;
     LineCol line_col(uint32_t offset) const;
-    std::string_view line_text(uint32_t line) const;  // without the newline
+    std::string line_text(uint32_t line) const;  // without the newline
+    void compact();
+    size_t held_bytes() const;  // what the text takes: whole, or its blocks and line starts
 
 private:
+    std::string bytes(uint32_t begin, uint32_t end) const;  // from the text, or inflated from the blocks
+    bool deflate_blocks();
+
     std::string m_path;
-    std::string m_text;
+    mutable std::string m_text;  // empty while compacted
+    uint32_t m_size = 0;         // of the text, whole or not
     SourceKind m_kind;
     std::vector<uint32_t> m_line_starts;
+    std::vector<std::string> m_blocks;  // the text deflated, kBlock bytes a block; made once
+    mutable std::mutex m_mutex;         // diagnostics may be located from the layout threads
 };
 
 class SourceManager {
@@ -48,6 +60,10 @@ public:
     size_t size() const { return m_files.size(); }
     const SourceFile* file(uint32_t id) const;
     Span span_at(uint32_t file_id, uint32_t offset, uint32_t length = 0) const;
+
+    // Once the files are read: each file's text kept compressed (SourceFile::compact).
+    void compact();
+    size_t held_bytes() const;
 
     // "path:line:col: error: message" + the source line + a caret under the column.
     std::string render(const Diagnostic& d) const;

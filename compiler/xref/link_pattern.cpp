@@ -96,11 +96,17 @@ std::string LinkPattern::target(const std::vector<std::string>& groups) const {
 }
 
 std::vector<doc::TextRun> LinkPattern::apply(const doc::TextRun& run, const Registry& registry, Diagnostics& diags) const {
+    auto pieces = split(run, registry, diags);
+    return pieces ? std::move(*pieces) : std::vector<doc::TextRun>{run};
+}
+
+std::optional<std::vector<doc::TextRun>> LinkPattern::split(const doc::TextRun& run, const Registry& registry,
+                                                            Diagnostics& diags) const {
     const std::string& s = run.text;
     if (s.size() > kMaxLinkPatternText) {
         diags.error(run.span, "expected at most " + std::to_string(kMaxLinkPatternText) + " bytes of text in the character style '" +
                                   m_decl.style + "' (a link pattern matches it), found " + std::to_string(s.size()));
-        return {run};
+        return std::nullopt;
     }
     std::vector<doc::TextRun> out;
     size_t plain_from = 0;
@@ -132,10 +138,10 @@ std::vector<doc::TextRun> LinkPattern::apply(const doc::TextRun& run, const Regi
         }
     } catch (const std::regex_error& e) {
         diags.error(run.span, "the link pattern '" + m_decl.match + "' cannot match this text: " + describe(e.code()));
-        return {run};
+        return std::nullopt;
     }
+    if (plain_from == 0) return std::nullopt;  // nothing linked: the run as it is
     emit(plain_from, s.size(), "");
-    if (out.empty()) return {run};
     return out;
 }
 
@@ -146,11 +152,11 @@ LinkPatterns compile_link_patterns(const std::vector<doc::LinkPatternDecl>& decl
     return out;
 }
 
-std::vector<doc::TextRun> apply_link_patterns(const doc::TextRun& run, const LinkPatterns& patterns, const Registry& registry,
-                                              Diagnostics& diags) {
+std::optional<std::vector<doc::TextRun>> apply_link_patterns(const doc::TextRun& run, const LinkPatterns& patterns,
+                                                             const Registry& registry, Diagnostics& diags) {
     for (const auto& p : patterns)
-        if (p->applies_to(run)) return p->apply(run, registry, diags);
-    return {run};
+        if (p->applies_to(run)) return p->split(run, registry, diags);
+    return std::nullopt;
 }
 
 }  // namespace reportc::xref

@@ -3,6 +3,7 @@
 // regular expression (ECMAScript syntax) becomes a link to an id built from the match's groups.
 // See docs/layout-format.md ("<link-pattern>").
 #include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ public:
     // takes no part in a match keeps its text from the previous match of the run ("1-(b), (c)":
     // "(c)" is in group 1 too). A target that is no id of the document is an error at the run.
     std::vector<doc::TextRun> apply(const doc::TextRun& run, const Registry& registry, Diagnostics& diags) const;
+    // The same split, or nullopt when the run stays as it is (no match links anything).
+    std::optional<std::vector<doc::TextRun>> split(const doc::TextRun& run, const Registry& registry, Diagnostics& diags) const;
 
 private:
     struct Piece {
@@ -52,8 +55,9 @@ using LinkPatterns = std::vector<std::unique_ptr<LinkPattern>>;
 
 LinkPatterns compile_link_patterns(const std::vector<doc::LinkPatternDecl>& decls, Diagnostics& diags);
 
-// The run split by the first pattern that applies to it (or the run itself when none does).
-std::vector<doc::TextRun> apply_link_patterns(const doc::TextRun& run, const LinkPatterns& patterns, const Registry& registry,
-                                              Diagnostics& diags);
+// The run split by the first pattern that applies to it, or nullopt when it stays as it is (no
+// pattern applies, or the one that does links nothing): such a run is not copied.
+std::optional<std::vector<doc::TextRun>> apply_link_patterns(const doc::TextRun& run, const LinkPatterns& patterns,
+                                                             const Registry& registry, Diagnostics& diags);
 
 }  // namespace reportc::xref

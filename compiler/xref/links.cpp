@@ -48,9 +48,9 @@ bool check_link_target(const std::string& target, Span at, const std::vector<std
     return false;
 }
 
-std::vector<doc::TextRun> autolink(const doc::TextRun& run) {
+std::optional<std::vector<doc::TextRun>> split_at_links(const doc::TextRun& run) {
+    if (!run.link.empty() || run.line_break || run.ref || run.footnote || run.variable || run.image) return std::nullopt;
     std::vector<doc::TextRun> out;
-    if (!run.link.empty() || run.line_break || run.ref || run.footnote || run.variable || run.image) return {run};
     const std::string& s = run.text;
     size_t plain_from = 0, i = 0;
     auto emit_plain = [&](size_t end) {
@@ -82,8 +82,15 @@ std::vector<doc::TextRun> autolink(const doc::TextRun& run) {
         out.push_back(std::move(link));
         plain_from = word_end;
     }
+    // No link found: the run stays as it is (an empty one is dropped, as the split always did).
+    if (plain_from == 0 && !s.empty()) return std::nullopt;
     emit_plain(s.size());
     return out;
+}
+
+std::vector<doc::TextRun> autolink(const doc::TextRun& run) {
+    auto pieces = split_at_links(run);
+    return pieces ? std::move(*pieces) : std::vector<doc::TextRun>{run};
 }
 
 }  // namespace reportc::xref

@@ -4,6 +4,7 @@
 // <link-pattern>s declare, links for URLs and e-mail addresses in text, and the abbreviation
 // register check.
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ bool check_link_target(const std::string& target, Span at, const std::vector<std
 
 // Splits runs so URLs (https://…, www.…) and e-mail addresses become links. Exposed for tests.
 std::vector<doc::TextRun> autolink(const doc::TextRun& run);
+// The same split, or nullopt when the run has no URL or address and stays as it is: most runs,
+// which are then neither copied nor moved.
+std::optional<std::vector<doc::TextRun>> split_at_links(const doc::TextRun& run);
 
 std::string slug(const std::string& title);
 std::ostream& operator<<(std::ostream& os, const Target& t);

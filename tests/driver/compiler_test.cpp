@@ -223,3 +223,22 @@ TEST(driver_Compiler, FiftyRebuildsOfEditedFilesKeepTheCountOfStoredFiles) {
     EXPECT_NE(shown.find(p.path("b.xml") + ":1:"), std::string::npos) << shown;
     EXPECT_NE(shown.find("<bad/>"), std::string::npos) << shown;
 }
+
+TEST(driver_Compiler, TheSourcesAreKeptCompressedOnceReadAndWholeAgainForTheNextBuild) {
+    // Once a build has read and resolved the report, the source texts serve diagnostics only:
+    // the source manager keeps them compressed through layout. A next build compares and reads
+    // them whole again, and finds them unchanged.
+    Project p;
+    std::string body;
+    for (int i = 0; i < 400; ++i) body += "<p>Paragraph " + std::to_string(i) + " of the long included section, set in the body style.</p>\n";
+    p.write("b.xml", "<section id=\"b\" title=\"Beta\">\n" + body + "</section>\n");
+    RealEnvironment env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    for (int i = 0; i < 2; ++i) {
+        Diagnostics diags;
+        ASSERT_TRUE(compiler.build(check_of(p), diags).success) << all(diags, sources);
+        EXPECT_LT(sources.held_bytes(), body.size() / 2);
+        EXPECT_EQ(sources.size(), 3u);  // report, include, layout: the same files
+    }
+}

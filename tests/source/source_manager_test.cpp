@@ -88,3 +88,30 @@ TEST(source_Environment, MemoryEnvironmentServesFiles) {
     EXPECT_EQ(env.read_file("a/./b.xml").value_or(""), "x");
     EXPECT_FALSE(env.read_file("a/c.xml").has_value());
 }
+
+TEST(source_SourceManager, ACompactedFileStillLocatesAndQuotesEveryLine) {
+    // After the reading phase the texts are kept compressed, in blocks: a diagnostic raised or
+    // rendered later shows the same location, line and caret; the text is whole again on demand.
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "<p n=\"" + std::to_string(i) + "\">“quoted” ➢ line</p>\n";
+    SourceManager sm;
+    const uint32_t id = sm.add("big.xml", text);
+    std::vector<std::string> before;
+    std::vector<uint32_t> offsets;
+    for (uint32_t at = 0; at < text.size(); at += 7919) offsets.push_back(at);  // a prime: every place in a block
+    for (uint32_t at : {32 * 1024 - 1, 32 * 1024, 32 * 1024 + 2}) offsets.push_back(at);  // a block's end and the next's start
+    offsets.push_back(uint32_t(text.size()));
+    for (uint32_t at : offsets) before.push_back(sm.render({Severity::Error, Span{id, at, at + 1}, "m"}));
+    EXPECT_GE(sm.held_bytes(), text.size());
+    sm.compact();
+    EXPECT_LT(sm.held_bytes(), text.size() / 4);
+    for (size_t k = 0; k < offsets.size(); ++k)
+        EXPECT_EQ(sm.render({Severity::Error, Span{id, offsets[k], offsets[k] + 1}, "m"}), before[k]);
+    EXPECT_EQ(sm.file(id)->line_text(20000), "<p n=\"19999\">“quoted” ➢ line</p>");
+    EXPECT_EQ(sm.file(id)->line_text(20001), "");
+    EXPECT_EQ(sm.file(id)->line_text(2), "<p n=\"1\">“quoted” ➢ line</p>");
+    // A resident compiler's next build adds the same bytes: the same file, its text whole again.
+    sm.start_build();
+    EXPECT_EQ(sm.add("big.xml", text), id);
+    EXPECT_EQ(sm.file(id)->text(), text);
+}

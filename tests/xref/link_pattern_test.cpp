@@ -56,6 +56,22 @@ TEST(xref_LinkPattern, RunsWithoutTheStyleAreNotMatched) {
     EXPECT_EQ(rendered(std::get<doc::Paragraph>(d.blocks[1].node).runs), "(See also 1-(b))");
 }
 
+TEST(xref_LinkPattern, ARunOfTheStyleWithoutAMatchIsKeptAsItIs) {
+    // The pattern applies to the run but finds nothing: the run is left where it is, not copied.
+    doc::Document d;
+    d.blocks.push_back({work_plan()});
+    d.blocks.push_back(para({text("Nothing to link in this run of the see-also style", {"see-also"})}));
+    const auto& runs = std::get<doc::Paragraph>(d.blocks[1].node).runs;
+    const char* text_before = runs[0].text.data();
+    Diagnostics diags;
+    xref::Options options;
+    options.link_patterns = {see_also()};
+    xref::resolve(d, options, diags);
+    EXPECT_EQ(rendered(runs), "Nothing to link in this run of the see-also style");
+    EXPECT_EQ(runs[0].text.data(), text_before);
+    EXPECT_TRUE(diags.all().empty());
+}
+
 TEST(xref_LinkPattern, OddPrintingsStillLink) {
     // "((See also", "and(c)", an en dash "1 – (a)" and an upper-case "(D)" as printed.
     doc::Document d;

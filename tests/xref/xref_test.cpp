@@ -122,3 +122,25 @@ TEST(xref_Resolve, SectionsWithoutIdsGetStableIdsFromTheirTitles) {
     EXPECT_EQ(std::get<doc::Section>(d.blocks[1].node).id, "pillar-1-support-2");
 }
 
+
+TEST(xref_Resolve, AParagraphWithoutLinksKeepsItsRunsAsTheyAre) {
+    // Only a paragraph whose runs split is rebuilt: the others keep their runs and their text
+    // where they are (the run vector and the strings are not copied), so resolving costs no memory.
+    doc::Document d;
+    d.blocks.push_back(para({text("A paragraph long enough that its text is on the heap, "), text("and a second run of it.")}));
+    d.blocks.push_back(para({text("Before the link, "), text("then see www.rocb-ap.org for more, and a run after it.")}));
+    const auto& plain = std::get<doc::Paragraph>(d.blocks[0].node).runs;
+    const auto& linked = std::get<doc::Paragraph>(d.blocks[1].node).runs;
+    const doc::TextRun* runs_before = plain.data();
+    const char* text_before = plain[1].text.data();
+    const char* first_linked_before = linked[0].text.data();
+    Diagnostics diags;
+    xref::resolve(d, {}, diags);
+    EXPECT_TRUE(diags.all().empty());
+    EXPECT_EQ(plain.data(), runs_before);
+    EXPECT_EQ(plain[1].text.data(), text_before);
+    EXPECT_EQ(rendered(plain), "A paragraph long enough that its text is on the heap, and a second run of it.");
+    // In the paragraph that splits, a run before the link is moved, not copied.
+    EXPECT_EQ(rendered(linked), "Before the link, then see [www.rocb-ap.org->https://www.rocb-ap.org] for more, and a run after it.");
+    EXPECT_EQ(linked[0].text.data(), first_linked_before);
+}
