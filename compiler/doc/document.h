@@ -12,6 +12,7 @@
 #include "doc/aggregate.h"
 #include "doc/boxed.h"
 #include "doc/chart.h"
+#include "doc/indirect.h"
 #include "doc/node_id.h"
 
 namespace reportc::image {
@@ -71,7 +72,7 @@ struct Numbered {
 };
 
 // A heading's or caption's text as printed: the number's prefix, then the title.
-std::string numbered_title(const std::string& title, const std::optional<Numbered>& numbered);
+std::string numbered_title(const std::string& title, const Boxed<Numbered>& numbered);
 
 struct TextRun;
 struct Image;
@@ -125,7 +126,7 @@ struct Section {
     std::string id, title, style;
     std::string short_title;  // short-title="…": the running header's and the contents' text (empty: the title)
     std::string number;  // number="…": overrides the layout's counter
-    std::optional<Numbered> numbered;  // set by numbering (xref)
+    Boxed<Numbered> numbered;  // set by numbering (xref)
     std::string page_master;  // non-empty: the section is set on pages of this master (e.g. landscape)
     int level = 1;
     std::vector<Block> children;
@@ -137,7 +138,7 @@ struct Article {
     std::string id, title, date, place;
     std::string short_title;  // short-title="…": the contents' text (empty: the title)
     std::string number;  // number="…": overrides the layout's counter
-    std::optional<Numbered> numbered;  // set by numbering (xref)
+    Boxed<Numbered> numbered;  // set by numbering (xref)
     bool place_first = false;
     int level = 1;  // the heading level the article's title sits at
     std::vector<Block> children;
@@ -149,7 +150,7 @@ struct ListItem {
     std::string label;  // a hanging label ("Pillar 1:") instead of the list's marker
     std::string id;      // an anchor for references to this item
     std::string number;  // number="…" in a numbered list: overrides the counter
-    std::optional<Numbered> numbered;  // set by numbering (xref) in a numbered list
+    Boxed<Numbered> numbered;  // set by numbering (xref) in a numbered list
     std::vector<Block> blocks;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -176,7 +177,7 @@ struct Figure {
     std::string kind = "figure";  // the layout numbers each kind on its own ("diagram", "table")
     std::string number;           // number="…": overrides the counter (a published duplicate)
     std::string separator;        // separator="…": between number and caption, over the layout's
-    std::optional<Numbered> numbered;  // set by numbering (xref)
+    Boxed<Numbered> numbered;  // set by numbering (xref)
     std::vector<Block> children;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -346,13 +347,81 @@ struct Condition {
     Span span;
 };
 
+// A table and a chart are held behind one pointer (doc/indirect.h), so a block costs what its
+// common nodes need; read the node through visit_node, node_if, node_as and holds below, which
+// give the table or chart itself.
 struct Block {
-    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division, Frame, Rule, Image,
-                 Qr>
+    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Indirect<Table>, Indirect<Chart>, Diagram, Contents, Division,
+                 Frame, Rule, Image, Qr>
         node;
     Keeps keeps;
     Boxed<Condition> condition;
 };
+
+// How a node type is held in Block::node: a table and a chart behind a pointer, the others as
+// they are.
+template <typename T>
+struct StoredAs {
+    using type = T;
+};
+template <>
+struct StoredAs<Table> {
+    using type = Indirect<Table>;
+};
+template <>
+struct StoredAs<Chart> {
+    using type = Indirect<Chart>;
+};
+
+template <typename T>
+T& unboxed(T& node) {
+    return node;
+}
+template <typename T>
+T& unboxed(Indirect<T>& node) {
+    return *node;
+}
+template <typename T>
+const T& unboxed(const Indirect<T>& node) {
+    return *node;
+}
+
+// std::visit over a block's node, with the table or chart itself for those held by pointer.
+template <typename F>
+decltype(auto) visit_node(F&& f, Block& b) {
+    return std::visit([&](auto& n) -> decltype(auto) { return f(unboxed(n)); }, b.node);
+}
+template <typename F>
+decltype(auto) visit_node(F&& f, const Block& b) {
+    return std::visit([&](const auto& n) -> decltype(auto) { return f(unboxed(n)); }, b.node);
+}
+
+// The block's node as a T, or nullptr when it is another (std::get_if).
+template <typename T>
+T* node_if(Block& b) {
+    auto* n = std::get_if<typename StoredAs<T>::type>(&b.node);
+    return n ? &unboxed(*n) : nullptr;
+}
+template <typename T>
+const T* node_if(const Block& b) {
+    const auto* n = std::get_if<typename StoredAs<T>::type>(&b.node);
+    return n ? &unboxed(*n) : nullptr;
+}
+
+// The block's node as a T; std::bad_variant_access when it is another (std::get).
+template <typename T>
+T& node_as(Block& b) {
+    return unboxed(std::get<typename StoredAs<T>::type>(b.node));
+}
+template <typename T>
+const T& node_as(const Block& b) {
+    return unboxed(std::get<typename StoredAs<T>::type>(b.node));
+}
+
+template <typename T>
+bool holds(const Block& b) {
+    return std::holds_alternative<typename StoredAs<T>::type>(b.node);
+}
 
 // <variable name="…" value="…"/> in <info>: a user variable that <var> and header and footer
 // fields print.

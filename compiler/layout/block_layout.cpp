@@ -41,7 +41,7 @@ std::vector<doc::TextRun> dateline_runs(const doc::Article& a) {
 
 // Tables carry their caption above (kept with the table), pictures below; each in its style.
 bool caption_above(const doc::Figure& f) {
-    return !f.children.empty() && std::holds_alternative<doc::Table>(f.children.front().node);
+    return !f.children.empty() && doc::holds<doc::Table>(f.children.front());
 }
 const char* caption_style(const doc::Figure& f) { return caption_above(f) ? "caption-above" : "caption"; }
 
@@ -133,9 +133,9 @@ private:
     // and breaks (its style's, over them its attributes) hold.
     void block(const doc::Block& b, const BlockEnv& env, std::vector<VItem>& out) {
         size_t start = out.size();
-        std::visit([&](const auto& node) { visit(node, env, out); }, b.node);
+        doc::visit_node([&](const auto& node) { visit(node, env, out); }, b);
         stamp_master(out, start, env.master);
-        const auto keeps = merge_keeps(std::visit([&](const auto& node) { return style_keeps(node); }, b.node), b.keeps);
+        const auto keeps = merge_keeps(doc::visit_node([&](const auto& node) { return style_keeps(node); }, b), b.keeps);
         const auto* master = m_ctx.in.styles.page_master(env.master);
         apply_keeps(out, start, keeps, master ? master->body().height : Length{});
         hold_lines(out);
@@ -383,7 +383,7 @@ public:
     Measurer(const BlockEnv& env, LayoutContext& ctx) : m_env(env), m_ctx(ctx) {}
 
     std::pair<Length, Length> blocks(const std::vector<doc::Block>& blocks) {
-        for (const auto& b : blocks) std::visit([&](const auto& n) { measure(n); }, b.node);
+        for (const auto& b : blocks) doc::visit_node([&](const auto& n) { measure(n); }, b);
         return m_acc;
     }
 
