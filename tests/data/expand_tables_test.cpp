@@ -138,6 +138,41 @@ TEST(data_ExpandTables, KeepsTheTableAsWrittenAndWalksTheExpandedRows) {
     EXPECT_NE(printed.str().find("  row body #abbr-row-1"), std::string::npos) << printed.str();
 }
 
+TEST(data_CompactDocument, ATableOfManyRecordsIsExpandedAtItsSize) {
+    // A table of many records is held through both layout passes: its rows, each row's cells,
+    // a cell's blocks and a field's runs are allocated at their size as they are expanded, not
+    // grown by doubling and trimmed by a second copy (docs/performance.md, "Peak memory").
+    DataFixture f;
+    doc::Table table;
+    table.template_name = "many";
+    table.data_path = "d/many.csv";
+    doc::Document document;
+    document.blocks.push_back({table});
+    std::string csv = "term,expansion\n";
+    for (int i = 0; i < 1000; ++i) csv.append("T").append(std::to_string(i)).append(",Expansion of ").append(std::to_string(i)).append("\n");
+    f.env.set_file("d/many.csv", csv);
+    auto templates = std::vector<doc::TableTemplate>{f.read_template(
+        "l/t.xml", "<table-template name=\"many\"><header-row><cell><p>Term</p></cell><cell/><cell/></header-row>"
+                   "<record-row><cell><p><b><field name=\"term\"/></b> <field name=\"expansion\"/></p><p>a</p><p>b</p></cell>"
+                   "<cell><field name=\"expansion\"/></cell><cell><p>c</p></cell></record-row></table-template>")};
+    data::expand_tables(document, templates, f.env, f.sources, f.diags);
+    ASSERT_TRUE(f.diags.all().empty()) << f.errors()[0];
+
+    const auto& rows = doc::rows_of(doc::node_as<doc::Table>(document.blocks[0]));
+    ASSERT_EQ(rows.size(), 1001u);
+    EXPECT_EQ(rows.capacity(), rows.size());
+    for (const auto& row : rows) {
+        ASSERT_EQ(row.cells.size(), 3u);
+        EXPECT_EQ(row.cells.capacity(), 3u);
+    }
+    const auto& cells = rows[1000].cells;
+    EXPECT_EQ(cells[0].blocks.size(), 3u);
+    EXPECT_EQ(cells[0].blocks.capacity(), 3u);
+    const auto& field = std::get<doc::Paragraph>(cells[1].blocks.at(0).node);
+    EXPECT_EQ(doc::plain_text(field.runs), "Expansion of 999");
+    EXPECT_EQ(field.runs.capacity(), field.runs.size());
+}
+
 TEST(data_CompactDocument, ABlockHoldsATableOrChartByPointerAndCopiesItDeeply) {
     // A block costs what its common nodes need (sizes in doc/document.cpp's static_asserts); a
     // table or chart behind its pointer is still the block's own: a copy owns another one, and
