@@ -358,71 +358,6 @@ struct Block {
     Boxed<Condition> condition;
 };
 
-// How a node type is held in Block::node: a table and a chart behind a pointer, the others as
-// they are.
-template <typename T>
-struct StoredAs {
-    using type = T;
-};
-template <>
-struct StoredAs<Table> {
-    using type = Indirect<Table>;
-};
-template <>
-struct StoredAs<Chart> {
-    using type = Indirect<Chart>;
-};
-
-template <typename T>
-T& unboxed(T& node) {
-    return node;
-}
-template <typename T>
-T& unboxed(Indirect<T>& node) {
-    return *node;
-}
-template <typename T>
-const T& unboxed(const Indirect<T>& node) {
-    return *node;
-}
-
-// std::visit over a block's node, with the table or chart itself for those held by pointer.
-template <typename F>
-decltype(auto) visit_node(F&& f, Block& b) {
-    return std::visit([&](auto& n) -> decltype(auto) { return f(unboxed(n)); }, b.node);
-}
-template <typename F>
-decltype(auto) visit_node(F&& f, const Block& b) {
-    return std::visit([&](const auto& n) -> decltype(auto) { return f(unboxed(n)); }, b.node);
-}
-
-// The block's node as a T, or nullptr when it is another (std::get_if).
-template <typename T>
-T* node_if(Block& b) {
-    auto* n = std::get_if<typename StoredAs<T>::type>(&b.node);
-    return n ? &unboxed(*n) : nullptr;
-}
-template <typename T>
-const T* node_if(const Block& b) {
-    const auto* n = std::get_if<typename StoredAs<T>::type>(&b.node);
-    return n ? &unboxed(*n) : nullptr;
-}
-
-// The block's node as a T; std::bad_variant_access when it is another (std::get).
-template <typename T>
-T& node_as(Block& b) {
-    return unboxed(std::get<typename StoredAs<T>::type>(b.node));
-}
-template <typename T>
-const T& node_as(const Block& b) {
-    return unboxed(std::get<typename StoredAs<T>::type>(b.node));
-}
-
-template <typename T>
-bool holds(const Block& b) {
-    return std::holds_alternative<typename StoredAs<T>::type>(b.node);
-}
-
 // <variable name="…" value="…"/> in <info>: a user variable that <var> and header and footer
 // fields print.
 struct VariableDef {
@@ -459,3 +394,6 @@ std::ostream& operator<<(std::ostream& os, const ExpandedTable& t);
 std::ostream& operator<<(std::ostream& os, const Document& d);
 
 }  // namespace reportc::doc
+
+// Reading a block's node: visit_node, node_if, node_as, holds (the table or chart itself).
+#include "doc/block_node.h"
