@@ -239,7 +239,7 @@ struct Marker {
     void walk(std::vector<doc::Block>& blocks) {
         for (size_t i = 0; i < blocks.size(); ++i) {
             auto& node = blocks[i].node;
-            if (auto* table = std::get_if<doc::Table>(&node)) {
+            if (auto* table = doc::node_if<doc::Table>(blocks[i])) {
                 if (auto removed = mark(*table)) blocks.insert(blocks.begin() + std::ptrdiff_t(++i), doc::Block{std::move(*removed)});
             } else if (auto* section = std::get_if<doc::Section>(&node)) {
                 if (!section->id.empty()) parts.push_back(section->id);

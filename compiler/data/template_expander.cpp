@@ -54,6 +54,7 @@ public:
 
 private:
     void check_column_count();
+    size_t row_count() const;
     void add_rows(doc::TemplateRow::Kind kind, doc::TableRow::Kind as, const Scope& scope, std::vector<doc::TableRow>& out);
     doc::TableCell expand_cell(const doc::TemplateCell& cell, const Scope& scope);
     void expand_block(const doc::TemplateBlock& block, const Scope& scope, std::vector<doc::Block>& out);
@@ -101,9 +102,26 @@ void Expander::check_column_count() {
     }
 }
 
+// The rows expand() makes, so that the table's rows are allocated once, at their size: a table
+// of many records is held through both layout passes (docs/performance.md, "Peak memory").
+size_t Expander::row_count() const {
+    auto rows_of = [&](doc::TemplateRow::Kind kind) {
+        return size_t(std::count_if(m_template.rows.begin(), m_template.rows.end(), [&](const auto& r) { return r.kind == kind; }));
+    };
+    size_t n = rows_of(doc::TemplateRow::Kind::Footer);
+    bool implicit_headers = false;
+    for (const auto& group : m_data.groups) {
+        if (!group.implicit) n += rows_of(doc::TemplateRow::Kind::Group) + rows_of(doc::TemplateRow::Kind::Header);
+        else if (!group.records.empty()) implicit_headers = true;
+        n += group.records.size() * rows_of(doc::TemplateRow::Kind::Record);
+    }
+    return n + (implicit_headers ? rows_of(doc::TemplateRow::Kind::Header) : 0);
+}
+
 doc::Table Expander::expand() {
     check_column_count();
     doc::Table table;
+    table.rows.reserve(row_count());
     table.style = m_placeholder.style == "table" && !m_template.table_style.empty() ? m_template.table_style : m_placeholder.style;
     table.id = m_placeholder.id;
     table.span = m_placeholder.span;
@@ -167,6 +185,7 @@ void Expander::add_rows(doc::TemplateRow::Kind kind, doc::TableRow::Kind as, con
         doc::TableRow result;
         result.kind = as;
         result.span = kind == doc::TemplateRow::Kind::Group && scope.group ? scope.group->span : row.span;
+        result.cells.reserve(row.cells.size());
         for (const auto& cell : row.cells) result.cells.push_back(expand_cell(cell, scope));
         out.push_back(std::move(result));
     }
@@ -178,6 +197,7 @@ doc::TableCell Expander::expand_cell(const doc::TemplateCell& cell, const Scope&
     result.align = cell.align;
     result.valign = cell.valign;
     result.span = cell.span;
+    result.blocks.reserve(cell.blocks.size());  // one block each but for a field of lines
     for (const auto& block : cell.blocks) expand_block(block, scope, result.blocks);
     return result;
 }
@@ -234,6 +254,7 @@ void Expander::expand_block(const doc::TemplateBlock& block, const Scope& scope,
         doc::Paragraph p;
         p.style = style;
         p.span = block.span;
+        p.runs.reserve(runs.size());
         for (const auto& run : runs) {
             doc::TextRun copy = run;
             copy.char_styles.insert(copy.char_styles.begin(), block.field.char_styles.begin(), block.field.char_styles.end());
@@ -254,6 +275,7 @@ void Expander::expand_block(const doc::TemplateBlock& block, const Scope& scope,
         list.style = block.style.empty() ? "table-list" : block.style;
         list.marker = block.marker;
         list.span = block.span;
+        list.items.reserve(value->items.size());
         for (const auto& bullet : value->items) {
             doc::ListItem item;
             item.span = value->span;

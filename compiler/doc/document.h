@@ -12,6 +12,7 @@
 #include "doc/aggregate.h"
 #include "doc/boxed.h"
 #include "doc/chart.h"
+#include "doc/indirect.h"
 #include "doc/node_id.h"
 
 namespace reportc::image {
@@ -71,7 +72,7 @@ struct Numbered {
 };
 
 // A heading's or caption's text as printed: the number's prefix, then the title.
-std::string numbered_title(const std::string& title, const std::optional<Numbered>& numbered);
+std::string numbered_title(const std::string& title, const Boxed<Numbered>& numbered);
 
 struct TextRun;
 struct Image;
@@ -125,7 +126,7 @@ struct Section {
     std::string id, title, style;
     std::string short_title;  // short-title="…": the running header's and the contents' text (empty: the title)
     std::string number;  // number="…": overrides the layout's counter
-    std::optional<Numbered> numbered;  // set by numbering (xref)
+    Boxed<Numbered> numbered;  // set by numbering (xref)
     std::string page_master;  // non-empty: the section is set on pages of this master (e.g. landscape)
     int level = 1;
     std::vector<Block> children;
@@ -137,7 +138,7 @@ struct Article {
     std::string id, title, date, place;
     std::string short_title;  // short-title="…": the contents' text (empty: the title)
     std::string number;  // number="…": overrides the layout's counter
-    std::optional<Numbered> numbered;  // set by numbering (xref)
+    Boxed<Numbered> numbered;  // set by numbering (xref)
     bool place_first = false;
     int level = 1;  // the heading level the article's title sits at
     std::vector<Block> children;
@@ -149,7 +150,7 @@ struct ListItem {
     std::string label;  // a hanging label ("Pillar 1:") instead of the list's marker
     std::string id;      // an anchor for references to this item
     std::string number;  // number="…" in a numbered list: overrides the counter
-    std::optional<Numbered> numbered;  // set by numbering (xref) in a numbered list
+    Boxed<Numbered> numbered;  // set by numbering (xref) in a numbered list
     std::vector<Block> blocks;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -176,7 +177,7 @@ struct Figure {
     std::string kind = "figure";  // the layout numbers each kind on its own ("diagram", "table")
     std::string number;           // number="…": overrides the counter (a published duplicate)
     std::string separator;        // separator="…": between number and caption, over the layout's
-    std::optional<Numbered> numbered;  // set by numbering (xref)
+    Boxed<Numbered> numbered;  // set by numbering (xref)
     std::vector<Block> children;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -346,9 +347,12 @@ struct Condition {
     Span span;
 };
 
+// A table and a chart are held behind one pointer (doc/indirect.h), so a block costs what its
+// common nodes need; read the node through visit_node, node_if, node_as and holds below, which
+// give the table or chart itself.
 struct Block {
-    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Table, Chart, Diagram, Contents, Division, Frame, Rule, Image,
-                 Qr>
+    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Indirect<Table>, Indirect<Chart>, Diagram, Contents, Division,
+                 Frame, Rule, Image, Qr>
         node;
     Keeps keeps;
     Boxed<Condition> condition;
@@ -390,3 +394,6 @@ std::ostream& operator<<(std::ostream& os, const ExpandedTable& t);
 std::ostream& operator<<(std::ostream& os, const Document& d);
 
 }  // namespace reportc::doc
+
+// Reading a block's node: visit_node, node_if, node_as, holds (the table or chart itself).
+#include "doc/block_node.h"

@@ -80,7 +80,7 @@ void node(Node& n, Visitor& v) {
 
 template <typename Visitor, typename Blocks>
 void blocks(Blocks& list, Visitor& v) {
-    for (auto& b : list) std::visit([&](auto& n) { node(n, v); }, b.node);
+    for (auto& b : list) std::visit([&](auto& n) { node(unboxed(n), v); }, b.node);
 }
 
 }  // namespace walk_detail

@@ -21,7 +21,7 @@ struct ParagraphsAhead::Run {
 namespace {
 
 doc::NodeId first_node(const doc::Block& block) {
-    return std::visit([](const auto& node) { return node.node; }, block.node);
+    return doc::visit_node([](const auto& node) { return node.node; }, block);
 }
 
 // The run's own fonts (from the bytes the resources read: no file is read again) and dictionary.

@@ -14,7 +14,7 @@ public:
 
     void filter(std::vector<doc::Block>& blocks) {
         std::erase_if(blocks, [&](const doc::Block& b) { return !holds(b); });
-        for (auto& block : blocks) std::visit([&](auto& node) { descend(node); }, block.node);
+        for (auto& block : blocks) doc::visit_node([&](auto& node) { descend(node); }, block);
     }
 
 private:

@@ -92,9 +92,9 @@ private:
     // and breaks (its style's, over them its attributes) hold.
     void block(const doc::Block& b, const BlockEnv& env, std::vector<VItem>& out) {
         size_t start = out.size();
-        std::visit([&](const auto& node) { visit(node, env, out); }, b.node);
+        doc::visit_node([&](const auto& node) { visit(node, env, out); }, b);
         stamp_master(out, start, env.master);
-        const auto keeps = merge_keeps(std::visit([&](const auto& node) { return style_keeps(node); }, b.node), b.keeps);
+        const auto keeps = merge_keeps(doc::visit_node([&](const auto& node) { return style_keeps(node); }, b), b.keeps);
         const auto* master = m_ctx.in.styles.page_master(env.master);
         apply_keeps(out, start, keeps, master ? master->body().height : Length{});
         hold_lines(out);

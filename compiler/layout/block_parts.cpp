@@ -26,7 +26,7 @@ std::vector<doc::TextRun> dateline_runs(const doc::Article& a) {
 }
 
 bool caption_above(const doc::Figure& f) {
-    return !f.children.empty() && std::holds_alternative<doc::Table>(f.children.front().node);
+    return !f.children.empty() && doc::holds<doc::Table>(f.children.front());
 }
 const char* caption_style(const doc::Figure& f) { return caption_above(f) ? "caption-above" : "caption"; }
 

@@ -14,7 +14,7 @@ public:
     Measurer(const BlockEnv& env, LayoutContext& ctx) : m_env(env), m_ctx(ctx) {}
 
     std::pair<Length, Length> blocks(const std::vector<doc::Block>& blocks) {
-        for (const auto& b : blocks) std::visit([&](const auto& n) { measure(n); }, b.node);
+        for (const auto& b : blocks) doc::visit_node([&](const auto& n) { measure(n); }, b);
         return m_acc;
     }
 

@@ -140,7 +140,7 @@ private:
         return id;
     }
 
-    static Target numbered(Target t, const std::optional<doc::Numbered>& n) {
+    static Target numbered(Target t, const doc::Boxed<doc::Numbered>& n) {
         if (n) {
             t.label = n->label;
             t.number = n->number;

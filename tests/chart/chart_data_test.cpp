@@ -38,7 +38,7 @@ struct Fixture {
         }
         return out;
     }
-    const doc::Chart& chart(size_t i = 0) const { return std::get<doc::Chart>(document->blocks.at(i).node); }
+    const doc::Chart& chart(size_t i = 0) const { return doc::node_as<doc::Chart>(document->blocks.at(i)); }
 };
 
 const char* kVisits =

@@ -48,7 +48,7 @@ TEST(chart_Limits, MoreThanTenThousandCategoriesIsAnErrorAtTheData) {
     data::resolve_charts(*document, env, sources, diags);
     EXPECT_EQ(reportc::testing::rendered(diags, sources),
               std::vector<std::string>{"/r/report.xml:2:20: error: expected at most 10000 categories in a chart, found 10001"});
-    const auto& chart = std::get<doc::Chart>(document->blocks.at(0).node);
+    const auto& chart = doc::node_as<doc::Chart>(document->blocks.at(0));
     ASSERT_TRUE(chart.resolved.has_value());
     EXPECT_EQ(chart.resolved->categories.size(), 10000u);
     EXPECT_EQ(chart.resolved->series.at(0).values.size(), 10000u);

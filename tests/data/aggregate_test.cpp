@@ -46,7 +46,7 @@ void build(Built& b, const std::string& body) {
 }
 
 const doc::ChartData& chart_data(const Built& b) {
-    const auto& chart = std::get<doc::Chart>(b.document->blocks.at(0).node);
+    const auto& chart = doc::node_as<doc::Chart>(b.document->blocks.at(0));
     EXPECT_TRUE(chart.resolved.has_value());
     static const doc::ChartData none;
     return chart.resolved ? *chart.resolved : none;
@@ -55,7 +55,7 @@ const doc::ChartData& chart_data(const Built& b) {
 // Each row's cells as "a|b".
 std::vector<std::string> rows(const Built& b) {
     std::vector<std::string> out;
-    const auto& table = std::get<doc::Table>(b.document->blocks.at(0).node);
+    const auto& table = doc::node_as<doc::Table>(b.document->blocks.at(0));
     for (const auto& row : doc::rows_of(table)) {
         std::string line;
         for (const auto& cell : row.cells) {

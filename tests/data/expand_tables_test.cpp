@@ -49,7 +49,7 @@ TEST(data_ExpandTables, ExpandsGeneratedTablesEverywhere) {
 
     const auto& children = section(*document).children;
     ASSERT_EQ(children.size(), 4u);
-    const auto& a = std::get<doc::Table>(children[0].node);
+    const auto& a = doc::node_as<doc::Table>(children[0]);
     ASSERT_TRUE(a.expanded.has_value());
     EXPECT_EQ(doc::style_of(a), "abbreviations");
     EXPECT_EQ(doc::columns_of(a).size(), 2u);
@@ -57,15 +57,15 @@ TEST(data_ExpandTables, ExpandsGeneratedTablesEverywhere) {
     EXPECT_EQ(doc::rows_of(a)[1].id, "a-row-1");
     EXPECT_EQ(f.sources.location(a.span), "r/report.xml:3:6");
 
-    const auto& in_list = std::get<doc::Table>(std::get<doc::List>(children[1].node).items.at(0).blocks.at(0).node);
+    const auto& in_list = doc::node_as<doc::Table>(std::get<doc::List>(children[1].node).items.at(0).blocks.at(0));
     ASSERT_EQ(doc::rows_of(in_list).size(), 3u);
     EXPECT_EQ(doc::rows_of(in_list)[2].id, "row-2");
 
-    const auto& in_figure = std::get<doc::Table>(std::get<doc::Figure>(children[2].node).children.at(0).node);
+    const auto& in_figure = doc::node_as<doc::Table>(std::get<doc::Figure>(children[2].node).children.at(0));
     EXPECT_FALSE(in_figure.expanded.has_value());
     EXPECT_TRUE(doc::rows_of(in_figure).empty());
-    EXPECT_FALSE(std::get<doc::Table>(children[3].node).expanded.has_value());
-    EXPECT_TRUE(doc::rows_of(std::get<doc::Table>(children[3].node)).empty());
+    EXPECT_FALSE(doc::node_as<doc::Table>(children[3]).expanded.has_value());
+    EXPECT_TRUE(doc::rows_of(doc::node_as<doc::Table>(children[3])).empty());
 
     // The CSV file was read once for its three tables.
     int reads = 0;
@@ -92,7 +92,7 @@ TEST(data_ExpandTables, TablesInsideTableCellsAreExpanded) {
         "l/t.xml", "<table-template name=\"abbr\"><record-row><cell><field name=\"term\"/></cell></record-row></table-template>")};
     data::expand_tables(document, templates, f.env, f.sources, f.diags);
     EXPECT_TRUE(f.diags.all().empty());
-    const auto& expanded = std::get<doc::Table>(std::get<doc::Table>(document.blocks[0].node).rows[0].cells[0].blocks.at(0).node);
+    const auto& expanded = doc::node_as<doc::Table>(doc::node_as<doc::Table>(document.blocks[0]).rows[0].cells[0].blocks.at(0));
     ASSERT_EQ(doc::rows_of(expanded).size(), 1u);
     EXPECT_EQ(doc::rows_of(expanded)[0].id, "row-1");
 }
@@ -115,7 +115,7 @@ TEST(data_ExpandTables, KeepsTheTableAsWrittenAndWalksTheExpandedRows) {
     data::expand_tables(document, templates, f.env, f.sources, f.diags);
     EXPECT_TRUE(f.diags.all().empty());
 
-    const auto& t = std::get<doc::Table>(document.blocks[0].node);
+    const auto& t = doc::node_as<doc::Table>(document.blocks[0]);
     EXPECT_EQ(t.template_name, "abbr");
     EXPECT_EQ(t.data_path, "d/abbr.csv");
     EXPECT_EQ(t.style, "table");
@@ -136,4 +136,73 @@ TEST(data_ExpandTables, KeepsTheTableAsWrittenAndWalksTheExpandedRows) {
     EXPECT_EQ(printed.str().substr(0, printed.str().find('\n')),
               "table #abbr style=table columns=0 rows=0 template=abbr expanded style=abbreviations columns=1 rows=2");
     EXPECT_NE(printed.str().find("  row body #abbr-row-1"), std::string::npos) << printed.str();
+}
+
+TEST(data_CompactDocument, ATableOfManyRecordsIsExpandedAtItsSize) {
+    // A table of many records is held through both layout passes: its rows, each row's cells,
+    // a cell's blocks and a field's runs are allocated at their size as they are expanded, not
+    // grown by doubling and trimmed by a second copy (docs/performance.md, "Peak memory").
+    DataFixture f;
+    doc::Table table;
+    table.template_name = "many";
+    table.data_path = "d/many.csv";
+    doc::Document document;
+    document.blocks.push_back({table});
+    std::string csv = "term,expansion\n";
+    for (int i = 0; i < 1000; ++i) csv.append("T").append(std::to_string(i)).append(",Expansion of ").append(std::to_string(i)).append("\n");
+    f.env.set_file("d/many.csv", csv);
+    auto templates = std::vector<doc::TableTemplate>{f.read_template(
+        "l/t.xml", "<table-template name=\"many\"><header-row><cell><p>Term</p></cell><cell/><cell/></header-row>"
+                   "<record-row><cell><p><b><field name=\"term\"/></b> <field name=\"expansion\"/></p><p>a</p><p>b</p></cell>"
+                   "<cell><field name=\"expansion\"/></cell><cell><p>c</p></cell></record-row></table-template>")};
+    data::expand_tables(document, templates, f.env, f.sources, f.diags);
+    ASSERT_TRUE(f.diags.all().empty()) << f.errors()[0];
+
+    const auto& rows = doc::rows_of(doc::node_as<doc::Table>(document.blocks[0]));
+    ASSERT_EQ(rows.size(), 1001u);
+    EXPECT_EQ(rows.capacity(), rows.size());
+    for (const auto& row : rows) {
+        ASSERT_EQ(row.cells.size(), 3u);
+        EXPECT_EQ(row.cells.capacity(), 3u);
+    }
+    const auto& cells = rows[1000].cells;
+    EXPECT_EQ(cells[0].blocks.size(), 3u);
+    EXPECT_EQ(cells[0].blocks.capacity(), 3u);
+    const auto& field = std::get<doc::Paragraph>(cells[1].blocks.at(0).node);
+    EXPECT_EQ(doc::plain_text(field.runs), "Expansion of 999");
+    EXPECT_EQ(field.runs.capacity(), field.runs.size());
+}
+
+TEST(data_CompactDocument, ABlockHoldsATableOrChartByPointerAndCopiesItDeeply) {
+    // A block costs what its common nodes need (sizes in doc/document.cpp's static_asserts); a
+    // table or chart behind its pointer is still the block's own: a copy owns another one, and
+    // the walk and the block's accessors reach it.
+    EXPECT_LE(sizeof(doc::Block), 272u);
+    EXPECT_LT(sizeof(doc::Block), sizeof(doc::Table));
+    EXPECT_LT(sizeof(doc::Block), sizeof(doc::Chart));
+    doc::Table table;
+    table.id = "t";
+    table.rows.push_back({});
+    doc::Block block{table};
+    doc::Block copy = block;
+    doc::node_as<doc::Table>(copy).id = "u";
+    EXPECT_EQ(doc::node_as<doc::Table>(block).id, "t");
+    EXPECT_TRUE(doc::holds<doc::Table>(block));
+    EXPECT_EQ(doc::node_if<doc::Chart>(block), nullptr);
+    EXPECT_EQ(doc::node_if<doc::Table>(copy)->id, "u");
+
+    struct Seen : doc::PassOver<doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableCell,
+                                doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak,
+                                doc::Diagram, doc::Contents, doc::Footnote, doc::Image, doc::Qr> {
+        using PassOver::enter;
+        std::vector<std::string> seen;
+        void enter(const doc::Table& t) { seen.push_back(std::string("table ").append(t.id)); }
+        void enter(const doc::TableRow&) { seen.push_back("row"); }
+        void enter(const doc::Chart& c) { seen.push_back(std::string("chart ").append(c.id)); }
+    } visitor;
+    doc::Chart chart;
+    chart.id = "c";
+    std::vector<doc::Block> blocks{block, {chart}};
+    doc::walk(blocks, visitor);
+    EXPECT_EQ(visitor.seen, (std::vector<std::string>{"table t", "row", "chart c"}));
 }

@@ -134,3 +134,28 @@ TEST(Variables, SlotFieldsWithOptionsGetTheirPrintedValues) {
               "l.xml:2:116: error: expected a field option (upper, lower, title, date, zeros such as 0000, default=TEXT) after '|' in "
               "'{participant.name|bold}', found 'bold'");
 }
+
+TEST(Variables, AConditionInATableCellLeavesTheBlockOutOfTheCell) {
+    // A table is held behind a pointer in its block (doc::Indirect): the condition filter still
+    // reaches the blocks of its cells.
+    doc::TableCell cell;
+    doc::Paragraph kept, left_out;
+    kept.id = "kept";
+    left_out.id = "left-out";
+    cell.blocks.push_back({kept});
+    cell.blocks.push_back({left_out, {}, doc::Condition{"draft", false, Span{}}});
+    doc::TableRow row;
+    row.cells.push_back(cell);
+    doc::Table table;
+    table.rows.push_back(row);
+    doc::Document document;
+    document.blocks.push_back({table});
+    driver::Variables variables;
+    variables.values["draft"] = "no";
+    Diagnostics diags;
+    driver::apply_conditions(document, variables, diags);
+    EXPECT_TRUE(diags.all().empty());
+    const auto& blocks = doc::node_as<doc::Table>(document.blocks.at(0)).rows.at(0).cells.at(0).blocks;
+    ASSERT_EQ(blocks.size(), 1u);
+    EXPECT_EQ(std::get<doc::Paragraph>(blocks[0].node).id, "kept");
+}

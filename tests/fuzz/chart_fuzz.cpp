@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         data::resolve_charts(*document, env, sources, diags);
         chart::ChartStyle style;
         for (const doc::Block& block : document->blocks) {
-            if (const auto* c = std::get_if<doc::Chart>(&block.node))
+            if (const auto* c = doc::node_if<doc::Chart>(block))
                 (void)chart::draw_chart(*c, Length::from_pt(400), std::nullopt, style, fonts(), diags);
             else if (const auto* d = std::get_if<doc::Diagram>(&block.node))
                 (void)chart::draw_diagram(*d, Length::from_pt(400), std::nullopt, style, fonts(), diags);

@@ -61,6 +61,6 @@ TEST(CompactDocument, ReleasingSpareCapacityKeepsTheContent) {
     EXPECT_EQ(paragraph.runs.capacity(), paragraph.runs.size());
     const auto& list = std::get<doc::List>(section.children.at(9).node);
     EXPECT_EQ(list.items.capacity(), list.items.size());
-    const auto& row = std::get<doc::Table>(section.children.at(10).node).rows.at(0);
+    const auto& row = doc::node_as<doc::Table>(section.children.at(10)).rows.at(0);
     EXPECT_EQ(row.cells.capacity(), row.cells.size());
 }

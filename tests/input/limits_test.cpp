@@ -122,6 +122,6 @@ TEST(Limits, TableRowsPastAHundredThousandAreOneErrorAtTheFirstRowBeyond) {
     ASSERT_TRUE(d.has_value());
     EXPECT_EQ(rendered(f.diags, f.sources),
               std::vector<std::string>{"r/report.xml:100003:2: error: expected at most 100000 rows in a table, found more"});
-    const auto& table = std::get<doc::Table>(d->blocks.at(0).node);
+    const auto& table = doc::node_as<doc::Table>(d->blocks.at(0));
     EXPECT_EQ(table.rows.size(), 100000u);
 }

@@ -69,7 +69,7 @@ TEST(QrReader, ABlockInFramesFiguresAndTableCells) {
     EXPECT_TRUE(r.errors.empty()) << r.errors.front();
     EXPECT_TRUE(std::holds_alternative<doc::Qr>(std::get<doc::Frame>(r.document->blocks[0].node).children.at(1).node));
     EXPECT_TRUE(std::holds_alternative<doc::Qr>(std::get<doc::Figure>(r.document->blocks[1].node).children.at(0).node));
-    const auto& table = std::get<doc::Table>(r.document->blocks[2].node);
+    const auto& table = doc::node_as<doc::Table>(r.document->blocks[2]);
     EXPECT_TRUE(std::holds_alternative<doc::Qr>(table.rows.at(0).cells.at(0).blocks.at(0).node));
 }
 

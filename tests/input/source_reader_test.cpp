@@ -189,7 +189,7 @@ TEST(SourceReader, ListsArticlesTablesAndSignatures) {
     EXPECT_EQ(l.marker, "➢");
     EXPECT_EQ(l.items[0].label, "Pillar 1:");
     EXPECT_EQ(l.items[1].blocks.size(), 2u);
-    const auto& t = std::get<doc::Table>(d->blocks[2].node);
+    const auto& t = doc::node_as<doc::Table>(d->blocks[2]);
     EXPECT_EQ(t.columns[0].kind, doc::ColumnSpec::Kind::Fraction);
     EXPECT_EQ(t.columns[1].kind, doc::ColumnSpec::Kind::Fixed);
     EXPECT_EQ(t.rows[0].kind, doc::TableRow::Kind::Header);
@@ -308,7 +308,7 @@ TEST(SourceReader, KeepsFramesRulesAndCellShading) {
     EXPECT_EQ(keeps.break_before, false);
     EXPECT_EQ(keeps.break_after, true);
     EXPECT_FALSE(keeps.together.has_value());
-    const auto& row = std::get<doc::Table>(d->blocks[2].node).rows[0];
+    const auto& row = doc::node_as<doc::Table>(d->blocks[2]).rows[0];
     EXPECT_EQ(row.shade, "#eeeeee");
     EXPECT_EQ(row.style, "total");
     EXPECT_EQ(row.cells[0].shade, "#ff0000");

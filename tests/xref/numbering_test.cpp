@@ -32,7 +32,7 @@ doc::Figure figure(std::string kind, std::string caption, std::string id = "") {
     return f;
 }
 
-std::string prefix(const std::optional<doc::Numbered>& n) { return n ? n->prefix : "(none)"; }
+std::string prefix(const doc::Boxed<doc::Numbered>& n) { return n ? n->prefix : "(none)"; }
 
 // Numbers `d` with the given rules; the diagnostics' messages in order.
 std::vector<std::string> number(doc::Document& d, const std::vector<doc::NumberingDecl>& rules) {
