@@ -22,24 +22,9 @@ size_t past(std::string_view text, size_t pos, std::string_view close) {
     return end == std::string_view::npos ? text.size() : end + close.size();
 }
 
-// Past a tag's '>' from `pos`, skipping quoted values.
-size_t past_tag(std::string_view text, size_t pos) {
-    char quote = 0;
-    for (; pos < text.size(); ++pos) {
-        char c = text[pos];
-        if (quote) {
-            if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '>') {
-            return pos + 1;
-        }
-    }
-    return pos;
-}
-
-// Past a DOCTYPE declaration, its internal subset in brackets included.
-size_t past_doctype(std::string_view text, size_t pos) {
+// Past the '>' that ends a tag or declaration from `pos`, skipping quoted values and, in a
+// DOCTYPE (`brackets`), its internal subset in brackets.
+size_t past_markup(std::string_view text, size_t pos, bool brackets) {
     int depth = 0;
     char quote = 0;
     for (; pos < text.size(); ++pos) {
@@ -48,10 +33,8 @@ size_t past_doctype(std::string_view text, size_t pos) {
             if (c == quote) quote = 0;
         } else if (c == '"' || c == '\'') {
             quote = c;
-        } else if (c == '[') {
-            ++depth;
-        } else if (c == ']') {
-            --depth;
+        } else if (brackets && (c == '[' || c == ']')) {
+            depth += c == '[' ? 1 : -1;
         } else if (c == '>' && depth <= 0) {
             return pos + 1;
         }
@@ -82,14 +65,14 @@ std::optional<XmlProblem> describe_mismatch(std::string_view text, size_t offset
         if (rest.starts_with("<!--")) pos = past(text, pos + 4, "-->");
         else if (rest.starts_with("<?")) pos = past(text, pos + 2, "?>");
         else if (rest.starts_with("<![CDATA[")) pos = past(text, pos + 9, "]]>");
-        else if (rest.starts_with("<!")) pos = past_doctype(text, pos + 2);
+        else if (rest.starts_with("<!")) pos = past_markup(text, pos + 2, true);
         else if (rest.starts_with("</")) {
             if (!open.empty()) open.pop_back();
-            pos = past_tag(text, pos + 2);
+            pos = past_markup(text, pos + 2, false);
         } else {
             size_t name_end = pos + 1;
             while (name_end < text.size() && name_char(text[name_end])) ++name_end;
-            size_t tag_end = past_tag(text, name_end);
+            size_t tag_end = past_markup(text, name_end, false);
             if (tag_end < 2 || text[tag_end - 2] != '/') open.push_back({std::string(text.substr(pos + 1, name_end - pos - 1)), pos});
             pos = tag_end;
         }

@@ -1,9 +1,7 @@
 #include "layout/paragraph_cache_input.h"
 
-#include <cstring>
-
+#include "layout/byte_codec.h"
 #include "layout/paragraph_cache_spill.h"
-#include <type_traits>
 
 namespace reportc::layout {
 namespace {
@@ -15,33 +13,7 @@ static_assert(sizeof(style::FontSpec) == 80, "style::FontSpec changed: encode it
 static_assert(sizeof(inl::InlineObject) == 32, "inl::InlineObject changed: encode its new field");
 static_assert(sizeof(inl::ParagraphInput) == 168, "inl::ParagraphInput changed: compare its new field");
 
-class Encoder {
-public:
-    explicit Encoder(std::string& out) : m_out(out) {}
-
-    template <class T>
-    void scalar(T v) {
-        static_assert(std::is_trivially_copyable_v<T> && std::has_unique_object_representations_v<T>);
-        char bytes[sizeof(T)];
-        std::memcpy(bytes, &v, sizeof(T));
-        m_out.append(bytes, sizeof(T));
-    }
-    void string(const std::string& s) {
-        scalar(uint64_t(s.size()));
-        m_out += s;
-    }
-    void length(Length v) { scalar(v.sp); }
-    void color(Color c) {
-        scalar(c.r);
-        scalar(c.g);
-        scalar(c.b);
-    }
-
-private:
-    std::string& m_out;
-};
-
-void encode(const style::FontSpec& f, Encoder& e) {
+void encode(const style::FontSpec& f, ByteWriter& e) {
     e.string(f.family);
     e.scalar(f.bold);
     e.scalar(f.italic);
@@ -59,7 +31,7 @@ void encode(const style::FontSpec& f, Encoder& e) {
 // The runs, their inline images aside (one flag each here).
 void encode(const std::vector<inl::StyledRun>& runs, std::string& out) {
     out.clear();
-    Encoder e(out);
+    ByteWriter e(out);
     e.scalar(uint64_t(runs.size()));
     for (const auto& r : runs) {
         e.string(r.text);
