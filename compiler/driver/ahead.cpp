@@ -96,12 +96,20 @@ ParagraphsAhead::ParagraphsAhead(const doc::Document& document, const Resources&
         run->first = first_node(document.blocks[starts[r]]);
         m_runs.push_back(std::move(run));
     }
+    m_copied = std::make_unique<std::latch>(std::ptrdiff_t(starts.size()));
     for (size_t r = 0; r < starts.size(); ++r) {
         const auto from = document.blocks.begin() + std::ptrdiff_t(starts[r]);
         const auto to = r + 1 < starts.size() ? document.blocks.begin() + std::ptrdiff_t(starts[r + 1]) : document.blocks.end();
-        m_runs[r]->thread = std::jthread([&mine = *m_runs[r], from, to, &res, &inputs, env, spill = paragraphs.spill()] {
+        m_runs[r]->thread = std::jthread([&mine = *m_runs[r], from, to, &res, &inputs, env, spill = paragraphs.spill(),
+                                          &copied = *m_copied] {
             try {
-                mine.blocks.assign(from, to);  // copied here: the document is only read while the pass runs
+                try {
+                    mine.blocks.assign(from, to);  // copied here: the document is only read while the pass runs
+                } catch (...) {
+                    copied.count_down();
+                    throw;
+                }
+                copied.count_down();
                 lay_out_run(mine, res, inputs, env, spill);
             } catch (...) {
                 mine.paragraphs.reset();  // nothing set ahead: the caller sets the run itself
@@ -109,6 +117,10 @@ ParagraphsAhead::ParagraphsAhead(const doc::Document& document, const Resources&
         });
     }
     if (!m_runs.empty()) m_paragraphs.on_miss([this](const layout::ParagraphKey& key) { adopt_through(key.node); });
+}
+
+void ParagraphsAhead::wait_for_copies() {
+    if (m_copied) m_copied->wait();
 }
 
 ParagraphsAhead::~ParagraphsAhead() {

@@ -9,6 +9,7 @@
 // cache is kept. When the caller's cache first misses a paragraph of a later run, it waits for
 // that run's thread and adopts its entries. An entry is used only where its whole input matches
 // what the caller sets (layout::ParagraphCache), so the output is the same for any `jobs`.
+#include <latch>
 #include <memory>
 #include <vector>
 
@@ -26,6 +27,8 @@ public:
     ParagraphsAhead(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
                     const layout::BlockEnv& env, unsigned jobs, layout::ParagraphCache& paragraphs);
     ~ParagraphsAhead();  // waits for every thread; `paragraphs` no longer calls back
+    // Until every thread has copied its blocks: the caller may then release the document's.
+    void wait_for_copies();
     ParagraphsAhead(const ParagraphsAhead&) = delete;
     ParagraphsAhead& operator=(const ParagraphsAhead&) = delete;
 
@@ -37,6 +40,7 @@ private:
     layout::ParagraphCache& m_paragraphs;
     std::vector<std::unique_ptr<Run>> m_runs;  // in document order, each from its first node on
     size_t m_adopted = 0;                      // runs whose entries the caller's cache took
+    std::unique_ptr<std::latch> m_copied;      // counted down by each run once its blocks are copied
 };
 
 // A run laid out ahead first loads fonts and a dictionary of its own (about 25-30 ms of CPU,

@@ -15,6 +15,7 @@
 #include "driver/output.h"
 #include "driver/part.h"
 #include "driver/resources.h"
+#include "driver/same_bytes.h"
 #include "driver/spill_file.h"
 #include "driver/variables.h"
 #include "input/source_reader.h"
@@ -131,7 +132,10 @@ Outcome Compiler::build(const Options& options, Diagnostics& diags) {
 // files. False when a phase's errors stop the build (or warnings, with --werror).
 bool Compiler::run(const Options& options, const RecordingEnvironment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags) {
     State& s = *m_state;
-    auto document = s.documents.read(options.input, env, s.sources, diags);
+    // What reading and resolving read, for a layout pass that needs the document again after
+    // the pass before released it (driver/same_bytes.h); its time is the build's one time.
+    SameBytes reads(env, s.sources);
+    auto document = s.documents.read(options.input, reads, s.sources, diags);
     if (!document || document->layout_path.empty()) return false;
     if (!options.part.empty() && !check_part(*document, options.part, root_span(document->layout_span, s.sources), diags))
         return false;
@@ -141,7 +145,8 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     // Only a PDF asked for: it is written as the pages are made, never holding the frames whole.
     const bool pdf_only = !options.output.empty() && options.trace_output.empty() && options.part.empty() && !options.frames_out;
     PdfPages pdf_pages(options.jobs);
-    auto frames = frames_of(*document, *res, options, env, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr);
+    auto frames = frames_of(*document, *res, options, reads, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr,
+                            pdf_only ? &reads : nullptr);
     document.reset();  // the files are written from the frames alone
     if (!frames) return false;
     if (outcome.streamed) {
@@ -161,9 +166,10 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
 // Resolve, lay out until page numbers settle, frames: nullopt when errors stop it before layout.
 std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document, const Resources& res, const Options& options,
                                                         const Environment& env, ImageLoader* images, Outcome& outcome,
-                                                        Diagnostics& diags, PageSink* sink) {
+                                                        Diagnostics& diags, PageSink* sink, SameBytes* reads) {
     State& s = *m_state;
     const Variables variables = resolve(document, res, options, env, s.sources, *images, outcome.changes, diags);
+    if (reads) reads->seal();
     // Every file is read: from here on their texts serve diagnostics only, a line at a time.
     s.sources.compact();
     if (!can_lay_out(res, diags)) return std::nullopt;
@@ -177,7 +183,22 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     paragraphs.spill_to(&spill);
     Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
-    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags, options.jobs, sink);
+    // The same report, read and resolved again from the same bytes, its diagnostics (reported
+    // by the first reading) dropped.
+    ReadAgain read_again;
+    if (reads)
+        read_again = [&](doc::Document& again) {
+            Diagnostics dropped;
+            auto read = input::read_report(options.input, *reads, s.sources, dropped);
+            if (!read) return false;
+            again = std::move(*read);
+            std::vector<data::RecordChange> changes;
+            resolve(again, res, options, *reads, s.sources, *images, changes, dropped);
+            s.sources.compact();
+            return !dropped.has_errors();
+        };
+    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags, options.jobs, sink, read_again);
+    outcome.blocks_released = laid_out.blocks_released;
     if (const auto error = spill_file.error(); !error.empty()) diags.warning({}, error + "; the paragraphs were kept in memory");
     outcome.layout_passes = laid_out.passes;
     outcome.streamed = laid_out.streamed;

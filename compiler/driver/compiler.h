@@ -24,6 +24,7 @@ struct Document;
 namespace reportc::driver {
 
 class PageSink;  // driver/layout_passes.h
+class SameBytes;  // driver/same_bytes.h
 
 class ImageLoader;
 
@@ -52,6 +53,7 @@ struct Outcome {
     size_t pages = 0;
     int layout_passes = 0;  // layouts run until page references settled
     bool streamed = false;  // the last pass's pages went straight to the PDF writer (not kept as frames)
+    size_t blocks_released = 0;  // top-level blocks freed by streamed passes once laid out (read again if a pass followed)
     size_t paragraphs_set = 0, paragraphs_reused = 0;  // paragraph settings computed / reused from an earlier pass
     layout::LineStats stats;
     std::vector<std::string> inputs;  // every file the build read (sources, data, layout, fonts, dictionary), sorted
@@ -101,7 +103,7 @@ private:
     bool run(const Options& options, const RecordingEnvironment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags);
     std::optional<frame::FrameDocument> frames_of(doc::Document& document, const Resources& res, const Options& options,
                                                   const Environment& env, ImageLoader* images, Outcome& outcome, Diagnostics& diags,
-                                                  PageSink* sink = nullptr);
+                                                  PageSink* sink = nullptr, SameBytes* reads = nullptr);
     std::unique_ptr<State> m_state;
 };
 

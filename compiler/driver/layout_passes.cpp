@@ -17,9 +17,12 @@ struct Pass {
     Diagnostics diags;
 };
 
-void run_pass(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
+// With `release`, each top-level block is freed once laid out: nothing made from it refers back
+// to it (the vertical list, the pages and the paragraph cache hold copies and shared images, the
+// threads set ahead lay out copies of their own).
+void run_pass(doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
               const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, unsigned jobs,
-              pages::PageOutput output, Pass& pass) {
+              pages::PageOutput output, bool release, Pass& pass) {
     layout::FontTable font_table(*res.fonts);
     layout::LayoutResults results{font_table, pass.diags, {}, 0};
     layout::LayoutContext ctx{inputs, results, paragraphs};
@@ -34,8 +37,14 @@ void run_pass(const doc::Document& document, const Resources& res, const layout:
         // Later passes find their paragraphs in the cache: only the first sets ahead.
         std::optional<ParagraphsAhead> ahead;
         if (jobs > 1 && !inputs.anchor_pages) ahead.emplace(document, res, inputs, env, jobs, paragraphs);
+        if (release && ahead) ahead->wait_for_copies();
         layout::BlockStream blocks(env, ctx);
-        for (const auto& block : document.blocks) paginator.add(blocks.add(block));
+        for (auto& block : document.blocks) {
+            paginator.add(blocks.add(block));
+            if (!release) continue;
+            block = doc::Block();  // its nodes freed, not kept as a moved-from shell's capacity
+            ++pass.result.blocks_released;
+        }
         paginator.add(blocks.finish());
     }
     pass.result.pages = paginator.finish();
@@ -119,9 +128,9 @@ std::map<std::string, std::string> variable_texts(const std::vector<PageVariable
 
 }  // namespace
 
-LaidOut lay_out(const doc::Document& document, const Resources& res, const Navigation& navigation,
+LaidOut lay_out(doc::Document& document, const Resources& res, const Navigation& navigation,
                 const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags,
-                unsigned jobs, PageSink* sink) {
+                unsigned jobs, PageSink* sink, const ReadAgain& read_again) {
     const auto numbering = res.styles.settings().footnote_numbering;
     layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc,
                                 number_footnotes(navigation.footnotes, numbering, nullptr)};
@@ -129,13 +138,15 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
     inputs.ties = res.styles.ties(document.lang);
     std::map<std::string, std::string> anchor_pages;  // from the previous pass
     std::optional<LaidOut> previous;
+    size_t released = 0;  // over all passes
     for (int n = 1;; ++n) {
         inputs.anchor_pages = n == 1 ? nullptr : &anchor_pages;
         Pass pass;
         auto output = output_of(n, navigation, previous ? &*previous : nullptr, res, sink);
         pass.result.streamed = output.mode == pages::PageOutput::Mode::Stream;
         paragraphs.release_after_use(pass.result.streamed);
-        run_pass(document, res, inputs, variables, paragraphs, jobs, std::move(output), pass);
+        run_pass(document, res, inputs, variables, paragraphs, jobs, std::move(output), pass.result.streamed && read_again, pass);
+        released += pass.result.blocks_released;
         auto moved = moved_anchors(navigation.page_targets, anchor_pages, pass.result.pages.anchor_pages);
         // Numbered by page: the numbers this pass printed must be those its pages give.
         auto numbers = number_footnotes(navigation.footnotes, numbering, &pass.result.pages.anchor_sheets);
@@ -154,7 +165,16 @@ LaidOut lay_out(const doc::Document& document, const Resources& res, const Navig
                 diags.error({}, "page references did not settle after " + std::to_string(kMaxPasses) + " layouts; still moving: " + list);
             }
             pass.result.passes = n;
+            pass.result.blocks_released = released;
             return std::move(pass.result);
+        }
+        if (pass.result.blocks_released > 0) {
+            if (sink) sink->start();  // its pages are dropped before the document is read again, not after
+            if (!read_again(document)) {
+                diags.error({}, "the report could not be read again for layout pass " + std::to_string(n + 1));
+                pass.result.passes = n;
+                return std::move(pass.result);
+            }
         }
         anchor_pages = pass.result.pages.anchor_pages;
         inputs.footnote_numbers = std::move(numbers);

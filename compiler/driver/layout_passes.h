@@ -2,6 +2,7 @@
 // Private to driver: layout and pagination, repeated until every page the text prints (contents,
 // page references) stays where the previous pass put it. Paragraphs whose input did not change
 // are reused from the previous pass (layout::ParagraphCache).
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct LaidOut {
     layout::LineStats stats;
     int passes = 0;
     bool streamed = false;  // the pages went to the sink (pages.pages is empty)
+    size_t blocks_released = 0;  // top-level blocks the passes released once laid out (`read_again`)
 };
 
 // Where a pass that may be the last hands its pages, each as soon as it is final, instead of
@@ -40,8 +42,15 @@ public:
 // first pass sets paragraphs ahead on other threads (driver/ahead.h); the output is the same.
 // With a sink, the pages of the last pass went to it and LaidOut::pages holds none
 // (Paginated::page_count says how many).
-LaidOut lay_out(const doc::Document& document, const Resources& resources, const Navigation& navigation,
+//
+// With `read_again`, a pass that streams its pages releases each top-level block of `document`
+// once laid out, so that the parsed document shrinks as the PDF writer's objects grow; when that
+// pass does not settle, `read_again` gives the document back exactly as it was (the same nodes
+// and ids: read and resolved again from the same bytes) before the next pass; false if it could
+// not. Navigation holds no reference into the document, nor does any pass's state.
+using ReadAgain = std::function<bool(doc::Document&)>;
+LaidOut lay_out(doc::Document& document, const Resources& resources, const Navigation& navigation,
                 const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags,
-                unsigned jobs = 1, PageSink* sink = nullptr);
+                unsigned jobs = 1, PageSink* sink = nullptr, const ReadAgain& read_again = {});
 
 }  // namespace reportc::driver
