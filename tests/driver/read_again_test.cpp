@@ -1,0 +1,170 @@
+// A layout pass that streams its pages to the PDF releases the parsed document's top-level blocks
+// as it lays them out (issue 16: the document shrinks as the PDF grows). When that pass does not
+// settle, the next one reads and resolves the report again from the bytes the build read first:
+// the PDF is the one a build that kept the document writes, the files are not read from the disk
+// again, and what reading reported is reported once.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unistd.h>
+
+#include "driver/compiler.h"
+
+using namespace reportc;
+
+namespace {
+
+// Real files, each read counted; once read, a file answers other bytes (as if edited on the disk
+// meanwhile), so that a second read shows in the output.
+class EditedAfterReading : public Environment {
+public:
+    std::optional<std::string> read_file(const std::string& path, FileUse use) const override {
+        if (++reads[normalize_path(path)] > 1 && editing && path.ends_with(".xml") && !path.ends_with("layout.xml"))
+            return std::string("<report layout=\"layout.xml\"><p>edited</p></report>\n");
+        return m_real.read_file(path, use);
+    }
+    bool file_exists(const std::string& path) const override { return m_real.file_exists(path); }
+    int64_t now() const override { return 0; }
+    mutable std::map<std::string, int> reads;
+    bool editing = true;
+
+private:
+    RealEnvironment m_real;
+};
+
+std::string root() { return REPORTC_SOURCE_ROOT; }
+
+// Ten pages of prose, then a paragraph of 60 page references to a section on page 10: printed
+// "?" by the first pass, "10" by the second, whose longer lines push the section to page 11, so
+// that the second pass (the first to stream) does not settle and a third lays out again.
+struct Project {
+    std::string dir;
+    Project() {
+        dir = (std::filesystem::temp_directory_path() / ("reportc-read-again-" + std::to_string(::getpid()))).string();
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        const std::string fonts = root() + "/fonts/liberation/";
+        write("layout.xml",
+              "<layout>\n<font-family name=\"Sans\" regular=\"" + fonts + "LiberationSans-Regular.ttf\" bold=\"" + fonts +
+                  "LiberationSans-Bold.ttf\"/>\n<hyphenation dictionary=\"" REPORTC_HYPHEN_DICTIONARY "\"/>\n"
+                  "<page-master name=\"body\" size=\"A4\"/>\n"
+                  "<paragraph-style name=\"body\" font-family=\"Sans\" font-size=\"12pt\"/>\n"
+                  "<paragraph-style name=\"heading-1\" based-on=\"body\" font-weight=\"bold\"/>\n"
+                  "<paragraph-style name=\"table-cell\" based-on=\"body\"/>\n<table-style name=\"table\"/>\n"
+                  "<setting name=\"abbreviation-register\" value=\"register\"/>\n"
+                  "<table-template name=\"rows\"><column width=\"1fr\"/><column width=\"1fr\"/>"
+                  "<record-row><cell><p><field name=\"name\"/></p></cell><cell><p><field name=\"value\"/></p></cell></record-row>"
+                  "</table-template>\n</layout>\n");
+        std::string sentence = "Filler text of the report that fills the page line after line.";
+        std::string filler = "<p>" + sentence;
+        for (int i = 1; i < 6; ++i) filler += " " + sentence;
+        filler += "</p>\n";
+        std::ostringstream report;
+        report << "<report layout=\"layout.xml\"><info><title>T</title></info>\n<section id=\"a\" title=\"Alpha\">\n";
+        for (int i = 0; i < 110; ++i) report << filler;
+        report << "<p>See ";
+        for (int i = 0; i < 60; ++i) report << (i ? ", " : "") << "<ref to=\"b\" show=\"page\"/>";
+        report << ".</p>\n";
+        for (int i = 0; i < 31; ++i) report << "<p>Line.</p>\n";
+        report << "</section>\n<include href=\"b.xml\"/>\n</report>\n";
+        write("report.xml", report.str());
+        write("b.xml", "<section id=\"b\" title=\"Beta\"><p>Target <abbr>XYZ</abbr>.</p>\n"
+                       "<table template=\"rows\" data=\"rows.csv\"/>\n"
+                       "<table id=\"register\"><row><cell>ABC</cell><cell>A B C</cell></row></table></section>\n");
+        write("rows.csv", "name,value\none,1\ntwo,2\n");
+    }
+    ~Project() { std::filesystem::remove_all(dir); }
+    void write(const std::string& name, const std::string& text) const { std::ofstream(dir + "/" + name) << text; }
+    std::string path(const std::string& name) const { return dir + "/" + name; }
+    std::string read(const std::string& name) const {
+        std::ifstream in(path(name), std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
+};
+
+struct Built {
+    driver::Outcome outcome;
+    std::string pdf;
+    std::vector<std::string> messages;
+};
+
+Built build(driver::Compiler& compiler, const SourceManager& sources, const Project& p, unsigned jobs, bool keep_frames) {
+    driver::Options o;
+    o.input = p.path("report.xml");
+    o.output = p.path("out.pdf");
+    o.jobs = jobs;
+    o.check_register = true;  // the register's check: warnings of the reading's resolve
+    if (keep_frames) o.trace_output = p.path("out.trace");  // not streamed: the document is kept
+    Diagnostics diags;
+    Built b;
+    b.outcome = compiler.build(o, diags);
+    for (const auto& d : diags.all()) b.messages.push_back(sources.render(d));
+    b.pdf = p.read("out.pdf");
+    return b;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST(driver_ReadAgain, StreamedPassThatDoesNotSettleReleasesItsBlocksAndGivesTheSamePdf) {
+    Project p;
+    for (unsigned jobs : {1u, 2u}) {
+        EditedAfterReading env;
+        SourceManager sources;
+        driver::Compiler compiler(env, sources);
+        compiler.keep_sources(false);
+        const Built streamed = build(compiler, sources, p, jobs, false);
+        ASSERT_TRUE(streamed.outcome.success) << joined(streamed.messages);
+        EXPECT_TRUE(streamed.outcome.streamed);
+        EXPECT_EQ(streamed.outcome.layout_passes, 3);
+        // Both streamed passes released the two top-level blocks (the sections).
+        EXPECT_EQ(streamed.outcome.blocks_released, 4u);
+        // Read again from what the build read first, not from the disk.
+        EXPECT_EQ(env.reads[normalize_path(p.path("report.xml"))], 1);
+        EXPECT_EQ(env.reads[normalize_path(p.path("b.xml"))], 1);
+        EXPECT_EQ(env.reads[normalize_path(p.path("rows.csv"))], 1);
+        // One message per cause: the warnings of the first reading, not again for the second.
+        ASSERT_EQ(streamed.messages.size(), 2u) << joined(streamed.messages);
+        EXPECT_NE(streamed.messages[0].find("abbreviation 'XYZ' is marked with <abbr>"), std::string::npos) << streamed.messages[0];
+        EXPECT_NE(streamed.messages[1].find("abbreviation 'ABC' is defined in the register"), std::string::npos) << streamed.messages[1];
+
+        EditedAfterReading kept_env;
+        SourceManager kept_sources;
+        driver::Compiler kept_compiler(kept_env, kept_sources);
+        const Built kept = build(kept_compiler, kept_sources, p, jobs, true);
+        ASSERT_TRUE(kept.outcome.success) << joined(kept.messages);
+        EXPECT_FALSE(kept.outcome.streamed);
+        EXPECT_EQ(kept.outcome.layout_passes, 3);
+        EXPECT_EQ(kept.outcome.blocks_released, 0u);
+        EXPECT_EQ(kept.messages, streamed.messages);
+        ASSERT_GT(streamed.pdf.size(), 1000u);
+        EXPECT_TRUE(streamed.pdf == kept.pdf) << "-j " << jobs << ": the PDF of the document read again differs";
+    }
+}
+
+TEST(driver_ReadAgain, ResidentCompilerReadsTheKeptReportAgainOnItsNextBuild) {
+    // Watch mode: the document cache keeps its own copy of the report as read; a build that
+    // released its blocks and read them again leaves it whole for the next build.
+    Project p;
+    EditedAfterReading env;
+    env.editing = false;  // the next build reads every file again, unchanged
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    const Built first = build(compiler, sources, p, 1, false);
+    const Built second = build(compiler, sources, p, 1, false);
+    ASSERT_TRUE(first.outcome.success) << joined(first.messages);
+    ASSERT_TRUE(second.outcome.success) << joined(second.messages);
+    EXPECT_EQ(compiler.counts().sources_reused, 1u);
+    EXPECT_EQ(second.outcome.layout_passes, 3);
+    EXPECT_EQ(second.outcome.blocks_released, 4u);
+    EXPECT_EQ(second.messages, first.messages);
+    EXPECT_TRUE(second.pdf == first.pdf);
+}
