@@ -39,3 +39,23 @@ TEST(StreamingE2E, GeneratedPagesAreTheSameWrittenPageByPage) {
     const std::string dir = scratch_dir("streaming-generated-" + std::to_string(::getpid()));
     expect_streamed_as_kept(reportc::bench::write_workload(dir + "/source", reportc::bench::chapters_for(100)), dir);
 }
+
+TEST(StreamingE2E, FirstPassStreamedWithThreadsSetAheadReleasesTheDocumentAndGivesTheSamePdf) {
+    // Without contents or page references the first pass may be the last: it streams, and with
+    // -j 2 sets paragraphs ahead on another thread, which copies its blocks before the main
+    // thread releases them (driver/layout_passes.cpp).
+    const std::string dir = scratch_dir("streaming-released-" + std::to_string(::getpid()));
+    const std::string report = reportc::bench::write_workload(dir + "/source", reportc::bench::chapters_for(100));
+    std::string text = read_file(report);
+    const auto at = text.find("<contents/>");
+    ASSERT_NE(at, std::string::npos);
+    write_file(report, text.erase(at, 11));
+    auto stats = run("SOURCE_DATE_EPOCH=0 " + reportc_exe() + " build " + quote(report) + " -o " + quote(dir + "/j2.pdf") +
+                     " -j 2 --stats --allow-read " + quote(source_root()));
+    ASSERT_EQ(stats.status, 0) << stats.err;
+    EXPECT_NE(stats.out.find("layout passes: 1\n"), std::string::npos) << stats.out;
+    EXPECT_NE(stats.out.find("top-level blocks released once laid out: "), std::string::npos) << stats.out;
+    const std::string kept = built(report, dir + "/kept.pdf", " -j 1 --trace " + quote(dir + "/trace.txt"));
+    EXPECT_TRUE(read_file(dir + "/j2.pdf") == kept);
+    EXPECT_TRUE(built(report, dir + "/j1.pdf", " -j 1") == kept);
+}
