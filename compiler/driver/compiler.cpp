@@ -186,7 +186,7 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     // The same report, read and resolved again from the same bytes, its diagnostics (reported
     // by the first reading) dropped.
     ReadAgain read_again;
-    if (reads)
+    if (reads && reads->complete())
         read_again = [&](doc::Document& again) {
             Diagnostics dropped;
             auto read = input::read_report(options.input, *reads, s.sources, dropped);

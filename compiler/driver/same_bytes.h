@@ -7,9 +7,10 @@
 // resolved again through this environment, which answers every read as the build's first
 // reading and resolving were answered (the files may have changed on disk meanwhile), and gives
 // the same time. The texts the source manager keeps (the report, its includes, CSV files) are
-// taken from it, deflated there; the other files read (spreadsheets, whose listing the manager
-// keeps instead of their bytes) are kept here as read. Images are decoded once by the build's
-// ImageLoader and never read again.
+// taken from it, deflated there, and only their size and hash are noted here (a copy would
+// double the report's bytes while it is parsed); spreadsheets, whose cells' listing the manager
+// keeps instead of their bytes (ZIP archives), are kept here as read. Images are decoded once by
+// the build's ImageLoader and never read again.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -36,17 +37,23 @@ public:
     // and the bytes the source manager holds the same of are dropped here. Call it before the
     // manager compacts its texts.
     void seal();
-    bool sealed() const { return m_sealed; }
+    // Whether every read can be answered again (each file's bytes kept here or by the manager);
+    // false before seal().
+    bool complete() const { return m_complete; }
 
 private:
     struct Read {
-        std::optional<std::string> bytes;  // as read; none when the manager holds them or the read failed
+        bool found = false;                // the read gave bytes
+        size_t size = 0;
+        size_t hash = 0;
+        std::optional<std::string> bytes;  // a copy, for the files the manager does not keep
         uint32_t source = 0;               // the manager's file with these bytes; 0: none
     };
     const Environment& m_inner;
     const SourceManager& m_sources;
     const int64_t m_now;
     bool m_sealed = false;
+    bool m_complete = false;
     mutable std::map<std::string, Read> m_reads;   // by path as asked; the last read of a path is the one parsed
     mutable std::map<std::string, bool> m_exists;  // file_exists' answers
 };
