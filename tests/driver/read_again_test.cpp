@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "driver/compiler.h"
+#include "zip_writer.h"
 
 using namespace reportc;
 
@@ -22,8 +23,10 @@ namespace {
 class EditedAfterReading : public Environment {
 public:
     std::optional<std::string> read_file(const std::string& path, FileUse use) const override {
-        if (++reads[normalize_path(path)] > 1 && editing && path.ends_with(".xml") && !path.ends_with("layout.xml"))
-            return std::string("<report layout=\"layout.xml\"><p>edited</p></report>\n");
+        if (++reads[normalize_path(path)] > 1 && editing && !path.ends_with("layout.xml")) {
+            if (path.ends_with(".xml")) return std::string("<report layout=\"layout.xml\"><p>edited</p></report>\n");
+            if (path.ends_with(".xlsx")) return std::string("not a spreadsheet");
+        }
         return m_real.read_file(path, use);
     }
     bool file_exists(const std::string& path) const override { return m_real.file_exists(path); }
@@ -72,9 +75,10 @@ struct Project {
         report << "</section>\n<include href=\"b.xml\"/>\n</report>\n";
         write("report.xml", report.str());
         write("b.xml", "<section id=\"b\" title=\"Beta\"><p>Target <abbr>XYZ</abbr>.</p>\n"
-                       "<table template=\"rows\" data=\"rows.csv\"/>\n"
+                       "<table id=\"csv\" template=\"rows\" data=\"rows.csv\"/>\n<table id=\"xlsx\" template=\"rows\" data=\"rows.xlsx#Rows\"/>\n"
                        "<table id=\"register\"><row><cell>ABC</cell><cell>A B C</cell></row></table></section>\n");
         write("rows.csv", "name,value\none,1\ntwo,2\n");
+        write("rows.xlsx", reportc::testing::xlsx_of("Rows", {{"name", "value"}, {"three", "3"}}));
     }
     ~Project() { std::filesystem::remove_all(dir); }
     void write(const std::string& name, const std::string& text) const { std::ofstream(dir + "/" + name) << text; }
@@ -131,6 +135,7 @@ TEST(driver_ReadAgain, StreamedPassThatDoesNotSettleReleasesItsBlocksAndGivesThe
         EXPECT_EQ(env.reads[normalize_path(p.path("report.xml"))], 1);
         EXPECT_EQ(env.reads[normalize_path(p.path("b.xml"))], 1);
         EXPECT_EQ(env.reads[normalize_path(p.path("rows.csv"))], 1);
+        EXPECT_EQ(env.reads[normalize_path(p.path("rows.xlsx"))], 1);  // kept as read: the manager keeps its cells
         // One message per cause: the warnings of the first reading, not again for the second.
         ASSERT_EQ(streamed.messages.size(), 2u) << joined(streamed.messages);
         EXPECT_NE(streamed.messages[0].find("abbreviation 'XYZ' is marked with <abbr>"), std::string::npos) << streamed.messages[0];
