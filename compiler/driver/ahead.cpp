@@ -1,6 +1,7 @@
 #include "driver/ahead.h"
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include "layout/block_layout.h"
@@ -11,7 +12,9 @@ namespace reportc::driver {
 // own: they die with the run, after the thread is joined and its cache's entries were adopted.
 struct ParagraphsAhead::Run {
     doc::NodeId first;
-    std::vector<doc::Block> blocks;  // a copy: the thread reads nothing the caller writes
+    const std::vector<doc::Block>* blocks = nullptr;  // the document's, read only
+    size_t begin = 0, end = 0;                        // the run's blocks in it
+    std::atomic<size_t> copied{0};  // blocks before this index are copied and no longer read (end: all)
     std::unique_ptr<text::FontRegistry> fonts;
     std::unique_ptr<text::Hyphenator> hyphenator;
     std::unique_ptr<layout::ParagraphCache> paragraphs;
@@ -59,9 +62,11 @@ void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::
     // and its whole vertical list held beside the caller's would add a share of the document to
     // the pass's peak memory. A paragraph set differently outside its neighbours' context
     // (an entry whose input does not match) is set again by the caller.
-    for (auto& block : run.blocks) {
+    for (size_t i = run.begin; i < run.end; ++i) {
         std::vector<doc::Block> one;
-        one.push_back(std::move(block));
+        one.push_back((*run.blocks)[i]);  // the caller releases it once this is done
+        run.copied = i + 1;
+        run.copied.notify_all();
         layout::layout_blocks(one, env, ctx);
     }
 }
@@ -96,31 +101,29 @@ ParagraphsAhead::ParagraphsAhead(const doc::Document& document, const Resources&
         run->first = first_node(document.blocks[starts[r]]);
         m_runs.push_back(std::move(run));
     }
-    m_copied = std::make_unique<std::latch>(std::ptrdiff_t(starts.size()));
     for (size_t r = 0; r < starts.size(); ++r) {
-        const auto from = document.blocks.begin() + std::ptrdiff_t(starts[r]);
-        const auto to = r + 1 < starts.size() ? document.blocks.begin() + std::ptrdiff_t(starts[r + 1]) : document.blocks.end();
-        m_runs[r]->thread = std::jthread([&mine = *m_runs[r], from, to, &res, &inputs, env, spill = paragraphs.spill(),
-                                          &copied = *m_copied] {
+        Run& run = *m_runs[r];
+        run.blocks = &document.blocks;
+        run.begin = run.copied = starts[r];
+        run.end = r + 1 < starts.size() ? starts[r + 1] : document.blocks.size();
+        run.thread = std::jthread([&mine = run, &res, &inputs, env, spill = paragraphs.spill()] {
             try {
-                try {
-                    mine.blocks.assign(from, to);  // copied here: the document is only read while the pass runs
-                } catch (...) {
-                    copied.count_down();
-                    throw;
-                }
-                copied.count_down();
                 lay_out_run(mine, res, inputs, env, spill);
             } catch (...) {
                 mine.paragraphs.reset();  // nothing set ahead: the caller sets the run itself
             }
+            mine.copied = mine.end;  // reads no more
+            mine.copied.notify_all();
         });
     }
     if (!m_runs.empty()) m_paragraphs.on_miss([this](const layout::ParagraphKey& key) { adopt_through(key.node); });
 }
 
-void ParagraphsAhead::wait_for_copies() {
-    if (m_copied) m_copied->wait();
+void ParagraphsAhead::wait_until_copied(size_t index) {
+    for (auto& run : m_runs) {
+        if (index < run->begin || index >= run->end) continue;
+        for (size_t copied = run->copied; copied <= index; copied = run->copied) run->copied.wait(copied);
+    }
 }
 
 ParagraphsAhead::~ParagraphsAhead() {

@@ -6,10 +6,11 @@
 // count of numbered nodes). The caller lays out the first run and on; each other run is laid out
 // at the same time on a thread of its own, with fonts, a dictionary and a paragraph cache of its
 // own (the font and hyphenation caches are not shared across threads), and only its paragraph
-// cache is kept. When the caller's cache first misses a paragraph of a later run, it waits for
+// cache is kept. A thread copies each block of its run from the document as it reaches it (the
+// document is only read during the pass; a copy of the whole run would add half the document
+// to the pass's peak memory) and drops it once laid out. When the caller's cache first misses a paragraph of a later run, it waits for
 // that run's thread and adopts its entries. An entry is used only where its whole input matches
 // what the caller sets (layout::ParagraphCache), so the output is the same for any `jobs`.
-#include <latch>
 #include <memory>
 #include <vector>
 
@@ -27,8 +28,9 @@ public:
     ParagraphsAhead(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
                     const layout::BlockEnv& env, unsigned jobs, layout::ParagraphCache& paragraphs);
     ~ParagraphsAhead();  // waits for every thread; `paragraphs` no longer calls back
-    // Until every thread has copied its blocks: the caller may then release the document's.
-    void wait_for_copies();
+    // Waits until no thread will read top-level block `index` of the document again (each copies
+    // its blocks one at a time, as it lays them out): the caller may then release it.
+    void wait_until_copied(size_t index);
     ParagraphsAhead(const ParagraphsAhead&) = delete;
     ParagraphsAhead& operator=(const ParagraphsAhead&) = delete;
 
@@ -40,7 +42,6 @@ private:
     layout::ParagraphCache& m_paragraphs;
     std::vector<std::unique_ptr<Run>> m_runs;  // in document order, each from its first node on
     size_t m_adopted = 0;                      // runs whose entries the caller's cache took
-    std::unique_ptr<std::latch> m_copied;      // counted down by each run once its blocks are copied
 };
 
 // A run laid out ahead first loads fonts and a dictionary of its own (about 25-30 ms of CPU,

@@ -18,8 +18,8 @@ struct Pass {
 };
 
 // With `release`, each top-level block is freed once laid out: nothing made from it refers back
-// to it (the vertical list, the pages and the paragraph cache hold copies and shared images, the
-// threads set ahead lay out copies of their own).
+// to it (the vertical list, the pages and the paragraph cache hold copies and shared images); a
+// thread setting ahead copies each block of its run as it reaches it, and is waited for.
 void run_pass(doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
               const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, unsigned jobs,
               pages::PageOutput output, bool release, Pass& pass) {
@@ -37,11 +37,12 @@ void run_pass(doc::Document& document, const Resources& res, const layout::Layou
         // Later passes find their paragraphs in the cache: only the first sets ahead.
         std::optional<ParagraphsAhead> ahead;
         if (jobs > 1 && !inputs.anchor_pages) ahead.emplace(document, res, inputs, env, jobs, paragraphs);
-        if (release && ahead) ahead->wait_for_copies();
         layout::BlockStream blocks(env, ctx);
-        for (auto& block : document.blocks) {
+        for (size_t i = 0; i < document.blocks.size(); ++i) {
+            auto& block = document.blocks[i];
             paginator.add(blocks.add(block));
             if (!release) continue;
+            if (ahead) ahead->wait_until_copied(i);
             block = doc::Block();  // its nodes freed, not kept as a moved-from shell's capacity
             ++pass.result.blocks_released;
         }
