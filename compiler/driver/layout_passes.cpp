@@ -174,6 +174,7 @@ LaidOut lay_out(doc::Document& document, const Resources& res, const Navigation&
             if (!read_again(document)) {
                 diags.error({}, "the report could not be read again for layout pass " + std::to_string(n + 1));
                 pass.result.passes = n;
+                pass.result.blocks_released = released;
                 return std::move(pass.result);
             }
         }
