@@ -37,7 +37,7 @@ inline constexpr size_t kSavePiece = 64 * 1024;
 // libharu reads them back as it writes each page (the same file). A store that cannot keep them
 // leaves them in memory (it says why itself); one whose bytes cannot be read back at the save
 // fails the write with "pdf: page N: its content could not be read back from the temporary file".
-inline constexpr size_t kContentInMemory = 1024 * 1024;
+inline constexpr size_t kContentInMemory = 256 * 1024;
 
 // write_pdf, with the bytes given to `out` as they are written: false after recording at least
 // one "pdf: …" error in `diags`, or when `out` stopped the save. `store`: see kContentInMemory.
