@@ -130,6 +130,12 @@ HPDF_INT32 ContentStore::tell(HPDF_Stream stream) { return HPDF_INT32(static_cas
 
 HPDF_UINT32 ContentStore::size(HPDF_Stream stream) { return static_cast<Entry*>(stream->attr)->place.size; }
 
+void drop_obsolete_entries(HPDF_Page page) {
+    // libharu adds it to every page "for compatibility" (hpdf_pages.c) and reads it nowhere else.
+    if (auto resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
+        HPDF_Dict_RemoveElement(resources, "ProcSet");
+}
+
 bool compress_page_stream(HPDF_Page page, ContentStore* keep, int page_number) {
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
     HPDF_Dict contents = attr->contents;

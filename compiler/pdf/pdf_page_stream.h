@@ -58,6 +58,11 @@ private:
     std::string m_buffer;
 };
 
+// Removes the entries libharu gives every page that no reader needs, each a dictionary entry and
+// names of 128 bytes held until the save (docs/libharu-notes.md §L25): the resources' /ProcSet
+// array, obsolete since PDF 1.4 (ISO 32000-1 §14.2). A page without one is left as it is.
+void drop_obsolete_entries(HPDF_Page page);
+
 // Replaces the page's content stream by its deflated bytes and has the stream's dictionary say
 // /Filter [ /FlateDecode ] as libharu would. False (the page left as it was, for libharu to
 // compress when it saves) when the page is still inside a text or path object or a saved

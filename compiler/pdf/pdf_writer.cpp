@@ -23,6 +23,7 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentS
     HPDF_Page page = HPDF_AddPage(doc.handle());
     if (!doc.check_handle(page, "adding " + where)) return false;
     const Size sheet = frame_page.turned ? Size{frame_page.size.height, frame_page.size.width} : frame_page.size;
+    drop_obsolete_entries(page);
     HPDF_Page_SetWidth(page, HPDF_REAL(sheet.width.pt()));
     HPDF_Page_SetHeight(page, HPDF_REAL(sheet.height.pt()));
     if (!doc.check("setting the size of " + where)) return false;
