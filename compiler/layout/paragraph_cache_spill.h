@@ -7,6 +7,7 @@
 // field for field and pointer for pointer. One ParagraphSpill is shared by every cache writing to
 // its store (paragraphs set ahead are adopted with their places), so its calls are thread-safe.
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -59,12 +60,16 @@ private:
     Table<inl::FragmentExtras> m_extras;
 };
 
-// What the caches of one build share to spill: the store, the pins, the budget of each cache.
+// What the caches of one build share to spill: the store, the pins, and one budget for all of
+// them. `held` is what every cache writing to this spill holds in memory, so that with -j N the
+// caches of the threads set ahead and the main thread's stay within the budget together, not
+// each (a cache over it writes out its own oldest entries).
 struct ParagraphSpill {
     explicit ParagraphSpill(SpillStore& s, size_t b = kParagraphCacheBudget) : store(s), budget(b) {}
     SpillStore& store;
     size_t budget;
     SpillPins pins;
+    std::atomic<size_t> held{0};
 };
 
 }  // namespace reportc::layout
