@@ -35,14 +35,13 @@ public:
     HPDF_Stream keep(HPDF_MMgr mmgr, std::string_view bytes, int page_number);
     size_t stored() const { return m_stored; }  // pages whose content is in the store
 
+private:
     struct Entry {
         ContentStore* owner = nullptr;
         ByteStore::Place place;
         uint32_t position = 0;  // where libharu reads next
         int page_number = 0;
     };
-
-private:
     // libharu's callback stream functions (`stream->attr` is the Entry).
     static HPDF_STATUS read(HPDF_Stream stream, HPDF_BYTE* bytes, HPDF_UINT* size);
     static HPDF_STATUS seek(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode);
