@@ -95,12 +95,14 @@ void ParagraphCache::adopt(ParagraphCache&& other) {
     bound_held_bytes();
 }
 
-ParagraphCache::~ParagraphCache() { count(-ptrdiff_t(m_held_bytes)); }
+ParagraphCache::~ParagraphCache() { spill_to(nullptr); }
 
 void ParagraphCache::spill_to(ParagraphSpill* spill) {
     const size_t held = m_held_bytes;
     count(-ptrdiff_t(held));
+    if (m_spill) m_spill->caches.fetch_sub(1, std::memory_order_relaxed);
     m_spill = spill;
+    if (m_spill) m_spill->caches.fetch_add(1, std::memory_order_relaxed);
     count(ptrdiff_t(held));
 }
 

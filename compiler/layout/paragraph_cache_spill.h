@@ -61,15 +61,21 @@ private:
 };
 
 // What the caches of one build share to spill: the store, the pins, and one budget for all of
-// them. `held` is what every cache writing to this spill holds in memory, so that with -j N the
-// caches of the threads set ahead and the main thread's stay within the budget together, not
-// each (a cache over it writes out its own oldest entries).
+// them, so that with -j N the caches of the threads set ahead and the main thread's stay within
+// it together, not each. Each cache keeps at most its share, the budget divided among the caches
+// writing to this spill now (`caches`), and writes out its own oldest entries beyond it: a cache
+// never has to write out what it has just set because another holds the budget (a table cell's
+// items, kept from its measuring to its setting, would be built again). When the threads' caches
+// have been adopted and are gone, the main thread's share is the whole budget again. `held` is
+// what they all hold in memory.
 struct ParagraphSpill {
     explicit ParagraphSpill(SpillStore& s, size_t b = kParagraphCacheBudget) : store(s), budget(b) {}
     SpillStore& store;
     size_t budget;
     SpillPins pins;
     std::atomic<size_t> held{0};
+    std::atomic<size_t> caches{0};
+    size_t share() const { return budget / std::max<size_t>(1, caches.load(std::memory_order_relaxed)); }
 };
 
 }  // namespace reportc::layout

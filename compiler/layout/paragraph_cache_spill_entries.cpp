@@ -68,8 +68,8 @@ void ParagraphCache::forget(const ParagraphKey& key) {
 }
 
 void ParagraphCache::bound_held_bytes() {
-    // The build's budget, shared by the caches of every thread (ParagraphSpill::held).
-    while (m_spill && !m_spill_failed && m_spill->held.load(std::memory_order_relaxed) > m_spill->budget && !m_in_memory.empty()) {
+    // This cache's share of the build's budget (ParagraphSpill::share).
+    while (m_spill && !m_spill_failed && m_held_bytes > m_spill->share() && !m_in_memory.empty()) {
         auto it = m_entries.find(m_in_memory.front());
         m_in_memory.pop_front();
         // Gone, or counted again since (a newer place in the queue), or read back for a moment.

@@ -174,9 +174,12 @@ TEST(layout_ParagraphSpill, CachesSharingASpillStayWithinOneBudgetTogether) {
         EXPECT_EQ(spill.held.load(), main.paragraphs.held_bytes() + ahead.paragraphs.held_bytes());
     }
     EXPECT_GT(main.paragraphs.counts().spilled + ahead.paragraphs.counts().spilled, 0u);
+    EXPECT_EQ(spill.share(), budget / 2);  // each cache keeps at most half
     main.paragraphs.adopt(std::move(ahead.paragraphs));
     EXPECT_EQ(spill.held.load(), main.paragraphs.held_bytes());
     EXPECT_LE(spill.held.load(), budget);
+    ahead.paragraphs.spill_to(nullptr);  // adopted and gone: the main cache's share is the whole budget
+    EXPECT_EQ(spill.share(), budget);
     spill.budget = SIZE_MAX;  // nothing written out from here on
     {
         LayoutFixture passing;
