@@ -70,7 +70,8 @@ public:
     // while the PDF grows. Should the pass not settle, the next one sets its paragraphs again.
     void release_after_use(bool on) { m_release = on; }
 
-    // Entries beyond spill->budget bytes go to spill->store, oldest first; null: all kept in
+    // Entries beyond this cache's share of spill->budget bytes (ParagraphSpill::share: the budget
+    // divided among the caches writing to it) go to spill->store, oldest first; null: all kept in
     // memory. Caches whose entries one adopts share one spill. Should the store fail to keep
     // bytes, the cache keeps what it has in memory from then on (the store tells why).
     void spill_to(ParagraphSpill* spill);
