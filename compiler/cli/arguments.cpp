@@ -227,7 +227,7 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
             auto v = value(arg == "--changes-since" ? "a folder or a git revision" : "a file name");
             if (!v) return std::nullopt;
             (arg == "--changes-since" ? a.changes_since : a.changes_csv) = *v;
-        } else if (arg == "--paragraph-cache-bytes") {  // for developers (docs/performance.md)
+        } else if (arg == "--paragraph-cache-bytes" || arg == "--page-content-bytes") {  // for developers (docs/performance.md)
             if (a.command != Command::Build) { error = arg + " is an option of 'build' only"; return std::nullopt; }
             auto v = value("a number of bytes");
             if (!v) return std::nullopt;
@@ -235,7 +235,7 @@ std::optional<Arguments> parse_arguments(const std::vector<std::string>& args, s
                 error = std::string("expected a number of bytes after ").append(arg).append(", found '").append(*v).append("'");
                 return std::nullopt;
             }
-            a.paragraph_cache_bytes = std::stoull(*v);
+            (arg == "--page-content-bytes" ? a.page_content_bytes : a.paragraph_cache_bytes) = std::stoull(*v);
         } else if (arg == "--set") {
             auto v = value("NAME=VALUE");
             if (!v || !parse_set(*v, a.variables, error)) return std::nullopt;

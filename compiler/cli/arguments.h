@@ -33,6 +33,7 @@ struct Arguments {
     std::string changes_csv;    // build --changes-csv FILE: the summary of changes as CSV
     unsigned jobs = 0;          // -j N: threads for build, check and watch; 0: the machine's cores
     std::optional<size_t> paragraph_cache_bytes;  // build --paragraph-cache-bytes N: for tests, not in --help
+    std::optional<size_t> page_content_bytes;     // build --page-content-bytes N: for tests, not in --help
 };
 
 // The value of -j/--jobs: a whole number from 1 to 256, else nullopt.

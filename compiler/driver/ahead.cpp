@@ -137,7 +137,9 @@ void ParagraphsAhead::adopt_through(doc::NodeId node) {
     while (m_adopted < m_runs.size() && m_runs[m_adopted]->first <= node) {
         Run& run = *m_runs[m_adopted++];
         run.thread.join();
-        if (run.paragraphs) m_paragraphs.adopt(std::move(*run.paragraphs));
+        if (!run.paragraphs) continue;
+        m_paragraphs.adopt(std::move(*run.paragraphs));
+        run.paragraphs->spill_to(nullptr);  // emptied: the caller's share of the budget grows (ParagraphSpill::share)
     }
 }
 

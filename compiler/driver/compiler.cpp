@@ -144,14 +144,21 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     ImageLoader images(env, image_folders(parent_directory(options.input), document->layout_path, res->styles.settings().image_paths));
     // Only a PDF asked for: it is written as the pages are made, never holding the frames whole.
     const bool pdf_only = !options.output.empty() && options.trace_output.empty() && options.part.empty() && !options.frames_out;
-    PdfPages pdf_pages(options.jobs);
+    // The pages' deflated content waits for the save in a file beside the output, not in memory.
+    FileSpillStore page_contents(spill_directory(options.output), "the pages' content");
+    PdfPages pdf_pages(options.jobs, &page_contents, options.page_content_bytes.value_or(pdf::kContentInMemory));
     auto frames = frames_of(*document, *res, options, reads, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr,
                             pdf_only ? &reads : nullptr);
     document.reset();  // the files are written from the frames alone
     if (!frames) return false;
     if (outcome.streamed) {
         if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;
-        auto write = [&](pdf::ByteSink& out) { return pdf_pages.finish(*frames, diags, out); };
+        auto write = [&](pdf::ByteSink& out) {
+            const bool written = pdf_pages.finish(*frames, diags, out);
+            warn_if_failed(page_contents, "the pages' content was", diags);
+            outcome.pages_stored = pdf_pages.pages_stored();
+            return written;
+        };
         return write_pdf_file(options.output, inputs_of(env, res), diags, write);
     }
     if (!options.part.empty()) {
@@ -199,7 +206,7 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
         };
     LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags, options.jobs, sink, read_again);
     outcome.blocks_released = laid_out.blocks_released;
-    if (const auto error = spill_file.error(); !error.empty()) diags.warning({}, error + "; the paragraphs were kept in memory");
+    warn_if_failed(spill_file, "the paragraphs were", diags);
     outcome.layout_passes = laid_out.passes;
     outcome.streamed = laid_out.streamed;
     outcome.pages = laid_out.pages.page_count;

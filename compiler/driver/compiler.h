@@ -45,6 +45,10 @@ struct Options {
     // Bytes the paragraph cache holds in memory before it writes entries to a temporary file
     // beside the output (docs/performance.md); unset: layout::kParagraphCacheBudget. For tests.
     std::optional<size_t> paragraph_cache_bytes;
+    // Bytes of the pages' deflated content the PDF writer holds in memory before it keeps the
+    // rest in a temporary file beside the output until the save; unset: pdf::kContentInMemory.
+    // For tests.
+    std::optional<size_t> page_content_bytes;
 };
 
 // What a build did, beside its diagnostics.
@@ -59,6 +63,7 @@ struct Outcome {
     std::vector<std::string> inputs;  // every file the build read (sources, data, layout, fonts, dictionary), sorted
     std::vector<data::RecordChange> changes;  // with Options::changes_since: the summary of changes
     size_t libharu_bytes = 0, libharu_blocks = 0;  // libharu's heap when the PDF's save began (pdf::LibharuHeap), for --stats
+    size_t pages_stored = 0;  // pages whose content waited for the save in a temporary file (PDF written as the pages are made)
 };
 
 // Work a compiler did and saved, summed over its builds (tests, benchmarks, --stats).

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "driver/spill_file.h"
 #include "source/atomic_file.h"
 #include "trace/trace.h"
 
@@ -54,7 +55,13 @@ bool write_outputs(const frame::FrameDocument& frames, const Options& options, c
         }
     }
     if (!options.output.empty()) {
-        auto write = [&](pdf::ByteSink& out) { return pdf::write_pdf(frames, diags, out); };
+        FileSpillStore contents(spill_directory(options.output), "the pages' content");
+        const size_t in_memory = options.page_content_bytes.value_or(pdf::kContentInMemory);
+        auto write = [&](pdf::ByteSink& out) {
+            const bool written = pdf::write_pdf(frames, diags, out, &contents, in_memory);
+            warn_if_failed(contents, "the pages' content was", diags);
+            return written;
+        };
         if (!write_pdf_file(options.output, inputs, diags, write)) return false;
     }
     return true;

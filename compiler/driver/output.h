@@ -18,13 +18,16 @@ frame::FrameDocument assemble_frames(const doc::Document& document, LaidOut laid
 // one thread draws them all in order, so the bytes are the same.
 class PdfPages : public PageSink {
 public:
-    explicit PdfPages(unsigned threads = 1);
+    // `contents`: where the pages' deflated content waits for the save, past `in_memory` bytes
+    // (pdf::kContentInMemory).
+    explicit PdfPages(unsigned threads = 1, ByteStore* contents = nullptr, size_t in_memory = pdf::kContentInMemory);
     ~PdfPages() override;
     void start() override;
     void page(frame::Page&& page, const std::vector<frame::FontFile>& fonts) override;
     // The file, given to `out` as it is written: the pages given since the last start(), and
     // `rest` (fonts, outline, labels, info); what the writer reported is added to `diags`.
     bool finish(const frame::FrameDocument& rest, Diagnostics& diags, pdf::ByteSink& out);
+    size_t pages_stored() const;  // pages of the last start() whose content went to the store
 
 private:
     struct Drawer;
@@ -33,6 +36,8 @@ private:
     std::unique_ptr<pdf::PageWriter> m_writer;
     std::vector<frame::FontFile> m_fonts;  // given to the writer so far
     const unsigned m_threads;
+    ByteStore* const m_contents;
+    const size_t m_in_memory;
     std::unique_ptr<Drawer> m_drawer;
 };
 
@@ -44,7 +49,8 @@ bool write_pdf_file(const std::string& path, const std::vector<std::string>& inp
                     const std::function<bool(pdf::ByteSink&)>& write);
 
 // The trace and the PDF the options ask for, each written atomically and never over one of
-// `inputs` (the files the build read); false on an error.
+// `inputs` (the files the build read); false on an error. The pages' content waits for the save
+// in a temporary file beside the PDF (pdf::kContentInMemory).
 bool write_outputs(const frame::FrameDocument& frames, const Options& options, const std::vector<std::string>& inputs,
                    Diagnostics& diags);
 

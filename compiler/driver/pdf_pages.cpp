@@ -82,7 +82,10 @@ struct PdfPages::Drawer {
     std::thread thread;  // last: started once the queue exists
 };
 
-PdfPages::PdfPages(unsigned threads) : m_threads(threads) {}
+PdfPages::PdfPages(unsigned threads, ByteStore* contents, size_t in_memory)
+    : m_threads(threads), m_contents(contents), m_in_memory(in_memory) {}
+
+size_t PdfPages::pages_stored() const { return m_writer ? m_writer->pages_stored() : 0; }
 
 PdfPages::~PdfPages() { stop(); }
 
@@ -93,7 +96,7 @@ void PdfPages::start() {
     m_writer.reset();  // before the diagnostics it reports to
     m_diags = Diagnostics();
     m_fonts.clear();
-    m_writer = std::make_unique<pdf::PageWriter>(m_diags);
+    m_writer = std::make_unique<pdf::PageWriter>(m_diags, m_contents, m_in_memory);
     if (m_threads > 1) m_drawer = std::make_unique<Drawer>(*m_writer, m_diags);
 }
 

@@ -36,7 +36,7 @@ bool FileSpillStore::open_file() {
     if (!m_error.empty()) return false;
     m_fd = unnamed_file(m_directory);
     if (m_fd < 0)
-        m_error = std::string("cannot make a temporary file in '").append(m_directory).append("' for the paragraph cache: ").append(reason());
+        m_error = std::string("cannot make a temporary file in '").append(m_directory).append("' for ").append(m_purpose).append(": ").append(reason());
     return m_fd >= 0;
 }
 
@@ -49,7 +49,7 @@ std::optional<layout::SpillStore::Place> FileSpillStore::append(std::string_view
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             if (m_error.empty())
-                m_error = std::string("cannot write the paragraph cache's temporary file in '").append(m_directory).append("': ").append(n < 0 ? reason() : "no space written");
+                m_error = std::string("cannot write the temporary file for ").append(m_purpose).append(" in '").append(m_directory).append("': ").append(n < 0 ? reason() : "no space written");
             return std::nullopt;
         }
         done += size_t(n);
@@ -80,6 +80,10 @@ std::string spill_directory(const std::string& output) {
     std::error_code ec;
     const auto tmp = std::filesystem::temp_directory_path(ec);
     return ec ? std::string("/tmp") : tmp.string();
+}
+
+void warn_if_failed(const FileSpillStore& store, std::string_view kept, Diagnostics& diags) {
+    if (const auto error = store.error(); !error.empty()) diags.warning({}, std::string(error).append("; ").append(kept).append(" kept in memory"));
 }
 
 std::string FileSpillStore::error() const {

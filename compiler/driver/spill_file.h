@@ -1,19 +1,23 @@
 #pragma once
-// Private to driver: the paragraph cache's spill store of a build (layout/spill_store.h), an
-// unnamed temporary file in the output's folder (issue 16: memory that does not grow with the
-// body). It is made when the cache first goes over its budget, so a small build makes none; it
-// has no name (O_TMPFILE, else made and unlinked at once), so it is never left behind, whatever
+// Private to driver: the paragraph cache's spill store of a build (layout/spill_store.h), and the
+// one the pages' deflated content streams wait in until the PDF is saved: an unnamed temporary
+// file in the output's folder (issue 16: memory that does not grow with the body). It is made
+// when the first bytes are stored (the cache first goes over its budget), so a small build makes
+// none; it has no name (O_TMPFILE, else made and unlinked at once), so it is never left behind, whatever
 // ends the build.
 #include <mutex>
 #include <string>
 
+#include "base/diagnostic.h"
 #include "layout/spill_store.h"
 
 namespace reportc::driver {
 
 class FileSpillStore final : public layout::SpillStore {
 public:
-    explicit FileSpillStore(std::string directory) : m_directory(std::move(directory)) {}
+    // `purpose` names what the bytes are for in the errors ("the paragraph cache").
+    explicit FileSpillStore(std::string directory, std::string purpose = "the paragraph cache")
+        : m_directory(std::move(directory)), m_purpose(std::move(purpose)) {}
     ~FileSpillStore() override;
     FileSpillStore(const FileSpillStore&) = delete;
     FileSpillStore& operator=(const FileSpillStore&) = delete;
@@ -28,10 +32,14 @@ private:
 
     mutable std::mutex m_mutex;
     std::string m_directory;
+    std::string m_purpose;
     int m_fd = -1;
     uint64_t m_size = 0;
     std::string m_error;
 };
+
+// Warns once when `store` could not keep bytes: `kept` says what stayed in memory instead.
+void warn_if_failed(const FileSpillStore& store, std::string_view kept, Diagnostics& diags);
 
 // The output's folder; with no output (a check), the system's temporary folder.
 std::string spill_directory(const std::string& output);

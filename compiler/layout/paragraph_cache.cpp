@@ -9,7 +9,7 @@ ParagraphCache::Body& ParagraphCache::entry(const ParagraphKey& key, const inl::
     Entry& e = m_entries[key];
     if (!e.body && e.size) read_back(e);
     if (e.body && e.body->input.same_apart_from_width(input, m_encoded)) return *e.body;
-    if (e.body) m_held_bytes -= e.body->counted;
+    if (e.body) count(-ptrdiff_t(e.body->counted));
     e = Entry{};
     e.body = std::make_unique<Body>();
     e.body->input = PackedInput(input, m_settings);
@@ -75,6 +75,7 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
 }
 
 void ParagraphCache::adopt(ParagraphCache&& other) {
+    other.count(-ptrdiff_t(other.m_held_bytes));  // what is adopted is counted again here
     for (const ParagraphKey& key : other.m_in_memory)  // in the order they were set
         if (auto it = other.m_entries.find(key); it != other.m_entries.end() && it->second.body) it->second.body->queued = false;
     for (auto& [key, entry] : other.m_entries) {
@@ -84,15 +85,32 @@ void ParagraphCache::adopt(ParagraphCache&& other) {
         if (!m_entries.try_emplace(key, std::move(entry)).second) continue;
         m_counts.adopted += sets;
         if (Entry& mine = m_entries.at(key); mine.body) {
-            m_held_bytes += mine.body->counted;
+            count(ptrdiff_t(mine.body->counted));
             mine.body->queued = m_spill != nullptr;
             if (m_spill) m_in_memory.push_back(key);
         }
     }
     other.m_entries.clear();
     other.m_in_memory.clear();
-    other.m_held_bytes = 0;
     bound_held_bytes();
+}
+
+ParagraphCache::~ParagraphCache() { spill_to(nullptr); }
+
+void ParagraphCache::spill_to(ParagraphSpill* spill) {
+    const size_t held = m_held_bytes;
+    count(-ptrdiff_t(held));
+    if (m_spill) m_spill->caches.fetch_sub(1, std::memory_order_relaxed);
+    m_spill = spill;
+    if (m_spill) m_spill->caches.fetch_add(1, std::memory_order_relaxed);
+    count(ptrdiff_t(held));
+}
+
+void ParagraphCache::count(ptrdiff_t delta) {
+    m_held_bytes += size_t(delta);
+    if (!m_spill) return;
+    if (delta >= 0) m_spill->held.fetch_add(size_t(delta), std::memory_order_relaxed);
+    else m_spill->held.fetch_sub(size_t(-delta), std::memory_order_relaxed);
 }
 
 std::pair<Length, Length> ParagraphCache::content_widths(const ParagraphKey& key, const inl::ParagraphInput& input) {

@@ -35,6 +35,9 @@ struct ParagraphKey {
 
 class ParagraphCache {
 public:
+    ~ParagraphCache();
+    ParagraphCache(const ParagraphCache&) = delete;
+    ParagraphCache& operator=(const ParagraphCache&) = delete;
     ParagraphCache(const text::FontRegistry& fonts, const text::Hyphenator* hyphenator)
         : m_fonts(fonts), m_hyphenator(hyphenator) {}
 
@@ -67,10 +70,11 @@ public:
     // while the PDF grows. Should the pass not settle, the next one sets its paragraphs again.
     void release_after_use(bool on) { m_release = on; }
 
-    // Entries beyond spill->budget bytes go to spill->store, oldest first; null: all kept in
+    // Entries beyond this cache's share of spill->budget bytes (ParagraphSpill::share: the budget
+    // divided among the caches writing to it) go to spill->store, oldest first; null: all kept in
     // memory. Caches whose entries one adopts share one spill. Should the store fail to keep
     // bytes, the cache keeps what it has in memory from then on (the store tells why).
-    void spill_to(ParagraphSpill* spill) { m_spill = spill; }
+    void spill_to(ParagraphSpill* spill);
     ParagraphSpill* spill() const { return m_spill; }
     // The bytes the entries hold in memory (counted as spill_to bounds them).
     size_t held_bytes() const { return m_held_bytes; }
@@ -111,6 +115,8 @@ private:
     void write_out(Entry& e);
     void read_back(Entry& e);
     void bound_held_bytes();
+    // m_held_bytes changed by `delta`, and the spill's count of all its caches' bytes with it.
+    void count(ptrdiff_t delta);
 
     const text::FontRegistry& m_fonts;
     const text::Hyphenator* m_hyphenator;

@@ -7,6 +7,7 @@
 // field for field and pointer for pointer. One ParagraphSpill is shared by every cache writing to
 // its store (paragraphs set ahead are adopted with their places), so its calls are thread-safe.
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -59,12 +60,22 @@ private:
     Table<inl::FragmentExtras> m_extras;
 };
 
-// What the caches of one build share to spill: the store, the pins, the budget of each cache.
+// What the caches of one build share to spill: the store, the pins, and one budget for all of
+// them, so that with -j N the caches of the threads set ahead and the main thread's stay within
+// it together, not each. Each cache keeps at most its share, the budget divided among the caches
+// writing to this spill now (`caches`), and writes out its own oldest entries beyond it: a cache
+// never has to write out what it has just set because another holds the budget (a table cell's
+// items, kept from its measuring to its setting, would be built again). When the threads' caches
+// have been adopted and are gone, the main thread's share is the whole budget again. `held` is
+// what they all hold in memory.
 struct ParagraphSpill {
     explicit ParagraphSpill(SpillStore& s, size_t b = kParagraphCacheBudget) : store(s), budget(b) {}
     SpillStore& store;
     size_t budget;
     SpillPins pins;
+    std::atomic<size_t> held{0};
+    std::atomic<size_t> caches{0};
+    size_t share() const { return budget / std::max<size_t>(1, caches.load(std::memory_order_relaxed)); }
 };
 
 }  // namespace reportc::layout

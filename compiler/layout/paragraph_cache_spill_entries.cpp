@@ -51,7 +51,7 @@ void ParagraphCache::settle(const ParagraphKey& key, bool changed) {
     e.sets = uint32_t(b.sets.size());
     size_t bytes = sizeof(Body) + b.input.bytes() + bytes_of(b.item_diags) + b.sets.capacity() * sizeof(SetAt);
     for (const auto& s : b.sets) bytes += s.layout.bytes() + bytes_of(s.diags);
-    m_held_bytes += bytes - b.counted;
+    count(ptrdiff_t(bytes) - ptrdiff_t(b.counted));
     b.counted = bytes;
     if (m_spill && !b.queued) {
         m_in_memory.push_back(key);
@@ -62,13 +62,14 @@ void ParagraphCache::settle(const ParagraphKey& key, bool changed) {
 
 void ParagraphCache::forget(const ParagraphKey& key) {
     if (auto it = m_entries.find(key); it != m_entries.end()) {
-        if (it->second.body) m_held_bytes -= it->second.body->counted;
+        if (it->second.body) count(-ptrdiff_t(it->second.body->counted));
         m_entries.erase(it);
     }
 }
 
 void ParagraphCache::bound_held_bytes() {
-    while (m_spill && !m_spill_failed && m_held_bytes > m_spill->budget && !m_in_memory.empty()) {
+    // This cache's share of the build's budget (ParagraphSpill::share).
+    while (m_spill && !m_spill_failed && m_held_bytes > m_spill->share() && !m_in_memory.empty()) {
         auto it = m_entries.find(m_in_memory.front());
         m_in_memory.pop_front();
         // Gone, or counted again since (a newer place in the queue), or read back for a moment.
@@ -101,7 +102,7 @@ void ParagraphCache::write_out(Entry& e) {
         m_spill_failed = true;
         return;
     }
-    m_held_bytes -= b.counted;
+    count(-ptrdiff_t(b.counted));
     e.body.reset();
     e.offset = place->offset;
     e.size = place->size;

@@ -10,20 +10,12 @@
 #include <string>
 #include <string_view>
 
+#include "base/byte_store.h"
+
 namespace reportc::layout {
 
-class SpillStore {
-public:
-    struct Place {
-        uint64_t offset = 0;
-        uint32_t size = 0;  // 0: nowhere (nothing stored is empty)
-    };
-    virtual ~SpillStore() = default;
-    // Where `bytes` (not empty) are kept, or nullopt when they cannot be: the caller keeps them.
-    virtual std::optional<Place> append(std::string_view bytes) = 0;
-    // The bytes kept at `place` into `out`; false when they cannot be read back.
-    virtual bool read(Place place, std::string& out) = 0;
-};
+// The store is base's (the PDF writer keeps the pages' content streams in the same kind).
+using SpillStore = ByteStore;
 
 class MemorySpillStore final : public SpillStore {
 public:

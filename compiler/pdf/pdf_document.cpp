@@ -144,6 +144,10 @@ bool PdfDocument::check_handle(const void* handle, std::string_view doing) {
     return false;
 }
 
+void PdfDocument::stream_failed(std::string message) {
+    if (m_stream_failure.empty()) m_stream_failure = std::move(message);
+}
+
 void count_libharu_heap(bool on) { g_counting = on; }
 
 LibharuHeap libharu_heap() {
@@ -170,6 +174,12 @@ bool PdfDocument::save(ByteSink& out) {
     const bool flushed = save.flush();
     HPDF_Stream_Free(m_doc->stream);
     m_doc->stream = nullptr;
+    if (!m_stream_failure.empty()) {
+        m_pending.reset();
+        HPDF_ResetError(m_doc);
+        fail(m_stream_failure);
+        return false;
+    }
     if (save.refused || !flushed) {
         // The sink said why; libharu's own report of the failed write is its echo.
         m_pending.reset();

@@ -45,6 +45,10 @@ public:
     // it: neither libharu nor we hold the file whole. False after a libharu error (recorded) or
     // when `out` stopped the save (the sink keeps why).
     bool save(ByteSink& out);
+    // Why a stream libharu reads while it saves could not give its bytes (a page's content kept
+    // in a temporary file, ContentStore): the save then fails with this error alone, not
+    // libharu's echo of it. The first one is kept.
+    void stream_failed(std::string message);
 
 private:
     static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* self);
@@ -59,6 +63,7 @@ private:
     HPDF_Doc m_doc = nullptr;
     HPDF_Encoder m_utf8 = nullptr;
     std::optional<Error> m_pending;
+    std::string m_stream_failure;
     bool m_failed = false;
 };
 

@@ -4,6 +4,7 @@
 #include <hpdf_objects.h>
 
 #include <algorithm>
+#include <map>
 
 #include "pdf/pdf_parts.h"
 
@@ -64,6 +65,9 @@ std::string escape_uri(const std::string& uri) {
 
 bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<SheetGeometry>& sheets,
                  const Anchors& anchors, const std::vector<PendingLink>& links) {
+    // One destination per anchor, shared by every link to it (an indirect object each link
+    // refers to), rather than one of five objects per link (docs/libharu-notes.md §L25).
+    std::map<const AnchorTarget*, HPDF_Destination> destinations;
     for (const PendingLink& pending : links) {
         const frame::LinkItem& link = pending.link;
         const SheetGeometry& sheet = sheets.at(size_t(pending.page));
@@ -86,11 +90,14 @@ bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const st
                                               "\", which no page defines");
                 continue;
             }
-            HPDF_Destination dst = make_destination(doc, pages, *target);
-            if (!dst) return false;
+            HPDF_Destination& dst = destinations[target];
+            if (!dst && !(dst = make_destination(doc, pages, *target))) return false;
             annot = HPDF_Page_CreateLinkAnnot(page, rect, dst);
             if (!doc.check_handle(annot, "creating a link to anchor \"" + link.anchor() + "\"" + where)) return false;
         }
+        // Its page is the one whose /Annots list it is in: the optional /P (ISO 32000-1 §12.5.2,
+        // table 164) is an entry of 128-byte key held per link until the save (docs/libharu-notes.md §L25).
+        HPDF_Dict_RemoveElement(annot, "P");
         // Links are invisible: no border (libharu's default is a 1 pt black box).
         HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
         if (!doc.check("removing the border of a link" + where)) return false;

@@ -17,12 +17,13 @@ struct PageResult {
 };
 
 // Draws one page's text, shapes and images in item order; collects its anchors and links.
-bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, const frame::Page& frame_page, int index,
-                PageResult& out, Anchors& anchors, std::vector<PendingLink>& links) {
+bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentStore& contents, const frame::Page& frame_page,
+                int index, PageResult& out, Anchors& anchors, std::vector<PendingLink>& links) {
     const std::string where = "page " + std::to_string(index + 1);
     HPDF_Page page = HPDF_AddPage(doc.handle());
     if (!doc.check_handle(page, "adding " + where)) return false;
     const Size sheet = frame_page.turned ? Size{frame_page.size.height, frame_page.size.width} : frame_page.size;
+    drop_obsolete_entries(page);
     HPDF_Page_SetWidth(page, HPDF_REAL(sheet.width.pt()));
     HPDF_Page_SetHeight(page, HPDF_REAL(sheet.height.pt()));
     if (!doc.check("setting the size of " + where)) return false;
@@ -65,20 +66,22 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, const fr
     if (!flush_text()) return false;
     // Held deflated from now on, not as plain operators until the save (docs/libharu-notes.md §L19);
     // a page it declines is deflated by libharu when it saves, to the same bytes.
-    compress_page_stream(page);
+    // With a store, the deflated bytes wait there for the save (ContentStore).
+    compress_page_stream(page, &contents, index + 1);
     return doc.check("compressing the content of " + where);
 }
 
 }  // namespace
 
 struct PageWriter::State {
-    explicit State(Diagnostics& d) : diags(d), pdf(d), fonts(pdf, font_files) {}
+    State(Diagnostics& d, ByteStore* store, size_t in_memory) : diags(d), pdf(d), fonts(pdf, font_files), contents(pdf, store, in_memory) {}
     Diagnostics& diags;
     size_t errors_before = diags.error_count();
     std::vector<frame::FontFile> font_files;  // FontSet reads it; grows as pages use more fonts
     PdfDocument pdf;
     FontSet fonts;
     ImageObjects images;
+    ContentStore contents;
     std::vector<HPDF_Page> pages;
     std::vector<SheetGeometry> sheets;
     Anchors anchors;
@@ -95,7 +98,7 @@ struct PageWriter::State {
             return;
         }
         PageResult result;
-        if (!write_page(pdf, fonts, images, page, int(pages.size()), result, anchors, links)) {
+        if (!write_page(pdf, fonts, images, contents, page, int(pages.size()), result, anchors, links)) {
             failed = true;
             return;
         }
@@ -104,8 +107,10 @@ struct PageWriter::State {
     }
 };
 
-PageWriter::PageWriter(Diagnostics& diags) : m(std::make_unique<State>(diags)) {}
+PageWriter::PageWriter(Diagnostics& diags, ByteStore* store, size_t in_memory) : m(std::make_unique<State>(diags, store, in_memory)) {}
 PageWriter::~PageWriter() = default;
+
+size_t PageWriter::pages_stored() const { return m->contents.stored(); }
 
 void PageWriter::add(const frame::Page& page, const std::vector<frame::FontFile>& fonts) {
     for (size_t i = m->font_files.size(); i < fonts.size(); ++i) m->font_files.push_back(fonts[i]);
@@ -162,11 +167,11 @@ std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostic
     return out.take();
 }
 
-bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out) {
+bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out, ByteStore* store, size_t in_memory) {
     const size_t errors_before = diags.error_count();
     validate(doc, diags);
     if (diags.error_count() > errors_before) return false;
-    PageWriter writer(diags);
+    PageWriter writer(diags, store, in_memory);
     writer.m->font_files = doc.fonts;
     for (const auto& page : doc.pages) writer.m->draw(page);
     writer.m->count = doc.pages.size();

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/byte_store.h"
 #include "base/diagnostic.h"
 #include "frame/frame.h"
 
@@ -31,9 +32,17 @@ public:
 };
 inline constexpr size_t kSavePiece = 64 * 1024;
 
+// Where the pages' deflated content streams wait for the save (issue 16: memory that does not
+// grow with the body): with a store, the bytes beyond the first kContentInMemory go there and
+// libharu reads them back as it writes each page (the same file). A store that cannot keep them
+// leaves them in memory (it says why itself); one whose bytes cannot be read back at the save
+// fails the write with "pdf: page N: its content could not be read back from the temporary file".
+inline constexpr size_t kContentInMemory = 256 * 1024;
+
 // write_pdf, with the bytes given to `out` as they are written: false after recording at least
-// one "pdf: …" error in `diags`, or when `out` stopped the save.
-bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out);
+// one "pdf: …" error in `diags`, or when `out` stopped the save. `store`: see kContentInMemory.
+bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out, ByteStore* store = nullptr,
+               size_t in_memory = kContentInMemory);
 
 // libharu's own heap, counted through the allocation functions HPDF_NewEx takes, over every
 // document of the process made while counting is on (count_libharu_heap): the blocks it holds
@@ -56,7 +65,8 @@ LibharuHeap libharu_heap();
 // later pages are still checked.
 class PageWriter {
 public:
-    explicit PageWriter(Diagnostics& diags);
+    // `store`: where the pages' content waits for the save (see kContentInMemory).
+    explicit PageWriter(Diagnostics& diags, ByteStore* store = nullptr, size_t in_memory = kContentInMemory);
     ~PageWriter();
     // The next page; `fonts` holds at least every font it uses (FrameDocument::fonts so far).
     void add(const frame::Page& page, const std::vector<frame::FontFile>& fonts);
@@ -65,11 +75,12 @@ public:
     std::optional<std::string> finish(const frame::FrameDocument& rest);
     // The same, with the file's bytes given to `out` (see ByteSink); false as write_pdf(…, out).
     bool finish(const frame::FrameDocument& rest, ByteSink& out);
+    size_t pages_stored() const;  // pages whose content went to the store so far
 
 private:
     struct State;
     std::unique_ptr<State> m;
-    friend bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out);
+    friend bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out, ByteStore* store, size_t in_memory);
 };
 
 }  // namespace reportc::pdf

@@ -83,3 +83,42 @@ TEST(DriverOutput, RefusedOutputIsReportedOnceAndTheSaveStops) {
 }
 
 }  // namespace
+
+namespace {
+
+// A page's content kept in a store whose bytes cannot be read back (the temporary file lost).
+class UnreadableStore final : public ByteStore {
+public:
+    std::optional<Place> append(std::string_view bytes) override { return Place{0, uint32_t(bytes.size())}; }
+    bool read(Place, std::string&) override { return false; }
+};
+
+frame::FrameDocument one_square() {
+    frame::FrameDocument doc;
+    doc.info.creation_epoch = 0;
+    frame::Page page{Size{Length::from_pt(200), Length::from_pt(200)}, {}};
+    frame::ShapeItem square;
+    const auto at = [](double x, double y) { return Point{Length::from_pt(x), Length::from_pt(y)}; };
+    square.path = {{frame::PathCommand::Kind::MoveTo, {at(10, 10)}},
+                   {frame::PathCommand::Kind::LineTo, {at(90, 10)}},
+                   {frame::PathCommand::Kind::LineTo, {at(90, 90)}},
+                   {frame::PathCommand::Kind::Close, {}}};
+    square.fill = Color{};
+    page.items.push_back(square);
+    doc.pages.push_back(page);
+    return doc;
+}
+
+}  // namespace
+
+TEST(DriverOutput, PageContentThatCannotBeReadBackLeavesTheOldFile) {
+    Folder f;
+    Diagnostics diags;
+    const frame::FrameDocument doc = one_square();
+    UnreadableStore store;
+    auto write = [&](pdf::ByteSink& out) { return pdf::write_pdf(doc, diags, out, &store, 0); };
+    EXPECT_FALSE(driver::write_pdf_file(f.out, {}, diags, write));
+    EXPECT_EQ(errors(diags), "pdf: page 1: its content could not be read back from the temporary file\n");
+    EXPECT_EQ(f.read(f.out), "old");
+    EXPECT_EQ(f.files(), 1u);  // no temporary file left
+}

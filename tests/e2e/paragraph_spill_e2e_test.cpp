@@ -53,3 +53,26 @@ TEST(ParagraphSpillE2E, EveryParagraphWrittenOutGivesTheSamePdf) {
     }
     EXPECT_EQ(names_in(out), (std::vector<std::string>{"kept.pdf", "spilled.pdf"}));
 }
+
+// The pages' deflated content kept in a temporary file until the save (--page-content-bytes 0:
+// every page's), with the pages drawn on the main thread or their own: the same PDF, every page
+// counted as stored, and no file left behind.
+TEST(PageContentE2E, KeptInATemporaryFileGivesTheSamePdf) {
+    const std::string dir = scratch_dir("page-content-" + std::to_string(::getpid()));
+    const std::string report = reportc::bench::write_workload(dir + "/source", reportc::bench::chapters_for(100));
+    const std::string out = dir + "/out";
+    std::filesystem::create_directories(out);
+    const Built held = build(report, out + "/held.pdf", " -j 1");
+    ASSERT_GT(held.pdf.size(), 1000u);
+    EXPECT_EQ(held.err.find("pages whose content waited"), std::string::npos) << held.err;  // within the memory budget
+    const auto pages = held.err.find("pages: ");
+    ASSERT_NE(pages, std::string::npos);
+    const std::string count = held.err.substr(pages + 7, held.err.find('\n', pages) - pages - 7);
+    for (const std::string jobs : {" -j 1", " -j 2"}) {
+        SCOPED_TRACE(jobs);
+        const Built stored = build(report, out + "/stored.pdf", jobs + " --page-content-bytes 0");
+        EXPECT_TRUE(stored.pdf == held.pdf) << "the PDF built with the pages' content in a file differs";
+        EXPECT_NE(stored.err.find("pages whose content waited in a temporary file: " + count + "\n"), std::string::npos) << stored.err;
+    }
+    EXPECT_EQ(names_in(out), (std::vector<std::string>{"held.pdf", "stored.pdf"}));
+}

@@ -143,3 +143,49 @@ TEST(layout_ParagraphSpill, EntriesWrittenOutAheadAreAdoptedWithTheirPlaces) {
     EXPECT_EQ(c.set_reuses, 3u);
     EXPECT_EQ(c.sets, 1u);
 }
+
+TEST(layout_ParagraphSpill, CachesSharingASpillStayWithinOneBudgetTogether) {
+    // With -j N the caches of the threads set ahead share the main thread's spill: the budget is
+    // the build's, not each cache's. Two caches each setting half of the paragraphs hold no
+    // more together than one cache setting them all, and the count follows entries as they are
+    // adopted and as a cache goes.
+    const auto inputs = paragraphs(40);
+    Diagnostics diags;
+    size_t alone_bytes = 0;
+    {
+        LayoutFixture f;
+        MemorySpillStore store;
+        ParagraphSpill spill(store);
+        f.paragraphs.spill_to(&spill);
+        for (size_t i = 0; i < inputs.size(); ++i) f.paragraphs.set(key(uint32_t(i + 1)), inputs[i], diags);
+        alone_bytes = f.paragraphs.held_bytes();
+        ASSERT_EQ(spill.held.load(), alone_bytes);
+    }
+    const size_t budget = alone_bytes / 2;  // half of what every paragraph takes
+    LayoutFixture main, ahead;
+    MemorySpillStore store;
+    ParagraphSpill spill(store, budget);
+    main.paragraphs.spill_to(&spill);
+    ahead.paragraphs.spill_to(&spill);
+    for (size_t i = 0; i < inputs.size(); i += 2) {
+        main.paragraphs.set(key(uint32_t(i + 1)), inputs[i], diags);
+        ahead.paragraphs.set(key(uint32_t(i + 2)), inputs[i + 1], diags);
+        EXPECT_LE(spill.held.load(), budget);
+        EXPECT_EQ(spill.held.load(), main.paragraphs.held_bytes() + ahead.paragraphs.held_bytes());
+    }
+    EXPECT_GT(main.paragraphs.counts().spilled + ahead.paragraphs.counts().spilled, 0u);
+    EXPECT_EQ(spill.share(), budget / 2);  // each cache keeps at most half
+    main.paragraphs.adopt(std::move(ahead.paragraphs));
+    EXPECT_EQ(spill.held.load(), main.paragraphs.held_bytes());
+    EXPECT_LE(spill.held.load(), budget);
+    ahead.paragraphs.spill_to(nullptr);  // adopted and gone: the main cache's share is the whole budget
+    EXPECT_EQ(spill.share(), budget);
+    spill.budget = SIZE_MAX;  // nothing written out from here on
+    {
+        LayoutFixture passing;
+        passing.paragraphs.spill_to(&spill);
+        passing.paragraphs.set(key(1000), inputs[0], diags);
+        EXPECT_GT(spill.held.load(), main.paragraphs.held_bytes());
+    }
+    EXPECT_EQ(spill.held.load(), main.paragraphs.held_bytes());  // a cache that goes takes its count along
+}

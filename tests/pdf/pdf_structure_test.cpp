@@ -2,6 +2,7 @@
 #include <ctime>
 #include <map>
 #include <regex>
+#include <set>
 
 #include "pdf_test_support.h"
 
@@ -115,7 +116,7 @@ TEST(pdf_Links, InternalUriAndMailtoLinks) {
     ASSERT_FALSE(page2.empty());
 
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(q, m, std::regex(R"(/Dest ([0-9]+) 0 R\n  /P [0-9]+ 0 R\n  /Rect \[\n    72\n    709.89001\n)")))
+    ASSERT_TRUE(std::regex_search(q, m, std::regex(R"(/Dest ([0-9]+) 0 R\n  /Rect \[\n    72\n    709.89001\n)")))
         << "no internal link with the expected rectangle on page 1";
     std::smatch dest;
     ASSERT_TRUE(std::regex_search(q, dest, std::regex("\n" + m[1].str() + R"( 0 obj\n\[\n  ([0-9]+) 0 R\n  /XYZ\n  72\n  781.89001\n  null\n\])")));
@@ -125,6 +126,25 @@ TEST(pdf_Links, InternalUriAndMailtoLinks) {
     EXPECT_NE(q.find("/URI (mailto:info@example.org?subject=Hello%20World)"), std::string::npos);
     EXPECT_EQ(count(q, "/Subtype /Link"), 4u);
     EXPECT_EQ(count(q, "/Border [\n    0\n    0\n    0\n  ]"), 4u);
+    EXPECT_EQ(count(q, "\n  /P "), 0u);  // a link's page is the one that lists it (no optional /P)
+}
+
+// What libharu gives every page that no reader needs is not written (docs/libharu-notes.md §L25):
+// no /ProcSet in a page's resources, and links to one anchor share one destination.
+TEST(pdf_Links, PagesHaveNoProcSetAndLinksToOneAnchorShareADestination) {
+    frame::FrameDocument doc = two_page_document();
+    doc.pages[0].items.push_back(link(72, 200, 100, 12, "", "annex-ii"));
+    doc.pages[1].items.push_back(link(72, 300, 100, 12, "", "annex-ii"));
+    auto dir = output_dir();
+    const std::string q = qdf(write_pdf_file(doc, dir, "shared-destinations.pdf"), dir);
+    EXPECT_EQ(count(q, "/ProcSet ["), 0u);
+    EXPECT_EQ(count(q, "/Subtype /Link"), 6u);
+    std::set<std::string> destinations;
+    const std::regex dest(R"(/Dest ([0-9]+) 0 R\n  /Rect)");  // a link's, not an outline entry's
+    for (auto it = std::sregex_iterator(q.begin(), q.end(), dest); it != std::sregex_iterator(); ++it) destinations.insert((*it)[1].str());
+    EXPECT_EQ(destinations.size(), 2u);  // annex-ii (three links) and executive-summary (one)
+    const CommandResult check = run("qpdf --check " + quote(dir / "shared-destinations.pdf"), dir);
+    EXPECT_EQ(check.status, 0) << check.out << check.err;
 }
 
 // An anchor defined twice is a warning; links go to the first definition.
