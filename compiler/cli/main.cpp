@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
     options.part = parsed->part;
     options.jobs = cli::jobs_or_cores(parsed->jobs);
     options.count_libharu = parsed->stats;
+    options.count_document = parsed->stats;
     options.paragraph_cache_bytes = parsed->paragraph_cache_bytes;
     cli::OldSources old_sources;  // a revision's sources stay unpacked until the build is done
     if (!parsed->changes_since.empty()) {
@@ -92,6 +93,7 @@ int main(int argc, char** argv) {
                     outcome.paragraphs_set, outcome.paragraphs_reused);
         if (outcome.libharu_bytes)
             std::printf("libharu heap at the save: %zu bytes in %zu blocks\n", outcome.libharu_bytes, outcome.libharu_blocks);
+        std::cout << outcome.document_footprint;
     }
     if (outcome.success && !parsed->changes_since.empty()) std::cout << cli::summary_of(outcome.changes) << std::flush;
     if (outcome.success && !parsed->changes_csv.empty())

@@ -11,11 +11,12 @@ namespace reportc::doc {
 // these sizes (64-bit) are what a plain run and a block cost before their text and children
 // (docs/performance.md, "Peak memory"). A new field that is mostly unset goes in a Boxed.
 static_assert(sizeof(void*) != 8 || sizeof(TextRun) <= 168, "a plain text run grew: box its rare fields");
-static_assert(sizeof(void*) != 8 || sizeof(Block) <= 272, "a block grew: box the rare fields of its largest node");
-// A table and a chart are held by pointer in a block (doc/indirect.h); the largest node held in
-// place sets a block's size.
-static_assert(sizeof(void*) != 8 || (sizeof(Section) <= 248 && sizeof(Article) <= 248 && sizeof(Diagram) <= 248),
-              "a block's largest node grew: box its rare fields");
+static_assert(sizeof(void*) != 8 || sizeof(Block) <= 128, "a block grew: box the rare fields of its largest node");
+// The nodes larger than a paragraph are held by pointer in a block (doc/indirect.h); the largest
+// node held in place sets a block's size.
+static_assert(sizeof(void*) != 8 || (sizeof(Paragraph) <= 104 && sizeof(Division) <= 104 && sizeof(Frame) <= 104 &&
+                                     sizeof(Contents) <= 104 && sizeof(PageBreak) <= 104),
+              "a block's largest node grew: box its rare fields, or hold it by pointer");
 static_assert(sizeof(void*) != 8 || sizeof(ListItem) <= 144, "a list item grew: box its rare fields");
 
 bool is_link_data(std::string data) {

@@ -347,12 +347,13 @@ struct Condition {
     Span span;
 };
 
-// A table and a chart are held behind one pointer (doc/indirect.h), so a block costs what its
-// common nodes need; read the node through visit_node, node_if, node_as and holds below, which
-// give the table or chart itself.
+// The nodes larger than a paragraph (a table, a chart, a section, a list, …) are held behind one
+// pointer (doc/indirect.h), so a block costs what a paragraph needs; read the node through
+// visit_node, node_if, node_as and holds below, which give the node itself.
 struct Block {
-    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Indirect<Table>, Indirect<Chart>, Diagram, Contents, Division,
-                 Frame, Rule, Image, Qr>
+    std::variant<Paragraph, Indirect<Section>, Indirect<Article>, Indirect<List>, Indirect<Signature>, Indirect<Figure>, PageBreak,
+                 Indirect<Table>, Indirect<Chart>, Indirect<Diagram>, Contents, Division, Frame, Indirect<Rule>, Indirect<Image>,
+                 Indirect<Qr>>
         node;
     Keeps keeps;
     Boxed<Condition> condition;
