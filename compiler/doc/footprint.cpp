@@ -47,8 +47,6 @@ struct Counter {
 
     void run(const TextRun& r) {
         string("run: text", r.text);
-        slots("run: char_styles (slots)", r.char_styles);
-        for (const auto& s : r.char_styles) string("run: char_styles (strings)", s);
         string("run: link", r.link);
         boxed("run: reference, footnote, variable (boxed)", r.ref);
         boxed("run: reference, footnote, variable (boxed)", r.resolved);
@@ -74,8 +72,7 @@ struct Counter {
 
     void enter(const Paragraph& n) {
         node("paragraph", n);
-        string("paragraph: style, id", n.style);
-        string("paragraph: style, id", n.id);
+        string("paragraph: id", n.id);  // its style is interned (doc/name.h)
         runs(n.runs);
     }
     void enter(const Footnote& n) {
@@ -121,11 +118,10 @@ struct Counter {
     }
     void enter(const TableRow& n) {
         node("table row", n);
-        for (const auto* s : {&n.id, &n.shade, &n.style}) string("table row, cell: strings", *s);
+        string("table row: id", n.id);  // its shade and style are interned (doc/name.h), as a cell's
         slots("table cell slots (TableCell)", n.cells);
     }
     void enter(const TableCell& n) {
-        for (const auto* s : {&n.align, &n.valign, &n.shade, &n.style}) string("table row, cell: strings", *s);
         blocks(n.blocks);
     }
     void enter(const Figure& n) {

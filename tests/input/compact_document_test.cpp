@@ -101,3 +101,22 @@ TEST(CompactDocument, TheFootprintCountsSlotsStringsAndNodesHeldByPointer) {
     os << f;
     EXPECT_NE(os.str().find("the parsed document: " + std::to_string(f.bytes()) + " bytes"), std::string::npos);
 }
+
+TEST(CompactDocument, NamesAndStyleListsAreInternedAndReadAsStrings) {
+    const doc::Name a = std::string("caption"), b = "caption";
+    EXPECT_EQ(&a.str(), &b.str());  // one copy of the name
+    EXPECT_EQ(a, "caption");
+    EXPECT_TRUE(doc::Name().empty());
+    EXPECT_EQ(doc::Name(""), doc::Name());
+    EXPECT_EQ("style '" + a + "'", "style 'caption'");
+    const doc::StyleList inner{"b"};
+    EXPECT_EQ(inner, doc::StyleList{"b"});
+    const doc::StyleList both = inner.inside({"link", "i"});
+    EXPECT_EQ(both, (std::vector<std::string>{"link", "i", "b"}));
+    EXPECT_EQ(both, doc::StyleList({"link", "i", "b"}));
+    std::ostringstream os;
+    os << both;
+    EXPECT_EQ(os.str(), "[link][i][b]");
+    EXPECT_EQ(sizeof(doc::Name), sizeof(void*));
+    EXPECT_EQ(sizeof(doc::StyleList), sizeof(void*));
+}
