@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     options.part = parsed->part;
     options.jobs = cli::jobs_or_cores(parsed->jobs);
     options.count_libharu = parsed->stats;
+    options.count_document = parsed->stats;
     options.paragraph_cache_bytes = parsed->paragraph_cache_bytes;
     options.page_content_bytes = parsed->page_content_bytes;
     cli::OldSources old_sources;  // a revision's sources stay unpacked until the build is done
@@ -102,6 +103,7 @@ int main(int argc, char** argv) {
         if (outcome.libharu_bytes)
             std::printf("libharu heap at the save: %zu bytes in %zu blocks\n", outcome.libharu_bytes, outcome.libharu_blocks);
         if (outcome.pages_stored) std::printf("pages whose content waited in a temporary file: %zu\n", outcome.pages_stored);
+        std::cout << outcome.document_footprint;
     }
     if (outcome.success && !parsed->changes_since.empty()) std::cout << cli::summary_of(outcome.changes) << std::flush;
     if (outcome.success && !parsed->changes_csv.empty())

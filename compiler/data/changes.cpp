@@ -241,13 +241,13 @@ struct Marker {
             auto& node = blocks[i].node;
             if (auto* table = doc::node_if<doc::Table>(blocks[i])) {
                 if (auto removed = mark(*table)) blocks.insert(blocks.begin() + std::ptrdiff_t(++i), doc::Block{std::move(*removed)});
-            } else if (auto* section = std::get_if<doc::Section>(&node)) {
+            } else if (auto* section = doc::node_if<doc::Section>(blocks[i])) {
                 if (!section->id.empty()) parts.push_back(section->id);
                 walk(section->children);
                 if (!section->id.empty()) parts.pop_back();
-            } else if (auto* article = std::get_if<doc::Article>(&node)) {
+            } else if (auto* article = doc::node_if<doc::Article>(blocks[i])) {
                 walk(article->children);
-            } else if (auto* figure = std::get_if<doc::Figure>(&node)) {
+            } else if (auto* figure = doc::node_if<doc::Figure>(blocks[i])) {
                 walk(figure->children);
             } else if (auto* division = std::get_if<doc::Division>(&node)) {
                 walk(division->children);

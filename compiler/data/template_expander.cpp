@@ -257,7 +257,7 @@ void Expander::expand_block(const doc::TemplateBlock& block, const Scope& scope,
         p.runs.reserve(runs.size());
         for (const auto& run : runs) {
             doc::TextRun copy = run;
-            copy.char_styles.insert(copy.char_styles.begin(), block.field.char_styles.begin(), block.field.char_styles.end());
+            copy.char_styles = copy.char_styles.inside(block.field.char_styles);
             p.runs.push_back(std::move(copy));
         }
         input::normalize_run_spaces(p.runs);
@@ -316,7 +316,7 @@ void Expander::expand_paragraph(const doc::TemplateBlock& block, const Scope& sc
             if (i > 0) p.runs.push_back({"", part.char_styles, "", true, value->span});
             for (const auto& run : value->items[i]) {
                 doc::TextRun copy = run;
-                copy.char_styles.insert(copy.char_styles.begin(), part.char_styles.begin(), part.char_styles.end());
+                copy.char_styles = copy.char_styles.inside(part.char_styles);
                 p.runs.push_back(std::move(copy));
             }
         }

@@ -1,26 +1,28 @@
 #pragma once
-// Reading a block's node (doc::Block, doc/document.h, which includes this file after it): a table
-// and a chart are held behind one pointer (doc/indirect.h), so std::visit, std::get and
-// std::get_if on Block::node would give the pointer; these give the table or chart itself.
+// Reading a block's node (doc::Block, doc/document.h, which includes this file after it): the nodes
+// larger than a paragraph are held behind one pointer (doc/indirect.h), so std::visit, std::get and
+// std::get_if on Block::node would give the pointer; these give the node itself.
+#include <type_traits>
 #include <variant>
 
 #include "doc/document.h"
 
 namespace reportc::doc {
 
-// How a node type is held in Block::node: a table and a chart behind a pointer, the others as
-// they are.
+// How a node type is held in Block::node: the nodes larger than a paragraph behind a pointer,
+// the others as they are.
 template <typename T>
 struct StoredAs {
     using type = T;
 };
-template <>
-struct StoredAs<Table> {
-    using type = Indirect<Table>;
-};
-template <>
-struct StoredAs<Chart> {
-    using type = Indirect<Chart>;
+template <typename T, typename Variant>
+inline constexpr bool is_alternative = false;
+template <typename T, typename... Ts>
+inline constexpr bool is_alternative<T, std::variant<Ts...>> = (std::is_same_v<T, Ts> || ...);
+template <typename T>
+    requires is_alternative<Indirect<T>, decltype(Block::node)>
+struct StoredAs<T> {
+    using type = Indirect<T>;
 };
 
 template <typename T>

@@ -13,6 +13,7 @@
 #include "doc/boxed.h"
 #include "doc/chart.h"
 #include "doc/indirect.h"
+#include "doc/name.h"
 #include "doc/node_id.h"
 
 namespace reportc::image {
@@ -90,7 +91,7 @@ struct Footnote {
 // (outermost first), an optional link target, or a forced line break.
 struct TextRun {
     std::string text;  // as written, whitespace already collapsed; empty for a reference
-    std::vector<std::string> char_styles;
+    StyleList char_styles;  // interned (doc/name.h)
     // As written (<a href>), or found in the text by xref (URLs, e-mail addresses, the layout's
     // link patterns): "https://…", "mailto:…", or "#id" for a place in the document.
     std::string link;
@@ -115,7 +116,7 @@ const std::string& shown_text(const TextRun& run);
 struct Block;
 
 struct Paragraph {
-    std::string style = "body";
+    Name style = "body";  // interned (doc/name.h), as are the other style names below
     std::string id;
     std::vector<TextRun> runs;
     Span span;
@@ -217,7 +218,7 @@ struct Contents {
 // <division page-master="…">: blocks set on pages of another master, without a heading of
 // their own (a cover, front matter).
 struct Division {
-    std::string page_master;
+    Name page_master;
     std::vector<Block> children;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -232,11 +233,11 @@ struct ColumnSpec {
 
 struct TableCell {
     int colspan = 1, rowspan = 1;
-    std::string align;   // left, center, right, justify; empty = the table style's
-    std::string valign;  // top, middle, bottom; empty = top
+    Name align;   // left, center, right, justify; empty = the table style's (interned: doc/name.h)
+    Name valign;  // top, middle, bottom; empty = top
     // As written: a background colour over the row's and the table style's; a box style whose
     // background and borders (per side) the cell takes. Checked by layout.
-    std::string shade, style;
+    Name shade, style;
     std::vector<Block> blocks;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -254,7 +255,7 @@ struct TableRow {
     enum class Kind { Body, Header, Section, Footer };
     Kind kind = Kind::Body;
     std::string id;  // an anchor for references to this row
-    std::string shade, style;  // as a cell's, for every cell of the row (a cell's own win)
+    Name shade, style;  // as a cell's, for every cell of the row (a cell's own win)
     std::vector<TableCell> cells;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -297,7 +298,7 @@ const std::string& style_of(const Table& t);
 // <frame style="…">: a box around any blocks (a call-out, a key-figure panel, a certificate's
 // border), drawn as its box style says (border per side, background, padding, corners, height).
 struct Frame {
-    std::string style = "frame";
+    Name style = "frame";
     std::vector<Block> children;
     Span span;
     NodeId node;  // given once by number_nodes
@@ -347,12 +348,13 @@ struct Condition {
     Span span;
 };
 
-// A table and a chart are held behind one pointer (doc/indirect.h), so a block costs what its
-// common nodes need; read the node through visit_node, node_if, node_as and holds below, which
-// give the table or chart itself.
+// The nodes larger than a paragraph (a table, a chart, a section, a list, …) are held behind one
+// pointer (doc/indirect.h), so a block costs what a paragraph needs; read the node through
+// visit_node, node_if, node_as and holds below, which give the node itself.
 struct Block {
-    std::variant<Paragraph, Section, Article, List, Signature, Figure, PageBreak, Indirect<Table>, Indirect<Chart>, Diagram, Contents, Division,
-                 Frame, Rule, Image, Qr>
+    std::variant<Paragraph, Indirect<Section>, Indirect<Article>, Indirect<List>, Indirect<Signature>, Indirect<Figure>, PageBreak,
+                 Indirect<Table>, Indirect<Chart>, Indirect<Diagram>, Contents, Division, Frame, Indirect<Rule>, Indirect<Image>,
+                 Indirect<Qr>>
         node;
     Keeps keeps;
     Boxed<Condition> condition;

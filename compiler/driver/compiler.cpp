@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "doc/document.h"
 
 #include "data/chart_data.h"
 #include "data/expand_tables.h"
+#include "doc/footprint.h"
 #include "doc/walk.h"
 #include "driver/document_cache.h"
 #include "driver/images.h"
@@ -177,6 +179,7 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     State& s = *m_state;
     const Variables variables = resolve(document, res, options, env, s.sources, *images, outcome.changes, diags);
     if (reads) reads->seal();
+    if (options.count_document) outcome.document_footprint = (std::ostringstream() << doc::footprint_of(document)).str();
     // Every file is read: from here on their texts serve diagnostics only, a line at a time.
     s.sources.compact();
     if (!can_lay_out(res, diags)) return std::nullopt;

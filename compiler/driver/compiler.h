@@ -42,6 +42,7 @@ struct Options {
     std::string changes_csv;    // with changes_since: also write the summary of changes as CSV
     unsigned jobs = 1;          // threads a build may use (-j); the output is the same for any number
     bool count_libharu = false; // count libharu's heap (pdf::count_libharu_heap) for Outcome::libharu_bytes (--stats)
+    bool count_document = false;  // count the resolved document's bytes (doc::footprint_of) for Outcome::document_footprint (--stats)
     // Bytes the paragraph cache holds in memory before it writes entries to a temporary file
     // beside the output (docs/performance.md); unset: layout::kParagraphCacheBudget. For tests.
     std::optional<size_t> paragraph_cache_bytes;
@@ -64,6 +65,7 @@ struct Outcome {
     std::vector<data::RecordChange> changes;  // with Options::changes_since: the summary of changes
     size_t libharu_bytes = 0, libharu_blocks = 0;  // libharu's heap when the PDF's save began (pdf::LibharuHeap), for --stats
     size_t pages_stored = 0;  // pages whose content waited for the save in a temporary file (PDF written as the pages are made)
+    std::string document_footprint;  // with Options::count_document: the resolved document's bytes, share by share
 };
 
 // Work a compiler did and saved, summed over its builds (tests, benchmarks, --stats).

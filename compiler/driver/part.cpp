@@ -11,7 +11,7 @@ namespace {
 // Sections are parts down to the second level; a division (cover, front matter) only holds them.
 void collect_parts(const std::vector<doc::Block>& blocks, std::vector<std::string>& out) {
     for (const auto& block : blocks) {
-        if (const auto* s = std::get_if<doc::Section>(&block.node)) {
+        if (const auto* s = doc::node_if<doc::Section>(block)) {
             if (s->level > 2) continue;
             if (!s->id.empty()) out.push_back(s->id);
             collect_parts(s->children, out);

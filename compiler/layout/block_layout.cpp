@@ -189,7 +189,7 @@ private:
 
     void visit(const doc::Paragraph& p, const BlockEnv& env, std::vector<VItem>& out) {
         // A paragraph without a style takes its context's: "body" here, the list's or the cell's there.
-        const auto& style = paragraph_style(p.style.empty() ? env.paragraph_style : p.style, p.span, m_ctx);
+        const auto& style = paragraph_style(p.style.empty() ? env.paragraph_style : p.style.str(), p.span, m_ctx);
         ParagraphOptions options = options_for(p.node, ParagraphPart::Body);
         if (!p.id.empty()) options.anchor = p.id;
         options.notes = layout_footnotes(p.runs, env, m_ctx);

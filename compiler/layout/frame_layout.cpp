@@ -47,7 +47,7 @@ Length content_height(const std::vector<CellLine>& lines) { return lines.empty()
 const style::BoxStyle& frame_style(const doc::Frame& frame, LayoutContext& ctx) {
     static const style::BoxStyle plain;
     if (const auto* s = ctx.in.styles.box(frame.style)) return *s;
-    ctx.out.diags.error(frame.span, "expected a box style defined in the layout, found '" + frame.style + "'");
+    ctx.out.diags.error(frame.span, "expected a box style defined in the layout, found '" + frame.style.str() + "'");
     return plain;
 }
 

@@ -34,7 +34,7 @@ private:
     void children(const std::vector<doc::Block>& blocks) { widen(Measurer(m_env, m_ctx).blocks(blocks)); }
 
     void measure(const doc::Paragraph& n) {
-        const auto& style = paragraph_style(n.style.empty() ? m_env.paragraph_style : n.style, n.span, m_ctx);
+        const auto& style = paragraph_style(n.style.empty() ? m_env.paragraph_style : n.style.str(), n.span, m_ctx);
         widen(measure_paragraph(style_runs(n.runs, style, m_ctx), style, n.span, options_for(n.node, ParagraphPart::Body), m_env, m_ctx));
     }
     void measure(const doc::List& n) {

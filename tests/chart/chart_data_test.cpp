@@ -177,7 +177,7 @@ TEST(chart_data, PaletteAppliesToChartsAndDiagrams) {
     EXPECT_TRUE(f.messages().empty());
     ASSERT_TRUE(f.chart().resolved.has_value());
     EXPECT_EQ(f.chart().resolved->palette, palette);
-    EXPECT_EQ(std::get<doc::Diagram>(f.document->blocks.at(1).node).palette.size(), 2u);
+    EXPECT_EQ(doc::node_as<doc::Diagram>(f.document->blocks.at(1)).palette.size(), 2u);
 }
 
 TEST(chart_data, InlineChartIsResolvedFromItsRawValuesAndKeptAsWritten) {
@@ -305,7 +305,7 @@ TEST(chart_reader, ReadsDiagramsWithNestedBoxesAndConnectors) {
            "  <connector from=\"roof\" to=\"p1\" arrow=\"false\"/>\n"
            "</diagram>");
     EXPECT_TRUE(f.messages().empty());
-    const auto& d = std::get<doc::Diagram>(f.document->blocks.at(0).node);
+    const auto& d = doc::node_as<doc::Diagram>(f.document->blocks.at(0));
     EXPECT_EQ(d.layout, "column");
     ASSERT_EQ(d.nodes.size(), 2u);
     EXPECT_EQ(d.nodes[0].label, "ROCB A/P Strategic Action Plan");

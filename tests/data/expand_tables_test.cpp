@@ -12,7 +12,7 @@ using reportc::testing::DataFixture;
 
 namespace {
 
-const doc::Section& section(const doc::Document& d) { return std::get<doc::Section>(d.blocks.at(0).node); }
+const doc::Section& section(const doc::Document& d) { return doc::node_as<doc::Section>(d.blocks.at(0)); }
 
 }  // namespace
 
@@ -57,11 +57,11 @@ TEST(data_ExpandTables, ExpandsGeneratedTablesEverywhere) {
     EXPECT_EQ(doc::rows_of(a)[1].id, "a-row-1");
     EXPECT_EQ(f.sources.location(a.span), "r/report.xml:3:6");
 
-    const auto& in_list = doc::node_as<doc::Table>(std::get<doc::List>(children[1].node).items.at(0).blocks.at(0));
+    const auto& in_list = doc::node_as<doc::Table>(doc::node_as<doc::List>(children[1]).items.at(0).blocks.at(0));
     ASSERT_EQ(doc::rows_of(in_list).size(), 3u);
     EXPECT_EQ(doc::rows_of(in_list)[2].id, "row-2");
 
-    const auto& in_figure = doc::node_as<doc::Table>(std::get<doc::Figure>(children[2].node).children.at(0));
+    const auto& in_figure = doc::node_as<doc::Table>(doc::node_as<doc::Figure>(children[2]).children.at(0));
     EXPECT_FALSE(in_figure.expanded.has_value());
     EXPECT_TRUE(doc::rows_of(in_figure).empty());
     EXPECT_FALSE(doc::node_as<doc::Table>(children[3]).expanded.has_value());

@@ -112,7 +112,7 @@ TEST(data_Expand, TwoGroupsOfTwoRecords) {
 
     // Bullets become a list with the template's marker; the empty bullet an empty item.
     EXPECT_EQ(a.cells[1].valign, "top");
-    const auto& list = std::get<doc::List>(a.cells[1].blocks.at(0).node);
+    const auto& list = doc::node_as<doc::List>(a.cells[1].blocks.at(0));
     EXPECT_EQ(list.marker, "➢");
     EXPECT_EQ(list.style, "table-list");
     ASSERT_EQ(list.items.size(), 2u);

@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         for (const doc::Block& block : document->blocks) {
             if (const auto* c = doc::node_if<doc::Chart>(block))
                 (void)chart::draw_chart(*c, Length::from_pt(400), std::nullopt, style, fonts(), diags);
-            else if (const auto* d = std::get_if<doc::Diagram>(&block.node))
+            else if (const auto* d = doc::node_if<doc::Diagram>(block))
                 (void)chart::draw_diagram(*d, Length::from_pt(400), std::nullopt, style, fonts(), diags);
         }
     }

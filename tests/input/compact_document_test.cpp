@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "doc/footprint.h"
 #include "doc/walk.h"
 #include "input/source_reader.h"
 
@@ -55,12 +56,67 @@ TEST(CompactDocument, ReleasingSpareCapacityKeepsTheContent) {
     const std::string before = printed(*d);
     doc::release_spare_capacity(*d);
     EXPECT_EQ(printed(*d), before);
-    const auto& section = std::get<doc::Section>(d->blocks.at(0).node);
+    const auto& section = doc::node_as<doc::Section>(d->blocks.at(0));
     EXPECT_EQ(section.children.capacity(), section.children.size());
     const auto& paragraph = std::get<doc::Paragraph>(section.children.at(0).node);
     EXPECT_EQ(paragraph.runs.capacity(), paragraph.runs.size());
-    const auto& list = std::get<doc::List>(section.children.at(9).node);
+    const auto& list = doc::node_as<doc::List>(section.children.at(9));
     EXPECT_EQ(list.items.capacity(), list.items.size());
     const auto& row = doc::node_as<doc::Table>(section.children.at(10)).rows.at(0);
     EXPECT_EQ(row.cells.capacity(), row.cells.size());
+}
+
+TEST(CompactDocument, ABlockHoldsASectionByPointerAndCopiesItDeeply) {
+    doc::Section s;
+    s.title = "Before";
+    s.children.push_back(doc::Block{doc::Paragraph{}});
+    doc::Block block{std::move(s)};
+    doc::Block copy = block;
+    doc::node_as<doc::Section>(copy).title = "After";
+    EXPECT_EQ(doc::node_as<doc::Section>(block).title, "Before");
+    EXPECT_TRUE(doc::holds<doc::Section>(block));
+    EXPECT_EQ(doc::node_if<doc::Paragraph>(block), nullptr);
+    EXPECT_EQ(doc::node_as<doc::Section>(copy).children.size(), 1u);
+    EXPECT_LE(sizeof(doc::Block), sizeof(doc::Paragraph) + 24);  // the node, its index, keeps, condition
+}
+
+TEST(CompactDocument, TheFootprintCountsSlotsStringsAndNodesHeldByPointer) {
+    MemoryEnvironment env;
+    SourceManager sources;
+    Diagnostics diags;
+    const std::string prose(40, 'x');
+    auto d = read("<section title=\"S\"><p>" + prose + " <b>bold</b></p><p>short</p></section>", env, sources, diags);
+    ASSERT_TRUE(d);
+    doc::release_spare_capacity(*d);
+    const auto f = doc::footprint_of(*d);
+    EXPECT_EQ(f.shares.at("block slots").count, 3u);  // the section, and its two paragraphs
+    EXPECT_EQ(f.shares.at("block slots").bytes, 3 * sizeof(doc::Block));
+    EXPECT_EQ(f.shares.at("section").bytes, sizeof(doc::Section));
+    EXPECT_EQ(f.shares.at("run slots (TextRun)").count, 3u);
+    EXPECT_EQ(f.shares.at("run: text").count, 1u);  // only the long text is on the heap
+    EXPECT_GE(f.shares.at("run: text").bytes, prose.size() + 1);
+    EXPECT_EQ(f.shares.at("paragraph").count, 2u);
+    EXPECT_EQ(f.shares.at("paragraph").bytes, 0u);  // held in its block
+    std::ostringstream os;
+    os << f;
+    EXPECT_NE(os.str().find("the parsed document: " + std::to_string(f.bytes()) + " bytes"), std::string::npos);
+}
+
+TEST(CompactDocument, NamesAndStyleListsAreInternedAndReadAsStrings) {
+    const doc::Name a = std::string("caption"), b = "caption";
+    EXPECT_EQ(&a.str(), &b.str());  // one copy of the name
+    EXPECT_EQ(a, "caption");
+    EXPECT_TRUE(doc::Name().empty());
+    EXPECT_EQ(doc::Name(""), doc::Name());
+    EXPECT_EQ("style '" + a + "'", "style 'caption'");
+    const doc::StyleList inner{"b"};
+    EXPECT_EQ(inner, doc::StyleList{"b"});
+    const doc::StyleList both = inner.inside({"link", "i"});
+    EXPECT_EQ(both, (std::vector<std::string>{"link", "i", "b"}));
+    EXPECT_EQ(both, doc::StyleList({"link", "i", "b"}));
+    std::ostringstream os;
+    os << both;
+    EXPECT_EQ(os.str(), "[link][i][b]");
+    EXPECT_EQ(sizeof(doc::Name), sizeof(void*));
+    EXPECT_EQ(sizeof(doc::StyleList), sizeof(void*));
 }

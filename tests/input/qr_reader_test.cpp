@@ -27,7 +27,7 @@ Read read(const std::string& body) {
     return r;
 }
 
-const doc::Qr& qr_at(const Read& r, size_t i) { return std::get<doc::Qr>(r.document->blocks.at(i).node); }
+const doc::Qr& qr_at(const Read& r, size_t i) { return doc::node_as<doc::Qr>(r.document->blocks.at(i)); }
 
 }  // namespace
 
@@ -67,10 +67,10 @@ TEST(QrReader, ABlockInFramesFiguresAndTableCells) {
                   "<table><row><cell><qr data=\"y\"/></cell><cell>Text</cell></row></table>");
     ASSERT_TRUE(r.document);
     EXPECT_TRUE(r.errors.empty()) << r.errors.front();
-    EXPECT_TRUE(std::holds_alternative<doc::Qr>(std::get<doc::Frame>(r.document->blocks[0].node).children.at(1).node));
-    EXPECT_TRUE(std::holds_alternative<doc::Qr>(std::get<doc::Figure>(r.document->blocks[1].node).children.at(0).node));
+    EXPECT_TRUE(doc::holds<doc::Qr>(std::get<doc::Frame>(r.document->blocks[0].node).children.at(1)));
+    EXPECT_TRUE(doc::holds<doc::Qr>(doc::node_as<doc::Figure>(r.document->blocks[1]).children.at(0)));
     const auto& table = doc::node_as<doc::Table>(r.document->blocks[2]);
-    EXPECT_TRUE(std::holds_alternative<doc::Qr>(table.rows.at(0).cells.at(0).blocks.at(0).node));
+    EXPECT_TRUE(doc::holds<doc::Qr>(table.rows.at(0).cells.at(0).blocks.at(0)));
 }
 
 TEST(QrReader, MalformedAttributesAreErrorsAtThem) {

@@ -39,7 +39,7 @@ TEST(SourceReader, ReadsSectionsParagraphsAndInfo) {
     EXPECT_EQ(d->info.title, "T – ’x’");
     EXPECT_EQ(d->layout_path, "l.xml");
     ASSERT_EQ(d->blocks.size(), 1u);
-    const auto& s = std::get<doc::Section>(d->blocks[0].node);
+    const auto& s = doc::node_as<doc::Section>(d->blocks[0]);
     EXPECT_EQ(s.level, 1);
     ASSERT_EQ(s.children.size(), 1u);
     const auto& p = paragraph(s.children[0]);
@@ -113,9 +113,9 @@ TEST(SourceReader, IncludesNestAndKeepLevels) {
     auto d = f.read();
     ASSERT_TRUE(d.has_value());
     EXPECT_TRUE(f.diags.all().empty());
-    const auto& a = std::get<doc::Section>(d->blocks[0].node);
+    const auto& a = doc::node_as<doc::Section>(d->blocks[0]);
     ASSERT_EQ(a.children.size(), 2u);
-    const auto& b = std::get<doc::Section>(a.children[0].node);
+    const auto& b = doc::node_as<doc::Section>(a.children[0]);
     EXPECT_EQ(b.level, 2);
     EXPECT_EQ(doc::plain_text(paragraph(b.children[0]).runs), "deep");
 }
@@ -182,10 +182,10 @@ TEST(SourceReader, ListsArticlesTablesAndSignatures) {
     auto d = f.read();
     ASSERT_TRUE(d.has_value());
     EXPECT_TRUE(f.diags.all().empty());
-    const auto& a = std::get<doc::Article>(d->blocks[0].node);
+    const auto& a = doc::node_as<doc::Article>(d->blocks[0]);
     EXPECT_TRUE(a.place_first);
     EXPECT_EQ(a.place, "Bangkok Thailand");
-    const auto& l = std::get<doc::List>(d->blocks[1].node);
+    const auto& l = doc::node_as<doc::List>(d->blocks[1]);
     EXPECT_EQ(l.marker, "➢");
     EXPECT_EQ(l.items[0].label, "Pillar 1:");
     EXPECT_EQ(l.items[1].blocks.size(), 2u);
@@ -194,7 +194,7 @@ TEST(SourceReader, ListsArticlesTablesAndSignatures) {
     EXPECT_EQ(t.columns[1].kind, doc::ColumnSpec::Kind::Fixed);
     EXPECT_EQ(t.rows[0].kind, doc::TableRow::Kind::Header);
     EXPECT_EQ(t.rows[0].cells[0].colspan, 2);
-    EXPECT_EQ(std::get<doc::Signature>(d->blocks[3].node).role, "R");
+    EXPECT_EQ(doc::node_as<doc::Signature>(d->blocks[3]).role, "R");
 }
 
 TEST(SourceReader, BadColspanIsAnError) {
@@ -219,14 +219,14 @@ TEST(SourceReader, NumberingAttributesAreRead) {
                                    "<list numbering=\"1.\" start=\"two\"/>\n</report>");
     auto doc = f.read();
     ASSERT_TRUE(doc.has_value());
-    EXPECT_EQ(std::get<doc::Figure>(doc->blocks[0].node).kind, "figure");
-    const auto& b = std::get<doc::Figure>(doc->blocks[1].node);
+    EXPECT_EQ(doc::node_as<doc::Figure>(doc->blocks[0]).kind, "figure");
+    const auto& b = doc::node_as<doc::Figure>(doc->blocks[1]);
     EXPECT_EQ(b.kind + "|" + b.number + "|" + b.separator, "diagram|4| - ");
-    const auto& list = std::get<doc::List>(doc->blocks[2].node);
+    const auto& list = doc::node_as<doc::List>(doc->blocks[2]);
     EXPECT_EQ(list.numbering, "a)");
     EXPECT_EQ(list.start, 3);
     EXPECT_EQ(list.items.at(0).id + "|" + list.items.at(0).number, "i|5");
-    EXPECT_EQ(std::get<doc::Section>(doc->blocks[3].node).number, "A");
+    EXPECT_EQ(doc::node_as<doc::Section>(doc->blocks[3]).number, "A");
     EXPECT_EQ(std::get<doc::Contents>(doc->blocks[4].node).kind, "diagrams");
     auto out = rendered(f.diags, f.sources);
     ASSERT_EQ(out.size(), 1u);
@@ -300,7 +300,7 @@ TEST(SourceReader, KeepsFramesRulesAndCellShading) {
     EXPECT_EQ(frame.style, "callout");
     EXPECT_EQ(d->blocks[0].keeps.together, true);
     ASSERT_EQ(frame.children.size(), 2u);
-    const auto& rule = std::get<doc::Rule>(frame.children[1].node);
+    const auto& rule = doc::node_as<doc::Rule>(frame.children[1]);
     EXPECT_EQ(rule.width, "60mm");
     EXPECT_EQ(rule.align, "center");
     const auto& keeps = d->blocks[1].keeps;
@@ -334,9 +334,9 @@ TEST(SourceReader, ShortTitlesOfSectionsAndArticles) {
     auto d = f.read();
     ASSERT_TRUE(d.has_value());
     EXPECT_TRUE(f.diags.all().empty());
-    const auto& s = std::get<doc::Section>(d->blocks[0].node);
+    const auto& s = doc::node_as<doc::Section>(d->blocks[0]);
     EXPECT_EQ(s.short_title, "Short");
-    EXPECT_EQ(std::get<doc::Article>(s.children[0].node).short_title, "Art");
+    EXPECT_EQ(doc::node_as<doc::Article>(s.children[0]).short_title, "Art");
     std::ostringstream printed;
     printed << *d;
     EXPECT_NE(printed.str().find("section 1 \"A very long title\" short=\"Short\""), std::string::npos) << printed.str();

@@ -112,12 +112,12 @@ TEST(xref_Numbering, HeadingsByLevelWithLabelsAndFormats) {
     auto msgs = number(d, {rule("heading", {{"level", "1"}, {"format", "1"}, {"label", "Section"}}),
                            rule("heading", {{"level", "2"}, {"format", "1.1"}, {"label", "Section"}})});
     EXPECT_TRUE(msgs.empty());
-    const auto& intro = std::get<doc::Section>(d.blocks[0].node);
-    const auto& work = std::get<doc::Section>(d.blocks[1].node);
+    const auto& intro = doc::node_as<doc::Section>(d.blocks[0]);
+    const auto& work = doc::node_as<doc::Section>(d.blocks[1]);
     EXPECT_EQ(prefix(intro.numbered), "1 ");
-    EXPECT_EQ(prefix(std::get<doc::Section>(intro.children[1].node).numbered), "1.2 ");
+    EXPECT_EQ(prefix(doc::node_as<doc::Section>(intro.children[1]).numbered), "1.2 ");
     EXPECT_EQ(prefix(work.numbered), "2 ");
-    const auto& plan = std::get<doc::Section>(work.children[0].node);
+    const auto& plan = doc::node_as<doc::Section>(work.children[0]);
     EXPECT_EQ(plan.numbered->label, "Section");
     EXPECT_EQ(plan.numbered->number, "2.1");
     EXPECT_EQ(doc::numbered_title(plan.title, plan.numbered), "2.1 Plan");
@@ -126,7 +126,7 @@ TEST(xref_Numbering, HeadingsByLevelWithLabelsAndFormats) {
     annexes.blocks.push_back({section("Plan", 1)});
     annexes.blocks.push_back({section("Members", 1)});
     number(annexes, {rule("heading", {{"level", "1"}, {"format", "I"}, {"label", "Annex"}, {"show-label", "true"}, {"separator", ": "}})});
-    EXPECT_EQ(prefix(std::get<doc::Section>(annexes.blocks[1].node).numbered), "Annex II: ");
+    EXPECT_EQ(prefix(doc::node_as<doc::Section>(annexes.blocks[1]).numbered), "Annex II: ");
 }
 
 TEST(xref_Numbering, FiguresPerKindAndPerPart) {
@@ -138,14 +138,14 @@ TEST(xref_Numbering, FiguresPerKindAndPerPart) {
     auto msgs = number(d, {rule("figure", {{"kind", "diagram"}, {"label", "Diagram"}}),
                            rule("figure", {{"kind", "table"}, {"label", "Table"}, {"scope", "part"}, {"separator", ". "}})});
     EXPECT_TRUE(msgs.empty());
-    const auto& one = std::get<doc::Section>(d.blocks[0].node).children;
-    const auto& two = std::get<doc::Section>(d.blocks[1].node).children;
-    EXPECT_EQ(prefix(std::get<doc::Figure>(one[0].node).numbered), "Diagram 1: ");
-    EXPECT_EQ(prefix(std::get<doc::Figure>(one[1].node).numbered), "Table 1-1. ");
-    EXPECT_EQ(prefix(std::get<doc::Figure>(one[2].node).numbered), "(none)");
-    EXPECT_EQ(prefix(std::get<doc::Figure>(two[0].node).numbered), "Table 2-1. ");
-    EXPECT_EQ(prefix(std::get<doc::Figure>(two[1].node).numbered), "Diagram 2: ");
-    EXPECT_EQ(std::get<doc::Figure>(two[2].node).numbered->number, "2-2");
+    const auto& one = doc::node_as<doc::Section>(d.blocks[0]).children;
+    const auto& two = doc::node_as<doc::Section>(d.blocks[1]).children;
+    EXPECT_EQ(prefix(doc::node_as<doc::Figure>(one[0]).numbered), "Diagram 1: ");
+    EXPECT_EQ(prefix(doc::node_as<doc::Figure>(one[1]).numbered), "Table 1-1. ");
+    EXPECT_EQ(prefix(doc::node_as<doc::Figure>(one[2]).numbered), "(none)");
+    EXPECT_EQ(prefix(doc::node_as<doc::Figure>(two[0]).numbered), "Table 2-1. ");
+    EXPECT_EQ(prefix(doc::node_as<doc::Figure>(two[1]).numbered), "Diagram 2: ");
+    EXPECT_EQ(doc::node_as<doc::Figure>(two[2]).numbered->number, "2-2");
 }
 
 TEST(xref_Numbering, AnExplicitNumberOverridesAndTheCounterGoesOn) {
@@ -162,8 +162,8 @@ TEST(xref_Numbering, AnExplicitNumberOverridesAndTheCounterGoesOn) {
     auto msgs = number(d, {rule("figure", {{"kind", "diagram"}, {"label", "Diagram"}})});
     EXPECT_EQ(msgs, (std::vector<std::string>{"Diagram 2 is numbered twice; references by number are ambiguous",
                                               "the first Diagram 2 is here"}));
-    EXPECT_EQ(prefix(std::get<doc::Figure>(d.blocks[2].node).numbered), "Diagram 2 – ");
-    EXPECT_EQ(prefix(std::get<doc::Figure>(d.blocks[3].node).numbered), "Diagram 3: ");
+    EXPECT_EQ(prefix(doc::node_as<doc::Figure>(d.blocks[2]).numbered), "Diagram 2 – ");
+    EXPECT_EQ(prefix(doc::node_as<doc::Figure>(d.blocks[3]).numbered), "Diagram 3: ");
 }
 
 TEST(xref_Numbering, NumberedListsWithStartNestingAndAnItemsNumber) {
@@ -186,15 +186,15 @@ TEST(xref_Numbering, NumberedListsWithStartNestingAndAnItemsNumber) {
     doc::Document d;
     d.blocks = {{outer}, {numbered}, {bullets}};
     EXPECT_TRUE(number(d, {}).empty());
-    const auto& o = std::get<doc::List>(d.blocks[0].node);
+    const auto& o = doc::node_as<doc::List>(d.blocks[0]);
     EXPECT_EQ(prefix(o.items[0].numbered), "c)");
     EXPECT_EQ(prefix(o.items[1].numbered), "d)");
-    const auto& i = std::get<doc::List>(o.items[1].blocks[0].node);
+    const auto& i = doc::node_as<doc::List>(o.items[1].blocks[0]);
     EXPECT_EQ(prefix(i.items[1].numbered), "4.ii.");
     EXPECT_EQ(i.items[1].numbered->number, "4.ii");
-    const auto& n = std::get<doc::List>(d.blocks[1].node);
+    const auto& n = doc::node_as<doc::List>(d.blocks[1]);
     EXPECT_EQ(prefix(n.items[1].numbered), "8.");
-    EXPECT_EQ(prefix(std::get<doc::List>(d.blocks[2].node).items[0].numbered), "(none)");
+    EXPECT_EQ(prefix(doc::node_as<doc::List>(d.blocks[2]).items[0].numbered), "(none)");
 
     doc::Document bad;
     doc::List wrong;
@@ -237,7 +237,7 @@ TEST(xref_Resolve, RefsPrintLabelsNumbersPagesAndTheLayoutsFormats) {
     // item work the same; an unknown format is an error at the show attribute.
     doc::Document d;
     d.blocks.push_back({section("Background", 1, {{figure("diagram", "Pillars", "pillars")}})});
-    std::get<doc::Section>(d.blocks.back().node).id = "bg";
+    doc::node_as<doc::Section>(d.blocks.back()).id = "bg";
     doc::List list;
     list.numbering = "a)";
     list.items.resize(2);

@@ -118,8 +118,8 @@ TEST(xref_Resolve, SectionsWithoutIdsGetStableIdsFromTheirTitles) {
     d.blocks.push_back({b});
     Diagnostics diags;
     xref::resolve(d, {}, diags);
-    EXPECT_EQ(std::get<doc::Section>(d.blocks[0].node).id, "pillar-1-support");
-    EXPECT_EQ(std::get<doc::Section>(d.blocks[1].node).id, "pillar-1-support-2");
+    EXPECT_EQ(doc::node_as<doc::Section>(d.blocks[0]).id, "pillar-1-support");
+    EXPECT_EQ(doc::node_as<doc::Section>(d.blocks[1]).id, "pillar-1-support-2");
 }
 
 
