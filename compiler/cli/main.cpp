@@ -1,7 +1,6 @@
 // reportc: the command-line entry point. Parses arguments, runs the driver, prints diagnostics.
 #include <cstdio>
 #include <filesystem>
-#include <malloc.h>
 #include <iostream>
 
 #include "cli/arguments.h"
@@ -26,12 +25,6 @@ using namespace reportc;
 
 
 int main(int argc, char** argv) {
-#ifdef __GLIBC__
-    // One heap for every thread: a streamed pass frees the parsed document on the main thread
-    // while the PDF writer's objects grow on the drawing thread; with an arena per thread the
-    // freed memory could not serve them (docs/performance.md, "The document released").
-    mallopt(M_ARENA_MAX, 1);
-#endif
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "render") return cli::run_render({args.begin() + 1, args.end()});
     if (!args.empty() && args[0] == "certificates") return cli::run_certificates({args.begin() + 1, args.end()});
