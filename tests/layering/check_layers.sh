@@ -96,11 +96,6 @@ for dir in */; do
           [ "$module" = cli ] || fail "compiler/$file:$number: includes <$header>, which only cli may use (watch mode)"
           continue ;;
         esac
-        # glibc's allocator settings are the process's (one arena for all threads), set by cli.
-        case $header in malloc.h)
-          [ "$module" = cli ] || fail "compiler/$file:$number: includes <$header>, which only cli may use (the process's allocator)"
-          continue ;;
-        esac
         case $header in sys/*|unistd.h|fcntl.h|poll.h|signal.h) continue ;; esac  # POSIX
         owner=""
         for library in "${!library_headers[@]}"; do
