@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
             std::printf("libharu heap at the save: %zu bytes in %zu blocks\n", outcome.libharu_bytes, outcome.libharu_blocks);
         if (outcome.pages_stored) std::printf("pages whose content waited in a temporary file: %zu\n", outcome.pages_stored);
         std::cout << outcome.document_footprint;
+        std::printf("phases (wall time): %s\n", driver::describe(outcome.phases).c_str());
     }
     if (outcome.success && !parsed->changes_since.empty()) std::cout << cli::summary_of(outcome.changes) << std::flush;
     if (outcome.success && !parsed->changes_csv.empty())

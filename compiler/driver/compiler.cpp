@@ -39,6 +39,7 @@ struct Compiler::State {
     ResourceCache resources;
     DocumentCache documents;  // the report as read, reused while its files' bytes are unchanged
     size_t builds = 0;
+    std::optional<PhaseClock> clock;  // this build's phases (Compiler::build), none for a record's
     layout::ParagraphCache::Counts paragraphs;  // summed over builds
 };
 
@@ -120,7 +121,10 @@ Outcome Compiler::build(const Options& options, Diagnostics& diags) {
     Outcome outcome;
     const Resources* res = nullptr;
     pdf::count_libharu_heap(options.count_libharu);
+    s.clock.emplace();
     outcome.success = run(options, env, res, outcome, diags);
+    outcome.phases = s.clock->phases();
+    s.clock.reset();
     outcome.inputs = inputs_of(env, res);
     if (outcome.success && options.count_libharu && !options.output.empty()) {
         const pdf::LibharuHeap heap = pdf::libharu_heap();
@@ -134,14 +138,17 @@ Outcome Compiler::build(const Options& options, Diagnostics& diags) {
 // files. False when a phase's errors stop the build (or warnings, with --werror).
 bool Compiler::run(const Options& options, const RecordingEnvironment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags) {
     State& s = *m_state;
+    auto lap = [&s](const char* phase) { if (s.clock) s.clock->lap(phase); };
     // What reading and resolving read, for a layout pass that needs the document again after
     // the pass before released it (driver/same_bytes.h); its time is the build's one time.
     SameBytes reads(env, s.sources);
     auto document = s.documents.read(options.input, reads, s.sources, diags);
+    lap("read");
     if (!document || document->layout_path.empty()) return false;
     if (!options.part.empty() && !check_part(*document, options.part, root_span(document->layout_span, s.sources), diags))
         return false;
     res = s.resources.get(document->layout_path, document->layout_span, diags);
+    lap("resources");
     if (!res) return false;
     ImageLoader images(env, image_folders(parent_directory(options.input), document->layout_path, res->styles.settings().image_paths));
     // Only a PDF asked for: it is written as the pages are made, never holding the frames whole.
@@ -161,7 +168,9 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
             outcome.pages_stored = pdf_pages.pages_stored();
             return written;
         };
-        return write_pdf_file(options.output, inputs_of(env, res), diags, write);
+        const bool written = write_pdf_file(options.output, inputs_of(env, res), diags, write);
+        lap("pages drawn and saved");
+        return written;
     }
     if (!options.part.empty()) {
         frames = select_part(std::move(*frames), options.part);
@@ -169,7 +178,9 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     }
     if (options.frames_out) *options.frames_out = *frames;
     if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;
-    return write_outputs(*frames, options, inputs_of(env, res), diags);
+    const bool written = write_outputs(*frames, options, inputs_of(env, res), diags);
+    lap("written");
+    return written;
 }
 
 // Resolve, lay out until page numbers settle, frames: nullopt when errors stop it before layout.
@@ -178,7 +189,9 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
                                                         Diagnostics& diags, PageSink* sink, SameBytes* reads) {
     State& s = *m_state;
     const Variables variables = resolve(document, res, options, env, s.sources, *images, outcome.changes, diags);
+    auto lap = [&s](const char* phase) { if (s.clock) s.clock->lap(phase); };
     if (reads) reads->seal();
+    lap("resolve");
     if (options.count_document) outcome.document_footprint = (std::ostringstream() << doc::footprint_of(document)).str();
     // Every file is read: from here on their texts serve diagnostics only, a line at a time.
     s.sources.compact();
@@ -207,7 +220,8 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
             s.sources.compact();
             return !dropped.has_errors();
         };
-    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags, options.jobs, sink, read_again);
+    LaidOut laid_out = lay_out(document, res, navigation, variables.values, paragraphs, diags, options.jobs, sink, read_again,
+                               s.clock ? &*s.clock : nullptr);
     outcome.blocks_released = laid_out.blocks_released;
     warn_if_failed(spill_file, "the paragraphs were", diags);
     outcome.layout_passes = laid_out.passes;

@@ -11,6 +11,7 @@
 
 #include "base/diagnostic.h"
 #include "data/changes.h"
+#include "driver/phase_clock.h"
 #include "frame/frame.h"
 #include "layout/context.h"
 #include "source/atomic_file.h"
@@ -66,6 +67,7 @@ struct Outcome {
     size_t libharu_bytes = 0, libharu_blocks = 0;  // libharu's heap when the PDF's save began (pdf::LibharuHeap), for --stats
     size_t pages_stored = 0;  // pages whose content waited for the save in a temporary file (PDF written as the pages are made)
     std::string document_footprint;  // with Options::count_document: the resolved document's bytes, share by share
+    std::vector<Phase> phases;  // the build's phases and their wall time, in order (--stats)
 };
 
 // Work a compiler did and saved, summed over its builds (tests, benchmarks, --stats).

@@ -131,7 +131,7 @@ std::map<std::string, std::string> variable_texts(const std::vector<PageVariable
 
 LaidOut lay_out(doc::Document& document, const Resources& res, const Navigation& navigation,
                 const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags,
-                unsigned jobs, PageSink* sink, const ReadAgain& read_again) {
+                unsigned jobs, PageSink* sink, const ReadAgain& read_again, PhaseClock* clock) {
     const auto numbering = res.styles.settings().footnote_numbering;
     layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc,
                                 number_footnotes(navigation.footnotes, numbering, nullptr)};
@@ -148,6 +148,7 @@ LaidOut lay_out(doc::Document& document, const Resources& res, const Navigation&
         paragraphs.release_after_use(pass.result.streamed);
         run_pass(document, res, inputs, variables, paragraphs, jobs, std::move(output), pass.result.streamed && read_again, pass);
         released += pass.result.blocks_released;
+        if (clock) clock->lap("layout pass " + std::to_string(n) + (pass.result.streamed ? " (streamed)" : ""));
         auto moved = moved_anchors(navigation.page_targets, anchor_pages, pass.result.pages.anchor_pages);
         // Numbered by page: the numbers this pass printed must be those its pages give.
         auto numbers = number_footnotes(navigation.footnotes, numbering, &pass.result.pages.anchor_sheets);
@@ -177,6 +178,7 @@ LaidOut lay_out(doc::Document& document, const Resources& res, const Navigation&
                 pass.result.blocks_released = released;
                 return std::move(pass.result);
             }
+            if (clock) clock->lap("read again");
         }
         anchor_pages = pass.result.pages.anchor_pages;
         inputs.footnote_numbers = std::move(numbers);

@@ -10,6 +10,7 @@
 #include "base/diagnostic.h"
 #include "doc/document.h"
 #include "driver/navigation.h"
+#include "driver/phase_clock.h"
 #include "driver/resources.h"
 #include "frame/frame.h"
 #include "layout/context.h"
@@ -49,8 +50,10 @@ public:
 // and ids: read and resolved again from the same bytes) before the next pass; false if it could
 // not. Navigation holds no reference into the document, nor does any pass's state.
 using ReadAgain = std::function<bool(doc::Document&)>;
+// With `clock`, each pass (and a reading again) is a lap of its own, for --stats.
 LaidOut lay_out(doc::Document& document, const Resources& resources, const Navigation& navigation,
                 const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags,
-                unsigned jobs = 1, PageSink* sink = nullptr, const ReadAgain& read_again = {});
+                unsigned jobs = 1, PageSink* sink = nullptr, const ReadAgain& read_again = {},
+                PhaseClock* clock = nullptr);
 
 }  // namespace reportc::driver

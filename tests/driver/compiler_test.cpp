@@ -242,3 +242,33 @@ TEST(driver_Compiler, TheSourcesAreKeptCompressedOnceReadAndWholeAgainForTheNext
         EXPECT_EQ(sources.size(), 3u);  // report, include, layout: the same files
     }
 }
+
+TEST(driver_Compiler, TheOutcomeNamesEachPhaseInOrderWithItsTime) {
+    // A check (no output): read, resources, resolve, then each layout pass; a second build of
+    // the same compiler starts its clock again.
+    Project p;
+    RealEnvironment env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    for (int build = 0; build < 2; ++build) {
+        Diagnostics diags;
+        auto outcome = compiler.build(check_of(p), diags);
+        ASSERT_TRUE(outcome.success) << all(diags, sources);
+        std::vector<std::string> names;
+        for (const auto& phase : outcome.phases) {
+            names.push_back(phase.name);
+            EXPECT_GE(phase.micros, 0) << phase;
+        }
+        EXPECT_EQ(names, (std::vector<std::string>{"read", "resources", "resolve", "layout pass 1", "layout pass 2", "written"}));
+    }
+}
+
+TEST(driver_PhaseClock, DescribesThePhasesInOrderInMilliseconds) {
+    EXPECT_EQ(driver::describe({{"read", 12345}, {"layout pass 1", 800}}), "read 12.3 ms, layout pass 1 0.8 ms");
+    EXPECT_EQ(driver::describe({}), "");
+    driver::PhaseClock clock;
+    clock.lap("one");
+    clock.lap("two");
+    ASSERT_EQ(clock.phases().size(), 2u);
+    EXPECT_EQ(clock.phases()[1].name, "two");
+}

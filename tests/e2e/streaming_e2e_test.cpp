@@ -55,6 +55,9 @@ TEST(StreamingE2E, FirstPassStreamedWithThreadsSetAheadReleasesTheDocumentAndGiv
     ASSERT_EQ(stats.status, 0) << stats.err;
     EXPECT_NE(stats.out.find("layout passes: 1\n"), std::string::npos) << stats.out;
     EXPECT_NE(stats.out.find("top-level blocks released once laid out: "), std::string::npos) << stats.out;
+    EXPECT_NE(stats.out.find("phases (wall time): read "), std::string::npos) << stats.out;
+    EXPECT_NE(stats.out.find(", layout pass 1 (streamed) "), std::string::npos) << stats.out;
+    EXPECT_NE(stats.out.find(" ms, pages drawn and saved "), std::string::npos) << stats.out;
     const std::string kept = built(report, dir + "/kept.pdf", " -j 1 --trace " + quote(dir + "/trace.txt"));
     EXPECT_TRUE(read_file(dir + "/j2.pdf") == kept);
     EXPECT_TRUE(built(report, dir + "/j1.pdf", " -j 1") == kept);
