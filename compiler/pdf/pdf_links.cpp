@@ -66,8 +66,9 @@ std::string escape_uri(const std::string& uri) {
 bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<SheetGeometry>& sheets,
                  const Anchors& anchors, const std::vector<PendingLink>& links) {
     // One destination per anchor, shared by every link to it (an indirect object each link
-    // refers to), rather than one of five objects per link (docs/libharu-notes.md §L25).
-    std::map<const AnchorTarget*, HPDF_Destination> destinations;
+    // refers to), rather than one of five objects per link (docs/libharu-notes.md §L25). Keyed by
+    // the anchor's name, not its target's address.
+    std::map<std::string, HPDF_Destination, std::less<>> destinations;
     for (const PendingLink& pending : links) {
         const frame::LinkItem& link = pending.link;
         const SheetGeometry& sheet = sheets.at(size_t(pending.page));
@@ -90,7 +91,7 @@ bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const st
                                               "\", which no page defines");
                 continue;
             }
-            HPDF_Destination& dst = destinations[target];
+            HPDF_Destination& dst = destinations[link.anchor()];
             if (!dst && !(dst = make_destination(doc, pages, *target))) return false;
             annot = HPDF_Page_CreateLinkAnnot(page, rect, dst);
             if (!doc.check_handle(annot, "creating a link to anchor \"" + link.anchor() + "\"" + where)) return false;
