@@ -94,9 +94,9 @@ linebreak::Result one_line(const ItemList& list, Length width) {
 // paragraphs are set without looking words up at all; the hyphenated list is built only when
 // that pass finds no acceptable breaks.
 PreparedItems Typesetter::prepare(const ParagraphInput& paragraph) const {
-    ParagraphInput plain = paragraph;
-    plain.hyphenate = false;
-    return std::make_shared<const ItemList>(build_items(plain, m_fonts, m_hyphenator, m_diags));
+    // Without a dictionary the builder gives no hyphenation points, as with hyphenate off; the
+    // input is not copied to turn that off.
+    return std::make_shared<const ItemList>(build_items(paragraph, m_fonts, nullptr, m_diags));
 }
 
 ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedItems& prepared) const {
@@ -116,14 +116,19 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
             result = linebreak::break_first_fit(own->items, widths);
             result.pass = linebreak::Pass::Second;
         }
-    } else {
-        result = linebreak::break_paragraph(own->items, widths, params_for(paragraph));
-        if (result.pass != linebreak::Pass::First && paragraph.hyphenate && m_hyphenator && !own->hyphenated) {
+    } else if (paragraph.hyphenate && m_hyphenator && !own->hyphenated) {
+        // Only the first pass is tried on the list without hyphenation points: a paragraph it
+        // cannot set is set from the list with them, whatever the later passes would find here.
+        if (auto first = linebreak::break_first_pass(own->items, widths, params_for(paragraph))) {
+            result = std::move(*first);
+        } else {
             // Reuses no diagnostics: missing-glyph warnings were reported with the first list.
             Diagnostics quiet;
             own = std::make_shared<const ItemList>(build_items(paragraph, m_fonts, m_hyphenator, quiet, own.get()));
             result = linebreak::break_paragraph(own->items, widths, params_for(paragraph));
         }
+    } else {
+        result = linebreak::break_paragraph(own->items, widths, params_for(paragraph));
     }
     const ItemList& list = *own;
 

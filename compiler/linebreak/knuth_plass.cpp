@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <limits>
 #include <optional>
+#include <span>
 
 namespace reportc::linebreak {
 
@@ -259,38 +260,59 @@ Line make_line(const Paragraph& p, const LineWidths& widths, const Expansion& ex
     return line;
 }
 
-}  // namespace
-
-Result break_paragraph(const std::vector<Item>& items, const LineWidths& widths, const Params& params) {
+// The lines of the best path a pass found ending at node `at`.
+Result path_lines(const Paragraph& para, const LineWidths& widths, const Params& params, const std::vector<Node>& nodes, size_t at,
+                  Pass pass) {
     Result result;
-    if (items.empty()) return result;
-    const Paragraph para = prepare(items);
+    std::vector<size_t> path;
+    for (; nodes[at].prev != kNone; at = nodes[at].prev) path.push_back(at);
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        result.lines.push_back(make_line(para, widths, params.expansion, nodes[nodes[*it].prev], nodes[*it]));
+        if (result.lines.back().overfull) ++result.overfull_count;
+    }
+    result.pass = pass;
+    return result;
+}
+
+// The passes of tex.web §863. The last one accepts any line that is not overfull and rescues
+// overfull ones, so it always reaches the end of the paragraph.
+std::array<PassConfig, 4> passes_of(const Params& params) {
     const Length emergency = max(params.emergency_stretch, Length::zero());
-    // The passes of tex.web §863. The last one accepts any line that is not overfull and
-    // rescues overfull ones, so it always reaches the end of the paragraph.
-    const PassConfig passes[] = {
+    return {{
         {Pass::First, params.pretolerance, false, Length::zero(), false},
         {Pass::Second, params.tolerance, true, Length::zero(), false},
         {Pass::Emergency, params.tolerance, true, emergency, false, params.emergency_tie_penalty},
         {Pass::Overfull, kInfinity, true, emergency, true, params.emergency_tie_penalty},
-    };
+    }};
+}
+
+// The first of `passes` that reaches the end of the paragraph, or nothing.
+std::optional<Result> first_found(const Paragraph& para, const LineWidths& widths, const Params& params,
+                                  std::span<const PassConfig> passes) {
     for (const PassConfig& config : passes) {
         if (config.pass == Pass::First && params.pretolerance < 0) continue;
-        if (config.pass == Pass::Emergency && emergency <= Length::zero()) continue;
+        if (config.pass == Pass::Emergency && config.extra_stretch <= Length::zero()) continue;
         Breaker breaker(para, widths, params, config);
-        size_t at = breaker.run();
+        const size_t at = breaker.run();
         if (at == kNone) continue;
-        const std::vector<Node>& nodes = breaker.nodes();
-        std::vector<size_t> path;
-        for (; nodes[at].prev != kNone; at = nodes[at].prev) path.push_back(at);
-        for (auto it = path.rbegin(); it != path.rend(); ++it) {
-            result.lines.push_back(make_line(para, widths, params.expansion, nodes[nodes[*it].prev], nodes[*it]));
-            if (result.lines.back().overfull) ++result.overfull_count;
-        }
-        result.pass = config.pass;
-        return result;
+        return path_lines(para, widths, params, breaker.nodes(), at, config.pass);
     }
-    return result;  // not reached: the Overfull pass always finds a path
+    return std::nullopt;
+}
+
+}  // namespace
+
+Result break_paragraph(const std::vector<Item>& items, const LineWidths& widths, const Params& params) {
+    if (items.empty()) return {};
+    const auto passes = passes_of(params);
+    // Not empty: the Overfull pass always finds a path.
+    return first_found(prepare(items), widths, params, passes).value_or(Result{});
+}
+
+std::optional<Result> break_first_pass(const std::vector<Item>& items, const LineWidths& widths, const Params& params) {
+    if (items.empty()) return Result{};
+    const auto passes = passes_of(params);
+    return first_found(prepare(items), widths, params, std::span(passes).first(1));
 }
 
 }  // namespace reportc::linebreak

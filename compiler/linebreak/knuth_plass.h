@@ -5,6 +5,7 @@
 // automatic hyphenation first, then with it, then with emergency stretch, and finally a pass that
 // always succeeds, accepting overfull lines where nothing else fits.
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -80,6 +81,13 @@ struct Result {
 // Never fails: the Overfull pass keeps the least overfull line when nothing fits (TeX's last
 // resort, tex.web §854). Empty input gives no lines.
 Result break_paragraph(const std::vector<Item>& items, const LineWidths& widths, const Params& params);
+
+// The first pass alone (no automatic hyphenation, params.pretolerance): its lines when it reaches
+// the end of the paragraph, else nothing (also when params.pretolerance < 0 skips it). What
+// break_paragraph gives when its result's pass is First; a caller that sets a paragraph failing
+// it again from a list with hyphenation points (inl::Typesetter) need not run the later passes on
+// the list without them.
+std::optional<Result> break_first_pass(const std::vector<Item>& items, const LineWidths& widths, const Params& params);
 
 // Debug output, defined in print.cpp.
 std::ostream& operator<<(std::ostream& os, const LineWidths& widths);

@@ -150,6 +150,33 @@ TEST(linebreak_KnuthPlass, EmergencyPassSucceedsWherePassTwoFails) {
     EXPECT_EQ(without.overfull_count, 0u);
 }
 
+// The first pass alone: the lines break_paragraph gives when its first pass succeeds, nothing
+// where it needs a later pass (or skips the first).
+TEST(linebreak_KnuthPlass, FirstPassAloneGivesWhatTheFirstPassGives) {
+    const Item space = glue(pt(10), pt(5), pt(3));
+    const auto fits = finished(words({40, 50, 40, 50, 30}, space));  // "40 50" fills a line exactly
+    const Result all = break_paragraph(fits, {{pt(100)}}, {});
+    ASSERT_EQ(all.pass, Pass::First) << all;
+    const auto first = break_first_pass(fits, {{pt(100)}}, {});
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(first->pass, Pass::First);
+    EXPECT_EQ(ends(*first), ends(all));
+    ASSERT_EQ(first->lines.size(), all.lines.size());
+    for (size_t i = 0; i < all.lines.size(); ++i) {
+        EXPECT_EQ(first->lines[i].ratio, all.lines[i].ratio);
+        EXPECT_EQ(first->lines[i].natural, all.lines[i].natural);
+    }
+
+    // Five 30pt words on 100pt lines need the emergency or final pass (see above): none here.
+    const auto loose = finished(words({30, 30, 30, 30, 30}, space));
+    ASSERT_NE(break_paragraph(loose, {{pt(100)}}, {}).pass, Pass::First);
+    EXPECT_FALSE(break_first_pass(loose, {{pt(100)}}, {}).has_value());
+
+    Params skip;
+    skip.pretolerance = -1;
+    EXPECT_FALSE(break_first_pass(fits, {{pt(100)}}, skip).has_value());
+}
+
 // "40 50~40 50" on 100pt lines: only a break at the tie gives good lines ("40 50" and "40 50",
 // both exact); any other break leaves one word alone with no stretch or makes a line overfull.
 std::vector<Item> tied_paragraph() {
