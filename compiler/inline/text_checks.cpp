@@ -16,6 +16,11 @@ void report_unsettable(const std::string& text, const std::vector<text::MissingC
     };
     std::vector<std::string_view> scripts;
     for (size_t pos = 0; pos < text.size();) {
+        // No ASCII character needs shaping: most text is checked without decoding it.
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
         const auto cp = utf8::decode(text, pos);
         const std::string_view script = cp ? text::script_needing_shaping(*cp) : std::string_view{};
         if (script.empty() || std::find(scripts.begin(), scripts.end(), script) != scripts.end()) continue;
