@@ -1,4 +1,5 @@
 #include <cctype>
+#include <string_view>
 
 #include "xref/xref.h"
 
@@ -8,16 +9,20 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 // Trailing punctuation is not part of a URL or address: "www.rocb-ap.org." ends before the dot.
+// Compared byte by byte, so the curly quotes' bytes each count (UTF-8, 3 bytes each).
+constexpr std::string_view kTrailing = ".,;:)]”’\"'";
+constexpr std::string_view kLeading = "(“‘\"'[";
+
 size_t trim_trailing_punctuation(const std::string& s, size_t begin, size_t end) {
-    while (end > begin && std::string(".,;:)]”’\"'").find(s[end - 1]) != std::string::npos) --end;
+    while (end > begin && kTrailing.find(s[end - 1]) != std::string_view::npos) --end;
     return end;
 }
 
-bool looks_like_email(const std::string& word) {
+bool looks_like_email(std::string_view word) {
     auto at = word.find('@');
-    if (at == std::string::npos || at == 0) return false;
+    if (at == std::string_view::npos || at == 0) return false;
     auto dot = word.find('.', at);
-    return dot != std::string::npos && dot > at + 1 && dot + 1 < word.size();
+    return dot != std::string_view::npos && dot > at + 1 && dot + 1 < word.size();
 }
 
 // The scheme of `target` lowercased ("https" of "HTTPS://…"), or empty when it has none
@@ -67,13 +72,14 @@ std::optional<std::vector<doc::TextRun>> split_at_links(const doc::TextRun& run)
         if (begin == i) break;
         // Leading punctuation such as "(" stays outside the link.
         size_t word_begin = begin;
-        while (word_begin < i && std::string("(“‘\"'[").find(s[word_begin]) != std::string::npos) ++word_begin;
+        while (word_begin < i && kLeading.find(s[word_begin]) != std::string_view::npos) ++word_begin;
         size_t word_end = trim_trailing_punctuation(s, word_begin, i);
-        std::string word = s.substr(word_begin, word_end - word_begin);
+        // Looked at in place: a string is made only for a word that links.
+        const std::string_view word = std::string_view(s).substr(word_begin, word_end - word_begin);
         std::string target;
-        if (word.rfind("http://", 0) == 0 || word.rfind("https://", 0) == 0) target = word;
-        else if (word.rfind("www.", 0) == 0 && word.size() > 6) target = "https://" + word;
-        else if (looks_like_email(word)) target = "mailto:" + word;
+        if (word.starts_with("http://") || word.starts_with("https://")) target = word;
+        else if (word.starts_with("www.") && word.size() > 6) target = "https://" + std::string(word);
+        else if (looks_like_email(word)) target = "mailto:" + std::string(word);
         if (target.empty()) continue;
         emit_plain(word_begin);
         doc::TextRun link = run;
