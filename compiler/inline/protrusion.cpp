@@ -35,6 +35,14 @@ static_assert(std::is_sorted(kTable.begin(), kTable.end(), [](const Entry& a, co
 }  // namespace
 
 Protrusion default_protrusion(char32_t c) {
+    // ASCII, nearly every line's first and last character, from a table made once.
+    static const std::array<Protrusion, 128> ascii = [] {
+        std::array<Protrusion, 128> out{};
+        for (const Entry& e : kTable)
+            if (e.c < 128) out[e.c] = e.amounts;
+        return out;
+    }();
+    if (c < 128) return ascii[c];
     const auto it = std::lower_bound(kTable.begin(), kTable.end(), c, [](const Entry& e, char32_t v) { return e.c < v; });
     return it != kTable.end() && it->c == c ? it->amounts : Protrusion{};
 }
@@ -44,33 +52,36 @@ ProtrusionLookup::ProtrusionLookup(const style::ProtrusionTables* tables, const 
     for (const auto& [family, table] : *tables)
         for (const bool bold : {false, true})
             for (const bool italic : {false, true})
-                if (const int face = fonts.resolve({family, bold, italic}); face >= 0) m_faces.emplace(face, &table);
+                if (const int face = fonts.resolve({family, bold, italic}); face >= 0) {
+                    if (size_t(face) >= m_faces.size()) m_faces.resize(size_t(face) + 1, nullptr);
+                    if (!m_faces[size_t(face)]) m_faces[size_t(face)] = &table;  // the first family listed keeps it
+                }
 }
 
 FaceProtrusion ProtrusionLookup::at(int face, char32_t c) const {
-    if (const auto table = m_faces.find(face); table != m_faces.end()) {
-        if (const auto it = table->second->chars.find(c); it != table->second->chars.end())
-            return {{it->second.left, it->second.right}, table->second->em};
-        return {default_protrusion(c), false};
+    const style::ProtrusionTable* table = face >= 0 && size_t(face) < m_faces.size() ? m_faces[size_t(face)] : nullptr;
+    if (table) {
+        if (const auto it = table->chars.find(c); it != table->chars.end()) return {{it->second.left, it->second.right}, table->em};
     }
     return {default_protrusion(c), false};
 }
 
 Length ProtrusionLookup::hang(const Fragment& f, bool first) const {
     if (f.object() || f.text.empty()) return {};
+    const std::string_view text = f.text;
     size_t start = 0;
     if (!first) {
-        start = f.text.size() - 1;
-        while (start > 0 && (static_cast<unsigned char>(f.text[start]) & 0xC0) == 0x80) --start;
+        start = text.size() - 1;
+        while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
     }
     size_t end = start;
-    const auto cp = utf8::decode(f.text, end);
+    const auto cp = utf8::decode(text, end);
     if (!cp) return {};
     const FaceProtrusion p = at(f.face, *cp);
     const int amount = first ? p.amounts.left : p.amounts.right;
     if (amount == 0) return {};
     if (p.em) return Length::ratio(f.size, amount, 1000);
-    const Length width = m_fonts.face(f.face).width(f.text.substr(start, end - start), f.size);
+    const Length width = m_fonts.face(f.face).width(text.substr(start, end - start), f.size);
     return Length::ratio(width, amount, 1000);
 }
 

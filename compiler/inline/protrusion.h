@@ -1,7 +1,7 @@
 #pragma once
 // Character protrusion (optical margin alignment): how far a character at the start or end of a
 // line hangs into the margin, in thousandths of its own advance width. Private to inline.
-#include <map>
+#include <vector>
 
 #include "inline/paragraph_input.h"
 #include "style/protrusion.h"
@@ -37,7 +37,9 @@ public:
 
 private:
     const text::FontRegistry& m_fonts;
-    std::map<int, const style::ProtrusionTable*> m_faces;
+    // The layout's table of each face by its index (null: none, the engine's table): looked up
+    // for every box of a paragraph with protrusion, so a vector, not a map.
+    std::vector<const style::ProtrusionTable*> m_faces;
 };
 
 }  // namespace reportc::inl

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "inline/protrusion.h"
 #include "inline/typesetter.h"
 
 using namespace reportc;
@@ -36,6 +37,20 @@ struct MicrotypeSetup {
         return p;
     }
 };
+
+// The engine's table, read from its ASCII copy and by search beyond it: the same amounts.
+TEST(inline_Microtype, EnginesTableGivesItsAmountsInsideAndBeyondAscii) {
+    auto amounts = [](char32_t c) { return std::pair(inl::default_protrusion(c).left, inl::default_protrusion(c).right); };
+    EXPECT_EQ(amounts(U'.'), std::pair(0, 700));
+    EXPECT_EQ(amounts(U'A'), std::pair(50, 50));
+    EXPECT_EQ(amounts(U'~'), std::pair(200, 250));  // the last ASCII entry
+    EXPECT_EQ(amounts(U'!'), std::pair(0, 100));    // the first
+    EXPECT_EQ(amounts(U'a'), std::pair(0, 0));
+    EXPECT_EQ(amounts(U'\u00AB'), std::pair(200, 200));
+    EXPECT_EQ(amounts(U'\u2014'), std::pair(150, 150));
+    EXPECT_EQ(amounts(U'\u2026'), std::pair(0, 300));
+    EXPECT_EQ(amounts(U'\u00E9'), std::pair(0, 0));
+}
 
 Length end_of(const inl::Line& line) { return line.fragments.back().x + line.fragments.back().width; }
 
