@@ -33,8 +33,9 @@ void word_breaks(const std::string& word, const ParagraphInput& paragraph, const
         return;
     const style::HyphenationPolicy& policy = paragraph.hyphenation;
     if (paragraph.hyphenate && hyphenator) {
-        const int cost = hyphen_penalty(word, policy);
-        for (size_t at : hyphenator->points(word)) out.push_back({at, cost, true, true});
+        const auto& points = hyphenator->points(word);
+        const int cost = points.empty() ? 0 : hyphen_penalty(word, policy);  // the word's case, only when it breaks
+        for (size_t at : points) out.push_back({at, cost, true, true});
     }
     for (size_t i = 1; i + 1 < word.size(); ++i) {
         unsigned char before = word[i - 1], after = word[i + 1];
@@ -50,8 +51,9 @@ void word_breaks(const std::string& word, const ParagraphInput& paragraph, const
             out.push_back({i + 1, kSlashPenalty, false, false});
     }
     // En dash (3 bytes) between digits or words: "2020–2021".
-    for (size_t i = 1; i + 3 < word.size(); ++i)
-        if (word.compare(i, 3, "\xE2\x80\x93") == 0) out.push_back({i + 3, policy.explicit_hyphen_penalty, true, false});
+    for (size_t i = word.find("\xE2\x80\x93", 1); i != std::string::npos && i + 3 < word.size(); i = word.find("\xE2\x80\x93", i + 1))
+        out.push_back({i + 3, policy.explicit_hyphen_penalty, true, false});
+    if (out.size() < 2) return;  // nothing to order
     std::sort(out.begin(), out.end(), [](const WordBreak& a, const WordBreak& b) { return a.at < b.at; });
     out.erase(std::unique(out.begin(), out.end(), [](const WordBreak& a, const WordBreak& b) { return a.at == b.at; }), out.end());
 }
