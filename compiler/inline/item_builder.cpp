@@ -247,7 +247,10 @@ private:
         Placement placed = placement(styled, face);
         Fragment f;
         f.face = p.face;
-        f.extras = extras(styled, decorations(styled, face, placed));
+        // Plain text (no link, anchor or decoration) has no extras: known without making them.
+        const style::FontSpec& font = styled.font;
+        const bool plain = styled.link.empty() && styled.anchor.empty() && !font.underline && !font.strike && !font.highlight;
+        f.extras = plain ? nullptr : extras(styled, decorations(styled, face, placed));
         if (styled.font.small_caps && !p.real) f.tracking = Length::ratio(placed.size, kSmallCapsTrackingMilli, 1000);
         if (p.small) placed.size = placed.size.scaled(small_caps_scale(face));
         f.size = placed.size;
