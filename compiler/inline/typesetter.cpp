@@ -75,6 +75,36 @@ Fragment expanded(const Fragment& piece, Length x, int expansion) {
     return f;
 }
 
+// A box's piece placed at x on a line set with `expansion` (as expanded() places it) and
+// appended as append_fragment() appends it: merged into the line's last fragment without a copy
+// of the piece when they continue each other, which most pieces of a word do.
+void append_placed(std::vector<Fragment>& out, const Fragment& piece, Length x, int expansion) {
+    Length placed_x = x + piece.x, width = piece.width;
+    int placed_expansion = piece.expansion;
+    if (expansion != 0 && !piece.object()) {
+        placed_x = x + expand(piece.x, expansion);
+        width = expand(piece.x + piece.width, expansion) - expand(piece.x, expansion);
+        placed_expansion = expansion;
+    }
+    if (!out.empty() && !piece.object() && !out.back().object()) {
+        Fragment& last = out.back();
+        if (last.face == piece.face && last.size == piece.size && last.color == piece.color && last.same_extras(piece) &&
+            last.rise == piece.rise && last.tracking == piece.tracking && last.x + last.width == placed_x &&
+            last.expansion == placed_expansion) {
+            if (!last.kerning.empty() || !piece.kerning.empty())
+                last.kerning = Kerning::join(last.kerning, utf8::count_code_points(last.text), piece.kerning,
+                                             utf8::count_code_points(piece.text));
+            last.text += piece.text;
+            last.width += width;
+            return;
+        }
+    }
+    Fragment& f = out.emplace_back(piece);
+    f.x = placed_x;
+    f.width = width;
+    f.expansion = placed_expansion;
+}
+
 linebreak::Result one_line(const ItemList& list, Length width) {
     linebreak::Result result;
     linebreak::Line line;
@@ -157,10 +187,8 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
             const auto& item = list.items[i];
             const auto& content = list.content[i];
             if (item.kind == linebreak::ItemKind::Box) {
-                for (uint32_t k = content.piece_begin; k < content.piece_end; ++k) {
-                    const Fragment& piece = list.pieces[k];
-                    append_fragment(line.fragments, expanded(piece, x, bl.expansion));
-                }
+                for (uint32_t k = content.piece_begin; k < content.piece_end; ++k)
+                    append_placed(line.fragments, list.pieces[k], x, bl.expansion);
                 x += item.expandable ? expand(item.width, bl.expansion) : item.width;
             } else if (item.kind == linebreak::ItemKind::Glue) {
                 Length w = item.width;
