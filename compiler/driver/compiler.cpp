@@ -1,5 +1,7 @@
 #include "driver/compiler.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <set>
 #include <sstream>
@@ -206,6 +208,11 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     // paragraph cache's file, and each pass decodes one at a time (doc/encoded_blocks.h).
     const doc::EncodedBlocks blocks(std::move(document.blocks), options.document_store ? options.document_store : &spill_file,
                                     options.document_bytes.value_or(kDocumentInMemory));
+    // The document's nodes, freed as they were encoded, go back to the system (malloc_trim(3)):
+    // with -j the pages are drawn, and the threads set ahead allocate, in malloc arenas of their
+    // own, which cannot reuse the main arena's free memory (4,009 pages with -j 2: 109 -> 89 MB
+    // resident). Once a build, it costs nothing measurable.
+    ::malloc_trim(0);
     outcome.document_bytes_in_memory = blocks.bytes_in_memory();
     outcome.document_bytes_stored = blocks.bytes_stored();
     lap("document encoded");
