@@ -210,7 +210,7 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
                                     options.document_bytes.value_or(kDocumentInMemory));
     // The document's nodes, freed as they were encoded, go back to the system (malloc_trim(3)):
     // with -j the pages are drawn, and the threads set ahead allocate, in malloc arenas of their
-    // own, which cannot reuse the main arena's free memory (4,009 pages with -j 2: 109 -> 89 MB
+    // own, which cannot reuse the main arena's free memory (4,009 pages with -j 2: 107 -> 87 MiB
     // resident). Once a build, it costs nothing measurable.
     ::malloc_trim(0);
     outcome.document_bytes_in_memory = blocks.bytes_in_memory();
