@@ -29,10 +29,6 @@ public:
     // damaged). Reads the tables only: any number of threads may decode at once, once encoding is done.
     std::optional<Block> decode(std::string_view bytes) const;
 
-    // The side tables: the names and style lists, and the shared images (counted for --stats).
-    size_t names() const { return m_names.size() + m_styles.size(); }
-    size_t shared() const { return m_images.size() + m_decoded.size(); }
-
     struct Writer;  // block_codec.cpp
     struct Reader;
 
