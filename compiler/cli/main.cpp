@@ -92,7 +92,10 @@ int main(int argc, char** argv) {
                     s.max_space_factor, s.overfull_lines);
         std::printf("layout passes: %d\nparagraphs set: %zu\nparagraphs reused from an earlier pass: %zu\n", outcome.layout_passes,
                     outcome.paragraphs_set, outcome.paragraphs_reused);
-        if (outcome.blocks_released) std::printf("top-level blocks released once laid out: %zu\n", outcome.blocks_released);
+        if (outcome.document_bytes_in_memory + outcome.document_bytes_stored)
+            std::printf("the encoded document: %zu bytes, %zu in memory, %zu in the temporary file\n",
+                        outcome.document_bytes_in_memory + outcome.document_bytes_stored, outcome.document_bytes_in_memory,
+                        outcome.document_bytes_stored);
         if (outcome.libharu_bytes)
             std::printf("libharu heap at the save: %zu bytes in %zu blocks\n", outcome.libharu_bytes, outcome.libharu_blocks);
         if (outcome.pages_stored) std::printf("pages whose content waited in a temporary file: %zu\n", outcome.pages_stored);

@@ -1,7 +1,6 @@
 #include "driver/ahead.h"
 
 #include <algorithm>
-#include <atomic>
 #include <thread>
 
 #include "layout/block_layout.h"
@@ -12,9 +11,8 @@ namespace reportc::driver {
 // own: they die with the run, after the thread is joined and its cache's entries were adopted.
 struct ParagraphsAhead::Run {
     doc::NodeId first;
-    const std::vector<doc::Block>* blocks = nullptr;  // the document's, read only
-    size_t begin = 0, end = 0;                        // the run's blocks in it
-    std::atomic<size_t> copied{0};  // blocks before this index are copied and no longer read (end: all)
+    const doc::EncodedBlocks* blocks = nullptr;  // the document's, decoded one at a time
+    size_t begin = 0, end = 0;                   // the run's blocks in it
     std::unique_ptr<text::FontRegistry> fonts;
     std::unique_ptr<text::Hyphenator> hyphenator;
     std::unique_ptr<layout::ParagraphCache> paragraphs;
@@ -22,10 +20,6 @@ struct ParagraphsAhead::Run {
 };
 
 namespace {
-
-doc::NodeId first_node(const doc::Block& block) {
-    return doc::visit_node([](const auto& node) { return node.node; }, block);
-}
 
 // The run's own fonts (from the bytes the resources read: no file is read again) and dictionary.
 void load_text(ParagraphsAhead::Run& run, const Resources& res) {
@@ -64,9 +58,9 @@ void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::
     // (an entry whose input does not match) is set again by the caller.
     for (size_t i = run.begin; i < run.end; ++i) {
         std::vector<doc::Block> one;
-        one.push_back((*run.blocks)[i]);  // the caller releases it once this is done
-        run.copied = i + 1;
-        run.copied.notify_all();
+        auto block = run.blocks->block(i);
+        if (!block) return;  // the caller reports it when it reaches the block
+        one.push_back(std::move(*block));
         layout::layout_blocks(one, env, ctx);
     }
 }
@@ -77,53 +71,45 @@ unsigned runs_worth_starting(uint32_t node_count, unsigned jobs) {
     return std::max(1u, std::min(jobs, unsigned(node_count / kNodesPerRun)));
 }
 
-std::vector<size_t> split_blocks(const std::vector<doc::Block>& blocks, uint32_t node_count, unsigned parts) {
+std::vector<size_t> split_blocks(const std::vector<doc::NodeId>& first_nodes, uint32_t node_count, unsigned parts) {
     std::vector<size_t> starts;
-    if (parts < 2 || blocks.size() < 2) return starts;
+    if (parts < 2 || first_nodes.size() < 2) return starts;
     // A block's size: the nodes numbered from it to the next block (document order).
-    const uint32_t begin = first_node(blocks.front()).value, end = node_count + 1;
-    if (!first_node(blocks.front()).assigned() || end <= begin) return starts;
+    const uint32_t begin = first_nodes.front().value, end = node_count + 1;
+    if (!first_nodes.front().assigned() || end <= begin) return starts;
     const double share = double(end - begin) / parts;
-    for (size_t b = 1; b < blocks.size() && starts.size() + 1 < parts; ++b) {
-        const doc::NodeId node = first_node(blocks[b]);
-        if (!node.assigned() || node.value <= first_node(blocks[b - 1]).value) continue;  // order unknown: keep together
+    for (size_t b = 1; b < first_nodes.size() && starts.size() + 1 < parts; ++b) {
+        const doc::NodeId node = first_nodes[b];
+        if (!node.assigned() || node.value <= first_nodes[b - 1].value) continue;  // order unknown: keep together
         if (double(node.value - begin) >= share * double(starts.size() + 1)) starts.push_back(b);
     }
     return starts;
 }
 
-ParagraphsAhead::ParagraphsAhead(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
-                                 const layout::BlockEnv& env, unsigned jobs, layout::ParagraphCache& paragraphs)
+ParagraphsAhead::ParagraphsAhead(const doc::EncodedBlocks& blocks, uint32_t node_count, const Resources& res,
+                                 const layout::LayoutInputs& inputs, const layout::BlockEnv& env, unsigned jobs,
+                                 layout::ParagraphCache& paragraphs)
     : m_paragraphs(paragraphs) {
-    const auto starts = split_blocks(document.blocks, document.node_count, runs_worth_starting(document.node_count, jobs));
+    const auto starts = split_blocks(blocks.first_nodes(), node_count, runs_worth_starting(node_count, jobs));
     for (size_t r = 0; r < starts.size(); ++r) {
         auto run = std::make_unique<Run>();
-        run->first = first_node(document.blocks[starts[r]]);
+        run->first = blocks.first_nodes()[starts[r]];
         m_runs.push_back(std::move(run));
     }
     for (size_t r = 0; r < starts.size(); ++r) {
         Run& run = *m_runs[r];
-        run.blocks = &document.blocks;
-        run.begin = run.copied = starts[r];
-        run.end = r + 1 < starts.size() ? starts[r + 1] : document.blocks.size();
+        run.blocks = &blocks;
+        run.begin = starts[r];
+        run.end = r + 1 < starts.size() ? starts[r + 1] : blocks.size();
         run.thread = std::jthread([&mine = run, &res, &inputs, env, spill = paragraphs.spill()] {
             try {
                 lay_out_run(mine, res, inputs, env, spill);
             } catch (...) {
                 mine.paragraphs.reset();  // nothing set ahead: the caller sets the run itself
             }
-            mine.copied = mine.end;  // reads no more
-            mine.copied.notify_all();
         });
     }
     if (!m_runs.empty()) m_paragraphs.on_miss([this](const layout::ParagraphKey& key) { adopt_through(key.node); });
-}
-
-void ParagraphsAhead::wait_until_copied(size_t index) {
-    for (auto& run : m_runs) {
-        if (index < run->begin || index >= run->end) continue;
-        for (size_t copied = run->copied; copied <= index; copied = run->copied) run->copied.wait(copied);
-    }
 }
 
 ParagraphsAhead::~ParagraphsAhead() {

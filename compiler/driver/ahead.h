@@ -6,15 +6,16 @@
 // count of numbered nodes). The caller lays out the first run and on; each other run is laid out
 // at the same time on a thread of its own, with fonts, a dictionary and a paragraph cache of its
 // own (the font and hyphenation caches are not shared across threads), and only its paragraph
-// cache is kept. A thread copies each block of its run from the document as it reaches it (the
-// document is only read during the pass; a copy of the whole run would add half the document
-// to the pass's peak memory) and drops it once laid out. When the caller's cache first misses a paragraph of a later run, it waits for
+// cache is kept. A thread decodes each block of its run from the encoded document as it reaches
+// it (doc/encoded_blocks.h: decoding reads the codec's tables and the store only, from any
+// number of threads) and drops it once laid out. When the caller's cache first misses a paragraph of a later run, it waits for
 // that run's thread and adopts its entries. An entry is used only where its whole input matches
 // what the caller sets (layout::ParagraphCache), so the output is the same for any `jobs`.
 #include <memory>
 #include <vector>
 
 #include "doc/document.h"
+#include "doc/encoded_blocks.h"
 #include "driver/resources.h"
 #include "layout/context.h"
 #include "layout/paragraph_cache.h"
@@ -25,12 +26,11 @@ class ParagraphsAhead {
 public:
     // Starts the threads; `paragraphs` calls back into this object until it is destroyed.
     // Nothing is started for `jobs` < 2 or a document of one top-level block.
-    ParagraphsAhead(const doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
-                    const layout::BlockEnv& env, unsigned jobs, layout::ParagraphCache& paragraphs);
+    // `node_count`: the document's NodeIds (doc::Document::node_count).
+    ParagraphsAhead(const doc::EncodedBlocks& blocks, uint32_t node_count, const Resources& res,
+                    const layout::LayoutInputs& inputs, const layout::BlockEnv& env, unsigned jobs,
+                    layout::ParagraphCache& paragraphs);
     ~ParagraphsAhead();  // waits for every thread; `paragraphs` no longer calls back
-    // Waits until no thread will read top-level block `index` of the document again (each copies
-    // its blocks one at a time, as it lays them out): the caller may then release it.
-    void wait_until_copied(size_t index);
     ParagraphsAhead(const ParagraphsAhead&) = delete;
     ParagraphsAhead& operator=(const ParagraphsAhead&) = delete;
 
@@ -53,8 +53,9 @@ inline constexpr uint32_t kNodesPerRun = 1000;
 // How many runs a document of `node_count` nodes is cut into with `jobs` threads (1: no thread).
 unsigned runs_worth_starting(uint32_t node_count, unsigned jobs);
 
-// The first node of each of `parts` runs of top-level blocks of about equal size: the blocks'
-// indices where the runs after the first begin (ascending, fewer when there are few blocks).
-std::vector<size_t> split_blocks(const std::vector<doc::Block>& blocks, uint32_t node_count, unsigned parts);
+// The first node of each of `parts` runs of top-level blocks of about equal size, the blocks given
+// by their first nodes (doc::EncodedBlocks::first_nodes): the blocks' indices where the runs
+// after the first begin (ascending, fewer when there are few blocks).
+std::vector<size_t> split_blocks(const std::vector<doc::NodeId>& first_nodes, uint32_t node_count, unsigned parts);
 
 }  // namespace reportc::driver

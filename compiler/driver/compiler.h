@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/byte_store.h"
 #include "base/diagnostic.h"
 #include "data/changes.h"
 #include "driver/phase_clock.h"
@@ -25,7 +26,6 @@ struct Document;
 namespace reportc::driver {
 
 class PageSink;  // driver/layout_passes.h
-class SameBytes;  // driver/same_bytes.h
 
 class ImageLoader;
 
@@ -51,7 +51,17 @@ struct Options {
     // rest in a temporary file beside the output until the save; unset: pdf::kContentInMemory.
     // For tests.
     std::optional<size_t> page_content_bytes;
+    // Bytes of the encoded document (doc/encoded_blocks.h) kept in memory before the rest goes to
+    // a temporary file beside the output; unset: kDocumentInMemory. For tests.
+    std::optional<size_t> document_bytes;
+    // Where the encoded document's bytes beyond `document_bytes` go instead of the temporary
+    // file (not owned). For tests: a store that cannot give them back.
+    ByteStore* document_store = nullptr;
 };
+
+// The encoded document's bytes a build keeps in memory before it writes the rest to a temporary
+// file: a small document (the annual report's 150 pages encode to about 0.3 MB) makes no file.
+inline constexpr size_t kDocumentInMemory = size_t(1) << 20;
 
 // What a build did, beside its diagnostics.
 struct Outcome {
@@ -59,7 +69,9 @@ struct Outcome {
     size_t pages = 0;
     int layout_passes = 0;  // layouts run until page references settled
     bool streamed = false;  // the last pass's pages went straight to the PDF writer (not kept as frames)
-    size_t blocks_released = 0;  // top-level blocks freed by streamed passes once laid out (read again if a pass followed)
+    // The resolved document's top-level blocks as bytes during layout (doc/encoded_blocks.h),
+    // for --stats: in memory, and in the temporary file.
+    size_t document_bytes_in_memory = 0, document_bytes_stored = 0;
     size_t paragraphs_set = 0, paragraphs_reused = 0;  // paragraph settings computed / reused from an earlier pass
     layout::LineStats stats;
     std::vector<std::string> inputs;  // every file the build read (sources, data, layout, fonts, dictionary), sorted
@@ -112,7 +124,7 @@ private:
     bool run(const Options& options, const RecordingEnvironment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags);
     std::optional<frame::FrameDocument> frames_of(doc::Document& document, const Resources& res, const Options& options,
                                                   const Environment& env, ImageLoader* images, Outcome& outcome, Diagnostics& diags,
-                                                  PageSink* sink = nullptr, SameBytes* reads = nullptr);
+                                                  PageSink* sink = nullptr);
     std::unique_ptr<State> m_state;
 };
 

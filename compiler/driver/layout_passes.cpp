@@ -17,12 +17,12 @@ struct Pass {
     Diagnostics diags;
 };
 
-// With `release`, each top-level block is freed once laid out: nothing made from it refers back
-// to it (the vertical list, the pages and the paragraph cache hold copies and shared images); a
-// thread setting ahead copies each block of its run as it reaches it, and is waited for.
-void run_pass(doc::Document& document, const Resources& res, const layout::LayoutInputs& inputs,
-              const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, unsigned jobs,
-              pages::PageOutput output, bool release, Pass& pass) {
+// Each top-level block is decoded as the pass reaches it and dropped once laid out: nothing made
+// from it refers back to it (the vertical list, the pages and the paragraph cache hold copies and
+// shared images). False when a block could not be read back (the error is in `pass.diags`).
+bool run_pass(const doc::Document& document, const doc::EncodedBlocks& blocks, const Resources& res,
+              const layout::LayoutInputs& inputs, const std::map<std::string, std::string>& variables,
+              layout::ParagraphCache& paragraphs, unsigned jobs, pages::PageOutput output, int n, Pass& pass) {
     layout::FontTable font_table(*res.fonts);
     layout::LayoutResults results{font_table, pass.diags, {}, 0};
     layout::LayoutContext ctx{inputs, results, paragraphs};
@@ -36,21 +36,23 @@ void run_pass(doc::Document& document, const Resources& res, const layout::Layou
     {
         // Later passes find their paragraphs in the cache: only the first sets ahead.
         std::optional<ParagraphsAhead> ahead;
-        if (jobs > 1 && !inputs.anchor_pages) ahead.emplace(document, res, inputs, env, jobs, paragraphs);
-        layout::BlockStream blocks(env, ctx);
-        for (size_t i = 0; i < document.blocks.size(); ++i) {
-            auto& block = document.blocks[i];
-            paginator.add(blocks.add(block));
-            if (!release) continue;
-            if (ahead) ahead->wait_until_copied(i);
-            block = doc::Block();  // its nodes freed, not kept as a moved-from shell's capacity
-            ++pass.result.blocks_released;
+        if (jobs > 1 && !inputs.anchor_pages) ahead.emplace(blocks, document.node_count, res, inputs, env, jobs, paragraphs);
+        layout::BlockStream stream(env, ctx);
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            const std::optional<doc::Block> block = blocks.block(i);
+            if (!block) {
+                pass.diags.error({}, "layout pass " + std::to_string(n) + " could not read back top-level block " +
+                                         std::to_string(i + 1) + " of the document from its temporary file");
+                return false;
+            }
+            paginator.add(stream.add(*block));
         }
-        paginator.add(blocks.finish());
+        paginator.add(stream.finish());
     }
     pass.result.pages = paginator.finish();
     pass.result.fonts = font_table.fonts();
     pass.result.stats = results.stats;
+    return true;
 }
 
 bool shows_page_count(const style::Stylesheet& styles) {
@@ -129,9 +131,9 @@ std::map<std::string, std::string> variable_texts(const std::vector<PageVariable
 
 }  // namespace
 
-LaidOut lay_out(doc::Document& document, const Resources& res, const Navigation& navigation,
-                const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags,
-                unsigned jobs, PageSink* sink, const ReadAgain& read_again, PhaseClock* clock) {
+LaidOut lay_out(const doc::Document& document, const doc::EncodedBlocks& blocks, const Resources& res,
+                const Navigation& navigation, const std::map<std::string, std::string>& variables,
+                layout::ParagraphCache& paragraphs, Diagnostics& diags, unsigned jobs, PageSink* sink, PhaseClock* clock) {
     const auto numbering = res.styles.settings().footnote_numbering;
     layout::LayoutInputs inputs{res.styles, *res.fonts, res.hyphenator.get(), nullptr, navigation.toc,
                                 number_footnotes(navigation.footnotes, numbering, nullptr)};
@@ -139,15 +141,17 @@ LaidOut lay_out(doc::Document& document, const Resources& res, const Navigation&
     inputs.ties = res.styles.ties(document.lang);
     std::map<std::string, std::string> anchor_pages;  // from the previous pass
     std::optional<LaidOut> previous;
-    size_t released = 0;  // over all passes
     for (int n = 1;; ++n) {
         inputs.anchor_pages = n == 1 ? nullptr : &anchor_pages;
         Pass pass;
         auto output = output_of(n, navigation, previous ? &*previous : nullptr, res, sink);
         pass.result.streamed = output.mode == pages::PageOutput::Mode::Stream;
         paragraphs.release_after_use(pass.result.streamed);
-        run_pass(document, res, inputs, variables, paragraphs, jobs, std::move(output), pass.result.streamed && read_again, pass);
-        released += pass.result.blocks_released;
+        if (!run_pass(document, blocks, res, inputs, variables, paragraphs, jobs, std::move(output), n, pass)) {
+            diags.add(pass.diags.all().back());  // that error alone: the pass's others are of a layout cut short
+            pass.result.passes = n;
+            return std::move(pass.result);
+        }
         if (clock) clock->lap("layout pass " + std::to_string(n) + (pass.result.streamed ? " (streamed)" : ""));
         auto moved = moved_anchors(navigation.page_targets, anchor_pages, pass.result.pages.anchor_pages);
         // Numbered by page: the numbers this pass printed must be those its pages give.
@@ -167,18 +171,7 @@ LaidOut lay_out(doc::Document& document, const Resources& res, const Navigation&
                 diags.error({}, "page references did not settle after " + std::to_string(kMaxPasses) + " layouts; still moving: " + list);
             }
             pass.result.passes = n;
-            pass.result.blocks_released = released;
             return std::move(pass.result);
-        }
-        if (pass.result.blocks_released > 0) {
-            if (sink) sink->start();  // its pages are dropped before the document is read again, not after
-            if (!read_again(document)) {
-                diags.error({}, "the report could not be read again for layout pass " + std::to_string(n + 1));
-                pass.result.passes = n;
-                pass.result.blocks_released = released;
-                return std::move(pass.result);
-            }
-            if (clock) clock->lap("read again");
         }
         anchor_pages = pass.result.pages.anchor_pages;
         inputs.footnote_numbers = std::move(numbers);

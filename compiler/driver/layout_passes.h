@@ -2,13 +2,13 @@
 // Private to driver: layout and pagination, repeated until every page the text prints (contents,
 // page references) stays where the previous pass put it. Paragraphs whose input did not change
 // are reused from the previous pass (layout::ParagraphCache).
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "base/diagnostic.h"
 #include "doc/document.h"
+#include "doc/encoded_blocks.h"
 #include "driver/navigation.h"
 #include "driver/phase_clock.h"
 #include "driver/resources.h"
@@ -25,7 +25,6 @@ struct LaidOut {
     layout::LineStats stats;
     int passes = 0;
     bool streamed = false;  // the pages went to the sink (pages.pages is empty)
-    size_t blocks_released = 0;  // top-level blocks the passes released once laid out (`read_again`)
 };
 
 // Where a pass that may be the last hands its pages, each as soon as it is final, instead of
@@ -44,16 +43,13 @@ public:
 // With a sink, the pages of the last pass went to it and LaidOut::pages holds none
 // (Paginated::page_count says how many).
 //
-// With `read_again`, a pass that streams its pages releases each top-level block of `document`
-// once laid out, so that the parsed document shrinks as the PDF writer's objects grow; when that
-// pass does not settle, `read_again` gives the document back exactly as it was (the same nodes
-// and ids: read and resolved again from the same bytes) before the next pass; false if it could
-// not. Navigation holds no reference into the document, nor does any pass's state.
-using ReadAgain = std::function<bool(doc::Document&)>;
-// With `clock`, each pass (and a reading again) is a lap of its own, for --stats.
-LaidOut lay_out(doc::Document& document, const Resources& resources, const Navigation& navigation,
-                const std::map<std::string, std::string>& variables, layout::ParagraphCache& paragraphs, Diagnostics& diags,
-                unsigned jobs = 1, PageSink* sink = nullptr, const ReadAgain& read_again = {},
+// `document` gives the title and language only: its top-level blocks are `blocks`, which each
+// pass decodes one at a time, lays out and drops (doc/encoded_blocks.h), so that no pass holds
+// the parsed document whole. A block that cannot be read back is an error naming the pass, and
+// ends the layout. With `clock`, each pass is a lap of its own, for --stats.
+LaidOut lay_out(const doc::Document& document, const doc::EncodedBlocks& blocks, const Resources& resources,
+                const Navigation& navigation, const std::map<std::string, std::string>& variables,
+                layout::ParagraphCache& paragraphs, Diagnostics& diags, unsigned jobs = 1, PageSink* sink = nullptr,
                 PhaseClock* clock = nullptr);
 
 }  // namespace reportc::driver

@@ -40,10 +40,10 @@ TEST(StreamingE2E, GeneratedPagesAreTheSameWrittenPageByPage) {
     expect_streamed_as_kept(reportc::bench::write_workload(dir + "/source", reportc::bench::chapters_for(100)), dir);
 }
 
-TEST(StreamingE2E, FirstPassStreamedWithThreadsSetAheadReleasesTheDocumentAndGivesTheSamePdf) {
+TEST(StreamingE2E, FirstPassStreamedWithThreadsSetAheadDecodesTheDocumentAndGivesTheSamePdf) {
     // Without contents or page references the first pass may be the last: it streams, and with
-    // -j 2 sets paragraphs ahead on another thread, which copies its blocks before the main
-    // thread releases them (driver/layout_passes.cpp).
+    // -j 2 sets paragraphs ahead on another thread, which decodes its own blocks from the encoded
+    // document while the main thread decodes its own (doc/encoded_blocks.h).
     const std::string dir = scratch_dir("streaming-released-" + std::to_string(::getpid()));
     const std::string report = reportc::bench::write_workload(dir + "/source", reportc::bench::chapters_for(100));
     std::string text = read_file(report);
@@ -54,7 +54,7 @@ TEST(StreamingE2E, FirstPassStreamedWithThreadsSetAheadReleasesTheDocumentAndGiv
                      " -j 2 --stats --allow-read " + quote(source_root()));
     ASSERT_EQ(stats.status, 0) << stats.err;
     EXPECT_NE(stats.out.find("layout passes: 1\n"), std::string::npos) << stats.out;
-    EXPECT_NE(stats.out.find("top-level blocks released once laid out: "), std::string::npos) << stats.out;
+    EXPECT_NE(stats.out.find("the encoded document: "), std::string::npos) << stats.out;
     EXPECT_NE(stats.out.find("phases (wall time): read "), std::string::npos) << stats.out;
     EXPECT_NE(stats.out.find(", layout pass 1 (streamed) "), std::string::npos) << stats.out;
     EXPECT_NE(stats.out.find(" ms, pages drawn and saved "), std::string::npos) << stats.out;

@@ -1,8 +1,8 @@
-// A layout pass that streams its pages to the PDF releases the parsed document's top-level blocks
-// as it lays them out (issue 16: the document shrinks as the PDF grows). When that pass does not
-// settle, the next one reads and resolves the report again from the bytes the build read first:
-// the PDF is the one a build that kept the document writes, the files are not read from the disk
-// again, and what reading reported is reported once.
+// The resolved document kept as bytes during layout (doc/encoded_blocks.h; issue 16: memory that
+// does not grow with the body): every pass decodes each top-level block as it reaches it, from
+// memory or from the temporary file, so a pass that does not settle needs no reading again. The
+// PDF is the same wherever the bytes are kept and for any -j, the files are read once, and a
+// block that cannot be read back fails the build and leaves the old output.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -46,7 +46,7 @@ std::string root() { return REPORTC_SOURCE_ROOT; }
 struct Project {
     std::string dir;
     Project() {
-        dir = (std::filesystem::temp_directory_path() / ("reportc-read-again-" + std::to_string(::getpid()))).string();
+        dir = (std::filesystem::temp_directory_path() / ("reportc-encoded-" + std::to_string(::getpid()))).string();
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
         const std::string fonts = root() + "/fonts/liberation/";
@@ -95,8 +95,11 @@ struct Built {
     std::vector<std::string> messages;
 };
 
-Built build(driver::Compiler& compiler, const SourceManager& sources, const Project& p, unsigned jobs, bool keep_frames) {
+Built build(driver::Compiler& compiler, const SourceManager& sources, const Project& p, unsigned jobs, bool keep_frames,
+            std::optional<size_t> document_bytes = std::nullopt, ByteStore* store = nullptr) {
     driver::Options o;
+    o.document_bytes = document_bytes;
+    o.document_store = store;
     o.input = p.path("report.xml");
     o.output = p.path("out.pdf");
     o.jobs = jobs;
@@ -118,25 +121,32 @@ std::string joined(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-TEST(driver_ReadAgain, StreamedPassThatDoesNotSettleReleasesItsBlocksAndGivesTheSamePdf) {
+// A store that loses what it was given (the temporary file truncated under the build).
+class UnreadableStore final : public ByteStore {
+public:
+    std::optional<Place> append(std::string_view bytes) override { return Place{0, uint32_t(bytes.size())}; }
+    bool read(Place, std::string&) override { return false; }
+};
+
+TEST(driver_EncodedDocument, StreamedPassThatDoesNotSettleGivesTheSamePdfFromTheFile) {
     Project p;
     for (unsigned jobs : {1u, 2u}) {
         EditedAfterReading env;
         SourceManager sources;
         driver::Compiler compiler(env, sources);
         compiler.keep_sources(false);
-        const Built streamed = build(compiler, sources, p, jobs, false);
+        const Built streamed = build(compiler, sources, p, jobs, false, 0);  // every block in the file
         ASSERT_TRUE(streamed.outcome.success) << joined(streamed.messages);
         EXPECT_TRUE(streamed.outcome.streamed);
         EXPECT_EQ(streamed.outcome.layout_passes, 3);
-        // Both streamed passes released the two top-level blocks (the sections).
-        EXPECT_EQ(streamed.outcome.blocks_released, 4u);
-        // Read again from what the build read first, not from the disk.
+        EXPECT_EQ(streamed.outcome.document_bytes_in_memory, 0u);
+        EXPECT_GT(streamed.outcome.document_bytes_stored, 1000u);
+        // Each file read once: the passes after the first decode the blocks, they read nothing.
         EXPECT_EQ(env.reads[normalize_path(p.path("report.xml"))], 1);
         EXPECT_EQ(env.reads[normalize_path(p.path("b.xml"))], 1);
         EXPECT_EQ(env.reads[normalize_path(p.path("rows.csv"))], 1);
-        EXPECT_EQ(env.reads[normalize_path(p.path("rows.xlsx"))], 1);  // kept as read: the manager keeps its cells
-        // One message per cause: the warnings of the first reading, not again for the second.
+        EXPECT_EQ(env.reads[normalize_path(p.path("rows.xlsx"))], 1);
+        // One message per cause.
         ASSERT_EQ(streamed.messages.size(), 2u) << joined(streamed.messages);
         EXPECT_NE(streamed.messages[0].find("abbreviation 'XYZ' is marked with <abbr>"), std::string::npos) << streamed.messages[0];
         EXPECT_NE(streamed.messages[1].find("abbreviation 'ABC' is defined in the register"), std::string::npos) << streamed.messages[1];
@@ -144,32 +154,78 @@ TEST(driver_ReadAgain, StreamedPassThatDoesNotSettleReleasesItsBlocksAndGivesThe
         EditedAfterReading kept_env;
         SourceManager kept_sources;
         driver::Compiler kept_compiler(kept_env, kept_sources);
-        const Built kept = build(kept_compiler, kept_sources, p, jobs, true);
+        const Built kept = build(kept_compiler, kept_sources, p, jobs, true);  // in memory, frames kept
         ASSERT_TRUE(kept.outcome.success) << joined(kept.messages);
         EXPECT_FALSE(kept.outcome.streamed);
         EXPECT_EQ(kept.outcome.layout_passes, 3);
-        EXPECT_EQ(kept.outcome.blocks_released, 0u);
+        EXPECT_GT(kept.outcome.document_bytes_in_memory, 1000u);
+        EXPECT_EQ(kept.outcome.document_bytes_stored, 0u);
         EXPECT_EQ(kept.messages, streamed.messages);
         ASSERT_GT(streamed.pdf.size(), 1000u);
-        EXPECT_TRUE(streamed.pdf == kept.pdf) << "-j " << jobs << ": the PDF of the document read again differs";
+        EXPECT_TRUE(streamed.pdf == kept.pdf) << "-j " << jobs << ": the PDF of the document decoded from the file differs";
     }
 }
 
-TEST(driver_ReadAgain, ResidentCompilerReadsTheKeptReportAgainOnItsNextBuild) {
+TEST(driver_EncodedDocument, ResidentCompilerKeepsTheReportAsReadForItsNextBuild) {
     // Watch mode: the document cache keeps its own copy of the report as read; a build that
-    // released its blocks and read them again leaves it whole for the next build.
+    // encoded its blocks leaves it whole for the next build.
     Project p;
     EditedAfterReading env;
     env.editing = false;  // the next build reads every file again, unchanged
     SourceManager sources;
     driver::Compiler compiler(env, sources);
-    const Built first = build(compiler, sources, p, 1, false);
-    const Built second = build(compiler, sources, p, 1, false);
+    const Built first = build(compiler, sources, p, 1, false, 0);
+    const Built second = build(compiler, sources, p, 1, false, 0);
     ASSERT_TRUE(first.outcome.success) << joined(first.messages);
     ASSERT_TRUE(second.outcome.success) << joined(second.messages);
     EXPECT_EQ(compiler.counts().sources_reused, 1u);
     EXPECT_EQ(second.outcome.layout_passes, 3);
-    EXPECT_EQ(second.outcome.blocks_released, 4u);
+    EXPECT_EQ(second.outcome.document_bytes_stored, first.outcome.document_bytes_stored);
     EXPECT_EQ(second.messages, first.messages);
     EXPECT_TRUE(second.pdf == first.pdf);
+}
+
+TEST(driver_EncodedDocument, ABlockThatCannotBeReadBackFailsTheBuildAndLeavesTheOldOutput) {
+    Project p;
+    p.write("out.pdf", "old");
+    RealEnvironment env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    UnreadableStore store;
+    const Built b = build(compiler, sources, p, 1, false, 0, &store);
+    EXPECT_FALSE(b.outcome.success);
+    // The reading's two warnings, then the one error.
+    ASSERT_EQ(b.messages.size(), 3u) << joined(b.messages);
+    EXPECT_NE(b.messages[2].find("error: layout pass 1 could not read back top-level block 1 of the document from its temporary file"),
+              std::string::npos)
+        << b.messages[2];
+    EXPECT_EQ(b.pdf, "old");
+}
+
+TEST(driver_EncodedDocument, ThreadsSettingAheadDecodeTheirOwnBlocksTheSameBytesForAnyJobs) {
+    // Enough numbered nodes for runs set ahead on other threads (driver/ahead.h, kNodesPerRun),
+    // each decoding its blocks from the file while the caller decodes its own.
+    Project p;
+    std::ostringstream report;
+    report << "<report layout=\"layout.xml\"><info><title>T</title></info>\n";
+    for (int s = 0; s < 12; ++s) {
+        report << "<section id=\"s" << s << "\" title=\"Part " << s << "\">\n";
+        for (int i = 0; i < 250; ++i) report << "<p>Paragraph " << i << " of part " << s << ", see <ref to=\"s" << (s + 1) % 12 << "\" show=\"page\"/>.</p>\n";
+        report << "</section>\n";
+    }
+    report << "</report>\n";
+    p.write("report.xml", report.str());
+    std::string first;
+    for (unsigned jobs : {1u, 2u, 8u}) {
+        EditedAfterReading env;  // the same time for every build
+        env.editing = false;
+        SourceManager sources;
+        driver::Compiler compiler(env, sources);
+        const Built b = build(compiler, sources, p, jobs, false, 0);
+        ASSERT_TRUE(b.outcome.success) << joined(b.messages);
+        EXPECT_GT(b.outcome.document_bytes_stored, 50000u);
+        if (jobs == 1) first = b.pdf;
+        else EXPECT_TRUE(b.pdf == first) << "-j " << jobs;
+    }
+    ASSERT_GT(first.size(), 10000u);
 }
