@@ -152,7 +152,7 @@ struct BlockCodec::Writer {
 
     void varint(uint64_t v) {
         while (v >= 0x80) {
-            out.push_back(char(v & 0x7f | 0x80));
+            out.push_back(char((v & 0x7f) | 0x80));
             v >>= 7;
         }
         out.push_back(char(v));
