@@ -73,7 +73,7 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentS
     // (write_links, write_outline) only refer to it and add /Annots, which stays an object of
     // libharu's; rotation and size are set above; page labels are the catalog's. A page that
     // cannot be frozen (a full buffer) is left as it is, to be written by libharu.
-    if (freezing == PageFreezing::On) doc.frozen_pages().freeze(page);
+    if (freezing == PageFreezing::On) doc.frozen_dicts().freeze(page);
     return doc.check("keeping the dictionary of " + where + " as bytes");
 }
 
@@ -120,7 +120,9 @@ PageWriter::PageWriter(Diagnostics& diags, ByteStore* store, size_t in_memory, P
 PageWriter::~PageWriter() = default;
 
 size_t PageWriter::pages_stored() const { return m->contents.stored(); }
-size_t PageWriter::pages_frozen() const { return m->pdf.frozen_pages().pages(); }
+size_t PageWriter::pages_frozen() const { return m->pdf.frozen_dicts().pages(); }
+size_t PageWriter::links_frozen() const { return m->pdf.frozen_dicts().annotations(); }
+size_t PageWriter::outline_items_frozen() const { return m->pdf.frozen_dicts().outline_items(); }
 
 void PageWriter::add(const frame::Page& page, const std::vector<frame::FontFile>& fonts) {
     for (size_t i = m->font_files.size(); i < fonts.size(); ++i) m->font_files.push_back(fonts[i]);
@@ -162,8 +164,8 @@ bool PageWriter::finish(const frame::FrameDocument& rest, ByteSink& out) {
 
 bool PageWriter::State::finish(const frame::FrameDocument& doc, ByteSink& out) {
     if (!fonts.finish()) return false;
-    if (!write_links(pdf, pages, sheets, anchors, links)) return false;
-    if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline)) return false;
+    if (!write_links(pdf, pages, sheets, anchors, links, freezing)) return false;
+    if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline, freezing)) return false;
     if (!write_page_labels(pdf, doc.page_labels)) return false;
     if (!write_info(pdf, doc.info, int64_t(std::time(nullptr)))) return false;
     // Unknown anchors were reported without stopping, so all of them are listed at once.

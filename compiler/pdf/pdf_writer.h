@@ -39,8 +39,8 @@ inline constexpr size_t kSavePiece = 64 * 1024;
 // fails the write with "pdf: page N: its content could not be read back from the temporary file".
 inline constexpr size_t kContentInMemory = 256 * 1024;
 
-// Each finished page's dictionary is kept as the bytes libharu would write for it rather than as
-// libharu's objects, about 1 KB a page instead of 7 (docs/libharu-notes.md §L26): the same file.
+// Each finished page's dictionary, each link annotation's and the outline's are kept as the bytes
+// libharu would write for them rather than as libharu's objects (docs/libharu-notes.md §L26): the same file.
 // Off only for the tests that compare a document written both ways.
 enum class PageFreezing { On, Off };
 
@@ -83,6 +83,8 @@ public:
     bool finish(const frame::FrameDocument& rest, ByteSink& out);
     size_t pages_stored() const;  // pages whose content went to the store so far
     size_t pages_frozen() const;  // pages kept as bytes so far (PageFreezing)
+    size_t links_frozen() const;  // link annotations kept as bytes (after finish)
+    size_t outline_items_frozen() const;  // the outline's items and root kept as bytes (after finish)
 
 private:
     struct State;

@@ -1,4 +1,4 @@
-// Finished pages kept as the bytes libharu would write for their dictionaries (FrozenPages,
+// Finished pages kept as the bytes libharu would write for their dictionaries (FrozenDicts,
 // docs/libharu-notes.md §L26): the same file, links and destinations still made on them after
 // the freeze, a page that cannot be frozen left to libharu, and far less of libharu's heap a page.
 #include <hpdf.h>
@@ -6,7 +6,7 @@
 #include <hpdf_pages.h>
 
 #include "pdf/pdf_document.h"
-#include "pdf/pdf_page_freeze.h"
+#include "pdf/pdf_frozen_dicts.h"
 #include "pdf_test_support.h"
 
 namespace reportc::pdf::testing {
@@ -63,6 +63,8 @@ TEST(pdf_PageFreeze, FrozenPagesGiveTheSameFile) {
     StringSink streamed;
     ASSERT_TRUE(writer.finish(doc, streamed)) << diagnostics_text(diags);
     EXPECT_TRUE(streamed.bytes == unfrozen);
+    EXPECT_EQ(writer.links_frozen(), 4u + 40u + 14u);  // two_page_document's, one a page, a URI every third
+    EXPECT_EQ(writer.outline_items_frozen(), 1u + 3u + 40u);  // the root, two_page_document's, one a page
 
     PageWriter off(diags, nullptr, kContentInMemory, PageFreezing::Off);
     off.add(doc.pages[0], doc.fonts);
@@ -106,18 +108,21 @@ frame::FrameDocument plain_pages(int count) {
 // What libharu holds a page, from the growth of its heap at the save between two lengths of
 // document: measured 3,884 bytes a page unfrozen and 990 frozen (libharu 2.3.0).
 TEST(pdf_PageFreeze, LibharuHoldsFarLessAPage) {
-    auto per_page = [](PageFreezing freezing) {
+    auto per_page = [](PageFreezing freezing, frame::FrameDocument (*make)(int)) {
         count_libharu_heap(true);
         size_t at[2] = {};
         const int counts[2] = {50, 250};
         for (int i = 0; i < 2; ++i) {
-            written(plain_pages(counts[i]), freezing);
+            written(make(counts[i]), freezing);
             at[i] = libharu_heap().save_bytes;
         }
         count_libharu_heap(false);
         return double(at[1] - at[0]) / (counts[1] - counts[0]);
     };
-    const double frozen = per_page(PageFreezing::On), unfrozen = per_page(PageFreezing::Off);
+    const double frozen = per_page(PageFreezing::On, plain_pages), unfrozen = per_page(PageFreezing::Off, plain_pages);
+    const double linked_frozen = per_page(PageFreezing::On, linked_pages), linked = per_page(PageFreezing::Off, linked_pages);
+    RecordProperty("linked_frozen_bytes_a_page", std::to_string(linked_frozen));
+    RecordProperty("linked_unfrozen_bytes_a_page", std::to_string(linked));
     RecordProperty("frozen_bytes_a_page", std::to_string(frozen));
     RecordProperty("unfrozen_bytes_a_page", std::to_string(unfrozen));
     EXPECT_LT(frozen, 1100) << frozen;
@@ -154,7 +159,7 @@ struct Drawn {
 // to write, and the file is the same.
 TEST(pdf_PageFreeze, PageThatDoesNotFitIsLeftToLibharu) {
     Drawn frozen(3), unfrozen(3);
-    FrozenPages& pages = frozen.doc.frozen_pages();
+    FrozenDicts& pages = frozen.doc.frozen_dicts();
     ASSERT_TRUE(pages.freeze(frozen.pages[0]));
     pages.set_capacity(pages.bytes() + 10);
     EXPECT_FALSE(pages.freeze(frozen.pages[1]));
@@ -170,7 +175,7 @@ TEST(pdf_PageFreeze, PageThatDoesNotFitIsLeftToLibharu) {
 TEST(pdf_PageFreeze, OnlyAClosedPageIsFrozenAndNothingDrawsOnIt) {
     Drawn frozen(2), unfrozen(2);
     for (Drawn* d : {&frozen, &unfrozen}) HPDF_Page_BeginText(d->pages[1]);
-    FrozenPages& pages = frozen.doc.frozen_pages();
+    FrozenDicts& pages = frozen.doc.frozen_dicts();
     ASSERT_TRUE(pages.freeze(frozen.pages[0]));
     EXPECT_FALSE(pages.freeze(frozen.pages[0]));
     EXPECT_FALSE(pages.freeze(frozen.pages[1]));
@@ -178,7 +183,7 @@ TEST(pdf_PageFreeze, OnlyAClosedPageIsFrozenAndNothingDrawsOnIt) {
     EXPECT_EQ(frozen.saved(), unfrozen.saved());
 
     Drawn drawn(1);
-    ASSERT_TRUE(drawn.doc.frozen_pages().freeze(drawn.pages[0]));
+    ASSERT_TRUE(drawn.doc.frozen_dicts().freeze(drawn.pages[0]));
     EXPECT_NE(HPDF_Page_Rectangle(drawn.pages[0], 1, 1, 2, 2), HPDF_OK);
     EXPECT_FALSE(drawn.doc.check("drawing on a frozen page"));
     EXPECT_NE(diagnostics_text(drawn.diags).find("PAGE_INVALID_GMODE"), std::string::npos) << diagnostics_text(drawn.diags);

@@ -1,0 +1,194 @@
+// Finished pages and link annotations frozen into the bytes libharu would write for their
+// dictionaries. libharu 2.3.0 keeps a page as a dictionary of elements, each with its key in a
+// 128-byte array, and values that are objects of their own (a name in another 128-byte array, a
+// MediaBox array of four real objects, a resources dictionary holding a Font dictionary, a proxy
+// for each indirect reference), each dictionary and array with a list whose item block grows 20
+// pointers at a time; plus the page's attributes and graphics state: about 2.9 KB in some 40
+// blocks a page, held until the save; a link annotation is built the same way. The structures
+// used here are declared in libharu's installed headers (hpdf_objects.h, hpdf_pages.h,
+// hpdf_gstate.h, hpdf_list.h), as for pdf_page_stream.cpp.
+#include "pdf/pdf_frozen_dicts.h"
+
+#include <hpdf_gstate.h>
+#include <hpdf_list.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <algorithm>
+
+#include "pdf/pdf_document.h"
+
+namespace reportc::pdf {
+
+namespace {
+
+bool is_page(HPDF_Dict dict) { return dict && dict->header.obj_class == (HPDF_OCLASS_DICT | HPDF_OSUBCLASS_PAGE); }
+
+// What HPDF_Dict_Write writes for one element (hpdf_dict.c): the escaped key, a space, the value
+// (an indirect one as "n g R"), a line feed; an element whose value is hidden is skipped.
+HPDF_STATUS write_element(HPDF_DictElement element, HPDF_Stream out, HPDF_Error error) {
+    if (!element->value) return HPDF_SetError(error, HPDF_INVALID_OBJECT, 0);
+    if (static_cast<HPDF_Obj_Header*>(element->value)->obj_id & HPDF_OTYPE_HIDDEN) return HPDF_OK;
+    HPDF_STATUS status = HPDF_Stream_WriteEscapeName(out, element->key);
+    if (status == HPDF_OK) status = HPDF_Stream_WriteChar(out, ' ');
+    if (status == HPDF_OK) status = HPDF_Obj_Write(element->value, out, nullptr);
+    if (status == HPDF_OK) status = HPDF_Stream_WriteStr(out, "\012");
+    return status;
+}
+
+// A list's item block cut to the items it holds (libharu allocates 20 at a time): the content
+// stream's dictionary holds one, /Length.
+void shrink(HPDF_List list) {
+    if (list->block_siz <= list->count || list->count == 0) return;
+    auto** items = static_cast<void**>(HPDF_GetMem(list->mmgr, list->count * HPDF_UINT(sizeof(void*))));
+    if (!items) return;  // the larger block kept; libharu's error is set
+    std::copy(list->obj, list->obj + list->count, items);
+    HPDF_FreeMem(list->mmgr, list->obj);
+    list->obj = items;
+    list->block_siz = list->count;
+    list->items_per_block = 1;
+}
+
+}  // namespace
+
+FrozenDicts::FrozenDicts() {
+    // Every drawing operator checks the graphics mode first (HPDF_Page_CheckState): none is
+    // valid on a frozen page.
+    m_attr.gmode = 0;
+}
+
+void FrozenDicts::set_capacity(size_t bytes) { m_capacity = std::min<size_t>(bytes, UINT32_MAX); }
+
+FrozenDicts::Entry* FrozenDicts::find(uint32_t object) {
+    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), object,
+                               [](const Entry& e, uint32_t o) { return e.object < o; });
+    return it != m_entries.end() && it->object == object ? &*it : nullptr;
+}
+
+HPDF_STATUS FrozenDicts::append(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+    return HPDF_OK;
+}
+
+bool FrozenDicts::keep(HPDF_Dict dict) {
+    const uint32_t object = dict->header.obj_id & 0x00FFFFFF;
+    if (!(dict->header.obj_id & HPDF_OTYPE_INDIRECT) || find(object)) return false;
+    const size_t offset = m_bytes.size();
+    HPDF_Stream out = HPDF_CallbackWriter_New(dict->mmgr, append, &m_bytes);
+    if (!out) return false;
+    HPDF_STATUS status = HPDF_OK;
+    for (HPDF_UINT i = 0; i < dict->list->count && status == HPDF_OK; ++i)
+        status = write_element(static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i)), out, dict->error);
+    HPDF_Stream_Free(out);
+    if (status != HPDF_OK || m_bytes.size() > m_capacity) {
+        m_bytes.resize(offset);
+        return false;
+    }
+
+    // The elements and their direct values (HPDF_Obj_Free leaves indirect objects, which the
+    // xref owns: a page's contents, parent, fonts and images; a link's destination), then the
+    // list's item block.
+    for (HPDF_UINT i = 0; i < dict->list->count; ++i) {
+        auto element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i));
+        HPDF_Obj_Free(dict->mmgr, element->value);
+        HPDF_FreeMem(dict->mmgr, element);
+    }
+    HPDF_List_Clear(dict->list);
+    dict->list->items_per_block = 1;  // an /Annots entry, if any, comes later
+    dict->before_write_fn = before_write;
+    dict->write_fn = write;
+
+    const Entry entry{object, uint32_t(offset), uint32_t(m_bytes.size() - offset), 0};
+    if (m_entries.empty() || m_entries.back().object < object)
+        m_entries.push_back(entry);
+    else
+        m_entries.insert(std::lower_bound(m_entries.begin(), m_entries.end(), object,
+                                          [](const Entry& e, uint32_t o) { return e.object < o; }),
+                         entry);
+    return true;
+}
+
+bool FrozenDicts::freeze(HPDF_Page page) {
+    if (!is_page(page) || !page->attr || page->attr == &m_attr || !page->free_fn || page->write_fn || page->stream) return false;
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION || !attr->gstate || attr->gstate->prev) return false;
+    // libharu's Page_BeforeWrite, which keep() replaces, would only close open text, paths and
+    // saved states, and this page has none.
+    if (!keep(page)) return false;
+    ++m_pages;
+    if (attr->contents) shrink(attr->contents->list);
+    if (!m_attr.xref) {
+        m_attr.xref = attr->xref;
+        m_attr.ver = attr->ver;
+    }
+    HPDF_GState_Free(page->mmgr, attr->gstate);
+    HPDF_FreeMem(page->mmgr, attr);
+    page->attr = &m_attr;
+    page->free_fn = nullptr;  // Page_OnFree would free the shared attributes
+    return true;
+}
+
+bool FrozenDicts::freeze_annotation(HPDF_Annotation annotation) {
+    if (!annotation || annotation->header.obj_class != (HPDF_OCLASS_DICT | HPDF_OSUBCLASS_ANNOTATION) ||
+        annotation->before_write_fn || annotation->write_fn || annotation->after_write_fn || annotation->free_fn ||
+        annotation->stream || annotation->attr)
+        return false;
+    if (!keep(annotation)) return false;
+    ++m_annotations;
+    return true;
+}
+
+bool FrozenDicts::freeze_outline(HPDF_Outline root, const std::vector<HPDF_Outline>& items) {
+    auto plain = [](HPDF_Outline item) {
+        return item && item->header.obj_class == (HPDF_OCLASS_DICT | HPDF_OSUBCLASS_OUTLINE) && item->before_write_fn &&
+               !item->write_fn && !item->after_write_fn && !item->free_fn && !item->stream && !item->attr;
+    };
+    if (!plain(root) || !std::all_of(items.begin(), items.end(), plain)) return false;
+    // libharu's BeforeWrite (hpdf_outline.c) sets /Count from the tree as it stands, which no
+    // longer changes.
+    for (HPDF_Outline item : items)
+        if (item->before_write_fn(item) != HPDF_OK) return false;
+    if (root->before_write_fn(root) != HPDF_OK) return false;
+    for (HPDF_Outline item : items) item->before_write_fn = nullptr;
+    root->before_write_fn = nullptr;
+    for (HPDF_Outline item : items) keep(item);
+    keep(root);
+    return true;
+}
+
+namespace {
+
+FrozenDicts* frozen_dicts_of(HPDF_Dict page) {
+    auto* doc = page->error ? static_cast<PdfDocument*>(page->error->user_data) : nullptr;
+    return doc ? &doc->frozen_dicts() : nullptr;
+}
+
+}  // namespace
+
+// HPDF_Dict_Write calls it after "<<" and before the elements: the entries added after the freeze
+// are held back here and written after the kept bytes.
+HPDF_STATUS FrozenDicts::before_write(HPDF_Dict page) {
+    FrozenDicts* self = frozen_dicts_of(page);
+    Entry* entry = self ? self->find(page->header.obj_id & 0x00FFFFFF) : nullptr;
+    if (!entry) return HPDF_SetError(page->error, HPDF_INVALID_OBJECT, 0);
+    entry->later = page->list->count;
+    page->list->count = 0;
+    return HPDF_OK;
+}
+
+// Called after the (held back, so no) elements and before ">>": the kept bytes, then the entries
+// added later, as HPDF_Dict_Write would have written them.
+HPDF_STATUS FrozenDicts::write(HPDF_Dict page, HPDF_Stream out) {
+    FrozenDicts* self = frozen_dicts_of(page);
+    Entry* entry = self ? self->find(page->header.obj_id & 0x00FFFFFF) : nullptr;
+    if (!entry) return HPDF_SetError(page->error, HPDF_INVALID_OBJECT, 0);
+    page->list->count = entry->later;
+    entry->later = 0;
+    HPDF_STATUS status =
+        HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(self->m_bytes.data()) + entry->offset, entry->size);
+    for (HPDF_UINT i = 0; i < page->list->count && status == HPDF_OK; ++i)
+        status = write_element(static_cast<HPDF_DictElement>(HPDF_List_ItemAt(page->list, i)), out, page->error);
+    return status;
+}
+
+}  // namespace reportc::pdf

@@ -1,0 +1,77 @@
+#pragma once
+// Internal to the pdf module: a finished page's (or link annotation's) dictionary kept as the bytes libharu would write
+// for it, not as libharu's objects (issue 16: memory that does not grow with the body;
+// docs/libharu-notes.md §L26).
+#include <hpdf.h>
+#include <hpdf_pages.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace reportc::pdf {
+
+// The frozen dictionaries of one document (PdfDocument owns it): finished pages and link
+// annotations. freeze() writes a finished page's entries (/Type, /MediaBox, /Contents,
+// /Resources with its /Font and /XObject, /Parent, /Rotate) into one growing buffer with
+// libharu's own writers, frees those objects, the page's graphics state and its attributes, and
+// gives the page dictionary functions that write the kept bytes where libharu would have written
+// the entries. The page stays a page for libharu: destinations and link annotations can still be
+// made on it, and an entry added afterwards (/Annots) is written after the kept bytes, where
+// libharu would write it. The saved file is byte-identical. A frozen page cannot be drawn on
+// (every operator fails with HPDF_PAGE_INVALID_GMODE) nor its frozen entries changed.
+// freeze_annotation() does the same for a finished link annotation (/Type, /Subtype, /Rect,
+// /Dest or /A, /Border), freeze_outline() for the finished outline's items.
+class FrozenDicts {
+public:
+    FrozenDicts();
+    FrozenDicts(const FrozenDicts&) = delete;
+    FrozenDicts& operator=(const FrozenDicts&) = delete;
+    // The most bytes kept (offsets are 32-bit, the default); a dictionary that would not fit is
+    // left as it is. Smaller for tests.
+    void set_capacity(size_t bytes);
+
+    // False, with the page left as it was, when it cannot be frozen: not a page of this
+    // document's kind, already frozen, still inside a text or path object or a saved graphics
+    // state (libharu writes to its stream when it saves), or the bytes do not fit; or when
+    // libharu failed (its error is then set on the document).
+    bool freeze(HPDF_Page page);
+    // The same for an annotation: false when it is not a plain one (no functions of its own
+    // libharu calls when it writes or frees it) or already frozen.
+    bool freeze_annotation(HPDF_Annotation annotation);
+    // The whole outline, once built (its root and `items`): libharu counts each item's open
+    // descendants when it writes it (its /Count), walking the tree; so every /Count is set first,
+    // as the save would set it, then each item is frozen (one that cannot be is left with its
+    // /Count set and nothing to recount it). False when one is not an outline item of libharu's.
+    bool freeze_outline(HPDF_Outline root, const std::vector<HPDF_Outline>& items);
+
+    size_t pages() const { return m_pages; }
+    size_t annotations() const { return m_annotations; }
+    size_t outline_items() const { return m_entries.size() - m_pages - m_annotations; }
+    size_t bytes() const { return m_bytes.size(); }
+
+private:
+    struct Entry {
+        uint32_t object = 0;  // the dictionary's object number
+        uint32_t offset = 0, size = 0;
+        uint32_t later = 0;  // while it is written: entries added after the freeze
+    };
+    Entry* find(uint32_t object);
+    // Writes the dictionary's entries, frees them and gives it the write functions.
+    bool keep(HPDF_Dict dict);
+    // A frozen dictionary's before_write_fn and write_fn (hpdf_dict.c, HPDF_Dict_Write).
+    static HPDF_STATUS before_write(HPDF_Dict page);
+    static HPDF_STATUS write(HPDF_Dict page, HPDF_Stream out);
+    static HPDF_STATUS append(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size);
+
+    size_t m_capacity = UINT32_MAX;
+    std::string m_bytes;
+    std::vector<Entry> m_entries;  // by object number
+    size_t m_pages = 0, m_annotations = 0;
+    // What libharu still reads of a frozen page's attributes (HPDF_Page_Validate: not null;
+    // destinations and annotations: the xref), shared by every frozen page.
+    HPDF_PageAttr_Rec m_attr{};
+};
+
+}  // namespace reportc::pdf
