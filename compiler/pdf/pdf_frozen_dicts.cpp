@@ -36,9 +36,9 @@ HPDF_STATUS write_element(HPDF_DictElement element, HPDF_Stream out, HPDF_Error 
     return status;
 }
 
-// A list's item block cut to the items it holds (libharu allocates 20 at a time): the content
-// stream's dictionary holds one, /Length.
-void shrink(HPDF_List list) {
+}  // namespace
+
+void fit_items(HPDF_List list) {
     if (list->block_siz <= list->count || list->count == 0) return;
     auto** items = static_cast<void**>(HPDF_GetMem(list->mmgr, list->count * HPDF_UINT(sizeof(void*))));
     if (!items) return;  // the larger block kept; libharu's error is set
@@ -48,8 +48,6 @@ void shrink(HPDF_List list) {
     list->block_siz = list->count;
     list->items_per_block = 1;
 }
-
-}  // namespace
 
 FrozenDicts::FrozenDicts() {
     // Every drawing operator checks the graphics mode first (HPDF_Page_CheckState): none is
@@ -116,7 +114,7 @@ bool FrozenDicts::freeze(HPDF_Page page) {
     // saved states, and this page has none.
     if (!keep(page)) return false;
     ++m_pages;
-    if (attr->contents) shrink(attr->contents->list);
+    if (attr->contents) fit_items(attr->contents->list);
     if (!m_attr.xref) {
         m_attr.xref = attr->xref;
         m_attr.ver = attr->ver;

@@ -3,6 +3,7 @@
 // for it, not as libharu's objects (issue 16: memory that does not grow with the body;
 // docs/libharu-notes.md §L26).
 #include <hpdf.h>
+#include <hpdf_list.h>
 #include <hpdf_pages.h>
 
 #include <cstddef>
@@ -11,6 +12,11 @@
 #include <vector>
 
 namespace reportc::pdf {
+
+// A libharu list's item block cut to the items it holds (libharu allocates 20 pointers at a time,
+// hpdf_list.c): the content stream's dictionary holds one, /Length; a destination five. A later
+// item grows it by one.
+void fit_items(HPDF_List list);
 
 // The frozen dictionaries of one document (PdfDocument owns it): finished pages and link
 // annotations. freeze() writes a finished page's entries (/Type, /MediaBox, /Contents,

@@ -45,6 +45,7 @@ HPDF_Destination make_destination(PdfDocument& doc, const std::vector<HPDF_Page>
                                       " while filling in the destination on page " + std::to_string(target.page + 1));
         return nullptr;
     }
+    fit_items(dst->list);  // five items in a block of 20
     return dst;
 }
 
