@@ -71,17 +71,20 @@ HPDF_STATUS FrozenDicts::append(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF
 bool FrozenDicts::keep(HPDF_Dict dict) {
     const uint32_t object = dict->header.obj_id & 0x00FFFFFF;
     if (!(dict->header.obj_id & HPDF_OTYPE_INDIRECT) || find(object)) return false;
-    const size_t offset = m_bytes.size();
-    HPDF_Stream out = HPDF_CallbackWriter_New(dict->mmgr, append, &m_bytes);
+    m_scratch.clear();
+    HPDF_Stream out = HPDF_CallbackWriter_New(dict->mmgr, append, &m_scratch);
     if (!out) return false;
     HPDF_STATUS status = HPDF_OK;
     for (HPDF_UINT i = 0; i < dict->list->count && status == HPDF_OK; ++i)
         status = write_element(static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i)), out, dict->error);
     HPDF_Stream_Free(out);
-    if (status != HPDF_OK || m_bytes.size() > m_capacity) {
-        m_bytes.resize(offset);
-        return false;
-    }
+    if (status != HPDF_OK || m_size + m_scratch.size() > m_capacity) return false;
+    if (m_chunks.empty() || m_chunks.back().size() + m_scratch.size() > m_chunks.back().capacity())
+        m_chunks.emplace_back().reserve(std::max(kChunk, m_scratch.size()));
+    std::string& chunk = m_chunks.back();
+    const Entry entry{object, uint32_t(m_chunks.size() - 1), uint32_t(chunk.size()), uint32_t(m_scratch.size()), 0};
+    chunk.append(m_scratch);
+    m_size += m_scratch.size();
 
     // The elements and their direct values (HPDF_Obj_Free leaves indirect objects, which the
     // xref owns: a page's contents, parent, fonts and images; a link's destination), then the
@@ -96,7 +99,6 @@ bool FrozenDicts::keep(HPDF_Dict dict) {
     dict->before_write_fn = before_write;
     dict->write_fn = write;
 
-    const Entry entry{object, uint32_t(offset), uint32_t(m_bytes.size() - offset), 0};
     if (m_entries.empty() || m_entries.back().object < object)
         m_entries.push_back(entry);
     else
@@ -183,7 +185,7 @@ HPDF_STATUS FrozenDicts::write(HPDF_Dict page, HPDF_Stream out) {
     page->list->count = entry->later;
     entry->later = 0;
     HPDF_STATUS status =
-        HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(self->m_bytes.data()) + entry->offset, entry->size);
+        HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(self->m_chunks[entry->chunk].data()) + entry->offset, entry->size);
     for (HPDF_UINT i = 0; i < page->list->count && status == HPDF_OK; ++i)
         status = write_element(static_cast<HPDF_DictElement>(HPDF_List_ItemAt(page->list, i)), out, page->error);
     return status;

@@ -20,7 +20,7 @@ void fit_items(HPDF_List list);
 
 // The frozen dictionaries of one document (PdfDocument owns it): finished pages and link
 // annotations. freeze() writes a finished page's entries (/Type, /MediaBox, /Contents,
-// /Resources with its /Font and /XObject, /Parent, /Rotate) into one growing buffer with
+// /Resources with its /Font and /XObject, /Parent, /Rotate) into a growing store of bytes with
 // libharu's own writers, frees those objects, the page's graphics state and its attributes, and
 // gives the page dictionary functions that write the kept bytes where libharu would have written
 // the entries. The page stays a page for libharu: destinations and link annotations can still be
@@ -55,12 +55,12 @@ public:
     size_t pages() const { return m_pages; }
     size_t annotations() const { return m_annotations; }
     size_t outline_items() const { return m_entries.size() - m_pages - m_annotations; }
-    size_t bytes() const { return m_bytes.size(); }
+    size_t bytes() const { return m_size; }
 
 private:
     struct Entry {
         uint32_t object = 0;  // the dictionary's object number
-        uint32_t offset = 0, size = 0;
+        uint32_t chunk = 0, offset = 0, size = 0;  // where its bytes are in m_chunks
         uint32_t later = 0;  // while it is written: entries added after the freeze
     };
     Entry* find(uint32_t object);
@@ -72,7 +72,12 @@ private:
     static HPDF_STATUS append(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size);
 
     size_t m_capacity = UINT32_MAX;
-    std::string m_bytes;
+    // The bytes in chunks of kChunk (or one dictionary's, if larger) that are never reallocated:
+    // one growing buffer would double, and hold both copies while it moves.
+    static constexpr size_t kChunk = 64 * 1024;
+    std::vector<std::string> m_chunks;
+    std::string m_scratch;  // one dictionary's bytes as libharu writes them
+    size_t m_size = 0;
     std::vector<Entry> m_entries;  // by object number
     size_t m_pages = 0, m_annotations = 0;
     // What libharu still reads of a frozen page's attributes (HPDF_Page_Validate: not null;
