@@ -15,6 +15,7 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
+#include <string_view>
 
 #include "pdf/pdf_document.h"
 
@@ -48,6 +49,15 @@ void fit_items(HPDF_List list) {
     list->block_siz = list->count;
     list->items_per_block = 1;
 }
+
+namespace {
+
+FrozenDicts* frozen_dicts_of(HPDF_Dict page) {
+    auto* doc = page->error ? static_cast<PdfDocument*>(page->error->user_data) : nullptr;
+    return doc ? &doc->frozen_dicts() : nullptr;
+}
+
+}  // namespace
 
 FrozenDicts::FrozenDicts() {
     // Every drawing operator checks the graphics mode first (HPDF_Page_CheckState): none is
@@ -116,7 +126,7 @@ bool FrozenDicts::freeze(HPDF_Page page) {
     // saved states, and this page has none.
     if (!keep(page)) return false;
     ++m_pages;
-    if (attr->contents) fit_items(attr->contents->list);
+    if (attr->contents) drop_length(attr->contents);
     if (!m_attr.xref) {
         m_attr.xref = attr->xref;
         m_attr.ver = attr->ver;
@@ -126,6 +136,46 @@ bool FrozenDicts::freeze(HPDF_Page page) {
     page->attr = &m_attr;
     page->free_fn = nullptr;  // Page_OnFree would free the shared attributes
     return true;
+}
+
+void FrozenDicts::drop_length(HPDF_Dict contents) {
+    fit_items(contents->list);
+    const uint32_t object = contents->header.obj_id & 0x00FFFFFF;
+    if (!(contents->header.obj_id & HPDF_OTYPE_INDIRECT) || contents->before_write_fn || contents->after_write_fn ||
+        contents->list->count != 1 || (!m_lengths.empty() && m_lengths.back().contents >= object))
+        return;
+    auto element = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(contents->list, 0));
+    auto* proxy = static_cast<HPDF_Obj_Header*>(element->value);
+    if (std::string_view(element->key) != "Length" || proxy->obj_class != HPDF_OCLASS_PROXY) return;
+    auto* number = static_cast<HPDF_Obj_Header*>(static_cast<HPDF_Proxy>(element->value)->obj);
+    if ((number->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_NUMBER || !(number->obj_id & HPDF_OTYPE_INDIRECT)) return;
+    m_lengths.push_back({object, number->obj_id & 0x00FFFFFF});
+    HPDF_Dict_RemoveElement(contents, "Length");  // the proxy and the element; the number stays
+    contents->before_write_fn = add_length;
+    contents->after_write_fn = remove_length;
+}
+
+// Before HPDF_Dict_Write writes the elements: /Length is the first, as before (a /Filter libharu
+// adds, or the one the write function writes, comes after).
+HPDF_STATUS FrozenDicts::add_length(HPDF_Dict contents) {
+    FrozenDicts* self = frozen_dicts_of(contents);
+    const uint32_t object = contents->header.obj_id & 0x00FFFFFF;
+    auto it = self ? std::lower_bound(self->m_lengths.begin(), self->m_lengths.end(), object,
+                                      [](const Length& l, uint32_t o) { return l.contents < o; })
+                   : std::vector<Length>::iterator{};
+    HPDF_Xref xref = self ? self->m_attr.xref : nullptr;
+    if (!self || it == self->m_lengths.end() || it->contents != object || !xref || it->number < xref->start_offset)
+        return HPDF_SetError(contents->error, HPDF_INVALID_OBJECT, 0);
+    // The xref's entries are its objects in order of their numbers (hpdf_xref.c, HPDF_Xref_Add).
+    auto entry = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(xref->entries, it->number - xref->start_offset));
+    if (!entry || !entry->obj || (static_cast<HPDF_Obj_Header*>(entry->obj)->obj_id & 0x00FFFFFF) != it->number)
+        return HPDF_SetError(contents->error, HPDF_INVALID_OBJECT, 0);
+    return HPDF_Dict_Add(contents, "Length", entry->obj);
+}
+
+HPDF_STATUS FrozenDicts::remove_length(HPDF_Dict contents) {
+    HPDF_Dict_RemoveElement(contents, "Length");
+    return HPDF_OK;
 }
 
 bool FrozenDicts::freeze_annotation(HPDF_Annotation annotation) {
@@ -156,14 +206,6 @@ bool FrozenDicts::freeze_outline(HPDF_Outline root, const std::vector<HPDF_Outli
     return true;
 }
 
-namespace {
-
-FrozenDicts* frozen_dicts_of(HPDF_Dict page) {
-    auto* doc = page->error ? static_cast<PdfDocument*>(page->error->user_data) : nullptr;
-    return doc ? &doc->frozen_dicts() : nullptr;
-}
-
-}  // namespace
 
 // HPDF_Dict_Write calls it after "<<" and before the elements: the entries added after the freeze
 // are held back here and written after the kept bytes.

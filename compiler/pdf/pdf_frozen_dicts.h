@@ -70,6 +70,15 @@ private:
     static HPDF_STATUS before_write(HPDF_Dict page);
     static HPDF_STATUS write(HPDF_Dict page, HPDF_Stream out);
     static HPDF_STATUS append(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size);
+    // A frozen page's content dictionary without its /Length entry, which libharu must find
+    // while it writes the stream (it sets the number to the bytes written): the entry is added
+    // back just before, and removed just after.
+    void drop_length(HPDF_Dict contents);
+    static HPDF_STATUS add_length(HPDF_Dict contents);
+    static HPDF_STATUS remove_length(HPDF_Dict contents);
+    struct Length {
+        uint32_t contents = 0, number = 0;  // object numbers
+    };
 
     size_t m_capacity = UINT32_MAX;
     // The bytes in chunks of kChunk (or one dictionary's, if larger) that are never reallocated:
@@ -79,6 +88,7 @@ private:
     std::string m_scratch;  // one dictionary's bytes as libharu writes them
     size_t m_size = 0;
     std::vector<Entry> m_entries;  // by object number
+    std::vector<Length> m_lengths;  // by the content dictionary's object number
     size_t m_pages = 0, m_annotations = 0;
     // What libharu still reads of a frozen page's attributes (HPDF_Page_Validate: not null;
     // destinations and annotations: the xref), shared by every frozen page.
