@@ -1,6 +1,7 @@
 // Links: anchors become `[page /XYZ x y null]` destinations (built by hand: SetXYZ rejects
 // zoom 0, docs/libharu-notes.md §L11); internal and URI link annotations are created after all
 // pages exist.
+#include <hpdf_error.h>
 #include <hpdf_objects.h>
 
 #include <algorithm>
@@ -104,7 +105,7 @@ bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const st
         HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
         if (!doc.check("removing the border of a link" + where)) return false;
         // Nothing changes it from here on: kept as the bytes libharu would write for it.
-        if (freezing == PageFreezing::On) doc.frozen_dicts().freeze_annotation(annot);
+        if (freezing == PageFreezing::On && !doc.frozen_dicts().freeze_annotation(annot)) HPDF_CheckError(&doc.handle()->error);
         if (!doc.check("keeping a link" + where + " as bytes")) return false;
     }
     return true;

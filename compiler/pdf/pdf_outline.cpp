@@ -2,6 +2,7 @@
 // encoder (a NULL encoder writes raw bytes, docs/libharu-notes.md §L10), each pointing at its
 // anchor.
 #include <hpdf_doc.h>
+#include <hpdf_error.h>
 
 #include "pdf/pdf_parts.h"
 
@@ -42,7 +43,7 @@ bool write_outline(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const 
     }
     // Nothing changes the outline from here on: kept as the bytes libharu would write for it.
     if (freezing == PageFreezing::On && !made.empty()) {
-        doc.frozen_dicts().freeze_outline(pdf->outlines, made);
+        if (!doc.frozen_dicts().freeze_outline(pdf->outlines, made)) HPDF_CheckError(&pdf->error);
         if (!doc.check("keeping the outline as bytes")) return false;
     }
     if (show_outline) {

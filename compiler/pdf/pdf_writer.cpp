@@ -2,6 +2,8 @@
 // then metadata, then save.
 #include "pdf/pdf_writer.h"
 
+#include <hpdf_error.h>
+
 #include <ctime>
 
 #include "pdf/pdf_page_stream.h"
@@ -73,7 +75,9 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentS
     // (write_links, write_outline) only refer to it and add /Annots, which stays an object of
     // libharu's; rotation and size are set above; page labels are the catalog's. A page that
     // cannot be frozen (a full buffer) is left as it is, to be written by libharu.
-    if (freezing == PageFreezing::On) doc.frozen_dicts().freeze(page);
+    // A failed allocation there is set on the document without libharu calling the handler:
+    // raised here, so that it is reported as what it is, where it happened.
+    if (freezing == PageFreezing::On && !doc.frozen_dicts().freeze(page)) HPDF_CheckError(&doc.handle()->error);
     return doc.check("keeping the dictionary of " + where + " as bytes");
 }
 

@@ -2,8 +2,11 @@
 // docs/libharu-notes.md §L26): the same file, links and destinations still made on them after
 // the freeze, a page that cannot be frozen left to libharu, and far less of libharu's heap a page.
 #include <hpdf.h>
+#include <hpdf_error.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
+
+#include <cstdlib>
 
 #include "pdf/pdf_document.h"
 #include "pdf/pdf_frozen_dicts.h"
@@ -192,6 +195,33 @@ TEST(pdf_PageFreeze, OnlyAClosedPageIsFrozenAndNothingDrawsOnIt) {
     EXPECT_NE(HPDF_Page_Rectangle(drawn.pages[0], 1, 1, 2, 2), HPDF_OK);
     EXPECT_FALSE(drawn.doc.check("drawing on a frozen page"));
     EXPECT_NE(diagnostics_text(drawn.diags).find("PAGE_INVALID_GMODE"), std::string::npos) << diagnostics_text(drawn.diags);
+}
+
+// An allocator that can be told to fail (libharu's allocation functions take no context).
+bool g_fail_allocations = false;
+void* HPDF_STDCALL failing_alloc(HPDF_UINT size) { return g_fail_allocations ? nullptr : std::malloc(size); }
+void HPDF_STDCALL plain_free(void* block) { std::free(block); }
+
+// An allocation that fails while a page is frozen leaves the page as it was, with libharu's error
+// set on the document (the writer raises it: "pdf: libharu error 0x1015 FAILD_TO_ALLOC_MEM …
+// while keeping the dictionary of page N as bytes").
+TEST(pdf_PageFreeze, FailedAllocationLeavesThePageAsItWas) {
+    HPDF_Doc doc = HPDF_NewEx(nullptr, failing_alloc, plain_free, 0, nullptr);
+    ASSERT_NE(doc, nullptr);
+    HPDF_Page page = HPDF_AddPage(doc);
+    HPDF_Page_Rectangle(page, 50, 50, 200, 100);
+    HPDF_Page_Fill(page);
+    FrozenDicts frozen;
+    g_fail_allocations = true;
+    EXPECT_FALSE(frozen.freeze(page));
+    g_fail_allocations = false;
+    EXPECT_EQ(HPDF_GetError(doc), HPDF_FAILD_TO_ALLOC_MEM);
+    EXPECT_EQ(frozen.pages(), 0u);
+    EXPECT_EQ(frozen.bytes(), 0u);
+    EXPECT_NE(HPDF_Dict_GetItem(page, "MediaBox", HPDF_OCLASS_ARRAY), nullptr);
+    EXPECT_NE(page->free_fn, nullptr);
+    EXPECT_EQ(page->write_fn, nullptr);
+    HPDF_Free(doc);
 }
 
 }  // namespace
