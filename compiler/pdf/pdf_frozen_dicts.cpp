@@ -1,10 +1,10 @@
-// Finished pages and link annotations frozen into the bytes libharu would write for their
+// Finished pages, link annotations and outline items frozen into the bytes libharu would write for their
 // dictionaries. libharu 2.3.0 keeps a page as a dictionary of elements, each with its key in a
 // 128-byte array, and values that are objects of their own (a name in another 128-byte array, a
 // MediaBox array of four real objects, a resources dictionary holding a Font dictionary, a proxy
 // for each indirect reference), each dictionary and array with a list whose item block grows 20
 // pointers at a time; plus the page's attributes and graphics state: about 2.9 KB in some 40
-// blocks a page, held until the save; a link annotation is built the same way. The structures
+// blocks a page, held until the save; link annotations and outline items are built the same way. The structures
 // used here are declared in libharu's installed headers (hpdf_objects.h, hpdf_pages.h,
 // hpdf_gstate.h, hpdf_list.h), as for pdf_page_stream.cpp.
 #include "pdf/pdf_frozen_dicts.h"
@@ -52,8 +52,9 @@ void fit_items(HPDF_List list) {
 
 namespace {
 
-FrozenDicts* frozen_dicts_of(HPDF_Dict page) {
-    auto* doc = page->error ? static_cast<PdfDocument*>(page->error->user_data) : nullptr;
+// The dictionary's document is the one its error handler was given (PdfDocument's constructor).
+FrozenDicts* frozen_dicts_of(HPDF_Dict dict) {
+    auto* doc = dict->error ? static_cast<PdfDocument*>(dict->error->user_data) : nullptr;
     return doc ? &doc->frozen_dicts() : nullptr;
 }
 
@@ -209,27 +210,27 @@ bool FrozenDicts::freeze_outline(HPDF_Outline root, const std::vector<HPDF_Outli
 
 // HPDF_Dict_Write calls it after "<<" and before the elements: the entries added after the freeze
 // are held back here and written after the kept bytes.
-HPDF_STATUS FrozenDicts::before_write(HPDF_Dict page) {
-    FrozenDicts* self = frozen_dicts_of(page);
-    Entry* entry = self ? self->find(page->header.obj_id & 0x00FFFFFF) : nullptr;
-    if (!entry) return HPDF_SetError(page->error, HPDF_INVALID_OBJECT, 0);
-    entry->later = page->list->count;
-    page->list->count = 0;
+HPDF_STATUS FrozenDicts::before_write(HPDF_Dict dict) {
+    FrozenDicts* self = frozen_dicts_of(dict);
+    Entry* entry = self ? self->find(dict->header.obj_id & 0x00FFFFFF) : nullptr;
+    if (!entry) return HPDF_SetError(dict->error, HPDF_INVALID_OBJECT, 0);
+    entry->later = dict->list->count;
+    dict->list->count = 0;
     return HPDF_OK;
 }
 
 // Called after the (held back, so no) elements and before ">>": the kept bytes, then the entries
 // added later, as HPDF_Dict_Write would have written them.
-HPDF_STATUS FrozenDicts::write(HPDF_Dict page, HPDF_Stream out) {
-    FrozenDicts* self = frozen_dicts_of(page);
-    Entry* entry = self ? self->find(page->header.obj_id & 0x00FFFFFF) : nullptr;
-    if (!entry) return HPDF_SetError(page->error, HPDF_INVALID_OBJECT, 0);
-    page->list->count = entry->later;
+HPDF_STATUS FrozenDicts::write(HPDF_Dict dict, HPDF_Stream out) {
+    FrozenDicts* self = frozen_dicts_of(dict);
+    Entry* entry = self ? self->find(dict->header.obj_id & 0x00FFFFFF) : nullptr;
+    if (!entry) return HPDF_SetError(dict->error, HPDF_INVALID_OBJECT, 0);
+    dict->list->count = entry->later;
     entry->later = 0;
     HPDF_STATUS status =
         HPDF_Stream_Write(out, reinterpret_cast<const HPDF_BYTE*>(self->m_chunks[entry->chunk].data()) + entry->offset, entry->size);
-    for (HPDF_UINT i = 0; i < page->list->count && status == HPDF_OK; ++i)
-        status = write_element(static_cast<HPDF_DictElement>(HPDF_List_ItemAt(page->list, i)), out, page->error);
+    for (HPDF_UINT i = 0; i < dict->list->count && status == HPDF_OK; ++i)
+        status = write_element(static_cast<HPDF_DictElement>(HPDF_List_ItemAt(dict->list, i)), out, dict->error);
     return status;
 }
 

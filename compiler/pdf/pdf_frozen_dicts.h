@@ -1,7 +1,7 @@
 #pragma once
-// Internal to the pdf module: a finished page's (or link annotation's) dictionary kept as the bytes libharu would write
-// for it, not as libharu's objects (issue 16: memory that does not grow with the body;
-// docs/libharu-notes.md §L26).
+// Internal to the pdf module: a finished page's, link annotation's or outline item's dictionary
+// kept as the bytes libharu would write for it, not as libharu's objects (issue 16: memory that
+// does not grow with the body; docs/libharu-notes.md §L26).
 #include <hpdf.h>
 #include <hpdf_list.h>
 #include <hpdf_pages.h>
@@ -18,8 +18,8 @@ namespace reportc::pdf {
 // item grows it by one.
 void fit_items(HPDF_List list);
 
-// The frozen dictionaries of one document (PdfDocument owns it): finished pages and link
-// annotations. freeze() writes a finished page's entries (/Type, /MediaBox, /Contents,
+// The frozen dictionaries of one document (PdfDocument owns it): finished pages, link
+// annotations and the outline. freeze() writes a finished page's entries (/Type, /MediaBox, /Contents,
 // /Resources with its /Font and /XObject, /Parent, /Rotate) into a growing store of bytes with
 // libharu's own writers, frees those objects, the page's graphics state and its attributes, and
 // gives the page dictionary functions that write the kept bytes where libharu would have written
@@ -34,8 +34,8 @@ public:
     FrozenDicts();
     FrozenDicts(const FrozenDicts&) = delete;
     FrozenDicts& operator=(const FrozenDicts&) = delete;
-    // The most bytes kept (offsets are 32-bit, the default); a dictionary that would not fit is
-    // left as it is. Smaller for tests.
+    // The most bytes kept (4 GiB by default); a dictionary that would not fit is left as it is.
+    // Smaller for tests.
     void set_capacity(size_t bytes);
 
     // False, with the page left as it was, when it cannot be frozen: not a page of this
@@ -67,8 +67,8 @@ private:
     // Writes the dictionary's entries, frees them and gives it the write functions.
     bool keep(HPDF_Dict dict);
     // A frozen dictionary's before_write_fn and write_fn (hpdf_dict.c, HPDF_Dict_Write).
-    static HPDF_STATUS before_write(HPDF_Dict page);
-    static HPDF_STATUS write(HPDF_Dict page, HPDF_Stream out);
+    static HPDF_STATUS before_write(HPDF_Dict dict);
+    static HPDF_STATUS write(HPDF_Dict dict, HPDF_Stream out);
     static HPDF_STATUS append(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size);
     // A frozen page's content dictionary without its /Length entry, which libharu must find
     // while it writes the stream (it sets the number to the bytes written): the entry is added
