@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "base/diagnostic.h"
+#include "pdf/pdf_frozen_dicts.h"
 
 namespace reportc::pdf {
 
@@ -49,6 +50,9 @@ public:
     // in a temporary file, ContentStore): the save then fails with this error alone, not
     // libharu's echo of it. The first one is kept.
     void stream_failed(std::string message);
+    // The finished pages kept as bytes (FrozenDicts); libharu's write functions of a frozen page
+    // find them through the document its error handler is given.
+    FrozenDicts& frozen_dicts() { return m_frozen; }
 
 private:
     static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* self);
@@ -65,6 +69,7 @@ private:
     std::optional<Error> m_pending;
     std::string m_stream_failure;
     bool m_failed = false;
+    FrozenDicts m_frozen;  // outlives the libharu document, whose pages share its attributes
 };
 
 // Locale-independent "1.5" / "-0.25" for diagnostics (libharu formats its own numbers).

@@ -1,6 +1,7 @@
 // Links: anchors become `[page /XYZ x y null]` destinations (built by hand: SetXYZ rejects
 // zoom 0, docs/libharu-notes.md §L11); internal and URI link annotations are created after all
 // pages exist.
+#include <hpdf_error.h>
 #include <hpdf_objects.h>
 
 #include <algorithm>
@@ -45,6 +46,7 @@ HPDF_Destination make_destination(PdfDocument& doc, const std::vector<HPDF_Page>
                                       " while filling in the destination on page " + std::to_string(target.page + 1));
         return nullptr;
     }
+    fit_items(dst->list);  // five items in a block of 20
     return dst;
 }
 
@@ -64,7 +66,7 @@ std::string escape_uri(const std::string& uri) {
 }
 
 bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<SheetGeometry>& sheets,
-                 const Anchors& anchors, const std::vector<PendingLink>& links) {
+                 const Anchors& anchors, const std::vector<PendingLink>& links, PageFreezing freezing) {
     // One destination per anchor, shared by every link to it (an indirect object each link
     // refers to), rather than one of five objects per link (docs/libharu-notes.md §L25). Keyed by
     // the anchor's name, not its target's address.
@@ -102,6 +104,9 @@ bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const st
         // Links are invisible: no border (libharu's default is a 1 pt black box).
         HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
         if (!doc.check("removing the border of a link" + where)) return false;
+        // Nothing changes it from here on: kept as the bytes libharu would write for it.
+        if (freezing == PageFreezing::On && !doc.frozen_dicts().freeze_annotation(annot)) HPDF_CheckError(&doc.handle()->error);
+        if (!doc.check("keeping a link" + where + " as bytes")) return false;
     }
     return true;
 }

@@ -13,6 +13,7 @@
 #include "frame/frame.h"
 #include "pdf/pdf_document.h"
 #include "pdf/pdf_fonts.h"
+#include "pdf/pdf_writer.h"
 
 namespace reportc::pdf {
 
@@ -95,14 +96,16 @@ struct PendingLink {
     frame::LinkItem link;  // a copy: a page written page by page is gone when links are made
 };
 
-// Creates every link annotation once all pages exist (so forward references work). An unknown
-// anchor is an error naming it; the others are still created. False on a libharu failure.
+// Creates every link annotation once all pages exist (so forward references work), each frozen
+// once made (FrozenDicts) unless `freezing` is off. An unknown anchor is an error naming it; the
+// others are still created. False on a libharu failure.
 bool write_links(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<SheetGeometry>& sheets,
-                 const Anchors& anchors, const std::vector<PendingLink>& links);
+                 const Anchors& anchors, const std::vector<PendingLink>& links, PageFreezing freezing);
 
-// pdf_outline.cpp: the bookmark tree. Unknown anchors are errors. False on a libharu failure.
+// pdf_outline.cpp: the bookmark tree, frozen once built (FrozenDicts) unless `freezing` is off.
+// Unknown anchors are errors. False on a libharu failure.
 bool write_outline(PdfDocument& doc, const std::vector<HPDF_Page>& pages, const Anchors& anchors,
-                   const std::vector<frame::OutlineEntry>& outline, bool show_outline);
+                   const std::vector<frame::OutlineEntry>& outline, bool show_outline, PageFreezing freezing);
 
 // pdf_meta.cpp: the Info dictionary and page labels. `now` is used when the document has no
 // creation_epoch. False on a libharu failure.

@@ -2,6 +2,8 @@
 // then metadata, then save.
 #include "pdf/pdf_writer.h"
 
+#include <hpdf_error.h>
+
 #include <ctime>
 
 #include "pdf/pdf_page_stream.h"
@@ -17,8 +19,8 @@ struct PageResult {
 };
 
 // Draws one page's text, shapes and images in item order; collects its anchors and links.
-bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentStore& contents, const frame::Page& frame_page,
-                int index, PageResult& out, Anchors& anchors, std::vector<PendingLink>& links) {
+bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentStore& contents, PageFreezing freezing,
+                const frame::Page& frame_page, int index, PageResult& out, Anchors& anchors, std::vector<PendingLink>& links) {
     const std::string where = "page " + std::to_string(index + 1);
     HPDF_Page page = HPDF_AddPage(doc.handle());
     if (!doc.check_handle(page, "adding " + where)) return false;
@@ -68,13 +70,22 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentS
     // a page it declines is deflated by libharu when it saves, to the same bytes.
     // With a store, the deflated bytes wait there for the save (ContentStore).
     compress_page_stream(page, &contents, index + 1);
-    return doc.check("compressing the content of " + where);
+    if (!doc.check("compressing the content of " + where)) return false;
+    // Nothing draws on the page or changes its entries from here on: links and destinations
+    // (write_links, write_outline) only refer to it and add /Annots, which stays an object of
+    // libharu's; rotation and size are set above; page labels are the catalog's. A page that
+    // cannot be frozen (a full buffer) is left as it is, to be written by libharu.
+    // A failed allocation there is set on the document without libharu calling the handler:
+    // raised here, so that it is reported as what it is, where it happened.
+    if (freezing == PageFreezing::On && !doc.frozen_dicts().freeze(page)) HPDF_CheckError(&doc.handle()->error);
+    return doc.check("keeping the dictionary of " + where + " as bytes");
 }
 
 }  // namespace
 
 struct PageWriter::State {
-    State(Diagnostics& d, ByteStore* store, size_t in_memory) : diags(d), pdf(d), fonts(pdf, font_files), contents(pdf, store, in_memory) {}
+    State(Diagnostics& d, ByteStore* store, size_t in_memory, PageFreezing f)
+        : diags(d), pdf(d), fonts(pdf, font_files), contents(pdf, store, in_memory), freezing(f) {}
     Diagnostics& diags;
     size_t errors_before = diags.error_count();
     std::vector<frame::FontFile> font_files;  // FontSet reads it; grows as pages use more fonts
@@ -82,6 +93,7 @@ struct PageWriter::State {
     FontSet fonts;
     ImageObjects images;
     ContentStore contents;
+    PageFreezing freezing;
     std::vector<HPDF_Page> pages;
     std::vector<SheetGeometry> sheets;
     Anchors anchors;
@@ -98,7 +110,7 @@ struct PageWriter::State {
             return;
         }
         PageResult result;
-        if (!write_page(pdf, fonts, images, contents, page, int(pages.size()), result, anchors, links)) {
+        if (!write_page(pdf, fonts, images, contents, freezing, page, int(pages.size()), result, anchors, links)) {
             failed = true;
             return;
         }
@@ -107,10 +119,14 @@ struct PageWriter::State {
     }
 };
 
-PageWriter::PageWriter(Diagnostics& diags, ByteStore* store, size_t in_memory) : m(std::make_unique<State>(diags, store, in_memory)) {}
+PageWriter::PageWriter(Diagnostics& diags, ByteStore* store, size_t in_memory, PageFreezing freezing)
+    : m(std::make_unique<State>(diags, store, in_memory, freezing)) {}
 PageWriter::~PageWriter() = default;
 
 size_t PageWriter::pages_stored() const { return m->contents.stored(); }
+size_t PageWriter::pages_frozen() const { return m->pdf.frozen_dicts().pages(); }
+size_t PageWriter::links_frozen() const { return m->pdf.frozen_dicts().annotations(); }
+size_t PageWriter::outline_items_frozen() const { return m->pdf.frozen_dicts().outline_items(); }
 
 void PageWriter::add(const frame::Page& page, const std::vector<frame::FontFile>& fonts) {
     for (size_t i = m->font_files.size(); i < fonts.size(); ++i) m->font_files.push_back(fonts[i]);
@@ -152,8 +168,8 @@ bool PageWriter::finish(const frame::FrameDocument& rest, ByteSink& out) {
 
 bool PageWriter::State::finish(const frame::FrameDocument& doc, ByteSink& out) {
     if (!fonts.finish()) return false;
-    if (!write_links(pdf, pages, sheets, anchors, links)) return false;
-    if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline)) return false;
+    if (!write_links(pdf, pages, sheets, anchors, links, freezing)) return false;
+    if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline, freezing)) return false;
     if (!write_page_labels(pdf, doc.page_labels)) return false;
     if (!write_info(pdf, doc.info, int64_t(std::time(nullptr)))) return false;
     // Unknown anchors were reported without stopping, so all of them are listed at once.
@@ -167,11 +183,12 @@ std::optional<std::string> write_pdf(const frame::FrameDocument& doc, Diagnostic
     return out.take();
 }
 
-bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out, ByteStore* store, size_t in_memory) {
+bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out, ByteStore* store, size_t in_memory,
+               PageFreezing freezing) {
     const size_t errors_before = diags.error_count();
     validate(doc, diags);
     if (diags.error_count() > errors_before) return false;
-    PageWriter writer(diags, store, in_memory);
+    PageWriter writer(diags, store, in_memory, freezing);
     writer.m->font_files = doc.fonts;
     for (const auto& page : doc.pages) writer.m->draw(page);
     writer.m->count = doc.pages.size();

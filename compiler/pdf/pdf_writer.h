@@ -39,10 +39,15 @@ inline constexpr size_t kSavePiece = 64 * 1024;
 // fails the write with "pdf: page N: its content could not be read back from the temporary file".
 inline constexpr size_t kContentInMemory = 256 * 1024;
 
+// Each finished page's dictionary, each link annotation's and the outline's are kept as the bytes
+// libharu would write for them rather than as libharu's objects (docs/libharu-notes.md §L26): the same file.
+// Off only for the tests that compare a document written both ways.
+enum class PageFreezing { On, Off };
+
 // write_pdf, with the bytes given to `out` as they are written: false after recording at least
 // one "pdf: …" error in `diags`, or when `out` stopped the save. `store`: see kContentInMemory.
 bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out, ByteStore* store = nullptr,
-               size_t in_memory = kContentInMemory);
+               size_t in_memory = kContentInMemory, PageFreezing freezing = PageFreezing::On);
 
 // libharu's own heap, counted through the allocation functions HPDF_NewEx takes, over every
 // document of the process made while counting is on (count_libharu_heap): the blocks it holds
@@ -66,7 +71,8 @@ LibharuHeap libharu_heap();
 class PageWriter {
 public:
     // `store`: where the pages' content waits for the save (see kContentInMemory).
-    explicit PageWriter(Diagnostics& diags, ByteStore* store = nullptr, size_t in_memory = kContentInMemory);
+    explicit PageWriter(Diagnostics& diags, ByteStore* store = nullptr, size_t in_memory = kContentInMemory,
+                        PageFreezing freezing = PageFreezing::On);
     ~PageWriter();
     // The next page; `fonts` holds at least every font it uses (FrameDocument::fonts so far).
     void add(const frame::Page& page, const std::vector<frame::FontFile>& fonts);
@@ -76,11 +82,15 @@ public:
     // The same, with the file's bytes given to `out` (see ByteSink); false as write_pdf(…, out).
     bool finish(const frame::FrameDocument& rest, ByteSink& out);
     size_t pages_stored() const;  // pages whose content went to the store so far
+    size_t pages_frozen() const;  // pages kept as bytes so far (PageFreezing)
+    size_t links_frozen() const;  // link annotations kept as bytes (after finish)
+    size_t outline_items_frozen() const;  // the outline's items and root kept as bytes (after finish)
 
 private:
     struct State;
     std::unique_ptr<State> m;
-    friend bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out, ByteStore* store, size_t in_memory);
+    friend bool write_pdf(const frame::FrameDocument& doc, Diagnostics& diags, ByteSink& out, ByteStore* store, size_t in_memory,
+                          PageFreezing freezing);
 };
 
 }  // namespace reportc::pdf
