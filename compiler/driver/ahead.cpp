@@ -31,9 +31,9 @@ void load_text(ParagraphsAhead::Run& run, const Resources& res) {
     });
     Diagnostics ignored;  // reported when the resources were made
     register_fonts(res.layout, *run.fonts, ignored);
-    if (res.hyphenator) {
+    if (res.hyphenator.get()) {  // its bytes were checked when the resources were made
         std::string error;
-        run.hyphenator = text::Hyphenator::load(res.layout.hyphenation_dictionary, res.dictionary, error);
+        run.hyphenator = text::Hyphenator::load_checked(res.layout.hyphenation_dictionary, res.dictionary, error);
     }
 }
 

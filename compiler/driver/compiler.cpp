@@ -146,7 +146,7 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     if (!document || document->layout_path.empty()) return false;
     if (!options.part.empty() && !check_part(*document, options.part, root_span(document->layout_span, s.sources), diags))
         return false;
-    res = s.resources.get(document->layout_path, document->layout_span, diags);
+    res = s.resources.get(document->layout_path, document->layout_span, options.jobs, diags);
     lap("resources");
     if (!res) return false;
     ImageLoader images(env, image_folders(parent_directory(options.input), document->layout_path, res->styles.settings().image_paths));
@@ -200,8 +200,6 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     // encoded document's bytes beyond theirs go there too.
     FileSpillStore spill_file(spill_directory(options.output), "the paragraph cache and the document");
     layout::ParagraphSpill spill(spill_file, options.paragraph_cache_bytes.value_or(layout::kParagraphCacheBudget));
-    layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
-    paragraphs.spill_to(&spill);
     Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
     // Every whole-document walk is done: the blocks become bytes, beyond a small budget in the
@@ -215,6 +213,14 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     ::malloc_trim(0);
     outcome.document_bytes_in_memory = blocks.bytes_in_memory();
     outcome.document_bytes_stored = blocks.bytes_stored();
+    // Layout's first need of the dictionary, parsed on a thread of its own meanwhile (with -j;
+    // driver/hyphenator_load.h): waited for here, its error (out of memory only) reported here.
+    if (const std::string& error = res.hyphenator.error(); !error.empty()) {
+        diags.error(res.layout.hyphenation_span, error);
+        return std::nullopt;
+    }
+    layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
+    paragraphs.spill_to(&spill);
     lap("document encoded");
     LaidOut laid_out = lay_out(document, blocks, res, navigation, variables.values, paragraphs, diags, options.jobs, sink,
                                s.clock ? &*s.clock : nullptr);
@@ -242,7 +248,7 @@ std::shared_ptr<Prepared> Compiler::prepare(const Options& options, Diagnostics&
     if (!document) return nullptr;
     if (!options.layout.empty()) document->layout_path = options.layout;
     if (document->layout_path.empty()) return nullptr;
-    prepared->resources = s.resources.get(document->layout_path, document->layout_span, diags);
+    prepared->resources = s.resources.get(document->layout_path, document->layout_span, options.jobs, diags);
     if (!prepared->resources || diags.error_count() > errors) return nullptr;
     prepared->images = std::make_unique<ImageLoader>(
         s.env, image_folders(parent_directory(options.input), document->layout_path, prepared->resources->styles.settings().image_paths));
@@ -269,6 +275,7 @@ Counts Compiler::counts() const {
     c.layouts_reused = r.layouts_reused;
     c.font_families_loaded = r.font_families_loaded;
     c.dictionaries_loaded = r.dictionaries_loaded;
+    c.dictionaries_on_thread = r.dictionaries_on_thread;
     c.paragraphs_set = m_state->paragraphs.sets;
     c.paragraphs_reused = m_state->paragraphs.set_reuses;
     c.sources_reused = m_state->documents.reuses();

@@ -87,6 +87,7 @@ struct Counts {
     size_t builds = 0;
     size_t layouts_parsed = 0, layouts_reused = 0;
     size_t font_families_loaded = 0, dictionaries_loaded = 0;
+    size_t dictionaries_on_thread = 0;  // of those, parsed on a thread of their own while the build went on (-j 2 or more)
     size_t paragraphs_set = 0, paragraphs_reused = 0;  // paragraph settings computed / taken from an earlier pass
     size_t sources_reused = 0;  // builds that took the report as read before (its files unchanged)
 };

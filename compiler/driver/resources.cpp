@@ -42,7 +42,7 @@ void load_page_images(doc::LayoutSource& layout, const std::string& path, const 
 
 }  // namespace
 
-const Resources* ResourceCache::get(const std::string& path, Span from, Diagnostics& diags) {
+const Resources* ResourceCache::get(const std::string& path, Span from, unsigned jobs, Diagnostics& diags) {
     auto& slot = m_by_path[path];
     // Reused only while the file reads the same: a layout edited between builds is made anew.
     auto text = m_env.read_file(path);
@@ -50,7 +50,7 @@ const Resources* ResourceCache::get(const std::string& path, Span from, Diagnost
         ++m_counts.layouts_reused;
     } else {
         Diagnostics own;
-        slot = make(path, text.value_or(std::string{}), from, own);
+        slot = make(path, text.value_or(std::string{}), from, jobs, own);
         if (!slot) {
             for (const auto& d : own.all()) diags.add(d);
             return nullptr;
@@ -72,13 +72,39 @@ text::FontReader ResourceCache::font_reader(const Environment& env) {
     };
 }
 
-std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::string text, Span from, Diagnostics& diags) {
+std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::string text, Span from, unsigned jobs,
+                                               Diagnostics& diags) {
     auto reads = std::make_unique<RecordingEnvironment>(m_env);
     const RecordingEnvironment& env = *reads;
     auto layout = input::read_layout(path, env, m_sources, diags, from);
     if (!layout) return nullptr;
     ++m_counts.layouts_parsed;
-    auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(reads), std::move(*layout), {}, nullptr, nullptr, nullptr, {}, {}, {}});
+    auto r = std::make_unique<Resources>();
+    r->layout_text = std::move(text);
+    r->reads = std::move(reads);
+    r->layout = std::move(*layout);
+    // The dictionary first, so that its parse goes on while the fonts and styles are made (and
+    // the report resolved); what refuses it is reported where it always was, after the fonts.
+    std::string dictionary_error;
+    if (!r->layout.hyphenation_dictionary.empty()) {
+        // Read once, as text::Hyphenator::read does, and the bytes kept for the threads of -j.
+        const std::string& dictionary = r->layout.hyphenation_dictionary;
+        if (auto bytes = env.read_file(dictionary, FileUse::FontOrDictionary)) {
+            if (auto why = text::Hyphenator::refusal(dictionary, *bytes)) {
+                dictionary_error = std::move(*why);
+            } else {
+                r->dictionary = std::move(*bytes);
+                r->hyphenator = HyphenatorLoad(dictionary, r->dictionary, jobs > 1);
+                if (r->hyphenator.on_thread()) ++m_counts.dictionaries_on_thread;
+            }
+        } else {
+            dictionary_error = std::string("cannot read hyphenation dictionary '")
+                                   .append(dictionary)
+                                   .append("': ")
+                                   .append(env.why_unreadable(dictionary, FileUse::FontOrDictionary));
+        }
+        ++m_counts.dictionaries_loaded;
+    }
     load_page_images(r->layout, path, env, diags);
     r->styles = style::Stylesheet::build(r->layout, diags);
     r->fonts = std::make_unique<text::FontRegistry>(font_reader(env));
@@ -87,22 +113,7 @@ std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::str
     for (const auto& family : r->layout.font_families)
         for (const auto* file : {&family.regular, &family.bold, &family.italic, &family.bold_italic})
             if (auto it = m_font_bytes.find(*file); it != m_font_bytes.end()) r->font_files.emplace(*file, it->second);
-    if (!r->layout.hyphenation_dictionary.empty()) {
-        // Read once, as text::Hyphenator::read does, and the bytes kept for the threads of -j.
-        std::string error;
-        const std::string& dictionary = r->layout.hyphenation_dictionary;
-        if (auto bytes = env.read_file(dictionary, FileUse::FontOrDictionary)) {
-            r->hyphenator = text::Hyphenator::load(dictionary, *bytes, error);
-            if (r->hyphenator) r->dictionary = std::move(*bytes);
-        } else {
-            error = std::string("cannot read hyphenation dictionary '")
-                        .append(dictionary)
-                        .append("': ")
-                        .append(env.why_unreadable(dictionary, FileUse::FontOrDictionary));
-        }
-        if (!r->hyphenator) diags.error(r->layout.hyphenation_span, error);
-        ++m_counts.dictionaries_loaded;
-    }
+    if (!dictionary_error.empty()) diags.error(r->layout.hyphenation_span, dictionary_error);
     const auto& settings = r->styles.settings();
     r->body_master = r->styles.page_master(settings.page_master);
     // An undefined page-master setting is reported at the setting; without one, here.

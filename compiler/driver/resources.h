@@ -15,7 +15,7 @@
 #include "source/source_manager.h"
 #include "style/stylesheet.h"
 #include "text/font_registry.h"
-#include "text/hyphenator.h"
+#include "driver/hyphenator_load.h"
 
 namespace reportc::driver {
 
@@ -28,13 +28,17 @@ struct Resources {
     doc::LayoutSource layout;
     style::Stylesheet styles;
     std::unique_ptr<text::FontRegistry> fonts;
-    std::unique_ptr<text::Hyphenator> hyphenator;
     const style::PageMaster* body_master = nullptr;
     std::vector<Diagnostic> diagnostics;  // what reading and loading it reported
     // The font files its families named, by path as written: a thread that sets paragraphs
     // ahead (driver/ahead.h) loads fonts of its own from them, the files not read again.
     std::map<std::string, FontBytes> font_files;
-    std::string dictionary;  // the hyphenation dictionary's bytes, for the same threads
+    // The hyphenation dictionary's bytes (empty when there is none or it was refused), for the
+    // same threads and for the parse below.
+    std::string dictionary;
+    // Parsed from `dictionary`, perhaps still on its own thread; declared after the bytes, so
+    // that it is destroyed (and its thread waited for) first.
+    HyphenatorLoad hyphenator;
 };
 
 // The layout's font families, fallbacks and styles' families into `fonts` (errors to `diags`).
@@ -43,6 +47,7 @@ void register_fonts(const doc::LayoutSource& layout, text::FontRegistry& fonts, 
 // Counts of the work done, for tests and benchmarks: a warm build loads nothing.
 struct ResourceCounts {
     size_t layouts_parsed = 0, layouts_reused = 0, font_families_loaded = 0, dictionaries_loaded = 0;
+    size_t dictionaries_on_thread = 0;  // of those loaded, parsed on a thread of their own (-j 2 or more)
 };
 
 class ResourceCache {
@@ -50,12 +55,14 @@ public:
     ResourceCache(const Environment& env, SourceManager& sources) : m_env(env), m_sources(sources) {}
 
     // The resources of the layout at `path` (named by the report at `from`), made or reused;
-    // their diagnostics are added to `diags`. Null when the layout cannot be read at all.
-    const Resources* get(const std::string& path, Span from, Diagnostics& diags);
+    // their diagnostics are added to `diags`. Null when the layout cannot be read at all. With
+    // `jobs` above 1, a dictionary made anew is parsed on a thread of its own (HyphenatorLoad);
+    // -j 1 is the single-threaded build and parses it here.
+    const Resources* get(const std::string& path, Span from, unsigned jobs, Diagnostics& diags);
     const ResourceCounts& counts() const { return m_counts; }
 
 private:
-    std::unique_ptr<Resources> make(const std::string& path, std::string text, Span from, Diagnostics& diags);
+    std::unique_ptr<Resources> make(const std::string& path, std::string text, Span from, unsigned jobs, Diagnostics& diags);
     text::FontReader font_reader(const Environment& env);
 
     const Environment& m_env;

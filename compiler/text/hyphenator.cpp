@@ -123,6 +123,16 @@ std::optional<std::string> repeated_entry(std::string_view bytes) {
     return std::nullopt;
 }
 
+// The character set's name as libhyphen reads it (hnj_hyphen_load_file): fgets into its
+// `cset` field (at most sizeof - 1 bytes, up to and with the first newline), every CR and LF in
+// it made a NUL, the name what comes before the first NUL. libhyphen takes the patterns as UTF-8
+// when that name is "UTF-8".
+std::string character_set(std::string_view bytes) {
+    std::string_view head = bytes.substr(0, sizeof(HyphenDict::cset) - 1);
+    if (size_t newline = head.find('\n'); newline != std::string_view::npos) head = head.substr(0, newline);
+    return std::string(head.substr(0, head.find_first_of(std::string_view("\r\0", 2))));
+}
+
 }  // namespace
 
 struct Hyphenator::Impl {
@@ -195,21 +205,35 @@ struct Hyphenator::Impl {
     }
 };
 
+std::optional<std::string> Hyphenator::refusal(const std::string& dic_path, std::string_view bytes) {
+    if (auto repeated = repeated_entry(bytes)) return "hyphenation dictionary '" + dic_path + "': " + *repeated;
+    const std::string cset = character_set(bytes);
+    if (cset != "UTF-8")
+        return "hyphenation dictionary '" + dic_path + "' is not UTF-8: its first line is '" + cset + "', expected 'UTF-8'";
+    return std::nullopt;
+}
+
 std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dic_path, const std::string& bytes, std::string& error) {
+    if (auto why = refusal(dic_path, bytes)) {
+        error = std::move(*why);
+        return nullptr;
+    }
+    return load_checked(dic_path, bytes, error);
+}
+
+std::unique_ptr<Hyphenator> Hyphenator::load_checked(const std::string& dic_path, const std::string& bytes, std::string& error) {
     // libhyphen parses only from a FILE*; fmemopen gives it one over the bytes (no copy, no disk).
     std::FILE* f = fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "r");
     if (!f) {
         error = "cannot read hyphenation dictionary '" + dic_path + "': " + std::strerror(errno);
         return nullptr;
     }
-    if (auto repeated = repeated_entry(bytes)) {
-        std::fclose(f);
-        error = "hyphenation dictionary '" + dic_path + "': " + *repeated;
-        return nullptr;
-    }
     auto impl = std::make_unique<Impl>();
     impl->dict = hnj_hyphen_load_file(f);  // does not close `f`
     std::fclose(f);
+    // Neither can happen after refusal() (libhyphen returns a dictionary or exits; its UTF-8
+    // flag is the first line's test refusal() made): kept so that a libhyphen that differs
+    // is an error, not a crash or wrong points.
     if (!impl->dict) {
         error = "cannot read hyphenation dictionary '" + dic_path + "'";
         return nullptr;

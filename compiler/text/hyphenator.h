@@ -2,6 +2,7 @@
 // Hyphenation points from libhyphen patterns (Debian's hyphen-en-us), with the word cleaning
 // libhyphen itself does not do (docs/libharu-notes.md §L16). libhyphen stays behind the pimpl.
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,14 @@ public:
     // from character indices, which is what libhyphen returns for those.
     static std::unique_ptr<Hyphenator> load(const std::string& path_for_messages, const std::string& bytes,
                                             std::string& error);
+    // Why load() would refuse `bytes` (a repeated pattern, a first line other than "UTF-8"),
+    // found without parsing them; nullopt when it would take them. The message is load()'s.
+    static std::optional<std::string> refusal(const std::string& path_for_messages, std::string_view bytes);
+    // load() for bytes that refusal() took: libhyphen's parse alone, the costly part, which can
+    // then fail only for memory (fmemopen; libhyphen exits on a failed allocation). A caller may
+    // run it on another thread once refusal() has been reported where load()'s error would be.
+    static std::unique_ptr<Hyphenator> load_checked(const std::string& path_for_messages, const std::string& bytes,
+                                                    std::string& error);
     // Reads `path` once through `env` and loads it ("cannot read hyphenation dictionary 'x'").
     static std::unique_ptr<Hyphenator> read(const Environment& env, const std::string& path, std::string& error);
     ~Hyphenator();

@@ -263,6 +263,73 @@ TEST(driver_Compiler, TheOutcomeNamesEachPhaseInOrderWithItsTime) {
     }
 }
 
+TEST(driver_Compiler, DictionaryIsParsedOnAThreadOfItsOwnOnlyWithJobs) {
+    // -j 2 parses the dictionary while the build goes on; -j 1, the single-threaded build, does
+    // not start a thread. Either way the build hyphenates with it (the same settings: the same
+    // paragraphs set and reused).
+    Project p;
+    RealEnvironment env;
+    std::vector<driver::Counts> counts;
+    for (unsigned jobs : {1u, 2u}) {
+        SourceManager sources;
+        driver::Compiler compiler(env, sources);
+        driver::Options o = check_of(p);
+        o.jobs = jobs;
+        Diagnostics diags;
+        ASSERT_TRUE(compiler.build(o, diags).success) << all(diags, sources);
+        counts.push_back(compiler.counts());
+    }
+    EXPECT_EQ(counts[0].dictionaries_loaded, 1u);
+    EXPECT_EQ(counts[0].dictionaries_on_thread, 0u);
+    EXPECT_EQ(counts[1].dictionaries_loaded, 1u);
+    EXPECT_EQ(counts[1].dictionaries_on_thread, 1u);
+    EXPECT_EQ(counts[0].paragraphs_set, counts[1].paragraphs_set);
+}
+
+TEST(driver_Compiler, ARefusedDictionaryIsReportedOnceWhereItWasWhateverTheThreads) {
+    // The dictionary is read and checked before its parse goes to a thread: its error comes once,
+    // after the fonts' and before the page master's and the report's (a dangling reference),
+    // with -j 1 and -j 2 alike, and in a second build of the same compiler too.
+    Project p;
+    p.write("odd.dic", "UTF-8\nab1c\nab2c\n");
+    std::string layout = Project::layout_text(12);
+    layout.replace(layout.find(REPORTC_HYPHEN_DICTIONARY), std::string(REPORTC_HYPHEN_DICTIONARY).size(), p.path("odd.dic"));
+    layout.replace(layout.find("LiberationSans-Bold.ttf"), 23, "NoSuchFont-Bold.ttf");
+    layout.replace(layout.find("name=\"body\" size"), 11, "name=\"other\"");
+    p.write("layout.xml", layout);
+    p.write("report.xml", "<report layout=\"layout.xml\"><info><title>T</title></info>\n"
+                          "<section id=\"a\" title=\"Alpha\"><p>See <ref to=\"nowhere\"/>.</p></section>\n</report>\n");
+    RealEnvironment env;
+    std::vector<std::vector<std::string>> runs;
+    for (unsigned jobs : {1u, 2u}) {
+        SourceManager sources;
+        driver::Compiler compiler(env, sources);
+        driver::Options o = check_of(p);
+        o.jobs = jobs;
+        for (int build = 0; build < 2; ++build) {
+            Diagnostics diags;
+            EXPECT_FALSE(compiler.build(o, diags).success);
+            std::vector<std::string> messages;
+            for (const auto& d : diags.all()) messages.push_back(d.message);
+            runs.push_back(messages);
+        }
+    }
+    const auto& first = runs[0];
+    for (const auto& run : runs) EXPECT_EQ(run, first);
+    auto at = [&first](const std::string& part) {
+        size_t found = first.size(), count = 0;
+        for (size_t i = 0; i < first.size(); ++i)
+            if (first[i].find(part) != std::string::npos) found = i, ++count;
+        EXPECT_EQ(count, 1u) << part;
+        return found;
+    };
+    const size_t font = at("NoSuchFont-Bold.ttf"), dictionary = at("line 3 repeats the pattern 'abc'"),
+                 master = at("page master"), reference = at("nowhere");
+    EXPECT_LT(font, dictionary);
+    EXPECT_LT(dictionary, master);
+    EXPECT_LT(master, reference);
+}
+
 TEST(driver_PhaseClock, DescribesThePhasesInOrderInMilliseconds) {
     EXPECT_EQ(driver::describe({{"read", 12345}, {"layout pass 1", 800}}), "read 12.3 ms, layout pass 1 0.8 ms");
     EXPECT_EQ(driver::describe({}), "");

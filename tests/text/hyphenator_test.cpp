@@ -193,5 +193,40 @@ TEST(text_HyphenatorLoad, RepeatedPatternsAndNohyphenLinesAreErrors) {
     EXPECT_NE(Hyphenator::load(dic, "UTF-8\nLEFTHYPHENMIN 2\nab1c\nNOHYPHEN a\nNEXTLEVEL\nab1c\nNOHYPHEN b\n", error), nullptr) << error;
 }
 
+TEST(text_HyphenatorLoad, RefusalFindsWhatLoadRefusesWithItsMessage) {
+    // What refuses a dictionary is found without the parse (the driver parses on another thread
+    // and reports this where the error always was): the same message as load()'s.
+    const std::string dic = "/nonexistent/odd.dic";
+    for (std::string bytes : {"ISO8859-1\n1ba\n", "", "UTF-8\nab1c\nab2c\n", "ISO8859-1\nab1c\nab2c\n"}) {
+        std::string error;
+        EXPECT_EQ(Hyphenator::load(dic, bytes, error), nullptr);
+        EXPECT_EQ(Hyphenator::refusal(dic, bytes), error) << bytes;
+    }
+    std::vector<char> bytes = read_bytes(kDictionary);
+    EXPECT_EQ(Hyphenator::refusal(kDictionary, std::string_view(bytes.data(), bytes.size())), std::nullopt);
+    std::string error;
+    auto h = Hyphenator::load_checked(kDictionary, std::string(bytes.begin(), bytes.end()), error);
+    ASSERT_TRUE(h) << error;
+    EXPECT_EQ(h->points("documentation"), (Points{3, 4, 7, 9}));
+}
+
+TEST(text_HyphenatorLoad, RefusalReadsTheFirstLineAsLibhyphenDoes) {
+    // libhyphen takes at most 19 bytes of the first line as the character set's name, CR and LF
+    // cut it, and the rest of a longer line is read as a pattern: refusal() decides as the
+    // parse's own UTF-8 flag does, whatever the first line.
+    const std::string dic = "/nonexistent/first-line.dic";
+    for (const std::string& first : std::vector<std::string>{"UTF-8", "UTF-8\r", "UTF-8 ", "utf-8", "ISO8859-1", "UTF-8\rx", "0123456789012345678UTF-8",
+                              "UTF-8xxxxxxxxxxxxxx", "UTF-8xxxxxxxxxxxxxxyz", std::string("UTF-8\0x", 7)}) {
+        const std::string bytes = first + "\n1ba\n";
+        std::string parsed_error;
+        const bool parsed = Hyphenator::load_checked(dic, bytes, parsed_error) != nullptr;
+        const auto why = Hyphenator::refusal(dic, bytes);
+        EXPECT_EQ(!why, parsed) << first;
+        if (why) {
+            EXPECT_EQ(*why, parsed_error) << first;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace reportc::text
