@@ -96,6 +96,9 @@ int main(int argc, char** argv) {
             std::printf("the encoded document: %zu bytes, %zu in memory, %zu in the temporary file\n",
                         outcome.document_bytes_in_memory + outcome.document_bytes_stored, outcome.document_bytes_in_memory,
                         outcome.document_bytes_stored);
+        if (outcome.document_kept)
+            std::printf("the document: kept as read during layout (fewer than %u nodes), not encoded\n",
+                        unsigned(driver::kDocumentKeptBelowNodes));
         if (outcome.libharu_bytes)
             std::printf("libharu heap at the save: %zu bytes in %zu blocks\n", outcome.libharu_bytes, outcome.libharu_blocks);
         if (outcome.pages_stored) std::printf("pages whose content waited in a temporary file: %zu\n", outcome.pages_stored);

@@ -4,9 +4,17 @@
 
 namespace reportc::doc {
 
-EncodedBlocks::EncodedBlocks(std::vector<Block>&& blocks, ByteStore* store, size_t in_memory) : m_store(store) {
-    m_entries.reserve(blocks.size());
+EncodedBlocks::EncodedBlocks(std::vector<Block>&& blocks, ByteStore* store, size_t in_memory, uint32_t node_count,
+                             uint32_t keep_below)
+    : m_store(store) {
     m_first_nodes.reserve(blocks.size());
+    if (node_count < keep_below && !blocks.empty()) {
+        for (const auto& block : blocks) m_first_nodes.push_back(visit_node([](const auto& node) { return node.node; }, block));
+        m_kept = std::move(blocks);
+        blocks.clear();
+        return;
+    }
+    m_entries.reserve(blocks.size());
     std::string bytes;
     for (auto& block : blocks) {
         m_first_nodes.push_back(visit_node([](const auto& node) { return node.node; }, block));
@@ -32,13 +40,14 @@ EncodedBlocks::EncodedBlocks(std::vector<Block>&& blocks, ByteStore* store, size
     m_memory.shrink_to_fit();
 }
 
-std::optional<Block> EncodedBlocks::block(size_t index) const {
-    if (index >= m_entries.size()) return std::nullopt;
+BlockRef EncodedBlocks::block(size_t index) const {
+    if (!m_kept.empty()) return index < m_kept.size() ? BlockRef(m_kept[index]) : BlockRef();
+    if (index >= m_entries.size()) return BlockRef();
     const Entry& e = m_entries[index];
-    if (!e.stored) return m_codec.decode(std::string_view(m_memory).substr(size_t(e.offset), e.size));
+    if (!e.stored) return BlockRef(m_codec.decode(std::string_view(m_memory).substr(size_t(e.offset), e.size)));
     std::string bytes;
-    if (!m_store->read(ByteStore::Place{e.offset, e.size}, bytes)) return std::nullopt;
-    return m_codec.decode(bytes);
+    if (!m_store->read(ByteStore::Place{e.offset, e.size}, bytes)) return BlockRef();
+    return BlockRef(m_codec.decode(bytes));
 }
 
 }  // namespace reportc::doc

@@ -17,18 +17,42 @@
 
 namespace reportc::doc {
 
+// A top-level block as EncodedBlocks gives it: decoded (its own), or the one kept as it was.
+class BlockRef {
+public:
+    BlockRef() = default;  // none: its bytes could not be read back
+    explicit BlockRef(std::optional<Block> decoded) : m_decoded(std::move(decoded)) {}
+    explicit BlockRef(const Block& kept) : m_kept(&kept) {}
+    explicit operator bool() const { return m_kept || m_decoded; }
+    const Block& operator*() const { return m_kept ? *m_kept : *m_decoded; }
+    const Block* operator->() const { return &**this; }
+    // The block to own: the decoded one moved, a kept one copied.
+    Block take() { return m_kept ? *m_kept : std::move(*m_decoded); }
+
+private:
+    std::optional<Block> m_decoded;
+    const Block* m_kept = nullptr;
+};
+
 class EncodedBlocks {
 public:
     EncodedBlocks() = default;
     // `blocks` encoded one by one, each freed once encoded (the vector is left empty). Bytes
-    // beyond `in_memory` go to `store` when there is one and it keeps them.
-    EncodedBlocks(std::vector<Block>&& blocks, ByteStore* store, size_t in_memory);
+    // beyond `in_memory` go to `store` when there is one and it keeps them. A document of fewer
+    // than `keep_below` nodes (doc::Document::node_count; its encoded bytes well within the
+    // in-memory budget) is kept as it is instead: bytes it would keep in memory all the same
+    // buy nothing, and encoding it once and decoding it each pass cost time (issue 16). The one
+    // difference is where block() finds a block; what it gives is the same.
+    EncodedBlocks(std::vector<Block>&& blocks, ByteStore* store, size_t in_memory, uint32_t node_count = 0,
+                  uint32_t keep_below = 0);
 
-    size_t size() const { return m_entries.size(); }
-    // Top-level block `index` as it was; nullopt when its bytes cannot be read back (a file
+    size_t size() const { return m_kept.empty() ? m_entries.size() : m_kept.size(); }
+    // Top-level block `index` as it was; none when its bytes cannot be read back (a file
     // error). Any number of threads may read blocks at once (the store's reads may come from
-    // several threads: base/byte_store.h).
-    std::optional<Block> block(size_t index) const;
+    // several threads: base/byte_store.h; a kept block is only read).
+    BlockRef block(size_t index) const;
+    // Whether the blocks were kept as they were, not encoded.
+    bool kept() const { return !m_kept.empty(); }
     // The first node of each block (NodeId of the block's own node), for cutting the document
     // into runs (driver/ahead.h) without decoding it.
     const std::vector<NodeId>& first_nodes() const { return m_first_nodes; }
@@ -48,6 +72,7 @@ private:
     std::string m_memory;
     size_t m_stored = 0;
     ByteStore* m_store = nullptr;
+    std::vector<Block> m_kept;  // the blocks as they were, below the threshold (else empty)
 };
 
 }  // namespace reportc::doc

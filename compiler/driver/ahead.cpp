@@ -60,7 +60,7 @@ void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::
         std::vector<doc::Block> one;
         auto block = run.blocks->block(i);
         if (!block) return;  // the caller reports it when it reaches the block
-        one.push_back(std::move(*block));
+        one.push_back(block.take());
         layout::layout_blocks(one, env, ctx);
     }
 }

@@ -205,7 +205,8 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     // Every whole-document walk is done: the blocks become bytes, beyond a small budget in the
     // paragraph cache's file, and each pass decodes one at a time (doc/encoded_blocks.h).
     const doc::EncodedBlocks blocks(std::move(document.blocks), options.document_store ? options.document_store : &spill_file,
-                                    options.document_bytes.value_or(kDocumentInMemory));
+                                    options.document_bytes.value_or(kDocumentInMemory), document.node_count,
+                                    options.document_kept_below_nodes.value_or(kDocumentKeptBelowNodes));
     // The document's nodes, freed as they were encoded, go back to the system (malloc_trim(3)):
     // with -j the pages are drawn, and the threads set ahead allocate, in malloc arenas of their
     // own, which cannot reuse the main arena's free memory (4,009 pages with -j 2: 107 -> 87 MiB
@@ -213,6 +214,7 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     ::malloc_trim(0);
     outcome.document_bytes_in_memory = blocks.bytes_in_memory();
     outcome.document_bytes_stored = blocks.bytes_stored();
+    outcome.document_kept = blocks.kept();
     // Layout's first need of the dictionary, parsed on a thread of its own meanwhile (with -j;
     // driver/hyphenator_load.h): waited for here, its error (out of memory only) reported here.
     if (const std::string& error = res.hyphenator.error(); !error.empty()) {

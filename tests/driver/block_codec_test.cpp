@@ -324,6 +324,31 @@ TEST(doc_EncodedBlocks, FirstBytesInMemoryTheOthersInTheStore) {
     EXPECT_FALSE(encoded.block(before.size()));
 }
 
+TEST(doc_EncodedBlocks, BelowTheThresholdTheBlocksAreKeptAsTheyWere) {
+    // Fewer nodes than the threshold: no bytes, the blocks themselves, the same first nodes; at
+    // the threshold they are encoded. Either way each block reads back as it was.
+    std::vector<std::string> before;
+    for (const auto& b : every_node(nullptr, nullptr)) before.push_back(printed(b));
+    layout::MemorySpillStore store;
+    const doc::EncodedBlocks kept(every_node(nullptr, nullptr), &store, 600, 100, 101);
+    const doc::EncodedBlocks encoded(every_node(nullptr, nullptr), &store, 600, 100, 100);
+    EXPECT_TRUE(kept.kept());
+    EXPECT_FALSE(encoded.kept());
+    EXPECT_EQ(kept.bytes_in_memory() + kept.bytes_stored(), 0u);
+    EXPECT_GT(encoded.bytes_in_memory() + encoded.bytes_stored(), 0u);
+    ASSERT_EQ(kept.size(), before.size());
+    EXPECT_EQ(kept.first_nodes(), encoded.first_nodes());
+    for (size_t i = 0; i < before.size(); ++i) {
+        auto k = kept.block(i);
+        ASSERT_TRUE(k) << i;
+        EXPECT_EQ(printed(*k), before[i]);
+        EXPECT_EQ(printed(k.take()), before[i]);  // a copy to own, the kept one unchanged
+        EXPECT_EQ(printed(*kept.block(i)), before[i]);
+        EXPECT_EQ(printed(*encoded.block(i)), before[i]);
+    }
+    EXPECT_FALSE(kept.block(before.size()));
+}
+
 TEST(doc_EncodedBlocks, AStoreThatCannotKeepBytesLeavesThemInMemory) {
     auto blocks = every_node(nullptr, nullptr);
     const size_t count = blocks.size();

@@ -96,9 +96,11 @@ struct Built {
 };
 
 Built build(driver::Compiler& compiler, const SourceManager& sources, const Project& p, unsigned jobs, bool keep_frames,
-            std::optional<size_t> document_bytes = std::nullopt, ByteStore* store = nullptr) {
+            std::optional<size_t> document_bytes = std::nullopt, ByteStore* store = nullptr,
+            std::optional<uint32_t> kept_below_nodes = 0) {
     driver::Options o;
     o.document_bytes = document_bytes;
+    o.document_kept_below_nodes = kept_below_nodes;  // 0: encoded, however small (what these tests are about)
     o.document_store = store;
     o.input = p.path("report.xml");
     o.output = p.path("out.pdf");
@@ -164,6 +166,41 @@ TEST(driver_EncodedDocument, StreamedPassThatDoesNotSettleGivesTheSamePdfFromThe
         ASSERT_GT(streamed.pdf.size(), 1000u);
         EXPECT_TRUE(streamed.pdf == kept.pdf) << "-j " << jobs << ": the PDF of the document decoded from the file differs";
     }
+}
+
+TEST(driver_EncodedDocument, ADocumentBelowTheThresholdIsKeptAsReadTheSameBytes) {
+    // Below kDocumentKeptBelowNodes (this one is, by default) the blocks are laid out as read,
+    // not encoded; a threshold at 0 encodes them, one at the most nodes keeps them. The same
+    // PDF and messages either side, with -j 1 and -j 2.
+    Project p;
+    std::string first_pdf;
+    std::vector<std::string> first_messages;
+    for (unsigned jobs : {1u, 2u}) {
+        for (std::optional<uint32_t> below : {std::optional<uint32_t>(0), std::optional<uint32_t>(UINT32_MAX),
+                                              std::optional<uint32_t>()}) {
+            EditedAfterReading env;
+            env.editing = false;
+            SourceManager sources;
+            driver::Compiler compiler(env, sources);
+            const Built b = build(compiler, sources, p, jobs, false, std::nullopt, nullptr, below);
+            ASSERT_TRUE(b.outcome.success) << joined(b.messages);
+            const bool kept = below != std::optional<uint32_t>(0);
+            EXPECT_EQ(b.outcome.document_kept, kept) << jobs;
+            if (kept) {
+                EXPECT_EQ(b.outcome.document_bytes_in_memory + b.outcome.document_bytes_stored, 0u);
+            } else {
+                EXPECT_GT(b.outcome.document_bytes_in_memory, 1000u);
+            }
+            if (first_pdf.empty()) {
+                first_pdf = b.pdf;
+                first_messages = b.messages;
+            } else {
+                EXPECT_TRUE(b.pdf == first_pdf) << "-j " << jobs << (kept ? ", kept" : ", encoded");
+                EXPECT_EQ(b.messages, first_messages);
+            }
+        }
+    }
+    ASSERT_GT(first_pdf.size(), 1000u);
 }
 
 TEST(driver_EncodedDocument, ResidentCompilerKeepsTheReportAsReadForItsNextBuild) {
