@@ -203,7 +203,8 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
     // Every whole-document walk is done: the blocks become bytes, beyond a small budget in the
-    // paragraph cache's file, and each pass decodes one at a time (doc/encoded_blocks.h).
+    // paragraph cache's file, and each pass decodes one at a time (doc/encoded_blocks.h); a
+    // document below kDocumentKeptBelowNodes is kept as read instead.
     const doc::EncodedBlocks blocks(std::move(document.blocks), options.document_store ? options.document_store : &spill_file,
                                     options.document_bytes.value_or(kDocumentInMemory), document.node_count,
                                     options.document_kept_below_nodes.value_or(kDocumentKeptBelowNodes));
