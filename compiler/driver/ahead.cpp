@@ -43,6 +43,7 @@ void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::
                  layout::ParagraphSpill* spill) {
     load_text(run, res);
     layout::LayoutInputs inputs{res.styles, *run.fonts, run.hyphenator.get(), in.anchor_pages, in.toc, in.footnote_numbers};
+    inputs.survey = true;  // its vertical list is dropped: only its paragraphs' settings are kept
     inputs.variable_texts = in.variable_texts;
     inputs.figure_lists = in.figure_lists;
     inputs.ties = in.ties;

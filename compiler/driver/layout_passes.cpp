@@ -146,6 +146,7 @@ LaidOut lay_out(const doc::Document& document, const doc::EncodedBlocks& blocks,
         Pass pass;
         auto output = output_of(n, navigation, previous ? &*previous : nullptr, res, sink);
         pass.result.streamed = output.mode == pages::PageOutput::Mode::Stream;
+        inputs.survey = output.mode == pages::PageOutput::Mode::Survey;
         paragraphs.release_after_use(pass.result.streamed);
         if (!run_pass(document, blocks, res, inputs, variables, paragraphs, jobs, std::move(output), n, pass)) {
             diags.add(pass.diags.all().back());  // that error alone: the pass's others are of a layout cut short

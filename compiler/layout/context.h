@@ -55,6 +55,11 @@ struct LayoutInputs {
     std::map<std::string, std::vector<TocEntry>> figure_lists;
     // The layout's ties for the document's language (null: spaces break anywhere).
     std::shared_ptr<const style::TieRules> ties;
+    // A pass that only notes where things fall (pages::PageOutput::Mode::Survey, and the runs set
+    // ahead on other threads, driver/ahead.h): a paragraph's lines get their heights, breaks,
+    // anchors, notes and extras as always, but none of the items that only drawing needs (text,
+    // images, links, highlights, decorations), which the page builder would drop unread.
+    bool survey = false;
 };
 
 struct BlockEnv {

@@ -249,11 +249,16 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
             if (options.anchor) box.items.push_back(frame::AnchorItem{*options.anchor, {left, Length{}}});
             if (options.outline) box.edit_extras().outline.push_back(*options.outline);
             if (options.section_mark) box.edit_extras().section_mark = options.section_mark;
-            if (marker_face >= 0)
+            if (marker_face >= 0 && !ctx.in.survey)
                 box.items.push_back(frame::TextItem{.font = ctx.out.font_table.frame_font(marker_face), .color = style.font.color,
                                                     .size = style.font.size, .x = left + marker_x, .y = baseline,
                                                     .text = marker_text});
         }
+        if (ctx.in.survey) {
+            for (const auto& f : line.fragments)
+                if (!f.anchor().empty() && placed_anchors.insert(f.anchor()).second)
+                    box.items.push_back(frame::AnchorItem{f.anchor(), {left + f.x, Length{}}});
+        } else {
         box.items.reserve(line.fragments.size());
         append_highlights(line, left, baseline, box.items);
         for (const auto& f : line.fragments) {
@@ -284,6 +289,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
             }
         }
         append_decoration_lines(line, left, baseline, box.items);
+        }
         box.items.shrink_to_fit();  // the box lives until its page is made: no spare capacity
         attach_notes(box, line, options.notes, attached);
         if (i + 1 == n)

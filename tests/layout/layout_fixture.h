@@ -76,6 +76,7 @@ struct LayoutFixture {
     const std::map<std::string, std::string>* anchor_pages = nullptr;
     std::map<doc::NodeId, int> footnote_numbers;
     std::map<std::string, std::string> variable_texts;
+    bool survey = false;  // LayoutInputs::survey
     LineStats stats;
 
     explicit LayoutFixture(const std::string& extra_layout = "") {
@@ -100,6 +101,7 @@ struct LayoutFixture {
     // The blocks set in `env` (by default the 100pt measure on the body master).
     std::vector<VItem> lay_out(const std::vector<doc::Block>& blocks, const BlockEnv& env = measure(pt(100))) {
         LayoutInputs inputs{styles, fonts, hyphenator.get(), anchor_pages, {}, footnote_numbers, variable_texts};
+        inputs.survey = survey;
         LayoutResults results{font_table, diags, {}, 0};
         LayoutContext ctx{inputs, results, paragraphs};
         auto out = layout_blocks(blocks, env, ctx);

@@ -235,3 +235,48 @@ TEST(layout_Paragraph, BalancedTextPartsItsLastWordsWhenTheyDoNotFitTogether) {
     EXPECT_EQ(boxes(out).size(), 2u);
     EXPECT_TRUE(f.diags.all().empty()) << f.diags.all().size();
 }
+
+TEST(layout_Paragraph, ASurveyGivesTheSameLinesWithTheirAnchorsAlone) {
+    // A survey pass's lines: the same vertical list (glue, boxes and their heights, penalties,
+    // notes and extras) with only the anchors among their items, at the same places; no text,
+    // link or marker item, which the page builder of a survey drops unread.
+    LayoutFixture f;
+    doc::Paragraph p = paragraph(std::string(kFiveLines) + " page ");
+    p.id = "intro";
+    doc::TextRun var;
+    var.variable = doc::VariableUse{"page"};
+    var.resolved_variable = doc::ResolvedVariable{"", doc::PageValue::Page, "variable-1"};
+    p.runs.push_back(var);
+    doc::TextRun link;
+    link.text = " linked";
+    link.link = "https://example.org/";
+    p.runs.push_back(link);
+    auto d = numbered({{p}});
+    const auto drawn = f.lay_out(d.blocks, measure(pt(120), pt(20)));
+    f.survey = true;
+    const auto surveyed = f.lay_out(d.blocks, measure(pt(120), pt(20)));
+    EXPECT_EQ(shape(surveyed), shape(drawn));
+    const auto drawn_lines = boxes(drawn), surveyed_lines = boxes(surveyed);
+    ASSERT_EQ(surveyed_lines.size(), drawn_lines.size());
+    ASSERT_GT(drawn_lines.size(), 2u);
+    size_t anchors = 0;
+    for (size_t i = 0; i < drawn_lines.size(); ++i) {
+        EXPECT_EQ(surveyed_lines[i]->height, drawn_lines[i]->height) << "line " << i;
+        EXPECT_FALSE(texts(*drawn_lines[i]).empty()) << "line " << i;
+        std::vector<frame::AnchorItem> kept;
+        for (const auto& item : surveyed_lines[i]->items) {
+            ASSERT_TRUE(std::holds_alternative<frame::AnchorItem>(item)) << "line " << i;
+            kept.push_back(std::get<frame::AnchorItem>(item));
+        }
+        const auto expected = items_of<frame::AnchorItem>(*drawn_lines[i]);
+        ASSERT_EQ(kept.size(), expected.size()) << "line " << i;
+        for (size_t k = 0; k < kept.size(); ++k) {
+            EXPECT_EQ(kept[k].name, expected[k].name);
+            EXPECT_EQ(kept[k].at.x, expected[k].at.x);
+            EXPECT_EQ(kept[k].at.y, expected[k].at.y);
+        }
+        anchors += kept.size();
+    }
+    EXPECT_EQ(anchors, 2u);  // the paragraph's id and the variable's value
+    EXPECT_FALSE(items_of<frame::LinkItem>(*drawn_lines.back()).empty());
+}
