@@ -254,16 +254,15 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                                                     .size = style.font.size, .x = left + marker_x, .y = baseline,
                                                     .text = marker_text});
         }
-        if (ctx.in.survey) {
-            for (const auto& f : line.fragments)
-                if (!f.anchor().empty() && placed_anchors.insert(f.anchor()).second)
-                    box.items.push_back(frame::AnchorItem{f.anchor(), {left + f.x, Length{}}});
-        } else {
-        box.items.reserve(line.fragments.size());
-        append_highlights(line, left, baseline, box.items);
+        // A survey's page builder keeps the anchors alone (LayoutInputs::survey).
+        if (!ctx.in.survey) {
+            box.items.reserve(line.fragments.size());
+            append_highlights(line, left, baseline, box.items);
+        }
         for (const auto& f : line.fragments) {
             if (!f.anchor().empty() && placed_anchors.insert(f.anchor()).second)
                 box.items.push_back(frame::AnchorItem{f.anchor(), {left + f.x, Length{}}});
+            if (ctx.in.survey) continue;
             if (f.object()) {
                 const Rect rect{left + f.x, baseline - f.object()->height, f.object()->width, f.object()->height};
                 box.items.push_back(image_item(*f.object()->image, rect));
@@ -288,8 +287,7 @@ void layout_paragraph(const std::vector<inl::StyledRun>& runs, const style::Para
                 box.items.push_back(link);
             }
         }
-        append_decoration_lines(line, left, baseline, box.items);
-        }
+        if (!ctx.in.survey) append_decoration_lines(line, left, baseline, box.items);
         box.items.shrink_to_fit();  // the box lives until its page is made: no spare capacity
         attach_notes(box, line, options.notes, attached);
         if (i + 1 == n)
