@@ -43,7 +43,29 @@ struct Compiler::State {
     size_t builds = 0;
     std::optional<PhaseClock> clock;  // this build's phases (Compiler::build), none for a record's
     layout::ParagraphCache::Counts paragraphs;  // summed over builds
+    bool keep = true;  // keep_sources()
+    // The paragraphs the last build set, for the next (ParagraphCache::keep_across_builds), and
+    // the generation of the resources they were set with.
+    std::unique_ptr<layout::ParagraphCache> kept_paragraphs;
+    uint64_t kept_for = 0;
 };
+
+namespace {
+
+// The paragraph cache's per-build counts: a kept cache's counts run over its builds.
+layout::ParagraphCache::Counts since(const layout::ParagraphCache::Counts& now, const layout::ParagraphCache::Counts& before) {
+    layout::ParagraphCache::Counts c = now;
+    c.item_builds -= before.item_builds;
+    c.item_reuses -= before.item_reuses;
+    c.sets -= before.sets;
+    c.set_reuses -= before.set_reuses;
+    c.adopted -= before.adopted;
+    c.spilled -= before.spilled;
+    c.spill_reads -= before.spill_reads;
+    return c;
+}
+
+}  // namespace
 
 Compiler::Compiler(const Environment& env, SourceManager& sources) : m_state(std::make_unique<State>(env, sources)) {}
 Compiler::~Compiler() = default;
@@ -155,7 +177,7 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     // The pages' deflated content waits for the save in a file beside the output, not in memory.
     FileSpillStore page_contents(spill_directory(options.output), "the pages' content");
     PdfPages pdf_pages(options.jobs, &page_contents, options.page_content_bytes.value_or(pdf::kContentInMemory));
-    auto frames = frames_of(*document, *res, options, env, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr);
+    auto frames = frames_of(*document, *res, options, env, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr, s.keep);
     document.reset();  // the files are written from the frames alone
     if (!frames) return false;
     if (outcome.streamed) {
@@ -184,7 +206,7 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
 // Resolve, lay out until page numbers settle, frames: nullopt when errors stop it before layout.
 std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document, const Resources& res, const Options& options,
                                                         const Environment& env, ImageLoader* images, Outcome& outcome,
-                                                        Diagnostics& diags, PageSink* sink) {
+                                                        Diagnostics& diags, PageSink* sink, bool keep_paragraphs) {
     State& s = *m_state;
     const Variables variables = resolve(document, res, options, env, s.sources, *images, outcome.changes, diags);
     auto lap = [&s](const char* phase) { if (s.clock) s.clock->lap(phase); };
@@ -200,8 +222,23 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     // encoded document's bytes beyond theirs go there too.
     FileSpillStore spill_file(spill_directory(options.output), "the paragraph cache and the document");
     layout::ParagraphSpill spill(spill_file, options.paragraph_cache_bytes.value_or(layout::kParagraphCacheBudget));
-    layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
+    // A resident compiler's next build starts from the paragraphs this one leaves in memory,
+    // while the layout's resources (fonts, dictionary) are the same ones.
+    if (!keep_paragraphs || s.kept_for != res.generation) s.kept_paragraphs.reset();
+    std::unique_ptr<layout::ParagraphCache> own;
+    if (!keep_paragraphs || !s.kept_paragraphs) own = std::make_unique<layout::ParagraphCache>(*res.fonts, res.hyphenator.get());
+    layout::ParagraphCache& paragraphs = own ? *own : *s.kept_paragraphs;
+    const auto counts_before = paragraphs.counts();
+    // Threads set paragraphs ahead for a cache that has none: one kept from the last build has
+    // most of them, and the threads would set them again for nothing.
+    const unsigned layout_jobs = paragraphs.entries() > 0 ? 1 : options.jobs;
+    paragraphs.keep_across_builds(keep_paragraphs);
     paragraphs.spill_to(&spill);
+    // Whatever way this function returns: the spill goes with it, what is in memory stays.
+    struct Detach {
+        layout::ParagraphCache& cache;
+        ~Detach() { cache.keep_in_memory_only(); }
+    } detach{paragraphs};
     Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
     // Every whole-document walk is done: the blocks become bytes, beyond a small budget in the
@@ -216,14 +253,14 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     outcome.document_bytes_in_memory = blocks.bytes_in_memory();
     outcome.document_bytes_stored = blocks.bytes_stored();
     lap("document encoded");
-    LaidOut laid_out = lay_out(document, blocks, res, navigation, variables.values, paragraphs, diags, options.jobs, sink,
+    LaidOut laid_out = lay_out(document, blocks, res, navigation, variables.values, paragraphs, diags, layout_jobs, sink,
                                s.clock ? &*s.clock : nullptr);
     warn_if_failed(spill_file, "the paragraphs and the document were", diags);
     outcome.layout_passes = laid_out.passes;
     outcome.streamed = laid_out.streamed;
     outcome.pages = laid_out.pages.page_count;
     outcome.stats = laid_out.stats;
-    const auto& c = paragraphs.counts();
+    const auto c = since(paragraphs.counts(), counts_before);
     // A setting made ahead on another thread (-j) counts as made here, not as reused.
     const size_t ahead = std::min(c.adopted, c.set_reuses);
     outcome.paragraphs_set = c.sets + ahead;
@@ -231,6 +268,10 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     s.paragraphs.sets += outcome.paragraphs_set;
     s.paragraphs.set_reuses += outcome.paragraphs_reused;
 
+    if (keep_paragraphs && own) {
+        s.kept_paragraphs = std::move(own);  // detach still refers to it: the object is the same
+        s.kept_for = res.generation;
+    }
     return assemble_frames(document, std::move(laid_out), env.now());
 }
 
@@ -275,7 +316,11 @@ Counts Compiler::counts() const {
     return c;
 }
 
-void Compiler::keep_sources(bool keep) { m_state->documents.set_enabled(keep); }
+void Compiler::keep_sources(bool keep) {
+    m_state->documents.set_enabled(keep);
+    m_state->keep = keep;
+    if (!keep) m_state->kept_paragraphs.reset();
+}
 
 Outcome compile(const Options& options, const Environment& env, SourceManager& sources, Diagnostics& diags) {
     Compiler compiler(env, sources);

@@ -78,7 +78,7 @@ std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::str
     auto layout = input::read_layout(path, env, m_sources, diags, from);
     if (!layout) return nullptr;
     ++m_counts.layouts_parsed;
-    auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(reads), std::move(*layout), {}, nullptr, nullptr, nullptr, {}, {}, {}});
+    auto r = std::make_unique<Resources>(Resources{std::move(text), std::move(reads), std::move(*layout), {}, nullptr, nullptr, nullptr, {}, {}, {}, ++m_made});
     load_page_images(r->layout, path, env, diags);
     r->styles = style::Stylesheet::build(r->layout, diags);
     r->fonts = std::make_unique<text::FontRegistry>(font_reader(env));

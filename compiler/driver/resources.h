@@ -35,6 +35,9 @@ struct Resources {
     // ahead (driver/ahead.h) loads fonts of its own from them, the files not read again.
     std::map<std::string, FontBytes> font_files;
     std::string dictionary;  // the hyphenation dictionary's bytes, for the same threads
+    // Which of the resources a cache made this is (1, 2, …): what was set with one (a resident
+    // compiler's paragraphs) is kept for the next build only while it is the same one.
+    uint64_t generation = 0;
 };
 
 // The layout's font families, fallbacks and styles' families into `fonts` (errors to `diags`).
@@ -63,6 +66,7 @@ private:
     std::map<std::string, std::unique_ptr<Resources>> m_by_path;  // keyed by the layout's path
     std::map<std::string, FontBytes> m_font_bytes;  // every font file read, by path: read once per process
     ResourceCounts m_counts;
+    uint64_t m_made = 0;  // resources made: the last one's generation
 };
 
 }  // namespace reportc::driver
