@@ -133,6 +133,7 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
     file->m_path = path;
     file->m_file = sources.add(path, std::move(*text));  // held once, by the manager
     file->m_source = sources.file(file->m_file);
+    file->m_sources = &sources;
     const std::string& content = file->m_source->text();
     if (size_t bad = utf8::first_invalid(content); bad != std::string::npos) {
         char hex[8];
@@ -162,6 +163,10 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
     }
     if (!file->unique_attributes(diags)) return nullptr;
     return file;
+}
+
+XmlFile::~XmlFile() {
+    if (m_sources) m_sources->compact(m_file);
 }
 
 // XML 1.0, section 3.1 (Unique Att Spec), which pugixml does not check: it keeps both, and a
