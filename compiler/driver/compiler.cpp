@@ -201,7 +201,8 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     auto lap = [&s](const char* phase) { if (s.clock) s.clock->lap(phase); };
     lap("resolve");
     if (options.count_document) outcome.document_footprint = (std::ostringstream() << doc::footprint_of(document)).str();
-    // Every file is read: from here on their texts serve diagnostics only, a line at a time.
+    // Every file is read: from here on their texts serve diagnostics only, a line at a time. Most
+    // are deflated already, as each parse ended; this takes the rest (a spreadsheet's listing).
     s.sources.compact();
     if (!can_lay_out(res, diags)) return std::nullopt;
 
