@@ -133,7 +133,6 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
     file->m_path = path;
     file->m_file = sources.add(path, std::move(*text));  // held once, by the manager
     file->m_source = sources.file(file->m_file);
-    file->m_sources = &sources;
     const std::string& content = file->m_source->text();
     if (size_t bad = utf8::first_invalid(content); bad != std::string::npos) {
         char hex[8];
@@ -166,7 +165,7 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
 }
 
 XmlFile::~XmlFile() {
-    if (m_sources) m_sources->compact(m_file);
+    if (m_source) m_source->compact();
 }
 
 // XML 1.0, section 3.1 (Unique Att Spec), which pugixml does not check: it keeps both, and a

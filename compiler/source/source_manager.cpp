@@ -189,9 +189,6 @@ void SourceManager::compact() {
     for (auto& f : m_files) f->compact();
 }
 
-void SourceManager::compact(uint32_t id) {
-    if (id != 0 && id <= m_files.size()) m_files[id - 1]->compact();
-}
 
 size_t SourceManager::held_bytes() const {
     size_t n = 0;
@@ -200,6 +197,11 @@ size_t SourceManager::held_bytes() const {
 }
 
 const SourceFile* SourceManager::file(uint32_t id) const {
+    if (id == 0 || id > m_files.size()) return nullptr;
+    return m_files[id - 1].get();
+}
+
+SourceFile* SourceManager::file(uint32_t id) {
     if (id == 0 || id > m_files.size()) return nullptr;
     return m_files[id - 1].get();
 }

@@ -37,6 +37,8 @@ public:
     // The bytes [begin, end) (clamped to the text), whole or compacted: only their blocks are inflated.
     std::string slice(uint32_t begin, uint32_t end) const;
     bool compacted() const;
+    // Deflated as soon as its parse is done (its XmlFile or CSV parser gone), so that the texts
+    // of a report and its data files are never whole together.
     void compact();
     size_t held_bytes() const;  // what the text takes: whole, or its blocks and line starts
 
@@ -62,13 +64,13 @@ public:
     void start_build() { ++m_build; }
     size_t size() const { return m_files.size(); }
     const SourceFile* file(uint32_t id) const;
+    // The same, to compact it: a SourceFile's own lock guards it, so its parser may compact it
+    // while another thread adds files.
+    SourceFile* file(uint32_t id);
     Span span_at(uint32_t file_id, uint32_t offset, uint32_t length = 0) const;
 
     // Once the files are read: each file's text kept compressed (SourceFile::compact).
     void compact();
-    // One file, as soon as its parse is done (its XmlFile or CSV parser gone), so that the
-    // texts of a report and its data files are never whole together.
-    void compact(uint32_t id);
     size_t held_bytes() const;
 
     // "path:line:col: error: message" + the source line + a caret under the column.

@@ -124,13 +124,12 @@ TEST(source_SourceManager, OneFileCompactedAloneAndSlicedAcrossItsBlocks) {
     SourceManager sm;
     const uint32_t a = sm.add("a.xml", text);
     const uint32_t b = sm.add("b.xml", text + "<!-- b -->");
-    sm.compact(a);
+    sm.file(a)->compact();
     EXPECT_TRUE(sm.file(a)->compacted());
     EXPECT_FALSE(sm.file(b)->compacted());
     for (uint32_t begin : {0u, 100u, 32u * 1024 - 10, 32u * 1024, uint32_t(text.size()) - 5})
         EXPECT_EQ(sm.file(a)->slice(begin, begin + 40), text.substr(begin, 40)) << begin;
     EXPECT_EQ(sm.file(a)->slice(uint32_t(text.size()), uint32_t(text.size()) + 10), "");
     EXPECT_TRUE(sm.file(a)->compacted());  // a slice does not make the text whole
-    sm.compact(0);  // no such file: nothing
-    sm.compact(99);
+    EXPECT_EQ(sm.file(99), nullptr);
 }
