@@ -105,9 +105,19 @@ Variables resolve(doc::Document& document, const Resources& res, const Options& 
     xref_options.abbreviation_ignore = res.layout.abbreviation_ignore;
     xref_options.link_patterns = res.layout.link_patterns;
     xref_options.link_schemes = res.layout.link_schemes;
-    xref_options.source_text = [&sources](uint32_t file) {
+    // A run's source up to the next tag, a block at a time: inflating the whole text would keep
+    // it whole again.
+    xref_options.source_text = [&sources](uint32_t file, uint32_t begin) {
         const SourceFile* f = sources.file(file);
-        return f ? std::string_view(f->text()) : std::string_view();
+        std::string text;
+        for (uint32_t at = begin; f;) {
+            const std::string part = f->slice(at, at + 4096);
+            const size_t tag = part.find('<');
+            text.append(part, 0, tag == std::string::npos ? part.size() : tag);
+            if (tag != std::string::npos || part.size() < 4096) break;
+            at += 4096;
+        }
+        return text;
     };
     xref::resolve(document, xref_options, diags);
     doc::release_spare_capacity(document);
@@ -130,7 +140,8 @@ std::vector<std::string> inputs_of(const RecordingEnvironment& env, const Resour
 Span root_span(Span layout_attribute, const SourceManager& sources) {
     const SourceFile* file = sources.file(layout_attribute.file);
     if (!file) return layout_attribute;
-    const auto at = std::string_view(file->text()).rfind("<report", layout_attribute.begin);
+    // The start tag before the attribute, inflated for the search only (the text is kept deflated).
+    const auto at = file->slice(0, layout_attribute.begin).rfind("<report");
     if (at == std::string_view::npos) return layout_attribute;
     return Span{layout_attribute.file, uint32_t(at), uint32_t(at + 7)};
 }
@@ -212,7 +223,8 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     auto lap = [&s](const char* phase) { if (s.clock) s.clock->lap(phase); };
     lap("resolve");
     if (options.count_document) outcome.document_footprint = (std::ostringstream() << doc::footprint_of(document)).str();
-    // Every file is read: from here on their texts serve diagnostics only, a line at a time.
+    // Every file is read: from here on their texts serve diagnostics only, a line at a time. Most
+    // are deflated already, as each parse ended; this takes the rest (a spreadsheet's listing).
     s.sources.compact();
     if (!can_lay_out(res, diags)) return std::nullopt;
 
