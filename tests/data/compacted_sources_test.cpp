@@ -41,7 +41,10 @@ std::string report_with(const std::string& body, int paragraphs = 400) {
 
 std::string csv_of(int records) {
     std::string csv = "term,expansion\n";
-    for (int i = 0; i < records; ++i) csv += "T" + std::to_string(i) + ",The expansion of term number " + std::to_string(i) + "\n";
+    for (int i = 0; i < records; ++i) {
+        const std::string n = std::to_string(i);
+        csv.append("T").append(n).append(",The expansion of term number ").append(n).append("\n");
+    }
     return csv;
 }
 
