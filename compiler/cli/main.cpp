@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
                     outcome.pages, s.lines, s.justified_lines, s.over_1_5,
                     s.justified_lines ? 100.0 * double(s.over_1_5) / double(s.justified_lines) : 0.0, s.over_2,
                     s.max_space_factor, s.overfull_lines);
-        std::printf("layout passes: %d\nparagraphs set: %zu\nparagraphs reused from an earlier pass: %zu\n", outcome.layout_passes,
+        std::printf("layout passes: %d\nparagraphs set: %zu\nparagraphs reused from an earlier pass or build: %zu\n", outcome.layout_passes,
                     outcome.paragraphs_set, outcome.paragraphs_reused);
         if (outcome.document_bytes_in_memory + outcome.document_bytes_stored)
             std::printf("the encoded document: %zu bytes, %zu in memory, %zu in the temporary file\n",

@@ -163,6 +163,12 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
         return std::nullopt;
     }
     uint32_t file = sources.add(path, std::move(*content));
+    // Once parsed, the text serves diagnostics only: kept deflated from then on, so that the
+    // data files' texts are never whole together (SourceFile::compact).
+    struct CompactWhenParsed {
+        SourceFile* source;
+        ~CompactWhenParsed() { source->compact(); }
+    } compact_when_parsed{sources.file(file)};
     std::string_view text = sources.file(file)->text();
     if (size_t bad = utf8::first_invalid(text); bad != std::string::npos) {
         char hex[8];

@@ -43,7 +43,29 @@ struct Compiler::State {
     size_t builds = 0;
     std::optional<PhaseClock> clock;  // this build's phases (Compiler::build), none for a record's
     layout::ParagraphCache::Counts paragraphs;  // summed over builds
+    bool keep = true;  // keep_sources()
+    // The paragraphs the last build set, for the next (ParagraphCache::keep_across_builds), and
+    // the generation of the resources they were set with.
+    std::unique_ptr<layout::ParagraphCache> kept_paragraphs;
+    uint64_t kept_for = 0;
 };
+
+namespace {
+
+// The paragraph cache's per-build counts: a kept cache's counts run over its builds.
+layout::ParagraphCache::Counts since(const layout::ParagraphCache::Counts& now, const layout::ParagraphCache::Counts& before) {
+    layout::ParagraphCache::Counts c = now;
+    c.item_builds -= before.item_builds;
+    c.item_reuses -= before.item_reuses;
+    c.sets -= before.sets;
+    c.set_reuses -= before.set_reuses;
+    c.adopted -= before.adopted;
+    c.spilled -= before.spilled;
+    c.spill_reads -= before.spill_reads;
+    return c;
+}
+
+}  // namespace
 
 Compiler::Compiler(const Environment& env, SourceManager& sources) : m_state(std::make_unique<State>(env, sources)) {}
 Compiler::~Compiler() = default;
@@ -83,9 +105,19 @@ Variables resolve(doc::Document& document, const Resources& res, const Options& 
     xref_options.abbreviation_ignore = res.layout.abbreviation_ignore;
     xref_options.link_patterns = res.layout.link_patterns;
     xref_options.link_schemes = res.layout.link_schemes;
-    xref_options.source_text = [&sources](uint32_t file) {
+    // A run's source up to the next tag, a block at a time: inflating the whole text would keep
+    // it whole again.
+    xref_options.source_text = [&sources](uint32_t file, uint32_t begin) {
         const SourceFile* f = sources.file(file);
-        return f ? std::string_view(f->text()) : std::string_view();
+        std::string text;
+        for (uint32_t at = begin; f;) {
+            const std::string part = f->slice(at, at + 4096);
+            const size_t tag = part.find('<');
+            text.append(part, 0, tag == std::string::npos ? part.size() : tag);
+            if (tag != std::string::npos || part.size() < 4096) break;
+            at += 4096;
+        }
+        return text;
     };
     xref::resolve(document, xref_options, diags);
     doc::release_spare_capacity(document);
@@ -108,7 +140,8 @@ std::vector<std::string> inputs_of(const RecordingEnvironment& env, const Resour
 Span root_span(Span layout_attribute, const SourceManager& sources) {
     const SourceFile* file = sources.file(layout_attribute.file);
     if (!file) return layout_attribute;
-    const auto at = std::string_view(file->text()).rfind("<report", layout_attribute.begin);
+    // The start tag before the attribute, inflated for the search only (the text is kept deflated).
+    const auto at = file->slice(0, layout_attribute.begin).rfind("<report");
     if (at == std::string_view::npos) return layout_attribute;
     return Span{layout_attribute.file, uint32_t(at), uint32_t(at + 7)};
 }
@@ -155,7 +188,7 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     // The pages' deflated content waits for the save in a file beside the output, not in memory.
     FileSpillStore page_contents(spill_directory(options.output), "the pages' content");
     PdfPages pdf_pages(options.jobs, &page_contents, options.page_content_bytes.value_or(pdf::kContentInMemory));
-    auto frames = frames_of(*document, *res, options, env, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr);
+    auto frames = frames_of(*document, *res, options, env, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr, s.keep);
     document.reset();  // the files are written from the frames alone
     if (!frames) return false;
     if (outcome.streamed) {
@@ -184,13 +217,14 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
 // Resolve, lay out until page numbers settle, frames: nullopt when errors stop it before layout.
 std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document, const Resources& res, const Options& options,
                                                         const Environment& env, ImageLoader* images, Outcome& outcome,
-                                                        Diagnostics& diags, PageSink* sink) {
+                                                        Diagnostics& diags, PageSink* sink, bool keep_paragraphs) {
     State& s = *m_state;
     const Variables variables = resolve(document, res, options, env, s.sources, *images, outcome.changes, diags);
     auto lap = [&s](const char* phase) { if (s.clock) s.clock->lap(phase); };
     lap("resolve");
     if (options.count_document) outcome.document_footprint = (std::ostringstream() << doc::footprint_of(document)).str();
-    // Every file is read: from here on their texts serve diagnostics only, a line at a time.
+    // Every file is read: from here on their texts serve diagnostics only, a line at a time. Most
+    // are deflated already, as each parse ended; this takes the rest (a spreadsheet's listing).
     s.sources.compact();
     if (!can_lay_out(res, diags)) return std::nullopt;
 
@@ -222,17 +256,32 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
         diags.error(res.layout.hyphenation_span, error);
         return std::nullopt;
     }
-    layout::ParagraphCache paragraphs(*res.fonts, res.hyphenator.get());
+    // A resident compiler's next build starts from the paragraphs this one leaves in memory,
+    // while the layout's resources (fonts, dictionary) are the same ones.
+    if (!keep_paragraphs || s.kept_for != res.generation) s.kept_paragraphs.reset();
+    std::unique_ptr<layout::ParagraphCache> own;
+    if (!keep_paragraphs || !s.kept_paragraphs) own = std::make_unique<layout::ParagraphCache>(*res.fonts, res.hyphenator.get());
+    layout::ParagraphCache& paragraphs = own ? *own : *s.kept_paragraphs;
+    const auto counts_before = paragraphs.counts();
+    // Threads set paragraphs ahead for a cache that has none: one kept from the last build has
+    // most of them, and the threads would set them again for nothing.
+    const unsigned layout_jobs = paragraphs.entries() > 0 ? 1 : options.jobs;
+    paragraphs.keep_across_builds(keep_paragraphs);
     paragraphs.spill_to(&spill);
+    // Whatever way this function returns: the spill goes with it, what is in memory stays.
+    struct Detach {
+        layout::ParagraphCache& cache;
+        ~Detach() { cache.keep_in_memory_only(); }
+    } detach{paragraphs};
     lap("document encoded");
-    LaidOut laid_out = lay_out(document, blocks, res, navigation, variables.values, paragraphs, diags, options.jobs, sink,
+    LaidOut laid_out = lay_out(document, blocks, res, navigation, variables.values, paragraphs, diags, layout_jobs, sink,
                                s.clock ? &*s.clock : nullptr);
     warn_if_failed(spill_file, "the paragraphs and the document were", diags);
     outcome.layout_passes = laid_out.passes;
     outcome.streamed = laid_out.streamed;
     outcome.pages = laid_out.pages.page_count;
     outcome.stats = laid_out.stats;
-    const auto& c = paragraphs.counts();
+    const auto c = since(paragraphs.counts(), counts_before);
     // A setting made ahead on another thread (-j) counts as made here, not as reused.
     const size_t ahead = std::min(c.adopted, c.set_reuses);
     outcome.paragraphs_set = c.sets + ahead;
@@ -240,6 +289,10 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     s.paragraphs.sets += outcome.paragraphs_set;
     s.paragraphs.set_reuses += outcome.paragraphs_reused;
 
+    if (keep_paragraphs && own) {
+        s.kept_paragraphs = std::move(own);  // detach still refers to it: the object is the same
+        s.kept_for = res.generation;
+    }
     return assemble_frames(document, std::move(laid_out), env.now());
 }
 
@@ -285,7 +338,11 @@ Counts Compiler::counts() const {
     return c;
 }
 
-void Compiler::keep_sources(bool keep) { m_state->documents.set_enabled(keep); }
+void Compiler::keep_sources(bool keep) {
+    m_state->documents.set_enabled(keep);
+    m_state->keep = keep;
+    if (!keep) m_state->kept_paragraphs.reset();
+}
 
 Outcome compile(const Options& options, const Environment& env, SourceManager& sources, Diagnostics& diags) {
     Compiler compiler(env, sources);

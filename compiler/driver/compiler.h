@@ -113,8 +113,11 @@ public:
 
     Outcome build(const Options& options, Diagnostics& diags);
     Counts counts() const;
-    // Whether the report as read is kept for the next build (the default). compile(), which
-    // builds once, keeps nothing: the copy would live through layout and the write for no use.
+    // Whether the report as read, and the paragraphs as set, are kept for the next build (the
+    // default). compile(), which builds once, keeps nothing: the copies would live through
+    // layout and the write for no use. The paragraphs kept are those in memory at the end of a
+    // build (at most the paragraph cache's budget), reused by the next build when their whole
+    // input is the same and the layout's resources are the same ones.
     void keep_sources(bool keep);
 
     // A document made once per record (docs/merge.md): the source is read and its layout's
@@ -133,7 +136,7 @@ private:
     bool run(const Options& options, const RecordingEnvironment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags);
     std::optional<frame::FrameDocument> frames_of(doc::Document& document, const Resources& res, const Options& options,
                                                   const Environment& env, ImageLoader* images, Outcome& outcome, Diagnostics& diags,
-                                                  PageSink* sink = nullptr);
+                                                  PageSink* sink = nullptr, bool keep_paragraphs = false);
     std::unique_ptr<State> m_state;
 };
 

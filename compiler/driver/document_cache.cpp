@@ -43,6 +43,8 @@ std::optional<doc::Document> DocumentCache::read(const std::string& path, const 
         return m_last->document;
     }
     m_last.reset();
+    // Nothing kept (a one-shot build): no copy of every file read held while the report is read.
+    if (!m_enabled) return input::read_report(path, env, sources, diags);
     CapturingEnvironment capture(env);
     Diagnostics reading;
     auto document = input::read_report(path, capture, sources, reading);

@@ -83,6 +83,7 @@ std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::str
     r->layout_text = std::move(text);
     r->reads = std::move(reads);
     r->layout = std::move(*layout);
+    r->generation = ++m_made;
     // The dictionary first, so that its parse goes on while the fonts and styles are made (and
     // the report resolved); what refuses it is reported where it always was, after the fonts.
     std::string dictionary_error;

@@ -36,6 +36,9 @@ struct Resources {
     // The hyphenation dictionary's bytes (empty when there is none or it was refused), for the
     // same threads and for the parse below.
     std::string dictionary;
+    // Which of the resources a cache made this is (1, 2, …): what was set with one (a resident
+    // compiler's paragraphs) is kept for the next build only while it is the same one.
+    uint64_t generation = 0;
     // Parsed from `dictionary`, perhaps still on its own thread; declared after the bytes, so
     // that it is destroyed (and its thread waited for) first.
     HyphenatorLoad hyphenator;
@@ -70,6 +73,7 @@ private:
     std::map<std::string, std::unique_ptr<Resources>> m_by_path;  // keyed by the layout's path
     std::map<std::string, FontBytes> m_font_bytes;  // every font file read, by path: read once per process
     ResourceCounts m_counts;
+    uint64_t m_made = 0;  // resources made: the last one's generation
 };
 
 }  // namespace reportc::driver

@@ -164,6 +164,10 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
     return file;
 }
 
+XmlFile::~XmlFile() {
+    if (m_source) m_source->compact();
+}
+
 // XML 1.0, section 3.1 (Unique Att Spec), which pugixml does not check: it keeps both, and a
 // reader takes one of them (node.attribute() the first, a loop the last), so the other passed
 // unchecked and unused. Walked with a loop, not recursion (nesting depth is limited later, by

@@ -21,6 +21,11 @@ public:
     // Reads and parses `path`; on failure reports at `from` (file missing) or at the parse error.
     static std::unique_ptr<XmlFile> load(const std::string& path, const Environment& env, SourceManager& sources,
                                          Diagnostics& diags, Span from);
+    // The parse is done: the source manager keeps the file's text deflated from here on
+    // (SourceFile::compact), for diagnostics only.
+    ~XmlFile();
+    XmlFile(const XmlFile&) = delete;
+    XmlFile& operator=(const XmlFile&) = delete;
 
     const std::string& path() const { return m_path; }
     std::string directory() const { return parent_directory(m_path); }
@@ -40,12 +45,13 @@ public:
     void expect_text_only(pugi::xml_node node, Diagnostics& diags) const;
 
 private:
+    XmlFile() = default;
     // Each element's attributes are distinct; else an error at each repeated one, and false.
     bool unique_attributes(Diagnostics& diags) const;
 
     std::string m_path;
     uint32_t m_file = 0;
-    const SourceFile* m_source = nullptr;
+    SourceFile* m_source = nullptr;  // compacted when this goes
     pugi::xml_document m_doc;
 };
 

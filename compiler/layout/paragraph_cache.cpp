@@ -8,7 +8,16 @@ ParagraphCache::Body& ParagraphCache::entry(const ParagraphKey& key, const inl::
     if (m_on_miss && !m_entries.contains(key)) m_on_miss(key);
     Entry& e = m_entries[key];
     if (!e.body && e.size) read_back(e);
-    if (e.body && e.body->input.same_apart_from_width(input, m_encoded)) return *e.body;
+    if (e.body && e.body->input.same_apart_from_width(input, m_encoded)) {
+        // The same paragraph, moved in its file (text inserted above it, in a later build of a
+        // resident compiler): what it kept is moved with it.
+        if (Body& b = *e.body; b.input.span() != input.span) {
+            b.input.rebase(b.item_diags, input.span);
+            for (auto& set : b.sets) b.input.rebase(set.diags, input.span);
+            b.input.set_span(input.span);
+        }
+        return *e.body;
+    }
     if (e.body) count(-ptrdiff_t(e.body->counted));
     e = Entry{};
     e.body = std::make_unique<Body>();

@@ -68,7 +68,18 @@ public:
     // is not needed again: its entry is dropped when set() returns it, and a setting made afresh
     // is not kept. The cache then empties as the pass goes instead of holding every paragraph
     // while the PDF grows. Should the pass not settle, the next one sets its paragraphs again.
-    void release_after_use(bool on) { m_release = on; }
+    void release_after_use(bool on) { m_release = on && !m_kept; }
+    // A cache a resident compiler keeps for its next build (driver::Compiler): nothing is
+    // released after use, so the next build finds every paragraph still in memory; at the end of
+    // a build keep_in_memory_only() forgets what went to the spill store, whose file goes with
+    // the build. A later build reuses an entry only when its whole input is the same (moved in
+    // its file or not), as passes do.
+    void keep_across_builds(bool on) {
+        m_kept = on;
+        if (on) m_release = false;
+    }
+    void keep_in_memory_only();
+    size_t entries() const { return m_entries.size(); }
 
     // Entries beyond this cache's share of spill->budget bytes (ParagraphSpill::share: the budget
     // divided among the caches writing to it) go to spill->store, oldest first; null: all kept in
@@ -130,6 +141,7 @@ private:
     inl::ParagraphLayout m_set;  // what set() returns last
     std::function<void(const ParagraphKey&)> m_on_miss;
     bool m_release = false;
+    bool m_kept = false;
     std::string m_encoded;  // a new input's encoding, compared with an entry's (PackedInput)
     PackedInput::Settings m_settings;  // the last new entry's, shared by the next when equal
     ParagraphSpill* m_spill = nullptr;

@@ -28,8 +28,10 @@ void encode(const style::FontSpec& f, ByteWriter& e) {
     if (f.highlight) e.color(*f.highlight);
 }
 
-// The runs, their inline images aside (one flag each here).
-void encode(const std::vector<inl::StyledRun>& runs, std::string& out) {
+// The runs, their inline images aside (one flag each here). Their spans are written from the
+// paragraph's start (`base`): a paragraph whose source moved as a whole (text inserted above it)
+// encodes the same, and the diagnostics kept with its setting are moved with it (rebase).
+void encode(const std::vector<inl::StyledRun>& runs, Span base, std::string& out) {
     out.clear();
     ByteWriter e(out);
     e.scalar(uint64_t(runs.size()));
@@ -39,8 +41,8 @@ void encode(const std::vector<inl::StyledRun>& runs, std::string& out) {
         e.string(r.link);
         e.scalar(r.line_break);
         e.scalar(r.span.file);
-        e.scalar(r.span.begin);
-        e.scalar(r.span.end);
+        e.scalar(uint32_t(r.span.begin - base.begin));  // modulo 2^32 when before it: the same either way
+        e.scalar(uint32_t(r.span.end - base.begin));
         e.string(r.anchor);
         e.scalar(r.object.has_value());
         if (r.object) {
@@ -67,7 +69,7 @@ bool PackedInput::same_settings(const inl::ParagraphInput& a, const inl::Paragra
 }
 
 PackedInput::PackedInput(const inl::ParagraphInput& input, Settings& shared) : m_span(input.span) {
-    encode(input.runs, m_runs);
+    encode(input.runs, input.span, m_runs);
     m_runs.shrink_to_fit();
     for (const auto& r : input.runs)
         if (r.object) m_images.push_back(r.object->image);
@@ -90,12 +92,15 @@ PackedInput::PackedInput(const inl::ParagraphInput& input, Settings& shared) : m
 }
 
 bool PackedInput::same_apart_from_width(const inl::ParagraphInput& input, std::string& scratch) const {
-    if (m_span != input.span || !m_settings || !same_settings(*m_settings, input)) return false;
+    // Where the paragraph is may differ (by as much as each of its runs moved): see encode().
+    if (m_span.file != input.span.file || m_span.end - m_span.begin != input.span.end - input.span.begin || !m_settings ||
+        !same_settings(*m_settings, input))
+        return false;
     size_t image = 0;
     for (const auto& r : input.runs)
         if (r.object && (image >= m_images.size() || m_images[image++] != r.object->image)) return false;
     if (image != m_images.size()) return false;
-    encode(input.runs, scratch);
+    encode(input.runs, input.span, scratch);
     return scratch == m_runs;
 }
 
@@ -119,6 +124,16 @@ bool PackedInput::load(ByteReader& in, const SpillPins& pins) {
     m_span.end = in.scalar<uint32_t>();
     m_settings = pins.settings(in.scalar<uint32_t>());
     return in.ok() && m_settings;
+}
+
+void PackedInput::rebase(std::vector<Diagnostic>& diags, Span to) const {
+    const uint32_t by = to.begin - m_span.begin;  // modulo 2^32, as the runs' spans are encoded
+    if (by == 0) return;
+    for (auto& d : diags)
+        if (d.span.valid() && d.span.file == m_span.file) {
+            d.span.begin += by;
+            d.span.end += by;
+        }
 }
 
 size_t PackedInput::bytes() const {

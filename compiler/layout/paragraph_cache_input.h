@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "inline/paragraph_input.h"
 
 namespace reportc::layout {
@@ -27,8 +28,15 @@ public:
     using Settings = std::shared_ptr<const inl::ParagraphInput>;
     PackedInput(const inl::ParagraphInput& input, Settings& shared);
 
-    // Whether `input` equals the packed one apart from its width; `scratch` holds its encoding.
+    // Whether `input` equals the packed one apart from its width and its place in its source
+    // file: the same text, settings and spans counted from the paragraph's start (a paragraph
+    // that moved as a whole is the same); `scratch` holds its encoding.
     bool same_apart_from_width(const inl::ParagraphInput& input, std::string& scratch) const;
+    // Diagnostics kept with this input's setting, moved to where the same paragraph now is
+    // (`to`: the equal input's span): those in its source file shift as it did.
+    void rebase(std::vector<Diagnostic>& diags, Span to) const;
+    Span span() const { return m_span; }
+    void set_span(Span span) { m_span = span; }
 
     // As bytes for a spill store (paragraph_cache_spill.h), its shared parts pinned; load() gives
     // back the same, false when the bytes are not as written.

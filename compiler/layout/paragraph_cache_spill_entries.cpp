@@ -67,6 +67,16 @@ void ParagraphCache::forget(const ParagraphKey& key) {
     }
 }
 
+void ParagraphCache::keep_in_memory_only() {
+    spill_to(nullptr);
+    std::erase_if(m_entries, [](const auto& kv) { return !kv.second.body; });
+    for (auto& [key, entry] : m_entries) {
+        entry.offset = 0;  // its bytes' store is gone: what is in memory is all there is
+        entry.size = 0;
+    }
+    m_spill_failed = false;
+}
+
 void ParagraphCache::bound_held_bytes() {
     // This cache's share of the build's budget (ParagraphSpill::share).
     while (m_spill && !m_spill_failed && m_held_bytes > m_spill->share() && !m_in_memory.empty()) {

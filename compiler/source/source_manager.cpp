@@ -78,7 +78,9 @@ const std::string& SourceFile::text() const {
     return m_text;
 }
 
-std::string SourceFile::bytes(uint32_t begin, uint32_t end) const {
+std::string SourceFile::slice(uint32_t begin, uint32_t end) const {
+    end = std::min(end, m_size);
+    if (begin >= end) return {};
     std::lock_guard lock(m_mutex);
     if (m_text.size() == m_size) return m_text.substr(begin, end - begin);
     std::string out;
@@ -127,6 +129,11 @@ void SourceFile::compact() {
     std::string().swap(m_text);
 }
 
+bool SourceFile::compacted() const {
+    std::lock_guard lock(m_mutex);
+    return m_text.size() != m_size;
+}
+
 size_t SourceFile::held_bytes() const {
     std::lock_guard lock(m_mutex);
     size_t n = m_text.capacity() + m_line_starts.capacity() * sizeof(uint32_t);
@@ -139,14 +146,14 @@ LineCol SourceFile::line_col(uint32_t offset) const {
     auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
     uint32_t line = uint32_t(it - m_line_starts.begin());
     uint32_t start = m_line_starts[line - 1];
-    return {line, uint32_t(utf8::count_code_points(bytes(start, offset)) + 1)};
+    return {line, uint32_t(utf8::count_code_points(slice(start, offset)) + 1)};
 }
 
 std::string SourceFile::line_text(uint32_t line) const {
     if (line == 0 || line > m_line_starts.size()) return {};
     uint32_t start = m_line_starts[line - 1];
     uint32_t end = line < m_line_starts.size() ? m_line_starts[line] : m_size;
-    std::string text = bytes(start, end);
+    std::string text = slice(start, end);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     return text;
 }
@@ -182,6 +189,7 @@ void SourceManager::compact() {
     for (auto& f : m_files) f->compact();
 }
 
+
 size_t SourceManager::held_bytes() const {
     size_t n = 0;
     for (const auto& f : m_files) n += f->held_bytes();
@@ -189,6 +197,11 @@ size_t SourceManager::held_bytes() const {
 }
 
 const SourceFile* SourceManager::file(uint32_t id) const {
+    if (id == 0 || id > m_files.size()) return nullptr;
+    return m_files[id - 1].get();
+}
+
+SourceFile* SourceManager::file(uint32_t id) {
     if (id == 0 || id > m_files.size()) return nullptr;
     return m_files[id - 1].get();
 }

@@ -22,9 +22,10 @@ struct LineCol {
 // per cell ("Sheet1!C12: value"), whose locations are cell references rather than line:col.
 enum class SourceKind { Text, Cells };
 
-// A file's text is kept whole while the build reads it; once read, `compact()` keeps it deflated
-// in blocks, of which a diagnostic's location and quoted line inflate one or two, and text()
-// inflates it whole again (a resident compiler's next build, which compares and reads it).
+// A file's text is kept whole while the build parses it; once parsed, `compact()` keeps it deflated
+// in blocks, of which a diagnostic's location and quoted line (and slice()) inflate one or two,
+// and text() inflates it whole again (a resident compiler's next build, which compares and reads
+// it; it stays whole until compacted again).
 class SourceFile {
 public:
     SourceFile(std::string path, std::string text, SourceKind kind = SourceKind::Text);
@@ -33,11 +34,15 @@ public:
     const std::string& text() const;
     LineCol line_col(uint32_t offset) const;
     std::string line_text(uint32_t line) const;  // without the newline
+    // The bytes [begin, end) (clamped to the text), whole or compacted: only their blocks are inflated.
+    std::string slice(uint32_t begin, uint32_t end) const;
+    bool compacted() const;
+    // Deflated as soon as its parse is done (its XmlFile or CSV parser gone), so that the texts
+    // of a report and its data files are never whole together.
     void compact();
     size_t held_bytes() const;  // what the text takes: whole, or its blocks and line starts
 
 private:
-    std::string bytes(uint32_t begin, uint32_t end) const;  // from the text, or inflated from the blocks
     bool deflate_blocks();
 
     std::string m_path;
@@ -59,6 +64,9 @@ public:
     void start_build() { ++m_build; }
     size_t size() const { return m_files.size(); }
     const SourceFile* file(uint32_t id) const;
+    // The same, to compact it: a SourceFile's own lock guards it, so its parser may compact it
+    // while another thread adds files.
+    SourceFile* file(uint32_t id);
     Span span_at(uint32_t file_id, uint32_t offset, uint32_t length = 0) const;
 
     // Once the files are read: each file's text kept compressed (SourceFile::compact).

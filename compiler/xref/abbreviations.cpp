@@ -130,10 +130,8 @@ Span AbbreviationCheck::word_span(const doc::TextRun& run, size_t offset, size_t
     std::string_view word = text.substr(offset, length);
     size_t n = 0;  // occurrences before this one
     for (size_t at = text.find(word); at < offset; at = text.find(word, at + 1)) n += whole_word_at(text, at, length);
-    std::string_view source = m_source_text(run.span.file);
-    if (run.span.begin >= source.size()) return run.span;
-    source = source.substr(run.span.begin);
-    source = source.substr(0, source.find('<'));
+    const std::string tail = m_source_text(run.span.file, run.span.begin);
+    std::string_view source = std::string_view(tail).substr(0, tail.find('<'));
     size_t at = nth_occurrence(source, word, n);
     if (at == std::string_view::npos) return run.span;
     uint32_t begin = run.span.begin + uint32_t(at);

@@ -17,8 +17,9 @@
 
 namespace reportc::xref {
 
-// The text of a source file by its id, or an empty view when unknown.
-using SourceText = std::function<std::string_view(uint32_t file)>;
+// A source file's text (by its id) from byte `begin` up to its next tag ('<') or its end; empty
+// when unknown. A part, not the whole: the texts are kept deflated once parsed.
+using SourceText = std::function<std::string(uint32_t file, uint32_t begin)>;
 
 struct RegisterEntry {
     std::string term;  // as written in the register's first column ("RILO A/P")

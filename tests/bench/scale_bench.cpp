@@ -3,6 +3,12 @@
 // floor: the same document's frames written through the PDF module alone, in this process,
 // measured in the same run. Growth between sizes is stated as an exponent (1 = linear), and the
 // memory bound is checked when 1,000 (and 5,000) pages are among the sizes: PASS/FAIL lines.
+// Beside the cold build (a new process: fonts and dictionary loaded, every paragraph set), the
+// warm one: a resident compiler in this process (driver::Compiler, as `reportc watch` keeps it)
+// rebuilding after one word was added to the document's first paragraph, the change made in
+// memory (an environment over the real one), never on disk. Issue 16 states the 1.3x goal "with
+// the relayout passes reusing what did not change and font loading paid once per process": the
+// warm column is that build; both are printed and judged.
 //
 //   scale_bench [--reportc PATH] [--runs N] [PAGES...]      (default pages: 10 100 1000 5000)
 //   scale_bench --write PAGES DIR     only writes the generated report (for profiling)
@@ -73,11 +79,60 @@ Run build_once(const std::string& reportc, const std::string& report, const std:
     return r;
 }
 
+// The real files, but the first paragraph (`<p>`) of the first file read that has one, other
+// than the layout, with a word added on every odd `version`.
+class OneWordAdded : public Environment {
+public:
+    explicit OneWordAdded(const Environment& inner) : m_inner(inner) {}
+    std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override {
+        auto text = m_inner.read_file(path, use);
+        if (!text || path.find("/layouts/") != std::string::npos) return text;
+        if (m_edited.empty() && text->find("<p>") != std::string::npos) m_edited = path;
+        if (version % 2 == 1 && path == m_edited) text->insert(text->find("<p>") + 3, "Revised ");
+        return text;
+    }
+    bool file_exists(const std::string& path) const override { return m_inner.file_exists(path); }
+    int64_t now() const override { return 0; }
+    int version = 0;
+
+private:
+    const Environment& m_inner;
+    mutable std::string m_edited;
+};
+
+// The warm rebuild's median: a resident compiler, built once untimed, then `runs` rebuilds, each
+// after the first paragraph changed (one word added, then taken out again), with the
+// command line's default -j.
+double warm_ms(const std::string& report, const std::string& pdf, int runs) {
+    RealEnvironment real;
+    OneWordAdded env(real);
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    driver::Options options;
+    options.input = report;
+    options.output = pdf;
+    options.jobs = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<double> times;
+    for (int i = 0; i <= runs; ++i) {
+        Diagnostics diags;
+        const auto start = Clock::now();
+        const auto outcome = compiler.build(options, diags);
+        if (!outcome.success) {
+            std::fprintf(stderr, "the warm rebuild of %s failed\n", report.c_str());
+            std::exit(1);
+        }
+        if (i > 0) times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        ++env.version;
+    }
+    return median(times);
+}
+
 struct Row {
     std::string name;
     size_t pages = 0;
     double build_ms = 0, peak_mb = 0, floor_ms = 0;  // build_ms: reportc's default -j (the machine's cores)
     double one_thread_ms = 0;                        // -j 1
+    double warm_ms = 0;                              // the resident compiler's rebuild after a one-word change
     bool goal = false;  // one of the sizes the 1.3x goal is stated for (issue 16): ~100, ~1,000 pages, the report
 };
 
@@ -125,14 +180,16 @@ Row measure(const std::string& name, const std::string& reportc, const std::stri
     row.one_thread_ms = median(one);
     row.peak_mb = median(mb);
     row.floor_ms = floor_ms(report, scratch + "/floor.pdf", runs, row.pages);
+    row.warm_ms = warm_ms(report, scratch + "/warm.pdf", runs);
     return row;
 }
 
 void print(const Row& r) {
-    const double ratio = r.build_ms / r.floor_ms;
-    std::printf("%-16s %6zu %10.0f %9.1f %10.0f %7.2fx %8.2f %8.3f %9.0f %7.2fx  %s\n", r.name.c_str(), r.pages, r.build_ms, r.peak_mb,
-                r.floor_ms, ratio, r.build_ms / double(r.pages), r.peak_mb / double(r.pages), r.one_thread_ms,
-                r.one_thread_ms / r.floor_ms, !r.goal ? "-" : ratio <= kGoalRatio ? "PASS" : "FAIL");
+    const double ratio = r.build_ms / r.floor_ms, warm_ratio = r.warm_ms / r.floor_ms;
+    auto goal = [&](double x) { return !r.goal ? "-" : x <= kGoalRatio ? "PASS" : "FAIL"; };
+    std::printf("%-16s %6zu %10.0f %9.1f %10.0f %7.2fx %8.2f %8.3f %9.0f %7.2fx %9.0f %7.2fx  %s %s\n", r.name.c_str(), r.pages,
+                r.build_ms, r.peak_mb, r.floor_ms, ratio, r.build_ms / double(r.pages), r.peak_mb / double(r.pages), r.one_thread_ms,
+                r.one_thread_ms / r.floor_ms, r.warm_ms, warm_ratio, goal(ratio), goal(warm_ratio));
 }
 
 // d log(y) / d log(pages) between two sizes: 1 is linear growth, 0 none.
@@ -181,10 +238,12 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(scratch);
 
     std::printf("medians of %d runs; build = `reportc build` in a new process with its default -j (%u cores here), -j1 = the\n"
-                "same with -j 1; floor = write_pdf of the same frames; goal: build <= %.1fx floor at ~100 and ~1,000 pages\n",
+                "same with -j 1; warm = a resident compiler's rebuild after one word of the first paragraph changed (fonts\n"
+                "loaded, paragraphs kept); floor = write_pdf of the same frames; goal: <= %.1fx floor at ~100 and ~1,000\n"
+                "pages and the report, cold and warm\n",
                 runs, std::max(1u, std::thread::hardware_concurrency()), kGoalRatio);
-    std::printf("%-16s %6s %10s %9s %10s %8s %8s %8s %9s %8s  %s\n", "document", "pages", "build ms", "peak MB", "floor ms", "ratio",
-                "ms/page", "MB/page", "-j1 ms", "-j1 ratio", "goal");
+    std::printf("%-16s %6s %10s %9s %10s %8s %8s %8s %9s %8s %9s %8s  %s\n", "document", "pages", "build ms", "peak MB", "floor ms",
+                "ratio", "ms/page", "MB/page", "-j1 ms", "-j1 ratio", "warm ms", "warm rat", "goal cold warm");
     Row report_row = measure("annual report", reportc, REPORTC_SOURCE_ROOT "/sources/rocb-ap-annual-report-2020-21/report.xml",
                              scratch, runs);
     report_row.goal = true;

@@ -115,3 +115,51 @@ TEST(layout_PackedInput, SettingsAreSharedOnlyWhenEqual) {
     EXPECT_FALSE(third.same_apart_from_width(base(), scratch));
     EXPECT_TRUE(third.same_apart_from_width(justified, scratch));
 }
+
+namespace {
+
+// base() placed in file 1 at `at`: the paragraph's span and its runs' spans.
+inl::ParagraphInput placed(uint32_t at) {
+    inl::ParagraphInput in = base();
+    in.span = Span{1, at, at + 60};
+    in.runs[0].span = Span{1, at + 3, at + 12};
+    in.runs[1].span = Span{1, at + 20, at + 31};
+    return in;
+}
+
+}  // namespace
+
+TEST(layout_PackedInput, AParagraphMovedAsAWholeIsTheSame) {
+    // Text inserted above it in a later build of a resident compiler: its spans all moved by as
+    // much, and it is the same input; one run moved apart from the others, or a paragraph of
+    // another length or in another file, is not.
+    EXPECT_TRUE(same(placed(100), placed(140)));
+    EXPECT_TRUE(same(placed(140), placed(100)));
+    inl::ParagraphInput run_moved = placed(140);
+    run_moved.runs[1].span.begin += 1;
+    run_moved.runs[1].span.end += 1;
+    EXPECT_FALSE(same(placed(100), run_moved));
+    inl::ParagraphInput longer = placed(140);
+    longer.span.end += 1;
+    EXPECT_FALSE(same(placed(100), longer));
+    inl::ParagraphInput other_file = placed(100);
+    other_file.span.file = 2;
+    EXPECT_FALSE(same(placed(100), other_file));
+}
+
+TEST(layout_PackedInput, DiagnosticsKeptWithASettingMoveWithTheParagraph) {
+    // What setting it found in its own file moves as the paragraph did; what was found elsewhere
+    // (another file, no place) stays.
+    PackedInput::Settings settings;
+    const PackedInput packed(placed(100), settings);
+    std::vector<Diagnostic> diags{{Severity::Warning, Span{1, 105, 106}, "in the paragraph", 0},
+                                  {Severity::Warning, Span{3, 5, 6}, "in another file", 0},
+                                  {Severity::Warning, Span{}, "nowhere", 0}};
+    packed.rebase(diags, placed(140).span);
+    EXPECT_EQ(diags[0].span, (Span{1, 145, 146}));
+    EXPECT_EQ(diags[1].span, (Span{3, 5, 6}));
+    EXPECT_EQ(diags[2].span, Span{});
+    std::vector<Diagnostic> up{{Severity::Warning, Span{1, 105, 106}, "in the paragraph", 0}};
+    packed.rebase(up, placed(60).span);  // moved up, text taken out above it
+    EXPECT_EQ(up[0].span, (Span{1, 65, 66}));
+}

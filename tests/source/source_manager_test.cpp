@@ -115,3 +115,21 @@ TEST(source_SourceManager, ACompactedFileStillLocatesAndQuotesEveryLine) {
     EXPECT_EQ(sm.add("big.xml", text), id);
     EXPECT_EQ(sm.file(id)->text(), text);
 }
+
+TEST(source_SourceManager, OneFileCompactedAloneAndSlicedAcrossItsBlocks) {
+    // A file is deflated as soon as its parse is done (compact(id)), the others stay as they
+    // are; a slice of it inflates only its blocks and gives the same bytes, across a block's end.
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += "<p n=\"" + std::to_string(i) + "\">line</p>\n";
+    SourceManager sm;
+    const uint32_t a = sm.add("a.xml", text);
+    const uint32_t b = sm.add("b.xml", text + "<!-- b -->");
+    sm.file(a)->compact();
+    EXPECT_TRUE(sm.file(a)->compacted());
+    EXPECT_FALSE(sm.file(b)->compacted());
+    for (uint32_t begin : {0u, 100u, 32u * 1024 - 10, 32u * 1024, uint32_t(text.size()) - 5})
+        EXPECT_EQ(sm.file(a)->slice(begin, begin + 40), text.substr(begin, 40)) << begin;
+    EXPECT_EQ(sm.file(a)->slice(uint32_t(text.size()), uint32_t(text.size()) + 10), "");
+    EXPECT_TRUE(sm.file(a)->compacted());  // a slice does not make the text whole
+    EXPECT_EQ(sm.file(99), nullptr);
+}
