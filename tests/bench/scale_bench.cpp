@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "driver/compiler.h"
+#include "edited_environment.h"
 #include "pdf/pdf_writer.h"
 #include "workload.h"
 
@@ -79,33 +80,19 @@ Run build_once(const std::string& reportc, const std::string& report, const std:
     return r;
 }
 
-// The real files, but the first paragraph (`<p>`) of the first file read that has one, other
-// than the layout, with a word added on every odd `version`.
-class OneWordAdded : public Environment {
-public:
-    explicit OneWordAdded(const Environment& inner) : m_inner(inner) {}
-    std::optional<std::string> read_file(const std::string& path, FileUse use = FileUse::Project) const override {
-        auto text = m_inner.read_file(path, use);
-        if (!text || path.find("/layouts/") != std::string::npos) return text;
-        if (m_edited.empty() && text->find("<p>") != std::string::npos) m_edited = path;
-        if (version % 2 == 1 && path == m_edited) text->insert(text->find("<p>") + 3, "Revised ");
-        return text;
-    }
-    bool file_exists(const std::string& path) const override { return m_inner.file_exists(path); }
-    int64_t now() const override { return 0; }
-    int version = 0;
-
-private:
-    const Environment& m_inner;
-    mutable std::string m_edited;
-};
-
 // The warm rebuild's median: a resident compiler, built once untimed, then `runs` rebuilds, each
 // after the first paragraph changed (one word added, then taken out again), with the
 // command line's default -j.
 double warm_ms(const std::string& report, const std::string& pdf, int runs) {
     RealEnvironment real;
-    OneWordAdded env(real);
+    // The first paragraph (`<p>`) of the first file read that has one, the layout aside, with a
+    // word added (bench::EditedEnvironment: on every odd version).
+    std::string edited;
+    bench::EditedEnvironment env(real, [&edited](const std::string& path, std::string& text) {
+        if (path.find("/layouts/") != std::string::npos) return;
+        if (edited.empty() && text.find("<p>") != std::string::npos) edited = path;
+        if (path == edited) text.insert(text.find("<p>") + 3, "Revised ");
+    });
     SourceManager sources;
     driver::Compiler compiler(env, sources);
     driver::Options options;
