@@ -65,6 +65,28 @@ layout::ParagraphCache::Counts since(const layout::ParagraphCache::Counts& now, 
     return c;
 }
 
+// The paragraph cache a build sets its paragraphs in. A resident compiler's next build starts
+// from the paragraphs the last one left in memory (`kept`), while the layout's resources (fonts,
+// dictionary) are the same ones; else a new cache, `own`, which the caller keeps for the next
+// build or drops.
+layout::ParagraphCache& paragraph_cache(bool keep, const Resources& res, std::unique_ptr<layout::ParagraphCache>& kept,
+                                        uint64_t kept_for, std::unique_ptr<layout::ParagraphCache>& own) {
+    if (!keep || kept_for != res.generation) kept.reset();
+    if (!kept) own = std::make_unique<layout::ParagraphCache>(*res.fonts, res.hyphenator.get());
+    return own ? *own : *kept;
+}
+
+// Threads set paragraphs ahead unless the cache kept from the last build holds a good share of
+// the document's paragraphs: the threads set every paragraph of their runs, kept or not. A long
+// document's kept cache holds only its budget's worth (the paragraphs set last). Measured with
+// scale_bench's warm rebuilds: 803 pages (4,900 entries for 21,791 nodes) are faster without the
+// threads, 4,009 pages (about as many entries for 108,000 nodes) with them; one entry for ten
+// nodes is between.
+unsigned jobs_to_lay_out_with(const layout::ParagraphCache& paragraphs, uint32_t node_count, unsigned jobs) {
+    const bool kept_most = paragraphs.entries() > 0 && paragraphs.entries() * 10 >= node_count;
+    return kept_most ? 1 : jobs;
+}
+
 }  // namespace
 
 Compiler::Compiler(const Environment& env, SourceManager& sources) : m_state(std::make_unique<State>(env, sources)) {}
@@ -256,21 +278,10 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
         diags.error(res.layout.hyphenation_span, error);
         return std::nullopt;
     }
-    // A resident compiler's next build starts from the paragraphs this one leaves in memory,
-    // while the layout's resources (fonts, dictionary) are the same ones.
-    if (!keep_paragraphs || s.kept_for != res.generation) s.kept_paragraphs.reset();
     std::unique_ptr<layout::ParagraphCache> own;
-    if (!keep_paragraphs || !s.kept_paragraphs) own = std::make_unique<layout::ParagraphCache>(*res.fonts, res.hyphenator.get());
-    layout::ParagraphCache& paragraphs = own ? *own : *s.kept_paragraphs;
+    layout::ParagraphCache& paragraphs = paragraph_cache(keep_paragraphs, res, s.kept_paragraphs, s.kept_for, own);
     const auto counts_before = paragraphs.counts();
-    // Threads set paragraphs ahead unless the cache kept from the last build holds a good share
-    // of the document's paragraphs: the threads set every paragraph of their runs, kept or not.
-    // A long document's kept cache holds only its budget's worth (the paragraphs set last).
-    // Measured with scale_bench's warm rebuilds: 803 pages (4,900 entries for 21,791 nodes) are
-    // faster without the threads, 4,009 pages (about as many entries for 108,000 nodes) with
-    // them; one entry for ten nodes is between.
-    const bool kept_most = paragraphs.entries() > 0 && paragraphs.entries() * 10 >= document.node_count;
-    const unsigned layout_jobs = kept_most ? 1 : options.jobs;
+    const unsigned layout_jobs = jobs_to_lay_out_with(paragraphs, document.node_count, options.jobs);
     paragraphs.keep_across_builds(keep_paragraphs);
     paragraphs.spill_to(&spill);
     // Whatever way this function returns: the spill goes with it, what is in memory stays.
