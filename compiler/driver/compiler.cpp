@@ -219,6 +219,7 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
             const bool written = pdf_pages.finish(*frames, diags, out);
             warn_if_failed(page_contents, "the pages' content was", diags);
             outcome.pages_stored = pdf_pages.pages_stored();
+            outcome.pages_deflated_apart = pdf_pages.pages_deflated_apart();
             return written;
         };
         const bool written = write_pdf_file(options.output, inputs_of(env, res), diags, write);

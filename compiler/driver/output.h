@@ -14,8 +14,9 @@ frame::FrameDocument assemble_frames(const doc::Document& document, LaidOut laid
 
 // The PDF written page by page as the last layout pass makes the pages (pdf::PageWriter), for a
 // build whose only output is the PDF: the document's frames are never held whole. With `threads`
-// > 1 the pages are drawn on a thread of their own while layout goes on (a few pages queued);
-// one thread draws them all in order, so the bytes are the same.
+// > 1 the pages are drawn on a thread of their own while layout goes on (a few pages queued),
+// and their content deflated on another (pdf::PageWriter::deflate_on_a_thread); one thread draws
+// them all in order, so the bytes are the same.
 class PdfPages : public PageSink {
 public:
     // `contents`: where the pages' deflated content waits for the save, past `in_memory` bytes
@@ -27,6 +28,7 @@ public:
     // The file, given to `out` as it is written: the pages given since the last start(), and
     // `rest` (fonts, outline, labels, info); what the writer reported is added to `diags`.
     bool finish(const frame::FrameDocument& rest, Diagnostics& diags, pdf::ByteSink& out);
+    size_t pages_deflated_apart() const;  // pages of the last start() deflated on the writer's own thread
     size_t pages_stored() const;  // pages of the last start() whose content went to the store
 
 private:

@@ -1,6 +1,7 @@
 // The PDF written as the last layout pass makes its pages (PdfPages), on a thread of its own when
 // the build may use more than one: pagination hands over each finished page and goes on while the
-// page is drawn and deflated. A small queue bounds the pages in flight.
+// page is drawn, and the writer deflates each page's content on a thread of its own meanwhile.
+// A small queue bounds the pages in flight.
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -86,6 +87,7 @@ PdfPages::PdfPages(unsigned threads, ByteStore* contents, size_t in_memory)
     : m_threads(threads), m_contents(contents), m_in_memory(in_memory) {}
 
 size_t PdfPages::pages_stored() const { return m_writer ? m_writer->pages_stored() : 0; }
+size_t PdfPages::pages_deflated_apart() const { return m_writer ? m_writer->pages_deflated_apart() : 0; }
 
 PdfPages::~PdfPages() { stop(); }
 
@@ -97,7 +99,10 @@ void PdfPages::start() {
     m_diags = Diagnostics();
     m_fonts.clear();
     m_writer = std::make_unique<pdf::PageWriter>(m_diags, m_contents, m_in_memory);
-    if (m_threads > 1) m_drawer = std::make_unique<Drawer>(*m_writer, m_diags);
+    if (m_threads > 1) {
+        m_writer->deflate_on_a_thread();
+        m_drawer = std::make_unique<Drawer>(*m_writer, m_diags);
+    }
 }
 
 void PdfPages::page(frame::Page&& page, const std::vector<frame::FontFile>& fonts) {

@@ -43,6 +43,7 @@ public:
     // state (libharu writes to its stream when it saves), or the bytes do not fit; or when
     // libharu failed (its error is then set on the document).
     bool freeze(HPDF_Page page);
+    bool is_frozen(HPDF_Page page) const { return page && page->attr == &m_attr; }
     // The same for an annotation: false when it is not a plain one (no functions of its own
     // libharu calls when it writes or frees it) or already frozen.
     bool freeze_annotation(HPDF_Annotation annotation);

@@ -136,23 +136,40 @@ void drop_obsolete_entries(HPDF_Page page) {
         HPDF_Dict_RemoveElement(resources, "ProcSet");
 }
 
-bool compress_page_stream(HPDF_Page page, ContentStore* keep, int page_number) {
+std::optional<PlainContent> plain_content(HPDF_Page page) {
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
     HPDF_Dict contents = attr->contents;
     if (!page_is_closed(attr) || !contents || contents->stream != attr->stream || contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE ||
         contents->write_fn || attr->stream->type != HPDF_STREAM_MEMORY || attr->stream->size == 0)
+        return std::nullopt;
+    std::string bytes = contents_of(attr->stream);
+    if (bytes.empty()) return std::nullopt;
+    return PlainContent{contents, std::move(bytes)};
+}
+
+bool use_deflated(HPDF_Dict contents, const std::string& bytes, ContentStore* keep, int page_number) {
+    HPDF_Stream plain = contents->stream;
+    if (bytes.empty() || !plain || plain->type != HPDF_STREAM_MEMORY || contents->filter != HPDF_STREAM_FILTER_FLATE_DECODE ||
+        contents->write_fn)
         return false;
-    const auto bytes = deflated(contents_of(attr->stream));
-    if (!bytes || bytes->empty()) return false;
-    HPDF_Stream packed = keep ? keep->keep(contents->mmgr, *bytes, page_number) : nullptr;
-    if (!packed && !(packed = in_memory(contents->mmgr, *bytes))) return false;
-    HPDF_Stream_Free(attr->stream);
-    attr->stream = packed;
+    HPDF_Stream packed = keep ? keep->keep(contents->mmgr, bytes, page_number) : nullptr;
+    if (!packed && !(packed = in_memory(contents->mmgr, bytes))) return false;
+    HPDF_Stream_Free(plain);
     contents->stream = packed;
     // Already deflated: libharu copies the bytes as they are and, with no filter of its own,
     // would drop /Filter, so the dictionary writes it itself.
     contents->filter = HPDF_STREAM_FILTER_NONE;
     contents->write_fn = write_flate_filter;
+    return true;
+}
+
+bool compress_page_stream(HPDF_Page page, ContentStore* keep, int page_number) {
+    std::optional<PlainContent> plain = plain_content(page);
+    if (!plain) return false;
+    const auto bytes = deflated(plain->bytes);
+    if (!bytes || bytes->empty()) return false;
+    if (!use_deflated(plain->contents, *bytes, keep, page_number)) return false;
+    static_cast<HPDF_PageAttr>(page->attr)->stream = plain->contents->stream;
     return true;
 }
 

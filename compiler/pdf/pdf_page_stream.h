@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -69,5 +70,18 @@ void drop_obsolete_entries(HPDF_Page page);
 // stream is empty; or when libharu or zlib failed (libharu's error is then set).
 // With `keep`, the bytes go to its store when it takes them (ContentStore::keep).
 bool compress_page_stream(HPDF_Page page, ContentStore* keep = nullptr, int page_number = 0);
+
+// The same in two steps, for deflating on another thread (Deflater): the finished page's
+// content as plain operators, copied (nullopt where compress_page_stream declines the page); then
+// its deflated bytes put in place of the plain stream, which is freed. use_deflated does not
+// touch the page: a page that still has its attributes (not frozen) must be given the new stream
+// as its own (PageAttr::stream) by the caller. False, with the stream left plain for libharu to
+// deflate when it saves, when the stream is no longer the plain one or libharu failed.
+struct PlainContent {
+    HPDF_Dict contents = nullptr;  // the page's content stream's dictionary
+    std::string bytes;
+};
+std::optional<PlainContent> plain_content(HPDF_Page page);
+bool use_deflated(HPDF_Dict contents, const std::string& bytes, ContentStore* keep, int page_number);
 
 }  // namespace reportc::pdf

@@ -3,9 +3,12 @@
 #include "pdf/pdf_writer.h"
 
 #include <hpdf_error.h>
+#include <hpdf_pages.h>
 
 #include <ctime>
+#include <deque>
 
+#include "pdf/pdf_deflater.h"
 #include "pdf/pdf_page_stream.h"
 #include "pdf/pdf_parts.h"
 
@@ -19,8 +22,8 @@ struct PageResult {
 };
 
 // Draws one page's text, shapes and images in item order; collects its anchors and links.
-bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentStore& contents, PageFreezing freezing,
-                const frame::Page& frame_page, int index, PageResult& out, Anchors& anchors, std::vector<PendingLink>& links) {
+bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, const frame::Page& frame_page, int index,
+                PageResult& out, Anchors& anchors, std::vector<PendingLink>& links) {
     const std::string where = "page " + std::to_string(index + 1);
     HPDF_Page page = HPDF_AddPage(doc.handle());
     if (!doc.check_handle(page, "adding " + where)) return false;
@@ -65,18 +68,16 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentS
             anchors.add(*anchor, index, state, doc.diags());
         }
     }
-    if (!flush_text()) return false;
-    // Held deflated from now on, not as plain operators until the save (docs/libharu-notes.md §L19);
-    // a page it declines is deflated by libharu when it saves, to the same bytes.
-    // With a store, the deflated bytes wait there for the save (ContentStore).
-    compress_page_stream(page, &contents, index + 1);
-    if (!doc.check("compressing the content of " + where)) return false;
-    // Nothing draws on the page or changes its entries from here on: links and destinations
-    // (write_links, write_outline) only refer to it and add /Annots, which stays an object of
-    // libharu's; rotation and size are set above; page labels are the catalog's. A page that
-    // cannot be frozen (a full buffer) is left as it is, to be written by libharu.
-    // A failed allocation there is set on the document without libharu calling the handler:
-    // raised here, so that it is reported as what it is, where it happened.
+    return flush_text();
+}
+
+// Nothing draws on the page or changes its entries once it is finished: links and destinations
+// (write_links, write_outline) only refer to it and add /Annots, which stays an object of
+// libharu's; rotation and size are set when it is drawn; page labels are the catalog's. A page
+// that cannot be frozen (a full buffer) is left as it is, to be written by libharu.
+// A failed allocation there is set on the document without libharu calling the handler: raised
+// here, so that it is reported as what it is, where it happened.
+bool freeze_page(PdfDocument& doc, PageFreezing freezing, HPDF_Page page, const std::string& where) {
     if (freezing == PageFreezing::On && !doc.frozen_dicts().freeze(page)) HPDF_CheckError(&doc.handle()->error);
     return doc.check("keeping the dictionary of " + where + " as bytes");
 }
@@ -86,6 +87,15 @@ bool write_page(PdfDocument& doc, FontSet& fonts, ImageObjects& images, ContentS
 struct PageWriter::State {
     State(Diagnostics& d, ByteStore* store, size_t in_memory, PageFreezing f)
         : diags(d), pdf(d), fonts(pdf, font_files), contents(pdf, store, in_memory), freezing(f) {}
+    // A page whose content the deflater has: its stream's dictionary, and the page itself while
+    // it has its own attributes (not frozen), which point at the stream too.
+    struct Deflating {
+        HPDF_Dict contents = nullptr;
+        HPDF_Page unfrozen = nullptr;
+        int number = 0;
+    };
+    static constexpr size_t kDeflating = 4;  // pages drawn ahead of their deflating, at most
+
     Diagnostics& diags;
     size_t errors_before = diags.error_count();
     std::vector<frame::FontFile> font_files;  // FontSet reads it; grows as pages use more fonts
@@ -94,12 +104,15 @@ struct PageWriter::State {
     ImageObjects images;
     ContentStore contents;
     PageFreezing freezing;
+    std::unique_ptr<Deflater> deflater;  // with deflate_on_a_thread(); before what it points into
+    std::deque<Deflating> deflating;     // in page order, as the deflater has them
     std::vector<HPDF_Page> pages;
     std::vector<SheetGeometry> sheets;
     Anchors anchors;
     std::vector<PendingLink> links;
     bool failed = false;
     size_t count = 0;
+    size_t deflated_apart = 0;
 
     bool new_errors() const { return diags.error_count() > errors_before; }
     bool finish(const frame::FrameDocument& doc, ByteSink& out);
@@ -109,13 +122,48 @@ struct PageWriter::State {
             failed = true;
             return;
         }
+        const int index = int(pages.size());
         PageResult result;
-        if (!write_page(pdf, fonts, images, contents, freezing, page, int(pages.size()), result, anchors, links)) {
+        if (!write_page(pdf, fonts, images, page, index, result, anchors, links) || !finish_page(result.page, index + 1)) {
             failed = true;
             return;
         }
         pages.push_back(result.page);
         sheets.push_back(result.sheet);
+    }
+
+    // The page's content held deflated from now on, not as plain operators until the save
+    // (docs/libharu-notes.md §L19), deflated here or by the deflater; a page it declines is
+    // deflated by libharu when it saves, to the same bytes. With a store, the deflated bytes
+    // wait there for the save (ContentStore). Then its dictionary is kept as bytes.
+    bool finish_page(HPDF_Page page, int number) {
+        const std::string where = "page " + std::to_string(number);
+        if (!deflater) {
+            compress_page_stream(page, &contents, number);
+            if (!pdf.check("compressing the content of " + where)) return false;
+            return freeze_page(pdf, freezing, page, where);
+        }
+        std::optional<PlainContent> plain = plain_content(page);
+        if (plain) deflater->submit(std::move(plain->bytes));
+        if (!freeze_page(pdf, freezing, page, where)) return false;
+        if (plain) deflating.push_back({plain->contents, pdf.frozen_dicts().is_frozen(page) ? nullptr : page, number});
+        return use_deflated_pages(deflating.size() > kDeflating ? deflating.size() - kDeflating : 0);
+    }
+
+    // The deflater's results put in place, in page order: every one done already, and at least
+    // `at_least` of them, waiting for those.
+    bool use_deflated_pages(size_t at_least) {
+        for (size_t used = 0; !deflating.empty() && (used < at_least || deflater->oldest_done()); ++used) {
+            const Deflating page = deflating.front();
+            deflating.pop_front();
+            const std::optional<std::string> bytes = deflater->take_oldest();
+            if (bytes && use_deflated(page.contents, *bytes, &contents, page.number)) {
+                ++deflated_apart;
+                if (page.unfrozen) static_cast<HPDF_PageAttr>(page.unfrozen->attr)->stream = page.contents->stream;
+            }
+            if (!pdf.check("compressing the content of page " + std::to_string(page.number))) return false;
+        }
+        return true;
     }
 };
 
@@ -123,7 +171,12 @@ PageWriter::PageWriter(Diagnostics& diags, ByteStore* store, size_t in_memory, P
     : m(std::make_unique<State>(diags, store, in_memory, freezing)) {}
 PageWriter::~PageWriter() = default;
 
+void PageWriter::deflate_on_a_thread() {
+    if (!m->deflater && m->pages.empty()) m->deflater = std::make_unique<Deflater>();
+}
+
 size_t PageWriter::pages_stored() const { return m->contents.stored(); }
+size_t PageWriter::pages_deflated_apart() const { return m->deflated_apart; }
 size_t PageWriter::pages_frozen() const { return m->pdf.frozen_dicts().pages(); }
 size_t PageWriter::links_frozen() const { return m->pdf.frozen_dicts().annotations(); }
 size_t PageWriter::outline_items_frozen() const { return m->pdf.frozen_dicts().outline_items(); }
@@ -167,6 +220,7 @@ bool PageWriter::finish(const frame::FrameDocument& rest, ByteSink& out) {
 }
 
 bool PageWriter::State::finish(const frame::FrameDocument& doc, ByteSink& out) {
+    if (deflater && !use_deflated_pages(deflating.size())) return false;
     if (!fonts.finish()) return false;
     if (!write_links(pdf, pages, sheets, anchors, links, freezing)) return false;
     if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline, freezing)) return false;

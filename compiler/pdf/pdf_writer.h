@@ -81,7 +81,12 @@ public:
     std::optional<std::string> finish(const frame::FrameDocument& rest);
     // The same, with the file's bytes given to `out` (see ByteSink); false as write_pdf(…, out).
     bool finish(const frame::FrameDocument& rest, ByteSink& out);
+    // Each page's content deflated on a thread of the writer's own while the next pages are drawn
+    // (the same bytes); called before the first page. The build asks for it when it may use more
+    // than one thread.
+    void deflate_on_a_thread();
     size_t pages_stored() const;  // pages whose content went to the store so far
+    size_t pages_deflated_apart() const;  // pages whose content the deflater's thread deflated
     size_t pages_frozen() const;  // pages kept as bytes so far (PageFreezing)
     size_t links_frozen() const;  // link annotations kept as bytes (after finish)
     size_t outline_items_frozen() const;  // the outline's items and root kept as bytes (after finish)

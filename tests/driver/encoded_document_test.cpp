@@ -143,6 +143,9 @@ TEST(driver_EncodedDocument, StreamedPassThatDoesNotSettleGivesTheSamePdfFromThe
         EXPECT_EQ(streamed.outcome.layout_passes, 3);
         EXPECT_EQ(streamed.outcome.document_bytes_in_memory, 0u);
         EXPECT_GT(streamed.outcome.document_bytes_stored, 1000u);
+        // With more than one thread each page's content is deflated on a thread of its own.
+        EXPECT_EQ(streamed.outcome.pages_deflated_apart, jobs > 1 ? streamed.outcome.pages : 0u);
+        EXPECT_GT(streamed.outcome.pages, 0u);
         // Each file read once: the passes after the first decode the blocks, they read nothing.
         EXPECT_EQ(env.reads[normalize_path(p.path("report.xml"))], 1);
         EXPECT_EQ(env.reads[normalize_path(p.path("b.xml"))], 1);

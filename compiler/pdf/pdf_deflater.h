@@ -1,0 +1,51 @@
+#pragma once
+// Internal to the pdf module: pages' content streams deflated on a thread of their own while the
+// next pages are drawn (issue 16: both cores). Deflating is about two fifths of drawing a page
+// (zlib's default level, as libharu saves, docs/libharu-notes.md §L19); on the thread that draws,
+// it made the drawing the slowest stage of a streamed build while the thread that lays out the
+// pages waited for room in the queue.
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace reportc::pdf {
+
+// One worker thread that deflates what it is given in the order given; the results are taken
+// in that order too. zlib's output depends only on its input and settings, so the bytes are the
+// same as deflating in place (deflate_like_libharu), whichever thread runs it.
+class Deflater {
+public:
+    Deflater();
+    ~Deflater();  // the worker ends once what it has started is done; the rest is dropped
+    Deflater(const Deflater&) = delete;
+    Deflater& operator=(const Deflater&) = delete;
+
+    void submit(std::string plain);
+    size_t pending() const;  // submitted and not yet taken
+    bool oldest_done() const;
+    // The oldest submission deflated, waiting for it if need be; nullopt when zlib failed or
+    // memory ran out (the caller then leaves the stream for libharu to deflate at the save).
+    // Only when pending() > 0.
+    std::optional<std::string> take_oldest();
+
+private:
+    struct Job {
+        std::string plain;
+        std::optional<std::string> deflated;
+        bool done = false;
+    };
+    void run();
+
+    mutable std::mutex m_lock;
+    std::condition_variable m_work, m_finished;
+    std::deque<Job> m_jobs;  // a reference stays valid while others are pushed or popped
+    size_t m_started = 0;    // jobs the worker has taken, counted from the front
+    bool m_stop = false;
+    std::thread m_worker;  // last: started once the rest exists
+};
+
+}  // namespace reportc::pdf

@@ -1,0 +1,136 @@
+// Pages' content deflated on a thread of its own while the next pages are drawn
+// (PageWriter::deflate_on_a_thread, pdf::Deflater; issue 16: both cores): the same bytes as
+// deflating in place, in the same order, with or without a store or frozen pages.
+#include <zlib.h>
+
+#include "pdf/pdf_deflater.h"
+#include "pdf/pdf_page_stream.h"
+#include "pdf_test_support.h"
+
+namespace reportc::pdf::testing {
+namespace {
+
+std::string inflated(const std::string& bytes) {
+    std::string out(1 << 20, '\0');
+    uLongf size = uLongf(out.size());
+    if (uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(bytes.data()), uLong(bytes.size())) != Z_OK)
+        return "(not zlib)";
+    out.resize(size);
+    return out;
+}
+
+std::string operators(int n) {
+    std::string s;
+    for (int i = 0; i < 50 + n * 97; ++i) s += "BT /F1 11 Tf " + std::to_string(i * 31 + n) + " 700 Td <0041> Tj ET\n";
+    return s;
+}
+
+TEST(pdf_Deflater, GivesWhatDeflatingInPlaceGivesInTheOrderGiven) {
+    Deflater deflater;
+    for (int n = 0; n < 24; ++n) deflater.submit(operators(n));
+    EXPECT_EQ(deflater.pending(), 24u);
+    for (int n = 0; n < 24; ++n) {
+        const std::optional<std::string> out = deflater.take_oldest();
+        ASSERT_TRUE(out) << n;
+        EXPECT_EQ(*out, deflate_like_libharu(operators(n))) << n;
+        EXPECT_EQ(inflated(*out), operators(n)) << n;
+    }
+    EXPECT_EQ(deflater.pending(), 0u);
+    EXPECT_FALSE(deflater.oldest_done());
+}
+
+TEST(pdf_Deflater, TakesMoreAfterItWasEmpty) {
+    Deflater deflater;
+    deflater.submit(operators(1));
+    EXPECT_EQ(*deflater.take_oldest(), deflate_like_libharu(operators(1)));
+    deflater.submit(operators(2));
+    EXPECT_EQ(*deflater.take_oldest(), deflate_like_libharu(operators(2)));
+}
+
+TEST(pdf_Deflater, EndsWithWorkLeftUntaken) {
+    auto deflater = std::make_unique<Deflater>();
+    for (int n = 0; n < 64; ++n) deflater->submit(operators(n));
+    deflater.reset();  // joins without hanging on what nobody takes
+    SUCCEED();
+}
+
+// Pages of distinct text, long enough for several pages to be in flight at once.
+frame::FrameDocument pages(int count, int lines) {
+    frame::FrameDocument doc = base_document();
+    for (int p = 0; p < count; ++p) {
+        frame::Page page = a4();
+        for (int line = 0; line < lines; ++line)
+            page.items.push_back(text(line % 2, 1 + line % 9, 10 + line % 37, 10 + line % 800,
+                                      "Page " + std::to_string(p) + ", line " + std::to_string(line * 7 + p)));
+        doc.pages.push_back(page);
+    }
+    doc.pages.push_back(a4());  // an empty page: nothing to deflate, declined
+    return doc;
+}
+
+struct StringSink : ByteSink {
+    std::string bytes;
+    bool write(std::string_view piece) override {
+        bytes.append(piece);
+        return true;
+    }
+};
+
+// A store in memory (the content beyond the first bytes goes there).
+struct MemoryStore final : ByteStore {
+    std::string bytes;
+    std::optional<Place> append(std::string_view b) override {
+        const Place place{bytes.size(), uint32_t(b.size())};
+        bytes.append(b);
+        return place;
+    }
+    bool read(Place place, std::string& out) override {
+        if (place.offset + place.size > bytes.size()) return false;
+        out.assign(bytes, place.offset, place.size);
+        return true;
+    }
+};
+
+std::string written_on_a_thread(const frame::FrameDocument& doc, ByteStore* store, PageFreezing freezing,
+                                size_t* apart = nullptr) {
+    Diagnostics diags;
+    PageWriter writer(diags, store, store ? 0 : kContentInMemory, freezing);
+    writer.deflate_on_a_thread();
+    for (const auto& page : doc.pages) writer.add(page, doc.fonts);
+    StringSink out;
+    EXPECT_TRUE(writer.finish(doc, out)) << diagnostics_text(diags);
+    if (apart) *apart = writer.pages_deflated_apart();
+    return out.bytes;
+}
+
+TEST(pdf_Deflater, PagesDeflatedOnAThreadGiveTheSameFile) {
+    const frame::FrameDocument doc = pages(12, 120);
+    Diagnostics diags;
+    const std::optional<std::string> in_place = write_pdf(doc, diags);
+    ASSERT_TRUE(in_place) << diagnostics_text(diags);
+
+    size_t apart = 0;
+    EXPECT_TRUE(written_on_a_thread(doc, nullptr, PageFreezing::On, &apart) == *in_place);
+    EXPECT_EQ(apart, 12u);  // every page but the empty one
+    MemoryStore store;
+    EXPECT_TRUE(written_on_a_thread(doc, &store, PageFreezing::On) == *in_place);
+    EXPECT_GT(store.bytes.size(), 0u);
+    // Pages left unfrozen keep their own pointer to the stream, which is the deflated one now.
+    EXPECT_TRUE(written_on_a_thread(doc, nullptr, PageFreezing::Off) == *in_place);
+}
+
+TEST(pdf_Deflater, AskedForAfterTheFirstPageItIsNotUsed) {
+    const frame::FrameDocument doc = pages(3, 20);
+    Diagnostics diags;
+    PageWriter writer(diags);
+    writer.add(doc.pages[0], doc.fonts);
+    writer.deflate_on_a_thread();
+    for (size_t i = 1; i < doc.pages.size(); ++i) writer.add(doc.pages[i], doc.fonts);
+    StringSink out;
+    ASSERT_TRUE(writer.finish(doc, out)) << diagnostics_text(diags);
+    EXPECT_EQ(writer.pages_deflated_apart(), 0u);
+    EXPECT_TRUE(out.bytes == *write_pdf(doc, diags));
+}
+
+}  // namespace
+}  // namespace reportc::pdf::testing
