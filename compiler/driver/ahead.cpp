@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "base/interrupts.h"
 #include "layout/block_layout.h"
 
 namespace reportc::driver {
@@ -103,6 +104,7 @@ ParagraphsAhead::ParagraphsAhead(const doc::EncodedBlocks& blocks, uint32_t node
         run.begin = starts[r];
         run.end = r + 1 < starts.size() ? starts[r + 1] : blocks.size();
         run.thread = std::jthread([&mine = run, &res, &inputs, env, spill = paragraphs.spill()] {
+            block_interrupts_in_this_thread();
             try {
                 lay_out_run(mine, res, inputs, env, spill);
             } catch (...) {

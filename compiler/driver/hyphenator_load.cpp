@@ -2,10 +2,13 @@
 
 #include <system_error>
 
+#include "base/interrupts.h"
+
 namespace reportc::driver {
 
 HyphenatorLoad::HyphenatorLoad(const std::string& path, const std::string& bytes, bool on_thread) {
-    auto parse = [path, &bytes] {
+    auto parse = [path, &bytes, on_thread] {
+        if (on_thread) block_interrupts_in_this_thread();
         Loaded loaded;
         loaded.hyphenator = text::Hyphenator::load_checked(path, bytes, loaded.error);
         return loaded;

@@ -6,6 +6,8 @@
 #include <thread>
 #include <vector>
 
+#include "base/interrupts.h"
+
 namespace reportc::driver {
 
 // Calls fn(i) for every i in [0, n) on up to `threads` threads (the caller's among them). Each
@@ -17,7 +19,11 @@ void parallel_for(size_t n, unsigned threads, Fn fn) {
         for (size_t i; (i = next.fetch_add(1)) < n;) fn(i);
     };
     std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < std::min<size_t>(std::max(threads, 1u), n); ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < std::min<size_t>(std::max(threads, 1u), n); ++t)
+        pool.emplace_back([&] {
+            block_interrupts_in_this_thread();
+            work();
+        });
     work();
 }
 

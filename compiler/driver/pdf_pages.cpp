@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "base/interrupts.h"
 #include "driver/output.h"
 
 namespace reportc::driver {
@@ -47,6 +48,7 @@ struct PdfPages::Drawer {
     // Out of memory while drawing is reported as an error of the build, not as the end of the
     // process (an exception may not leave a thread).
     void run(pdf::PageWriter& writer, Diagnostics& diags) {
+        block_interrupts_in_this_thread();
         try {
             draw(writer);
         } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include "pdf/pdf_deflater.h"
 
+#include "base/interrupts.h"
 #include "pdf/pdf_page_stream.h"
 
 namespace reportc::pdf {
@@ -43,6 +44,7 @@ std::optional<std::string> Deflater::take_oldest() {
 }
 
 void Deflater::run() {
+    block_interrupts_in_this_thread();
     for (;;) {
         Job* job = nullptr;
         {
