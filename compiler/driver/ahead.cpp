@@ -11,9 +11,9 @@ namespace reportc::driver {
 // One run of top-level blocks, laid out on its own thread. Its fonts and dictionary are its
 // own: they die with the run, after the thread is joined and its cache's entries were adopted.
 struct ParagraphsAhead::Run {
-    doc::NodeId first;
     const doc::EncodedBlocks* blocks = nullptr;  // the document's, decoded one at a time
     size_t begin = 0, end = 0;                   // the run's blocks in it
+    std::unique_ptr<Meeting> meeting;  // where the thread, from `end` down, meets the caller
     std::unique_ptr<text::FontRegistry> fonts;
     std::unique_ptr<text::Hyphenator> hyphenator;
     std::unique_ptr<layout::ParagraphCache> paragraphs;
@@ -58,12 +58,14 @@ void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::
     // and its whole vertical list held beside the caller's would add a share of the document to
     // the pass's peak memory. A paragraph set differently outside its neighbours' context
     // (an entry whose input does not match) is set again by the caller.
-    for (size_t i = run.begin; i < run.end; ++i) {
+    for (size_t i = run.end; i-- > run.begin;) {
+        if (!run.meeting->thread_may_take(i)) return;  // the caller is there: it sets the rest
         std::vector<doc::Block> one;
         auto block = run.blocks->block(i);
         if (!block) return;  // the caller reports it when it reaches the block
         one.push_back(block.take());
         layout::layout_blocks(one, env, ctx);
+        run.meeting->thread_did(i);
     }
 }
 
@@ -92,17 +94,15 @@ ParagraphsAhead::ParagraphsAhead(const doc::EncodedBlocks& blocks, uint32_t node
                                  const layout::LayoutInputs& inputs, const layout::BlockEnv& env, unsigned jobs,
                                  layout::ParagraphCache& paragraphs)
     : m_paragraphs(paragraphs) {
-    const auto starts = split_blocks(blocks.first_nodes(), node_count, runs_worth_starting(node_count, jobs));
-    for (size_t r = 0; r < starts.size(); ++r) {
-        auto run = std::make_unique<Run>();
-        run->first = blocks.first_nodes()[starts[r]];
-        m_runs.push_back(std::move(run));
-    }
+    auto starts = split_blocks(blocks.first_nodes(), node_count, runs_worth_starting(node_count, jobs));
+    if (!starts.empty()) starts.front() = 1;  // the first thread meets the caller wherever they meet
+    for (size_t r = 0; r < starts.size(); ++r) m_runs.push_back(std::make_unique<Run>());
     for (size_t r = 0; r < starts.size(); ++r) {
         Run& run = *m_runs[r];
         run.blocks = &blocks;
         run.begin = starts[r];
         run.end = r + 1 < starts.size() ? starts[r + 1] : blocks.size();
+        run.meeting = std::make_unique<Meeting>(run.end);
         run.thread = std::jthread([&mine = run, &res, &inputs, env, spill = paragraphs.spill()] {
             block_interrupts_in_this_thread();
             try {
@@ -112,19 +112,22 @@ ParagraphsAhead::ParagraphsAhead(const doc::EncodedBlocks& blocks, uint32_t node
             }
         });
     }
-    if (!m_runs.empty()) m_paragraphs.on_miss([this](const layout::ParagraphKey& key) { adopt_through(key.node); });
 }
 
 ParagraphsAhead::~ParagraphsAhead() {
-    m_paragraphs.on_miss(nullptr);
+    for (auto& run : m_runs) run->meeting->stop();  // before the next block
     for (auto& run : m_runs)
         if (run->thread.joinable()) run->thread.join();
 }
 
-// The caller reached `node`: every run that begins at or before it is waited for and adopted.
-void ParagraphsAhead::adopt_through(doc::NodeId node) {
-    while (m_adopted < m_runs.size() && m_runs[m_adopted]->first <= node) {
-        Run& run = *m_runs[m_adopted++];
+// The caller is at `block`: the run it is in stops before that block, and once the thread has
+// done that block (or the caller is past the run) the run is waited for and adopted. A last run
+// the caller sets to its end itself is never adopted: its thread is stopped when this goes.
+void ParagraphsAhead::reached(size_t block) {
+    while (m_adopted < m_runs.size() && m_runs[m_adopted]->begin <= block) {
+        Run& run = *m_runs[m_adopted];
+        if (!run.meeting->caller_reached(block)) return;  // not met yet: the caller sets this block
+        ++m_adopted;
         run.thread.join();
         if (!run.paragraphs) continue;
         m_paragraphs.adopt(std::move(*run.paragraphs));

@@ -39,6 +39,7 @@ bool run_pass(const doc::Document& document, const doc::EncodedBlocks& blocks, c
         if (jobs > 1 && !inputs.anchor_pages) ahead.emplace(blocks, document.node_count, res, inputs, env, jobs, paragraphs);
         layout::BlockStream stream(env, ctx);
         for (size_t i = 0; i < blocks.size(); ++i) {
+            if (ahead) ahead->reached(i);
             const doc::BlockRef block = blocks.block(i);
             if (!block) {
                 pass.diags.error({}, "layout pass " + std::to_string(n) + " could not read back top-level block " +

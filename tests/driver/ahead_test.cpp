@@ -62,3 +62,42 @@ TEST(driver_RunsWorthStarting, SmallDocumentsStartNoThread) {
     EXPECT_EQ(driver::runs_worth_starting(0, 2), 1u);
     EXPECT_EQ(driver::runs_worth_starting(5000, 1), 1u);
 }
+
+// A run of blocks 1..9 (end 10): the thread goes back from 9, the caller forward from 0.
+TEST(driver_Meeting, TheThreadStopsWhereTheCallerIsAndTheCallerAdoptsWhereTheThreadWas) {
+    driver::Meeting m(10);
+    EXPECT_FALSE(m.thread_may_take(0));  // block 0 is the caller's
+    EXPECT_TRUE(m.thread_may_take(9));
+    m.thread_did(9);
+    EXPECT_TRUE(m.thread_may_take(8));
+    m.thread_did(8);
+    // The caller sets blocks 1 to 6 itself while the thread goes on down to 7.
+    for (size_t b = 1; b <= 6; ++b) {
+        EXPECT_FALSE(m.caller_reached(b)) << b;
+        if (b == 3) {
+            EXPECT_TRUE(m.thread_may_take(7));
+            m.thread_did(7);
+        }
+    }
+    EXPECT_FALSE(m.thread_may_take(6));  // reached by the caller: not the thread's any more
+    EXPECT_FALSE(m.thread_may_take(5));
+    EXPECT_TRUE(m.caller_reached(7));  // done by the thread: adopt
+}
+
+TEST(driver_Meeting, ABlockBothAreOnIsDoneTwiceAndAdoptedAfter) {
+    driver::Meeting m(5);
+    EXPECT_TRUE(m.thread_may_take(4));  // the thread starts block 4 ...
+    EXPECT_FALSE(m.caller_reached(4));  // ... the caller reaches it before it is done: sets it too
+    m.thread_did(4);
+    EXPECT_FALSE(m.thread_may_take(3));
+    EXPECT_TRUE(m.caller_reached(5));  // past the run: adopted (the same settings, kept once)
+}
+
+TEST(driver_Meeting, AThreadThatDidNothingIsAdoptedOnlyPastItsRun) {
+    driver::Meeting m(4);
+    for (size_t b = 1; b < 4; ++b) EXPECT_FALSE(m.caller_reached(b));
+    EXPECT_TRUE(m.caller_reached(4));
+    driver::Meeting stopped(4);
+    stopped.stop();
+    EXPECT_FALSE(stopped.thread_may_take(3));
+}
