@@ -131,15 +131,7 @@ Variables resolve(doc::Document& document, const Resources& res, const Options& 
     // it whole again.
     xref_options.source_text = [&sources](uint32_t file, uint32_t begin) {
         const SourceFile* f = sources.file(file);
-        std::string text;
-        for (uint32_t at = begin; f;) {
-            const std::string part = f->slice(at, at + 4096);
-            const size_t tag = part.find('<');
-            text.append(part, 0, tag == std::string::npos ? part.size() : tag);
-            if (tag != std::string::npos || part.size() < 4096) break;
-            at += 4096;
-        }
-        return text;
+        return f ? f->text_until(begin, '<') : std::string();
     };
     xref::resolve(document, xref_options, diags);
     doc::release_spare_capacity(document);

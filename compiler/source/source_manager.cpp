@@ -78,6 +78,17 @@ const std::string& SourceFile::text() const {
     return m_text;
 }
 
+void SourceFile::inflate_block(uint32_t first, std::string& out) const {
+    const uLongf length = std::min(kBlock, m_size - first);
+    out.resize(length);
+    uLongf done = length;
+    const std::string& packed = m_blocks[first / kBlock];
+    if (uncompress(reinterpret_cast<Bytef*>(out.data()), &done, reinterpret_cast<const Bytef*>(packed.data()), uLong(packed.size())) !=
+            Z_OK ||
+        done != length)
+        throw std::runtime_error("cannot inflate the kept text of " + m_path);
+}
+
 std::string SourceFile::slice(uint32_t begin, uint32_t end) const {
     end = std::min(end, m_size);
     if (begin >= end) return {};
@@ -86,15 +97,28 @@ std::string SourceFile::slice(uint32_t begin, uint32_t end) const {
     std::string out;
     std::string block;
     for (uint32_t first = begin / kBlock * kBlock; first < end; first += kBlock) {
-        const uLongf length = std::min(kBlock, m_size - first);
-        block.resize(length);
-        uLongf done = length;
-        const std::string& packed = m_blocks[first / kBlock];
-        if (uncompress(reinterpret_cast<Bytef*>(block.data()), &done, reinterpret_cast<const Bytef*>(packed.data()),
-                       uLong(packed.size())) != Z_OK || done != length)
-            throw std::runtime_error("cannot inflate the kept text of " + m_path);
-        const uint32_t from = std::max(begin, first), to = std::min(end, uint32_t(first + length));
+        inflate_block(first, block);
+        const uint32_t from = std::max(begin, first), to = std::min(end, uint32_t(first + block.size()));
         out.append(block, from - first, to - from);
+    }
+    return out;
+}
+
+std::string SourceFile::text_until(uint32_t begin, char stop) const {
+    if (begin >= m_size) return {};
+    std::lock_guard lock(m_mutex);
+    if (m_text.size() == m_size) {
+        const size_t at = m_text.find(stop, begin);
+        return m_text.substr(begin, at == std::string::npos ? std::string::npos : at - begin);
+    }
+    std::string out;
+    std::string block;
+    for (uint32_t first = begin / kBlock * kBlock; first < m_size; first += kBlock) {
+        inflate_block(first, block);
+        const size_t from = std::max(begin, first) - first;
+        const size_t at = block.find(stop, from);
+        out.append(block, from, at == std::string::npos ? std::string::npos : at - from);
+        if (at != std::string::npos) break;
     }
     return out;
 }

@@ -36,6 +36,9 @@ public:
     std::string line_text(uint32_t line) const;  // without the newline
     // The bytes [begin, end) (clamped to the text), whole or compacted: only their blocks are inflated.
     std::string slice(uint32_t begin, uint32_t end) const;
+    // The bytes from `begin` up to the first `stop` after it (not included), or to the end; each
+    // block inflated at most once.
+    std::string text_until(uint32_t begin, char stop) const;
     bool compacted() const;
     // Deflated as soon as its parse is done (its XmlFile or CSV parser gone), so that the texts
     // of a report and its data files are never whole together.
@@ -44,6 +47,7 @@ public:
 
 private:
     bool deflate_blocks();
+    void inflate_block(uint32_t first, std::string& out) const;  // the block that starts at `first`
 
     std::string m_path;
     mutable std::string m_text;  // empty while compacted

@@ -133,3 +133,25 @@ TEST(source_SourceManager, OneFileCompactedAloneAndSlicedAcrossItsBlocks) {
     EXPECT_TRUE(sm.file(a)->compacted());  // a slice does not make the text whole
     EXPECT_EQ(sm.file(99), nullptr);
 }
+
+TEST(source_SourceManager, TextUntilAStopIsTheSameWholeOrCompactedAcrossBlocks) {
+    // The text from an offset to the next '<' (xref's abbreviation check reads a run's source
+    // so): within a block, across a block's end, and with no '<' after it (to the end).
+    std::string text(40 * 1024, 'x');
+    text[100] = '<';
+    text[32 * 1024 + 7] = '<';
+    SourceManager sm;
+    const uint32_t whole = sm.add("whole.xml", text);
+    const uint32_t packed = sm.add("packed.xml", text + " ");
+    sm.file(packed)->compact();
+    ASSERT_TRUE(sm.file(packed)->compacted());
+    for (uint32_t id : {whole, packed}) {
+        const SourceFile& f = *sm.file(id);
+        EXPECT_EQ(f.text_until(0, '<'), std::string(100, 'x')) << id;
+        EXPECT_EQ(f.text_until(100, '<'), "") << id;
+        EXPECT_EQ(f.text_until(101, '<').size(), 32u * 1024 + 7 - 101) << id;  // across the block's end
+        EXPECT_EQ(f.text_until(32 * 1024 + 8, '<').size(), f.slice(32 * 1024 + 8, 1u << 30).size()) << id;  // to the end
+        EXPECT_EQ(f.text_until(uint32_t(text.size()) + 5, '<'), "") << id;
+    }
+    EXPECT_TRUE(sm.file(packed)->compacted());
+}
