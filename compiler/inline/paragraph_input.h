@@ -107,11 +107,15 @@ struct Fragment {
     const std::string& link() const;
     const std::string& anchor() const;
     const Decorations& decorations() const;
-    const std::optional<InlineObject>& object() const;
+    // Inline: asked of every box's fragments as lines are set, and plain text has no extras.
+    const std::optional<InlineObject>& object() const { return extras ? extras->object : kNoObject; }
     // Null when `e` holds nothing, so plain text allocates nothing.
     void set_extras(FragmentExtras e);
     // Same link, anchor, decorations and object (fragments that may merge).
     bool same_extras(const Fragment& other) const;
+
+private:
+    static const std::optional<InlineObject> kNoObject;
 };
 static_assert(sizeof(Fragment) <= 112, "inl::Fragment grew: move rare fields into FragmentExtras");
 

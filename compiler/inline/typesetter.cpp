@@ -298,10 +298,7 @@ const Decorations& Fragment::decorations() const {
     static const Decorations none;
     return extras ? extras->decorations : none;
 }
-const std::optional<InlineObject>& Fragment::object() const {
-    static const std::optional<InlineObject> none;
-    return extras ? extras->object : none;
-}
+const std::optional<InlineObject> Fragment::kNoObject;
 void Fragment::set_extras(FragmentExtras e) {
     if (e == FragmentExtras{}) extras = nullptr;
     else extras = std::make_shared<const FragmentExtras>(std::move(e));
