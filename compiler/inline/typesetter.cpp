@@ -291,14 +291,7 @@ bool ParagraphInput::operator==(const ParagraphInput& o) const {
            space_stretch == o.space_stretch && space_shrink == o.space_shrink;
 }
 
-const std::string& Fragment::link() const {
-    static const std::string none;
-    return extras ? extras->link : none;
-}
-const std::string& Fragment::anchor() const {
-    static const std::string none;
-    return extras ? extras->anchor : none;
-}
+const std::string Fragment::kNoString;
 const Decorations& Fragment::decorations() const {
     static const Decorations none;
     return extras ? extras->decorations : none;
