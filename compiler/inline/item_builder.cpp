@@ -107,7 +107,11 @@ private:
 
     void add_text(size_t r, const std::string& full_text) {
         const StyledRun& styled = run(r);
-        const std::string text = without_long_words(full_text, styled.span, m_diags);
+        // A run shorter than the longest word allowed has no word to cut, and is read as it is:
+        // nearly every run, no copy of its text.
+        std::string cut;
+        if (full_text.size() > kMaxWordBytes) cut = without_long_words(full_text, styled.span, m_diags);
+        const std::string& text = full_text.size() > kMaxWordBytes ? cut : full_text;
         std::vector<text::MissingChar> missing;
         auto segments = m_fonts.segment(text, request(styled), missing);
         report_unsettable(text, missing, styled.span, m_diags);
