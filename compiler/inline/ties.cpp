@@ -60,9 +60,14 @@ bool starts_with_letter(std::string_view w) {
 bool tied(const style::TieRules& rules, std::string_view before, std::string_view after) {
     const std::string_view word = strip_opening(before);
     if (listed(rules.after, word)) return true;
-    const std::string_view next = strip_closing(after);
-    // The number first: most words are followed by none, and the list need not be looked at.
-    if ((is_number(next) || is_roman(next)) && listed(rules.before_number, word)) return true;
+    // The number first: most words are followed by none, and neither the closing punctuation nor
+    // the list need be looked at (stripping it from the end keeps the first character, which a
+    // number's or a numeral's is).
+    const bool may_be_number = !after.empty() && (is_digit(after.front()) || is_roman(after.substr(0, 1)));
+    if (may_be_number) {
+        const std::string_view next = strip_closing(after);
+        if ((is_number(next) || is_roman(next)) && listed(rules.before_number, word)) return true;
+    }
     return rules.after_number && is_number(word) && starts_with_letter(after);
 }
 
