@@ -39,12 +39,10 @@ Kerning::Kerning(std::span<const Kern> adjustments, std::span<const GlyphSub> su
     }
 }
 
-void Kerning::retain() const {
-    if (m_block) m_block->refs.fetch_add(1, std::memory_order_relaxed);
-}
+void Kerning::retain_block() const { m_block->refs.fetch_add(1, std::memory_order_relaxed); }
 
-void Kerning::release() {
-    if (m_block && m_block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+void Kerning::release_block() {
+    if (m_block->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
         m_block->~Block();
         ::operator delete(m_block);
     }

@@ -86,8 +86,16 @@ public:
 
 private:
     struct Block;
-    void retain() const;
-    void release();
+    // Most words have no kerning: the empty handle is checked here, inline, and only a block
+    // is counted out of line (one call per copy and destruction of every fragment otherwise).
+    void retain() const {
+        if (m_block) retain_block();
+    }
+    void release() {
+        if (m_block) release_block();
+    }
+    void retain_block() const;
+    void release_block();
     Block* m_block = nullptr;
 };
 

@@ -107,7 +107,11 @@ private:
 
     void add_text(size_t r, const std::string& full_text) {
         const StyledRun& styled = run(r);
-        const std::string text = without_long_words(full_text, styled.span, m_diags);
+        // A run shorter than the longest word allowed has no word to cut, and is read as it is:
+        // nearly every run, no copy of its text.
+        std::string cut;
+        if (full_text.size() > kMaxWordBytes) cut = without_long_words(full_text, styled.span, m_diags);
+        const std::string& text = full_text.size() > kMaxWordBytes ? cut : full_text;
         std::vector<text::MissingChar> missing;
         auto segments = m_fonts.segment(text, request(styled), missing);
         report_unsettable(text, missing, styled.span, m_diags);
@@ -256,8 +260,8 @@ private:
         f.size = placed.size;
         f.color = styled.font.color;
         f.rise = placed.rise;
-        f.width = Length::ratio(placed.size, face.width_milli(text) + kerning.total_milli(), 1000) +
-                  f.tracking * int64_t(utf8::count_code_points(text));
+        f.width = Length::ratio(placed.size, face.width_milli(text) + kerning.total_milli(), 1000);
+        if (f.tracking != Length{}) f.width += f.tracking * int64_t(utf8::count_code_points(text));
         f.kerning = std::move(kerning);
         f.text = std::move(text);
         return f;
@@ -354,9 +358,14 @@ private:
                 if (cut) end = m_breaks[next_break].at - word_offset;
                 if (end > start) {
                     std::string text = piece.text.substr(start, end - start);
-                    const size_t end_cp = start_cp + utf8::count_code_points(text);
-                    Fragment f = fragment(piece, std::move(text), kerning.slice(start_cp, end_cp));
-                    start_cp = end_cp;
+                    // Characters are counted only to slice a kerning: most words have none.
+                    Kerning part;
+                    if (!kerning.empty()) {
+                        const size_t end_cp = start_cp + utf8::count_code_points(text);
+                        part = kerning.slice(start_cp, end_cp);
+                        start_cp = end_cp;
+                    }
+                    Fragment f = fragment(piece, std::move(text), std::move(part));
                     f.x = box_width;
                     box_width += f.width;
                     m_out.pieces.push_back(std::move(f));

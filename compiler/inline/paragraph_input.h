@@ -104,14 +104,20 @@ struct Fragment {
     Kerning kerning;  // the font's, within the text (and with the next fragment of the word); in width
     std::shared_ptr<const FragmentExtras> extras;  // null: no link, anchor, decorations or object
 
-    const std::string& link() const;
-    const std::string& anchor() const;
+    // Inline, as object(): layout asks every fragment of every line for its link and anchor.
+    const std::string& link() const { return extras ? extras->link : kNoString; }
+    const std::string& anchor() const { return extras ? extras->anchor : kNoString; }
     const Decorations& decorations() const;
-    const std::optional<InlineObject>& object() const;
+    // Inline: asked of every box's fragments as lines are set, and plain text has no extras.
+    const std::optional<InlineObject>& object() const { return extras ? extras->object : kNoObject; }
     // Null when `e` holds nothing, so plain text allocates nothing.
     void set_extras(FragmentExtras e);
     // Same link, anchor, decorations and object (fragments that may merge).
     bool same_extras(const Fragment& other) const;
+
+private:
+    static const std::optional<InlineObject> kNoObject;
+    static const std::string kNoString;
 };
 static_assert(sizeof(Fragment) <= 112, "inl::Fragment grew: move rare fields into FragmentExtras");
 

@@ -75,7 +75,10 @@ Length ProtrusionLookup::hang(const Fragment& f, bool first) const {
         while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
     }
     size_t end = start;
-    const auto cp = utf8::decode(text, end);
+    // An ASCII character, most lines' first and last, needs no decoding: one byte, itself.
+    const unsigned char byte = static_cast<unsigned char>(text[start]);
+    const auto cp = byte < 0x80 ? std::optional<char32_t>(byte) : utf8::decode(text, end);
+    if (byte < 0x80) ++end;
     if (!cp) return {};
     const FaceProtrusion p = at(f.face, *cp);
     const int amount = first ? p.amounts.left : p.amounts.right;

@@ -26,10 +26,13 @@ std::string_view strip_closing(std::string_view w) {
     }
 }
 
+// ASCII letters only, as std::tolower in the "C" locale the compiler runs in (it never calls
+// setlocale), without a call per character: every space of a paragraph asks.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
 bool same_word(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
 bool listed(const std::vector<std::string>& words, std::string_view w) {
@@ -57,8 +60,14 @@ bool starts_with_letter(std::string_view w) {
 bool tied(const style::TieRules& rules, std::string_view before, std::string_view after) {
     const std::string_view word = strip_opening(before);
     if (listed(rules.after, word)) return true;
-    const std::string_view next = strip_closing(after);
-    if (listed(rules.before_number, word) && (is_number(next) || is_roman(next))) return true;
+    // The number first: most words are followed by none, and neither the closing punctuation nor
+    // the list need be looked at (stripping it from the end keeps the first character, which a
+    // number's or a numeral's is).
+    const bool may_be_number = !after.empty() && (is_digit(after.front()) || is_roman(after.substr(0, 1)));
+    if (may_be_number) {
+        const std::string_view next = strip_closing(after);
+        if ((is_number(next) || is_roman(next)) && listed(rules.before_number, word)) return true;
+    }
     return rules.after_number && is_number(word) && starts_with_letter(after);
 }
 

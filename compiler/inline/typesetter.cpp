@@ -130,6 +130,12 @@ PreparedItems Typesetter::prepare(const ParagraphInput& paragraph) const {
 }
 
 ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedItems& prepared) const {
+    ParagraphLayout out;
+    set(paragraph, prepared, out);
+    return out;
+}
+
+void Typesetter::set(const ParagraphInput& paragraph, const PreparedItems& prepared, ParagraphLayout& out) const {
     PreparedItems own = prepared ? prepared : prepare(paragraph);
     linebreak::LineWidths widths;
     widths.widths = {paragraph.width - paragraph.first_line_indent, paragraph.width};
@@ -162,12 +168,16 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
     }
     const ItemList& list = *own;
 
-    ParagraphLayout out;
     out.overfull_count = result.overfull_count;
     out.pass = int(result.pass);
+    // The lines and their fragment vectors of `out` are reused: the paragraph cache sets every
+    // paragraph into one layout and packs it, so their storage is not allocated again each time.
+    out.lines.resize(result.lines.size());
     for (size_t li = 0; li < result.lines.size(); ++li) {
         const auto& bl = result.lines[li];
-        Line line;
+        Line& line = out.lines[li];
+        static_cast<LineMetrics&>(line) = LineMetrics{};
+        line.fragments.clear();
         line.ratio = bl.ratio;
         line.overfull = bl.overfull;
         bool justify = paragraph.align == style::Align::Justify;
@@ -223,15 +233,10 @@ ParagraphLayout Typesetter::set(const ParagraphInput& paragraph, const PreparedI
             line.ascent = max(line.ascent, Length::ratio(f.size, face.ascender(), 1000) + f.rise);
             line.descent = max(line.descent, Length::ratio(f.size, -face.descender(), 1000) - f.rise);
         }
-        // Settings stay cached for every later pass: no spare capacity (a fifth of the peak memory).
-        line.fragments.shrink_to_fit();
-        out.lines.push_back(std::move(line));
     }
-    out.lines.shrink_to_fit();
     if (out.overfull_count > 0)
         m_diags.warning(paragraph.span, "a line of this paragraph is wider than the " + to_string(paragraph.width) +
                                             " measure even with every space shrunk; it overflows the margin");
-    return out;
 }
 
 std::pair<Length, Length> Typesetter::content_widths(const ParagraphInput& paragraph, const PreparedItems& prepared) const {
@@ -286,22 +291,12 @@ bool ParagraphInput::operator==(const ParagraphInput& o) const {
            space_stretch == o.space_stretch && space_shrink == o.space_shrink;
 }
 
-const std::string& Fragment::link() const {
-    static const std::string none;
-    return extras ? extras->link : none;
-}
-const std::string& Fragment::anchor() const {
-    static const std::string none;
-    return extras ? extras->anchor : none;
-}
+const std::string Fragment::kNoString;
 const Decorations& Fragment::decorations() const {
     static const Decorations none;
     return extras ? extras->decorations : none;
 }
-const std::optional<InlineObject>& Fragment::object() const {
-    static const std::optional<InlineObject> none;
-    return extras ? extras->object : none;
-}
+const std::optional<InlineObject> Fragment::kNoObject;
 void Fragment::set_extras(FragmentExtras e) {
     if (e == FragmentExtras{}) extras = nullptr;
     else extras = std::make_shared<const FragmentExtras>(std::move(e));

@@ -24,6 +24,9 @@ public:
     // `prepared` (from prepare() with the same runs, alignment and hyphenation) saves rebuilding
     // the items; without it they are built here.
     ParagraphLayout set(const ParagraphInput& paragraph, const PreparedItems& prepared = nullptr) const;
+    // The same, set into `into`, whose lines' storage is reused (what was in it is replaced):
+    // the paragraph cache sets every paragraph of a pass into one layout.
+    void set(const ParagraphInput& paragraph, const PreparedItems& prepared, ParagraphLayout& into) const;
     // Natural width of the widest unbreakable piece and of the whole paragraph on one line:
     // the min/max content widths that automatic table layout needs.
     std::pair<Length, Length> content_widths(const ParagraphInput& paragraph, const PreparedItems& prepared = nullptr) const;

@@ -27,9 +27,15 @@ int hyphen_penalty(const std::string& word, const style::HyphenationPolicy& poli
 void word_breaks(const std::string& word, const ParagraphInput& paragraph, const text::Hyphenator* hyphenator,
                  std::vector<WordBreak>& out) {
     out.clear();
+    // Every break below but the hyphenation points needs one of these bytes ("-", "/", the
+    // en dash's first, and a URL's or address's ":", "w" or "@"); most words have none, and
+    // are looked at once.
+    const bool marked = std::any_of(word.begin(), word.end(), [](char c) {
+        return c == '-' || c == '/' || c == ':' || c == '@' || c == 'w' || c == '\xE2';
+    });
     // URLs and e-mail addresses are never broken: a break inside one makes it wrong.
-    if (word.find("://") != std::string::npos || word.find("www.") != std::string::npos ||
-        word.find('@') != std::string::npos)
+    if (marked && (word.find("://") != std::string::npos || word.find("www.") != std::string::npos ||
+                   word.find('@') != std::string::npos))
         return;
     const style::HyphenationPolicy& policy = paragraph.hyphenation;
     if (paragraph.hyphenate && hyphenator) {
@@ -37,6 +43,7 @@ void word_breaks(const std::string& word, const ParagraphInput& paragraph, const
         const int cost = points.empty() ? 0 : hyphen_penalty(word, policy);  // the word's case, only when it breaks
         for (size_t at : points) out.push_back({at, cost, true, true});
     }
+    if (!marked) return;  // the hyphenation points alone, in order (Hyphenator::points)
     for (size_t i = 1; i + 1 < word.size(); ++i) {
         unsigned char before = word[i - 1], after = word[i + 1];
         // An explicit hyphen is a break (TeX's \exhyphenpenalty) when at least two

@@ -53,7 +53,7 @@ void ParagraphCache::bound_held_items() {
 
 const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const inl::ParagraphInput& input, Diagnostics& diags) {
     if (!key.node.assigned()) {
-        m_set = inl::Typesetter(m_fonts, m_hyphenator, diags).set(input);
+        inl::Typesetter(m_fonts, m_hyphenator, diags).set(input, nullptr, m_set);
         return m_set;
     }
     Body& b = entry(key, input);
@@ -69,7 +69,7 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
         }
     Diagnostics set_diags;
     const auto& prepared = items(b, input, key, false);  // dropped once set
-    m_set = inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared);
+    inl::Typesetter(m_fonts, m_hyphenator, set_diags).set(input, prepared, m_set);
     for (const auto& d : b.item_diags) diags.add(d);
     for (const auto& d : set_diags.all()) diags.add(d);
     ++m_counts.sets;

@@ -147,7 +147,10 @@ private:
     // Appends the new active nodes for the group just tried, the best per fitness class, where
     // the next group begins (so the list stays ordered by line number).
     void insert_candidates(size_t i, const Break& brk) {
-        if (m_min_demerits < kInfinity) {
+        // No line reached this break from the group: every slot is still empty (a candidate is
+        // only kept with finite demerits, which also lower m_min_demerits), nothing to clear.
+        if (m_min_demerits == kInfinity) return;
+        {
             // A class costlier than the best class plus gamma can never win (tex.web §836).
             const double limit = m_min_demerits + std::abs(double(m_params.fitness_demerits));
             for (int fitness = kVeryLoose; fitness <= kTight; ++fitness) {

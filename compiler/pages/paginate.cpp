@@ -113,10 +113,9 @@ struct Paginator::State {
             break;
         case PageOutput::Mode::Survey: break;
         case PageOutput::Mode::Stream:
-            if (p > 0 || master.first_page_marginals) {
+            if (p > 0 || master.first_page_marginals)
                 add_marginals(frame, master, fields(p, assumed_last_label(p, master)), marginal_ctx);
-                frame.items.shrink_to_fit();
-            }
+            frame.items.shrink_to_fit();  // once, with its header and footer (make_frame left it)
             output.on_page(std::move(frame), ctx.font_table.fonts());
             break;
         }
@@ -140,7 +139,13 @@ struct Paginator::State {
             shape.fill = fill.color;
             page.items.push_back(std::move(shape));
         }
-        for (const auto& image : master_images(master, images, frame_diags)) page.items.push_back(image);
+        const auto& master_items = master_images(master, images, frame_diags);
+        // The page's items are moved in once: no vector grown by doubling, each step moving
+        // every item again (the notes may still add some).
+        size_t count = page.items.size() + master_items.size();
+        for (const auto& placed : content.boxes) count += placed.box.items.size();
+        page.items.reserve(count);
+        for (const auto& image : master_items) page.items.push_back(image);
         std::string first_mark;
         for (auto& placed : content.boxes) {
             for (auto& item : placed.box.items) {
@@ -156,7 +161,8 @@ struct Paginator::State {
         // The boxes' items now live in the page: their emptied vectors, and the page's spare
         // capacity, are released page by page.
         std::vector<PlacedBox>().swap(content.boxes);
-        page.items.shrink_to_fit();
+        // A streamed page is trimmed once its header and footer are in (page()), not twice.
+        if (output.mode != PageOutput::Mode::Stream) page.items.shrink_to_fit();
         // The running head names the first level-1 section that starts on the page, else the
         // one in force at its top.
         out.page_sections.push_back(first_mark.empty() ? carried_in : first_mark);

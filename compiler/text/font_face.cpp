@@ -5,6 +5,7 @@
 #include FT_OUTLINE_H
 #include FT_TRUETYPE_TABLES_H
 
+#include <array>
 #include <cstdlib>
 #include <span>
 #include <unordered_map>
@@ -39,6 +40,9 @@ struct FontFace::Impl {
     FontFace::Stroke underline, strikeout;
     // Glyph id per BMP code point through the (3,1) cmap, filled on first use.
     mutable std::vector<uint16_t> gid_cache = std::vector<uint16_t>(0x10000, kUnknownGid);
+    // The advance of each ASCII character, most of the text measured: one load per character
+    // in width_milli() instead of the glyph id's and then its advance's. Filled by load().
+    std::array<int, 128> ascii_advance{};
     bool kerning = true;
     std::vector<FontFeature> features;  // the layout's (set_features)
     // HarfBuzz, made on the first kerning() call, and the kerning of each text shaped so far.
@@ -164,6 +168,7 @@ std::unique_ptr<FontFace> FontFace::load(const std::string& path, FontBytes byte
     impl->cap_height = milli(in.cap_height > 0 ? in.cap_height : impl->glyph_top('H'), upem);
     impl->x_height = milli(in.x_height > 0 ? in.x_height : impl->glyph_top('x'), upem);
     impl->read_script_and_strokes();
+    for (char32_t c = 0; c < 128; ++c) impl->ascii_advance[c] = impl->info.milli_advance[impl->gid(c)];
     return std::unique_ptr<FontFace>(new FontFace(std::move(impl)));
 }
 
@@ -201,7 +206,7 @@ int64_t FontFace::width_milli(std::string_view utf8) const {
     for (size_t pos = 0; pos < utf8.size();) {
         // ASCII, most of the text, skips decoding: the same advance as through decode().
         if (const auto byte = static_cast<unsigned char>(utf8[pos]); byte < 0x80) {
-            sum += m_impl->info.milli_advance[m_impl->gid(byte)];
+            sum += m_impl->ascii_advance[byte];
             ++pos;
             continue;
         }

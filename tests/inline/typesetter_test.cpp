@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -253,4 +254,48 @@ TEST(inline_Typesetter, RaggedTextHyphenatesOnlyAWordWiderThanTheLine) {
     auto broken = t.set(s.input("an international agreement", Length::from_pt(40), style::Align::Left));
     EXPECT_TRUE(std::any_of(broken.lines.begin(), broken.lines.end(), [](const inl::Line& l) { return l.hyphenated; }));
     EXPECT_EQ(broken.overfull_count, 0u);
+}
+
+namespace {
+
+// Everything a set line holds, to compare two settings of one paragraph.
+std::string described(const inl::ParagraphLayout& layout) {
+    std::ostringstream os;
+    os << "pass " << layout.pass << " overfull " << layout.overfull_count << "\n";
+    for (const auto& l : layout.lines) {
+        os << l << " ascent=" << l.ascent << " descent=" << l.descent << " hang=" << l.hang_left << "/" << l.hang_right
+           << " exp=" << l.expansion << " sf=" << l.space_factor << (l.justified ? " justified" : "")
+           << (l.hyphenated ? " hyphenated" : "") << "\n";
+        for (const auto& f : l.fragments)
+            os << "  " << f << " size=" << f.size << " kern=" << f.kerning << " exp=" << f.expansion << " link=" << f.link() << "\n";
+    }
+    return os.str();
+}
+
+}  // namespace
+
+TEST(inline_Typesetter, SettingIntoAUsedLayoutGivesWhatAFreshOneGives) {
+    // The paragraph cache sets every paragraph into one layout, reusing its storage: what was
+    // there before (more lines, hyphenated or overfull ones, other metrics) leaves nothing behind.
+    TypesetterSetup s;
+    inl::Typesetter t(s.fonts, s.hyphenator.get(), s.diags);
+    const inl::ParagraphInput long_one = s.input(
+        "Administrative Arrangements: the Organization's representatives reconsidered transboundary "
+        "cooperation, notwithstanding considerable procedural difficulties, throughout the year.",
+        Length::from_pt(70));
+    inl::ParagraphInput short_one = s.input("Two words.", Length::from_pt(300), style::Align::Center);
+    short_one.runs[0].link = "https://example.org";
+    const inl::ParagraphInput overfull = s.input("Incomprehensibilities", Length::from_pt(20), style::Align::Left);
+    const std::vector<const inl::ParagraphInput*> inputs{&long_one, &short_one, &overfull, &long_one, &overfull, &short_one};
+    inl::ParagraphLayout reused;
+    for (const auto* input : inputs) {
+        t.set(*input, nullptr, reused);
+        EXPECT_EQ(described(reused), described(t.set(*input)));
+    }
+    // The cases are what they mean to be: many lines, one hyphenated, then one line; overfull.
+    const inl::ParagraphLayout long_set = t.set(long_one);
+    EXPECT_GE(long_set.lines.size(), 4u);
+    EXPECT_TRUE(std::any_of(long_set.lines.begin(), long_set.lines.end(), [](const inl::Line& l) { return l.hyphenated; }));
+    EXPECT_EQ(t.set(short_one).lines.size(), 1u);
+    EXPECT_GT(t.set(overfull).overfull_count, 0u);
 }

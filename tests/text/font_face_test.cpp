@@ -268,4 +268,23 @@ TEST(text_FontFace, CompositesWithComponentsAbove32767AreNotRenderable) {
     for (char32_t cp : {U'\u738B', U'\u5C71', U'\u7530', U'\u5B50'}) EXPECT_TRUE(face->has_glyph(cp)) << std::hex << unsigned(cp);
 }
 
+TEST(text_FontFace, EachAsciiCharacterMeasuresItsAdvance) {
+    // ASCII is measured from a table the face makes when loaded (width_milli): each of the 128
+    // characters, control characters and .notdef included, is what advance() gives, alone and
+    // in one string, for a font with every ASCII glyph and one without the controls.
+    for (const std::string& path : {kSans, kDejaVu}) {
+        auto face = must_load(path);
+        std::string all;
+        int64_t sum = 0;
+        for (char32_t c = 0; c < 128; ++c) {
+            const std::string one(1, char(c));
+            EXPECT_EQ(face->width_milli(one), face->advance(c)) << path << " U+" << std::hex << unsigned(c);
+            all += one;
+            sum += face->advance(c);
+        }
+        EXPECT_EQ(face->width_milli(all), sum) << path;
+        EXPECT_EQ(face->width_milli(all + "\xC3\xA9" + all), 2 * sum + face->advance(U'\u00E9')) << path;
+    }
+}
+
 }  // namespace reportc::text

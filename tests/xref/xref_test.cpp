@@ -15,6 +15,22 @@ TEST(xref_Autolink, UrlsAndAddressesBecomeLinks) {
     EXPECT_EQ(rendered(xref::autolink(text("no links at A/P or 2020/21"))), "no links at A/P or 2020/21");
 }
 
+TEST(xref_Autolink, EachKindOfLinkAloneIsFoundAndARunWithoutOneStaysWhole) {
+    // A run is looked at word by word only when it has "@", "://" or "www.": each kind alone
+    // still links, a mark that is no link leaves the run as it is, and an empty run is dropped.
+    EXPECT_EQ(rendered(xref::autolink(text("write to info@rocbap.org today"))),
+              "write to [info@rocbap.org->mailto:info@rocbap.org] today");
+    EXPECT_EQ(rendered(xref::autolink(text("at http://a.org"))), "at [http://a.org->http://a.org]");
+    EXPECT_EQ(rendered(xref::autolink(text("at www.rocb-ap.org"))), "at [www.rocb-ap.org->https://www.rocb-ap.org]");
+    for (const char* plain : {"no links at A/P or 2020/21", "a @ b", "www. and ftp:// alone", "the Secretariat"}) {
+        EXPECT_FALSE(xref::split_at_links(text(plain)).has_value()) << plain;
+        EXPECT_EQ(rendered(xref::autolink(text(plain))), plain);
+    }
+    const auto empty = xref::split_at_links(text(""));
+    ASSERT_TRUE(empty.has_value());
+    EXPECT_TRUE(empty->empty());
+}
+
 TEST(xref_Resolve, DuplicateIdsAreErrorsWithANoteAtTheFirst) {
     // Two sections with the same id: an error at the second, a note at the first.
     doc::Document d;
