@@ -29,17 +29,17 @@ std::unique_ptr<doc::Document> read(const std::string& body, MemoryEnvironment& 
 
 TEST(CompactDocument, ACopiedRunOwnsItsFootnoteAndReference) {
     doc::TextRun run{"", {}, "", false, Span{}};
-    run.footnote = doc::Footnote{"n1", {doc::TextRun{"note", {}, "", false, Span{}}}, Span{}, {}};
-    run.ref = doc::Reference{"target", "label", Span{}};
+    run.rare_to_set().footnote = doc::Footnote{"n1", {doc::TextRun{"note", {}, "", false, Span{}}}, Span{}, {}};
+    run.rare_to_set().ref = doc::Reference{"target", "label", Span{}};
     doc::TextRun copy = run;
-    copy.footnote->runs[0].text = "changed";
-    copy.ref->to = "other";
-    EXPECT_EQ(run.footnote->runs[0].text, "note");
-    EXPECT_EQ(run.ref->to, "target");
-    copy.ref = std::nullopt;
-    EXPECT_FALSE(copy.ref);
-    EXPECT_TRUE(run.ref.has_value());
-    EXPECT_FALSE(run.variable);
+    copy.rare_to_set().footnote->runs[0].text = "changed";
+    copy.rare_to_set().ref->to = "other";
+    EXPECT_EQ(run.rare().footnote->runs[0].text, "note");
+    EXPECT_EQ(run.rare().ref->to, "target");
+    copy.rare_to_set().ref = std::nullopt;
+    EXPECT_FALSE(copy.rare().ref);
+    EXPECT_TRUE(run.rare().ref.has_value());
+    EXPECT_FALSE(run.rare().variable);
 }
 
 TEST(CompactDocument, ReleasingSpareCapacityKeepsTheContent) {
