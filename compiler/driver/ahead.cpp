@@ -49,6 +49,7 @@ void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::
     inputs.ties = in.ties;
     run.paragraphs = std::make_unique<layout::ParagraphCache>(*run.fonts, run.hyphenator.get());
     run.paragraphs->spill_to(spill);  // the caller's: what it writes out is adopted with its place
+    run.paragraphs->limit_share(kAheadCacheBytes);  // the rest written out as set, read back by the caller
     layout::FontTable font_table(*run.fonts);
     Diagnostics dropped;
     layout::LayoutResults results{font_table, dropped, {}, 0};

@@ -50,6 +50,14 @@ private:
 // twice as many starts no thread, and one of n times as many at most n runs.
 inline constexpr uint32_t kNodesPerRun = 1000;
 
+// What a run's paragraph cache keeps in memory (layout::ParagraphCache::limit_share): the rest it
+// writes to the build's spill file as it sets it, and the caller reads each back when it reaches
+// it. Kept in memory, a run's half of the budget sat in its thread's malloc arena, which the
+// caller's arena could not reuse, and the pages drawn later on another thread took over that
+// arena: 4,009 pages with -j 2, 69.9 -> 62.5 MB resident (docs/performance.md, "The paragraphs
+// set ahead written out as set").
+inline constexpr size_t kAheadCacheBytes = size_t(1) << 20;
+
 // How many runs a document of `node_count` nodes is cut into with `jobs` threads (1: no thread).
 unsigned runs_worth_starting(uint32_t node_count, unsigned jobs);
 
