@@ -107,7 +107,7 @@ struct RunExtras {
 // (outermost first), an optional link target, or a forced line break. A run is 64 bytes: a
 // document's runs are many (59,793 at 4,009 pages of the generated workload), and the whole
 // document is held while it is resolved (docs/performance.md, "A run's rare parts behind one
-// pointer").
+// pointer, free pages given back, the paragraphs set ahead written out").
 struct TextRun {
     TextRun() = default;
     // The run of text as the readers make it: `link` empty for none.
