@@ -79,6 +79,7 @@ public:
         if (on) m_release = false;
     }
     void keep_in_memory_only();
+    bool kept_across_builds() const { return m_kept; }
     size_t entries() const { return m_entries.size(); }
 
     // Entries beyond this cache's share of spill->budget bytes (ParagraphSpill::share: the budget
