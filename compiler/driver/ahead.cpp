@@ -1,6 +1,7 @@
 #include "driver/ahead.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <thread>
 
 #include "layout/block_layout.h"
