@@ -19,7 +19,8 @@ static_assert(sizeof(VariableUse) == 136);
 static_assert(sizeof(ResolvedVariable) == 72);
 static_assert(sizeof(Numbered) == 96);
 static_assert(sizeof(Footnote) == 72);
-static_assert(sizeof(TextRun) == 152);
+static_assert(sizeof(TextRun) == 64);
+static_assert(sizeof(RunExtras) == 88);
 static_assert(sizeof(Paragraph) == 80);
 static_assert(sizeof(Section) == 248);
 static_assert(sizeof(Article) == 248);
@@ -66,10 +67,10 @@ template <typename A> void io(A& a, Like<VariableUse> auto& x) { a(x.name, x.let
 template <typename A> void io(A& a, Like<ResolvedVariable> auto& x) { a(x.text, x.page_value, x.anchor); }
 template <typename A> void io(A& a, Like<Numbered> auto& x) { a(x.label, x.number, x.prefix); }
 template <typename A> void io(A& a, Like<Footnote> auto& x) { a(x.id, x.runs, x.span, x.node); }
-template <typename A> void io(A& a, Like<TextRun> auto& x) {
-    a(x.text, x.char_styles, x.link, x.line_break, x.span, x.ref, x.resolved, x.abbreviation, x.footnote, x.variable,
-      x.resolved_variable, x.image);
+template <typename A> void io(A& a, Like<RunExtras> auto& x) {
+    a(x.link, x.ref, x.resolved, x.footnote, x.variable, x.resolved_variable, x.image);
 }
+template <typename A> void io(A& a, Like<TextRun> auto& x) { a(x.text, x.char_styles, x.line_break, x.span, x.abbreviation, x.extras); }
 template <typename A> void io(A& a, Like<Paragraph> auto& x) { a(x.style, x.id, x.runs, x.span, x.node); }
 template <typename A> void io(A& a, Like<Section> auto& x) {
     a(x.id, x.title, x.style, x.short_title, x.number, x.numbered, x.page_master, x.level, x.children, x.span, x.node);

@@ -10,7 +10,7 @@ namespace reportc::doc {
 // The document is held through both layout passes, one node per block and run of the whole body:
 // these sizes (64-bit) are what a plain run and a block cost before their text and children
 // (docs/performance.md, "Peak memory"). A new field that is mostly unset goes in a Boxed.
-static_assert(sizeof(void*) != 8 || sizeof(TextRun) <= 152, "a plain text run grew: box its rare fields");
+static_assert(sizeof(void*) != 8 || sizeof(TextRun) <= 64, "a plain text run grew: put its rare fields in RunExtras");
 static_assert(sizeof(void*) != 8 || sizeof(Block) <= 104, "a block grew: box the rare fields of its largest node");
 // The nodes larger than a paragraph are held by pointer in a block (doc/indirect.h); the largest
 // node held in place sets a block's size.
@@ -30,9 +30,16 @@ Span span_of(const Block& b) {
     return visit_node([](const auto& n) { return n.span; }, b);
 }
 
+const RunExtras& TextRun::rare() const {
+    static const RunExtras none;
+    return extras ? *extras : none;
+}
+
 const std::string& shown_text(const TextRun& run) {
-    if (run.resolved_variable) return run.resolved_variable->text;
-    return run.resolved ? run.resolved->text : run.text;
+    if (!run.extras) return run.text;
+    const RunExtras& x = *run.extras;
+    if (x.resolved_variable) return x.resolved_variable->text;
+    return x.resolved ? x.resolved->text : run.text;
 }
 
 std::string numbered_title(const std::string& title, const Boxed<Numbered>& numbered) {
@@ -50,8 +57,9 @@ std::string plain_text(const std::vector<TextRun>& runs) {
     return out;
 }
 
-std::ostream& operator<<(std::ostream& os, const TextRun& r) {
-    if (r.line_break) return os << "<br>";
+std::ostream& operator<<(std::ostream& os, const TextRun& run) {
+    if (run.line_break) return os << "<br>";
+    const RunExtras& r = run.rare();
     if (r.ref) {
         os << "<ref " << r.ref->to << " " << r.ref->show;
         if (r.resolved)
@@ -67,8 +75,8 @@ std::ostream& operator<<(std::ostream& os, const TextRun& r) {
         os << ">";
     }
     if (r.image) os << "<image " << r.image->src << ">";
-    os << "\"" << r.text << "\"";
-    for (const auto& s : r.char_styles) os << "[" << s << "]";
+    os << "\"" << run.text << "\"";
+    for (const auto& s : run.char_styles) os << "[" << s << "]";
     if (!r.link.empty()) os << "->" << r.link;
     return os;
 }

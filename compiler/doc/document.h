@@ -87,26 +87,48 @@ struct Footnote {
     NodeId node;  // given once by number_nodes
 };
 
-// Inline content is flattened into runs: text plus the character styles in force
-// (outermost first), an optional link target, or a forced line break.
-struct TextRun {
-    std::string text;  // as written, whitespace already collapsed; empty for a reference
-    StyleList char_styles;  // interned (doc/name.h)
+// The rare parts of a run, held by a run behind one pointer (TextRun::extras): most runs are
+// plain text and have none of them.
+struct RunExtras {
     // As written (<a href>), or found in the text by xref (URLs, e-mail addresses, the layout's
     // link patterns): "https://…", "mailto:…", or "#id" for a place in the document.
     std::string link;
-    bool line_break = false;
-    Span span;
-    // The rare parts of a run, each behind one pointer (doc/boxed.h): most runs are plain text.
     Boxed<Reference> ref;                 // as written
     Boxed<ResolvedReference> resolved;    // set by xref for a reference
-    bool abbreviation = false;  // marked with <abbr>: a use of the abbreviation register
     Boxed<Footnote> footnote;  // a footnote's mark: the run has no text of its own
     Boxed<VariableUse> variable;           // <var>: the run has no text of its own
     Boxed<ResolvedVariable> resolved_variable;  // set by variable resolution
     // <image> in the text: set inline as one box; the run has no text of its own. Shared by
     // copies of the run (the driver loads the file into it once).
     std::shared_ptr<Image> image;
+};
+
+// Inline content is flattened into runs: text plus the character styles in force
+// (outermost first), an optional link target, or a forced line break. A run is 64 bytes: a
+// document's runs are many (59,793 at 4,009 pages of the generated workload), and the whole
+// document is held while it is resolved (docs/performance.md, "A run's rare parts behind one
+// pointer, free pages given back, the paragraphs set ahead written out").
+struct TextRun {
+    TextRun() = default;
+    // The run of text as the readers make it: `link` empty for none.
+    TextRun(std::string t, StyleList styles = {}, std::string link = {}, bool brk = false, Span at = {})
+        : text(std::move(t)), char_styles(styles), span(at), line_break(brk) {
+        if (!link.empty()) extras.emplace().link = std::move(link);
+    }
+
+    std::string text;  // as written, whitespace already collapsed; empty for a reference
+    StyleList char_styles;  // interned (doc/name.h)
+    Span span;
+    bool line_break = false;
+    bool abbreviation = false;  // marked with <abbr>: a use of the abbreviation register
+    // The link, reference, footnote, variable and image: null when the run has none. Read them
+    // with rare(); set them with rare_to_set().
+    Boxed<RunExtras> extras;
+
+    // The rare parts to read: a run without any reads as one whose parts are all unset.
+    const RunExtras& rare() const;
+    // The rare parts to set: made when the run has none yet.
+    RunExtras& rare_to_set() { return extras ? *extras : extras.emplace(); }
 };
 
 // The text a run prints before pages are known: a resolved reference's title or number, a

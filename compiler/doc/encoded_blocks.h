@@ -57,6 +57,8 @@ public:
     // into runs (driver/ahead.h) without decoding it.
     const std::vector<NodeId>& first_nodes() const { return m_first_nodes; }
 
+    // Block `index`'s encoded bytes (0 for a kept block, or none of that index).
+    size_t bytes_of(size_t index) const { return index < m_entries.size() ? m_entries[index].size : 0; }
     size_t bytes_in_memory() const { return m_memory.size(); }
     size_t bytes_stored() const { return m_stored; }
 

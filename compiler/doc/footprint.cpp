@@ -45,8 +45,11 @@ struct Counter {
         add(share, by_pointer ? sizeof(T) : 0, 1, by_pointer);
     }
 
-    void run(const TextRun& r) {
-        string("run: text", r.text);
+    void run(const TextRun& run) {
+        string("run: text", run.text);
+        boxed("run: link, reference, footnote, variable, image (RunExtras)", run.extras);
+        if (!run.extras) return;
+        const RunExtras& r = *run.extras;
         string("run: link", r.link);
         boxed("run: reference, footnote, variable (boxed)", r.ref);
         boxed("run: reference, footnote, variable (boxed)", r.resolved);

@@ -66,7 +66,7 @@ void node(Node& n, Visitor& v) {
     } else if constexpr (std::is_same_v<T, Paragraph>) {
         // A paragraph's children are the footnotes its text calls.
         for (auto& run : n.runs)
-            if (run.footnote) node(*run.footnote, v);
+            if (run.extras && run.extras->footnote) node(*run.extras->footnote, v);
     } else {
         // Leaves: footnotes, signatures, page breaks, charts, diagrams, contents, rules, images, QR codes.
         static_assert(std::is_same_v<T, Footnote> || std::is_same_v<T, Signature> || std::is_same_v<T, PageBreak> ||

@@ -1,6 +1,7 @@
 #include "driver/ahead.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <thread>
 
 #include "base/interrupts.h"
@@ -41,7 +42,7 @@ void load_text(ParagraphsAhead::Run& run, const Resources& res) {
 // The run laid out as the caller lays it out; its vertical list, frame fonts and diagnostics are
 // dropped (the caller's pass makes its own), its paragraph cache kept.
 void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::LayoutInputs& in, layout::BlockEnv env,
-                 layout::ParagraphSpill* spill) {
+                 layout::ParagraphSpill* spill, size_t in_memory) {
     load_text(run, res);
     layout::LayoutInputs inputs{res.styles, *run.fonts, run.hyphenator.get(), in.anchor_pages, in.toc, in.footnote_numbers};
     inputs.survey = true;  // its vertical list is dropped: only its paragraphs' settings are kept
@@ -50,6 +51,7 @@ void lay_out_run(ParagraphsAhead::Run& run, const Resources& res, const layout::
     inputs.ties = in.ties;
     run.paragraphs = std::make_unique<layout::ParagraphCache>(*run.fonts, run.hyphenator.get());
     run.paragraphs->spill_to(spill);  // the caller's: what it writes out is adopted with its place
+    run.paragraphs->limit_share(in_memory);  // the rest written out as set, read back by the caller
     layout::FontTable font_table(*run.fonts);
     Diagnostics dropped;
     layout::LayoutResults results{font_table, dropped, {}, 0};
@@ -103,10 +105,13 @@ ParagraphsAhead::ParagraphsAhead(const doc::EncodedBlocks& blocks, uint32_t node
         run.begin = starts[r];
         run.end = r + 1 < starts.size() ? starts[r + 1] : blocks.size();
         run.meeting = std::make_unique<Meeting>(run.end);
-        run.thread = std::jthread([&mine = run, &res, &inputs, env, spill = paragraphs.spill()] {
+        // A cache kept for a resident compiler's next build keeps what is in memory only: what a
+        // run wrote out would be set again by that build, so its runs keep their share.
+        const size_t in_memory = paragraphs.kept_across_builds() ? SIZE_MAX : kAheadCacheBytes;
+        run.thread = std::jthread([&mine = run, &res, &inputs, env, spill = paragraphs.spill(), in_memory] {
             block_interrupts_in_this_thread();
             try {
-                lay_out_run(mine, res, inputs, env, spill);
+                lay_out_run(mine, res, inputs, env, spill, in_memory);
             } catch (...) {
                 mine.paragraphs.reset();  // nothing set ahead: the caller sets the run itself
             }

@@ -84,6 +84,14 @@ private:
     std::atomic<size_t> m_done_from;     // the first of the blocks the thread has done
 };
 
+// What a run's paragraph cache keeps in memory (layout::ParagraphCache::limit_share): the rest it
+// writes to the build's spill file as it sets it, and the caller reads each back when it reaches
+// it. Kept in memory, a run's half of the budget sat in its thread's malloc arena, which the
+// caller's arena could not reuse, and the pages drawn later on another thread took over that
+// arena: 4,009 pages with -j 2, 69.9 -> 62.5-63.0 MB resident (docs/performance.md, "A run's
+// rare parts behind one pointer, free pages given back, the paragraphs set ahead written out").
+inline constexpr size_t kAheadCacheBytes = size_t(1) << 20;
+
 // How many runs a document of `node_count` nodes is cut into with `jobs` threads (1: no thread).
 unsigned runs_worth_starting(uint32_t node_count, unsigned jobs);
 

@@ -14,6 +14,7 @@
 #include "doc/footprint.h"
 #include "doc/walk.h"
 #include "driver/document_cache.h"
+#include "driver/heap_trim.h"
 #include "driver/images.h"
 #include "driver/layout_passes.h"
 #include "driver/navigation.h"
@@ -204,6 +205,11 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     PdfPages pdf_pages(options.jobs, &page_contents, options.page_content_bytes.value_or(pdf::kContentInMemory));
     auto frames = frames_of(*document, *res, options, env, &images, outcome, diags, pdf_only ? &pdf_pages : nullptr, s.keep);
     document.reset();  // the files are written from the frames alone
+    // Layout's memory (the paragraph cache above all) is freed: given back, so that the save, on
+    // the drawing thread's malloc arena with -j, does not add to it (driver/heap_trim.h). Not for
+    // a document small enough to be laid out as read: its heap is small, and the trim cost time
+    // (the annual report with -j 1: 114.8 +- 3.4 ms with it, 111.8 +- 2.0 ms before).
+    if (!outcome.document_kept) trim_heap();
     if (!frames) return false;
     if (outcome.streamed) {
         if (diags.has_errors() || (options.werror && diags.warning_count() > 0)) return false;

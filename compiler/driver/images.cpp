@@ -29,7 +29,7 @@ struct Finder : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListIt
     void enter(doc::Footnote& note) { load_inline(note.runs); }
     void load_inline(std::vector<doc::TextRun>& runs) {
         for (auto& run : runs)
-            if (run.image) loader.load(*run.image, diags);
+            if (const auto& image = run.rare().image) loader.load(*image, diags);
     }
 };
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "driver/ahead.h"
+#include "driver/heap_trim.h"
 #include "layout/block_layout.h"
 #include "pages/marginals.h"
 
@@ -38,6 +39,7 @@ bool run_pass(const doc::Document& document, const doc::EncodedBlocks& blocks, c
         std::optional<ParagraphsAhead> ahead;
         if (jobs > 1 && !inputs.anchor_pages) ahead.emplace(blocks, document.node_count, res, inputs, env, jobs, paragraphs);
         layout::BlockStream stream(env, ctx);
+        HeapTrim trim;
         for (size_t i = 0; i < blocks.size(); ++i) {
             if (ahead) ahead->reached(i);
             const doc::BlockRef block = blocks.block(i);
@@ -47,6 +49,7 @@ bool run_pass(const doc::Document& document, const doc::EncodedBlocks& blocks, c
                 return false;
             }
             paginator.add(stream.add(*block));
+            trim.laid_out(blocks.bytes_of(i));
         }
         paginator.add(stream.finish());
     }

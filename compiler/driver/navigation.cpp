@@ -24,7 +24,8 @@ struct Collector
         footnotes.push_back({n.node, n.id, n.span});
     }
     void runs(const std::vector<doc::TextRun>& list) {
-        for (const auto& r : list) {
+        for (const auto& run : list) {
+            const doc::RunExtras& r = run.rare();
             if (r.resolved && r.resolved->shows_page && !r.resolved->anchor.empty()) page_refs.insert(r.resolved->anchor);
             if (r.resolved_variable && r.resolved_variable->page_value)
                 page_variables.push_back({r.resolved_variable->anchor, *r.resolved_variable->page_value});

@@ -66,8 +66,8 @@ public:
 private:
     void resolve(std::vector<doc::TextRun>& runs) {
         for (auto& run : runs) {
-            if (!run.variable) continue;
-            const std::string& name = run.variable->name;
+            if (!run.rare().variable) continue;
+            const std::string& name = run.rare().variable->name;
             doc::ResolvedVariable resolved;
             if (const auto* b = page_builtin(name)) {
                 resolved.page_value = b->value;
@@ -80,12 +80,12 @@ private:
                 m_diags.error(run.span, unknown_message(name, m_variables));
                 continue;
             }
-            run.resolved_variable = std::move(resolved);
+            run.rare_to_set().resolved_variable = std::move(resolved);
         }
     }
 
     std::optional<std::string> formatted(const doc::TextRun& run, const std::string& value) {
-        const auto& use = *run.variable;
+        const auto& use = *run.rare().variable;
         std::string error;
         auto format = var_format(use.letter_case, use.format, use.fallback, error);
         auto text = format ? format_field(use.name, value, *format, m_variables.date_format, error) : std::nullopt;

@@ -118,7 +118,7 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState& stat
             // The format's name; xref checks it against the built-in and the layout's formats.
             ref.show = child.attribute("show").as_string("label");
             ref.show_span = child.attribute("show") ? file.attribute_span(child, "show") : file.span(child);
-            if (!ref.to.empty()) run.ref = std::move(ref);
+            if (!ref.to.empty()) run.rare_to_set().ref = std::move(ref);
             out.push_back(std::move(run));
             continue;
         } else if (name == "footnote") {
@@ -139,23 +139,23 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState& stat
             state.too_deep = state.too_deep || in_note.too_deep;
             normalize_spaces(note.runs);
             if (note.runs.empty()) diags.error(file.span(child), "expected the note's text in <footnote>, found nothing");
-            run.footnote = std::move(note);
+            run.rare_to_set().footnote = std::move(note);
             out.push_back(std::move(run));
             continue;
         } else if (name == "var") {
             file.check_attributes(child, {"name", "case", "format", "default"}, diags);
             file.expect_empty(child, "the variable's text is its value", diags);
             doc::TextRun run{"", state.styles, state.link, false, file.span(child)};
-            if (auto var = file.required(child, "name", diags)) run.variable = doc::VariableUse{*var, child.attribute("case").value(), child.attribute("format").value(), {}};
+            if (auto var = file.required(child, "name", diags)) run.rare_to_set().variable = doc::VariableUse{*var, child.attribute("case").value(), child.attribute("format").value(), {}};
             else continue;
-            if (auto fallback = child.attribute("default")) run.variable->fallback = fallback.value();
+            if (auto fallback = child.attribute("default")) run.extras->variable->fallback = fallback.value();
             out.push_back(std::move(run));
             continue;
         } else if (name == "image") {
             // An image in the line: one box standing on the baseline (sized in layout).
             file.check_attributes(child, {"src", "width", "height", "alt"}, diags);
             doc::TextRun run{"", state.styles, state.link, false, file.span(child)};
-            run.image = std::make_shared<doc::Image>(read_image(file, child, diags));
+            run.rare_to_set().image = std::make_shared<doc::Image>(read_image(file, child, diags));
             out.push_back(std::move(run));
             continue;
         } else if (name == "abbr") {
@@ -177,7 +177,10 @@ void read_children(const XmlFile& file, pugi::xml_node parent, InlineState& stat
 // <var/> its value): it is content, never space, so the spaces on either side of it stay. A
 // footnote's mark is content too, but it clings to what precedes it: a space before it is dropped.
 // An inline image is content like a reference: the spaces around it stay.
-bool is_ref(const doc::TextRun& run) { return run.ref.has_value() || run.footnote.has_value() || run.variable.has_value() || run.image; }
+bool is_ref(const doc::TextRun& run) {
+    const doc::RunExtras& x = run.rare();
+    return x.ref.has_value() || x.footnote.has_value() || x.variable.has_value() || x.image;
+}
 
 // Whitespace between runs collapses as in HTML: no leading or trailing space in the paragraph,
 // never two spaces in a row across run boundaries (a line break also eats adjacent spaces).
@@ -200,7 +203,7 @@ void normalize_spaces(std::vector<doc::TextRun>& runs) {
     }
     // Spaces before a <br/> or a footnote's mark anywhere.
     for (size_t i = 0; i + 1 < runs.size(); ++i)
-        if ((runs[i + 1].line_break || runs[i + 1].footnote) && !runs[i].text.empty() && runs[i].text.back() == ' ')
+        if ((runs[i + 1].line_break || runs[i + 1].rare().footnote) && !runs[i].text.empty() && runs[i].text.back() == ' ')
             runs[i].text.pop_back();
     std::erase_if(runs, [](const doc::TextRun& r) { return !r.line_break && r.text.empty() && !is_ref(r); });
 }

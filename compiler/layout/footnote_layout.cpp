@@ -51,7 +51,7 @@ std::vector<std::shared_ptr<const Insertion>> layout_footnotes(const std::vector
                                                                LayoutContext& ctx) {
     std::vector<std::shared_ptr<const Insertion>> notes;
     for (const auto& run : runs)
-        if (run.footnote) notes.push_back(layout_note(*run.footnote, env, ctx));
+        if (const auto& note = run.rare().footnote) notes.push_back(layout_note(*note, env, ctx));
     return notes;
 }
 

@@ -79,6 +79,7 @@ public:
         if (on) m_release = false;
     }
     void keep_in_memory_only();
+    bool kept_across_builds() const { return m_kept; }
     size_t entries() const { return m_entries.size(); }
 
     // Entries beyond this cache's share of spill->budget bytes (ParagraphSpill::share: the budget
@@ -89,6 +90,10 @@ public:
     ParagraphSpill* spill() const { return m_spill; }
     // The bytes the entries hold in memory (counted as spill_to bounds them).
     size_t held_bytes() const { return m_held_bytes; }
+    // At most `bytes` in memory, below its share of the spill's budget (with a spill only): a
+    // cache filled on another thread for this one to adopt (driver/ahead.h) writes nearly all it
+    // sets, so its memory does not sit in that thread's malloc arena beside the caller's.
+    void limit_share(size_t bytes) { m_share_limit = bytes; }
 
 private:
     struct SetAt {
@@ -147,6 +152,7 @@ private:
     ParagraphSpill* m_spill = nullptr;
     bool m_spill_failed = false;
     size_t m_held_bytes = 0;
+    size_t m_share_limit = SIZE_MAX;  // limit_share()
     std::deque<ParagraphKey> m_in_memory;  // entries counted in m_held_bytes, oldest first (some since written or gone)
     std::string m_bytes;                   // an entry as written or read
 };

@@ -78,8 +78,8 @@ void ParagraphCache::keep_in_memory_only() {
 }
 
 void ParagraphCache::bound_held_bytes() {
-    // This cache's share of the build's budget (ParagraphSpill::share).
-    while (m_spill && !m_spill_failed && m_held_bytes > m_spill->share() && !m_in_memory.empty()) {
+    // This cache's share of the build's budget (ParagraphSpill::share), or its own limit.
+    while (m_spill && !m_spill_failed && m_held_bytes > std::min(m_spill->share(), m_share_limit) && !m_in_memory.empty()) {
         auto it = m_entries.find(m_in_memory.front());
         m_in_memory.pop_front();
         // Gone, or counted again since (a newer place in the queue), or read back for a moment.

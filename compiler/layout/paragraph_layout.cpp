@@ -50,47 +50,48 @@ std::vector<inl::StyledRun> style_runs(const std::vector<doc::TextRun>& runs, co
     std::vector<inl::StyledRun> out;
     for (const auto& run : runs) {
         inl::StyledRun styled;
+        const doc::RunExtras& x = run.rare();
         styled.font = style.font;
         for (const auto& name : run.char_styles) {
             if (const auto* cs = ctx.in.styles.character(name)) styled.font = cs->apply(styled.font);
             else ctx.out.diags.error(run.span, "expected a character style defined in the layout, found '" + name + "'");
         }
-        if (run.footnote) {
+        if (x.footnote) {
             // The mark: the note's number, in the mark style, linked to the note.
             if (const auto* cs = ctx.in.styles.character(kFootnoteMarkStyle)) styled.font = cs->apply(styled.font);
-            styled.text = footnote_number(*run.footnote, ctx);
-            styled.link = "#" + run.footnote->id;
+            styled.text = footnote_number(*x.footnote, ctx);
+            styled.link = "#" + x.footnote->id;
             styled.span = run.span;
             out.push_back(std::move(styled));
             continue;
         }
-        if (run.image) {
+        if (x.image) {
             // An image in the line: a box sized in em of the run's font.
-            if (auto size = inline_image_box(*run.image, styled.font.size, ctx.out.diags))
-                styled.object = inl::InlineObject{size->width, size->height, run.image};
-            styled.link = run.link;
+            if (auto size = inline_image_box(*x.image, styled.font.size, ctx.out.diags))
+                styled.object = inl::InlineObject{size->width, size->height, x.image};
+            styled.link = x.link;
             styled.span = run.span;
             out.push_back(std::move(styled));
             continue;
         }
         std::string text = doc::shown_text(run);
-        if (run.resolved_variable && run.resolved_variable->page_value) {
+        if (x.resolved_variable && x.resolved_variable->page_value) {
             // Its page's value from the previous layout pass ("?" on the first), and an anchor
             // where it lands, so that the loop can tell whether it moved.
-            auto it = ctx.in.variable_texts.find(run.resolved_variable->anchor);
+            auto it = ctx.in.variable_texts.find(x.resolved_variable->anchor);
             text = it == ctx.in.variable_texts.end() ? "?" : it->second;
-            styled.anchor = run.resolved_variable->anchor;
+            styled.anchor = x.resolved_variable->anchor;
         }
-        const bool found = run.resolved && !run.resolved->anchor.empty();
-        if (found && run.resolved->shows_page) {
+        const bool found = x.resolved && !x.resolved->anchor.empty();
+        if (found && x.resolved->shows_page) {
             // A page reference: the page from the previous layout pass ("?" on the first).
-            auto it = ctx.in.anchor_pages ? ctx.in.anchor_pages->find(run.resolved->anchor) : decltype(ctx.in.anchor_pages->end()){};
+            auto it = ctx.in.anchor_pages ? ctx.in.anchor_pages->find(x.resolved->anchor) : decltype(ctx.in.anchor_pages->end()){};
             text += ctx.in.anchor_pages && it != ctx.in.anchor_pages->end() ? it->second : "?";
-            text += run.resolved->after_page;
+            text += x.resolved->after_page;
         }
         text = bind_units(text, ctx.in.styles.settings().no_break_units);
         styled.text = style.transform == style::TextTransform::Uppercase ? uppercase(text) : text;
-        styled.link = found ? "#" + run.resolved->anchor : run.link;
+        styled.link = found ? "#" + x.resolved->anchor : x.link;
         styled.line_break = run.line_break;
         styled.span = run.span;
         out.push_back(std::move(styled));

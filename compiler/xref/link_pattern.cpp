@@ -84,7 +84,7 @@ std::unique_ptr<LinkPattern> LinkPattern::compile(const doc::LinkPatternDecl& de
 }
 
 bool LinkPattern::applies_to(const doc::TextRun& run) const {
-    if (!run.link.empty() || run.line_break || run.ref || run.footnote || run.variable || run.image) return false;
+    if (const doc::RunExtras& x = run.rare(); !x.link.empty() || run.line_break || x.ref || x.footnote || x.variable || x.image) return false;
     return std::find(run.char_styles.begin(), run.char_styles.end(), m_decl.style) != run.char_styles.end();
 }
 
@@ -114,7 +114,7 @@ std::optional<std::vector<doc::TextRun>> LinkPattern::split(const doc::TextRun& 
         if (end <= begin) return;
         doc::TextRun piece = run;
         piece.text = s.substr(begin, end - begin);
-        piece.link = link;
+        if (!link.empty()) piece.rare_to_set().link = link;
         out.push_back(std::move(piece));
     };
     std::vector<std::string> groups(m_re.mark_count() + 1);

@@ -54,7 +54,7 @@ bool check_link_target(const std::string& target, Span at, const std::vector<std
 }
 
 std::optional<std::vector<doc::TextRun>> split_at_links(const doc::TextRun& run) {
-    if (!run.link.empty() || run.line_break || run.ref || run.footnote || run.variable || run.image) return std::nullopt;
+    if (const doc::RunExtras& x = run.rare(); !x.link.empty() || run.line_break || x.ref || x.footnote || x.variable || x.image) return std::nullopt;
     const std::string& s = run.text;
     // Every link below starts "http://", "https://" or "www.", or is an address with "@": a run
     // with none of them, nearly every run, is not looked at word by word.
@@ -89,7 +89,7 @@ std::optional<std::vector<doc::TextRun>> split_at_links(const doc::TextRun& run)
         emit_plain(word_begin);
         doc::TextRun link = run;
         link.text = word;
-        link.link = target;
+        link.rare_to_set().link = target;
         out.push_back(std::move(link));
         plain_from = word_end;
     }

@@ -160,26 +160,27 @@ private:
 void resolve_refs(std::vector<doc::TextRun>& runs, const Registry& registry, const NumberingRules& rules, bool document_incomplete,
                   Diagnostics& diags) {
     for (auto& run : runs) {
-        if (!run.ref) continue;
-        const Target* t = registry.find(run.ref->to);
-        const auto format = rules.ref_formats.find(run.ref->show);
+        if (!run.rare().ref) continue;
+        const doc::Reference& ref = *run.extras->ref;
+        const Target* t = registry.find(ref.to);
+        const auto format = rules.ref_formats.find(ref.show);
         if (format == rules.ref_formats.end()) {
             std::string names;
             size_t k = 0;
             for (const auto& [name, text] : rules.ref_formats)
                 names += (k++ == 0 ? "'" : k == rules.ref_formats.size() ? " or '" : ", '") + name + "'";
-            diags.error(run.ref->show_span, "expected show " + names + ", found '" + run.ref->show + "'");
+            diags.error(ref.show_span, "expected show " + names + ", found '" + ref.show + "'");
         }
         if (!t) {
             if (!document_incomplete)
                 diags.error(run.span, "expected the id of a section, article, figure, table, row, list item or footnote, found '" +
-                                          run.ref->to + "'");
+                                          ref.to + "'");
         }
         if (!t || format == rules.ref_formats.end()) {
-            run.resolved = doc::ResolvedReference{"", "??"};
+            run.extras->resolved = doc::ResolvedReference{"", "??"};
             continue;
         }
-        run.resolved = format_reference(format->second, {t->label, t->number, t->title}, t->id);
+        run.extras->resolved = format_reference(format->second, {t->label, t->number, t->title}, t->id);
     }
 }
 
@@ -253,7 +254,7 @@ std::optional<std::vector<doc::TextRun>> linked_pieces(const doc::TextRun& run, 
     if (!pieces) return split_at_links(run);
     std::vector<doc::TextRun> out;
     for (auto& piece : *pieces) {
-        auto split = piece.link.empty() ? split_at_links(piece) : std::nullopt;
+        auto split = piece.rare().link.empty() ? split_at_links(piece) : std::nullopt;
         if (!split) out.push_back(std::move(piece));
         else std::move(split->begin(), split->end(), std::back_inserter(out));
     }
@@ -269,8 +270,9 @@ void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, co
     std::string checked;  // an <a> split into several runs is reported once (a copy: the runs move)
     for (size_t i = 0; i < runs.size(); ++i) {
         doc::TextRun& run = runs[i];
-        if (!run.link.empty() && checked != run.link) check_link_target(run.link, run.span, schemes, diags);
-        checked = run.link;
+        const std::string& link = run.rare().link;
+        if (!link.empty() && checked != link) check_link_target(link, run.span, schemes, diags);
+        checked = link;
         auto pieces = linked_pieces(run, patterns, registry, diags);
         if (pieces && !rebuilt) {
             rebuilt.emplace();

@@ -71,7 +71,7 @@ TEST(data_XmlRecords, ReadsGroupsFieldsBulletsLinesAndSeeAlso) {
     ASSERT_EQ(third.size(), 3u);
     EXPECT_EQ(third[0].char_styles, styles({"emphasis"}));
     EXPECT_EQ(third[2].text, "the guide");
-    EXPECT_EQ(third[2].link, "https://wcoomd.org");
+    EXPECT_EQ(third[2].rare().link, "https://wcoomd.org");
 
     const auto& kpi = r.fields.at("kpi");
     EXPECT_EQ(kpi.kind, doc::FieldValue::Kind::Lines);

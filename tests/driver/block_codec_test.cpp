@@ -42,11 +42,11 @@ doc::TextRun rich_run(const std::shared_ptr<doc::Image>& inline_image) {
     doc::TextRun r;
     r.text = "text é";
     r.char_styles = doc::StyleList{"strong", "em"};
-    r.link = "https://example.org";
+    r.rare_to_set().link = "https://example.org";
     r.line_break = true;
     r.span = at(1);
-    r.ref = doc::Reference{"target", "page", at(2)};
-    r.resolved = doc::ResolvedReference{"anchor", "Diagram 4", true, " after"};
+    r.rare_to_set().ref = doc::Reference{"target", "page", at(2)};
+    r.rare_to_set().resolved = doc::ResolvedReference{"anchor", "Diagram 4", true, " after"};
     r.abbreviation = true;
     doc::Footnote note;
     note.id = "footnote-3";
@@ -54,10 +54,10 @@ doc::TextRun rich_run(const std::shared_ptr<doc::Image>& inline_image) {
     note.runs.back().text = "note";
     note.span = at(3);
     note.node = doc::NodeId{77};
-    r.footnote = note;
-    r.variable = doc::VariableUse{"name", "upper", "0000", std::string("none")};
-    r.resolved_variable = doc::ResolvedVariable{"value", doc::PageValue::Section, "variable-2"};
-    r.image = inline_image;
+    r.rare_to_set().footnote = note;
+    r.rare_to_set().variable = doc::VariableUse{"name", "upper", "0000", std::string("none")};
+    r.rare_to_set().resolved_variable = doc::ResolvedVariable{"value", doc::PageValue::Section, "variable-2"};
+    r.rare_to_set().image = inline_image;
     return r;
 }
 
@@ -269,8 +269,8 @@ TEST(doc_BlockCodec, EveryNodeTypeAndFieldComesBack) {
     doc::BlockCodec codec;
     const auto p = codec.decode(encoded(codec, blocks[0]));
     ASSERT_TRUE(p);
-    EXPECT_EQ(doc::node_as<doc::Paragraph>(*p).runs[0].image, inline_image);
-    EXPECT_EQ(doc::node_as<doc::Paragraph>(*p).runs[1].image, nullptr);
+    EXPECT_EQ(doc::node_as<doc::Paragraph>(*p).runs[0].rare().image, inline_image);
+    EXPECT_EQ(doc::node_as<doc::Paragraph>(*p).runs[1].rare().image, nullptr);
     const auto i = codec.decode(encoded(codec, blocks[14]));
     ASSERT_TRUE(i);
     EXPECT_EQ(doc::node_as<doc::Image>(*i).decoded, picture);

@@ -125,6 +125,34 @@ TEST(driver_KeptParagraphs, TheNextBuildSetsOnlyTheEditedParagraphAndGivesTheSam
     }
 }
 
+TEST(driver_KeptParagraphs, ParagraphsSetAheadAreKeptForTheNextBuildToo) {
+    // Long enough for -j 2 to set the second half ahead on another thread, and for that run's
+    // cache to pass the 1 MiB a one-shot build keeps of it in memory (driver::kAheadCacheBytes):
+    // a resident compiler's run keeps its share, so the next build finds every paragraph.
+    Project p;
+    auto report = [&p](const std::string& first) {
+        std::string body;
+        for (int i = 0; i < 1200; ++i)
+            body += "<p>Paragraph " + std::to_string(i) + " of the body, long enough to be set on more than one line of an A5 "
+                    "page, so that its lines are worth keeping from one build to the next.</p>\n";
+        p.write("report.xml", "<report layout=\"layout.xml\"><info><title>T</title></info>\n<contents/>\n"
+                              "<section id=\"a\" title=\"Alpha\"><p>" + first + "</p>\n" + body + "</section>\n"
+                              "<section id=\"b\" title=\"Beta\">" + body + "</section>\n</report>\n");
+    };
+    report("Opening words.");
+    FixedTime env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    const Built first = build(compiler, sources, p, "first.pdf", 2);
+    ASSERT_TRUE(first.outcome.success) << first.diagnostics;
+    EXPECT_GE(first.outcome.paragraphs_set, 2400u);
+    report("Opening words, revised.");
+    const Built second = build(compiler, sources, p, "second.pdf", 2);
+    ASSERT_TRUE(second.outcome.success) << second.diagnostics;
+    EXPECT_EQ(second.outcome.paragraphs_set, 1u);
+    EXPECT_GT(second.outcome.paragraphs_reused, 2400u);
+}
+
 TEST(driver_KeptParagraphs, WhatAKeptParagraphFoundIsReportedWhereItIsNow) {
     // A paragraph with a character no font has, moved down two lines by an edit above it (the
     // paragraph before it grew): the error the kept setting carries points at its new line, as

@@ -69,12 +69,12 @@ TEST(Variables, PageVariablesGetAnAnchorInsteadOfAValue) {
     EXPECT_TRUE(f.messages().empty());
     const auto& runs = f.runs();
     ASSERT_EQ(runs.size(), 7u);
-    ASSERT_TRUE(runs[1].resolved_variable);
-    EXPECT_EQ(runs[1].resolved_variable->page_value, doc::PageValue::Page);
-    EXPECT_EQ(runs[1].resolved_variable->anchor, "variable-1");
-    EXPECT_EQ(runs[3].resolved_variable->page_value, doc::PageValue::Pages);
-    EXPECT_EQ(runs[3].resolved_variable->anchor, "variable-2");
-    EXPECT_EQ(runs[5].resolved_variable->page_value, doc::PageValue::Section);
+    ASSERT_TRUE(runs[1].rare().resolved_variable);
+    EXPECT_EQ(runs[1].rare().resolved_variable->page_value, doc::PageValue::Page);
+    EXPECT_EQ(runs[1].rare().resolved_variable->anchor, "variable-1");
+    EXPECT_EQ(runs[3].rare().resolved_variable->page_value, doc::PageValue::Pages);
+    EXPECT_EQ(runs[3].rare().resolved_variable->anchor, "variable-2");
+    EXPECT_EQ(runs[5].rare().resolved_variable->page_value, doc::PageValue::Section);
 }
 
 TEST(Variables, AnUnknownVariableIsAnErrorAtItsVarWithTheClosestName) {

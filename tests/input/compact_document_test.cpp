@@ -1,5 +1,5 @@
-// The parsed document's compact form (issue 16): a run's rare parts behind one pointer each,
-// copied deeply; a resolved document's vectors without spare capacity, its content unchanged.
+// The parsed document's compact form (issue 16): a run's rare parts behind one pointer
+// (doc::RunExtras), copied deeply; a resolved document's vectors without spare capacity, its content unchanged.
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -29,17 +29,54 @@ std::unique_ptr<doc::Document> read(const std::string& body, MemoryEnvironment& 
 
 TEST(CompactDocument, ACopiedRunOwnsItsFootnoteAndReference) {
     doc::TextRun run{"", {}, "", false, Span{}};
-    run.footnote = doc::Footnote{"n1", {doc::TextRun{"note", {}, "", false, Span{}}}, Span{}, {}};
-    run.ref = doc::Reference{"target", "label", Span{}};
+    run.rare_to_set().footnote = doc::Footnote{"n1", {doc::TextRun{"note", {}, "", false, Span{}}}, Span{}, {}};
+    run.rare_to_set().ref = doc::Reference{"target", "label", Span{}};
     doc::TextRun copy = run;
-    copy.footnote->runs[0].text = "changed";
-    copy.ref->to = "other";
-    EXPECT_EQ(run.footnote->runs[0].text, "note");
-    EXPECT_EQ(run.ref->to, "target");
-    copy.ref = std::nullopt;
-    EXPECT_FALSE(copy.ref);
-    EXPECT_TRUE(run.ref.has_value());
-    EXPECT_FALSE(run.variable);
+    copy.rare_to_set().footnote->runs[0].text = "changed";
+    copy.rare_to_set().ref->to = "other";
+    EXPECT_EQ(run.rare().footnote->runs[0].text, "note");
+    EXPECT_EQ(run.rare().ref->to, "target");
+    copy.rare_to_set().ref = std::nullopt;
+    EXPECT_FALSE(copy.rare().ref);
+    EXPECT_TRUE(run.rare().ref.has_value());
+    EXPECT_FALSE(run.rare().variable);
+}
+
+// A run of plain text holds no extras: reading its rare parts makes none, and only a part set
+// (or a link given to the constructor) does.
+TEST(CompactDocument, APlainRunHoldsNoExtrasUntilOneIsSet) {
+    doc::TextRun plain{"words", {}, "", false, Span{}};
+    EXPECT_FALSE(plain.extras);
+    EXPECT_TRUE(plain.rare().link.empty());
+    EXPECT_FALSE(plain.rare().ref);
+    EXPECT_FALSE(plain.rare().image);
+    EXPECT_FALSE(plain.extras);  // reading made none
+    doc::TextRun linked{"site", {}, "https://example.org", false, Span{}};
+    ASSERT_TRUE(linked.extras);
+    EXPECT_EQ(linked.rare().link, "https://example.org");
+    plain.rare_to_set().variable = doc::VariableUse{"edition"};
+    ASSERT_TRUE(plain.extras);
+    EXPECT_EQ(plain.rare().variable->name, "edition");
+    EXPECT_EQ(plain.text, "words");
+}
+
+// As read: plain text and styled text are runs without extras; a link, a reference and a
+// footnote's mark have them.
+TEST(CompactDocument, OnlyTheReadersRareRunsHoldExtras) {
+    MemoryEnvironment env;
+    SourceManager sources;
+    Diagnostics diags;
+    auto d = read("<p id=\"t\">Plain <b>bold</b> <a href=\"https://example.org\">site</a> <ref to=\"t\"/>"
+                  "<footnote>A note.</footnote></p>",
+                  env, sources, diags);
+    ASSERT_TRUE(d);
+    const auto& runs = doc::node_as<doc::Paragraph>(d->blocks.at(0)).runs;
+    std::string extras;
+    for (const auto& r : runs) extras += r.extras ? "x" : ".";
+    EXPECT_EQ(extras, "...x.xx");
+    EXPECT_EQ(runs.at(3).rare().link, "https://example.org");
+    EXPECT_EQ(runs.at(5).rare().ref->to, "t");
+    EXPECT_EQ(runs.at(6).rare().footnote->runs.at(0).text, "A note.");
 }
 
 TEST(CompactDocument, ReleasingSpareCapacityKeepsTheContent) {

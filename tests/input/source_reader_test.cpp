@@ -249,7 +249,7 @@ TEST(SourceReader, SpaceAfterRefIsKept) {
     EXPECT_TRUE(f.diags.all().empty());
     auto texts = [&](size_t block) {
         std::vector<std::string> out;
-        for (const auto& r : paragraph(d->blocks[block]).runs) out.push_back(r.ref ? "<" + r.ref->to + ">" : r.text);
+        for (const auto& r : paragraph(d->blocks[block]).runs) out.push_back(r.rare().ref ? "<" + r.rare().ref->to + ">" : r.text);
         return out;
     };
     EXPECT_EQ(texts(0), (std::vector<std::string>{"see ", "<b>", " here."}));
@@ -272,10 +272,10 @@ TEST(SourceReader, VarAndVariableAreRead) {
     const auto& runs = paragraph(d->blocks[0]).runs;
     ASSERT_EQ(runs.size(), 4u);
     EXPECT_EQ(runs[0].text, "Edition ");
-    ASSERT_TRUE(runs[1].variable);
-    EXPECT_EQ(runs[1].variable->name, "edition");
+    ASSERT_TRUE(runs[1].rare().variable);
+    EXPECT_EQ(runs[1].rare().variable->name, "edition");
     EXPECT_EQ(runs[2].text, " of ");
-    EXPECT_EQ(runs[3].variable->name, "title");
+    EXPECT_EQ(runs[3].rare().variable->name, "title");
     EXPECT_EQ(runs[3].char_styles, (std::vector<std::string>{"strong"}));
     EXPECT_EQ(rendered(f.diags, f.sources),
               (std::vector<std::string>{"r/report.xml:4:5: error: missing attribute 'name' on <var>",

@@ -17,7 +17,7 @@ doc::Paragraph with_note(const std::string& note) {
     doc::Footnote fn;
     fn.id = "fn-1";
     fn.runs.push_back(text_run(note));
-    mark.footnote = std::move(fn);
+    mark.rare_to_set().footnote = std::move(fn);
     p.runs.push_back(std::move(mark));
     p.runs.push_back(text_run(" cooperation"));
     return p;
@@ -28,7 +28,7 @@ doc::Paragraph with_note(const std::string& note) {
 TEST(layout_Footnote, TheMarkIsTheRaisedNumberLinkedToTheNote) {
     LayoutFixture f;
     auto d = numbered({{with_note("A note.")}});
-    const doc::NodeId note = std::get<doc::Paragraph>(d.blocks[0].node).runs[1].footnote->node;
+    const doc::NodeId note = std::get<doc::Paragraph>(d.blocks[0].node).runs[1].rare().footnote->node;
     f.footnote_numbers[note] = 7;
     auto out = f.lay_out(d.blocks, measure(pt(300)));
     ASSERT_EQ(boxes(out).size(), 1u);

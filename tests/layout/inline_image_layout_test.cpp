@@ -43,7 +43,7 @@ TEST(layout_InlineImage, DrawnOnTheBaselineWhereTheLinePutsItAndTheLineGrows) {
     LayoutFixture f;
     doc::Paragraph p = paragraph("Call ");
     doc::TextRun run;
-    run.image = icon("", "2em");  // 40pt x 20pt
+    run.rare_to_set().image = icon("", "2em");  // 40pt x 20pt
     p.runs.push_back(run);
     p.runs.push_back(text_run(" now"));
     auto d = numbered({{p}});
@@ -57,7 +57,7 @@ TEST(layout_InlineImage, DrawnOnTheBaselineWhereTheLinePutsItAndTheLineGrows) {
     ASSERT_EQ(images.size(), 1u);
     const Length x = f.width("Call") + f.width(" ");
     EXPECT_EQ(images[0].rect, (Rect{x, baseline - pt(20), pt(40), pt(20)}));
-    EXPECT_EQ(images[0].image(), p.runs[1].image->decoded);
+    EXPECT_EQ(images[0].image(), p.runs[1].rare().image->decoded);
     const auto words = texts(*lines[0]);
     ASSERT_EQ(words.size(), 2u);
     EXPECT_EQ(words[1].x, x + pt(40) + f.width(" "));

@@ -105,6 +105,31 @@ TEST(layout_ParagraphSpill, HeldBytesStayWithinTheBudget) {
     EXPECT_EQ(f.paragraphs.counts().set_reuses, inputs.size());
 }
 
+TEST(layout_ParagraphSpill, ACacheLimitedBelowItsShareHoldsOnlyItsLimit) {
+    // A cache filled ahead for another to adopt (driver/ahead.h): the spill's budget is large,
+    // its limit small; it holds no more than the limit, writes the rest, and every entry is
+    // still reused as set.
+    constexpr size_t kLimit = 8 * 1024;
+    const auto inputs = paragraphs(400);
+    LayoutFixture f;
+    MemorySpillStore store;
+    ParagraphSpill spill(store, size_t(64) << 20);
+    f.paragraphs.spill_to(&spill);
+    f.paragraphs.limit_share(kLimit);
+    Diagnostics diags;
+    size_t most = 0;
+    std::vector<inl::ParagraphLayout> first;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        first.push_back(f.paragraphs.set(key(uint32_t(i + 1)), inputs[i], diags));
+        most = std::max(most, f.paragraphs.held_bytes());
+    }
+    EXPECT_LE(most, kLimit);
+    EXPECT_GT(f.paragraphs.counts().spilled, inputs.size() / 2);
+    for (size_t i = 0; i < inputs.size(); ++i) expect_same(f.paragraphs.set(key(uint32_t(i + 1)), inputs[i], diags), first[i]);
+    EXPECT_EQ(f.paragraphs.counts().sets, inputs.size());
+    EXPECT_EQ(f.paragraphs.counts().set_reuses, inputs.size());
+}
+
 TEST(layout_ParagraphSpill, AStoreThatCannotKeepBytesLeavesEntriesInMemory) {
     // A full disk: nothing is written, every entry stays in memory and is reused as before.
     LayoutFixture f;

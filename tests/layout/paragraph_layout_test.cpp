@@ -153,8 +153,8 @@ TEST(layout_Paragraph, PageReferencePrintsTheLabelFromThePreviousPass) {
     LayoutFixture f;
     doc::Paragraph p = paragraph("See page ");
     doc::TextRun ref;
-    ref.ref = doc::Reference{"annex", "page"};
-    ref.resolved = doc::ResolvedReference{"annex", "", true, ""};  // as xref leaves a "{page}" reference
+    ref.rare_to_set().ref = doc::Reference{"annex", "page"};
+    ref.rare_to_set().resolved = doc::ResolvedReference{"annex", "", true, ""};  // as xref leaves a "{page}" reference
     p.runs.push_back(ref);
     auto d = numbered({{p}});
     EXPECT_EQ(all_words(f.lay_out(d.blocks)), (Strings{"See", "page", "?"}));
@@ -170,8 +170,8 @@ TEST(layout_Paragraph, PageVariablePrintsItsPagesValueAndAnchorsWhereItLands) {
     LayoutFixture f;
     doc::Paragraph p = paragraph(std::string(kFiveLines) + " page ");
     doc::TextRun var;
-    var.variable = doc::VariableUse{"page"};
-    var.resolved_variable = doc::ResolvedVariable{"", doc::PageValue::Page, "variable-1"};
+    var.rare_to_set().variable = doc::VariableUse{"page"};
+    var.rare_to_set().resolved_variable = doc::ResolvedVariable{"", doc::PageValue::Page, "variable-1"};
     p.runs.push_back(var);
     auto d = numbered({{p}});
     auto first = f.lay_out(d.blocks);
@@ -244,12 +244,12 @@ TEST(layout_Paragraph, ASurveyGivesTheSameLinesWithTheirAnchorsAlone) {
     doc::Paragraph p = paragraph(std::string(kFiveLines) + " page ");
     p.id = "intro";
     doc::TextRun var;
-    var.variable = doc::VariableUse{"page"};
-    var.resolved_variable = doc::ResolvedVariable{"", doc::PageValue::Page, "variable-1"};
+    var.rare_to_set().variable = doc::VariableUse{"page"};
+    var.rare_to_set().resolved_variable = doc::ResolvedVariable{"", doc::PageValue::Page, "variable-1"};
     p.runs.push_back(var);
     doc::TextRun link;
     link.text = " linked";
-    link.link = "https://example.org/";
+    link.rare_to_set().link = "https://example.org/";
     p.runs.push_back(link);
     auto d = numbered({{p}});
     const auto drawn = f.lay_out(d.blocks, measure(pt(120), pt(20)));

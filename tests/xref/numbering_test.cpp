@@ -245,11 +245,11 @@ TEST(xref_Resolve, RefsPrintLabelsNumbersPagesAndTheLayoutsFormats) {
     d.blocks.push_back({list});
     auto ref = [](std::string to, std::string show, Span span = {}) {
         doc::TextRun r = text("", {}, span);
-        r.ref = doc::Reference{std::move(to), std::move(show), span};
+        r.rare_to_set().ref = doc::Reference{std::move(to), std::move(show), span};
         return r;
     };
     doc::TextRun note = text("");
-    note.footnote = doc::Footnote{"n1", {text("A note.")}, {}, {}};
+    note.rare_to_set().footnote = doc::Footnote{"n1", {text("A note.")}, {}, {}};
     d.blocks.push_back(para({note, ref("pillars", "label"), ref("bg", "label"), ref("bg", "number"), ref("pillars", "page"),
                              ref("pillars", "full"), ref("n1", "label"), ref("second", "label"), ref("pillars", "nope", Span{1, 5, 6})}));
     xref::Options options;
@@ -261,7 +261,7 @@ TEST(xref_Resolve, RefsPrintLabelsNumbersPagesAndTheLayoutsFormats) {
     const auto& runs = std::get<doc::Paragraph>(d.blocks[2].node).runs;
     std::vector<std::string> shown;
     for (size_t k = 1; k < runs.size(); ++k)
-        shown.push_back(runs[k].resolved->text + (runs[k].resolved->shows_page ? "{page}" : "") + runs[k].resolved->after_page);
+        shown.push_back(runs[k].rare().resolved->text + (runs[k].rare().resolved->shows_page ? "{page}" : "") + runs[k].rare().resolved->after_page);
     EXPECT_EQ(shown, (std::vector<std::string>{"Diagram 1", "Section 1", "1", "page {page}", "Diagram 1 (Pillars) on page {page}",
                                                "note 1", "b", "??"}));
     EXPECT_EQ(messages(diags), (std::vector<std::string>{"expected show 'full', 'label', 'number', 'page' or 'title', found 'nope'"}));

@@ -49,7 +49,7 @@ inline std::string rendered(const std::vector<doc::TextRun>& runs) {
     std::string s;
     for (const auto& r : runs) {
         // A resolved reference links to its target's anchor; other links are as written or found.
-        std::string link = r.resolved && !r.resolved->anchor.empty() ? "#" + r.resolved->anchor : r.link;
+        std::string link = r.rare().resolved && !r.rare().resolved->anchor.empty() ? "#" + r.rare().resolved->anchor : r.rare().link;
         s += link.empty() ? doc::shown_text(r) : "[" + doc::shown_text(r) + "->" + link + "]";
     }
     return s;

@@ -62,11 +62,11 @@ TEST(xref_Resolve, RefsTakeTheirTargetsTitleOrNumberAndBrokenOnesAreErrors) {
     d.blocks.push_back({f1});
     d.blocks.push_back({f2});
     doc::TextRun good = text("");
-    good.ref = doc::Reference{"d2", "number"};
+    good.rare_to_set().ref = doc::Reference{"d2", "number"};
     doc::TextRun title = good;
-    title.ref->show = "title";
+    title.rare_to_set().ref->show = "title";
     doc::TextRun bad = text("", {}, Span{1, 3, 4});
-    bad.ref = doc::Reference{"nowhere", "title"};
+    bad.rare_to_set().ref = doc::Reference{"nowhere", "title"};
     d.blocks.push_back(para({good, text(" and "), title, bad}));
     Diagnostics diags;
     xref::Options options;
@@ -76,9 +76,9 @@ TEST(xref_Resolve, RefsTakeTheirTargetsTitleOrNumberAndBrokenOnesAreErrors) {
     EXPECT_EQ(rendered({runs[0], runs[1], runs[2]}), "[2->#d2] and [List of workshops->#d2]");
     // What the source wrote stays as written; what xref found is beside it.
     EXPECT_EQ(runs[0].text, "");
-    EXPECT_EQ(runs[0].resolved->anchor, "d2");
-    EXPECT_EQ(runs[3].resolved->text, "??");
-    EXPECT_EQ(runs[3].resolved->anchor, "");
+    EXPECT_EQ(runs[0].rare().resolved->anchor, "d2");
+    EXPECT_EQ(runs[3].rare().resolved->text, "??");
+    EXPECT_EQ(runs[3].rare().resolved->anchor, "");
     ASSERT_EQ(diags.error_count(), 1u);
     EXPECT_EQ(diags.all()[0].message, "expected the id of a section, article, figure, table, row, list item or footnote, found 'nowhere'");
 }
@@ -89,7 +89,7 @@ TEST(xref_Resolve, UnknownRefIsNotReportedWhenAnIncludedFileFailed) {
     doc::Document d;
     d.incomplete = true;
     doc::TextRun ref = text("", {}, Span{1, 3, 4});
-    ref.ref = doc::Reference{"in-the-broken-file", "title"};
+    ref.rare_to_set().ref = doc::Reference{"in-the-broken-file", "title"};
     d.blocks.push_back(para({text("see "), ref}, "p"));
     d.blocks.push_back(para({text("x")}, "p"));
     Diagnostics diags;
