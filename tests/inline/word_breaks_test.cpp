@@ -41,7 +41,9 @@ TEST(inline_WordBreaks, AWordWithoutMarksGivesItsHyphenationPointsInOrder) {
             EXPECT_EQ(got[i].at, points[i]);
             EXPECT_TRUE(got[i].hyphenation);
             EXPECT_TRUE(got[i].flagged);
-            if (i > 0) EXPECT_LT(got[i - 1].at, got[i].at);
+            if (i > 0) {
+                EXPECT_LT(got[i - 1].at, got[i].at);
+            }
         }
     }
     EXPECT_FALSE(s.breaks("hyphenation").empty());
