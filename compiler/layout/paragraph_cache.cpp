@@ -5,7 +5,6 @@ namespace reportc::layout {
 // The entry's body for `input`: its own (read back when written out) when the input is the same,
 // else a new one.
 ParagraphCache::Body& ParagraphCache::entry(const ParagraphKey& key, const inl::ParagraphInput& input) {
-    if (m_on_miss && !m_entries.contains(key)) m_on_miss(key);
     Entry& e = m_entries[key];
     if (!e.body && e.size) read_back(e);
     if (e.body && e.body->input.same_apart_from_width(input, m_encoded)) {

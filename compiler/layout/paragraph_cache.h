@@ -9,7 +9,6 @@
 // read back when used (paragraph_cache_spill.h), so its memory does not grow with the document.
 #include <cstdint>
 #include <deque>
-#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -60,9 +59,6 @@ public:
     // dictionary of its own, gives its entries for the keys this cache has none of. An entry is
     // used only when its whole input matches, so what is adopted changes no output.
     void adopt(ParagraphCache&& other);
-    // Called with a key this cache has no entry for, before it is set or measured here: the
-    // moment to adopt what another thread set ahead. Empty: nothing is called.
-    void on_miss(std::function<void(const ParagraphKey&)> hook) { m_on_miss = std::move(hook); }
 
     // In a pass that may be the last (its pages written as they are made), a paragraph once set
     // is not needed again: its entry is dropped when set() returns it, and a setting made afresh
@@ -144,7 +140,6 @@ private:
     std::deque<ParagraphKey> m_held;
     Counts m_counts;
     inl::ParagraphLayout m_set;  // what set() returns last
-    std::function<void(const ParagraphKey&)> m_on_miss;
     bool m_release = false;
     bool m_kept = false;
     std::string m_encoded;  // a new input's encoding, compared with an entry's (PackedInput)

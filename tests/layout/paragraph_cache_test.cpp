@@ -112,21 +112,6 @@ TEST(layout_ParagraphCache, AdoptedSettingsAreUsedWhereTheInputMatches) {
     EXPECT_EQ(all_words(out), (Strings{"Regional", "cooperation", "Border", "management", "Trade"}));
 }
 
-TEST(layout_ParagraphCache, MissHookIsCalledOnceForEachNewKey) {
-    // The hook (driver/ahead.h adopts there) sees each key the cache has no entry for, once.
-    LayoutFixture f;
-    auto d = numbered({{paragraph("Regional cooperation")}, {paragraph("Trade")}});
-    std::vector<std::string> missed;
-    f.paragraphs.on_miss([&](const ParagraphKey& key) {
-        std::ostringstream os;
-        os << key;
-        missed.push_back(os.str());
-    });
-    f.lay_out(d.blocks);
-    f.lay_out(d.blocks);
-    EXPECT_EQ(missed, (Strings{"n1/0", "n2/0"}));
-}
-
 TEST(layout_ParagraphCache, APassThatMayBeTheLastDropsEachParagraphOnceSet) {
     // release_after_use (a pass whose pages are written as they are made): the second pass reuses
     // the first's setting and drops it, a third sets the paragraph again, and the lines are the
