@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "driver/compiler.h"
@@ -99,6 +100,8 @@ int main(int argc, char** argv) {
     driver::Options options;
     options.input = kReport;
     options.output = pdf;
+    // As `reportc watch` and the cold process build: with the machine's cores (-j's default).
+    options.jobs = std::max(1u, std::thread::hardware_concurrency());
     {
         Diagnostics diags;
         if (!compiler.build(options, diags).success) {
