@@ -54,14 +54,6 @@ frame::FrameDocument pages(int count, int lines) {
     return doc;
 }
 
-struct StringSink : ByteSink {
-    std::string bytes;
-    bool write(std::string_view piece) override {
-        bytes.append(piece);
-        return true;
-    }
-};
-
 TEST(pdf_ContentStore, StoredContentGivesTheSameFile) {
     const frame::FrameDocument doc = pages(5, 400);
     Diagnostics diags;

@@ -68,14 +68,6 @@ frame::FrameDocument pages(int count, int lines) {
     return doc;
 }
 
-struct StringSink : ByteSink {
-    std::string bytes;
-    bool write(std::string_view piece) override {
-        bytes.append(piece);
-        return true;
-    }
-};
-
 // A store in memory (the content beyond the first bytes goes there).
 struct MemoryStore final : ByteStore {
     std::string bytes;

@@ -15,14 +15,6 @@
 namespace reportc::pdf::testing {
 namespace {
 
-struct StringSink : ByteSink {
-    std::string bytes;
-    bool write(std::string_view piece) override {
-        bytes.append(piece);
-        return true;
-    }
-};
-
 std::string written(const frame::FrameDocument& doc, PageFreezing freezing) {
     Diagnostics diags;
     StringSink out;

@@ -194,4 +194,13 @@ inline size_t count(const std::string& haystack, const std::string& needle) {
     return n;
 }
 
+// A PDF's bytes gathered as the writer gives them (pdf::ByteSink).
+struct StringSink : ByteSink {
+    std::string bytes;
+    bool write(std::string_view piece) override {
+        bytes.append(piece);
+        return true;
+    }
+};
+
 }  // namespace reportc::pdf::testing
