@@ -5,7 +5,7 @@
 
 namespace reportc::pdf {
 
-Deflater::Deflater() : m_worker([this] { run(); }) {}
+Deflater::Deflater(std::string (*deflate)(std::string_view plain)) : m_deflate(deflate), m_worker([this] { run(); }) {}
 
 Deflater::~Deflater() {
     {
@@ -56,7 +56,7 @@ void Deflater::run() {
         // The job is not popped before it is done, and nobody else touches it meanwhile.
         std::optional<std::string> out;
         try {
-            out = deflate_like_libharu(job->plain);
+            out = m_deflate(job->plain);
             if (out->empty()) out.reset();
         } catch (const std::bad_alloc&) {
             out.reset();

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace reportc::pdf {
@@ -19,7 +20,8 @@ namespace reportc::pdf {
 // same as deflating in place (deflate_like_libharu), whichever thread runs it.
 class Deflater {
 public:
-    Deflater();
+    // `deflate`: deflate_like_libharu, or in tests one that fails (returns nothing).
+    explicit Deflater(std::string (*deflate)(std::string_view plain));
     ~Deflater();  // the worker ends once what it has started is done; the rest is dropped
     Deflater(const Deflater&) = delete;
     Deflater& operator=(const Deflater&) = delete;
@@ -40,6 +42,7 @@ private:
     };
     void run();
 
+    std::string (*m_deflate)(std::string_view plain);
     mutable std::mutex m_lock;
     std::condition_variable m_work, m_finished;
     std::deque<Job> m_jobs;  // a reference stays valid while others are pushed or popped

@@ -171,8 +171,8 @@ PageWriter::PageWriter(Diagnostics& diags, ByteStore* store, size_t in_memory, P
     : m(std::make_unique<State>(diags, store, in_memory, freezing)) {}
 PageWriter::~PageWriter() = default;
 
-void PageWriter::deflate_on_a_thread() {
-    if (!m->deflater && m->pages.empty()) m->deflater = std::make_unique<Deflater>();
+void PageWriter::deflate_on_a_thread(DeflateFunction deflate) {
+    if (!m->deflater && m->pages.empty()) m->deflater = std::make_unique<Deflater>(deflate ? deflate : deflate_like_libharu);
 }
 
 size_t PageWriter::pages_stored() const { return m->contents.stored(); }

@@ -84,7 +84,10 @@ public:
     // Each page's content deflated on a thread of the writer's own while the next pages are drawn
     // (the same bytes); called before the first page. The build asks for it when it may use more
     // than one thread.
-    void deflate_on_a_thread();
+    // `deflate` stands in for zlib in the tests of a failed deflate (an empty result is a failure:
+    // the page is then left for libharu to deflate when it saves, to the same bytes).
+    using DeflateFunction = std::string (*)(std::string_view plain);
+    void deflate_on_a_thread(DeflateFunction deflate = nullptr);
     size_t pages_stored() const;  // pages whose content went to the store so far
     size_t pages_deflated_apart() const;  // pages whose content the deflater's thread deflated
     size_t pages_frozen() const;  // pages kept as bytes so far (PageFreezing)

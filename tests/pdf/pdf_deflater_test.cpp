@@ -3,6 +3,8 @@
 // deflating in place, in the same order, with or without a store or frozen pages.
 #include <zlib.h>
 
+#include <atomic>
+
 #include "pdf/pdf_deflater.h"
 #include "pdf/pdf_page_stream.h"
 #include "pdf_test_support.h"
@@ -26,7 +28,7 @@ std::string operators(int n) {
 }
 
 TEST(pdf_Deflater, GivesWhatDeflatingInPlaceGivesInTheOrderGiven) {
-    Deflater deflater;
+    Deflater deflater(deflate_like_libharu);
     for (int n = 0; n < 24; ++n) deflater.submit(operators(n));
     EXPECT_EQ(deflater.pending(), 24u);
     for (int n = 0; n < 24; ++n) {
@@ -40,7 +42,7 @@ TEST(pdf_Deflater, GivesWhatDeflatingInPlaceGivesInTheOrderGiven) {
 }
 
 TEST(pdf_Deflater, TakesMoreAfterItWasEmpty) {
-    Deflater deflater;
+    Deflater deflater(deflate_like_libharu);
     deflater.submit(operators(1));
     EXPECT_EQ(*deflater.take_oldest(), deflate_like_libharu(operators(1)));
     deflater.submit(operators(2));
@@ -48,7 +50,7 @@ TEST(pdf_Deflater, TakesMoreAfterItWasEmpty) {
 }
 
 TEST(pdf_Deflater, EndsWithWorkLeftUntaken) {
-    auto deflater = std::make_unique<Deflater>();
+    auto deflater = std::make_unique<Deflater>(deflate_like_libharu);
     for (int n = 0; n < 64; ++n) deflater->submit(operators(n));
     deflater.reset();  // joins without hanging on what nobody takes
     SUCCEED();
@@ -109,6 +111,28 @@ TEST(pdf_Deflater, PagesDeflatedOnAThreadGiveTheSameFile) {
     EXPECT_GT(store.bytes.size(), 0u);
     // Pages left unfrozen keep their own pointer to the stream, which is the deflated one now.
     EXPECT_TRUE(written_on_a_thread(doc, nullptr, PageFreezing::Off) == *in_place);
+}
+
+// Every other deflate fails (zlib out of memory): those pages are left plain, and libharu
+// deflates them when it saves, to the same bytes.
+std::string every_other_fails(std::string_view plain) {
+    static std::atomic<int> calls{0};
+    return calls++ % 2 ? std::string() : deflate_like_libharu(plain);
+}
+
+TEST(pdf_Deflater, APageItFailedToDeflateIsDeflatedAtTheSaveTheSameBytes) {
+    const frame::FrameDocument doc = pages(12, 120);
+    Diagnostics diags;
+    const std::optional<std::string> in_place = write_pdf(doc, diags);
+    ASSERT_TRUE(in_place) << diagnostics_text(diags);
+    PageWriter writer(diags);
+    writer.deflate_on_a_thread(every_other_fails);
+    for (const auto& page : doc.pages) writer.add(page, doc.fonts);
+    StringSink out;
+    ASSERT_TRUE(writer.finish(doc, out)) << diagnostics_text(diags);
+    EXPECT_EQ(writer.pages_deflated_apart(), 6u);
+    EXPECT_TRUE(out.bytes == *in_place);
+    EXPECT_FALSE(diags.has_errors());
 }
 
 TEST(pdf_Deflater, AskedForAfterTheFirstPageItIsNotUsed) {
