@@ -39,23 +39,8 @@ private:
     std::string m_bytes;
 };
 
-// Pages of distinct text, several with more than 4 KiB of deflated content (libharu reads a
-// stream back in pieces of HPDF_STREAM_BUF_SIZ).
-frame::FrameDocument pages(int count, int lines) {
-    frame::FrameDocument doc = base_document();
-    for (int p = 0; p < count; ++p) {
-        frame::Page page = a4();
-        for (int line = 0; line < lines; ++line)
-            page.items.push_back(text(line % 2, 1 + line % 9, 10 + line % 37, 10 + line % 800,
-                                      "Page " + std::to_string(p) + " line " + std::to_string(line) + ": " +
-                                          std::to_string(uint64_t(p) * 7919u + uint64_t(line) * 104729u)));
-        doc.pages.push_back(page);
-    }
-    return doc;
-}
-
 TEST(pdf_ContentStore, StoredContentGivesTheSameFile) {
-    const frame::FrameDocument doc = pages(5, 400);
+    const frame::FrameDocument doc = text_pages(5, 400);
     Diagnostics diags;
     const std::optional<std::string> held = write_pdf(doc, diags);
     ASSERT_TRUE(held) << diagnostics_text(diags);
@@ -80,7 +65,7 @@ TEST(pdf_ContentStore, StoredContentGivesTheSameFile) {
 }
 
 TEST(pdf_ContentStore, FirstBytesStayInMemory) {
-    const frame::FrameDocument doc = pages(6, 40);
+    const frame::FrameDocument doc = text_pages(6, 40);
     Diagnostics diags;
     const std::optional<std::string> held = write_pdf(doc, diags);
     ASSERT_TRUE(held) << diagnostics_text(diags);
@@ -92,7 +77,7 @@ TEST(pdf_ContentStore, FirstBytesStayInMemory) {
 }
 
 TEST(pdf_ContentStore, StoreThatCannotKeepBytesLeavesThemInMemory) {
-    const frame::FrameDocument doc = pages(3, 100);
+    const frame::FrameDocument doc = text_pages(3, 100);
     Diagnostics diags;
     const std::optional<std::string> held = write_pdf(doc, diags);
     ASSERT_TRUE(held) << diagnostics_text(diags);
@@ -108,7 +93,7 @@ TEST(pdf_ContentStore, StoreThatCannotKeepBytesLeavesThemInMemory) {
 }
 
 TEST(pdf_ContentStore, ContentThatCannotBeReadBackFailsTheSave) {
-    const frame::FrameDocument doc = pages(3, 100);
+    const frame::FrameDocument doc = text_pages(3, 100);
     TestStore store;
     store.fail_reads = true;
     Diagnostics diags;

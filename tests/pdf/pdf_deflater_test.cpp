@@ -56,17 +56,11 @@ TEST(pdf_Deflater, EndsWithWorkLeftUntaken) {
     SUCCEED();
 }
 
-// Pages of distinct text, long enough for several pages to be in flight at once.
+// Pages of distinct text, long enough for several pages to be in flight at once, then an empty
+// page: nothing to deflate, declined.
 frame::FrameDocument pages(int count, int lines) {
-    frame::FrameDocument doc = base_document();
-    for (int p = 0; p < count; ++p) {
-        frame::Page page = a4();
-        for (int line = 0; line < lines; ++line)
-            page.items.push_back(text(line % 2, 1 + line % 9, 10 + line % 37, 10 + line % 800,
-                                      "Page " + std::to_string(p) + ", line " + std::to_string(line * 7 + p)));
-        doc.pages.push_back(page);
-    }
-    doc.pages.push_back(a4());  // an empty page: nothing to deflate, declined
+    frame::FrameDocument doc = text_pages(count, lines);
+    doc.pages.push_back(a4());
     return doc;
 }
 

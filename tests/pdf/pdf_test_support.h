@@ -194,6 +194,21 @@ inline size_t count(const std::string& haystack, const std::string& needle) {
     return n;
 }
 
+// `count` pages of `lines` distinct lines of text each; with 100 lines or more a page's deflated
+// content passes 4 KiB (libharu reads a stream back in pieces of HPDF_STREAM_BUF_SIZ).
+inline frame::FrameDocument text_pages(int count, int lines) {
+    frame::FrameDocument doc = base_document();
+    for (int p = 0; p < count; ++p) {
+        frame::Page page = a4();
+        for (int line = 0; line < lines; ++line)
+            page.items.push_back(text(line % 2, 1 + line % 9, 10 + line % 37, 10 + line % 800,
+                                      "Page " + std::to_string(p) + " line " + std::to_string(line) + ": " +
+                                          std::to_string(uint64_t(p) * 7919u + uint64_t(line) * 104729u)));
+        doc.pages.push_back(page);
+    }
+    return doc;
+}
+
 // A PDF's bytes gathered as the writer gives them (pdf::ByteSink).
 struct StringSink : ByteSink {
     std::string bytes;
