@@ -1,7 +1,5 @@
 #include "driver/compiler.h"
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <set>
 #include <sstream>
@@ -267,7 +265,7 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     // with -j the pages are drawn, and the threads set ahead allocate, in malloc arenas of their
     // own, which cannot reuse the main arena's free memory (4,009 pages with -j 2: 107 -> 87 MiB
     // resident). Once a build, it costs nothing measurable.
-    ::malloc_trim(0);
+    trim_heap();
     outcome.document_bytes_in_memory = blocks.bytes_in_memory();
     outcome.document_bytes_stored = blocks.bytes_stored();
     outcome.document_kept = blocks.kept();
