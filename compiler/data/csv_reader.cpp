@@ -166,9 +166,15 @@ std::optional<doc::Dataset> read_csv(const std::string& path, const Environment&
     // Once parsed, the text serves diagnostics only: kept deflated from then on, so that the
     // data files' texts are never whole together (SourceFile::compact).
     struct CompactWhenParsed {
+        SourceManager& sources;
+        uint32_t file;
         SourceFile* source;
-        ~CompactWhenParsed() { source->compact(); }
-    } compact_when_parsed{sources.file(file)};
+        CompactWhenParsed(SourceManager& m, uint32_t id) : sources(m), file(id), source(m.file(id)) { source->pin(); }
+        ~CompactWhenParsed() {
+            source->unpin();
+            sources.compact_parsed(file);
+        }
+    } compact_when_parsed{sources, file};
     std::string_view text = sources.file(file)->text();
     if (size_t bad = utf8::first_invalid(text); bad != std::string::npos) {
         char hex[8];

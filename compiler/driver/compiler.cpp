@@ -21,6 +21,7 @@
 #include "driver/resources.h"
 #include "driver/spill_file.h"
 #include "driver/variables.h"
+#include "source/source_compactor.h"
 #include "input/source_reader.h"
 #include "xref/xref.h"
 
@@ -187,6 +188,19 @@ Outcome Compiler::build(const Options& options, Diagnostics& diags) {
 bool Compiler::run(const Options& options, const RecordingEnvironment& env, const Resources*& res, Outcome& outcome, Diagnostics& diags) {
     State& s = *m_state;
     auto lap = [&s](const char* phase) { if (s.clock) s.clock->lap(phase); };
+    // With more than one thread, the texts read are deflated on one of them while this one
+    // reads and resolves (source/source_compactor.h), until frames_of compacts what is left.
+    std::optional<SourceCompactor> compactor;
+    if (options.jobs > 1) compactor.emplace();
+    // However the build ends, what was read is compacted and the compactor let go before it goes.
+    struct LetGo {
+        SourceManager& sources;
+        bool compacting;
+        ~LetGo() {
+            if (compacting) sources.compact();
+        }
+    } let_go{s.sources, compactor.has_value()};
+    if (compactor) s.sources.compact_on(&*compactor);
     auto document = s.documents.read(options.input, env, s.sources, diags);
     lap("read");
     if (!document || document->layout_path.empty()) return false;

@@ -132,7 +132,9 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
     auto file = std::unique_ptr<XmlFile>(new XmlFile());
     file->m_path = path;
     file->m_file = sources.add(path, std::move(*text));  // held once, by the manager
+    file->m_sources = &sources;
     file->m_source = sources.file(file->m_file);
+    file->m_source->pin();
     const std::string& content = file->m_source->text();
     if (size_t bad = utf8::first_invalid(content); bad != std::string::npos) {
         char hex[8];
@@ -165,7 +167,9 @@ std::unique_ptr<XmlFile> XmlFile::load(const std::string& path, const Environmen
 }
 
 XmlFile::~XmlFile() {
-    if (m_source) m_source->compact();
+    if (!m_source) return;
+    m_source->unpin();
+    m_sources->compact_parsed(m_file);
 }
 
 // XML 1.0, section 3.1 (Unique Att Spec), which pugixml does not check: it keeps both, and a

@@ -22,7 +22,7 @@ public:
     static std::unique_ptr<XmlFile> load(const std::string& path, const Environment& env, SourceManager& sources,
                                          Diagnostics& diags, Span from);
     // The parse is done: the source manager keeps the file's text deflated from here on
-    // (SourceFile::compact), for diagnostics only.
+    // (SourceManager::compact_parsed), for diagnostics only.
     ~XmlFile();
     XmlFile(const XmlFile&) = delete;
     XmlFile& operator=(const XmlFile&) = delete;
@@ -51,7 +51,8 @@ private:
 
     std::string m_path;
     uint32_t m_file = 0;
-    SourceFile* m_source = nullptr;  // compacted when this goes
+    SourceManager* m_sources = nullptr;
+    SourceFile* m_source = nullptr;  // pinned while this reads it, compacted when this goes
     pugi::xml_document m_doc;
 };
 

@@ -138,7 +138,7 @@ bool SourceFile::deflate_blocks() {
         z.avail_in = length;
         z.next_out = reinterpret_cast<Bytef*>(packed.data());
         z.avail_out = uInt(packed.size());
-        ok = deflate(&z, Z_FINISH) == Z_STREAM_END && deflateReset(&z) == Z_OK;
+        ok = ::deflate(&z, Z_FINISH) == Z_STREAM_END && deflateReset(&z) == Z_OK;
         m_blocks.emplace_back(packed.data(), packed.size() - z.avail_out);
     }
     deflateEnd(&z);
@@ -148,9 +148,29 @@ bool SourceFile::deflate_blocks() {
 
 void SourceFile::compact() {
     std::lock_guard lock(m_mutex);
-    if (m_size < kBlock / 8 || m_text.size() != m_size) return;  // small, or compacted already
+    if (m_size < kBlock / 8 || m_text.size() != m_size || m_pins > 0) return;  // small, compacted, or being read
     if (m_blocks.empty() && !deflate_blocks()) return;  // out of memory: the text stays whole
     std::string().swap(m_text);
+}
+
+void SourceFile::deflate() {
+    std::lock_guard lock(m_mutex);
+    if (m_size < kBlock / 8 || m_text.size() != m_size || !m_blocks.empty()) return;
+    try {
+        deflate_blocks();
+    } catch (const std::bad_alloc&) {
+        m_blocks.clear();
+    }
+}
+
+void SourceFile::pin() {
+    std::lock_guard lock(m_mutex);
+    ++m_pins;
+}
+
+void SourceFile::unpin() {
+    std::lock_guard lock(m_mutex);
+    --m_pins;
 }
 
 bool SourceFile::compacted() const {
@@ -210,7 +230,17 @@ uint32_t SourceManager::add(std::string path, std::string text, SourceKind kind)
 }
 
 void SourceManager::compact() {
+    if (m_compactor) m_compactor->wait();
+    m_compactor = nullptr;
     for (auto& f : m_files) f->compact();
+}
+
+void SourceManager::compact_parsed(uint32_t id) {
+    SourceFile* parsed = file(id);
+    if (!parsed) return;
+    if (!m_compactor) return parsed->compact();
+    for (SourceFile* deflated : m_compactor->take_done()) deflated->compact();
+    m_compactor->deflate(parsed);
 }
 
 

@@ -10,6 +10,7 @@
 
 #include "base/diagnostic.h"
 #include "base/span.h"
+#include "source/source_compactor.h"
 
 namespace reportc {
 
@@ -41,8 +42,15 @@ public:
     std::string text_until(uint32_t begin, char stop) const;
     bool compacted() const;
     // Deflated as soon as its parse is done (its XmlFile or CSV parser gone), so that the texts
-    // of a report and its data files are never whole together.
+    // of a report and its data files are never whole together. Not while a parser holds it
+    // (pin): that one's references into the text stay good; it is compacted later.
     void compact();
+    // compact()'s costly half, on any thread: the blocks made, the text kept whole until
+    // compact(). Out of memory leaves no blocks (compact() tries again).
+    void deflate();
+    // A parser reading the text: compact() leaves it whole until every pin is undone.
+    void pin();
+    void unpin();
     size_t held_bytes() const;  // what the text takes: whole, or its blocks and line starts
 
 private:
@@ -55,7 +63,9 @@ private:
     SourceKind m_kind;
     std::vector<uint32_t> m_line_starts;
     std::vector<std::string> m_blocks;  // the text deflated, kBlock bytes a block; made once
-    mutable std::mutex m_mutex;         // diagnostics may be located from the layout threads
+    int m_pins = 0;
+    mutable std::mutex m_mutex;         // diagnostics may be located from the layout threads;
+                                        // a SourceCompactor deflates meanwhile
 };
 
 class SourceManager {
@@ -73,8 +83,15 @@ public:
     SourceFile* file(uint32_t id);
     Span span_at(uint32_t file_id, uint32_t offset, uint32_t length = 0) const;
 
-    // Once the files are read: each file's text kept compressed (SourceFile::compact).
+    // Once the files are read: each file's text kept compressed (SourceFile::compact), the
+    // compactor's work waited for and the compactor let go (compact_on).
     void compact();
+    // A parser is done with file `id`: compacted now, or, while a compactor is set, deflated on
+    // its thread and let go at a later call (or by compact()).
+    void compact_parsed(uint32_t id);
+    // Parsed files are deflated on `compactor`'s thread until compact() (nullptr: here, now).
+    // The compactor outlives its use here.
+    void compact_on(SourceCompactor* compactor) { m_compactor = compactor; }
     size_t held_bytes() const;
 
     // "path:line:col: error: message" + the source line + a caret under the column.
@@ -86,6 +103,7 @@ private:
     std::multimap<std::string, uint32_t> m_by_path;  // path -> ids of its versions
     std::vector<uint64_t> m_build_of;  // by id - 1: the last build that added or found the file
     uint64_t m_build = 0;
+    SourceCompactor* m_compactor = nullptr;
 };
 
 }  // namespace reportc
