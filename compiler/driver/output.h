@@ -1,6 +1,8 @@
 #pragma once
 // Private to driver: the laid-out document as frames, and the files written from them.
 #include <functional>
+#include <memory>
+#include <thread>
 
 #include "base/diagnostic.h"
 #include "doc/document.h"
@@ -34,8 +36,11 @@ public:
 private:
     struct Drawer;
     void stop();
+    void let_go_of_writer();
     Diagnostics m_diags;
     std::unique_ptr<pdf::PageWriter> m_writer;
+    size_t m_deflated_apart = 0, m_stored = 0;  // the writer's, kept once it is let go
+    std::thread m_freeing;  // with threads: the writer's libharu objects freed once the file is written
     std::vector<frame::FontFile> m_fonts;  // given to the writer so far
     const unsigned m_threads;
     ByteStore* const m_contents;

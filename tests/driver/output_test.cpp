@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "../pdf/pdf_test_support.h"
 #include "driver/output.h"
 
 using namespace reportc;
@@ -121,4 +122,27 @@ TEST(DriverOutput, PageContentThatCannotBeReadBackLeavesTheOldFile) {
     EXPECT_EQ(errors(diags), "pdf: page 1: its content could not be read back from the temporary file\n");
     EXPECT_EQ(f.read(f.out), "old");
     EXPECT_EQ(f.files(), 1u);  // no temporary file left
+}
+
+TEST(DriverOutput, PdfPagesWritesTheSameFileWithAThreadAndAgainAfterAFinish) {
+    // With threads, the pages are drawn and deflated on threads of their own, and libharu's
+    // objects are freed on one once the file is written (PdfPages::finish): the same bytes as
+    // without, the writer's counts kept, and a next start() after the last finish() is as good.
+    const frame::FrameDocument doc = pdf::testing::text_pages(12, 40);
+    std::vector<std::string> files;
+    for (unsigned threads : {1u, 2u}) {
+        driver::PdfPages pages(threads);
+        for (int round = 0; round < 2; ++round) {
+            pages.start();
+            for (const auto& page : doc.pages) pages.page(frame::Page(page), doc.fonts);
+            pdf::testing::StringSink out;
+            Diagnostics diags;
+            ASSERT_TRUE(pages.finish(doc, diags, out)) << errors(diags);
+            EXPECT_EQ(pages.pages_deflated_apart(), threads > 1 ? doc.pages.size() : 0u) << threads;
+            files.push_back(out.bytes);
+        }
+    }
+    ASSERT_EQ(files.size(), 4u);
+    for (const auto& file : files) EXPECT_EQ(file, files[0]);
+    EXPECT_TRUE(files[0].starts_with("%PDF-"));
 }
