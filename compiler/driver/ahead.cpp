@@ -9,8 +9,9 @@
 
 namespace reportc::driver {
 
-// One run of top-level blocks, laid out on its own thread. Its fonts and dictionary are its
-// own: they die with the run, after the thread is joined and its cache's entries were adopted.
+// One run of top-level blocks, laid out on its own thread. Its fonts and hyphenator are its own
+// (the parsed dictionary is the resources'): they die with the run, after the thread is joined
+// and its cache's entries were adopted.
 struct ParagraphsAhead::Run {
     const doc::EncodedBlocks* blocks = nullptr;  // the document's, decoded one at a time
     size_t begin = 0, end = 0;                   // the run's blocks in it
@@ -23,7 +24,8 @@ struct ParagraphsAhead::Run {
 
 namespace {
 
-// The run's own fonts (from the bytes the resources read: no file is read again) and dictionary.
+// The run's own fonts (from the bytes the resources read: no file is read again) and hyphenator
+// (the resources' dictionary, a cache of its own).
 void load_text(ParagraphsAhead::Run& run, const Resources& res) {
     const auto& files = res.font_files;
     run.fonts = std::make_unique<text::FontRegistry>([&files](const std::string& path, std::string& error) -> FontBytes {
@@ -33,10 +35,7 @@ void load_text(ParagraphsAhead::Run& run, const Resources& res) {
     });
     Diagnostics ignored;  // reported when the resources were made
     register_fonts(res.layout, *run.fonts, ignored);
-    if (res.hyphenator.get()) {  // its bytes were checked when the resources were made
-        std::string error;
-        run.hyphenator = text::Hyphenator::load_checked(res.layout.hyphenation_dictionary, res.dictionary, error);
-    }
+    if (const text::Hyphenator* shared = res.hyphenator.get()) run.hyphenator = shared->another();  // not parsed again
 }
 
 // The run laid out as the caller lays it out; its vertical list, frame fonts and diagnostics are

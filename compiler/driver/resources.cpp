@@ -88,7 +88,7 @@ std::unique_ptr<Resources> ResourceCache::make(const std::string& path, std::str
     // the report resolved); what refuses it is reported where it always was, after the fonts.
     std::string dictionary_error;
     if (!r->layout.hyphenation_dictionary.empty()) {
-        // Read once, as text::Hyphenator::read does, and the bytes kept for the threads of -j.
+        // Read once, as text::Hyphenator::read does.
         const std::string& dictionary = r->layout.hyphenation_dictionary;
         if (auto bytes = env.read_file(dictionary, FileUse::FontOrDictionary)) {
             if (auto why = text::Hyphenator::refusal(dictionary, *bytes)) {

@@ -34,7 +34,7 @@ struct Resources {
     // ahead (driver/ahead.h) loads fonts of its own from them, the files not read again.
     std::map<std::string, FontBytes> font_files;
     // The hyphenation dictionary's bytes (empty when there is none or it was refused), for the
-    // same threads and for the parse below.
+    // parse below; the threads share what it parsed (text::Hyphenator::another).
     std::string dictionary;
     // Which of the resources a cache made this is (1, 2, …): what was set with one (a resident
     // compiler's paragraphs) is kept for the next build only while it is the same one.

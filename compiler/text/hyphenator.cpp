@@ -136,7 +136,11 @@ std::string character_set(std::string_view bytes) {
 }  // namespace
 
 struct Hyphenator::Impl {
-    HyphenDict* dict = nullptr;
+    // Shared by the Hyphenators of other threads (Hyphenator::another): libhyphen's hyphenation
+    // only reads it (hyphen.c, hnj_hyphen_hyph_: the patterns' states and the next level are
+    // read; what it writes is the caller's buffers).
+    std::shared_ptr<const HyphenDict> shared;
+    HyphenDict* dict = nullptr;  // shared's, for libhyphen's non-const parameters
     // Looked up by string_view (heterogeneous lookup): no key string made per word.
     struct WordHash {
         using is_transparent = void;
@@ -144,9 +148,6 @@ struct Hyphenator::Impl {
     };
     mutable std::unordered_map<std::string, std::vector<size_t>, WordHash, std::equal_to<>> cache;
 
-    ~Impl() {
-        if (dict) hnj_hyphen_free(dict);
-    }
 
     // Points for the dash-free word chars[begin, end), appended to `out`.
     void hyphenate_word(const std::vector<Char>& chars, size_t begin, size_t end, std::vector<size_t>& out) const {
@@ -231,6 +232,7 @@ std::unique_ptr<Hyphenator> Hyphenator::load_checked(const std::string& dic_path
     auto impl = std::make_unique<Impl>();
     impl->dict = hnj_hyphen_load_file(f);  // does not close `f`
     std::fclose(f);
+    if (impl->dict) impl->shared.reset(impl->dict, [](const HyphenDict* d) { hnj_hyphen_free(const_cast<HyphenDict*>(d)); });
     // Neither can happen after refusal() (libhyphen returns a dictionary or exits; its UTF-8
     // flag is the first line's test refusal() made): kept so that a libhyphen that differs
     // is an error, not a crash or wrong points.
@@ -244,6 +246,13 @@ std::unique_ptr<Hyphenator> Hyphenator::load_checked(const std::string& dic_path
                 "', expected 'UTF-8'";
         return nullptr;
     }
+    return std::unique_ptr<Hyphenator>(new Hyphenator(std::move(impl)));
+}
+
+std::unique_ptr<Hyphenator> Hyphenator::another() const {
+    auto impl = std::make_unique<Impl>();
+    impl->shared = m_impl->shared;
+    impl->dict = m_impl->dict;
     return std::unique_ptr<Hyphenator>(new Hyphenator(std::move(impl)));
 }
 

@@ -26,6 +26,9 @@ public:
     // run it on another thread once refusal() has been reported where load()'s error would be.
     static std::unique_ptr<Hyphenator> load_checked(const std::string& path_for_messages, const std::string& bytes,
                                                     std::string& error);
+    // A Hyphenator for another thread: this one's dictionary, parsed once and read by both, and
+    // a cache of its own (points() is not thread-safe, the dictionary is only read).
+    std::unique_ptr<Hyphenator> another() const;
     // Reads `path` once through `env` and loads it ("cannot read hyphenation dictionary 'x'").
     static std::unique_ptr<Hyphenator> read(const Environment& env, const std::string& path, std::string& error);
     ~Hyphenator();
@@ -44,7 +47,8 @@ public:
     // - The word gets no points if it has a digit or looks like a URL or e-mail address
     //   ("://", "www.", '@', '/').
     // - At least 2 characters stay before a point and 3 after it.
-    // Results are cached per word (not thread-safe: with -j each thread has a Hyphenator of its own, driver/ahead.h);
+    // Results are cached per word (not thread-safe: with -j each thread has a Hyphenator of its own,
+    // sharing the dictionary: another(), driver/ahead.h);
     // the reference is the cache's, valid until the next call (no copy per word looked up).
     const std::vector<size_t>& points(std::string_view word) const;
 

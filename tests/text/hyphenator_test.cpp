@@ -2,6 +2,8 @@
 // (docs/libharu-notes.md §L16).
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "test_paths.h"
 #include "text/hyphenator.h"
 
@@ -225,6 +227,53 @@ TEST(text_HyphenatorLoad, RefusalReadsTheFirstLineAsLibhyphenDoes) {
         if (why) {
             EXPECT_EQ(*why, parsed_error) << first;
         }
+    }
+}
+
+}  // namespace
+}  // namespace reportc::text
+
+namespace reportc::text {
+namespace {
+
+TEST(text_HyphenatorShared, AnotherThreadsHyphenatorSharesTheDictionaryAndGivesTheSamePoints) {
+    // The threads that set paragraphs ahead (driver/ahead.h) hyphenate with another() of the
+    // resources' hyphenator: one parse of the dictionary, read by both at once, each with a
+    // cache of its own; and the copy outlives the original.
+    using namespace testing_paths;
+    std::string error;
+    std::vector<char> bytes = read_bytes(kDictionary);
+    auto original = Hyphenator::load(kDictionary, std::string(bytes.begin(), bytes.end()), error);
+    ASSERT_NE(original, nullptr) << error;
+    std::vector<std::string> words;
+    for (const char* w : {"hyphenation", "administration", "implementation", "organization's", "Korea", "ASEAN",
+                          "cooperation", "facilitation", "modernization", "enforcement", "development", "partnership"})
+        for (int i = 0; i < 50; ++i) words.push_back(std::string(w) + (i % 2 ? "" : "s"));
+    std::vector<std::vector<size_t>> expected;
+    {
+        auto fresh = Hyphenator::load(kDictionary, std::string(bytes.begin(), bytes.end()), error);
+        for (const auto& w : words) expected.push_back(fresh->points(w));
+    }
+    auto other = original->another();
+    std::vector<std::vector<size_t>> on_thread(words.size()), here(words.size());
+    std::thread thread([&] {
+        for (size_t i = 0; i < words.size(); ++i) on_thread[i] = other->points(words[i]);
+    });
+    for (size_t i = 0; i < words.size(); ++i) here[i] = original->points(words[i]);
+    thread.join();
+    EXPECT_EQ(on_thread, expected);
+    EXPECT_EQ(here, expected);
+    // Words neither cache has seen, looked up in the dictionary after the original is gone.
+    const std::vector<std::string> later = {"communication", "international", "representatives"};
+    std::vector<std::vector<size_t>> later_expected;
+    {
+        auto fresh = Hyphenator::load(kDictionary, std::string(bytes.begin(), bytes.end()), error);
+        for (const auto& w : later) later_expected.push_back(fresh->points(w));
+    }
+    original.reset();
+    for (size_t i = 0; i < later.size(); ++i) {
+        EXPECT_FALSE(later_expected[i].empty()) << later[i];
+        EXPECT_EQ(other->points(later[i]), later_expected[i]) << later[i];
     }
 }
 
