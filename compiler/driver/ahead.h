@@ -54,8 +54,9 @@ private:
     size_t m_adopted = 0;                      // runs whose entries the caller's cache took
 };
 
-// A run laid out ahead first loads fonts and a dictionary of its own (about 25-30 ms of CPU,
-// docs/performance.md "Small builds"), which a small run does not win back: each run is given at
+// A run laid out ahead first loads fonts of its own and takes a hyphenator sharing the parsed
+// dictionary (25-30 ms of CPU when the dictionary was parsed again per run, docs/performance.md
+// "Small builds"; 1.4 ms since it is shared), which a small run does not win back: each run is given at
 // least this many nodes (about 37 pages of the generated workload), so a document of fewer than
 // twice as many starts no thread, and one of n times as many at most n runs.
 inline constexpr uint32_t kNodesPerRun = 1000;

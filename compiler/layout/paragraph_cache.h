@@ -56,7 +56,7 @@ public:
     const Counts& counts() const { return m_counts; }
 
     // Paragraphs set ahead (driver/ahead.h): `other`, filled on another thread with fonts and a
-    // dictionary of its own, gives its entries for the keys this cache has none of. An entry is
+    // hyphenator of its own, gives its entries for the keys this cache has none of. An entry is
     // used only when its whole input matches, so what is adopted changes no output.
     void adopt(ParagraphCache&& other);
 
