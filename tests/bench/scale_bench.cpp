@@ -1,7 +1,7 @@
 // Scaling figures: generated reports of several lengths (and the annual report), each built by
 // the command line several times (wall time and peak resident memory, medians), against the
 // floor: the same document's frames written through the PDF module alone, in this process,
-// measured in the same run. Growth between sizes is stated as an exponent (1 = linear), and the
+// measured in the same run, each of its writes between two of the builds. Growth between sizes is stated as an exponent (1 = linear), and the
 // memory bound is checked when 1,000 (and 5,000) pages are among the sizes: PASS/FAIL lines.
 // Beside the cold build (a new process: fonts and dictionary loaded, every paragraph set), the
 // warm one: a resident compiler in this process (driver::Compiler, as `reportc watch` keeps it)
@@ -44,11 +44,12 @@ double median(std::vector<double> v) {
 
 struct Run {
     double ms = 0, peak_mb = 0;
+    bool ok = false;
 };
 
 // One `reportc build` in a child process: its wall time and its own peak RSS (wait4 reports
 // the child's rusage alone, not the maximum over earlier children). `jobs` 0: reportc's default
-// (the machine's cores), else -j jobs.
+// (the machine's cores), else -j jobs. Called in the Spawner's process.
 Run build_once(const std::string& reportc, const std::string& report, const std::string& pdf, int jobs) {
     std::fflush(nullptr);  // or the child's freopen writes what this process has buffered
     const auto start = Clock::now();
@@ -56,7 +57,6 @@ Run build_once(const std::string& reportc, const std::string& report, const std:
     if (pid == 0) {
         std::freopen("/dev/null", "w", stdout);
         std::freopen("/dev/null", "w", stderr);
-        ::setenv("SOURCE_DATE_EPOCH", "0", 1);
         // The generated reports live in a temporary folder and use the repository's layout.
         const std::string j = std::to_string(jobs);
         if (jobs > 0)
@@ -73,12 +73,88 @@ Run build_once(const std::string& reportc, const std::string& report, const std:
     Run r;
     r.ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     r.peak_mb = double(usage.ru_maxrss) / 1024.0;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::fprintf(stderr, "reportc build %s failed\n", report.c_str());
-        std::exit(1);
-    }
+    r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     return r;
 }
+
+// The builds are started by a small process forked before this one holds any document: a child
+// forked from a large process counts its parent's resident pages in its own peak (Linux keeps
+// the forked image's high-water mark when the child execs), and this process holds a document's
+// frames for the floor while it times the builds. Requests and answers go through two pipes.
+class Spawner {
+public:
+    Spawner() {
+        int to[2], from[2];
+        if (::pipe(to) != 0 || ::pipe(from) != 0) std::exit(1);
+        std::fflush(nullptr);
+        m_pid = ::fork();
+        if (m_pid == 0) {
+            ::close(to[1]);
+            ::close(from[0]);
+            serve(to[0], from[1]);
+            std::_Exit(0);
+        }
+        ::close(to[0]);
+        ::close(from[1]);
+        m_to = to[1];
+        m_from = from[0];
+    }
+    ~Spawner() {
+        ::close(m_to);
+        ::close(m_from);
+        ::waitpid(m_pid, nullptr, 0);
+    }
+    Run build(const std::string& reportc, const std::string& report, const std::string& pdf, int jobs) {
+        const std::string request = reportc + '\0' + report + '\0' + pdf + '\0' + std::to_string(jobs) + '\0';
+        const uint32_t size = uint32_t(request.size());
+        Run r;
+        if (!write_all(m_to, &size, sizeof size) || !write_all(m_to, request.data(), size) || !read_all(m_from, &r, sizeof r) ||
+            !r.ok) {
+            std::fprintf(stderr, "reportc build %s failed\n", report.c_str());
+            std::exit(1);
+        }
+        return r;
+    }
+
+private:
+    static bool write_all(int fd, const void* data, size_t n) {
+        for (auto* p = static_cast<const char*>(data); n > 0;) {
+            const ssize_t w = ::write(fd, p, n);
+            if (w <= 0) return false;
+            p += w;
+            n -= size_t(w);
+        }
+        return true;
+    }
+    static bool read_all(int fd, void* data, size_t n) {
+        for (auto* p = static_cast<char*>(data); n > 0;) {
+            const ssize_t r = ::read(fd, p, n);
+            if (r <= 0) return false;
+            p += r;
+            n -= size_t(r);
+        }
+        return true;
+    }
+    static void serve(int in, int out) {
+        for (;;) {
+            uint32_t size = 0;
+            if (!read_all(in, &size, sizeof size)) return;  // the parent is done
+            std::string request(size, '\0');
+            if (!read_all(in, request.data(), size)) return;
+            std::vector<std::string> fields;
+            for (size_t at = 0; at < request.size();) {
+                const size_t end = request.find('\0', at);
+                fields.push_back(request.substr(at, end - at));
+                at = end + 1;
+            }
+            const Run r = fields.size() == 4 ? build_once(fields[0], fields[1], fields[2], std::atoi(fields[3].c_str())) : Run{};
+            if (!write_all(out, &r, sizeof r)) return;
+        }
+    }
+
+    pid_t m_pid = -1;
+    int m_to = -1, m_from = -1;
+};
 
 // The warm rebuild's median: a resident compiler, built once untimed, then `runs` rebuilds, each
 // after the first paragraph changed (one word added, then taken out again), with the
@@ -126,47 +202,57 @@ struct Row {
 constexpr double kGoalRatio = 1.3;
 
 // The floor: the document's frames (built once, untimed) through pdf::write_pdf and onto disk.
-double floor_ms(const std::string& report, const std::string& pdf, int runs, size_t& pages) {
-    RealEnvironment env;
-    SourceManager sources;
-    Diagnostics diags;
-    frame::FrameDocument frames;
-    driver::Options options;
-    options.input = report;
-    options.frames_out = &frames;
-    const auto outcome = driver::compile(options, env, sources, diags);
-    if (!outcome.success) {
-        std::fprintf(stderr, "%s did not build\n", report.c_str());
-        std::exit(1);
+class Floor {
+public:
+    Floor(const std::string& report, std::string pdf) : m_pdf(std::move(pdf)) {
+        RealEnvironment env;
+        SourceManager sources;
+        Diagnostics diags;
+        driver::Options options;
+        options.input = report;
+        options.frames_out = &m_frames;
+        const auto outcome = driver::compile(options, env, sources, diags);
+        if (!outcome.success) {
+            std::fprintf(stderr, "%s did not build\n", report.c_str());
+            std::exit(1);
+        }
+        m_frames.info.creation_epoch = 0;
     }
-    pages = frames.pages.size();
-    frames.info.creation_epoch = 0;
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
+    size_t pages() const { return m_frames.pages.size(); }
+    // One write, timed.
+    double once() const {
         const auto start = Clock::now();
         Diagnostics write_diags;
-        const auto bytes = pdf::write_pdf(frames, write_diags);
-        if (!bytes || !driver::write_file_atomically(pdf, *bytes).empty()) std::exit(1);
-        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        const auto bytes = pdf::write_pdf(m_frames, write_diags);
+        if (!bytes || !driver::write_file_atomically(m_pdf, *bytes).empty()) std::exit(1);
+        return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     }
-    return median(times);
-}
 
-Row measure(const std::string& name, const std::string& reportc, const std::string& report, const std::string& scratch,
-            int runs) {
+private:
+    std::string m_pdf;
+    frame::FrameDocument m_frames;
+};
+
+Row measure(Spawner& spawner, const std::string& name, const std::string& reportc, const std::string& report,
+            const std::string& scratch, int runs) {
     Row row;
     row.name = name;
-    std::vector<double> ms, mb, one;
+    // The floor's runs between the builds' (the machine's speed drifts from minute to minute on a
+    // shared host: measured apart, the ratio moved by 0.1 between two runs of the same code).
+    const Floor floor(report, scratch + "/floor.pdf");
+    row.pages = floor.pages();
+    std::vector<double> ms, mb, one, floors;
     for (int i = 0; i < runs; ++i) {
-        const Run r = build_once(reportc, report, scratch + "/build.pdf", 0);
+        const Run r = spawner.build(reportc, report, scratch + "/build.pdf", 0);
         ms.push_back(r.ms);
         mb.push_back(r.peak_mb);
-        one.push_back(build_once(reportc, report, scratch + "/build.pdf", 1).ms);
+        floors.push_back(floor.once());
+        one.push_back(spawner.build(reportc, report, scratch + "/build.pdf", 1).ms);
     }
     row.build_ms = median(ms);
     row.one_thread_ms = median(one);
     row.peak_mb = median(mb);
-    row.floor_ms = floor_ms(report, scratch + "/floor.pdf", runs, row.pages);
+    row.floor_ms = median(floors);
     row.warm_ms = warm_ms(report, scratch + "/warm.pdf", runs);
     return row;
 }
@@ -223,6 +309,7 @@ int main(int argc, char** argv) {
     if (sizes.empty()) sizes = {10, 100, 1000, 5000};
     const std::string scratch = (std::filesystem::temp_directory_path() / ("reportc-scale-" + std::to_string(::getpid()))).string();
     std::filesystem::create_directories(scratch);
+    Spawner spawner;  // before any document is held here
 
     std::printf("medians of %d runs; build = `reportc build` in a new process with its default -j (%u cores here), -j1 = the\n"
                 "same with -j 1; warm = a resident compiler's rebuild after one word of the first paragraph changed (fonts\n"
@@ -231,7 +318,7 @@ int main(int argc, char** argv) {
                 runs, std::max(1u, std::thread::hardware_concurrency()), kGoalRatio);
     std::printf("%-16s %6s %10s %9s %10s %8s %8s %8s %9s %8s %9s %8s  %s\n", "document", "pages", "build ms", "peak MB", "floor ms",
                 "ratio", "ms/page", "MB/page", "-j1 ms", "-j1 ratio", "warm ms", "warm rat", "goal cold warm");
-    Row report_row = measure("annual report", reportc, REPORTC_SOURCE_ROOT "/sources/rocb-ap-annual-report-2020-21/report.xml",
+    Row report_row = measure(spawner, "annual report", reportc, REPORTC_SOURCE_ROOT "/sources/rocb-ap-annual-report-2020-21/report.xml",
                              scratch, runs);
     report_row.goal = true;
     print(report_row);
@@ -239,7 +326,7 @@ int main(int argc, char** argv) {
     for (int pages : sizes) {
         const std::string dir = scratch + "/" + std::to_string(pages);
         const std::string report = bench::write_workload(dir, bench::chapters_for(pages));
-        rows.push_back(measure("generated " + std::to_string(pages), reportc, report, scratch, runs));
+        rows.push_back(measure(spawner, "generated " + std::to_string(pages), reportc, report, scratch, runs));
         rows.back().goal = pages == 100 || pages == 1000;
         print(rows.back());
         std::fflush(stdout);
