@@ -21,8 +21,8 @@
 #include "driver/resources.h"
 #include "driver/spill_file.h"
 #include "driver/variables.h"
-#include "source/source_compactor.h"
 #include "input/source_reader.h"
+#include "source/source_compactor.h"
 #include "xref/xref.h"
 
 namespace reportc::driver {
