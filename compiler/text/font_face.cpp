@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "text/kerning_cache.h"
 #include "text/sfnt.h"
 #include "text/shaper.h"
 
@@ -48,16 +49,11 @@ struct FontFace::Impl {
     // HarfBuzz, made on the first kerning() call, and the kerning of each text shaped so far.
     mutable std::unique_ptr<Shaper> shaper;
     mutable bool shaper_failed = false;
-    // Looked up by string_view (heterogeneous lookup): no key string made per word.
-    struct TextHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    mutable std::unordered_map<std::string, Kerning, TextHash, std::equal_to<>> kerning_cache;
+    mutable KerningCache kerning_cache;
     // The same with 'smcp' on (small_caps_kerning), made on first use; cleared with the features.
     mutable std::unique_ptr<Shaper> small_caps_shaper;
     mutable bool small_caps_known = false, small_caps_found = false;
-    mutable std::unordered_map<std::string, Kerning, TextHash, std::equal_to<>> small_caps_cache;
+    mutable KerningCache small_caps_cache;
     Shaper* small_caps() const;
     void forget_small_caps() {
         small_caps_shaper.reset();
@@ -240,9 +236,7 @@ Kerning FontFace::kerning(std::string_view utf8) const {
     Impl& impl = *m_impl;
     if (impl.features.empty() && (!impl.kerning || utf8.size() < 2)) return {};
     if (utf8.empty()) return {};
-    auto it = impl.kerning_cache.find(utf8);
-    if (it == impl.kerning_cache.end()) it = impl.kerning_cache.emplace(std::string(utf8), impl.shape_kerning(utf8)).first;
-    return it->second;
+    return impl.kerning_cache.find_or_make(utf8, [&] { return impl.shape_kerning(utf8); });
 }
 
 void FontFace::set_kerning(bool on) {
@@ -264,6 +258,8 @@ void FontFace::set_features(std::vector<FontFeature> features) {
 
 const std::vector<FontFeature>& FontFace::features() const { return m_impl->features; }
 bool FontFace::kerning_on() const { return m_impl->kerning; }
+
+size_t FontFace::kerning_texts_held() const { return m_impl->kerning_cache.size() + m_impl->small_caps_cache.size(); }
 
 Length FontFace::width(std::string_view utf8, Length size) const {
     return Length::ratio(size, width_milli(utf8), 1000);
@@ -290,18 +286,18 @@ Kerning FontFace::small_caps_kerning(std::string_view utf8) const {
     const Impl& impl = *m_impl;
     Shaper* shaper = impl.small_caps();
     if (!shaper || utf8.empty()) return {};
-    auto it = impl.small_caps_cache.find(utf8);
-    if (it != impl.small_caps_cache.end()) return it->second;
-    std::vector<uint32_t> text;
-    std::vector<uint16_t> glyphs;
-    for (size_t pos = 0; pos < utf8.size();) {
-        std::optional<char32_t> cp = utf8::decode(utf8, pos);
-        char32_t c = cp ? *cp : U'\uFFFD';
-        if (c > 0xFFFF) c = U' ';  // as shape_kerning
-        text.push_back(uint32_t(c));
-        glyphs.push_back(impl.gid(c));
-    }
-    return impl.small_caps_cache.emplace(std::string(utf8), shaper->shape(text, glyphs, impl.info)).first->second;
+    return impl.small_caps_cache.find_or_make(utf8, [&] {
+        std::vector<uint32_t> text;
+        std::vector<uint16_t> glyphs;
+        for (size_t pos = 0; pos < utf8.size();) {
+            std::optional<char32_t> cp = utf8::decode(utf8, pos);
+            char32_t c = cp ? *cp : U'\uFFFD';
+            if (c > 0xFFFF) c = U' ';  // as shape_kerning
+            text.push_back(uint32_t(c));
+            glyphs.push_back(impl.gid(c));
+        }
+        return shaper->shape(text, glyphs, impl.info);
+    });
 }
 
 }  // namespace reportc::text

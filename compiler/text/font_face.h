@@ -110,6 +110,10 @@ public:
     bool has_small_caps() const;
     Kerning small_caps_kerning(std::string_view utf8) const;
 
+    // How many texts' kerning the face holds for kerning() and small_caps_kerning(): at most
+    // 2 x KerningCache::kTexts each, however many distinct texts were shaped (text/kerning_cache.h).
+    size_t kerning_texts_held() const;
+
 private:
     struct Impl;
     explicit FontFace(std::unique_ptr<Impl> impl);

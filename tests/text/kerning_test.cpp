@@ -10,6 +10,7 @@
 
 #include "test_paths.h"
 #include "text/font_face.h"
+#include "text/kerning_cache.h"
 
 namespace reportc::text {
 namespace {
@@ -99,6 +100,27 @@ TEST(text_Kerning, WordsOfTheShippedFontsAreHarfBuzzs) {
                                     font("liberation/LiberationSerif-Regular.ttf")})
         for (const char* word : {"AVATAR", "Today,", "Typography.", "WAVY", "\"Yes\"", "F.", "P.A.", "LTA", "y,", "r."})
             expect_positions_match(path, word);
+}
+
+TEST(text_Kerning, TheCacheOfShapedTextsIsBoundedAndGivesWhatShapingGives) {
+    // A face keeps the kerning of the texts it shaped lately (text/kerning_cache.h), in two
+    // generations: distinct texts without end (a long data table's terms, a resident compiler's
+    // rebuilds) hold at most 2 x KerningCache::kTexts, a text in use stays, and one shaped again
+    // after it was dropped kerns as before.
+    auto face = must_load(kSans);
+    auto fresh = must_load(kSans);
+    const Kerning first = face->kerning("AVATAR");
+    ASSERT_FALSE(first.empty());
+    const size_t texts = KerningCache::kTexts * 5 / 2;
+    for (size_t i = 0; i < texts; ++i) {
+        face->kerning("Term" + std::to_string(i) + "AV");
+        if (i % 1000 == 0) face->kerning("Today,");  // in use all along
+    }
+    EXPECT_LE(face->kerning_texts_held(), 2 * KerningCache::kTexts);
+    EXPECT_GE(face->kerning_texts_held(), KerningCache::kTexts);
+    EXPECT_EQ(face->kerning("AVATAR"), first);  // dropped, shaped again
+    EXPECT_EQ(face->kerning("Today,"), fresh->kerning("Today,"));
+    EXPECT_EQ(face->kerning("Term7AV"), fresh->kerning("Term7AV"));
 }
 
 TEST(text_Kerning, OffForTheFaceWhenTurnedOff) {
