@@ -192,14 +192,14 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
     // reads and resolves (source/source_compactor.h), until frames_of compacts what is left.
     std::optional<SourceCompactor> compactor;
     if (options.jobs > 1) compactor.emplace();
-    // However the build ends, what was read is compacted and the compactor let go before it goes.
+    // However the build ends (frames_of compacts once the report is resolved), what was read is
+    // compacted and the compactor let go before it goes.
     struct LetGo {
         SourceManager& sources;
-        bool compacting;
         ~LetGo() {
-            if (compacting) sources.compact();
+            if (sources.compacting_apart()) sources.compact();
         }
-    } let_go{s.sources, compactor.has_value()};
+    } let_go{s.sources};
     if (compactor) s.sources.compact_on(&*compactor);
     auto document = s.documents.read(options.input, env, s.sources, diags);
     lap("read");

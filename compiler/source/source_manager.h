@@ -92,6 +92,7 @@ public:
     // Parsed files are deflated on `compactor`'s thread until compact() (nullptr: here, now).
     // The compactor outlives its use here.
     void compact_on(SourceCompactor* compactor) { m_compactor = compactor; }
+    bool compacting_apart() const { return m_compactor != nullptr; }  // compact() not called since compact_on
     size_t held_bytes() const;
 
     // "path:line:col: error: message" + the source line + a caret under the column.
