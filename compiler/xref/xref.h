@@ -19,7 +19,7 @@ namespace reportc::xref {
 struct Target {
     enum class Kind { Section, Article, Figure, Table, Row, Paragraph, Footnote, Item };
     Kind kind = Kind::Section;
-    std::string id, title, number;  // number: empty when the target is not numbered
+    std::string id, title, number;  // number: empty when the target is not numbered; title: empty when no <ref> names the id
     Span span;
     std::string label;  // what a reference prints before the number ("Diagram", "Section")
 };

@@ -83,6 +83,31 @@ TEST(xref_Resolve, RefsTakeTheirTargetsTitleOrNumberAndBrokenOnesAreErrors) {
     EXPECT_EQ(diags.all()[0].message, "expected the id of a section, article, figure, table, row, list item or footnote, found 'nowhere'");
 }
 
+TEST(xref_Resolve, ATitleIsMadeOnlyForAnIdAReferenceNames) {
+    // Every row, paragraph and list item with an id is a target, but its title (its text, copied)
+    // is made only when a <ref> names it: the titles of every target were most of the registry.
+    // A reference by title still prints it, to a row (its first cell) and to a paragraph.
+    doc::Document d;
+    d.blocks.push_back({work_plan()});
+    d.blocks.push_back(para({text("Unnamed by any reference")}, "quiet"));
+    d.blocks.push_back(para({text("Named by a reference")}, "named"));
+    doc::TextRun to_row = text("");
+    to_row.rare_to_set().ref = doc::Reference{"awp-1-b", "title"};
+    doc::TextRun to_paragraph = to_row;
+    to_paragraph.rare_to_set().ref->to = "named";
+    d.blocks.push_back(para({to_row, text(", "), to_paragraph}));
+    Diagnostics diags;
+    const auto registry = xref::resolve(d, {}, diags);
+    EXPECT_EQ(diags.all().size(), 0u);
+    const auto& runs = std::get<doc::Paragraph>(d.blocks[3].node).runs;
+    EXPECT_EQ(rendered(runs), "[awp-1-b->#awp-1-b], [Named by a reference->#named]");
+    ASSERT_TRUE(registry.find("quiet") && registry.find("awp-1-a") && registry.find("awp-1-b") && registry.find("named"));
+    EXPECT_EQ(registry.find("quiet")->title, "");
+    EXPECT_EQ(registry.find("awp-1-a")->title, "");
+    EXPECT_EQ(registry.find("awp-1-b")->title, "awp-1-b");
+    EXPECT_EQ(registry.find("named")->title, "Named by a reference");
+}
+
 TEST(xref_Resolve, UnknownRefIsNotReportedWhenAnIncludedFileFailed) {
     // An included file that failed to parse is reported already; its ids are missing, so a
     // reference into it is not a second error. Other checks go on (a duplicate id still is one).
