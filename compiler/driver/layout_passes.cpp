@@ -2,6 +2,8 @@
 
 #include <map>
 #include <optional>
+#include <set>
+#include <string>
 
 #include "driver/ahead.h"
 #include "driver/heap_trim.h"
@@ -69,8 +71,10 @@ bool shows_page_count(const style::Stylesheet& styles) {
 // numbers: it only notes where things fall. A pass that may be the last hands its pages to the
 // sink as they are made, when there is one; headers and footers showing the page count take it
 // from the pass before, so the first pass keeps its pages when they show it.
-pages::PageOutput output_of(int n, const Navigation& navigation, const LaidOut* previous, const Resources& res, PageSink* sink) {
+pages::PageOutput output_of(int n, const Navigation& navigation, const LaidOut* previous, const Resources& res, PageSink* sink,
+                            const std::set<std::string>& noted_anchors) {
     pages::PageOutput output;
+    output.noted_anchors = &noted_anchors;
     if (n == 1 && !navigation.page_targets.empty()) output.mode = pages::PageOutput::Mode::Survey;
     else if (sink && (previous || !shows_page_count(res.styles))) {
         output.mode = pages::PageOutput::Mode::Stream;
@@ -79,6 +83,15 @@ pages::PageOutput output_of(int n, const Navigation& navigation, const LaidOut* 
         output.on_page = [sink](frame::Page&& page, const std::vector<frame::FontFile>& fonts) { sink->page(std::move(page), fonts); };
     }
     return output;
+}
+
+// The anchors whose pages the passes compare and print: the page targets, the footnotes (numbered
+// by page) and the page-dependent variables.
+std::set<std::string> noted_anchors(const Navigation& navigation) {
+    std::set<std::string> noted = navigation.page_targets;
+    for (const auto& note : navigation.footnotes) noted.insert(note.anchor);
+    for (const auto& v : navigation.page_variables) noted.insert(v.anchor);
+    return noted;
 }
 
 // The anchors that moved between two passes: "id (3 -> 4)".
@@ -144,11 +157,12 @@ LaidOut lay_out(const doc::Document& document, const doc::EncodedBlocks& blocks,
     inputs.figure_lists = navigation.figure_lists;
     inputs.ties = res.styles.ties(document.lang);
     std::map<std::string, std::string> anchor_pages;  // from the previous pass
+    const std::set<std::string> noted = noted_anchors(navigation);
     std::optional<LaidOut> previous;
     for (int n = 1;; ++n) {
         inputs.anchor_pages = n == 1 ? nullptr : &anchor_pages;
         Pass pass;
-        auto output = output_of(n, navigation, previous ? &*previous : nullptr, res, sink);
+        auto output = output_of(n, navigation, previous ? &*previous : nullptr, res, sink, noted);
         pass.result.streamed = output.mode == pages::PageOutput::Mode::Stream;
         inputs.survey = output.mode == pages::PageOutput::Mode::Survey;
         paragraphs.release_after_use(pass.result.streamed);

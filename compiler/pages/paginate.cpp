@@ -212,7 +212,8 @@ struct Paginator::State {
         out.page_labels.push_back(numbering == style::PageMaster::Numbering::Decimal ? std::to_string(counter)
                                   : roman(counter, numbering == style::PageMaster::Numbering::UpperRoman));
         for (const auto& item : page.items)
-            if (const auto* a = std::get_if<frame::AnchorItem>(&item)) {
+            if (const auto* a = std::get_if<frame::AnchorItem>(&item);
+                a && (!output.noted_anchors || output.noted_anchors->count(a->name) > 0)) {
                 out.anchor_pages.emplace(a->name, out.page_labels.back());
                 out.anchor_sheets.emplace(a->name, int(p + 1));
             }
