@@ -267,6 +267,13 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     // encoded document's bytes beyond theirs go there too.
     FileSpillStore spill_file(spill_directory(options.output), "the paragraph cache and the document");
     layout::ParagraphSpill spill(spill_file, options.paragraph_cache_bytes.value_or(layout::kParagraphCacheBudget));
+    // The deflated texts beyond a small budget wait there too, for a diagnostic's line, and come
+    // back into memory when layout is done, before the file goes (diagnostics are printed after).
+    outcome.sources_stored = s.sources.store_in(spill_file, options.sources_bytes.value_or(kSourcesInMemory));
+    struct TakeBack {
+        SourceManager& sources;
+        ~TakeBack() { sources.take_back(); }
+    } take_back{s.sources};
     Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
     // Every whole-document walk is done: the blocks become bytes, beyond a small budget in the

@@ -60,11 +60,17 @@ struct Options {
     // A document of fewer nodes than this is not encoded at all (doc/encoded_blocks.h); unset:
     // kDocumentKeptBelowNodes. For tests.
     std::optional<uint32_t> document_kept_below_nodes;
+    // Bytes of the deflated source texts kept in memory during layout before the rest wait in the
+    // temporary file; unset: kSourcesInMemory. For tests.
+    std::optional<size_t> sources_bytes;
 };
 
 // The encoded document's bytes a build keeps in memory before it writes the rest to a temporary
 // file: a small document (the annual report's 150 pages encode to about 0.3 MB) makes no file.
 inline constexpr size_t kDocumentInMemory = size_t(1) << 20;
+// The deflated source texts kept in memory during layout (SourceManager::store_in): a small
+// report's (the annual report's are 0.1 MB) make no file, a long one's wait in the file.
+inline constexpr size_t kSourcesInMemory = size_t(256) << 10;
 // Below this many nodes a document is kept as it is during layout, not encoded: its bytes would
 // stay within kDocumentInMemory all the same (about 100-120 bytes a node: the annual report's
 // 2,074 nodes encode to 0.2 MB, the generated 803 pages' 21,791 to 2.6 MB).
@@ -79,6 +85,7 @@ struct Outcome {
     // The resolved document's top-level blocks as bytes during layout (doc/encoded_blocks.h),
     // for --stats: in memory, and in the temporary file.
     size_t document_bytes_in_memory = 0, document_bytes_stored = 0;
+    size_t sources_stored = 0;  // source files whose deflated text waited in the temporary file during layout
     bool document_kept = false;  // below kDocumentKeptBelowNodes: laid out as read, not encoded
     size_t paragraphs_set = 0, paragraphs_reused = 0;  // paragraph settings computed / reused from an earlier pass
     layout::LineStats stats;

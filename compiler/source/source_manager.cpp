@@ -60,33 +60,33 @@ SourceFile::SourceFile(std::string path, std::string text, SourceKind kind)
 
 const std::string& SourceFile::text() const {
     std::lock_guard lock(m_mutex);
-    if (m_text.size() != m_size) {
+    if (m_text.size() != m_size && !m_lost) {
         std::string whole;
         whole.reserve(m_size);
+        std::string block;
         for (uint32_t at = 0; at < m_size; at += kBlock) {
-            const uLongf length = std::min(kBlock, m_size - at);
-            const size_t done = whole.size();
-            whole.resize(done + length);
-            uLongf out = length;
-            const std::string& block = m_blocks[at / kBlock];
-            if (uncompress(reinterpret_cast<Bytef*>(whole.data() + done), &out, reinterpret_cast<const Bytef*>(block.data()),
-                           uLong(block.size())) != Z_OK || out != length)
-                throw std::runtime_error("cannot inflate the kept text of " + m_path);
+            if (!inflate_block(at, block)) return m_text;  // lost meanwhile: the text is empty
+            whole += block;
         }
         m_text = std::move(whole);
     }
     return m_text;
 }
 
-void SourceFile::inflate_block(uint32_t first, std::string& out) const {
+bool SourceFile::inflate_block(uint32_t first, std::string& out) const {
+    const size_t index = first / kBlock;
+    std::string read;
+    if (m_store && !m_places.empty() && !m_store->read(m_places[index], read)) return false;
+    const std::string& packed = m_store && !m_places.empty() ? read : m_blocks[index];
+    if (m_lost && packed.empty()) return false;
     const uLongf length = std::min(kBlock, m_size - first);
     out.resize(length);
     uLongf done = length;
-    const std::string& packed = m_blocks[first / kBlock];
     if (uncompress(reinterpret_cast<Bytef*>(out.data()), &done, reinterpret_cast<const Bytef*>(packed.data()), uLong(packed.size())) !=
             Z_OK ||
         done != length)
         throw std::runtime_error("cannot inflate the kept text of " + m_path);
+    return true;
 }
 
 std::string SourceFile::slice(uint32_t begin, uint32_t end) const {
@@ -97,7 +97,7 @@ std::string SourceFile::slice(uint32_t begin, uint32_t end) const {
     std::string out;
     std::string block;
     for (uint32_t first = begin / kBlock * kBlock; first < end; first += kBlock) {
-        inflate_block(first, block);
+        if (!inflate_block(first, block)) break;
         const uint32_t from = std::max(begin, first), to = std::min(end, uint32_t(first + block.size()));
         out.append(block, from - first, to - from);
     }
@@ -114,7 +114,7 @@ std::string SourceFile::text_until(uint32_t begin, char stop) const {
     std::string out;
     std::string block;
     for (uint32_t first = begin / kBlock * kBlock; first < m_size; first += kBlock) {
-        inflate_block(first, block);
+        if (!inflate_block(first, block)) break;
         const size_t from = std::max(begin, first) - first;
         const size_t at = block.find(stop, from);
         out.append(block, from, at == std::string::npos ? std::string::npos : at - from);
@@ -180,9 +180,42 @@ bool SourceFile::compacted() const {
 
 size_t SourceFile::held_bytes() const {
     std::lock_guard lock(m_mutex);
-    size_t n = m_text.capacity() + m_line_starts.capacity() * sizeof(uint32_t);
+    size_t n = m_text.capacity() + m_line_starts.capacity() * sizeof(uint32_t) + m_places.capacity() * sizeof(ByteStore::Place);
     for (const auto& b : m_blocks) n += b.capacity();
     return n;
+}
+
+bool SourceFile::store_in(ByteStore& store) {
+    std::lock_guard lock(m_mutex);
+    if (m_text.size() == m_size || m_blocks.empty() || m_store) return false;
+    std::vector<ByteStore::Place> places;
+    places.reserve(m_blocks.size());
+    for (const auto& block : m_blocks) {
+        const auto place = store.append(block);
+        if (!place) return false;  // what was written stays unused; the blocks stay here
+        places.push_back(*place);
+    }
+    m_places = std::move(places);
+    m_store = &store;
+    for (auto& block : m_blocks) std::string().swap(block);
+    return true;
+}
+
+void SourceFile::take_back() {
+    std::lock_guard lock(m_mutex);
+    if (!m_store) return;
+    for (size_t i = 0; i < m_places.size(); ++i)
+        if (!m_store->read(m_places[i], m_blocks[i])) {
+            m_blocks[i].clear();
+            m_lost = true;
+        }
+    m_store = nullptr;
+    std::vector<ByteStore::Place>().swap(m_places);
+}
+
+bool SourceFile::stored() const {
+    std::lock_guard lock(m_mutex);
+    return m_store != nullptr;
 }
 
 LineCol SourceFile::line_col(uint32_t offset) const {
@@ -190,7 +223,9 @@ LineCol SourceFile::line_col(uint32_t offset) const {
     auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
     uint32_t line = uint32_t(it - m_line_starts.begin());
     uint32_t start = m_line_starts[line - 1];
-    return {line, uint32_t(utf8::count_code_points(slice(start, offset)) + 1)};
+    // Counted in code points; what a lost block no longer gives (take_back) is counted in bytes.
+    const std::string before = slice(start, offset);
+    return {line, uint32_t(utf8::count_code_points(before) + (offset - start - before.size()) + 1)};
 }
 
 std::string SourceFile::line_text(uint32_t line) const {
@@ -243,6 +278,21 @@ void SourceManager::compact_parsed(uint32_t id) {
     m_compactor->deflate(parsed);
 }
 
+size_t SourceManager::store_in(ByteStore& store, size_t kept_bytes) {
+    size_t kept = 0, stored = 0;
+    for (auto& f : m_files) {
+        if (!f->compacted()) continue;
+        const size_t bytes = f->held_bytes();
+        if (kept + bytes <= kept_bytes) kept += bytes;
+        else if (f->store_in(store)) ++stored;
+        else kept += bytes;
+    }
+    return stored;
+}
+
+void SourceManager::take_back() {
+    for (auto& f : m_files) f->take_back();
+}
 
 size_t SourceManager::held_bytes() const {
     size_t n = 0;

@@ -97,8 +97,9 @@ struct Built {
 
 Built build(driver::Compiler& compiler, const SourceManager& sources, const Project& p, unsigned jobs, bool keep_frames,
             std::optional<size_t> document_bytes = std::nullopt, ByteStore* store = nullptr,
-            std::optional<uint32_t> kept_below_nodes = 0) {
+            std::optional<uint32_t> kept_below_nodes = 0, std::optional<size_t> sources_bytes = std::nullopt) {
     driver::Options o;
+    o.sources_bytes = sources_bytes;
     o.document_bytes = document_bytes;
     o.document_kept_below_nodes = kept_below_nodes;  // 0: encoded, however small (what these tests are about)
     o.document_store = store;
@@ -168,6 +169,38 @@ TEST(driver_EncodedDocument, StreamedPassThatDoesNotSettleGivesTheSamePdfFromThe
         EXPECT_EQ(kept.messages, streamed.messages);
         ASSERT_GT(streamed.pdf.size(), 1000u);
         EXPECT_TRUE(streamed.pdf == kept.pdf) << "-j " << jobs << ": the PDF of the document decoded from the file differs";
+    }
+}
+
+TEST(driver_EncodedDocument, TheSourceTextsWaitInTheFileDuringLayoutAndQuoteTheSameLinesAfter) {
+    // During layout the deflated source texts beyond a budget wait in the build's temporary file
+    // (SourceManager::store_in); they are back in memory when the build is done, so that the
+    // diagnostics printed after it (here one of layout's, in the report's second block, and the
+    // register's) quote their lines as with every text in memory. The PDF is the same.
+    Project p;
+    std::string report = p.read("report.xml");
+    report.insert(report.find("</section>"), "<p>x " + std::string(200, 'w') + " y</p>\n");
+    p.write("report.xml", report);
+    ASSERT_GT(report.size(), 40u * 1024);  // two blocks: the warning's line is in the second
+    for (unsigned jobs : {1u, 2u}) {
+        std::vector<Built> builds;
+        for (std::optional<size_t> budget : {std::optional<size_t>(0), std::optional<size_t>()}) {
+            EditedAfterReading env;
+            env.editing = false;
+            SourceManager sources;
+            driver::Compiler compiler(env, sources);
+            compiler.keep_sources(false);
+            builds.push_back(build(compiler, sources, p, jobs, false, std::nullopt, nullptr, 0, budget));
+            ASSERT_TRUE(builds.back().outcome.success) << joined(builds.back().messages);
+            for (uint32_t id = 1; id <= sources.size(); ++id) EXPECT_FALSE(sources.file(id)->stored()) << id;
+        }
+        EXPECT_GE(builds[0].outcome.sources_stored, 1u);
+        EXPECT_EQ(builds[1].outcome.sources_stored, 0u);  // a small report's texts stay within the budget
+        ASSERT_EQ(builds[0].messages.size(), 3u) << joined(builds[0].messages);
+        EXPECT_NE(builds[0].messages[2].find("warning: a line of this paragraph is wider than"), std::string::npos) << builds[0].messages[2];
+        EXPECT_NE(builds[0].messages[2].find("\n  <p>x www"), std::string::npos) << builds[0].messages[2];
+        EXPECT_EQ(builds[0].messages, builds[1].messages);
+        EXPECT_TRUE(builds[0].pdf == builds[1].pdf) << "-j " << jobs;
     }
 }
 

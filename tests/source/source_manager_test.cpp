@@ -155,3 +155,107 @@ TEST(source_SourceManager, TextUntilAStopIsTheSameWholeOrCompactedAcrossBlocks) 
     }
     EXPECT_TRUE(sm.file(packed)->compacted());
 }
+
+namespace {
+
+// A store in memory; `fail_appends_after` appends succeed, then none; `readable` false: nothing
+// stored can be read back (a temporary file gone bad).
+struct MemoryStore final : ByteStore {
+    std::string bytes;
+    size_t appends = 0, reads = 0;
+    size_t fail_appends_after = size_t(-1);
+    bool readable = true;
+    std::optional<Place> append(std::string_view b) override {
+        if (appends >= fail_appends_after) return std::nullopt;
+        ++appends;
+        const Place place{bytes.size(), uint32_t(b.size())};
+        bytes.append(b);
+        return place;
+    }
+    bool read(Place place, std::string& out) override {
+        ++reads;
+        if (!readable || place.offset + place.size > bytes.size()) return false;
+        out.assign(bytes, place.offset, place.size);
+        return true;
+    }
+};
+
+std::string numbered_lines(int count) {
+    std::string text;
+    for (int i = 0; i < count; ++i) text += "<p n=\"" + std::to_string(i) + "\">“quoted” ➢ line</p>\n";
+    return text;
+}
+
+}  // namespace
+
+TEST(source_SourceManager, StoredTextsStillLocateAndQuoteEveryLineAndComeBackWhole) {
+    // During layout the compacted texts beyond a budget wait in a store (the build's temporary
+    // file): a diagnostic then reads its block from it, with the same location, line and caret;
+    // take_back() brings them into memory again, before the store goes.
+    const std::string text = numbered_lines(20000);
+    SourceManager sm;
+    const uint32_t kept = sm.add("kept.xml", numbered_lines(300));
+    const uint32_t id = sm.add("big.xml", text);
+    const uint32_t whole = sm.add("whole.xml", numbered_lines(200));  // never compacted: stays whole
+    std::vector<uint32_t> offsets;
+    for (uint32_t at = 0; at < text.size(); at += 7919) offsets.push_back(at);
+    offsets.push_back(uint32_t(text.size()));
+    std::vector<std::string> before;
+    for (uint32_t at : offsets) before.push_back(sm.render({Severity::Error, Span{id, at, at + 1}, "m"}));
+    sm.file(kept)->compact();
+    sm.file(id)->compact();
+    const size_t compacted = sm.held_bytes();
+    MemoryStore store;
+    // The first file fits the budget and stays; the big one goes to the store.
+    EXPECT_EQ(sm.store_in(store, sm.file(kept)->held_bytes()), 1u);
+    EXPECT_FALSE(sm.file(kept)->stored());
+    EXPECT_TRUE(sm.file(id)->stored());
+    EXPECT_FALSE(sm.file(whole)->stored());
+    EXPECT_LT(sm.held_bytes() + store.bytes.size() / 2, compacted);
+    for (size_t k = 0; k < offsets.size(); ++k)
+        EXPECT_EQ(sm.render({Severity::Error, Span{id, offsets[k], offsets[k] + 1}, "m"}), before[k]);
+    EXPECT_GT(store.reads, 0u);
+    EXPECT_EQ(sm.file(id)->text_until(0, '>'), "<p n=\"0\"");
+    sm.take_back();
+    EXPECT_FALSE(sm.file(id)->stored());
+    EXPECT_EQ(sm.held_bytes(), compacted);
+    store.bytes.clear();  // gone: what is asked now is answered from memory
+    for (size_t k = 0; k < offsets.size(); ++k)
+        EXPECT_EQ(sm.render({Severity::Error, Span{id, offsets[k], offsets[k] + 1}, "m"}), before[k]);
+    EXPECT_EQ(sm.file(id)->text(), text);
+}
+
+TEST(source_SourceManager, AStoreThatCannotKeepOrGiveBackLosesNoLocation) {
+    // A store that refuses bytes part way: the file's blocks stay in memory, nothing lost. A store
+    // whose bytes cannot be read back: locations stay right (the line starts are in memory), the
+    // line is quoted empty, and nothing throws, before take_back and after it.
+    const std::string text = numbered_lines(20000);
+    const uint32_t at = uint32_t(text.size() / 2);
+    {
+        SourceManager sm;
+        const uint32_t id = sm.add("big.xml", text);
+        const std::string before = sm.render({Severity::Error, Span{id, at, at + 1}, "m"});
+        sm.compact();
+        MemoryStore full;
+        full.fail_appends_after = 3;
+        EXPECT_EQ(sm.store_in(full, 0), 0u);
+        EXPECT_FALSE(sm.file(id)->stored());
+        EXPECT_EQ(sm.render({Severity::Error, Span{id, at, at + 1}, "m"}), before);
+    }
+    SourceManager sm;
+    const uint32_t id = sm.add("big.xml", text);
+    const LineCol where = sm.file(id)->line_col(at);
+    sm.compact();
+    MemoryStore bad;
+    bad.readable = false;
+    ASSERT_EQ(sm.store_in(bad, 0), 1u);
+    for (int taken_back = 0; taken_back < 2; ++taken_back) {
+        EXPECT_EQ(sm.file(id)->line_col(at).line, where.line) << taken_back;
+        EXPECT_GE(sm.file(id)->line_col(at).column, where.column) << taken_back;  // counted in bytes: no fewer
+        EXPECT_EQ(sm.file(id)->line_text(where.line), "") << taken_back;
+        const std::string rendered = sm.render({Severity::Error, Span{id, at, at + 1}, "m"});
+        EXPECT_EQ(rendered.substr(0, rendered.find(':', 8) + 1), "big.xml:" + std::to_string(where.line) + ":") << taken_back;
+        sm.take_back();
+    }
+    EXPECT_FALSE(sm.file(id)->stored());
+}
