@@ -201,6 +201,19 @@ bool Compiler::run(const Options& options, const RecordingEnvironment& env, cons
         }
     } let_go{s.sources};
     if (compactor) s.sources.compact_on(&*compactor);
+    // Once parsed, the deflated texts beyond a small budget wait in a temporary file beside the
+    // output, for a diagnostic's line, and come back into memory before it goes: the diagnostics
+    // are printed after the build.
+    FileSpillStore source_texts(spill_directory(options.output), "the source texts");
+    s.sources.store_in(source_texts, options.sources_bytes.value_or(kSourcesInMemory));
+    struct TakeBack {
+        SourceManager& sources;
+        size_t& stored;
+        ~TakeBack() {
+            stored = sources.files_stored();
+            sources.take_back();
+        }
+    } take_back{s.sources, outcome.sources_stored};
     auto document = s.documents.read(options.input, env, s.sources, diags);
     lap("read");
     if (!document || document->layout_path.empty()) return false;
@@ -267,13 +280,6 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     // encoded document's bytes beyond theirs go there too.
     FileSpillStore spill_file(spill_directory(options.output), "the paragraph cache and the document");
     layout::ParagraphSpill spill(spill_file, options.paragraph_cache_bytes.value_or(layout::kParagraphCacheBudget));
-    // The deflated texts beyond a small budget wait there too, for a diagnostic's line, and come
-    // back into memory when layout is done, before the file goes (diagnostics are printed after).
-    outcome.sources_stored = s.sources.store_in(spill_file, options.sources_bytes.value_or(kSourcesInMemory));
-    struct TakeBack {
-        SourceManager& sources;
-        ~TakeBack() { sources.take_back(); }
-    } take_back{s.sources};
     Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
     if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
     // Every whole-document walk is done: the blocks become bytes, beyond a small budget in the

@@ -267,31 +267,57 @@ uint32_t SourceManager::add(std::string path, std::string text, SourceKind kind)
 void SourceManager::compact() {
     if (m_compactor) m_compactor->wait();
     m_compactor = nullptr;
-    for (auto& f : m_files) f->compact();
+    for (uint32_t id = 1; id <= m_files.size(); ++id) {
+        m_files[id - 1]->compact();
+        weigh(id);
+    }
 }
 
 void SourceManager::compact_parsed(uint32_t id) {
     SourceFile* parsed = file(id);
     if (!parsed) return;
-    if (!m_compactor) return parsed->compact();
-    for (SourceFile* deflated : m_compactor->take_done()) deflated->compact();
+    if (!m_compactor) {
+        parsed->compact();
+        return weigh(id);
+    }
+    for (SourceFile* deflated : m_compactor->take_done()) {
+        deflated->compact();
+        weigh(id_of(deflated));
+    }
     m_compactor->deflate(parsed);
 }
 
-size_t SourceManager::store_in(ByteStore& store, size_t kept_bytes) {
-    size_t kept = 0, stored = 0;
-    for (auto& f : m_files) {
-        if (!f->compacted()) continue;
-        const size_t bytes = f->held_bytes();
-        if (kept + bytes <= kept_bytes) kept += bytes;
-        else if (f->store_in(store)) ++stored;
-        else kept += bytes;
-    }
-    return stored;
+// From the last file added: the compactor hands back the files parsed most recently.
+uint32_t SourceManager::id_of(const SourceFile* f) const {
+    for (size_t id = m_files.size(); id > 0; --id)
+        if (m_files[id - 1].get() == f) return uint32_t(id);
+    return 0;
+}
+
+void SourceManager::store_in(ByteStore& store, size_t kept_bytes) {
+    m_store = &store;
+    m_kept_budget = kept_bytes;
+    m_kept_bytes = m_files_stored = 0;
+    m_weighed.assign(m_files.size(), false);
+    for (uint32_t id = 1; id <= m_files.size(); ++id) weigh(id);
+}
+
+void SourceManager::weigh(uint32_t id) {
+    if (!m_store || id == 0) return;
+    if (m_weighed.size() < m_files.size()) m_weighed.resize(m_files.size(), false);
+    SourceFile& f = *m_files[id - 1];
+    if (m_weighed[id - 1] || !f.compacted()) return;
+    m_weighed[id - 1] = true;
+    const size_t bytes = f.held_bytes();
+    if (m_kept_bytes + bytes <= m_kept_budget) m_kept_bytes += bytes;
+    else if (f.store_in(*m_store)) ++m_files_stored;
+    else m_kept_bytes += bytes;
 }
 
 void SourceManager::take_back() {
     for (auto& f : m_files) f->take_back();
+    m_store = nullptr;
+    m_weighed.clear();
 }
 
 size_t SourceManager::held_bytes() const {

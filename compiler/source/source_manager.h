@@ -106,12 +106,13 @@ public:
     void compact_on(SourceCompactor* compactor) { m_compactor = compactor; }
     bool compacting_apart() const { return m_compactor != nullptr; }  // compact() not called since compact_on
     size_t held_bytes() const;
-    // During layout a diagnostic quotes a line rarely: the compacted texts beyond the first
-    // `kept_bytes` of blocks wait in `store` (the build's temporary file) until take_back(),
-    // which the build calls before the store goes (issue 16: memory that does not grow with the
-    // body; 3.1 MB at 4,009 pages).
-    // Returns how many files it stored.
-    size_t store_in(ByteStore& store, size_t kept_bytes);
+    // Once read, a text serves diagnostics only, which quote a line rarely: from now on the
+    // compacted texts beyond the first `kept_bytes` of blocks wait in `store` (the build's
+    // temporary file) until take_back(), which the build calls before the store goes (issue 16:
+    // memory that does not grow with the body; 3.1 MB at 4,009 pages). Those compacted already
+    // are weighed now, the others as compact() or compact_parsed() compacts them.
+    void store_in(ByteStore& store, size_t kept_bytes);
+    size_t files_stored() const { return m_files_stored; }  // since store_in
     void take_back();
 
     // "path:line:col: error: message" + the source line + a caret under the column.
@@ -124,6 +125,12 @@ private:
     std::vector<uint64_t> m_build_of;  // by id - 1: the last build that added or found the file
     uint64_t m_build = 0;
     SourceCompactor* m_compactor = nullptr;
+    // store_in's: where the texts beyond the budget go, and which files are weighed (by id - 1).
+    void weigh(uint32_t id);
+    uint32_t id_of(const SourceFile* f) const;  // 0: not this manager's
+    ByteStore* m_store = nullptr;
+    size_t m_kept_budget = 0, m_kept_bytes = 0, m_files_stored = 0;
+    std::vector<bool> m_weighed;
 };
 
 }  // namespace reportc

@@ -207,7 +207,8 @@ TEST(source_SourceManager, StoredTextsStillLocateAndQuoteEveryLineAndComeBackWho
     const size_t compacted = sm.held_bytes();
     MemoryStore store;
     // The first file fits the budget and stays; the big one goes to the store.
-    EXPECT_EQ(sm.store_in(store, sm.file(kept)->held_bytes()), 1u);
+    sm.store_in(store, sm.file(kept)->held_bytes());
+    EXPECT_EQ(sm.files_stored(), 1u);
     EXPECT_FALSE(sm.file(kept)->stored());
     EXPECT_TRUE(sm.file(id)->stored());
     EXPECT_FALSE(sm.file(whole)->stored());
@@ -238,7 +239,8 @@ TEST(source_SourceManager, AStoreThatCannotKeepOrGiveBackLosesNoLocation) {
         sm.compact();
         MemoryStore full;
         full.fail_appends_after = 3;
-        EXPECT_EQ(sm.store_in(full, 0), 0u);
+        sm.store_in(full, 0);
+        EXPECT_EQ(sm.files_stored(), 0u);
         EXPECT_FALSE(sm.file(id)->stored());
         EXPECT_EQ(sm.render({Severity::Error, Span{id, at, at + 1}, "m"}), before);
     }
@@ -248,7 +250,8 @@ TEST(source_SourceManager, AStoreThatCannotKeepOrGiveBackLosesNoLocation) {
     sm.compact();
     MemoryStore bad;
     bad.readable = false;
-    ASSERT_EQ(sm.store_in(bad, 0), 1u);
+    sm.store_in(bad, 0);
+    ASSERT_EQ(sm.files_stored(), 1u);
     for (int taken_back = 0; taken_back < 2; ++taken_back) {
         EXPECT_EQ(sm.file(id)->line_col(at).line, where.line) << taken_back;
         EXPECT_GE(sm.file(id)->line_col(at).column, where.column) << taken_back;  // counted in bytes: no fewer
@@ -258,4 +261,38 @@ TEST(source_SourceManager, AStoreThatCannotKeepOrGiveBackLosesNoLocation) {
         sm.take_back();
     }
     EXPECT_FALSE(sm.file(id)->stored());
+}
+
+TEST(source_SourceManager, FilesCompactedAfterTheStoreIsSetAreWeighedAsTheyAreCompacted) {
+    // The store is set before the reading (SourceManager::store_in): each file parsed is compacted
+    // (compact_parsed) and then kept within the budget or stored, in the order they are done, on
+    // this thread or after a compactor deflated it; take_back() brings every one back.
+    for (bool apart : {false, true}) {
+        SourceManager sm;
+        MemoryStore store;
+        const std::string text = numbered_lines(3000);
+        sm.store_in(store, 1);  // nothing fits
+        SourceCompactor compactor;
+        if (apart) sm.compact_on(&compactor);
+        const uint32_t a = sm.add("a.xml", text);
+        sm.compact_parsed(a);
+        const uint32_t b = sm.add("b.xml", text + "<!-- b -->");
+        sm.compact_parsed(b);
+        const uint32_t small = sm.add("small.xml", "<p/>");  // too small to compact: stays whole
+        sm.compact_parsed(small);
+        sm.compact();  // the compactor's work waited for and let go
+        EXPECT_TRUE(sm.file(a)->stored()) << apart;
+        EXPECT_TRUE(sm.file(b)->stored()) << apart;
+        EXPECT_FALSE(sm.file(small)->stored()) << apart;
+        EXPECT_EQ(sm.files_stored(), 2u) << apart;
+        EXPECT_EQ(sm.file(b)->line_text(3001), "<!-- b -->") << apart;
+        sm.take_back();
+        EXPECT_FALSE(sm.file(a)->stored()) << apart;
+        EXPECT_EQ(sm.file(a)->text(), text) << apart;
+        // The store is no longer set: a file compacted now stays in memory.
+        const uint32_t c = sm.add("c.xml", text + "<!-- c -->");
+        sm.compact_parsed(c);
+        EXPECT_TRUE(sm.file(c)->compacted());
+        EXPECT_FALSE(sm.file(c)->stored());
+    }
 }
