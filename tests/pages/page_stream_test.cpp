@@ -124,3 +124,19 @@ TEST(PageStream, HoldsAboutAPageOfTheList) {
     EXPECT_EQ(pages, 77u);  // 2,000 / 26
     EXPECT_LE(most_held, 2u * 28);  // a page's boxes and glue, and the box that ends it
 }
+
+TEST(PageStream, ALongBlocksListIsNotKeptAsCapacityOnceItsPagesAreMade) {
+    // A block of 20,000 boxes given at once (a long report's contents), then small pieces: once
+    // its pages are made, what is held keeps no buffer of the long list's size.
+    PageBuilder builder(rules(), "tall");
+    std::vector<VItem> list;
+    for (int i = 0; i < 20000; ++i) list.push_back(box(12));
+    size_t pages = builder.add(std::move(list)).size();
+    EXPECT_LE(builder.held_capacity(), std::max(PageBuilder::kHeldCapacityFloor, 4 * builder.held()));
+    for (int i = 0; i < 100; ++i) {
+        pages += builder.add({box(12), VGlue{Length::from_pt(2)}}).size();
+        EXPECT_LE(builder.held_capacity(), std::max(PageBuilder::kHeldCapacityFloor, 4 * builder.held()));
+    }
+    pages += builder.finish().size();
+    EXPECT_GT(pages, 900u);  // about 240,000pt of boxes on pages of 260pt
+}
