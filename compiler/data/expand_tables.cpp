@@ -29,11 +29,15 @@ public:
     // Two walks: the first counts each data file's tables, so that the second releases a dataset
     // after its last table (980 data files at 4,009 pages: 12 MB of datasets not held together).
     void walk(std::vector<doc::Block>& blocks) {
+        count(blocks);
+        expand_all(blocks);
+    }
+    void count(std::vector<doc::Block>& blocks) {
         m_counting = true;
         doc::walk(blocks, *this);
         m_counting = false;
-        doc::walk(blocks, *this);
     }
+    void expand_all(std::vector<doc::Block>& blocks) { doc::walk(blocks, *this); }
 
     // The walk's visitor: a table generated from data gets its expansion (whose cells are
     // walked after, like any other); the table as written is left as it is.
@@ -89,6 +93,17 @@ private:
 };
 
 }  // namespace
+
+struct TableExpansion::Impl {
+    TableExpander expander;
+};
+
+TableExpansion::TableExpansion(const std::vector<doc::TableTemplate>& templates, const Environment& env, SourceManager& sources,
+                               Diagnostics& diags)
+    : m(std::make_unique<Impl>(Impl{TableExpander(templates, env, sources, diags)})) {}
+TableExpansion::~TableExpansion() = default;
+void TableExpansion::count(std::vector<doc::Block>& blocks) { m->expander.count(blocks); }
+void TableExpansion::expand(std::vector<doc::Block>& blocks) { m->expander.expand_all(blocks); }
 
 void expand_tables(doc::Document& document, const std::vector<doc::TableTemplate>& templates, const Environment& env,
                    SourceManager& sources, Diagnostics& diags) {

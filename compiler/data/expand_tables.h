@@ -1,5 +1,6 @@
 #pragma once
 // Expands every table generated from data (<table template data>) in a document into its rows.
+#include <memory>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -17,5 +18,21 @@ namespace reportc::data {
 // loaded (reported) or whose template is unknown is left unexpanded, with its rows as written.
 void expand_tables(doc::Document& document, const std::vector<doc::TableTemplate>& templates, const Environment& env,
                    SourceManager& sources, Diagnostics& diags);
+
+// The same a part at a time (the driver resolves a top-level block at a time): count() the whole
+// document's tables first, so that a dataset is released after its last table, then expand()
+// its parts in document order.
+class TableExpansion {
+public:
+    TableExpansion(const std::vector<doc::TableTemplate>& templates, const Environment& env, SourceManager& sources,
+                   Diagnostics& diags);
+    ~TableExpansion();
+    void count(std::vector<doc::Block>& blocks);
+    void expand(std::vector<doc::Block>& blocks);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
 
 }  // namespace reportc::data

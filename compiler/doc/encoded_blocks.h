@@ -45,6 +45,18 @@ public:
     // difference is where block() finds a block; what it gives is the same.
     EncodedBlocks(std::vector<Block>&& blocks, ByteStore* store, size_t in_memory, uint32_t node_count = 0,
                   uint32_t keep_below = 0);
+    // Made a block at a time as the document is resolved (driver: resolving a top-level block at
+    // a time): add() each in order, then finish(). Blocks are kept as they are while the nodes
+    // added stay below `keep_below`; past it those kept are encoded and so is every block after.
+    EncodedBlocks(ByteStore* store, size_t in_memory, uint32_t keep_below);
+    // The next top-level block, freed once encoded; `node_count`: the document's nodes so far
+    // (this block's included).
+    void add(Block&& block, uint32_t node_count);
+    // Block `index` made anew (cross-references resolved once every block is known): encoded
+    // again, its old bytes left unused; a kept block is replaced.
+    void replace(size_t index, Block&& block);
+    // Done adding: the buffers' spare capacity given back.
+    void finish();
 
     size_t size() const { return m_kept.empty() ? m_entries.size() : m_kept.size(); }
     // Top-level block `index` as it was; none when its bytes cannot be read back (a file
@@ -75,6 +87,11 @@ private:
     size_t m_stored = 0;
     ByteStore* m_store = nullptr;
     std::vector<Block> m_kept;  // the blocks as they were, below the threshold (else empty)
+    // Incremental use: the budget and threshold, and whether blocks are encoded yet.
+    void encode(Block&& block);
+    size_t m_in_memory = 0;
+    uint32_t m_keep_below = 0;
+    bool m_encoding = false;
 };
 
 }  // namespace reportc::doc

@@ -146,6 +146,16 @@ struct Counter {
 
 }  // namespace
 
+Footprint& Footprint::operator+=(const Footprint& other) {
+    for (const auto& [name, share] : other.shares) {
+        auto& mine = shares[name];
+        mine.count += share.count;
+        mine.bytes += share.bytes;
+        mine.allocations += share.allocations;
+    }
+    return *this;
+}
+
 size_t Footprint::bytes() const {
     size_t sum = 0;
     for (const auto& [name, s] : shares) sum += s.bytes;

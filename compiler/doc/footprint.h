@@ -22,6 +22,7 @@ struct Footprint {
     std::map<std::string, FootprintShare> shares;  // by name ("run: text", "block slots", …)
     size_t bytes() const;
     size_t allocations() const;
+    Footprint& operator+=(const Footprint& other);  // share by share: a document counted a block at a time
 };
 
 Footprint footprint_of(const Document& document);

@@ -18,6 +18,7 @@
 #include "driver/navigation.h"
 #include "driver/output.h"
 #include "driver/part.h"
+#include "driver/resolve.h"
 #include "driver/resources.h"
 #include "driver/spill_file.h"
 #include "driver/variables.h"
@@ -93,54 +94,6 @@ Compiler::Compiler(const Environment& env, SourceManager& sources) : m_state(std
 Compiler::~Compiler() = default;
 
 namespace {
-
-// A review copy: the data tables compared with the same files under the earlier sources. The
-// removed records' list takes the layout's paragraph style "changes-removed" when it has one.
-std::vector<data::RecordChange> mark_changes(doc::Document& document, const Resources& res, const Options& options,
-                                             const Environment& env, SourceManager& sources, Diagnostics& diags) {
-    data::ChangeOptions change_options;
-    change_options.old_root = options.changes_since;
-    change_options.new_root = parent_directory(options.input);
-    if (res.styles.paragraph("changes-removed")) change_options.removed_style = "changes-removed";
-    return data::mark_changes(document, res.layout.table_templates, change_options, env, sources, diags);
-}
-
-// Data tables become ordinary tables, charts get their values, every node its NodeId; variables
-// get their values; then ids, links and cross-references are resolved over the whole document.
-Variables resolve(doc::Document& document, const Resources& res, const Options& options, const Environment& env,
-                  SourceManager& sources, ImageLoader& images, std::vector<data::RecordChange>& changes, Diagnostics& diags) {
-    const auto& settings = res.styles.settings();
-    Variables variables = collect_variables(document, options.variables, settings, env.now(), diags);
-    apply_conditions(document, variables, diags);
-    data::expand_tables(document, res.layout.table_templates, env, sources, diags);
-    // The datasets were loaded and released one after another, between the tables' growing
-    // rows: the pages their free space left are given back before the rest of resolving adds to
-    // the peak (4,009 pages: 60.8 -> 58.4 MB, median of 6; no time measurable).
-    trim_heap();
-    if (!options.changes_since.empty()) changes = mark_changes(document, res, options, env, sources, diags);
-    data::resolve_charts(document, settings.chart_palette, env, sources, diags);
-    expand_image_sources(document, variables.values, variables.date_format, diags);
-    load_images(document, images, diags);
-    doc::number_nodes(document);
-    resolve_variables(document, variables, diags);
-    check_slot_fields(res.styles, variables, diags);
-    xref::Options xref_options;
-    xref_options.numbering = res.layout.numbering;
-    xref_options.abbreviation_table = settings.abbreviation_register;
-    xref_options.check_abbreviations = options.check_register;
-    xref_options.abbreviation_ignore = res.layout.abbreviation_ignore;
-    xref_options.link_patterns = res.layout.link_patterns;
-    xref_options.link_schemes = res.layout.link_schemes;
-    // A run's source up to the next tag, a block at a time: inflating the whole text would keep
-    // it whole again.
-    xref_options.source_text = [&sources](uint32_t file, uint32_t begin) {
-        const SourceFile* f = sources.file(file);
-        return f ? f->text_until(begin, '<') : std::string();
-    };
-    xref::resolve(document, xref_options, diags);
-    doc::release_spare_capacity(document);
-    return variables;
-}
 
 bool can_lay_out(const Resources& res, const Diagnostics& diags) {
     return !diags.has_errors() && res.body_master && res.fonts->face_count() > 0;
@@ -269,39 +222,39 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
                                                         const Environment& env, ImageLoader* images, Outcome& outcome,
                                                         Diagnostics& diags, PageSink* sink, bool keep_paragraphs) {
     State& s = *m_state;
-    const Variables variables = resolve(document, res, options, env, s.sources, *images, outcome.changes, diags);
     auto lap = [&s](const char* phase) { if (s.clock) s.clock->lap(phase); };
-    lap("resolve");
-    if (options.count_document) outcome.document_footprint = (std::ostringstream() << doc::footprint_of(document)).str();
-    // Every file is read: from here on their texts serve diagnostics only, a line at a time. Most
-    // are deflated already, as each parse ended; this takes the rest (a spreadsheet's listing).
-    s.sources.compact();
-    if (!can_lay_out(res, diags)) return std::nullopt;
-
     // The paragraph cache (every paragraph's set lines, the largest share of the peak memory at
     // 1,000 pages) is this function's own, so it is released before the files are written.
     // Beyond its budget the cache writes its oldest entries to a file beside the output; the
     // encoded document's bytes beyond theirs go there too.
     FileSpillStore spill_file(spill_directory(options.output), "the paragraph cache and the document");
     layout::ParagraphSpill spill(spill_file, options.paragraph_cache_bytes.value_or(layout::kParagraphCacheBudget));
-    Navigation navigation = collect_navigation(document, res.styles.settings().contents_levels);
-    if (!check_footnote_styles(navigation, res.styles, diags)) return std::nullopt;
-    // Every whole-document walk is done: the blocks become bytes, beyond a small budget in the
-    // paragraph cache's file, and each pass decodes one at a time (doc/encoded_blocks.h); a
-    // document below kDocumentKeptBelowNodes is kept as read instead.
-    const doc::EncodedBlocks blocks(std::move(document.blocks), options.document_store ? options.document_store : &spill_file,
-                                    options.document_bytes.value_or(kDocumentInMemory), document.node_count,
-                                    options.document_kept_below_nodes.value_or(kDocumentKeptBelowNodes));
-    // The document's nodes, freed as they were encoded, go back to the system (malloc_trim(3)):
-    // with -j the pages are drawn, and the threads set ahead allocate, in malloc arenas of their
-    // own, which cannot reuse the main arena's free memory (4,009 pages with -j 2: 107 -> 87 MiB
-    // resident). Once a build, it costs nothing measurable.
-    // The navigation was made while the document was whole: its small strings and nodes sit in
-    // the gaps between the document's, one or two to a page, and would keep those pages resident
-    // for the whole layout once the document is gone. Copied now, it lies together, and the pages
-    // of the copy made then are given back with the document's (4,009 pages: the layout's
-    // resident plateau 53-58 -> 45-51 MB; docs/performance.md).
-    navigation = Navigation(navigation);
+    // The document is resolved a top-level block at a time, each block becoming bytes as soon as
+    // it is (driver/resolve.h), beyond a small budget in the paragraph cache's file; each layout
+    // pass decodes one at a time (doc/encoded_blocks.h). A document below
+    // kDocumentKeptBelowNodes is kept as resolved instead.
+    doc::EncodedBlocks blocks(options.document_store ? options.document_store : &spill_file,
+                              options.document_bytes.value_or(kDocumentInMemory),
+                              options.document_kept_below_nodes.value_or(kDocumentKeptBelowNodes));
+    Resolved resolved = resolve(document, res, options, env, s.sources, *images, outcome.changes, blocks, diags);
+    const Variables& variables = resolved.variables;
+    lap("resolve");
+    if (resolved.footprint) outcome.document_footprint = (std::ostringstream() << *resolved.footprint).str();
+    // Every file is read: from here on their texts serve diagnostics only, a line at a time. Most
+    // are deflated already, as each parse ended; this takes the rest (a spreadsheet's listing).
+    s.sources.compact();
+    if (!resolved.read_back || !can_lay_out(res, diags)) return std::nullopt;
+    if (!check_footnote_styles(resolved.navigation, res.styles, diags)) return std::nullopt;
+    // The navigation was made while the parts were resolved: its small strings and nodes sit in
+    // the gaps between the parts', one or two to a page, and would keep those pages resident for
+    // the whole layout. Copied now, it lies together, and the pages of the first are given back
+    // with the parts' (4,009 pages: the layout's resident plateau 53-58 -> 45-51 MB;
+    // docs/performance.md). The parts' nodes, freed as they were encoded, go back to the system
+    // (malloc_trim(3)): with -j the pages are drawn, and the threads set ahead allocate, in malloc
+    // arenas of their own, which cannot reuse the main arena's free memory (4,009 pages with
+    // -j 2: 107 -> 87 MiB resident). Once a build, it costs nothing measurable.
+    const Navigation navigation(resolved.navigation);
+    resolved.navigation = Navigation();
     trim_heap();
     outcome.document_bytes_in_memory = blocks.bytes_in_memory();
     outcome.document_bytes_stored = blocks.bytes_stored();
@@ -323,7 +276,7 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
         layout::ParagraphCache& cache;
         ~Detach() { cache.keep_in_memory_only(); }
     } detach{paragraphs};
-    lap("document encoded");
+    lap("layout prepared");
     LaidOut laid_out = lay_out(document, blocks, res, navigation, variables.values, paragraphs, diags, layout_jobs, sink,
                                s.clock ? &*s.clock : nullptr);
     warn_if_failed(spill_file, "the paragraphs and the document were", diags);

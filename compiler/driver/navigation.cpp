@@ -50,11 +50,40 @@ struct Collector
     std::vector<PageVariableEntry> page_variables;
 };
 
+
+// Only the targets of page references: a part walked again once its references are resolved.
+struct PageReferences
+    : doc::PassOver<doc::Section, doc::Article, doc::List, doc::ListItem, doc::Table, doc::TableRow, doc::TableCell, doc::Figure,
+                    doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents,
+                    doc::Image, doc::Qr> {
+    using PassOver::enter;
+    explicit PageReferences(std::set<std::string>& refs) : page_refs(refs) {}
+    void enter(const doc::Paragraph& p) { runs(p.runs); }
+    void enter(const doc::Footnote& n) { runs(n.runs); }
+    void runs(const std::vector<doc::TextRun>& list) {
+        for (const auto& run : list)
+            if (const auto& r = run.rare().resolved; r && r->shows_page && !r->anchor.empty()) page_refs.insert(r->anchor);
+    }
+    std::set<std::string>& page_refs;
+};
+
 }  // namespace
 
-Navigation collect_navigation(const doc::Document& document, int levels) {
-    Collector c(levels);
-    doc::walk(document.blocks, c);
+struct NavigationCollector::Impl {
+    Collector collector;
+};
+
+NavigationCollector::NavigationCollector(int levels) : m(std::make_unique<Impl>(Impl{Collector(levels)})) {}
+NavigationCollector::~NavigationCollector() = default;
+
+void NavigationCollector::collect(const std::vector<doc::Block>& blocks) { doc::walk(blocks, m->collector); }
+
+void NavigationCollector::page_references(const std::vector<doc::Block>& blocks) {
+    doc::walk(blocks, PageReferences(m->collector.page_refs));
+}
+
+Navigation NavigationCollector::finish() {
+    Collector& c = m->collector;
     Navigation nav;
     nav.page_targets = std::move(c.page_refs);
     nav.footnotes = std::move(c.footnotes);
@@ -71,6 +100,12 @@ Navigation collect_navigation(const doc::Document& document, int levels) {
                 nav.page_targets.insert(entry.anchor);
             }
     return nav;
+}
+
+Navigation collect_navigation(const doc::Document& document, int levels) {
+    NavigationCollector collector(levels);
+    collector.collect(document.blocks);
+    return collector.finish();
 }
 
 bool check_footnote_styles(const Navigation& navigation, const style::Stylesheet& styles, Diagnostics& diags) {

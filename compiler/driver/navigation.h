@@ -2,6 +2,7 @@
 // Private to driver: what the relayout loop must know before laying out: the contents' entries
 // every anchor whose page number the text shows, and the footnotes to number.
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +34,21 @@ struct Navigation {
 
 // Headings down to `levels` for the contents, and the targets of <ref show="page"/>.
 Navigation collect_navigation(const doc::Document& document, int levels);
+
+// The same a part (a top-level block) at a time, in document order: collect() each part once
+// resolved; page_references() a part again once its references are (xref::Resolution::link).
+class NavigationCollector {
+public:
+    explicit NavigationCollector(int levels);
+    ~NavigationCollector();
+    void collect(const std::vector<doc::Block>& blocks);
+    void page_references(const std::vector<doc::Block>& blocks);
+    Navigation finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
 
 // A document with footnotes needs the layout's footnote styles: one error at the first note
 // when they are missing (not one per note). False then.

@@ -161,8 +161,17 @@ Variables collect_variables(const doc::Document& document, const std::map<std::s
 }
 
 void resolve_variables(doc::Document& document, const Variables& variables, Diagnostics& diags) {
-    doc::walk(document.blocks, Resolver(variables, diags));
+    VariableResolution(variables, diags).resolve(document.blocks);
 }
+
+struct VariableResolution::Impl {
+    Resolver resolver;
+};
+
+VariableResolution::VariableResolution(const Variables& variables, Diagnostics& diags)
+    : m(std::make_unique<Impl>(Impl{Resolver(variables, diags)})) {}
+VariableResolution::~VariableResolution() = default;
+void VariableResolution::resolve(std::vector<doc::Block>& blocks) { doc::walk(blocks, m->resolver); }
 
 void check_slot_fields(const style::Stylesheet& styles, Variables& variables, Diagnostics& diags) {
     for (const auto& master : styles.page_masters())

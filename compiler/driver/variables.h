@@ -4,6 +4,7 @@
 // report's <variable>s and the command line's --set, which wins over the report.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,19 @@ Variables collect_variables(const doc::Document& document, const std::map<std::s
 // Gives every <var> its value, or, when the page gives it, what the page shows and an anchor
 // ("variable-N"); an unknown name is an error at the <var>, with the closest known name.
 void resolve_variables(doc::Document& document, const Variables& variables, Diagnostics& diags);
+
+// The same a part (a top-level block) at a time, in document order: the anchors of the variables
+// whose value is their page's are numbered across the parts.
+class VariableResolution {
+public:
+    VariableResolution(const Variables& variables, Diagnostics& diags);  // `variables` outlives it
+    ~VariableResolution();
+    void resolve(std::vector<doc::Block>& blocks);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
 
 // Every {name} field of the layout's header and footer slots must be a variable: an unknown one
 // is an error at the slot's text. A field with options ("{participant.name|upper}") gets its

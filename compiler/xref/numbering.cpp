@@ -81,23 +81,23 @@ public:
     }
 
     void enter(doc::Contents& c) {
-        if (!c.kind.empty()) m_lists_of.push_back(&c);
+        if (!c.kind.empty()) m_lists_of.push_back({c.kind, c.span});
     }
 
     // A list of figures names a kind the layout numbers or a figure has (or its plural).
     void check_lists_of_figures() {
         std::set<std::string> kinds = m_kinds;
         for (const auto& [kind, rule] : m_rules.figures) kinds.insert(kind);
-        for (const auto* c : m_lists_of) {
+        for (const auto& [kind, span] : m_lists_of) {
             bool known = false;
             std::string names;
             for (const auto& k : kinds) {
-                known = known || c->kind == k || c->kind == k + "s";
+                known = known || kind == k || kind == k + "s";
                 names += (names.empty() ? "" : ", ") + k + "s";
             }
             if (!known)
-                m_diags.error(c->span, "expected kind naming a kind of figure" + (names.empty() ? std::string() : " (" + names + ")") +
-                                           ", found '" + c->kind + "'");
+                m_diags.error(span, "expected kind naming a kind of figure" + (names.empty() ? std::string() : " (" + names + ")") +
+                                        ", found '" + kind + "'");
         }
     }
 
@@ -144,16 +144,25 @@ private:
     std::map<std::string, int> m_figures;  // by kind
     std::set<std::string> m_kinds;         // every figure kind the document uses
     std::vector<ListCounter> m_lists;
-    std::vector<doc::Contents*> m_lists_of;
+    std::vector<std::pair<std::string, Span>> m_lists_of;  // each list of figures' kind, as written (its block may be gone by the check)
     std::map<std::string, Span> m_printed;  // counter and number -> the first element printing it
 };
 
 }  // namespace
 
+struct Numbering::Impl {
+    Numberer numberer;
+};
+
+Numbering::Numbering(const NumberingRules& rules, Diagnostics& diags) : m(std::make_unique<Impl>(Impl{Numberer(rules, diags)})) {}
+Numbering::~Numbering() = default;
+void Numbering::number(std::vector<doc::Block>& blocks) { doc::walk(blocks, m->numberer); }
+void Numbering::finish() { m->numberer.check_lists_of_figures(); }
+
 void assign_numbers(doc::Document& document, const NumberingRules& rules, Diagnostics& diags) {
-    Numberer numberer(rules, diags);
-    doc::walk(document.blocks, numberer);
-    numberer.check_lists_of_figures();
+    Numbering numbering(rules, diags);
+    numbering.number(document.blocks);
+    numbering.finish();
 }
 
 }  // namespace reportc::xref

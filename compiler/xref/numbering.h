@@ -4,6 +4,7 @@
 // reference formats), and the walk that gives headings, figures and the items of numbered lists
 // their doc::Numbered. Layout prints what it finds there; it counts nothing itself.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,5 +60,19 @@ NumberingRules compile_numbering(const std::vector<doc::NumberingDecl>& decls, D
 // number="…" prints as given and does not advance the counter; a label and number printed twice
 // (a duplicate, as some published reports have) is a warning at the second, with a note at the first.
 void assign_numbers(doc::Document& document, const NumberingRules& rules, Diagnostics& diags);
+
+// The same a part at a time (xref::Resolution): number() the parts in document order, then
+// finish(), which checks each list of figures against every kind the document numbers.
+class Numbering {
+public:
+    Numbering(const NumberingRules& rules, Diagnostics& diags);
+    ~Numbering();
+    void number(std::vector<doc::Block>& blocks);
+    void finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
 
 }  // namespace reportc::xref

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
@@ -45,16 +46,18 @@ public:
     Walker(const Options& options, const NumberingRules& rules, Diagnostics& diags)
         : m_options(options), m_rules(rules), m_diags(diags) {}
 
-    // First pass: ids and targets, with the numbers assign_numbers gave. A target's title is
-    // made only when a reference names its id: a title copied from the text of every row and
-    // paragraph with an id was most of the registry (4,009 pages: 4.6 MB, held beside the whole
-    // document at the peak of resolving).
-    void collect(std::vector<doc::Block>& blocks) {
+    // Ids and targets, with the numbers assign_numbers gave.
+    void collect(std::vector<doc::Block>& blocks) { doc::walk(blocks, *this); }
+
+    // The ids the whole document's <ref>s name, before it is collected: only their targets get
+    // a title (the text of every row and paragraph with an id, copied, was most of the registry:
+    // 4.6 MB at 4,009 pages). Without it every target gets its title.
+    void note_references(std::vector<doc::Block>& blocks) {
+        m_all_titles = false;
         visit_runs(blocks, [this](std::vector<doc::TextRun>& runs, const RunContext&) {
             for (const auto& run : runs)
                 if (run.rare().ref) m_referenced.insert(run.extras->ref->to);
         });
-        doc::walk(blocks, *this);
     }
 
     // Calls `f` with the runs of every paragraph, anywhere in the document, and the table they
@@ -121,7 +124,7 @@ public:
     Registry registry;
 
 private:
-    bool referenced(const std::string& id) const { return !id.empty() && m_referenced.count(id) > 0; }
+    bool referenced(const std::string& id) const { return !id.empty() && (m_all_titles || m_referenced.count(id) > 0); }
     std::string title_for(const std::string& id, const std::string& title) const { return referenced(id) ? title : std::string(); }
     // A list item's or a row's title: the text of its (first cell's) first paragraph.
     std::string first_paragraph_text(const std::string& id, const std::vector<doc::Block>& blocks) const {
@@ -161,7 +164,8 @@ private:
     const NumberingRules& m_rules;
     Diagnostics& m_diags;
     std::set<std::string> m_generated;
-    std::set<std::string> m_referenced;  // every id a <ref> names
+    std::set<std::string> m_referenced;  // every id a <ref> names (note_references)
+    bool m_all_titles = true;
     int m_footnotes = 0;
 };
 
@@ -219,9 +223,9 @@ std::string slug(const std::string& title) {
 
 namespace {
 
-void check_abbreviations(doc::Document& document, const Options& options, Walker& walker, Diagnostics& diags) {
-    // The register: the first cell of each body row of the named table.
-    std::vector<RegisterEntry> terms;
+// The register: the first cell of each body row of the named table, wherever `blocks` have it.
+// True when they have it.
+bool find_register(const std::vector<doc::Block>& blocks, const std::string& table_id, std::vector<RegisterEntry>& terms) {
     struct RegisterFinder
         : doc::PassOver<doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
                         doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents,
@@ -246,14 +250,9 @@ void check_abbreviations(doc::Document& document, const Options& options, Walker
             return doc::Walk::Skip;
         }
     };
-    RegisterFinder finder(options.abbreviation_table, terms);
-    doc::walk(std::as_const(document.blocks), finder);
-    if (!finder.found) return;
-    AbbreviationCheck check(std::move(terms), options.abbreviation_ignore, options.source_text);
-    walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext& ctx) {
-        if (!ctx.in_register) check.scan(runs, diags);
-    });
-    check.report(diags);
+    RegisterFinder finder(table_id, terms);
+    doc::walk(blocks, finder);
+    return finder.found;
 }
 
 // What a run becomes: split by a declared link pattern first, then at URLs and e-mail addresses
@@ -298,19 +297,105 @@ void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, co
 
 }  // namespace
 
-Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags) {
-    const NumberingRules rules = compile_numbering(options.numbering, diags);
-    assign_numbers(document, rules, diags);
-    Walker walker(options, rules, diags);
-    walker.collect(document.blocks);
-    const Registry& registry = walker.registry;
-    const LinkPatterns patterns = compile_link_patterns(options.link_patterns, diags);
-    walker.visit_runs(document.blocks, [&](std::vector<doc::TextRun>& runs, const RunContext&) {
-        resolve_refs(runs, registry, rules, document.incomplete, diags);
-        link_runs(runs, patterns, options.link_schemes, registry, diags);
+// Whether link_runs could change or check the run: a reference, a link, a declared pattern that
+// applies, or text split_at_links looks into (an address, or an empty run it drops).
+bool may_link(const doc::TextRun& run, const LinkPatterns& patterns) {
+    const doc::RunExtras& x = run.rare();
+    if (x.ref || !x.link.empty()) return true;
+    for (const auto& p : patterns)
+        if (p && p->applies_to(run)) return true;
+    if (run.line_break || x.footnote || x.variable || x.image) return false;
+    const std::string& s = run.text;
+    return s.empty() || s.find('@') != std::string::npos || s.find("://") != std::string::npos || s.find("www.") != std::string::npos;
+}
+
+struct Resolution::Impl {
+    Impl(const Options& o, bool incomplete, Diagnostics& d)
+        : options(o), document_incomplete(incomplete), diags(d), rules(compile_numbering(o.numbering, d)), numbering(rules, d),
+          walker(o, rules, d) {}
+    const Options& options;
+    bool document_incomplete;
+    Diagnostics& diags;
+    const NumberingRules rules;
+    Numbering numbering;
+    Walker walker;
+    LinkPatterns patterns;
+    bool patterns_compiled = false;
+    bool checking = false;  // the abbreviation register is checked
+    bool register_found = false;
+    std::vector<RegisterEntry> terms;
+    std::optional<AbbreviationCheck> check;
+
+    const LinkPatterns& link_patterns() {
+        if (!patterns_compiled) patterns = compile_link_patterns(options.link_patterns, diags);
+        patterns_compiled = true;
+        return patterns;
+    }
+};
+
+Resolution::Resolution(const Options& options, bool document_incomplete, Diagnostics& diags)
+    : m(std::make_unique<Impl>(options, document_incomplete, diags)) {
+    m->checking = options.check_abbreviations && !options.abbreviation_table.empty();
+}
+
+Resolution::~Resolution() = default;
+
+void Resolution::note_references(std::vector<doc::Block>& blocks) { m->walker.note_references(blocks); }
+
+void Resolution::number(std::vector<doc::Block>& blocks) { m->numbering.number(blocks); }
+
+void Resolution::numbered() { m->numbering.finish(); }
+
+void Resolution::collect(std::vector<doc::Block>& blocks) {
+    m->walker.collect(blocks);
+    if (m->checking && find_register(blocks, m->options.abbreviation_table, m->terms)) m->register_found = true;
+}
+
+bool Resolution::links_in(std::vector<doc::Block>& blocks) {
+    if (m->checking) return true;  // every paragraph is scanned
+    const LinkPatterns& patterns = m->link_patterns();
+    bool any = false;
+    m->walker.visit_runs(blocks, [&](std::vector<doc::TextRun>& runs, const RunContext&) {
+        for (const auto& run : runs) any = any || may_link(run, patterns);
     });
-    if (options.check_abbreviations && !options.abbreviation_table.empty()) check_abbreviations(document, options, walker, diags);
-    return std::move(walker.registry);  // not a copy: the registry is as large as the document has ids
+    return any;
+}
+
+void Resolution::link(std::vector<doc::Block>& blocks) {
+    const LinkPatterns& patterns = m->link_patterns();
+    const Registry& registry = m->walker.registry;
+    m->walker.visit_runs(blocks, [&](std::vector<doc::TextRun>& runs, const RunContext&) {
+        resolve_refs(runs, registry, m->rules, m->document_incomplete, m->diags);
+        link_runs(runs, patterns, m->options.link_schemes, registry, m->diags);
+    });
+}
+
+void Resolution::check_abbreviations(std::vector<doc::Block>& blocks) {
+    if (!m->checking || !m->register_found) return;
+    if (!m->check) m->check.emplace(std::move(m->terms), m->options.abbreviation_ignore, m->options.source_text);
+    m->walker.visit_runs(blocks, [&](std::vector<doc::TextRun>& runs, const RunContext& ctx) {
+        if (!ctx.in_register) m->check->scan(runs, m->diags);
+    });
+}
+
+void Resolution::checked() {
+    if (m->check) m->check->report(m->diags);
+}
+
+const Registry& Resolution::registry() const { return m->walker.registry; }
+
+Registry Resolution::take_registry() { return std::move(m->walker.registry); }
+
+Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags) {
+    Resolution resolution(options, document.incomplete, diags);
+    resolution.number(document.blocks);
+    resolution.numbered();
+    resolution.note_references(document.blocks);
+    resolution.collect(document.blocks);
+    resolution.link(document.blocks);
+    resolution.check_abbreviations(document.blocks);
+    resolution.checked();
+    return resolution.take_registry();  // not a copy: the registry is as large as the document has ids
 }
 
 std::ostream& operator<<(std::ostream& os, const Target& t) {

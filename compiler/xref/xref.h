@@ -4,6 +4,7 @@
 // <link-pattern>s declare, links for URLs and e-mail addresses in text, and the abbreviation
 // register check.
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -43,6 +44,35 @@ struct Registry {
 // figure an id (from its title when it has none), checks ids, resolves references and links. Errors and warnings are located at the sources. A reference to
 // an unknown id is an error unless the document is `incomplete` (its cause is reported already).
 Registry resolve(doc::Document& document, const Options& options, Diagnostics& diags);
+
+// resolve() in steps, for a document resolved a part (a top-level block) at a time: number()
+// and collect() each part in document order, numbered() after the last; then link() the parts
+// that need it (links_in) once every target is known, check_abbreviations() every part (when
+// the options check them) and checked(). Diagnostics come in that order; resolve() gives the
+// same results, note_references() letting it make only the titles a reference prints.
+class Resolution {
+public:
+    Resolution(const Options& options, bool document_incomplete, Diagnostics& diags);  // `options` outlives it
+    ~Resolution();
+    // The ids the whole document's references name: only their targets get a title. Without
+    // it (a document not whole yet) every target gets its title.
+    void note_references(std::vector<doc::Block>& blocks);
+    void number(std::vector<doc::Block>& blocks);
+    void numbered();  // every part numbered: each list of figures checked against the kinds numbered
+    void collect(std::vector<doc::Block>& blocks);
+    // Whether link() would change or check anything in `blocks` (references, links, declared
+    // link patterns, addresses in text; every paragraph when abbreviations are checked).
+    bool links_in(std::vector<doc::Block>& blocks);
+    void link(std::vector<doc::Block>& blocks);
+    void check_abbreviations(std::vector<doc::Block>& blocks);
+    void checked();
+    const Registry& registry() const;
+    Registry take_registry();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
 
 // Whether a link may go to `target`: a place in the document ("#id"), or an address whose
 // scheme is http, https, mailto or one of `schemes`; else an error at `at`, with the scheme only.

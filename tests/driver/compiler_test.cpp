@@ -288,7 +288,7 @@ TEST(driver_Compiler, TheOutcomeNamesEachPhaseInOrderWithItsTime) {
             names.push_back(phase.name);
             EXPECT_GE(phase.micros, 0) << phase;
         }
-        EXPECT_EQ(names, (std::vector<std::string>{"read", "resources", "resolve", "document encoded", "layout pass 1", "layout pass 2", "written"}));
+        EXPECT_EQ(names, (std::vector<std::string>{"read", "resources", "resolve", "layout prepared", "layout pass 1", "layout pass 2", "written"}));
     }
 }
 
