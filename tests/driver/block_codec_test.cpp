@@ -362,3 +362,38 @@ TEST(doc_EncodedBlocks, AStoreThatCannotKeepBytesLeavesThemInMemory) {
     EXPECT_EQ(none.bytes_stored(), 0u);
     EXPECT_TRUE(none.block(count - 1));
 }
+
+TEST(doc_EncodedBlocks, AddedABlockAtATimeKeptBelowTheThresholdThenEncodedAndReplaced) {
+    // As the driver resolves a part at a time: blocks added in order are kept as they are while
+    // the nodes so far stay below the threshold; the block that reaches it has the kept ones
+    // encoded first, and every block after is encoded as it comes. A block replaced (references
+    // resolved once every target is known) reads back as the new one, kept or encoded.
+    std::vector<std::string> before;
+    for (const auto& b : every_node(nullptr, nullptr)) before.push_back(printed(b));
+    ASSERT_GE(before.size(), 4u);
+    const doc::EncodedBlocks whole(every_node(nullptr, nullptr), nullptr, 600);
+    for (uint32_t threshold : {3u, 1000u}) {
+        layout::MemorySpillStore store;
+        doc::EncodedBlocks added(&store, 600, threshold);
+        auto blocks = every_node(nullptr, nullptr);
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            added.add(std::move(blocks[i]), uint32_t(i + 1));  // one node each, as far as the threshold goes
+            EXPECT_EQ(added.kept(), i + 1 < threshold) << threshold << " " << i;
+        }
+        added.finish();
+        EXPECT_EQ(added.kept(), threshold == 1000u);
+        EXPECT_EQ(added.first_nodes(), whole.first_nodes());
+        ASSERT_EQ(added.size(), before.size());
+        for (size_t i = 0; i < before.size(); ++i) EXPECT_EQ(printed(*added.block(i)), before[i]) << threshold << " " << i;
+        if (threshold == 3u) {
+            // Encoded as the whole vector is: as many bytes, the first in memory, the rest stored.
+            EXPECT_EQ(added.bytes_in_memory() + added.bytes_stored(), whole.bytes_in_memory());
+            EXPECT_LE(added.bytes_in_memory(), 600u);
+            EXPECT_GT(added.bytes_stored(), 0u);
+        }
+        added.replace(0, added.block(3).take());
+        EXPECT_EQ(printed(*added.block(0)), before[3]) << threshold;
+        for (size_t i = 1; i < before.size(); ++i) EXPECT_EQ(printed(*added.block(i)), before[i]) << threshold << " " << i;
+        EXPECT_EQ(added.size(), before.size());
+    }
+}

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "xref/xref.h"
 #include "xref_builders.h"
 
@@ -184,4 +186,63 @@ TEST(xref_Resolve, AParagraphWithoutLinksKeepsItsRunsAsTheyAre) {
     // In the paragraph that splits, a run before the link is moved, not copied.
     EXPECT_EQ(rendered(linked), "Before the link, then see [www.rocb-ap.org->https://www.rocb-ap.org] for more, and a run after it.");
     EXPECT_EQ(linked[0].text.data(), first_linked_before);
+}
+
+TEST(xref_Resolution, PartsCollectedOneAtATimeThenLinkedGiveWhatTheWholeDocumentGives) {
+    // The driver resolves a top-level block at a time: each part numbered and collected in
+    // order, then the parts with references linked once every target is known, a reference to
+    // a later part included. Numbers run on across parts; without note_references every target
+    // gets its title (the references are not all known yet).
+    auto document = [] {
+        doc::Document d;
+        doc::TextRun forward = text("");
+        forward.rare_to_set().ref = doc::Reference{"d2", "title"};
+        d.blocks.push_back(para({text("see "), forward}));
+        for (const char* id : {"d1", "d2"}) {
+            doc::Figure f;
+            f.kind = "diagram";
+            f.id = id;
+            f.caption = std::string("Caption ") + id;
+            d.blocks.push_back({f});
+        }
+        doc::TextRun back = text("");
+        back.rare_to_set().ref = doc::Reference{"d1", "number"};
+        d.blocks.push_back(para({text("and "), back}));
+        d.blocks.push_back(para({text("plain text")}, "quiet"));
+        return d;
+    };
+    xref::Options options;
+    options.numbering = {rule("figure", {{"kind", "diagram"}, {"label", "Diagram"}})};
+
+    doc::Document whole = document();
+    Diagnostics whole_diags;
+    xref::resolve(whole, options, whole_diags);
+
+    doc::Document parts = document();
+    Diagnostics diags;
+    xref::Resolution resolution(options, false, diags);
+    std::vector<bool> to_link;
+    for (auto& block : parts.blocks) {
+        std::vector<doc::Block> part{std::move(block)};
+        resolution.number(part);
+        resolution.collect(part);
+        to_link.push_back(resolution.links_in(part));
+        block = std::move(part.front());
+    }
+    resolution.numbered();
+    EXPECT_EQ(to_link, (std::vector<bool>{true, false, false, true, false}));
+    for (size_t i = 0; i < parts.blocks.size(); ++i) {
+        if (!to_link[i]) continue;
+        std::vector<doc::Block> part{std::move(parts.blocks[i])};
+        resolution.link(part);
+        parts.blocks[i] = std::move(part.front());
+    }
+    resolution.checked();
+    EXPECT_EQ(diags.all().size(), 0u);
+    EXPECT_EQ(whole_diags.all().size(), 0u);
+    EXPECT_EQ(rendered(std::get<doc::Paragraph>(parts.blocks[0].node).runs), "see [Caption d2->#d2]");
+    EXPECT_EQ(rendered(std::get<doc::Paragraph>(parts.blocks[3].node).runs), "and [1->#d1]");
+    for (size_t i = 0; i < parts.blocks.size(); ++i)
+        EXPECT_EQ((std::ostringstream() << parts.blocks[i]).str(), (std::ostringstream() << whole.blocks[i]).str()) << i;
+    EXPECT_EQ(resolution.registry().find("quiet")->title, "plain text");  // every title, none noted
 }
