@@ -361,10 +361,13 @@ std::vector<VItem> BlockStream::add(const doc::Block& block) {
     const size_t end = m->layouter.settled(m->open);
     std::vector<VItem> done(std::make_move_iterator(m->open.begin()), std::make_move_iterator(m->open.begin() + std::ptrdiff_t(end)));
     m->open.erase(m->open.begin(), m->open.begin() + std::ptrdiff_t(end));
+    release_spare_items(m->open);  // a long block's buffer is not kept for the rest of the pass
     m->layouter.dropped(end);
     collapse_glue(done);
     return done;
 }
+
+size_t BlockStream::held_capacity() const { return m->open.capacity(); }
 
 std::vector<VItem> BlockStream::finish() {
     std::vector<VItem> rest = std::move(m->open);

@@ -24,6 +24,7 @@ public:
     ~BlockStream();
     std::vector<VItem> add(const doc::Block& block);
     std::vector<VItem> finish();
+    size_t held_capacity() const;  // the open end's buffer, in items (release_spare_items after add)
 
 private:
     struct State;

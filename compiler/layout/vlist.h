@@ -130,6 +130,14 @@ struct VPenalty {
 };
 
 using VItem = std::variant<VBox, VGlue, VPenalty>;
+
+// A list that held a long block's items (the contents of a long report: 1 MB at 4,009 pages)
+// and keeps only a few keeps no buffer of that size: what is left is moved to one of its size
+// when the buffer is beyond kSpareItemsFloor items and four times what it holds.
+inline constexpr size_t kSpareItemsFloor = 4096;
+inline void release_spare_items(std::vector<VItem>& items) {
+    if (items.capacity() > kSpareItemsFloor && items.capacity() > 4 * items.size()) items.shrink_to_fit();
+}
 // A line box is the most common item: keep it and the variant small (issue 16, docs/performance.md).
 static_assert(sizeof(VBox) <= 56);
 static_assert(sizeof(VItem) <= 64);

@@ -306,9 +306,8 @@ std::vector<PageContent> PageBuilder::add(std::vector<VItem> items) {
     // What is left starts the next page: the list before it is released.
     m_items.erase(m_items.begin(), m_items.begin() + std::ptrdiff_t(m_next));
     m_next = 0;
-    // The list of a long block (the contents of a long report: 1 MB at 4,009 pages) came with
-    // its buffer: not kept for the rest of the pass as the capacity of the little left.
-    if (m_items.capacity() > kHeldCapacityFloor && m_items.capacity() > 4 * m_items.size()) m_items.shrink_to_fit();
+    // The list of a long block came with its buffer: not kept for the rest of the pass.
+    layout::release_spare_items(m_items);
     return pages;
 }
 

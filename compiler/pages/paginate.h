@@ -124,8 +124,7 @@ public:
     size_t split_rows() const { return m_result.split_rows; }
     size_t pages() const { return m_pages; }
     size_t held() const { return m_items.size(); }  // items of the list not yet on a page
-    size_t held_capacity() const { return m_items.capacity(); }  // at most kHeldCapacityFloor or 4 x held() after add()
-    static constexpr size_t kHeldCapacityFloor = 4096;
+    size_t held_capacity() const { return m_items.capacity(); }  // after add(): see layout::release_spare_items
 
 private:
     bool decided();

@@ -91,3 +91,20 @@ TEST(layout_BlockStream, PiecesJoinedAreTheWholeList) {
     EXPECT_GT(pieces_with_items, 60u);  // handed on as it goes, not all at the end
     EXPECT_EQ(described(joined), described(whole));
 }
+
+TEST(layout_BlockStream, ALongBlocksBufferIsNotKeptForWhatIsLeftOpen) {
+    // A list of 3,000 items is laid out in one add(): once its settled items are handed on, the
+    // few left open keep no buffer of the whole list's size (a long report's contents kept 1 MB
+    // for the whole pass so).
+    LayoutFixture f(kStyles);
+    LayoutInputs inputs{f.styles, f.fonts, f.hyphenator.get(), nullptr, {}};
+    LayoutResults results{f.font_table, f.diags, {}, 0};
+    LayoutContext ctx{inputs, results, f.paragraphs};
+    BlockStream stream(measure(pt(200)), ctx);
+    const auto done = stream.add({list_of(3000)});
+    EXPECT_GT(done.size(), 3000u);
+    EXPECT_LE(stream.held_capacity(), kSpareItemsFloor);
+    const auto more = stream.add({paragraph("After the list")});
+    EXPECT_LE(stream.held_capacity(), kSpareItemsFloor);
+    EXPECT_FALSE(stream.finish().empty() && more.empty());
+}

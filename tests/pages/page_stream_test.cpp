@@ -132,10 +132,10 @@ TEST(PageStream, ALongBlocksListIsNotKeptAsCapacityOnceItsPagesAreMade) {
     std::vector<VItem> list;
     for (int i = 0; i < 20000; ++i) list.push_back(box(12));
     size_t pages = builder.add(std::move(list)).size();
-    EXPECT_LE(builder.held_capacity(), std::max(PageBuilder::kHeldCapacityFloor, 4 * builder.held()));
+    EXPECT_LE(builder.held_capacity(), std::max(layout::kSpareItemsFloor, 4 * builder.held()));
     for (int i = 0; i < 100; ++i) {
         pages += builder.add({box(12), VGlue{Length::from_pt(2)}}).size();
-        EXPECT_LE(builder.held_capacity(), std::max(PageBuilder::kHeldCapacityFloor, 4 * builder.held()));
+        EXPECT_LE(builder.held_capacity(), std::max(layout::kSpareItemsFloor, 4 * builder.held()));
     }
     pages += builder.finish().size();
     EXPECT_GT(pages, 900u);  // about 240,000pt of boxes on pages of 260pt
