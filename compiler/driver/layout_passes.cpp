@@ -40,7 +40,7 @@ bool run_pass(const doc::Document& document, const doc::EncodedBlocks& blocks, c
         // Later passes find their paragraphs in the cache: only the first sets ahead.
         std::optional<ParagraphsAhead> ahead;
         if (jobs > 1 && !inputs.anchor_pages) ahead.emplace(blocks, document.node_count, res, inputs, env, jobs, paragraphs);
-        layout::BlockStream stream(env, ctx);
+        layout::BlockStream stream(env, ctx, [&paginator](std::vector<layout::VItem> items) { paginator.add(std::move(items)); });
         HeapTrim trim;
         for (size_t i = 0; i < blocks.size(); ++i) {
             if (ahead) ahead->reached(i);

@@ -1,5 +1,7 @@
 #include "layout/block_layout.h"
 
+#include <functional>
+
 #include "layout/block_parts.h"
 #include "layout/chart_layout.h"
 #include "layout/contents_layout.h"
@@ -19,14 +21,24 @@ using namespace block_parts;
 
 class BlockLayouter {
 public:
+    using Sink = std::function<void(std::vector<VItem>&&)>;
     explicit BlockLayouter(LayoutContext& ctx) : m_ctx(ctx) {}
 
     void blocks(const std::vector<doc::Block>& blocks, const BlockEnv& env, std::vector<VItem>& out) {
         for (const auto& b : blocks) block(b, env, out);
     }
 
-    // Lays out one block (BlockStream).
-    void one(const doc::Block& b, const BlockEnv& env, std::vector<VItem>& out) { block(b, env, out); }
+    // Lays out one block (BlockStream). With a `sink`, a contents hands on what is settled of it
+    // every kFlushItems items as its entries are made, when it and every block around it keep
+    // nothing that reaches back to their start (keep-together, break-before): a long report's
+    // contents is one block of thousands of lines (4,009 pages: about 2 MB of boxes made at
+    // once, where the last pass began).
+    void one(const doc::Block& b, const BlockEnv& env, std::vector<VItem>& out, const Sink* sink = nullptr) {
+        m_sink = sink;
+        m_in_pieces = sink != nullptr;
+        block(b, env, out);
+        m_sink = nullptr;
+    }
 
     // How much of `out` no later block can change. A block reaches back past its start only
     // after the last box (a break invited before its space, a keep's or a forced break's
@@ -91,14 +103,38 @@ private:
     // Lays out one block; every box it makes is set on the env's page master, and its keeps
     // and breaks (its style's, over them its attributes) hold.
     void block(const doc::Block& b, const BlockEnv& env, std::vector<VItem>& out) {
-        size_t start = out.size();
-        doc::visit_node([&](const auto& node) { visit(node, env, out); }, b);
-        stamp_master(out, start, env.master);
+        m_starts.push_back(out.size());
         const auto keeps = merge_keeps(doc::visit_node([&](const auto& node) { return style_keeps(node); }, b), b.keeps);
+        const bool outer_in_pieces = m_in_pieces;
+        m_in_pieces = m_in_pieces && (std::holds_alternative<doc::Division>(b.node) || std::holds_alternative<doc::Contents>(b.node)) &&
+                      !keeps.together && !keeps.break_before;
+        doc::visit_node([&](const auto& node) { visit(node, env, out); }, b);
+        m_in_pieces = outer_in_pieces;
+        const size_t start = m_starts.back();
+        m_starts.pop_back();
+        stamp_master(out, start, env.master);
         const auto* master = m_ctx.in.styles.page_master(env.master);
         apply_keeps(out, start, keeps, master ? master->body().height : Length{});
         hold_lines(out);
     }
+
+    // Hands on what is settled of `out` (a contents being made, in pieces): the open blocks'
+    // starts move back by what went. What block() does at a block's end that touches the items
+    // handed on is done first: the master stamped (innermost first, as the blocks will), the
+    // lines a heading holds closed.
+    void hand_on(std::vector<VItem>& out, const BlockEnv& env) {
+        if (out.size() < kFlushItems) return;
+        stamp_master(out, m_starts.back(), env.master);
+        hold_lines(out);
+        const size_t end = settled(out);
+        if (end == 0) return;
+        std::vector<VItem> done(std::make_move_iterator(out.begin()), std::make_move_iterator(out.begin() + std::ptrdiff_t(end)));
+        out.erase(out.begin(), out.begin() + std::ptrdiff_t(end));
+        dropped(end);
+        for (auto& start : m_starts) start = start > end ? start - end : 0;
+        (*m_sink)(std::move(done));
+    }
+    static constexpr size_t kFlushItems = 256;
 
     // keep-with-next-lines: after a paragraph in such a style (a heading), the breakpoints
     // between the next N boxes are closed, across as many blocks as it takes; a forced break
@@ -291,7 +327,10 @@ private:
     void visit(const doc::PageBreak&, const BlockEnv&, std::vector<VItem>& out) { out.push_back(VPenalty{kForceBreak}); }
     void visit(const doc::Chart& c, const BlockEnv& env, std::vector<VItem>& out) { layout_chart(c, env, m_ctx, out); }
     void visit(const doc::Diagram& d, const BlockEnv& env, std::vector<VItem>& out) { layout_diagram(d, env, m_ctx, out); }
-    void visit(const doc::Contents& c, const BlockEnv& env, std::vector<VItem>& out) { layout_contents(c, env, m_ctx, out); }
+    void visit(const doc::Contents& c, const BlockEnv& env, std::vector<VItem>& out) {
+        if (!m_in_pieces) return layout_contents(c, env, m_ctx, out);
+        layout_contents(c, env, m_ctx, out, [&] { hand_on(out, env); });
+    }
     void visit(const doc::Table& t, const BlockEnv& env, std::vector<VItem>& out) { layout_table(t, env, m_ctx, out); }
     void visit(const doc::Frame& f, const BlockEnv& env, std::vector<VItem>& out) { layout_frame(f, env, m_ctx, out); }
     void visit(const doc::Rule& r, const BlockEnv& env, std::vector<VItem>& out) { layout_rule(r, env, m_ctx, out); }
@@ -316,6 +355,9 @@ private:
     };
     LayoutContext& m_ctx;
     std::optional<Hold> m_hold;
+    std::vector<size_t> m_starts;  // where each open block began in the list (hand_on moves them)
+    const Sink* m_sink = nullptr;  // BlockStream's, during one()
+    bool m_in_pieces = false;      // the block being laid out may be handed on in pieces
 };
 
 // Adjacent glue collapses to the larger space (space-after of one block, space-before of the
@@ -347,17 +389,26 @@ std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, const Bl
 }
 
 struct BlockStream::State {
-    State(const BlockEnv& e, LayoutContext& ctx) : env(e), layouter(ctx) {}
+    State(const BlockEnv& e, LayoutContext& ctx, Pieces p) : env(e), layouter(ctx), pieces(std::move(p)) {
+        if (pieces)
+            sink = [this](std::vector<VItem>&& items) {
+                collapse_glue(items);
+                pieces(std::move(items));
+            };
+    }
     BlockEnv env;
     BlockLayouter layouter;
     std::vector<VItem> open;  // what a later block may still change
+    Pieces pieces;
+    BlockLayouter::Sink sink;
 };
 
-BlockStream::BlockStream(const BlockEnv& env, LayoutContext& ctx) : m(std::make_unique<State>(env, ctx)) {}
+BlockStream::BlockStream(const BlockEnv& env, LayoutContext& ctx, Pieces pieces)
+    : m(std::make_unique<State>(env, ctx, std::move(pieces))) {}
 BlockStream::~BlockStream() = default;
 
 std::vector<VItem> BlockStream::add(const doc::Block& block) {
-    m->layouter.one(block, m->env, m->open);
+    m->layouter.one(block, m->env, m->open, m->sink ? &m->sink : nullptr);
     const size_t end = m->layouter.settled(m->open);
     std::vector<VItem> done(std::make_move_iterator(m->open.begin()), std::make_move_iterator(m->open.begin() + std::ptrdiff_t(end)));
     m->open.erase(m->open.begin(), m->open.begin() + std::ptrdiff_t(end));

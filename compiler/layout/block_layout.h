@@ -1,5 +1,6 @@
 #pragma once
 // Blocks -> vertical list: paragraphs, headings, articles, lists, figures, tables.
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -20,7 +21,10 @@ std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, const Bl
 // layout_blocks gives for the same blocks.
 class BlockStream {
 public:
-    BlockStream(const BlockEnv& env, LayoutContext& ctx);
+    // What is settled of a long block before the block is done (a long contents: see
+    // BlockLayouter::one), in order, before what add() returns for it; without it add() returns all.
+    using Pieces = std::function<void(std::vector<VItem>)>;
+    BlockStream(const BlockEnv& env, LayoutContext& ctx, Pieces pieces = {});
     ~BlockStream();
     std::vector<VItem> add(const doc::Block& block);
     std::vector<VItem> finish();

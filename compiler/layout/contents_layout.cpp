@@ -91,14 +91,21 @@ void entry(const TocEntry& e, const std::string& style_name, const BlockEnv& env
 
 }  // namespace
 
-void layout_contents(const doc::Contents& contents, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
+void layout_contents(const doc::Contents& contents, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out,
+                     const std::function<void()>& after_entry) {
     if (contents.kind.empty()) {
-        for (const auto& e : ctx.in.toc) entry(e, "toc-" + std::to_string(std::min(e.level, 4)), env, ctx, out, contents.span);
+        for (const auto& e : ctx.in.toc) {
+            entry(e, "toc-" + std::to_string(std::min(e.level, 4)), env, ctx, out, contents.span);
+            if (after_entry) after_entry();
+        }
         return;
     }
     // A list of figures: one entry per figure of the kind, in the style toc-figure.
     if (auto it = ctx.in.figure_lists.find(contents.kind); it != ctx.in.figure_lists.end())
-        for (const auto& e : it->second) entry(e, "toc-figure", env, ctx, out, contents.span);
+        for (const auto& e : it->second) {
+            entry(e, "toc-figure", env, ctx, out, contents.span);
+            if (after_entry) after_entry();
+        }
 }
 
 }  // namespace reportc::layout

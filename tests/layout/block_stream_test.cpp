@@ -108,3 +108,66 @@ TEST(layout_BlockStream, ALongBlocksBufferIsNotKeptForWhatIsLeftOpen) {
     EXPECT_LE(stream.held_capacity(), kSpareItemsFloor);
     EXPECT_FALSE(stream.finish().empty() && more.empty());
 }
+
+TEST(layout_BlockStream, ALongContentsInADivisionIsHandedOnInPiecesTheSameList) {
+    // A contents of 1,500 entries inside a division on another master, between paragraphs: with
+    // a place for pieces, what is settled of it goes there as its entries are made (never the
+    // whole contents open at once), and the pieces, what add() returns and finish() joined are
+    // the list layout_blocks gives. A division kept together is not cut: it comes whole.
+    std::string styles = kStyles;
+    styles += "<paragraph-style name=\"toc-1\" based-on=\"body\"/>\n";
+    std::vector<TocEntry> toc;
+    std::map<std::string, std::string> pages;
+    for (int i = 0; i < 1500; ++i) {
+        std::string id = "h", title = "Heading number ";
+        id += std::to_string(i);
+        title += std::to_string(i);
+        toc.push_back({1, title, id});
+        pages[id] = std::to_string(i / 40 + 1);
+    }
+    for (bool kept_together : {false, true}) {
+        std::vector<doc::Block> blocks;
+        blocks.push_back({paragraph("Before the contents", "held")});
+        doc::Division division;
+        division.page_master = "wide";
+        division.children.push_back({paragraph("Contents")});
+        division.children.push_back({doc::Contents{}});
+        doc::Block block{division};
+        block.keeps.together = kept_together;
+        blocks.push_back(std::move(block));
+        blocks.push_back({paragraph("After the contents")});
+        const auto d = numbered(std::move(blocks));
+
+        LayoutFixture whole_f(styles), stream_f(styles);
+        LayoutInputs whole_inputs{whole_f.styles, whole_f.fonts, whole_f.hyphenator.get(), &pages, toc};
+        LayoutResults whole_results{whole_f.font_table, whole_f.diags, {}, 0};
+        LayoutContext whole_ctx{whole_inputs, whole_results, whole_f.paragraphs};
+        const auto whole = layout_blocks(d.blocks, measure(pt(200)), whole_ctx);
+
+        LayoutInputs inputs{stream_f.styles, stream_f.fonts, stream_f.hyphenator.get(), &pages, toc};
+        LayoutResults results{stream_f.font_table, stream_f.diags, {}, 0};
+        LayoutContext ctx{inputs, results, stream_f.paragraphs};
+        std::vector<VItem> joined;
+        size_t pieces = 0, most_open = 0;
+        BlockStream* stream_ptr = nullptr;
+        BlockStream stream(measure(pt(200)), ctx, [&](std::vector<VItem> items) {
+            ++pieces;
+            most_open = std::max(most_open, stream_ptr->held_capacity());
+            for (auto& item : items) joined.push_back(std::move(item));
+        });
+        stream_ptr = &stream;
+        for (const auto& b : d.blocks)
+            for (auto& item : stream.add(b)) joined.push_back(std::move(item));
+        for (auto& item : stream.finish()) joined.push_back(std::move(item));
+
+        ASSERT_GT(whole.size(), 3000u);
+        EXPECT_EQ(described(joined), described(whole)) << kept_together;
+        if (kept_together) {
+            EXPECT_EQ(pieces, 0u);
+        } else {
+            EXPECT_GT(pieces, 5u);
+            EXPECT_LT(most_open, 2000u);  // items held open while the contents is made, not its 3,000
+        }
+        EXPECT_EQ(stream_f.diags.all().size(), whole_f.diags.all().size());
+    }
+}
