@@ -28,11 +28,12 @@ public:
         for (const auto& b : blocks) block(b, env, out);
     }
 
-    // Lays out one block (BlockStream). With a `sink`, a contents hands on what is settled of it
-    // every kFlushItems items as its entries are made, when it and every block around it keep
-    // nothing that reaches back to their start (keep-together, break-before): a long report's
-    // contents is one block of thousands of lines (4,009 pages: about 2 MB of boxes made at
-    // once, where the last pass began).
+    // Lays out one block (BlockStream). With a `sink`, a contents or a table hands on what is
+    // settled of it every kFlushItems items as its entries or bands are made, when it and every
+    // block around it keep nothing that reaches back to their start (keep-together,
+    // break-before): a long report's contents, or a table of 20,000 records, is one block of
+    // thousands of lines (4,009 pages: about 2 MB of boxes made at once, where the last pass
+    // began; 20,000 records: 27 MB of bands).
     void one(const doc::Block& b, const BlockEnv& env, std::vector<VItem>& out, const Sink* sink = nullptr) {
         m_sink = sink;
         m_in_pieces = sink != nullptr;
@@ -106,8 +107,7 @@ private:
         m_starts.push_back(out.size());
         const auto keeps = merge_keeps(doc::visit_node([&](const auto& node) { return style_keeps(node); }, b), b.keeps);
         const bool outer_in_pieces = m_in_pieces;
-        m_in_pieces = m_in_pieces && (std::holds_alternative<doc::Division>(b.node) || std::holds_alternative<doc::Contents>(b.node)) &&
-                      !keeps.together && !keeps.break_before;
+        m_in_pieces = m_in_pieces && may_be_in_pieces(b) && !keeps.together && !keeps.break_before;
         doc::visit_node([&](const auto& node) { visit(node, env, out); }, b);
         m_in_pieces = outer_in_pieces;
         const size_t start = m_starts.back();
@@ -118,7 +118,17 @@ private:
         hold_lines(out);
     }
 
-    // Hands on what is settled of `out` (a contents being made, in pieces): the open blocks'
+    // The blocks that may be handed on in pieces, or hold one that is: a contents and a table
+    // (made entry by entry, band by band), and the blocks whose layout around their children
+    // looks back at nothing but what block() does at their end (a figure's table does not: its
+    // caption goes above the repeated header of each row).
+    static bool may_be_in_pieces(const doc::Block& b) {
+        return std::holds_alternative<doc::Contents>(b.node) || std::holds_alternative<doc::Indirect<doc::Table>>(b.node) ||
+               std::holds_alternative<doc::Division>(b.node) || std::holds_alternative<doc::Indirect<doc::Section>>(b.node) ||
+               std::holds_alternative<doc::Indirect<doc::Article>>(b.node);
+    }
+
+    // Hands on what is settled of `out` (a contents or a table being made, in pieces): the open blocks'
     // starts move back by what went. What block() does at a block's end that touches the items
     // handed on is done first: the master stamped (innermost first, as the blocks will), the
     // lines a heading holds closed.
@@ -331,7 +341,10 @@ private:
         if (!m_in_pieces) return layout_contents(c, env, m_ctx, out);
         layout_contents(c, env, m_ctx, out, [&] { hand_on(out, env); });
     }
-    void visit(const doc::Table& t, const BlockEnv& env, std::vector<VItem>& out) { layout_table(t, env, m_ctx, out); }
+    void visit(const doc::Table& t, const BlockEnv& env, std::vector<VItem>& out) {
+        if (!m_in_pieces) return layout_table(t, env, m_ctx, out);
+        layout_table(t, env, m_ctx, out, [&] { hand_on(out, env); });
+    }
     void visit(const doc::Frame& f, const BlockEnv& env, std::vector<VItem>& out) { layout_frame(f, env, m_ctx, out); }
     void visit(const doc::Rule& r, const BlockEnv& env, std::vector<VItem>& out) { layout_rule(r, env, m_ctx, out); }
     void visit(const doc::Image& i, const BlockEnv& env, std::vector<VItem>& out) { layout_image(i, env, m_ctx, out); }

@@ -28,9 +28,11 @@ public:
         if (const auto* master = ctx.in.styles.page_master(env.master)) m_quarter_page = master->body().height / 4;
     }
 
-    // Cells are placed in the grid, measured for the column widths, set at their widths (from
-    // the items measuring built: the paragraph cache), sized into rows and emitted as bands.
-    void build(std::vector<VItem>& out) {
+    // Cells are placed in the grid and measured for the column widths; then band by band they
+    // are set at their widths (from the items measuring built: the paragraph cache), sized into
+    // rows and emitted, `after_band` called after each (BlockStream hands on what is settled:
+    // a long table's bands are never all made at once).
+    void build(std::vector<VItem>& out, const std::function<void()>& after_band) {
         place_cells();
         if (m_columns == 0) return;
         resolve_widths();
@@ -38,9 +40,8 @@ public:
         first_column.width = m_widths[0] - m_style.padding * 2;
         first_column.indent = Length{};
         m_row_mark = row_continued_mark(m_style, m_table.span, first_column, m_x[0] + m_style.padding, m_ctx);
-        layout_cells();
-        size_row_heights();
-        emit(out);
+        m_heights.assign(m_rows.size(), vertical_padding());
+        emit(out, after_band);
     }
 
 private:
@@ -123,8 +124,9 @@ private:
         for (size_t i = 0; i < m_columns; ++i) m_x[i + 1] = m_x[i] + m_widths[i];
     }
 
-    void layout_cells() {
-        for (size_t i = 0; i < m_cells.size(); ++i) {
+    // The cells [first, end) (a band's) set at their widths.
+    void layout_cells(size_t first, size_t end) {
+        for (size_t i = first; i < end; ++i) {
             auto& g = m_cells[i];
             Length width = m_x[g.column + g.colspan] - m_x[g.column];
             auto items = layout_blocks(g.cell->blocks, cell_env(g, width - m_style.padding * 2), m_ctx);
@@ -143,13 +145,13 @@ private:
 
     Length vertical_padding() const { return m_style.padding_top + m_style.padding_bottom; }
 
-    void size_row_heights() {
-        const size_t rows = m_rows.size();
-        m_heights.assign(rows, vertical_padding());
-        for (const auto& g : m_cells)
-            if (g.rowspan == 1) m_heights[g.row] = max(m_heights[g.row], g.content_height + vertical_padding());
+    // The heights of the rows of the cells [first, end) (a band's: no span crosses its edges).
+    void size_row_heights(size_t first, size_t end) {
+        for (size_t i = first; i < end; ++i)
+            if (const auto& g = m_cells[i]; g.rowspan == 1) m_heights[g.row] = max(m_heights[g.row], g.content_height + vertical_padding());
         // A spanning cell taller than its rows makes its last row taller.
-        for (const auto& g : m_cells) {
+        for (size_t i = first; i < end; ++i) {
+            const auto& g = m_cells[i];
             if (g.rowspan == 1) continue;
             Length have;
             for (size_t r = g.row; r < g.row + g.rowspan; ++r) have += m_heights[r];
@@ -252,7 +254,7 @@ private:
         return band;
     }
 
-    void emit(std::vector<VItem>& out) {
+    void emit(std::vector<VItem>& out, const std::function<void()>& after_band) {
         const size_t rows = m_rows.size();
         // Band edges: a row starts a new band unless a span from above still covers it.
         std::vector<size_t> covered_until(rows + 1, 0);
@@ -273,6 +275,8 @@ private:
             while (end < reach) reach = std::max(reach, covered_until[end++]);
             const auto kind = m_rows[r].kind;
             bool is_header = kind == doc::TableRow::Kind::Header;
+            layout_cells(m_row_first_cell[r], m_row_first_cell[end]);
+            size_row_heights(m_row_first_cell[r], m_row_first_cell[end]);
             auto band = make_band(r, end, first_band || is_header);
             // Rows too short ever to be split (a quarter page, as the page builder decides) keep
             // no band: their items move out of it into the box.
@@ -304,6 +308,7 @@ private:
             if (end < rows) out.push_back(VPenalty{keep ? kNoBreak : 0});
             first_band = false;
             r = end;
+            if (after_band) after_band();
         }
         out.push_back(VGlue{Length::from_pt(8)});
     }
@@ -351,8 +356,9 @@ private:
 
 }  // namespace
 
-void layout_table(const doc::Table& table, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out) {
-    TableBuilder(table, env, ctx).build(out);
+void layout_table(const doc::Table& table, const BlockEnv& env, LayoutContext& ctx, std::vector<VItem>& out,
+                  const std::function<void()>& after_band) {
+    TableBuilder(table, env, ctx).build(out, after_band);
 }
 
 void repeat_above_headers(std::vector<VItem>& items, size_t from, const std::vector<VBox>& above) {

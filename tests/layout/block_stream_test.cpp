@@ -171,3 +171,52 @@ TEST(layout_BlockStream, ALongContentsInADivisionIsHandedOnInPiecesTheSameList) 
         EXPECT_EQ(stream_f.diags.all().size(), whole_f.diags.all().size());
     }
 }
+
+TEST(layout_BlockStream, ALongTableInASectionIsHandedOnInPiecesTheSameList) {
+    // A table of 1,500 rows in a section: its bands go to the place for pieces as they are made
+    // (its cells set band by band), and the list joined is layout_blocks'. A table kept together
+    // and a table in a figure (whose caption goes above each repeated header) come whole.
+    enum class Case { Section, KeptTogether, Figure };
+    for (Case c : {Case::Section, Case::KeptTogether, Case::Figure}) {
+        doc::Table table = table_of(1500);
+        table.rows.insert(table.rows.begin(), row({cell("Name"), cell("Value")}, doc::TableRow::Kind::Header));
+        doc::Block table_block{table};
+        if (c == Case::KeptTogether) table_block.keeps.together = true;
+        doc::Section section;
+        section.title = "Annex";
+        if (c == Case::Figure) {
+            doc::Figure figure;
+            figure.caption = "A long table";
+            figure.children.push_back(std::move(table_block));
+            section.children.push_back({figure});
+        } else {
+            section.children.push_back(std::move(table_block));
+        }
+        std::vector<doc::Block> blocks;
+        blocks.push_back({paragraph("Before the annex")});
+        blocks.push_back({section});
+        blocks.push_back({paragraph("After the annex")});
+        const auto d = numbered(std::move(blocks));
+
+        LayoutFixture whole_f(kStyles), stream_f(kStyles);
+        const auto whole = whole_f.lay_out(d.blocks, measure(pt(200)));
+        LayoutInputs inputs{stream_f.styles, stream_f.fonts, stream_f.hyphenator.get(), nullptr, {}};
+        LayoutResults results{stream_f.font_table, stream_f.diags, {}, 0};
+        LayoutContext ctx{inputs, results, stream_f.paragraphs};
+        std::vector<VItem> joined;
+        size_t pieces = 0;
+        BlockStream stream(measure(pt(200)), ctx, [&](std::vector<VItem> items) {
+            ++pieces;
+            for (auto& item : items) joined.push_back(std::move(item));
+        });
+        for (const auto& b : d.blocks)
+            for (auto& item : stream.add(b)) joined.push_back(std::move(item));
+        for (auto& item : stream.finish()) joined.push_back(std::move(item));
+
+        ASSERT_GT(whole.size(), 3000u);
+        EXPECT_EQ(described(joined), described(whole)) << int(c);
+        if (c == Case::Section) EXPECT_GT(pieces, 5u);
+        else EXPECT_EQ(pieces, 0u) << int(c);
+        EXPECT_EQ(stream_f.diags.all().size(), whole_f.diags.all().size());
+    }
+}
