@@ -6,11 +6,7 @@
 
 #include "doc/document.h"
 
-#include "data/chart_data.h"
-#include "data/expand_tables.h"
 #include "doc/encoded_blocks.h"
-#include "doc/footprint.h"
-#include "doc/walk.h"
 #include "driver/document_cache.h"
 #include "driver/heap_trim.h"
 #include "driver/images.h"
@@ -24,7 +20,6 @@
 #include "driver/variables.h"
 #include "input/source_reader.h"
 #include "source/source_compactor.h"
-#include "xref/xref.h"
 
 namespace reportc::driver {
 

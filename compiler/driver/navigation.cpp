@@ -102,12 +102,6 @@ Navigation NavigationCollector::finish() {
     return nav;
 }
 
-Navigation collect_navigation(const doc::Document& document, int levels) {
-    NavigationCollector collector(levels);
-    collector.collect(document.blocks);
-    return collector.finish();
-}
-
 bool check_footnote_styles(const Navigation& navigation, const style::Stylesheet& styles, Diagnostics& diags) {
     if (navigation.footnotes.empty()) return true;
     std::string missing;

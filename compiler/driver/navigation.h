@@ -32,11 +32,10 @@ struct Navigation {
     std::vector<PageVariableEntry> page_variables;  // in document order
 };
 
-// Headings down to `levels` for the contents, and the targets of <ref show="page"/>.
-Navigation collect_navigation(const doc::Document& document, int levels);
-
-// The same a part (a top-level block) at a time, in document order: collect() each part once
-// resolved; page_references() a part again once its references are (xref::Resolution::link).
+// Headings down to `levels` for the contents, footnotes, page-dependent variables, and the
+// targets of <ref show="page"/>, a part (a top-level block) at a time, in document order:
+// collect() each part once resolved; page_references() a part again once its references are
+// (xref::Resolution::link).
 class NavigationCollector {
 public:
     explicit NavigationCollector(int levels);
