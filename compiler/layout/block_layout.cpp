@@ -373,25 +373,6 @@ private:
     bool m_in_pieces = false;      // the block being laid out may be handed on in pieces
 };
 
-// Adjacent glue collapses to the larger space (space-after of one block, space-before of the
-// next), as CSS collapses margins.
-void collapse_glue(std::vector<VItem>& items) {
-    std::vector<VItem> out;
-    out.reserve(items.size());
-    for (auto& item : items) {
-        if (auto* g = std::get_if<VGlue>(&item)) {
-            if (!out.empty())
-                if (auto* prev = std::get_if<VGlue>(&out.back())) {
-                    prev->height = max(prev->height, g->height);
-                    continue;
-                }
-        }
-        out.push_back(std::move(item));
-    }
-    items = std::move(out);
-}
-
-
 }  // namespace
 
 std::vector<VItem> layout_blocks(const std::vector<doc::Block>& blocks, const BlockEnv& env, LayoutContext& ctx) {
@@ -440,17 +421,5 @@ std::vector<VItem> BlockStream::finish() {
     return rest;
 }
 
-
-std::ostream& operator<<(std::ostream& os, const LineStats& s) {
-    return os << "lines=" << s.lines << " justified=" << s.justified_lines << " over1.5x=" << s.over_1_5
-              << " over2x=" << s.over_2 << " max=" << s.max_space_factor << " overfull=" << s.overfull_lines;
-}
-
-std::ostream& operator<<(std::ostream& os, const BlockEnv& e) {
-    os << "width=" << to_string(e.width) << " indent=" << to_string(e.indent) << " master=" << e.master
-       << " style=" << e.paragraph_style;
-    if (e.align) os << " align=" << int(*e.align);
-    return os;
-}
 
 }  // namespace reportc::layout

@@ -67,4 +67,22 @@ std::ostream& operator<<(std::ostream& os, const Insertion& note) {
     return os << "note #" << note.anchor << " lines=" << note.lines.size() << " h=" << height;
 }
 
+// Adjacent glue collapses to the larger space (space-after of one block, space-before of the
+// next), as CSS collapses margins.
+void collapse_glue(std::vector<VItem>& items) {
+    std::vector<VItem> out;
+    out.reserve(items.size());
+    for (auto& item : items) {
+        if (auto* g = std::get_if<VGlue>(&item)) {
+            if (!out.empty())
+                if (auto* prev = std::get_if<VGlue>(&out.back())) {
+                    prev->height = max(prev->height, g->height);
+                    continue;
+                }
+        }
+        out.push_back(std::move(item));
+    }
+    items = std::move(out);
+}
+
 }  // namespace reportc::layout

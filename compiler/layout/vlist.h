@@ -138,6 +138,10 @@ inline constexpr size_t kSpareItemsFloor = 4096;
 inline void release_spare_items(std::vector<VItem>& items) {
     if (items.capacity() > kSpareItemsFloor && items.capacity() > 4 * items.size()) items.shrink_to_fit();
 }
+
+// Adjacent glue collapses to the larger space (space-after of one block, space-before of the
+// next), as CSS collapses margins.
+void collapse_glue(std::vector<VItem>& items);
 // A line box is the most common item: keep it and the variant small (issue 16, docs/performance.md).
 static_assert(sizeof(VBox) <= 56);
 static_assert(sizeof(VItem) <= 64);
