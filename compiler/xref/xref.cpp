@@ -295,8 +295,6 @@ void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, co
     if (rebuilt) runs = std::move(*rebuilt);
 }
 
-}  // namespace
-
 // Whether link_runs could change or check the run: a reference, a link, a declared pattern that
 // applies, or text split_at_links looks into (an address, or an empty run it drops).
 bool may_link(const doc::TextRun& run, const LinkPatterns& patterns) {
@@ -308,6 +306,8 @@ bool may_link(const doc::TextRun& run, const LinkPatterns& patterns) {
     const std::string& s = run.text;
     return s.empty() || s.find('@') != std::string::npos || s.find("://") != std::string::npos || s.find("www.") != std::string::npos;
 }
+
+}  // namespace
 
 struct Resolution::Impl {
     Impl(const Options& o, bool incomplete, Diagnostics& d)
