@@ -53,14 +53,17 @@ bool check_link_target(const std::string& target, Span at, const std::vector<std
     return false;
 }
 
-std::optional<std::vector<doc::TextRun>> split_at_links(const doc::TextRun& run) {
-    if (const doc::RunExtras& x = run.rare(); !x.link.empty() || run.line_break || x.ref || x.footnote || x.variable || x.image) return std::nullopt;
+bool looked_into_for_links(const doc::TextRun& run) {
+    if (const doc::RunExtras& x = run.rare(); !x.link.empty() || run.line_break || x.ref || x.footnote || x.variable || x.image) return false;
     const std::string& s = run.text;
     // Every link below starts "http://", "https://" or "www.", or is an address with "@": a run
     // with none of them, nearly every run, is not looked at word by word.
-    if (!s.empty() && s.find('@') == std::string::npos && s.find("://") == std::string::npos &&
-        s.find("www.") == std::string::npos)
-        return std::nullopt;
+    return s.empty() || s.find('@') != std::string::npos || s.find("://") != std::string::npos || s.find("www.") != std::string::npos;
+}
+
+std::optional<std::vector<doc::TextRun>> split_at_links(const doc::TextRun& run) {
+    if (!looked_into_for_links(run)) return std::nullopt;
+    const std::string& s = run.text;
     std::vector<doc::TextRun> out;
     size_t plain_from = 0, i = 0;
     auto emit_plain = [&](size_t end) {

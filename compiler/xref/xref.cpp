@@ -298,13 +298,10 @@ void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, co
 // Whether link_runs could change or check the run: a reference, a link, a declared pattern that
 // applies, or text split_at_links looks into (an address, or an empty run it drops).
 bool may_link(const doc::TextRun& run, const LinkPatterns& patterns) {
-    const doc::RunExtras& x = run.rare();
-    if (x.ref || !x.link.empty()) return true;
+    if (run.rare().ref || !run.rare().link.empty() || looked_into_for_links(run)) return true;
     for (const auto& p : patterns)
         if (p && p->applies_to(run)) return true;
-    if (run.line_break || x.footnote || x.variable || x.image) return false;
-    const std::string& s = run.text;
-    return s.empty() || s.find('@') != std::string::npos || s.find("://") != std::string::npos || s.find("www.") != std::string::npos;
+    return false;
 }
 
 }  // namespace

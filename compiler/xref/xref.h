@@ -83,6 +83,9 @@ std::vector<doc::TextRun> autolink(const doc::TextRun& run);
 // The same split, or nullopt when the run has no URL or address and stays as it is: most runs,
 // which are then neither copied nor moved.
 std::optional<std::vector<doc::TextRun>> split_at_links(const doc::TextRun& run);
+// Whether split_at_links looks into the run: plain text with an address's mark ("@", "://",
+// "www."), or empty (it is dropped). Else it stays as it is.
+bool looked_into_for_links(const doc::TextRun& run);
 
 std::string slug(const std::string& title);
 std::ostream& operator<<(std::ostream& os, const Target& t);

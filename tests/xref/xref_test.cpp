@@ -33,6 +33,27 @@ TEST(xref_Autolink, EachKindOfLinkAloneIsFoundAndARunWithoutOneStaysWhole) {
     EXPECT_TRUE(empty->empty());
 }
 
+TEST(xref_Autolink, ARunIsLookedIntoWheneverItIsSplit) {
+    // looked_into_for_links decides which top-level blocks are linked again once every target is
+    // known (xref::Resolution::links_in): it must say yes for every run split_at_links changes
+    // (and may say yes for one with a mark that turns out to be no address).
+    std::vector<doc::TextRun> runs;
+    for (const char* t : {"see www.rocb-ap.org", "write to info@rocbap.org", "at http://a.org", "", "no links at A/P",
+                          "a @ b", "www. and ftp:// alone", "the Secretariat"})
+        runs.push_back(text(t));
+    doc::TextRun linked = text("www.example.org");
+    linked.rare_to_set().link = "https://example.org";
+    runs.push_back(linked);
+    doc::TextRun broken = text("www.example.org");
+    broken.line_break = true;
+    runs.push_back(broken);
+    for (const auto& run : runs)
+        EXPECT_TRUE(!xref::split_at_links(run) || xref::looked_into_for_links(run)) << "'" << run.text << "'";
+    for (size_t i : {0u, 1u, 2u, 3u}) EXPECT_TRUE(xref::split_at_links(runs[i]).has_value()) << i;  // the test can fail
+    for (size_t i : {4u, 7u, 8u, 9u}) EXPECT_FALSE(xref::looked_into_for_links(runs[i])) << i;
+    EXPECT_TRUE(xref::looked_into_for_links(runs[5]));  // "a @ b": looked into, left as it is
+}
+
 TEST(xref_Resolve, DuplicateIdsAreErrorsWithANoteAtTheFirst) {
     // Two sections with the same id: an error at the second, a note at the first.
     doc::Document d;
