@@ -10,22 +10,12 @@ NodeId first_node(const Block& block) { return visit_node([](const auto& node) {
 
 }  // namespace
 
+// The whole document's count decides for every block at once: kept, or encoded.
 EncodedBlocks::EncodedBlocks(std::vector<Block>&& blocks, ByteStore* store, size_t in_memory, uint32_t node_count,
                              uint32_t keep_below)
-    : m_store(store), m_in_memory(in_memory) {
+    : EncodedBlocks(store, in_memory, keep_below) {
     m_first_nodes.reserve(blocks.size());
-    if (node_count < keep_below && !blocks.empty()) {
-        for (const auto& block : blocks) m_first_nodes.push_back(first_node(block));
-        m_kept = std::move(blocks);
-        blocks.clear();
-        return;
-    }
-    m_encoding = true;
-    m_entries.reserve(blocks.size());
-    for (auto& block : blocks) {
-        m_first_nodes.push_back(first_node(block));
-        encode(std::move(block));
-    }
+    for (auto& block : blocks) add(std::move(block), node_count);
     std::vector<Block>().swap(blocks);
     finish();
 }
