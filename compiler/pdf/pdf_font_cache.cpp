@@ -25,15 +25,44 @@
 #include "pdf/pdf_fonts.h"
 
 namespace reportc::pdf {
-namespace {
 
 using Glyphs = std::vector<HPDF_UINT16>;  // glyph id by code point, U+0000 to U+FFFF
 
-Glyphs glyphs_of(HPDF_FontDef def) {
+Glyphs glyph_ids_by_code(HPDF_FontDef def) {
     Glyphs glyphs(65536);
-    for (unsigned cp = 0; cp < 65536; ++cp) glyphs[cp] = HPDF_TTFontDef_GetGlyphid(def, HPDF_UINT16(cp));
+    auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+    const HPDF_TTF_CmapRange& cmap = attr->cmap;
+    const HPDF_UINT segments = cmap.seg_count_x2 / 2;
+    if (cmap.format != 4 || segments == 0) {
+        for (unsigned cp = 0; cp < 65536; ++cp) glyphs[cp] = HPDF_TTFontDef_GetGlyphid(def, HPDF_UINT16(cp));
+        return glyphs;
+    }
+    // libharu's lookup takes the first segment whose end is at or above the code, whatever the
+    // order of the ends; for rising codes that segment never moves back, so one walk finds it.
+    HPDF_UINT i = 0;
+    for (unsigned cp = 0; cp < 65536; ++cp) {
+        while (i < segments && cp > cmap.end_count[i]) ++i;
+        if (i == segments) {  // no segment: libharu reads past its arrays; asked as it is
+            glyphs[cp] = HPDF_TTFontDef_GetGlyphid(def, HPDF_UINT16(cp));
+            continue;
+        }
+        if (cmap.start_count[i] > cp) continue;  // 0: no glyph
+        if (cmap.id_range_offset[i] == 0) {
+            glyphs[cp] = HPDF_UINT16(cp + unsigned(cmap.id_delta[i]));
+            continue;
+        }
+        // The index as libharu works it out, in its unsigned arithmetic; an index past the array is
+        // no glyph, one just at its end is asked as it is (libharu's test lets it through).
+        const HPDF_UINT index = HPDF_UINT(cmap.id_range_offset[i] / 2 + int(cp - cmap.start_count[i])) - (segments - i);
+        if (index < cmap.glyph_id_array_count)
+            glyphs[cp] = HPDF_UINT16(cmap.glyph_id_array[index] + unsigned(cmap.id_delta[i]));
+        else if (index == cmap.glyph_id_array_count)
+            glyphs[cp] = HPDF_TTFontDef_GetGlyphid(def, HPDF_UINT16(cp));
+    }
     return glyphs;
 }
+
+namespace {
 
 // A stream's data as libharu deflates it when it saves, and the size of the data it came from.
 struct Deflated {
@@ -88,7 +117,7 @@ public:
     Glyphs glyphs(const FontBytes& bytes, HPDF_FontDef def) {
         std::lock_guard lock(m_mutex);
         CachedFont& c = m_fonts[font_file_identity(bytes)];
-        if (!same_font(c, bytes)) c = {bytes, glyphs_of(def), {}};
+        if (!same_font(c, bytes)) c = {bytes, glyph_ids_by_code(def), {}};
         return c.glyphs;
     }
 

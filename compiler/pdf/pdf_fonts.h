@@ -69,6 +69,11 @@ std::optional<std::string> font_file_problem(const std::string& bytes);
 // so they must outlive it.
 const char* load_true_type_font(HPDF_Doc pdf, const std::string& bytes);
 
+// pdf_font_cache.cpp: the glyph libharu's HPDF_TTFontDef_GetGlyphid gives each code from
+// U+0000 to U+FFFF, worked out in one walk of the cmap's segments instead of a search per code
+// (docs/libharu-notes.md §L20). Index: the code.
+std::vector<HPDF_UINT16> glyph_ids_by_code(HPDF_FontDef def);
+
 // pdf_font_cache.cpp: HPDF_GetFont(pdf, name, "UTF-8") for the font registered under `name`
 // from `bytes`, with the glyph lookups libharu repeats for every document done once per process.
 HPDF_Font get_utf8_font(PdfDocument& doc, const char* name, const FontBytes& bytes);
