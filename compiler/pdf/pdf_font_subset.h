@@ -4,11 +4,14 @@
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
+#include <vector>
 
 namespace reportc::pdf {
 
@@ -62,5 +65,29 @@ std::pair<size_t, size_t> font_file_identity(const std::shared_ptr<const std::st
 // writes but for the FontFile2's compressed bytes, which inflate to the same subset.
 // `file` is the font file `font` was made from (held until the document is saved).
 void embed_subset_ourselves(HPDF_Font font, const std::shared_ptr<const std::string>& file);
+
+// The subsets of the fonts of `defs` (fonts given to embed_subset_ourselves) deflated now, on a
+// thread of their own, for the save to find (deflated_truetype_subset's cache) instead of making
+// them one after the other as libharu writes each font. The glyphs marked must be final. The
+// work is only read from the font definitions and zlib: the caller may go on with the document
+// meanwhile, but not mark glyphs, until SubsetsAhead is done (wait(), or its destructor).
+class SubsetsAhead {
+public:
+    explicit SubsetsAhead(std::vector<HPDF_FontDef> defs);
+    ~SubsetsAhead();
+    SubsetsAhead(const SubsetsAhead&) = delete;
+    SubsetsAhead& operator=(const SubsetsAhead&) = delete;
+    // Takes the fonts the thread has not started yet, then waits for it.
+    void wait();
+    size_t made_apart() const { return m_made_apart; }  // subsets the thread made (after wait)
+
+private:
+    void work(bool apart);
+    std::vector<HPDF_FontDef> m_defs;
+    std::atomic<size_t> m_next{0};
+    std::atomic<size_t> m_apart{0};
+    size_t m_made_apart = 0;
+    std::thread m_thread;  // last: started once the rest exists
+};
 
 }  // namespace reportc::pdf

@@ -189,6 +189,13 @@ uint16_t FontSet::glyph_code(int index, uint16_t glyph, const std::string& lette
     return code;
 }
 
+std::vector<HPDF_FontDef> FontSet::loaded_defs() const {
+    std::vector<HPDF_FontDef> defs;
+    for (const auto& [path, index] : m_loaded_paths)
+        if (HPDF_FontDef def = m_entries[size_t(index)].def) defs.push_back(def);
+    return defs;
+}
+
 bool FontSet::finish() {
     for (const auto& [path, index] : m_loaded_paths)
         if (!finish(m_entries[size_t(index)], index)) return false;

@@ -36,6 +36,8 @@ public:
     // Writes what glyph_code handed out into each font: the CIDToGIDMap entries, the /W widths
     // and the ToUnicode entries. Called once, before the document is saved.
     bool finish();
+    // The font definitions loaded, one for each file, in the order of their paths.
+    std::vector<HPDF_FontDef> loaded_defs() const;
 
 private:
     void grow();  // an entry for every file

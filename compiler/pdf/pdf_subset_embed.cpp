@@ -15,7 +15,10 @@
 #include <memory>
 #include <mutex>
 #include <string_view>
+#include <system_error>
 #include <vector>
+
+#include "base/interrupts.h"
 
 namespace reportc::pdf {
 namespace {
@@ -94,6 +97,12 @@ public:
         // without its entry is written by libharu, the same PDF).
         if (m_pending.size() >= kMostPending) m_pending.clear();
         m_pending[def] = std::move(pending);
+    }
+    std::optional<Pending> find(HPDF_FontDef def) {
+        std::lock_guard lock(m_mutex);
+        auto it = m_pending.find(def);
+        if (it == m_pending.end()) return std::nullopt;
+        return it->second;
     }
     std::optional<Pending> take(HPDF_FontDef def) {
         std::lock_guard lock(m_mutex);
@@ -260,6 +269,40 @@ void embed_subset_ourselves(HPDF_Font font, const std::shared_ptr<const std::str
     g_libharu_before_write = font->before_write_fn;
     cache().expect(attr->fontdef, {file, cache().key_of(file), font->before_write_fn});
     font->before_write_fn = write_font;
+}
+
+SubsetsAhead::SubsetsAhead(std::vector<HPDF_FontDef> defs) : m_defs(std::move(defs)) {
+    if (m_defs.empty()) return;
+    try {
+        m_thread = std::thread([this] {
+            block_interrupts_in_this_thread();
+            work(true);
+        });
+    } catch (const std::system_error&) {
+        // No thread to be had: the save makes them.
+    }
+}
+
+SubsetsAhead::~SubsetsAhead() { wait(); }
+
+void SubsetsAhead::wait() {
+    if (!m_thread.joinable()) return;
+    work(false);
+    m_thread.join();
+    m_made_apart = m_apart.load();
+}
+
+// Takes the next font not yet taken, until there are none; each font's subset is made once.
+void SubsetsAhead::work(bool apart) {
+    for (size_t i = m_next++; i < m_defs.size(); i = m_next++) {
+        const std::optional<Pending> font = cache().find(m_defs[i]);
+        if (!font) continue;
+        try {
+            if (cache().deflated(m_defs[i], *font) && apart) ++m_apart;
+        } catch (const std::bad_alloc&) {
+            // Left to the save, which makes it again and reports what fails.
+        }
+    }
 }
 
 }  // namespace reportc::pdf

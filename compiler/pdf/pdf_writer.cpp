@@ -9,6 +9,7 @@
 #include <deque>
 
 #include "pdf/pdf_deflater.h"
+#include "pdf/pdf_font_subset.h"
 #include "pdf/pdf_page_stream.h"
 #include "pdf/pdf_parts.h"
 
@@ -113,6 +114,7 @@ struct PageWriter::State {
     bool failed = false;
     size_t count = 0;
     size_t deflated_apart = 0;
+    size_t subsets_apart = 0;  // font subsets deflated on a thread of their own at the finish
 
     bool new_errors() const { return diags.error_count() > errors_before; }
     bool finish(const frame::FrameDocument& doc, ByteSink& out);
@@ -221,6 +223,10 @@ bool PageWriter::finish(const frame::FrameDocument& rest, ByteSink& out) {
 
 bool PageWriter::State::finish(const frame::FrameDocument& doc, ByteSink& out) {
     if (deflater && !use_deflated_pages(deflating.size())) return false;
+    // Every glyph is marked: with threads, the fonts' subsets are deflated on one while the rest
+    // of the document is finished here (the subsets are the larger part of the save).
+    std::optional<SubsetsAhead> subsets;
+    if (deflater) subsets.emplace(fonts.loaded_defs());
     if (!fonts.finish()) return false;
     if (!write_links(pdf, pages, sheets, anchors, links, freezing)) return false;
     if (!write_outline(pdf, pages, anchors, doc.outline, doc.show_outline, freezing)) return false;
@@ -228,6 +234,10 @@ bool PageWriter::State::finish(const frame::FrameDocument& doc, ByteSink& out) {
     if (!write_info(pdf, doc.info, int64_t(std::time(nullptr)))) return false;
     // Unknown anchors were reported without stopping, so all of them are listed at once.
     if (new_errors()) return false;
+    if (subsets) {
+        subsets->wait();
+        subsets_apart = subsets->made_apart();
+    }
     return pdf.save(out);
 }
 

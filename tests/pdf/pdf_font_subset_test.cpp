@@ -103,6 +103,41 @@ TEST(pdf_FontSubset, DeflatedSubsetInflatesToLibharusSubset) {
     HPDF_Free(pdf);
 }
 
+// Subsets deflated ahead on a thread (SubsetsAhead, as the writer does at its finish with
+// threads) are the ones the save would make: each inflates to libharu's subset of the glyphs
+// marked, and the save finds them. A font never given to embed_subset_ourselves is passed over.
+TEST(pdf_FontSubset, SubsetsDeflatedAheadOnAThreadInflateToLibharusSubsets) {
+    HPDF_Doc pdf = HPDF_New(nullptr, nullptr);
+    ASSERT_NE(pdf, nullptr);
+    ASSERT_EQ(HPDF_UseUTFEncodings(pdf), HPDF_OK);
+    std::vector<HPDF_FontDef> defs;
+    std::vector<std::shared_ptr<const std::string>> files;
+    const std::vector<std::string> names = {"liberation/LiberationSerif-Italic.ttf", "dejavu/DejaVuSans-Bold.ttf",
+                                            "liberation/LiberationSans-Italic.ttf", "liberation/LiberationSerif-BoldItalic.ttf"};
+    for (size_t i = 0; i < names.size(); ++i) {
+        files.push_back(std::make_shared<const std::string>(read_file(fonts(names[i]))));
+        const char* name = HPDF_LoadTTFontFromFile(pdf, fonts(names[i]).c_str(), HPDF_TRUE);
+        ASSERT_NE(name, nullptr) << names[i];
+        HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+        ASSERT_NE(font, nullptr) << names[i];
+        HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
+        if (i + 1 < names.size()) embed_subset_ourselves(font, files.back());  // the last one: never given
+        auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+        // A set of glyphs of this test alone, so that no other test's subset is found in the cache.
+        for (size_t g = 0; g < attr->num_glyphs; ++g) attr->glyph_tbl.flgs[g] = g == 0 || g % (23 + i) == 5 ? 1 : 0;
+        defs.push_back(def);
+    }
+    SubsetsAhead ahead(defs);
+    ahead.wait();
+    EXPECT_LE(ahead.made_apart(), names.size() - 1);
+    for (size_t i = 0; i < defs.size(); ++i) {
+        auto deflated = deflated_truetype_subset(defs[i], files[i]);
+        ASSERT_TRUE(deflated.has_value()) << names[i];
+        EXPECT_TRUE(inflated(*deflated) == libharu_subset(defs[i])) << names[i];
+    }
+    HPDF_Free(pdf);
+}
+
 // A font whose glyph outlines lie outside its file is left to libharu (which reports it).
 TEST(pdf_FontSubset, GlyphOutsideTheFileIsLeftToLibharu) {
     const std::string file = fonts("liberation/LiberationSans-Regular.ttf");
