@@ -55,6 +55,7 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
         inl::Typesetter(m_fonts, m_hyphenator, diags).set(input, nullptr, m_set);
         return m_set;
     }
+    if (m_release) release_last_used(key);
     Body& b = entry(key, input);
     for (const auto& s : b.sets)
         if (s.width == input.width) {
@@ -62,7 +63,7 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
             for (const auto& d : b.item_diags) diags.add(d);
             for (const auto& d : s.diags) diags.add(d);
             s.layout.unpack(m_set);
-            if (m_release) forget(key);
+            if (m_release) m_last_used = key;
             else settle(key, false);
             return m_set;
         }
@@ -72,14 +73,22 @@ const inl::ParagraphLayout& ParagraphCache::set(const ParagraphKey& key, const i
     for (const auto& d : b.item_diags) diags.add(d);
     for (const auto& d : set_diags.all()) diags.add(d);
     ++m_counts.sets;
-    if (m_release) {
-        forget(key);
+    if (m_release) {  // the setting is not kept; the items serve the paragraph's next calls
+        m_last_used = key;
         return m_set;
     }
     b.sets.push_back(SetAt{input.width, PackedLayout(m_set), set_diags.all()});
     b.items.reset();
     settle(key, true);
     return m_set;
+}
+
+// A paragraph is often set several times in a row (a trial for its tied last words, the measures
+// a balanced heading tries): its entry goes only once another paragraph is asked for.
+void ParagraphCache::release_last_used(const ParagraphKey& next) {
+    if (!m_last_used || *m_last_used == next) return;
+    forget(*m_last_used);
+    m_last_used.reset();
 }
 
 void ParagraphCache::adopt(ParagraphCache&& other) {

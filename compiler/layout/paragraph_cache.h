@@ -61,9 +61,11 @@ public:
     void adopt(ParagraphCache&& other);
 
     // In a pass that may be the last (its pages written as they are made), a paragraph once set
-    // is not needed again: its entry is dropped when set() returns it, and a setting made afresh
-    // is not kept. The cache then empties as the pass goes instead of holding every paragraph
-    // while the PDF grows. Should the pass not settle, the next one sets its paragraphs again.
+    // is not needed again: its entry is dropped once set() is asked for another paragraph (not
+    // at once: a paragraph may be set several times in a row, at trial widths the previous pass
+    // set too), and a setting made afresh is not kept. The cache then empties as the pass goes
+    // instead of holding every paragraph while the PDF grows. Should the pass not settle, the
+    // next one sets its paragraphs again.
     void release_after_use(bool on) { m_release = on && !m_kept; }
     // A cache a resident compiler keeps for its next build (driver::Compiler): nothing is
     // released after use, so the next build finds every paragraph still in memory; at the end of
@@ -124,6 +126,7 @@ private:
     // new) is counted in memory, and the oldest entries are written out while over the budget.
     void settle(const ParagraphKey& key, bool changed);
     void forget(const ParagraphKey& key);
+    void release_last_used(const ParagraphKey& next);
     void write_out(Entry& e);
     void read_back(Entry& e);
     void bound_held_bytes();
@@ -141,6 +144,7 @@ private:
     Counts m_counts;
     inl::ParagraphLayout m_set;  // what set() returns last
     bool m_release = false;
+    std::optional<ParagraphKey> m_last_used;  // with m_release: the entry set() used last, dropped at the next paragraph
     bool m_kept = false;
     std::string m_encoded;  // a new input's encoding, compared with an entry's (PackedInput)
     PackedInput::Settings m_settings;  // the last new entry's, shared by the next when equal

@@ -136,6 +136,37 @@ TEST(layout_ParagraphCache, APassThatMayBeTheLastDropsEachParagraphOnceSet) {
     EXPECT_EQ(all_words(fourth), all_words(first));
 }
 
+TEST(layout_ParagraphCache, APassThatMayBeTheLastKeepsAParagraphWhileItIsSetAgainInARow) {
+    // A paragraph set several times in a row (a balanced heading's trial measures, a trial for
+    // tied last words) at measures the previous pass set too: each is reused, and the entry goes
+    // once another paragraph is set (before, the first reuse dropped it and the others were set
+    // again from items built again).
+    LayoutFixture f;
+    auto both = numbered({{paragraph("Regional cooperation across the region")}, {paragraph("Trade facilitation for all")}});
+    auto first = numbered({{paragraph("Regional cooperation across the region")}});  // the same node as both's first
+    f.lay_out(both.blocks, measure(pt(300)));
+    f.lay_out(both.blocks, measure(pt(90)));
+    ASSERT_EQ(f.paragraphs.counts().sets, 4u);
+    ASSERT_EQ(f.paragraphs.entries(), 2u);
+    const size_t built = f.paragraphs.counts().item_builds;
+    f.paragraphs.release_after_use(true);
+    auto wide = f.lay_out(first.blocks, measure(pt(300)));
+    auto narrow = f.lay_out(first.blocks, measure(pt(90)));
+    EXPECT_EQ(f.paragraphs.counts().set_reuses, 2u);
+    EXPECT_EQ(f.paragraphs.counts().sets, 4u);
+    EXPECT_EQ(f.paragraphs.counts().item_builds, built);  // nothing built again
+    EXPECT_EQ(f.paragraphs.entries(), 2u);
+    f.lay_out(both.blocks, measure(pt(300)));  // the first reused again; the second goes on: the first's entry goes
+    EXPECT_EQ(f.paragraphs.counts().set_reuses, 4u);
+    EXPECT_EQ(f.paragraphs.entries(), 1u);
+    f.lay_out(first.blocks, measure(pt(300)));  // set afresh, not kept past the next paragraph
+    EXPECT_EQ(f.paragraphs.counts().sets, 5u);
+    EXPECT_EQ(f.paragraphs.entries(), 1u);
+    EXPECT_EQ(all_words(wide), all_words(narrow));
+    EXPECT_EQ(boxes(wide).size(), 1u);
+    EXPECT_GT(boxes(narrow).size(), 1u);
+}
+
 TEST(layout_ParagraphCache, ATableOfManyRowsDoesNotHoldEveryCellsItems) {
     // Every cell is measured before any is set: only the newest 4,096 keep their items until
     // set, the older ones are built again (a table of 100,000 CSV rows held 1 GB before).
