@@ -114,7 +114,6 @@ struct PageWriter::State {
     bool failed = false;
     size_t count = 0;
     size_t deflated_apart = 0;
-    size_t subsets_apart = 0;  // font subsets deflated on a thread of their own at the finish
 
     bool new_errors() const { return diags.error_count() > errors_before; }
     bool finish(const frame::FrameDocument& doc, ByteSink& out);
@@ -234,10 +233,7 @@ bool PageWriter::State::finish(const frame::FrameDocument& doc, ByteSink& out) {
     if (!write_info(pdf, doc.info, int64_t(std::time(nullptr)))) return false;
     // Unknown anchors were reported without stopping, so all of them are listed at once.
     if (new_errors()) return false;
-    if (subsets) {
-        subsets->wait();
-        subsets_apart = subsets->made_apart();
-    }
+    if (subsets) subsets->wait();
     return pdf.save(out);
 }
 
