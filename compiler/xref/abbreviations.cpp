@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "doc/walk.h"
+
 namespace reportc::xref {
 namespace {
 
@@ -151,6 +153,38 @@ void AbbreviationCheck::report(Diagnostics& diags) const {
     for (const auto& [word, span] : m_ignored)
         if (!m_ignored_seen.count(word) && !acknowledged.count(word))
             diags.warning(span, "'" + word + "' is in the abbreviation ignore list but the text never uses it");
+}
+
+// The register: the first cell of each body row of the named table, wherever `blocks` have it.
+// True when they have it.
+bool find_register(const std::vector<doc::Block>& blocks, const std::string& table_id, std::vector<RegisterEntry>& terms) {
+    struct RegisterFinder
+        : doc::PassOver<doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
+                        doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents,
+                        doc::Footnote, doc::Image,
+                        doc::Qr> {
+        using PassOver::enter;
+        RegisterFinder(const std::string& id, std::vector<RegisterEntry>& t) : table_id(id), terms(t) {}
+        const std::string& table_id;
+        std::vector<RegisterEntry>& terms;
+        bool found = false;
+        doc::Walk enter(const doc::Table& t) {
+            if (t.id != table_id) return doc::Walk::Into;
+            found = true;
+            for (const auto& row : doc::rows_of(t)) {
+                if (row.kind != doc::TableRow::Kind::Body || row.cells.empty()) continue;
+                for (const auto& cb : row.cells.front().blocks)
+                    if (const auto* p = std::get_if<doc::Paragraph>(&cb.node)) {
+                        terms.push_back({doc::plain_text(p->runs), row.span});
+                        break;
+                    }
+            }
+            return doc::Walk::Skip;
+        }
+    };
+    RegisterFinder finder(table_id, terms);
+    doc::walk(blocks, finder);
+    return finder.found;
 }
 
 }  // namespace reportc::xref

@@ -63,4 +63,8 @@ private:
     std::string m_text;  // all scanned text, for finding uses of the entries
 };
 
+// The register: the first cell of each body row of the table `table_id`, wherever `blocks`
+// have it, added to `terms`. True when they have it.
+bool find_register(const std::vector<doc::Block>& blocks, const std::string& table_id, std::vector<RegisterEntry>& terms);
+
 }  // namespace reportc::xref

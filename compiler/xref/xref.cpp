@@ -1,9 +1,7 @@
 #include "xref/xref.h"
 
 #include <cctype>
-#include <algorithm>
 #include <functional>
-#include <iterator>
 #include <memory>
 #include <optional>
 #include <set>
@@ -12,6 +10,7 @@
 #include "base/utf8.h"
 #include "doc/walk.h"
 #include "xref/link_pattern.h"
+#include "xref/link_runs.h"
 #include "xref/numbering.h"
 #include "xref/ref_format.h"
 
@@ -220,91 +219,6 @@ std::string slug(const std::string& title) {
     }
     return out;
 }
-
-namespace {
-
-// The register: the first cell of each body row of the named table, wherever `blocks` have it.
-// True when they have it.
-bool find_register(const std::vector<doc::Block>& blocks, const std::string& table_id, std::vector<RegisterEntry>& terms) {
-    struct RegisterFinder
-        : doc::PassOver<doc::Section, doc::Article, doc::Paragraph, doc::List, doc::ListItem, doc::TableRow, doc::TableCell,
-                        doc::Figure, doc::Division, doc::Frame, doc::Rule, doc::Signature, doc::PageBreak, doc::Chart, doc::Diagram, doc::Contents,
-                        doc::Footnote, doc::Image,
-                        doc::Qr> {
-        using PassOver::enter;
-        RegisterFinder(const std::string& id, std::vector<RegisterEntry>& t) : table_id(id), terms(t) {}
-        const std::string& table_id;
-        std::vector<RegisterEntry>& terms;
-        bool found = false;
-        doc::Walk enter(const doc::Table& t) {
-            if (t.id != table_id) return doc::Walk::Into;
-            found = true;
-            for (const auto& row : doc::rows_of(t)) {
-                if (row.kind != doc::TableRow::Kind::Body || row.cells.empty()) continue;
-                for (const auto& cb : row.cells.front().blocks)
-                    if (const auto* p = std::get_if<doc::Paragraph>(&cb.node)) {
-                        terms.push_back({doc::plain_text(p->runs), row.span});
-                        break;
-                    }
-            }
-            return doc::Walk::Skip;
-        }
-    };
-    RegisterFinder finder(table_id, terms);
-    doc::walk(blocks, finder);
-    return finder.found;
-}
-
-// What a run becomes: split by a declared link pattern first, then at URLs and e-mail addresses
-// in what stays plain; nullopt when it stays as it is.
-std::optional<std::vector<doc::TextRun>> linked_pieces(const doc::TextRun& run, const LinkPatterns& patterns,
-                                                       const Registry& registry, Diagnostics& diags) {
-    auto pieces = apply_link_patterns(run, patterns, registry, diags);
-    if (!pieces) return split_at_links(run);
-    std::vector<doc::TextRun> out;
-    for (auto& piece : *pieces) {
-        auto split = piece.rare().link.empty() ? split_at_links(piece) : std::nullopt;
-        if (!split) out.push_back(std::move(piece));
-        else std::move(split->begin(), split->end(), std::back_inserter(out));
-    }
-    return out;
-}
-
-// A paragraph's runs after references are resolved. Most paragraphs link nothing: their runs
-// stay where they are, and a paragraph that does is rebuilt from its first run that splits, the
-// runs before it moved (copying every run was 20 MB of a 4,009-page document's peak).
-void link_runs(std::vector<doc::TextRun>& runs, const LinkPatterns& patterns, const std::vector<std::string>& schemes,
-               const Registry& registry, Diagnostics& diags) {
-    std::optional<std::vector<doc::TextRun>> rebuilt;
-    std::string checked;  // an <a> split into several runs is reported once (a copy: the runs move)
-    for (size_t i = 0; i < runs.size(); ++i) {
-        doc::TextRun& run = runs[i];
-        const std::string& link = run.rare().link;
-        if (!link.empty() && checked != link) check_link_target(link, run.span, schemes, diags);
-        checked = link;
-        auto pieces = linked_pieces(run, patterns, registry, diags);
-        if (pieces && !rebuilt) {
-            rebuilt.emplace();
-            rebuilt->reserve(runs.size() + pieces->size());
-            std::move(runs.begin(), runs.begin() + std::ptrdiff_t(i), std::back_inserter(*rebuilt));
-        }
-        if (!rebuilt) continue;
-        if (pieces) std::move(pieces->begin(), pieces->end(), std::back_inserter(*rebuilt));
-        else rebuilt->push_back(std::move(run));
-    }
-    if (rebuilt) runs = std::move(*rebuilt);
-}
-
-// Whether link_runs could change or check the run: a reference, a link, a declared pattern that
-// applies, or text split_at_links looks into (an address, or an empty run it drops).
-bool may_link(const doc::TextRun& run, const LinkPatterns& patterns) {
-    if (run.rare().ref || !run.rare().link.empty() || looked_into_for_links(run)) return true;
-    for (const auto& p : patterns)
-        if (p && p->applies_to(run)) return true;
-    return false;
-}
-
-}  // namespace
 
 struct Resolution::Impl {
     Impl(const Options& o, bool incomplete, Diagnostics& d)
