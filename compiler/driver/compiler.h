@@ -92,7 +92,7 @@ struct Outcome {
     std::vector<std::string> inputs;  // every file the build read (sources, data, layout, fonts, dictionary), sorted
     std::vector<data::RecordChange> changes;  // with Options::changes_since: the summary of changes
     size_t libharu_bytes = 0, libharu_blocks = 0;  // libharu's heap when the PDF's save began (pdf::LibharuHeap), for --stats
-    size_t pages_deflated_apart = 0;  // pages whose content was deflated on a thread of its own (-j > 1); not in --stats, which is the same for any -j
+    size_t pages_deflated_apart = 0;  // pages whose content went through the deflater (-j > 1), not deflated where drawn; not in --stats, which is the same for any -j
     size_t pages_stored = 0;  // pages whose content waited for the save in a temporary file (PDF written as the pages are made)
     std::string document_footprint;  // with Options::count_document: the resolved document's bytes, share by share
     std::vector<Phase> phases;  // the build's phases and their wall time, in order (--stats)

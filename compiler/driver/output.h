@@ -30,7 +30,7 @@ public:
     // The file, given to `out` as it is written: the pages given since the last start(), and
     // `rest` (fonts, outline, labels, info); what the writer reported is added to `diags`.
     bool finish(const frame::FrameDocument& rest, Diagnostics& diags, pdf::ByteSink& out);
-    size_t pages_deflated_apart() const;  // pages of the last start() deflated on the writer's own thread
+    size_t pages_deflated_apart() const;  // pages of the last start() deflated through the writer's deflater
     size_t pages_stored() const;  // pages of the last start() whose content went to the store
 
 private:

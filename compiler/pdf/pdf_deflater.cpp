@@ -36,6 +36,15 @@ bool Deflater::oldest_done() const {
 
 std::optional<std::string> Deflater::take_oldest() {
     std::unique_lock hold(m_lock);
+    // Rather than wait, the caller deflates a job the worker has not started: the drawing thread
+    // waited for the deflater while a core sat idle (zlib's output is the same on any thread).
+    while (!m_jobs.front().done && m_started < m_jobs.size()) {
+        Job& job = m_jobs[m_started++];
+        hold.unlock();
+        run_job(job);
+        hold.lock();
+        ++m_helped;
+    }
     m_finished.wait(hold, [&] { return m_jobs.front().done; });
     std::optional<std::string> out = std::move(m_jobs.front().deflated);
     m_jobs.pop_front();
@@ -53,22 +62,32 @@ void Deflater::run() {
             if (m_stop) return;
             job = &m_jobs[m_started++];
         }
-        // The job is not popped before it is done, and nobody else touches it meanwhile.
-        std::optional<std::string> out;
-        try {
-            out = m_deflate(job->plain);
-            if (out->empty()) out.reset();
-        } catch (const std::bad_alloc&) {
-            out.reset();
-        }
-        std::string().swap(job->plain);  // not needed any more: its memory goes now
-        {
-            std::lock_guard hold(m_lock);
-            job->deflated = std::move(out);
-            job->done = true;
-        }
-        m_finished.notify_one();
+        run_job(*job);
     }
+}
+
+// The job is not popped before it is done, and nobody else touches it meanwhile: whoever took it
+// from the queue (the worker or a caller of take_oldest) counted it started under the lock.
+void Deflater::run_job(Job& job) {
+    std::optional<std::string> out;
+    try {
+        out = m_deflate(job.plain);
+        if (out->empty()) out.reset();
+    } catch (const std::bad_alloc&) {
+        out.reset();
+    }
+    std::string().swap(job.plain);  // not needed any more: its memory goes now
+    {
+        std::lock_guard hold(m_lock);
+        job.deflated = std::move(out);
+        job.done = true;
+    }
+    m_finished.notify_one();
+}
+
+size_t Deflater::helped() const {
+    std::lock_guard hold(m_lock);
+    return m_helped;
 }
 
 }  // namespace reportc::pdf

@@ -31,8 +31,10 @@ public:
     bool oldest_done() const;
     // The oldest submission deflated, waiting for it if need be; nullopt when zlib failed or
     // memory ran out (the caller then leaves the stream for libharu to deflate at the save).
-    // Only when pending() > 0.
+    // Only when pending() > 0. While the oldest is not done, the caller deflates the submissions
+    // the worker has not started, in order, on its own thread, rather than wait.
     std::optional<std::string> take_oldest();
+    size_t helped() const;  // submissions a caller of take_oldest deflated
 
 private:
     struct Job {
@@ -41,12 +43,14 @@ private:
         bool done = false;
     };
     void run();
+    void run_job(Job& job);
 
     std::string (*m_deflate)(std::string_view plain);
     mutable std::mutex m_lock;
     std::condition_variable m_work, m_finished;
     std::deque<Job> m_jobs;  // a reference stays valid while others are pushed or popped
-    size_t m_started = 0;    // jobs the worker has taken, counted from the front
+    size_t m_started = 0;    // jobs taken (by the worker or a caller of take_oldest), counted from the front
+    size_t m_helped = 0;     // of those, the ones a caller of take_oldest deflated
     bool m_stop = false;
     std::thread m_worker;  // last: started once the rest exists
 };

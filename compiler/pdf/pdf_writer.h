@@ -89,7 +89,7 @@ public:
     using DeflateFunction = std::string (*)(std::string_view plain);
     void deflate_on_a_thread(DeflateFunction deflate = nullptr);
     size_t pages_stored() const;  // pages whose content went to the store so far
-    size_t pages_deflated_apart() const;  // pages whose content the deflater's thread deflated
+    size_t pages_deflated_apart() const;  // pages whose content went through the deflater (its thread, or the drawing one helping)
     size_t pages_frozen() const;  // pages kept as bytes so far (PageFreezing)
     size_t links_frozen() const;  // link annotations kept as bytes (after finish)
     size_t outline_items_frozen() const;  // the outline's items and root kept as bytes (after finish)

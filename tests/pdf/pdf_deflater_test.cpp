@@ -4,6 +4,8 @@
 #include <zlib.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "pdf/pdf_deflater.h"
 #include "pdf/pdf_page_stream.h"
@@ -39,6 +41,37 @@ TEST(pdf_Deflater, GivesWhatDeflatingInPlaceGivesInTheOrderGiven) {
     }
     EXPECT_EQ(deflater.pending(), 0u);
     EXPECT_FALSE(deflater.oldest_done());
+}
+
+// The worker held on the oldest submission: the caller of take_oldest, rather than wait for it,
+// deflates the three the worker has not started, then takes the oldest once the worker is done;
+// every result is the one deflating in place gives, in the order submitted.
+std::atomic<int> g_calls{0}, g_done{0};
+std::atomic<bool> g_gave_up{false};
+std::string first_held(std::string_view plain) {
+    if (g_calls++ == 0) {  // the worker's first job waits until the other three are done (at most 5 s)
+        int waited = 0;
+        for (; waited < 5000 && g_done.load() < 3; ++waited) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        g_gave_up = g_done.load() < 3;
+    }
+    std::string out = deflate_like_libharu(plain);
+    ++g_done;
+    return out;
+}
+
+TEST(pdf_Deflater, TheCallerDeflatesWhatTheWorkerHasNotStartedRatherThanWait) {
+    Deflater deflater(first_held);
+    for (int n = 0; n < 4; ++n) deflater.submit(operators(n));
+    for (int i = 0; i < 10000 && g_calls.load() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ASSERT_EQ(g_calls.load(), 1);  // the worker holds the first
+    for (int n = 0; n < 4; ++n) {
+        const std::optional<std::string> out = deflater.take_oldest();
+        ASSERT_TRUE(out) << n;
+        EXPECT_EQ(*out, deflate_like_libharu(operators(n))) << n;
+    }
+    EXPECT_FALSE(g_gave_up.load());  // the other three were done while the worker held the first
+    EXPECT_EQ(deflater.helped(), 3u);
+    EXPECT_EQ(g_calls.load(), 4);
 }
 
 TEST(pdf_Deflater, TakesMoreAfterItWasEmpty) {
