@@ -44,45 +44,22 @@ public:
     // How much of `out` no later block can change. A block reaches back past its start only
     // after the last box (a break invited before its space, a keep's or a forced break's
     // penalty, a look at the heading it follows: all judged by that box, which stays too) and
-    // over the lines a heading holds (hold_lines, from the item after the box it follows). A run
+    // over the lines a heading holds (LineHold, from the item after the box it follows). A run
     // of glue is not cut, so that it collapses as one.
     size_t settled(const std::vector<VItem>& out) const {
         size_t end = out.size();
         while (end > 0 && !std::holds_alternative<VBox>(out[end - 1])) --end;
         if (end > 0) --end;
-        if (m_hold) end = std::min(end, m_hold->from > 0 ? m_hold->from - 1 : 0);
+        if (auto from = m_hold.from()) end = std::min(end, *from > 0 ? *from - 1 : 0);
         while (end > 0 && std::holds_alternative<VGlue>(out[end - 1])) --end;
         return end;
     }
     // The first `n` items of the list were handed on.
-    void dropped(size_t n) {
-        if (m_hold) m_hold->from -= n;
-    }
+    void dropped(size_t n) { m_hold.dropped(n); }
 
 private:
     std::string anchor_for(const std::string& id) {
         return id.empty() ? "anchor-" + std::to_string(++m_ctx.out.anchor_counter) : id;
-    }
-
-    // A style's break-penalty prices a page break just before its paragraphs: the penalty goes
-    // before the space that separates them from the box above, so that it, not that space, is
-    // the breakpoint there (and the two spaces still collapse). Nothing when a keep or a forced
-    // break decides already.
-    static void invite_break(const style::ParagraphStyle& style, std::vector<VItem>& out) {
-        if (style.break_penalty == 0) return;
-        auto at = out.end();
-        while (at != out.begin() && std::holds_alternative<VGlue>(*(at - 1))) --at;
-        if (at == out.begin() || !std::holds_alternative<VBox>(*(at - 1))) return;
-        out.insert(at, VPenalty{style.break_penalty});
-    }
-
-    static bool follows_kept_heading(const std::vector<VItem>& out) {
-        for (auto it = out.rbegin(); it != out.rend(); ++it) {
-            if (std::holds_alternative<VGlue>(*it)) continue;
-            const auto* p = std::get_if<VPenalty>(&*it);
-            return p && p->cost >= kNoBreak;
-        }
-        return false;
     }
 
     // `mark` is what the running header shows of a top-level heading (its short title, or the title).
@@ -98,14 +75,14 @@ private:
         options.outline = frame::OutlineEntry{title, level, *options.anchor};
         if (level == 1) options.section_mark = mark;
         layout_paragraph(style_runs(plain_runs(title, span), style, m_ctx), style, span, options, env, m_ctx, out);
-        hold_after(style, out);
+        m_hold.after(style, out);
     }
 
     // Lays out one block; every box it makes is set on the env's page master, and its keeps
     // and breaks (its style's, over them its attributes) hold.
     void block(const doc::Block& b, const BlockEnv& env, std::vector<VItem>& out) {
         m_starts.push_back(out.size());
-        const auto keeps = merge_keeps(doc::visit_node([&](const auto& node) { return style_keeps(node); }, b), b.keeps);
+        const auto keeps = merge_keeps(doc::visit_node([&](const auto& node) { return style_keeps(node, m_ctx.in.styles); }, b), b.keeps);
         const bool outer_in_pieces = m_in_pieces;
         m_in_pieces = m_in_pieces && may_be_in_pieces(b) && !keeps.together && !keeps.break_before;
         doc::visit_node([&](const auto& node) { visit(node, env, out); }, b);
@@ -115,7 +92,7 @@ private:
         stamp_master(out, start, env.master);
         const auto* master = m_ctx.in.styles.page_master(env.master);
         apply_keeps(out, start, keeps, master ? master->body().height : Length{});
-        hold_lines(out);
+        m_hold.close(out);
     }
 
     // The blocks that may be handed on in pieces, or hold one that is: a contents and a table
@@ -135,7 +112,7 @@ private:
     void hand_on(std::vector<VItem>& out, const BlockEnv& env) {
         if (out.size() < kFlushItems) return;
         stamp_master(out, m_starts.back(), env.master);
-        hold_lines(out);
+        m_hold.close(out);
         const size_t end = settled(out);
         if (end == 0) return;
         std::vector<VItem> done(std::make_move_iterator(out.begin()), std::make_move_iterator(out.begin() + std::ptrdiff_t(end)));
@@ -145,79 +122,6 @@ private:
         (*m_sink)(std::move(done));
     }
     static constexpr size_t kFlushItems = 256;
-
-    // keep-with-next-lines: after a paragraph in such a style (a heading), the breakpoints
-    // between the next N boxes are closed, across as many blocks as it takes; a forced break
-    // ends the hold. The page builder then ends the page above the heading when fewer lines
-    // fit under it.
-    void hold_after(const style::ParagraphStyle& style, const std::vector<VItem>& out) {
-        if (style.keep_with_next_lines <= 0) return;
-        size_t from = out.size();
-        while (from > 0 && !std::holds_alternative<VBox>(out[from - 1])) --from;
-        m_hold = Hold{from, style.keep_with_next_lines};
-    }
-    // Closes the breakpoints from the hold's start until its count of boxes is met: penalties
-    // become forbidding, and glue after a box (a legal break, TeX's rule) gets a forbidding
-    // penalty before it.
-    void hold_lines(std::vector<VItem>& out) {
-        if (!m_hold) return;
-        size_t k = m_hold->from;
-        for (; k < out.size() && m_hold->lines > 0; ++k) {
-            if (std::holds_alternative<VBox>(out[k])) {
-                if (--m_hold->lines == 0) break;
-            } else if (auto* p = std::get_if<VPenalty>(&out[k])) {
-                if (p->cost <= kForceBreak) m_hold->lines = 0;
-                else p->cost = kNoBreak;
-            } else if (k > 0 && std::holds_alternative<VBox>(out[k - 1])) {
-                // What the glue leads to decides: nothing yet (wait for the next block), a
-                // forced break (the hold ends there), or more material (close this break).
-                size_t next = k;
-                while (next < out.size() && std::holds_alternative<VGlue>(out[next])) ++next;
-                if (next == out.size()) break;
-                if (const auto* p = std::get_if<VPenalty>(&out[next]); p && p->cost <= kForceBreak) {
-                    m_hold->lines = 0;
-                    break;
-                }
-                out.insert(out.begin() + std::ptrdiff_t(k), VPenalty{kNoBreak});
-                ++k;
-            }
-        }
-        if (m_hold->lines <= 0) m_hold.reset();
-        else m_hold->from = k;
-    }
-
-    // What a block's style says of keeps and breaks. A paragraph keeps with the next itself
-    // (between its lines too); a heading breaks before itself (its section is no paragraph).
-    style::BlockKeeps style_keeps(const doc::Paragraph& p) {
-        const auto* s = m_ctx.in.styles.paragraph(p.style);
-        return s ? style::BlockKeeps{s->keep_together, false, s->page_break_before, s->page_break_after} : style::BlockKeeps{};
-    }
-    style::BlockKeeps style_keeps(const doc::List& l) {
-        const auto* s = m_ctx.in.styles.paragraph(l.style);
-        return s ? style::BlockKeeps{s->keep_together, s->keep_with_next, s->page_break_before, s->page_break_after} : style::BlockKeeps{};
-    }
-    style::BlockKeeps style_keeps(const doc::Table& t) {
-        const auto* s = m_ctx.in.styles.table(doc::style_of(t));
-        style::BlockKeeps keeps = s ? s->keeps : style::BlockKeeps{};
-        // Short tables stay whole when the layout asks (keep-tables-under-rows).
-        size_t body_rows = 0;
-        for (const auto& row : doc::rows_of(t)) body_rows += row.kind == doc::TableRow::Kind::Body;
-        if (body_rows < size_t(m_ctx.in.styles.settings().keep_tables_under_rows)) keeps.together = true;
-        return keeps;
-    }
-    style::BlockKeeps style_keeps(const doc::Frame& f) {
-        const auto* s = m_ctx.in.styles.box(f.style);
-        return s ? s->keeps : style::BlockKeeps{};
-    }
-    template <typename Node>
-    style::BlockKeeps style_keeps(const Node&) { return {}; }
-
-    // Boxes from `start` on that have no master yet are set on `master` (inner blocks on
-    // another master have theirs already).
-    static void stamp_master(std::vector<VItem>& out, size_t start, const std::string& master) {
-        for (size_t k = start; k < out.size(); ++k)
-            if (auto* box = std::get_if<VBox>(&out[k]); box && box->page_master().empty()) box->set_page_master(master);
-    }
 
     // The env of blocks set on pages of another master (a landscape section, a cover), or
     // nullopt with an error when the layout has no such master.
@@ -241,7 +145,7 @@ private:
         options.notes = layout_footnotes(p.runs, env, m_ctx);
         invite_break(style, out);
         layout_paragraph(style_runs(p.runs, style, m_ctx), style, p.span, options, env, m_ctx, out);
-        hold_after(style, out);
+        m_hold.after(style, out);
     }
 
     void visit(const doc::Section& s, const BlockEnv& env, std::vector<VItem>& out) {
@@ -362,12 +266,8 @@ private:
         out.push_back(VPenalty{kForceBreak});
     }
 
-    struct Hold {
-        size_t from;  // the first item not yet looked at
-        int lines;    // boxes still to keep with what came before
-    };
     LayoutContext& m_ctx;
-    std::optional<Hold> m_hold;
+    LineHold m_hold;
     std::vector<size_t> m_starts;  // where each open block began in the list (hand_on moves them)
     const Sink* m_sink = nullptr;  // BlockStream's, during one()
     bool m_in_pieces = false;      // the block being laid out may be handed on in pieces
