@@ -98,18 +98,15 @@ public:
         if (m_pending.size() >= kMostPending) m_pending.clear();
         m_pending[def] = std::move(pending);
     }
-    std::optional<Pending> find(HPDF_FontDef def) {
+    // What embed_subset_ourselves noted for the font of `def`: looked at (SubsetsAhead), or
+    // taken once libharu writes the font.
+    enum class Use { Look, Take };
+    std::optional<Pending> pending(HPDF_FontDef def, Use use) {
         std::lock_guard lock(m_mutex);
         auto it = m_pending.find(def);
         if (it == m_pending.end()) return std::nullopt;
-        return it->second;
-    }
-    std::optional<Pending> take(HPDF_FontDef def) {
-        std::lock_guard lock(m_mutex);
-        auto it = m_pending.find(def);
-        if (it == m_pending.end()) return std::nullopt;
-        Pending p = std::move(it->second);
-        m_pending.erase(it);
+        Pending p = it->second;
+        if (use == Use::Take) m_pending.erase(it);
         return p;
     }
     // The subset deflated, by the font file, its subset tag and the glyphs marked: made at most
@@ -216,7 +213,7 @@ HPDF_STATUS write_font(HPDF_Dict font) {
     auto* font_attr = static_cast<HPDF_FontAttr>(font->attr);
     HPDF_FontDef def = font_attr->fontdef;
     auto* def_attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
-    const std::optional<Pending> pending = cache().take(def);
+    const std::optional<Pending> pending = cache().pending(def, SubsetCache::Use::Take);
     if (!pending) return g_libharu_before_write.load()(font);
     const bool deflate = font->filter == HPDF_STREAM_FILTER_FLATE_DECODE;
     if (def->descriptor || !def_attr->embedding || (font->filter != HPDF_STREAM_FILTER_NONE && !deflate)) return pending->libharu(font);
@@ -295,7 +292,7 @@ void SubsetsAhead::wait() {
 // Takes the next font not yet taken, until there are none; each font's subset is made once.
 void SubsetsAhead::work(bool apart) {
     for (size_t i = m_next++; i < m_defs.size(); i = m_next++) {
-        const std::optional<Pending> font = cache().find(m_defs[i]);
+        const std::optional<Pending> font = cache().pending(m_defs[i], SubsetCache::Use::Look);
         if (!font) continue;
         try {
             if (cache().deflated(m_defs[i], *font) && apart) ++m_apart;
