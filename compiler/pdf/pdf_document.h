@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "base/diagnostic.h"
 #include "pdf/pdf_frozen_dicts.h"
@@ -37,6 +38,13 @@ public:
     // False (after recording a diagnostic that names the libharu error and `doing`) when
     // libharu reported an error since the last check, or an earlier check already failed.
     bool check(std::string_view doing);
+    // As check(), with what it was doing described only if it failed: for the calls made once a
+    // word, whose descriptions would otherwise cost a string built every time.
+    template <class Describe>
+        requires std::is_invocable_r_v<std::string, Describe&>
+    bool check(Describe&& doing) {
+        return (!m_failed && !m_pending) || check(std::string_view(doing()));
+    }
     // As check(), and also fails when a call returned a null handle without reporting an error
     // (libharu does that for some malformed fonts, docs/libharu-notes.md §L12).
     bool check_handle(const void* handle, std::string_view doing);

@@ -9,10 +9,16 @@
 
 #include "base/utf8.h"
 #include "pdf/pdf_parts.h"
+#include "pdf/pdf_text_ops.h"
 
 namespace reportc::pdf {
 
 namespace {
+
+// "x, y on page n", for a message about an item.
+std::string where(const PageState& state, const frame::TextItem& item) {
+    return format_pt(item.x.pt()) + ", " + format_pt(item.y.pt()) + " on page " + std::to_string(state.number);
+}
 
 // Font expansion: the glyphs widened or narrowed by the PDF's horizontal scaling (Tz, in per
 // cent), which scales the glyphs and their advances but not the positions Td sets, so each word
@@ -84,21 +90,16 @@ std::string tj_array(FontSet& fonts, const frame::TextItem& item) {
 // hpdf_pages.h), after libharu itself has moved the text position (Td) and measured the text
 // (which marks the glyphs used for the embedded subset and /W, as HPDF_Page_ShowText does). The
 // text position libharu tracks afterwards is not used: every item is placed by Td from the
-// line matrix, which TJ does not change.
+// line matrix, which TJ does not change. The Td is written as libharu writes it (pdf_text_ops.h).
 bool show_kerned(PdfDocument& doc, FontSet& fonts, PageState& state, HPDF_Font font, const frame::TextItem& item) {
-    // Td is relative to the start of the current line; we never set a text matrix, so the
-    // line matrix is a translation (what HPDF_Page_TextOut computes too).
-    const HPDF_TransMatrix line = HPDF_Page_GetTextMatrix(state.page);
-    HPDF_Page_MoveTextPos(state.page, HPDF_REAL(item.x.pt()) - line.x, HPDF_REAL(state.pdf_y(item.y)) - line.y);
+    if (move_text_to(state.page, HPDF_REAL(item.x.pt()), HPDF_REAL(state.pdf_y(item.y))) != HPDF_OK)
+        return doc.check_handle(nullptr, "placing text at " + where(state, item));
     HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(item.text.data()), HPDF_UINT(item.text.size()));
-    if (!doc.check("placing text at " + format_pt(item.x.pt()) + ", " + format_pt(item.y.pt()) + " on page " +
-                   std::to_string(state.number)))
-        return false;
+    if (!doc.check([&] { return "placing text at " + where(state, item); })) return false;
     auto* attr = static_cast<HPDF_PageAttr>(state.page->attr);
     // A stream write that fails (out of memory) sets libharu's error without calling the handler.
     if (HPDF_Stream_WriteStr(attr->stream, tj_array(fonts, item).c_str()) != HPDF_OK)
-        return doc.check_handle(nullptr, "showing text at " + format_pt(item.x.pt()) + ", " + format_pt(item.y.pt()) +
-                                             " on page " + std::to_string(state.number));
+        return doc.check_handle(nullptr, "showing text at " + where(state, item));
     return true;
 }
 
@@ -137,10 +138,12 @@ bool write_text_run(PdfDocument& doc, FontSet& fonts, PageState& state, std::spa
             if (!show_kerned(doc, fonts, state, font, *item)) return false;
             continue;
         }
-        HPDF_Page_TextOut(state.page, HPDF_REAL(item->x.pt()), HPDF_REAL(state.pdf_y(item->y)), item->text.c_str());
-        if (!doc.check("showing text at " + format_pt(item->x.pt()) + ", " + format_pt(item->y.pt()) + " on page " +
-                       std::to_string(state.number)))
+        // What HPDF_Page_TextOut writes, without its cost per word (pdf_text_ops.h). A stream write
+        // that fails (out of memory) sets libharu's error without calling the handler.
+        if (text_out(state.page, HPDF_REAL(item->x.pt()), HPDF_REAL(state.pdf_y(item->y)), item->text) != HPDF_OK &&
+            !doc.check_handle(nullptr, "showing text at " + where(state, *item)))
             return false;
+        if (!doc.check([&] { return "showing text at " + where(state, *item); })) return false;
     }
     HPDF_Page_EndText(state.page);
     return doc.check("ending a text object on page " + std::to_string(state.number));
