@@ -14,7 +14,11 @@
 namespace reportc::driver {
 
 namespace {
-constexpr size_t kQueued = 8;  // pages waiting to be drawn, at most
+// Pages waiting to be drawn, at most. With the drawing cheaper per word (pdf/pdf_text_ops.h),
+// 8 pages here and 4 in the deflater's queue left both cores partly idle in the streamed pass
+// while one thread waited for another; 16 and 8 keep them busier (803 pages, medians of 21 and
+// 31 interleaved builds: 395.5 -> 389.0 and 422.1 -> 410.1 ms; docs/performance.md).
+constexpr size_t kQueued = 16;
 }
 
 // One drawing thread and its queue: pages with the fonts that appeared since the last one.

@@ -95,7 +95,7 @@ struct PageWriter::State {
         HPDF_Page unfrozen = nullptr;
         int number = 0;
     };
-    static constexpr size_t kDeflating = 4;  // pages drawn ahead of their deflating, at most
+    static constexpr size_t kDeflating = 8;  // pages drawn ahead of their deflating, at most (driver/pdf_pages.cpp)
 
     Diagnostics& diags;
     size_t errors_before = diags.error_count();
