@@ -56,7 +56,7 @@ std::ostream& operator<<(std::ostream& os, const Diagnostic& d) {
 
 namespace utf8 {
 
-std::optional<char32_t> decode(std::string_view s, size_t& pos) {
+std::optional<char32_t> decode_sequence(std::string_view s, size_t& pos) {
     auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
     unsigned char c = byte(pos);
     size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
@@ -101,8 +101,12 @@ std::string encode(char32_t cp) {
 size_t first_invalid(std::string_view s) {
     size_t pos = 0;
     while (pos < s.size()) {
-        size_t at = pos;
-        if (!decode(s, pos)) return at;
+        if (static_cast<unsigned char>(s[pos]) < 0x80) {  // ASCII, most of any text: valid as it is
+            ++pos;
+            continue;
+        }
+        const size_t at = pos;
+        if (!decode_sequence(s, pos)) return at;
     }
     return std::string_view::npos;
 }

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "base/utf8.h"
 #include "source/environment.h"
 #include "source/source_manager.h"
@@ -79,6 +81,21 @@ TEST(source_Utf8, RejectsInvalidAndOverlong) {
     EXPECT_EQ(utf8::first_invalid("\xC0\xAF"), 0u);
     EXPECT_EQ(utf8::first_invalid("\xED\xA0\x80"), 0u);
     EXPECT_EQ(utf8::encode(0x27A2), "➢");
+}
+
+// ASCII is decoded inline and the longer sequences out of line: a text mixing them decodes to its
+// code points, and an invalid byte after ASCII is found where it is and skipped one byte at a time.
+TEST(source_Utf8, DecodesAsciiAndLongerSequencesAlike) {
+    const std::string text = "a\x7F\xC3\xA9\xE2\x9E\xA2\xF0\x9F\x98\x80z";  // a DEL é ➢ 😀 z
+    std::vector<char32_t> got;
+    for (size_t pos = 0; pos < text.size();) got.push_back(utf8::decode(text, pos).value_or(0xFFFD));
+    EXPECT_EQ(got, (std::vector<char32_t>{U'a', 0x7F, 0xE9, 0x27A2, 0x1F600, U'z'}));
+    EXPECT_EQ(utf8::first_invalid("plain ascii words\xFF then"), 17u);
+    EXPECT_EQ(utf8::first_invalid("abc\xE2\x9E"), 3u);
+    size_t pos = 3;
+    EXPECT_EQ(utf8::decode("abc\xFF" "d", pos), std::nullopt);
+    EXPECT_EQ(pos, 4u);
+    EXPECT_EQ(utf8::decode("abc\xFF" "d", pos), U'd');
 }
 
 TEST(source_Environment, MemoryEnvironmentServesFiles) {
