@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 
 #include "source/environment.h"
@@ -65,14 +66,54 @@ bool FileSpillStore::read(Place place, std::string& out) {
         if (place.size == 0 || place.offset + place.size > m_size) return false;
         fd = m_fd;
     }
-    out.resize(place.size);
-    for (size_t done = 0; done < place.size;) {
-        const ssize_t n = ::pread(fd, out.data() + done, place.size - done, off_t(place.offset + done));
+    if (place.size > kWindowBytes / 2) {
+        out.resize(place.size);
+        std::lock_guard lock(m_window_mutex);
+        return pread_all(fd, out.data(), place.size, place.offset);
+    }
+    return read_through_window(fd, place, out);
+}
+
+bool FileSpillStore::pread_all(int fd, char* to, size_t size, uint64_t offset) {
+    ++m_file_reads;
+    for (size_t done = 0; done < size;) {
+        const ssize_t n = ::pread(fd, to + done, size - done, off_t(offset + done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return false;
         done += size_t(n);
     }
     return true;
+}
+
+// A place the window does not hold brings a new window: the one after it when reads go forward,
+// the one before it (ending where it ends) when they go back, within what has been written.
+bool FileSpillStore::read_through_window(int fd, Place place, std::string& out) {
+    std::lock_guard lock(m_window_mutex);
+    const uint64_t end = place.offset + place.size;
+    if (place.offset < m_window_at || end > m_window_at + m_window.size()) {
+        uint64_t written = 0;
+        {
+            std::lock_guard size_lock(m_mutex);
+            written = m_size;
+        }
+        const bool back = place.offset < m_last_read_at;
+        const uint64_t from = back ? (end > kWindowBytes ? end - kWindowBytes : 0) : place.offset;
+        const uint64_t to = back ? end : std::min<uint64_t>(written, place.offset + kWindowBytes);
+        m_window.resize(size_t(to - from));
+        m_window_at = from;
+        if (!pread_all(fd, m_window.data(), m_window.size(), from)) {
+            m_window.clear();
+            return false;
+        }
+    }
+    m_last_read_at = place.offset;
+    out.assign(m_window, size_t(place.offset - m_window_at), place.size);
+    return true;
+}
+
+size_t FileSpillStore::file_reads() const {
+    std::lock_guard lock(m_window_mutex);
+    return m_file_reads;
 }
 
 std::string spill_directory(const std::string& output) {

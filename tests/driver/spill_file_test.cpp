@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "driver/spill_file.h"
 
@@ -28,6 +30,51 @@ TEST(driver_SpillFile, KeepsBytesByPlaceInAFileWithNoName) {
         EXPECT_FALSE(store.read({b->offset, 12}, out));  // past what was written
         EXPECT_TRUE(std::filesystem::is_empty(dir));     // open, but with no name
         EXPECT_EQ(store.error(), "");
+    }
+    std::filesystem::remove_all(dir);
+}
+
+// Small places are read through a window of the file: read forward, or back (as the main thread
+// reads what a thread setting paragraphs ahead wrote from its end), or in no order, every read
+// gives its own bytes, and neighbours come from one read of the file.
+TEST(driver_SpillFile, NeighboursAreReadWithOneReadOfTheFile) {
+    const auto dir = std::filesystem::temp_directory_path() / ("spill-window-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    {
+        FileSpillStore store(dir.string());
+        std::vector<FileSpillStore::Place> places;
+        std::vector<std::string> texts;
+        for (int i = 0; i < 200; ++i) {  // 200 entries of about 4 KB: 12 or 13 windows' worth
+            texts.push_back(std::string(4000 + size_t(i), char('a' + i % 26)) + std::to_string(i));
+            const auto place = store.append(texts.back());
+            ASSERT_TRUE(place) << store.error();
+            places.push_back(*place);
+        }
+        std::string out;
+        const auto read_in = [&](const std::vector<int>& order) {
+            const size_t before = store.file_reads();
+            for (int i : order) {
+                EXPECT_TRUE(store.read(places[size_t(i)], out));
+                EXPECT_EQ(out, texts[size_t(i)]) << i;
+            }
+            return store.file_reads() - before;
+        };
+        std::vector<int> forward(200), back(200), scattered;
+        for (int i = 0; i < 200; ++i) forward[size_t(i)] = i, back[size_t(i)] = 199 - i;
+        for (int i = 0; i < 200; ++i) scattered.push_back((i * 73) % 200);
+        EXPECT_LE(read_in(forward), 14u);
+        EXPECT_LE(read_in(back), 15u);
+        EXPECT_LE(read_in(scattered), 200u);  // no order to follow: a read each at most
+        // A place larger than half a window is read alone, and the window stays as it was.
+        const std::string large(FileSpillStore::kWindowBytes, 'z');
+        const auto big = store.append(large);
+        ASSERT_TRUE(big);
+        read_in({100});
+        const size_t before = store.file_reads();
+        EXPECT_TRUE(store.read(*big, out));
+        EXPECT_EQ(out, large);
+        EXPECT_EQ(store.file_reads(), before + 1);
+        EXPECT_EQ(read_in({100}), 0u);
     }
     std::filesystem::remove_all(dir);
 }
