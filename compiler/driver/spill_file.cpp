@@ -41,37 +41,70 @@ bool FileSpillStore::open_file() {
     return m_fd >= 0;
 }
 
+// Small appends gather in memory and go to the file a window's worth at a time (one pwrite(2)
+// each, not one per entry); a large one is written at once, after what was gathered.
 std::optional<layout::SpillStore::Place> FileSpillStore::append(std::string_view bytes) {
     std::lock_guard lock(m_mutex);
-    if (bytes.empty() || bytes.size() > UINT32_MAX || !open_file()) return std::nullopt;
+    if (bytes.empty() || bytes.size() > UINT32_MAX || m_stuck || !open_file()) return std::nullopt;
+    const bool large = bytes.size() > kWindowBytes / 2;
+    if ((large || m_pending.size() + bytes.size() > kWindowBytes) && !flush()) return std::nullopt;
     const Place place{m_size, uint32_t(bytes.size())};
-    for (size_t done = 0; done < bytes.size();) {
-        const ssize_t n = ::pwrite(m_fd, bytes.data() + done, bytes.size() - done, off_t(m_size + done));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            if (m_error.empty())
-                m_error = std::string("cannot write the temporary file for ").append(m_purpose).append(" in '").append(m_directory).append("': ").append(n < 0 ? reason() : "no space written");
-            return std::nullopt;
-        }
-        done += size_t(n);
+    if (large) {
+        if (!write_at(bytes.data(), bytes.size(), m_size)) return std::nullopt;
+        m_flushed += bytes.size();
+    } else {
+        m_pending.append(bytes);
     }
     m_size += bytes.size();
     return place;
 }
 
+bool FileSpillStore::flush() {
+    if (m_pending.empty()) return true;
+    if (!write_at(m_pending.data(), m_pending.size(), m_flushed)) {
+        // The places already given for these bytes stay readable from memory; nothing more is kept.
+        m_stuck = true;
+        return false;
+    }
+    m_flushed += m_pending.size();
+    m_pending.clear();
+    return true;
+}
+
+bool FileSpillStore::write_at(const char* bytes, size_t size, uint64_t offset) {
+    ++m_file_writes;
+    for (size_t done = 0; done < size;) {
+        const ssize_t n = ::pwrite(m_fd, bytes + done, size - done, off_t(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (m_error.empty())
+                m_error = std::string("cannot write the temporary file for ").append(m_purpose).append(" in '").append(m_directory).append("': ").append(n < 0 ? reason() : "no space written");
+            return false;
+        }
+        done += size_t(n);
+    }
+    return true;
+}
+
 bool FileSpillStore::read(Place place, std::string& out) {
     int fd = -1;
+    uint64_t flushed = 0;
     {
         std::lock_guard lock(m_mutex);
         if (place.size == 0 || place.offset + place.size > m_size) return false;
+        if (place.offset >= m_flushed) {  // still gathered in memory
+            out.assign(m_pending, size_t(place.offset - m_flushed), place.size);
+            return true;
+        }
         fd = m_fd;
+        flushed = m_flushed;
     }
     if (place.size > kWindowBytes / 2) {
         out.resize(place.size);
         std::lock_guard lock(m_window_mutex);
         return pread_all(fd, out.data(), place.size, place.offset);
     }
-    return read_through_window(fd, place, out);
+    return read_through_window(fd, place, flushed, out);
 }
 
 bool FileSpillStore::pread_all(int fd, char* to, size_t size, uint64_t offset) {
@@ -87,15 +120,10 @@ bool FileSpillStore::pread_all(int fd, char* to, size_t size, uint64_t offset) {
 
 // A place the window does not hold brings a new window: the one after it when reads go forward,
 // the one before it (ending where it ends) when they go back, within what has been written.
-bool FileSpillStore::read_through_window(int fd, Place place, std::string& out) {
+bool FileSpillStore::read_through_window(int fd, Place place, uint64_t written, std::string& out) {
     std::lock_guard lock(m_window_mutex);
     const uint64_t end = place.offset + place.size;
     if (place.offset < m_window_at || end > m_window_at + m_window.size()) {
-        uint64_t written = 0;
-        {
-            std::lock_guard size_lock(m_mutex);
-            written = m_size;
-        }
         const bool back = place.offset < m_last_read_at;
         const uint64_t from = back ? (end > kWindowBytes ? end - kWindowBytes : 0) : place.offset;
         const uint64_t to = back ? end : std::min<uint64_t>(written, place.offset + kWindowBytes);
@@ -114,6 +142,11 @@ bool FileSpillStore::read_through_window(int fd, Place place, std::string& out) 
 size_t FileSpillStore::file_reads() const {
     std::lock_guard lock(m_window_mutex);
     return m_file_reads;
+}
+
+size_t FileSpillStore::file_writes() const {
+    std::lock_guard lock(m_mutex);
+    return m_file_writes;
 }
 
 std::string spill_directory(const std::string& output) {

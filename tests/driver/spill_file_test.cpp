@@ -34,9 +34,10 @@ TEST(driver_SpillFile, KeepsBytesByPlaceInAFileWithNoName) {
     std::filesystem::remove_all(dir);
 }
 
-// Small places are read through a window of the file: read forward, or back (as the main thread
-// reads what a thread setting paragraphs ahead wrote from its end), or in no order, every read
-// gives its own bytes, and neighbours come from one read of the file.
+// Small places are gathered before they are written and read through a window of the file: read
+// forward, or back (as the main thread reads what a thread setting paragraphs ahead wrote from its
+// end), or in no order, every read gives its own bytes, neighbours come from one read of the file,
+// and what is not written yet is read from memory.
 TEST(driver_SpillFile, NeighboursAreReadWithOneReadOfTheFile) {
     const auto dir = std::filesystem::temp_directory_path() / ("spill-window-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
@@ -50,6 +51,7 @@ TEST(driver_SpillFile, NeighboursAreReadWithOneReadOfTheFile) {
             ASSERT_TRUE(place) << store.error();
             places.push_back(*place);
         }
+        EXPECT_LE(store.file_writes(), 13u);  // gathered a window at a time, not written one by one
         std::string out;
         const auto read_in = [&](const std::vector<int>& order) {
             const size_t before = store.file_reads();
