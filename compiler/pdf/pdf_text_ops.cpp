@@ -31,23 +31,34 @@ bool utf8_type0_font(HPDF_Font font) {
 }
 
 // "x y Td\012" as HPDF_Page_MoveTextPos formats it (HPDF_FToA: at most five decimals, trailing
-// zeros dropped), into `out`; the text matrix and position moved as it moves them.
-// Each number is clamped to HPDF_LIMIT_MAX_REAL (32767) and has at most five decimals: "-32767.12345"
-// twice, a space and " Td\012" fit with room to spare.
+// zeros dropped). Each number is clamped to HPDF_LIMIT_MAX_REAL (32767): "-32767.12345" twice, a
+// space and " Td\012" fit in kMoveBytes with room to spare.
 constexpr size_t kMoveBytes = 64;
-char* append_move(HPDF_PageAttr attr, HPDF_REAL x, HPDF_REAL y, char* out) {
-    char* const end = out + kMoveBytes - 5;  // the last byte HPDF_FToA may write, " Td\012" after it
-    const HPDF_REAL dx = x - attr->text_matrix.x;
-    const HPDF_REAL dy = y - attr->text_matrix.y;
-    out = HPDF_FToA(out, dx, end);
+struct Move {
+    HPDF_REAL dx = 0, dy = 0;  // the operands, from the start of the current line
+    char bytes[kMoveBytes];
+    size_t size = 0;
+};
+
+Move format_move(HPDF_PageAttr attr, HPDF_REAL x, HPDF_REAL y) {
+    Move move;
+    move.dx = x - attr->text_matrix.x;
+    move.dy = y - attr->text_matrix.y;
+    char* const last = move.bytes + kMoveBytes - 5;  // the last byte HPDF_FToA may write
+    char* out = HPDF_FToA(move.bytes, move.dx, last);
     *out++ = ' ';
-    out = HPDF_FToA(out, dy, end);
+    out = HPDF_FToA(out, move.dy, last);
     std::memcpy(out, " Td\012", 4);
-    attr->text_matrix.x += dx * attr->text_matrix.a + dy * attr->text_matrix.c;
-    attr->text_matrix.y += dy * attr->text_matrix.d + dx * attr->text_matrix.b;
+    move.size = size_t(out + 4 - move.bytes);
+    return move;
+}
+
+// The text matrix and position moved as HPDF_Page_MoveTextPos moves them, once the Td is written.
+void apply_move(HPDF_PageAttr attr, const Move& move) {
+    attr->text_matrix.x += move.dx * attr->text_matrix.a + move.dy * attr->text_matrix.c;
+    attr->text_matrix.y += move.dy * attr->text_matrix.d + move.dx * attr->text_matrix.b;
     attr->text_pos.x = attr->text_matrix.x;
     attr->text_pos.y = attr->text_matrix.y;
-    return out + 4;
 }
 
 // "<…> Tj\012": each character as libharu's UTF-8 encoder gives it (§L1, §L3). False for a string
@@ -70,6 +81,12 @@ HPDF_STATUS write(HPDF_PageAttr attr, const char* bytes, size_t size) {
     return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes), HPDF_UINT(size));
 }
 
+HPDF_STATUS write_move(HPDF_PageAttr attr, const Move& move) {
+    const HPDF_STATUS status = write(attr, move.bytes, move.size);
+    if (status == HPDF_OK) apply_move(attr, move);
+    return status;
+}
+
 }  // namespace
 
 HPDF_STATUS move_text_to(HPDF_Page page, HPDF_REAL x, HPDF_REAL y) {
@@ -78,9 +95,7 @@ HPDF_STATUS move_text_to(HPDF_Page page, HPDF_REAL x, HPDF_REAL y) {
         const HPDF_TransMatrix line = HPDF_Page_GetTextMatrix(page);
         return HPDF_Page_MoveTextPos(page, x - line.x, y - line.y);
     }
-    char buffer[kMoveBytes];
-    const char* end = append_move(attr, x, y, buffer);
-    return write(attr, buffer, size_t(end - buffer));
+    return write_move(attr, format_move(attr, x, y));
 }
 
 HPDF_STATUS text_out(HPDF_Page page, HPDF_REAL x, HPDF_REAL y, const std::string& text) {
@@ -95,11 +110,11 @@ HPDF_STATUS text_out(HPDF_Page page, HPDF_REAL x, HPDF_REAL y, const std::string
     // Measured as HPDF_Page_ShowText measures it (which marks the glyphs the subset keeps); a
     // string it measures as zero wide it does not show, after the Td all the same.
     const HPDF_REAL width = HPDF_Page_TextWidth(page, text.c_str());
-    char move[kMoveBytes];
-    const char* move_end = append_move(attr, x, y, move);
-    if (width == 0) return write(attr, move, size_t(move_end - move));
-    out.insert(0, move, size_t(move_end - move));
+    const Move move = format_move(attr, x, y);
+    if (width == 0) return write_move(attr, move);
+    out.insert(0, move.bytes, move.size);
     if (HPDF_STATUS status = write(attr, out.data(), out.size()); status != HPDF_OK) return status;
+    apply_move(attr, move);
     attr->text_pos.x += width * attr->text_matrix.a;
     attr->text_pos.y += width * attr->text_matrix.b;
     return HPDF_OK;
