@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "libharu_test_support.h"
 #include "pdf/pdf_page_stream.h"
 
 namespace reportc::pdf {
@@ -34,23 +35,8 @@ struct OnePage {
     }
     ~OnePage() { HPDF_Free(doc); }
     HPDF_Stream stream() const { return static_cast<HPDF_PageAttr>(page->attr)->stream; }
-    std::string bytes_of(HPDF_Stream s) const {
-        std::string out;
-        for (HPDF_UINT i = 0; i < static_cast<HPDF_MemStreamAttr>(s->attr)->buf->count; ++i) {
-            HPDF_UINT length = 0;
-            const HPDF_BYTE* block = HPDF_MemStream_GetBufPtr(s, i, &length);
-            out.append(reinterpret_cast<const char*>(block), length);
-        }
-        return out;
-    }
-    std::string saved() {
-        HPDF_SaveToStream(doc);
-        std::string out(HPDF_GetStreamSize(doc), '\0');
-        HPDF_UINT32 size = HPDF_UINT32(out.size());
-        HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
-        out.resize(size);
-        return out;
-    }
+    std::string bytes_of(HPDF_Stream s) const { return testing::memory_stream_bytes(s); }
+    std::string saved() { return testing::saved_document(doc); }
 };
 
 std::string inflated(const std::string& deflated, size_t size) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "libharu_test_support.h"
 #include "pdf/pdf_text_ops.h"
 
 namespace reportc::pdf {
@@ -38,24 +39,8 @@ struct Doc {
     }
     ~Doc() { HPDF_Free(doc); }
     HPDF_PageAttr attr() const { return static_cast<HPDF_PageAttr>(page->attr); }
-    std::string content() const {
-        std::string out;
-        HPDF_Stream s = attr()->stream;
-        for (HPDF_UINT i = 0; i < static_cast<HPDF_MemStreamAttr>(s->attr)->buf->count; ++i) {
-            HPDF_UINT length = 0;
-            const HPDF_BYTE* block = HPDF_MemStream_GetBufPtr(s, i, &length);
-            out.append(reinterpret_cast<const char*>(block), length);
-        }
-        return out;
-    }
-    std::string saved() {
-        HPDF_SaveToStream(doc);
-        std::string out(HPDF_GetStreamSize(doc), '\0');
-        HPDF_UINT32 size = HPDF_UINT32(out.size());
-        HPDF_ReadFromStream(doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
-        out.resize(size);
-        return out;
-    }
+    std::string content() const { return testing::memory_stream_bytes(attr()->stream); }
+    std::string saved() { return testing::saved_document(doc); }
 };
 
 bool same_bits(HPDF_REAL a, HPDF_REAL b) { return std::memcmp(&a, &b, sizeof a) == 0; }
