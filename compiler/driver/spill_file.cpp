@@ -118,24 +118,30 @@ bool FileSpillStore::pread_all(int fd, char* to, size_t size, uint64_t offset) {
     return true;
 }
 
-// A place the window does not hold brings a new window: the one after it when reads go forward,
-// the one before it (ending where it ends) when they go back, within what has been written.
+// A place no window holds brings a new window into the one whose last read was nearest (the same
+// stream of reads, most likely): the window after the place when that stream goes forward, the
+// one before it (ending where the place ends) when it goes back, within what has been written.
 bool FileSpillStore::read_through_window(int fd, Place place, uint64_t written, std::string& out) {
     std::lock_guard lock(m_window_mutex);
     const uint64_t end = place.offset + place.size;
-    if (place.offset < m_window_at || end > m_window_at + m_window.size()) {
-        const bool back = place.offset < m_last_read_at;
+    auto holds = [&](const Window& w) { return place.offset >= w.at && end <= w.at + w.bytes.size(); };
+    auto distance = [&](const Window& w) { return w.last_read_at > place.offset ? w.last_read_at - place.offset : place.offset - w.last_read_at; };
+    Window* window = std::find_if(std::begin(m_windows), std::end(m_windows), holds);
+    if (window == std::end(m_windows)) {
+        window = std::min_element(std::begin(m_windows), std::end(m_windows),
+                                  [&](const Window& a, const Window& b) { return distance(a) < distance(b); });
+        const bool back = place.offset < window->last_read_at;
         const uint64_t from = back ? (end > kWindowBytes ? end - kWindowBytes : 0) : place.offset;
         const uint64_t to = back ? end : std::min<uint64_t>(written, place.offset + kWindowBytes);
-        m_window.resize(size_t(to - from));
-        m_window_at = from;
-        if (!pread_all(fd, m_window.data(), m_window.size(), from)) {
-            m_window.clear();
+        window->bytes.resize(size_t(to - from));
+        window->at = from;
+        if (!pread_all(fd, window->bytes.data(), window->bytes.size(), from)) {
+            window->bytes.clear();
             return false;
         }
     }
-    m_last_read_at = place.offset;
-    out.assign(m_window, size_t(place.offset - m_window_at), place.size);
+    window->last_read_at = place.offset;
+    out.assign(window->bytes, size_t(place.offset - window->at), place.size);
     return true;
 }
 

@@ -55,12 +55,17 @@ private:
     bool m_stuck = false;    // m_pending could not be written: it stays, nothing more is kept
     size_t m_file_writes = 0;
     std::string m_error;
-    // The window: bytes [m_window_at, m_window_at + size) of the file, which never change once
-    // written (the file is only appended to). Its own lock, so that appends do not wait for reads.
+    // The windows: bytes [at, at + size) of the file, which never change once written (the file
+    // is only appended to), one for each stream of reads (the main thread reading the document's
+    // blocks and the paragraphs set ahead, a thread setting ahead reading its blocks). Their own
+    // lock, so that appends do not wait for reads.
+    struct Window {
+        std::string bytes;
+        uint64_t at = 0;
+        uint64_t last_read_at = 0;  // where its last read began: whether its reads go forward or back
+    };
     mutable std::mutex m_window_mutex;
-    std::string m_window;
-    uint64_t m_window_at = 0;
-    uint64_t m_last_read_at = 0;  // where the last read began: whether reads go forward or back
+    Window m_windows[4];
     size_t m_file_reads = 0;
 };
 

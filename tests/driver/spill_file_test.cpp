@@ -67,6 +67,11 @@ TEST(driver_SpillFile, NeighboursAreReadWithOneReadOfTheFile) {
         EXPECT_LE(read_in(forward), 14u);
         EXPECT_LE(read_in(back), 15u);
         EXPECT_LE(read_in(scattered), 200u);  // no order to follow: a read each at most
+        // Two streams of reads taking turns (the main thread going forward, a thread setting
+        // ahead going back): each keeps a window of its own.
+        std::vector<int> both;
+        for (int i = 0; i < 100; ++i) both.push_back(i), both.push_back(199 - i);
+        EXPECT_LE(read_in(both), 16u);
         // A place larger than half a window is read alone, and the window stays as it was.
         const std::string large(FileSpillStore::kWindowBytes, 'z');
         const auto big = store.append(large);
