@@ -18,6 +18,8 @@ namespace reportc::driver {
 
 class DocumentCache {
 public:
+    using Files = std::map<std::string, std::optional<std::string>>;  // a file's bytes by path (none: unreadable)
+
     // input::read_report's document, parsed or reused.
     std::optional<doc::Document> read(const std::string& path, const Environment& env, SourceManager& sources, Diagnostics& diags);
     size_t reuses() const { return m_reuses; }
@@ -30,11 +32,13 @@ public:
 private:
     struct Entry {
         std::string path;
-        std::map<std::string, std::optional<std::string>> files;  // every file read, with its bytes (none: unreadable)
+        Files files;  // every file read, with its bytes
         doc::Document document;
         std::vector<Diagnostic> diagnostics;  // the warnings reading gave (an entry is kept only without errors)
     };
-    bool unchanged(const Entry& e, const std::string& path, const Environment& env) const;
+    // Whether every file `e` read reads the same now; what it read now goes into `read` (up to the
+    // first that differs), for the parse that follows when one does.
+    bool unchanged(const Entry& e, const std::string& path, const Environment& env, Files& read) const;
 
     std::optional<Entry> m_last;
     size_t m_reuses = 0;

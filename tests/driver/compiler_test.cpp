@@ -199,6 +199,28 @@ TEST(driver_Compiler, UnchangedSourcesAreNotParsedAgainAndAChangedIncludeIs) {
     EXPECT_NE(text.find("three"), std::string::npos) << text;
 }
 
+// A warm rebuild after an edit reads each source once: the files the check for changes read (up
+// to the edited one) are parsed from those bytes, not read a second time.
+TEST(driver_Compiler, AnEditedReportIsParsedFromTheBytesTheCheckRead) {
+    Project p;
+    CountingEnvironment env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    auto build = [&] {
+        Diagnostics diags;
+        EXPECT_TRUE(compiler.build(check_of(p), diags).success) << all(diags, sources);
+    };
+    build();
+    std::string report = *RealEnvironment().read_file(p.path("report.xml"));
+    report.replace(report.find("A second paragraph"), 8, "A second, edited");
+    p.write("report.xml", report);
+    env.reads.clear();
+    build();
+    EXPECT_EQ(compiler.counts().sources_reused, 0u);
+    EXPECT_EQ(env.reads[normalize_path(p.path("report.xml"))], 1);
+    EXPECT_EQ(env.reads[normalize_path(p.path("b.xml"))], 1);
+}
+
 TEST(driver_Compiler, FiftyRebuildsOfEditedFilesKeepTheCountOfStoredFiles) {
     // Watch mode re-reads every edited file: its new bytes take the old entry's place, so the
     // source manager holds one version of each file however long the session lasts, and what a
