@@ -2,7 +2,10 @@
 // file left in the folder, and a folder it cannot write in named in the error.
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <filesystem>
 #include <string>
@@ -83,6 +86,42 @@ TEST(driver_SpillFile, NeighboursAreReadWithOneReadOfTheFile) {
         EXPECT_EQ(store.file_reads(), before + 1);
         EXPECT_EQ(read_in({100}), 0u);
     }
+    std::filesystem::remove_all(dir);
+}
+
+// A write that fails once bytes were gathered (the file may not grow past 100 KB here:
+// RLIMIT_FSIZE, with SIGXFSZ ignored so that the write fails with EFBIG): every place already
+// given still reads back, from memory, and later appends are refused, so their callers keep them.
+TEST(driver_SpillFile, AFailedWriteKeepsWhatItGatheredReadableAndRefusesMore) {
+    const auto dir = std::filesystem::temp_directory_path() / ("spill-full-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    rlimit before{};
+    ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &before), 0);
+    const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = before;
+    small.rlim_cur = 100 * 1024;
+    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    {
+        FileSpillStore store(dir.string());
+        std::vector<std::pair<FileSpillStore::Place, std::string>> kept;
+        size_t refused = 0;
+        for (int i = 0; i < 60; ++i) {  // 240 KB offered
+            std::string text = std::string(4000, char('a' + i % 26)) + std::to_string(i);
+            if (const auto place = store.append(text)) kept.emplace_back(*place, std::move(text));
+            else ++refused;
+        }
+        EXPECT_GT(refused, 0u);
+        EXPECT_GT(kept.size(), 16u);  // more than the 64 KiB the file took
+        std::string out;
+        for (const auto& [place, text] : kept) {
+            EXPECT_TRUE(store.read(place, out)) << place.offset;
+            EXPECT_EQ(out, text) << place.offset;
+        }
+        EXPECT_NE(store.error().find("cannot write the temporary file for the paragraph cache in '"), std::string::npos)
+            << store.error();
+    }
+    ::setrlimit(RLIMIT_FSIZE, &before);
+    std::signal(SIGXFSZ, old_handler);
     std::filesystem::remove_all(dir);
 }
 
