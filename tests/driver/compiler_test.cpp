@@ -82,6 +82,14 @@ std::string all(const Diagnostics& diags, const SourceManager& sources) {
     return out;
 }
 
+// A build of `p`'s report that is to succeed (its diagnostics shown when it does not).
+driver::Outcome expect_built(driver::Compiler& compiler, const Project& p, const SourceManager& sources) {
+    Diagnostics diags;
+    auto outcome = compiler.build(check_of(p), diags);
+    EXPECT_TRUE(outcome.success) << all(diags, sources);
+    return outcome;
+}
+
 }  // namespace
 
 TEST(driver_Compiler, SecondBuildReadsNoFontOrDictionaryAgain) {
@@ -173,15 +181,9 @@ TEST(driver_Compiler, UnchangedSourcesAreNotParsedAgainAndAChangedIncludeIs) {
     RealEnvironment env;
     SourceManager sources;
     driver::Compiler compiler(env, sources);
-    auto build = [&] {
-        Diagnostics diags;
-        auto outcome = compiler.build(check_of(p), diags);
-        EXPECT_TRUE(outcome.success) << all(diags, sources);
-        return outcome;
-    };
-    build();
+    expect_built(compiler, p, sources);
     p.write("rows.csv", "name,value\none,1\ntwo,2\nthree,3\n");
-    build();
+    expect_built(compiler, p, sources);
     EXPECT_EQ(compiler.counts().sources_reused, 1u);
     p.write("b.xml", "<blocks><section id=\"b\" title=\"Beta\"><table template=\"rows\" data=\"rows.csv\"/></section>\n"
                      "<section title=\"Gamma\"><p>New.</p></section></blocks>\n");
@@ -206,16 +208,12 @@ TEST(driver_Compiler, AnEditedReportIsParsedFromTheBytesTheCheckRead) {
     CountingEnvironment env;
     SourceManager sources;
     driver::Compiler compiler(env, sources);
-    auto build = [&] {
-        Diagnostics diags;
-        EXPECT_TRUE(compiler.build(check_of(p), diags).success) << all(diags, sources);
-    };
-    build();
+    expect_built(compiler, p, sources);
     std::string report = *RealEnvironment().read_file(p.path("report.xml"));
     report.replace(report.find("A second paragraph"), 8, "A second, edited");
     p.write("report.xml", report);
     env.reads.clear();
-    build();
+    expect_built(compiler, p, sources);
     EXPECT_EQ(compiler.counts().sources_reused, 0u);
     EXPECT_EQ(env.reads[normalize_path(p.path("report.xml"))], 1);
     EXPECT_EQ(env.reads[normalize_path(p.path("b.xml"))], 1);
