@@ -104,10 +104,9 @@ ParagraphsAhead::ParagraphsAhead(const doc::EncodedBlocks& blocks, uint32_t node
         run.begin = starts[r];
         run.end = r + 1 < starts.size() ? starts[r + 1] : blocks.size();
         run.meeting = std::make_unique<Meeting>(run.end);
-        // A cache kept for a resident compiler's next build keeps what is in memory only: what a
-        // run wrote out would be set again by that build, so its runs keep their share.
-        const size_t in_memory = paragraphs.kept_across_builds() ? SIZE_MAX : kAheadCacheBytes;
-        run.thread = std::jthread([&mine = run, &res, &inputs, env, spill = paragraphs.spill(), in_memory] {
+        // What a run writes out is adopted with its place, in a resident compiler's kept cache
+        // too, whose file is kept with it (driver/kept_paragraphs.h).
+        run.thread = std::jthread([&mine = run, &res, &inputs, env, spill = paragraphs.spill(), in_memory = kAheadCacheBytes] {
             block_interrupts_in_this_thread();
             try {
                 lay_out_run(mine, res, inputs, env, spill, in_memory);

@@ -10,6 +10,7 @@
 #include "driver/document_cache.h"
 #include "driver/heap_trim.h"
 #include "driver/images.h"
+#include "driver/kept_paragraphs.h"
 #include "driver/layout_passes.h"
 #include "driver/navigation.h"
 #include "driver/output.h"
@@ -40,10 +41,9 @@ struct Compiler::State {
     std::optional<PhaseClock> clock;  // this build's phases (Compiler::build), none for a record's
     layout::ParagraphCache::Counts paragraphs;  // summed over builds
     bool keep = true;  // keep_sources()
-    // The paragraphs the last build set, for the next (ParagraphCache::keep_across_builds), and
-    // the generation of the resources they were set with.
-    std::unique_ptr<layout::ParagraphCache> kept_paragraphs;
-    uint64_t kept_for = 0;
+    // The paragraphs the last build set, for the next (ParagraphCache::keep_across_builds), with
+    // the file those beyond the cache's budget went to.
+    KeptParagraphs kept;
 };
 
 namespace {
@@ -61,21 +61,12 @@ layout::ParagraphCache::Counts since(const layout::ParagraphCache::Counts& now, 
     return c;
 }
 
-// The paragraph cache a build sets its paragraphs in. A resident compiler's next build starts
-// from the paragraphs the last one left in memory (`kept`), while the layout's resources (fonts,
-// dictionary) are the same ones; else a new cache, `own`, which the caller keeps for the next
-// build or drops.
-layout::ParagraphCache& paragraph_cache(bool keep, const Resources& res, std::unique_ptr<layout::ParagraphCache>& kept,
-                                        uint64_t kept_for, std::unique_ptr<layout::ParagraphCache>& own) {
-    if (!keep || kept_for != res.generation) kept.reset();
-    if (!kept) own = std::make_unique<layout::ParagraphCache>(*res.fonts, res.hyphenator.get());
-    return own ? *own : *kept;
-}
-
 // Threads set paragraphs ahead unless the cache kept from the last build holds a good share of
-// the document's paragraphs: the threads set every paragraph of their runs, kept or not. A long
-// document's kept cache holds only its budget's worth (the paragraphs set last). Measured with
-// scale_bench's warm rebuilds: 803 pages (4,900 entries for 21,791 nodes) are faster without the
+// the document's paragraphs: the threads set every paragraph of their runs, kept or not. A kept
+// cache holds every paragraph its last build set (those beyond its budget in its file), so a
+// rebuild after an edit lays out on one thread; a cache let go of its file holds only its
+// budget's worth, the paragraphs set last. Measured with scale_bench's warm rebuilds when every
+// cache held only its budget: 803 pages (4,900 entries for 21,791 nodes) were faster without the
 // threads, 4,009 pages (about as many entries for 108,000 nodes) with them; one entry for ten
 // nodes is between.
 unsigned jobs_to_lay_out_with(const layout::ParagraphCache& paragraphs, uint32_t node_count, unsigned jobs) {
@@ -223,7 +214,8 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     // Beyond its budget the cache writes its oldest entries to a file beside the output; the
     // encoded document's bytes beyond theirs go there too.
     FileSpillStore spill_file(spill_directory(options.output), "the paragraph cache and the document");
-    layout::ParagraphSpill spill(spill_file, options.paragraph_cache_bytes.value_or(layout::kParagraphCacheBudget));
+    const size_t budget = options.paragraph_cache_bytes.value_or(layout::kParagraphCacheBudget);
+    layout::ParagraphSpill spill(spill_file, budget);
     // The document is resolved a top-level block at a time, each block becoming bytes as soon as
     // it is (driver/resolve.h), beyond a small budget in the paragraph cache's file; each layout
     // pass decodes one at a time (doc/encoded_blocks.h). A document below
@@ -260,21 +252,25 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
         diags.error(res.layout.hyphenation_span, error);
         return std::nullopt;
     }
+    // A resident compiler's cache is kept for its next build, with its own file; else the
+    // build's own, which spills to the build's file and goes with it.
     std::unique_ptr<layout::ParagraphCache> own;
-    layout::ParagraphCache& paragraphs = paragraph_cache(keep_paragraphs, res, s.kept_paragraphs, s.kept_for, own);
+    if (!keep_paragraphs) {
+        s.kept.reset();
+        own = std::make_unique<layout::ParagraphCache>(*res.fonts, res.hyphenator.get());
+        own->spill_to(&spill);
+    }
+    layout::ParagraphCache& paragraphs = own ? *own : s.kept.for_build(res, spill_directory(options.output), budget);
     const auto counts_before = paragraphs.counts();
     const unsigned layout_jobs = jobs_to_lay_out_with(paragraphs, document.node_count, options.jobs);
-    paragraphs.keep_across_builds(keep_paragraphs);
-    paragraphs.spill_to(&spill);
-    // Whatever way this function returns: the spill goes with it, what is in memory stays.
-    struct Detach {
-        layout::ParagraphCache& cache;
-        ~Detach() { cache.keep_in_memory_only(); }
-    } detach{paragraphs};
     lap("layout prepared");
     LaidOut laid_out = lay_out(document, blocks, res, navigation, variables.values, paragraphs, diags, layout_jobs, sink,
                                s.clock ? &*s.clock : nullptr);
-    warn_if_failed(spill_file, "the paragraphs and the document were", diags);
+    warn_if_failed(spill_file, own ? "the paragraphs and the document were" : "the document was", diags);
+    if (!own) {
+        s.kept.after_build(diags);
+        outcome.kept_paragraph_file_bytes = s.kept.file_bytes();
+    }
     outcome.layout_passes = laid_out.passes;
     outcome.streamed = laid_out.streamed;
     outcome.pages = laid_out.pages.page_count;
@@ -287,10 +283,6 @@ std::optional<frame::FrameDocument> Compiler::frames_of(doc::Document& document,
     s.paragraphs.sets += outcome.paragraphs_set;
     s.paragraphs.set_reuses += outcome.paragraphs_reused;
 
-    if (keep_paragraphs && own) {
-        s.kept_paragraphs = std::move(own);  // detach still refers to it: the object is the same
-        s.kept_for = res.generation;
-    }
     return assemble_frames(document, std::move(laid_out), env.now());
 }
 
@@ -339,7 +331,7 @@ Counts Compiler::counts() const {
 void Compiler::keep_sources(bool keep) {
     m_state->documents.set_enabled(keep);
     m_state->keep = keep;
-    if (!keep) m_state->kept_paragraphs.reset();
+    if (!keep) m_state->kept.reset();
 }
 
 Outcome compile(const Options& options, const Environment& env, SourceManager& sources, Diagnostics& diags) {

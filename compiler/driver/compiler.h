@@ -94,6 +94,9 @@ struct Outcome {
     size_t libharu_bytes = 0, libharu_blocks = 0;  // libharu's heap when the PDF's save began (pdf::LibharuHeap), for --stats
     size_t pages_deflated_apart = 0;  // pages whose content went through the deflater (-j > 1), not deflated where drawn; not in --stats, which is the same for any -j
     size_t pages_stored = 0;  // pages whose content waited for the save in a temporary file (PDF written as the pages are made)
+    // A resident compiler's kept paragraphs' file after the build (driver/kept_paragraphs.h): its
+    // bytes, 0 when there is none (let go, or never needed); for tests.
+    uint64_t kept_paragraph_file_bytes = 0;
     std::string document_footprint;  // with Options::count_document: the resolved document's bytes, share by share
     std::vector<Phase> phases;  // the build's phases and their wall time, in order (--stats)
 };

@@ -166,6 +166,11 @@ void warn_if_failed(const FileSpillStore& store, std::string_view kept, Diagnost
     if (const auto error = store.error(); !error.empty()) diags.warning({}, std::string(error).append("; ").append(kept).append(" kept in memory"));
 }
 
+uint64_t FileSpillStore::size() const {
+    std::lock_guard lock(m_mutex);
+    return m_size;
+}
+
 std::string FileSpillStore::error() const {
     std::lock_guard lock(m_mutex);
     return m_error;

@@ -29,6 +29,8 @@ public:
     // How many times read() went to the file (pread(2) calls), and append() (pwrite(2)); for tests.
     size_t file_reads() const;
     size_t file_writes() const;
+    // The bytes appended so far (written to the file or gathered for it).
+    uint64_t size() const;
 
     // Bytes read from the file at once for a small place, kept for the places around it, and
     // gathered before they are written. A cache entry is a few KB and its neighbours are read

@@ -68,10 +68,10 @@ public:
     // next one sets its paragraphs again.
     void release_after_use(bool on) { m_release = on && !m_kept; }
     // A cache a resident compiler keeps for its next build (driver::Compiler): nothing is
-    // released after use, so the next build finds every paragraph still in memory; at the end of
-    // a build keep_in_memory_only() forgets what went to the spill store, whose file goes with
-    // the build. A later build reuses an entry only when its whole input is the same (moved in
-    // its file or not), as passes do.
+    // released after use, so the next build finds every paragraph, in memory or in the spill
+    // store the compiler keeps with the cache (driver/kept_paragraphs.h); keep_in_memory_only()
+    // forgets what went to a store that is let go. A later build reuses an entry only when its
+    // whole input is the same (moved in its file or not), as passes do.
     void keep_across_builds(bool on) {
         m_kept = on;
         if (on) m_release = false;
@@ -79,6 +79,8 @@ public:
     void keep_in_memory_only();
     bool kept_across_builds() const { return m_kept; }
     size_t entries() const { return m_entries.size(); }
+    // The bytes of the spill store that entries still use (their bytes as last written).
+    uint64_t spilled_bytes() const;
 
     // Entries beyond this cache's share of spill->budget bytes (ParagraphSpill::share: the budget
     // divided among the caches writing to it) go to spill->store, oldest first; null: all kept in

@@ -67,6 +67,12 @@ void ParagraphCache::forget(const ParagraphKey& key) {
     }
 }
 
+uint64_t ParagraphCache::spilled_bytes() const {
+    uint64_t bytes = 0;
+    for (const auto& [key, entry] : m_entries) bytes += entry.size;
+    return bytes;
+}
+
 void ParagraphCache::keep_in_memory_only() {
     spill_to(nullptr);
     std::erase_if(m_entries, [](const auto& kv) { return !kv.second.body; });

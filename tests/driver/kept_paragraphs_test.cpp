@@ -9,6 +9,9 @@
 #include <sstream>
 #include <unistd.h>
 
+#include <optional>
+#include <vector>
+
 #include "driver/compiler.h"
 
 using namespace reportc;
@@ -75,11 +78,14 @@ struct Built {
     std::string pdf, diagnostics;
 };
 
-Built build(driver::Compiler& compiler, const SourceManager& sources, const Project& p, const std::string& pdf, unsigned jobs = 1) {
+// `budget`: the paragraph cache's bytes in memory (driver::Options::paragraph_cache_bytes).
+Built build(driver::Compiler& compiler, const SourceManager& sources, const Project& p, const std::string& pdf, unsigned jobs = 1,
+            std::optional<size_t> budget = std::nullopt) {
     driver::Options o;
     o.input = p.path("report.xml");
     o.output = p.path(pdf);
     o.jobs = jobs;
+    o.paragraph_cache_bytes = budget;
     Diagnostics diags;
     Built b;
     b.outcome = compiler.build(o, diags);
@@ -89,12 +95,12 @@ Built build(driver::Compiler& compiler, const SourceManager& sources, const Proj
 }
 
 // What a new process gives for the same files: a compiler of its own that keeps nothing.
-Built fresh(const Project& p, const std::string& pdf, unsigned jobs = 1) {
+Built fresh(const Project& p, const std::string& pdf, unsigned jobs = 1, std::optional<size_t> budget = std::nullopt) {
     FixedTime env;
     SourceManager sources;
     driver::Compiler compiler(env, sources);
     compiler.keep_sources(false);
-    return build(compiler, sources, p, pdf, jobs);
+    return build(compiler, sources, p, pdf, jobs, budget);
 }
 
 }  // namespace
@@ -151,6 +157,63 @@ TEST(driver_KeptParagraphs, ParagraphsSetAheadAreKeptForTheNextBuildToo) {
     ASSERT_TRUE(second.outcome.success) << second.diagnostics;
     EXPECT_EQ(second.outcome.paragraphs_set, 1u);
     EXPECT_GT(second.outcome.paragraphs_reused, 2400u);
+}
+
+TEST(driver_KeptParagraphs, ParagraphsBeyondTheBudgetAreKeptInTheirFileForTheNextBuild) {
+    // A budget of one byte: every paragraph set goes to the cache's file as soon as it is set.
+    // The file is kept with the cache, so the next build finds every paragraph there, not only
+    // those left in memory (before, it set all but those again), and writes a new process's PDF.
+    for (unsigned jobs : {1u, 2u}) {
+        Project p;
+        p.report("Opening words.");
+        FixedTime env;
+        SourceManager sources;
+        driver::Compiler compiler(env, sources);
+        const Built first = build(compiler, sources, p, "first.pdf", jobs, 1);
+        ASSERT_TRUE(first.outcome.success) << first.diagnostics;
+        EXPECT_GT(first.outcome.kept_paragraph_file_bytes, 0u) << "-j " << jobs;
+        p.report("Opening words, revised.");
+        const Built second = build(compiler, sources, p, "second.pdf", jobs, 1);
+        ASSERT_TRUE(second.outcome.success) << second.diagnostics;
+        const Built expected = fresh(p, "expected.pdf", jobs, 1);
+        ASSERT_TRUE(expected.outcome.success) << expected.diagnostics;
+        EXPECT_EQ(second.pdf, expected.pdf) << "-j " << jobs;
+        EXPECT_EQ(second.outcome.paragraphs_set, 1u) << "-j " << jobs;
+        EXPECT_GT(second.outcome.paragraphs_reused, 2 * 26u) << "-j " << jobs;
+    }
+}
+
+TEST(driver_KeptParagraphs, TheKeptFileIsLetGoOnceMostOfItIsDead) {
+    // Every paragraph changed by every build (a word of the same length swapped): each build
+    // writes the whole cache again and the old bytes are dead. The file is let go once its dead
+    // bytes pass its live ones, so it never holds much more than two builds' worth; kept whole,
+    // it would grow by one build's worth each time. The builds write a new process's PDF.
+    Project p;
+    auto report = [&p](const std::string& word) {
+        std::string body;
+        for (int i = 0; i < 30; ++i)
+            body += "<p>Paragraph " + std::to_string(i) + " of the " + word + " body, long enough to be set on more than one "
+                    "line of an A5 page.</p>\n";
+        p.write("report.xml", "<report layout=\"layout.xml\"><info><title>T</title></info>\n<contents/>\n"
+                              "<section id=\"a\" title=\"Alpha\">" + body + "</section>\n</report>\n");
+    };
+    FixedTime env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    std::vector<uint64_t> file_bytes;
+    bool let_go = false;
+    for (int i = 0; i < 8; ++i) {
+        report(i % 2 ? "first" : "other");
+        const Built b = build(compiler, sources, p, "out.pdf", 1, 1);
+        ASSERT_TRUE(b.outcome.success) << b.diagnostics;
+        EXPECT_GE(b.outcome.paragraphs_set, 30u) << "build " << i;
+        file_bytes.push_back(b.outcome.kept_paragraph_file_bytes);
+        let_go = let_go || b.outcome.kept_paragraph_file_bytes == 0;
+        if (i == 7) EXPECT_EQ(b.pdf, fresh(p, "expected.pdf", 1, 1).pdf);
+    }
+    ASSERT_GT(file_bytes.front(), 0u);
+    EXPECT_TRUE(let_go);
+    for (size_t i = 0; i < file_bytes.size(); ++i) EXPECT_LE(file_bytes[i], 3 * file_bytes.front()) << "after build " << i;
 }
 
 TEST(driver_KeptParagraphs, WhatAKeptParagraphFoundIsReportedWhereItIsNow) {
