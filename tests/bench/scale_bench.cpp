@@ -8,7 +8,8 @@
 // rebuilding after one word was added to the document's first paragraph, the change made in
 // memory (an environment over the real one), never on disk. Issue 16 states the 1.3x goal "with
 // the relayout passes reusing what did not change and font loading paid once per process": the
-// warm column is that build; both are printed and judged.
+// warm column is that build, and the time goal is judged on it; the cold build is printed against
+// the same ratio beside it.
 //
 //   scale_bench [--reportc PATH] [--runs N] [PAGES...]      (default pages: 10 100 1000 5000)
 //   scale_bench --write PAGES DIR     only writes the generated report (for profiling)
@@ -159,40 +160,6 @@ private:
     int m_to = -1, m_from = -1;
 };
 
-// The warm rebuild's median: a resident compiler, built once untimed, then `runs` rebuilds, each
-// after the first paragraph changed (one word added, then taken out again), with the
-// command line's default -j.
-double warm_ms(const std::string& report, const std::string& pdf, int runs) {
-    RealEnvironment real;
-    // The first paragraph (`<p>`) of the first file read that has one, the layout aside, with a
-    // word added (bench::EditedEnvironment: on every odd version).
-    std::string edited;
-    bench::EditedEnvironment env(real, [&edited](const std::string& path, std::string& text) {
-        if (path.find("/layouts/") != std::string::npos) return;
-        if (edited.empty() && text.find("<p>") != std::string::npos) edited = path;
-        if (path == edited) text.insert(text.find("<p>") + 3, "Revised ");
-    });
-    SourceManager sources;
-    driver::Compiler compiler(env, sources);
-    driver::Options options;
-    options.input = report;
-    options.output = pdf;
-    options.jobs = std::max(1u, std::thread::hardware_concurrency());
-    std::vector<double> times;
-    for (int i = 0; i <= runs; ++i) {
-        Diagnostics diags;
-        const auto start = Clock::now();
-        const auto outcome = compiler.build(options, diags);
-        if (!outcome.success) {
-            std::fprintf(stderr, "the warm rebuild of %s failed\n", report.c_str());
-            std::exit(1);
-        }
-        if (i > 0) times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-        ++env.version;
-    }
-    return median(times);
-}
-
 struct Row {
     std::string name;
     size_t pages = 0;
@@ -200,6 +167,8 @@ struct Row {
     double cpu_ms = 0;                               // the same builds' CPU time (user and system)
     double one_thread_ms = 0;                        // -j 1
     double warm_ms = 0;                              // the resident compiler's rebuild after a one-word change
+    double warm_floor_ms = 0;                        // the floor, written between the warm rebuilds
+    double warm_ratio() const { return warm_ms / warm_floor_ms; }
     bool goal = false;  // one of the sizes the 1.3x goal is stated for (issue 16): ~100, ~1,000 pages, the report
 };
 
@@ -237,6 +206,52 @@ private:
     frame::FrameDocument m_frames;
 };
 
+// The warm rebuilds: a resident compiler, built once untimed, then `runs` rebuilds (at least
+// kWarmRuns: they are cheap, and the time goal is judged on them), each after the first paragraph
+// changed (one word added, then taken out again), with the command line's default -j. The
+// rebuilds run one after another, as a watch session's do (a floor's write between two of them
+// left the next slower: 28-35 -> 40-48 ms for the annual report); then as many of the floor's
+// writes (`floor_once`), and the ratio is taken between their medians, measured a second apart:
+// the machine's speed drifts from minute to minute on a shared host.
+constexpr int kWarmRuns = 7;
+
+struct Warm {
+    double ms = 0, floor_ms = 0;
+};
+
+template <class FloorOnce>
+Warm warm(const std::string& report, const std::string& pdf, int runs, FloorOnce floor_once) {
+    RealEnvironment real;
+    // The first paragraph (`<p>`) of the first file read that has one, the layout aside, with a
+    // word added (bench::EditedEnvironment: on every odd version).
+    std::string edited;
+    bench::EditedEnvironment env(real, [&edited](const std::string& path, std::string& text) {
+        if (path.find("/layouts/") != std::string::npos) return;
+        if (edited.empty() && text.find("<p>") != std::string::npos) edited = path;
+        if (path == edited) text.insert(text.find("<p>") + 3, "Revised ");
+    });
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    driver::Options options;
+    options.input = report;
+    options.output = pdf;
+    options.jobs = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<double> times, floors;
+    for (int i = 0; i <= std::max(runs, kWarmRuns); ++i) {
+        Diagnostics diags;
+        const auto start = Clock::now();
+        const auto outcome = compiler.build(options, diags);
+        if (!outcome.success) {
+            std::fprintf(stderr, "the warm rebuild of %s failed\n", report.c_str());
+            std::exit(1);
+        }
+        if (i > 0) times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        ++env.version;
+    }
+    for (size_t i = 0; i < times.size(); ++i) floors.push_back(floor_once());
+    return {median(times), median(floors)};
+}
+
 Row measure(Spawner& spawner, const std::string& name, const std::string& reportc, const std::string& report,
             const std::string& scratch, int runs) {
     Row row;
@@ -259,12 +274,14 @@ Row measure(Spawner& spawner, const std::string& name, const std::string& report
     row.one_thread_ms = median(one);
     row.peak_mb = median(mb);
     row.floor_ms = median(floors);
-    row.warm_ms = warm_ms(report, scratch + "/warm.pdf", runs);
+    const Warm w = warm(report, scratch + "/warm.pdf", runs, [&floor] { return floor.once(); });
+    row.warm_ms = w.ms;
+    row.warm_floor_ms = w.floor_ms;
     return row;
 }
 
 void print(const Row& r) {
-    const double ratio = r.build_ms / r.floor_ms, warm_ratio = r.warm_ms / r.floor_ms;
+    const double ratio = r.build_ms / r.floor_ms, warm_ratio = r.warm_ratio();
     auto goal = [&](double x) { return !r.goal ? "-" : x <= kGoalRatio ? "PASS" : "FAIL"; };
     std::printf("%-16s %6zu %10.0f %9.1f %10.0f %7.2fx %8.2f %8.3f %9.0f %7.2fx %9.0f %7.2fx  %s %s\n", r.name.c_str(), r.pages,
                 r.build_ms, r.peak_mb, r.floor_ms, ratio, r.build_ms / double(r.pages), r.peak_mb / double(r.pages), r.one_thread_ms,
@@ -281,6 +298,31 @@ void print_cpu_bounds(const std::vector<const Row*>& rows) {
     for (const Row* r : rows)
         std::printf("  %-16s %8.0f ms CPU, at best %6.0f ms = %.2fx the floor\n", r->name.c_str(), r->cpu_ms, r->cpu_ms / cores,
                     r->cpu_ms / cores / r->floor_ms);
+}
+
+// The time goal of issue 16 as the issue states it: at most 1.3x the floor at ~100 and ~1,000
+// pages and for the report, "with the relayout passes reusing what did not change and font
+// loading paid once per process", which is the build of a resident compiler (the warm column).
+// The cold build, a new process that loads its fonts and sets every paragraph, is printed
+// against the same ratio beside it; the CPU bounds after it say how far it could go.
+void print_time_goal(const std::vector<const Row*>& rows) {
+    bool all_pass = true, any = false;
+    std::string warm, cold;
+    for (const Row* r : rows) {
+        if (!r->goal) continue;
+        any = true;
+        all_pass = all_pass && r->warm_ratio() <= kGoalRatio;
+        char text[96];
+        std::snprintf(text, sizeof text, "%s%s %.2fx", warm.empty() ? "" : ", ", r->name.c_str(), r->warm_ratio());
+        warm += text;
+        std::snprintf(text, sizeof text, "%s%s %.2fx", cold.empty() ? "" : ", ", r->name.c_str(), r->build_ms / r->floor_ms);
+        cold += text;
+    }
+    if (!any) return;
+    std::printf("time goal (issue 16: <= %.1fx the floor with the relayout reusing what did not change and the fonts loaded once\n"
+                "per process: a resident compiler's rebuild):\n  %s %s\n"
+                "  a new process for each build, for comparison (fonts loaded, every paragraph set): %s\n",
+                kGoalRatio, all_pass ? "PASS" : "FAIL", warm.c_str(), cold.c_str());
 }
 
 // d log(y) / d log(pages) between two sizes: 1 is linear growth, 0 none.
@@ -331,9 +373,10 @@ int main(int argc, char** argv) {
 
     std::printf("medians of %d runs; build = `reportc build` in a new process with its default -j (%u cores here), -j1 = the\n"
                 "same with -j 1; warm = a resident compiler's rebuild after one word of the first paragraph changed (fonts\n"
-                "loaded, paragraphs kept); floor = write_pdf of the same frames; goal: <= %.1fx floor at ~100 and ~1,000\n"
-                "pages and the report, cold and warm\n",
-                runs, std::max(1u, std::thread::hardware_concurrency()), kGoalRatio);
+                "loaded, paragraphs kept; medians of at least %d, against as many floors written after them); floor = write_pdf\n"
+                "of the same frames; goal: <= %.1fx floor at ~100 and ~1,000 pages and the report for the warm build (see\n"
+                "the time goal below); cold against the same ratio\n",
+                runs, std::max(1u, std::thread::hardware_concurrency()), kWarmRuns, kGoalRatio);
     std::printf("%-16s %6s %10s %9s %10s %8s %8s %8s %9s %8s %9s %8s  %s\n", "document", "pages", "build ms", "peak MB", "floor ms",
                 "ratio", "ms/page", "MB/page", "-j1 ms", "-j1 ratio", "warm ms", "warm rat", "goal cold warm");
     Row report_row = measure(spawner, "annual report", reportc, REPORTC_SOURCE_ROOT "/sources/rocb-ap-annual-report-2020-21/report.xml",
@@ -359,6 +402,7 @@ int main(int argc, char** argv) {
     print_memory_bounds(rows, sizes);
     std::vector<const Row*> all{&report_row};
     for (const Row& r : rows) all.push_back(&r);
+    print_time_goal(all);
     print_cpu_bounds(all);
     std::filesystem::remove_all(scratch);
     return 0;
