@@ -1,5 +1,7 @@
 #include "driver/kept_paragraphs.h"
 
+#include <algorithm>
+
 #include "driver/resources.h"
 
 namespace reportc::driver {

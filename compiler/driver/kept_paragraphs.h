@@ -36,7 +36,7 @@ public:
     void after_build(Diagnostics& diags);
     void reset();
 
-    // For tests and --stats: the file's bytes, and those of them the cache still uses.
+    // For tests: the file's bytes, and those of them the cache still uses.
     uint64_t file_bytes() const { return m_store ? m_store->size() : 0; }
     uint64_t live_bytes() const { return m_cache ? m_cache->spilled_bytes() : 0; }
 

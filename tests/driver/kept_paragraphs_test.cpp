@@ -209,7 +209,9 @@ TEST(driver_KeptParagraphs, TheKeptFileIsLetGoOnceMostOfItIsDead) {
         EXPECT_GE(b.outcome.paragraphs_set, 30u) << "build " << i;
         file_bytes.push_back(b.outcome.kept_paragraph_file_bytes);
         let_go = let_go || b.outcome.kept_paragraph_file_bytes == 0;
-        if (i == 7) EXPECT_EQ(b.pdf, fresh(p, "expected.pdf", 1, 1).pdf);
+        if (i == 7) {
+            EXPECT_EQ(b.pdf, fresh(p, "expected.pdf", 1, 1).pdf);
+        }
     }
     ASSERT_GT(file_bytes.front(), 0u);
     EXPECT_TRUE(let_go);
