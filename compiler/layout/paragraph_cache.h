@@ -77,7 +77,6 @@ public:
         if (on) m_release = false;
     }
     void keep_in_memory_only();
-    bool kept_across_builds() const { return m_kept; }
     size_t entries() const { return m_entries.size(); }
     // The bytes of the spill store that entries still use (their bytes as last written).
     uint64_t spilled_bytes() const;
