@@ -14,9 +14,9 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "bench_support.h"
 #include "driver/compiler.h"
 #include "edited_environment.h"
 
@@ -40,10 +40,7 @@ void revise_first_kpi(const std::string& path, std::string& text) {
     if (at != std::string::npos) text.insert(at + kCell.size(), "Revised: ");
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
+using bench::median;
 
 double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
 
@@ -97,11 +94,8 @@ int main(int argc, char** argv) {
     bench::EditedEnvironment env(real, revise_first_kpi);
     SourceManager sources;
     driver::Compiler compiler(env, sources);
-    driver::Options options;
-    options.input = kReport;
-    options.output = pdf;
     // As `reportc watch` and the cold process build: with the machine's cores (-j's default).
-    options.jobs = std::max(1u, std::thread::hardware_concurrency());
+    const driver::Options options = bench::resident_options(kReport, pdf);
     {
         Diagnostics diags;
         if (!compiler.build(options, diags).success) {

@@ -103,24 +103,37 @@ Built fresh(const Project& p, const std::string& pdf, unsigned jobs = 1, std::op
     return build(compiler, sources, p, pdf, jobs, budget);
 }
 
+// The project built by one compiler, then again after a word was added to its first paragraph
+// (with -j `jobs` and the paragraph cache's `budget`), and what a new process builds from the
+// edited files.
+struct Rebuilt {
+    Built first, second, expected;
+};
+
+Rebuilt edit_and_rebuild(unsigned jobs, std::optional<size_t> budget = std::nullopt) {
+    Project p;
+    p.report("Opening words.");
+    FixedTime env;
+    SourceManager sources;
+    driver::Compiler compiler(env, sources);
+    Rebuilt r;
+    r.first = build(compiler, sources, p, "first.pdf", jobs, budget);
+    p.report("Opening words, revised.");
+    r.second = build(compiler, sources, p, "second.pdf", jobs, budget);
+    r.expected = fresh(p, "expected.pdf", jobs, budget);
+    return r;
+}
+
 }  // namespace
 
 TEST(driver_KeptParagraphs, TheNextBuildSetsOnlyTheEditedParagraphAndGivesTheSamePdf) {
     // A word added to the first paragraph moves every later paragraph of the file: they are the
     // same paragraphs and are not set again; the PDF is the one a new process writes.
     for (unsigned jobs : {1u, 2u}) {
-        Project p;
-        p.report("Opening words.");
-        FixedTime env;
-        SourceManager sources;
-        driver::Compiler compiler(env, sources);
-        const Built first = build(compiler, sources, p, "first.pdf", jobs);
+        const auto [first, second, expected] = edit_and_rebuild(jobs);
         ASSERT_TRUE(first.outcome.success) << first.diagnostics;
         EXPECT_EQ(first.outcome.layout_passes, 2);
-        p.report("Opening words, revised.");
-        const Built second = build(compiler, sources, p, "second.pdf", jobs);
         ASSERT_TRUE(second.outcome.success) << second.diagnostics;
-        const Built expected = fresh(p, "expected.pdf", jobs);
         ASSERT_TRUE(expected.outcome.success) << expected.diagnostics;
         EXPECT_FALSE(second.pdf.empty());
         EXPECT_EQ(second.pdf, expected.pdf) << "-j " << jobs;
@@ -164,18 +177,10 @@ TEST(driver_KeptParagraphs, ParagraphsBeyondTheBudgetAreKeptInTheirFileForTheNex
     // The file is kept with the cache, so the next build finds every paragraph there, not only
     // those left in memory (before, it set all but those again), and writes a new process's PDF.
     for (unsigned jobs : {1u, 2u}) {
-        Project p;
-        p.report("Opening words.");
-        FixedTime env;
-        SourceManager sources;
-        driver::Compiler compiler(env, sources);
-        const Built first = build(compiler, sources, p, "first.pdf", jobs, 1);
+        const auto [first, second, expected] = edit_and_rebuild(jobs, 1);
         ASSERT_TRUE(first.outcome.success) << first.diagnostics;
         EXPECT_GT(first.outcome.kept_paragraph_file_bytes, 0u) << "-j " << jobs;
-        p.report("Opening words, revised.");
-        const Built second = build(compiler, sources, p, "second.pdf", jobs, 1);
         ASSERT_TRUE(second.outcome.success) << second.diagnostics;
-        const Built expected = fresh(p, "expected.pdf", jobs, 1);
         ASSERT_TRUE(expected.outcome.success) << expected.diagnostics;
         EXPECT_EQ(second.pdf, expected.pdf) << "-j " << jobs;
         EXPECT_EQ(second.outcome.paragraphs_set, 1u) << "-j " << jobs;
